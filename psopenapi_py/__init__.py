@@ -1,0 +1,75 @@
+"""psopenapi_py: mint ephemeral OpenAI Realtime keys from Python, as the PSOpenAPITools module does.
+
+Every cmdlet of the PowerShell module has a function of the same name in snake_case here, exported
+flat: ``New-RealtimeSession`` is ``new_realtime_session``, ``Initialize-X`` is ``initialize_x``.
+"""
+
+import logging
+
+__version__ = "0.1.0"
+
+from ._runtime import UNSET, Unset  # noqa: E402
+from .configuration import (  # noqa: E402
+    Configuration,
+    get_configuration,
+    get_host_setting,
+    get_url_from_host_setting,
+    set_configuration,
+    set_configuration_api_key,
+    set_configuration_api_key_prefix,
+    set_configuration_default_header,
+)
+from .exceptions import (  # noqa: E402
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    ApiTypeError,
+    ApiValueError,
+    BadRequestException,
+    BetaApiRetiredError,
+    ConflictException,
+    ForbiddenException,
+    NotFoundException,
+    OpenApiException,
+    RateLimitException,
+    ServiceException,
+    UnauthorizedException,
+    UnprocessableEntityException,
+)
+from .models import *  # noqa: E402,F403 - the generated list; tests/test_exports.py guards it
+from . import models as _models  # noqa: E402
+from .realtime_api import ApiResponse, new_realtime_session  # noqa: E402
+
+logging.getLogger("psopenapi_py").addHandler(logging.NullHandler())
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiException",
+    "ApiResponse",
+    "ApiTimeoutError",
+    "ApiTypeError",
+    "ApiValueError",
+    "BadRequestException",
+    "BetaApiRetiredError",
+    "Configuration",
+    "ConflictException",
+    "ForbiddenException",
+    "NotFoundException",
+    "OpenApiException",
+    "RateLimitException",
+    "ServiceException",
+    "UNSET",
+    "UnauthorizedException",
+    "UnprocessableEntityException",
+    "Unset",
+    "get_configuration",
+    "get_host_setting",
+    "get_url_from_host_setting",
+    "new_realtime_session",
+    "set_configuration",
+    "set_configuration_api_key",
+    "set_configuration_api_key_prefix",
+    "set_configuration_default_header",
+]
+# The generated models come after the hand-written names, in their own sorted block.
+__all__ += _models.__all__

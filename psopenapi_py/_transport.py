@@ -1,0 +1,329 @@
+"""The one HTTP path every API function uses: auth, headers, retries, error mapping and logging.
+
+This is the only module that imports ``requests``, and it does so on the first call, so that
+``import psopenapi_py`` stays cheap for scripts that only build models.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import math
+import os
+import platform
+import random
+import time
+from collections.abc import Callable, Mapping
+from datetime import timedelta, timezone
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from . import __version__
+from ._runtime import REDACTED
+from .configuration import Configuration
+from .exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    ApiValueError,
+    exception_class_for_status,
+)
+
+if TYPE_CHECKING:
+    import requests
+
+logger = logging.getLogger("psopenapi_py")
+
+#: A server's wait hint is honoured up to this many seconds; a longer one means "do not retry".
+MAX_RETRY_AFTER_SEC = 120.0
+#: Our own backoff never waits longer than this between two attempts.
+MAX_BACKOFF_SEC = 8.0
+#: Up to this share of the backoff is taken off at random, so that clients do not retry in step.
+BACKOFF_JITTER = 0.25
+RETRY_STATUSES = frozenset({408, 409, 429})
+CHUNK_BYTES = 64 * 1024
+
+
+class TransportResponse:
+    """A completed HTTP exchange: status, reason, headers, the body text and the requests response."""
+
+    __slots__ = ("body", "headers", "raw", "reason", "status")
+
+    def __init__(self, status: int, reason: str, headers: dict[str, str], body: str, raw: Any):
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+        self.raw = raw
+
+
+# --------------------------------------------------------------------------------------------------
+# Retry decisions: pure functions, the clock and the dice passed in.
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    """Seconds the server asked us to wait (``retry-after-ms``, else ``retry-after`` in seconds or as
+    an HTTP date), or None when there is no usable hint. ``now`` is the current Unix time."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    ms = _plausible_seconds(lowered.get("retry-after-ms"), scale=1000.0)
+    if ms is not None:
+        return ms
+    value = lowered.get("retry-after")
+    if value is None:
+        return None
+    seconds = _plausible_seconds(value)
+    if seconds is not None:
+        return seconds
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return float(when.timestamp()) - now
+
+
+def _plausible_seconds(value: str | None, scale: float = 1.0) -> float | None:
+    if value is None:
+        return None
+    try:
+        seconds = float(value) / scale
+    except ValueError:
+        return None
+    if not math.isfinite(seconds):
+        return None
+    try:
+        timedelta(seconds=seconds)  # beyond what time arithmetic can hold is no real wait
+    except OverflowError:
+        return None
+    return seconds
+
+
+def retry_delay(
+    retries_done: int,
+    headers: Mapping[str, str],
+    retry_interval_sec: float,
+    *,
+    now: float,
+    rand: Callable[[], float] = random.random,
+) -> float | None:
+    """How long to wait before the next attempt, or None when the server's wait is too long to honour."""
+    hint = parse_retry_after(headers, now)
+    if hint is not None and 0 < hint <= MAX_RETRY_AFTER_SEC:
+        return hint
+    if hint is not None and hint > MAX_RETRY_AFTER_SEC:
+        return None
+    backoff = min(retry_interval_sec * 2.0**retries_done, MAX_BACKOFF_SEC)
+    return backoff * (1 - BACKOFF_JITTER * rand())
+
+
+def should_retry(status: int, headers: Mapping[str, str]) -> tuple[bool, str]:
+    """Whether a response status is worth another attempt, and why (for the debug log)."""
+    hint = next((v for k, v in headers.items() if k.lower() == "x-should-retry"), None)
+    if hint is not None and hint.strip().lower() == "true":
+        return True, "x-should-retry: true"
+    if hint is not None and hint.strip().lower() == "false":
+        return False, "x-should-retry: false"
+    if status in RETRY_STATUSES:
+        return True, f"status {status}"
+    if status >= 500:
+        return True, f"status {status}"
+    return False, f"status {status} is not retried"
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def user_agent() -> str:
+    """``psopenapi_py/<version> python/<x.y> requests/<version>``."""
+    import requests
+
+    return f"psopenapi_py/{__version__} python/{platform.python_version_tuple()[0]}.{platform.python_version_tuple()[1]} requests/{requests.__version__}"
+
+
+def safe_url(url: str) -> str:
+    """The URL without any user:password part, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return parts._replace(netloc=f"{REDACTED}@{host}{port}").geturl()
+
+
+def build_headers(configuration: Configuration, operation: str) -> dict[str, str]:
+    """The headers of a call: JSON, User-Agent, bearer token, OpenAI org/project, default headers last."""
+    token = configuration.effective_access_token()
+    if not token:
+        raise ApiValueError(
+            f"No API key for {operation}: set get_configuration().access_token, call "
+            "set_configuration(access_token=...), or set the OPENAI_API_KEY environment variable.",
+            parameter="access_token",
+            value=None,
+            expected="an API key",
+        )
+    headers = {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "User-Agent": user_agent(),
+        "Authorization": f"Bearer {token}",
+    }
+    logger.debug("Using Bearer authentication in %s", operation)
+    organization = os.environ.get("OPENAI_ORG_ID")
+    if organization:
+        headers["OpenAI-Organization"] = organization
+    project = os.environ.get("OPENAI_PROJECT_ID")
+    if project:
+        headers["OpenAI-Project"] = project
+    if configuration.cookie:
+        headers["Cookie"] = configuration.cookie
+    # Default headers come last and win over everything, Authorization included, as in the module.
+    headers.update(configuration.default_headers)
+    return headers
+
+
+def _session(configuration: Configuration) -> requests.Session:
+    session = getattr(configuration._local, "session", None)
+    if session is None:
+        import requests
+
+        session = requests.Session()
+        session.trust_env = True
+        configuration._local.session = session
+    return session
+
+
+def _proxies(configuration: Configuration) -> dict[str, str] | None:
+    proxy = configuration.proxy
+    if proxy is None:
+        return None
+    if isinstance(proxy, str):
+        return {"http": proxy, "https": proxy}
+    return dict(proxy)
+
+
+def request(
+    configuration: Configuration,
+    method: str,
+    path: str,
+    *,
+    operation: str,
+    body: bytes,
+    sleep: Callable[[float], None] = time.sleep,
+) -> TransportResponse:
+    """Send one API call with retries; return the 2xx response or raise the mapped exception."""
+    import requests
+
+    headers = build_headers(configuration, operation)
+    url = configuration.effective_base_url() + path
+    shown_url = safe_url(url)
+    attempts = configuration.maximum_retry_count + 1
+    session = _session(configuration)
+    timeout = (configuration.connect_timeout_sec, configuration.timeout_sec)
+    verify = not configuration.skip_certificate_check
+    proxies = _proxies(configuration)
+    for attempt in range(1, attempts + 1):
+        logger.debug("%s %s attempt %d of %d", method, shown_url, attempt, attempts)
+        failure: ApiConnectionError | None = None
+        try:
+            raw = session.request(
+                method,
+                url,
+                data=body,
+                headers=headers,
+                timeout=timeout,
+                verify=verify,
+                proxies=proxies,
+                stream=True,
+                allow_redirects=False,
+            )
+            text = _read_body(raw, configuration.timeout_sec, shown_url)
+        except requests.exceptions.SSLError as exc:
+            raise ApiConnectionError(f"TLS failure talking to {shown_url}: {_reason(exc)}") from exc
+        except requests.exceptions.Timeout as exc:
+            failure = ApiTimeoutError(f"Timed out talking to {shown_url} (attempt {attempt} of {attempts}).")
+            failure.__cause__ = exc
+        except _BodyTimeout as exc:
+            failure = ApiTimeoutError(f"Timed out reading the answer of {shown_url} (attempt {attempt} of {attempts}).")
+            failure.__cause__ = exc
+        except requests.exceptions.RequestException as exc:
+            # A read timeout inside the body stream reaches us as a ConnectionError from requests.
+            timed_out = "timed out" in str(exc).lower()
+            failure = (ApiTimeoutError if timed_out else ApiConnectionError)(
+                f"Connection to {shown_url} failed: {_reason(exc)} (attempt {attempt} of {attempts})."
+            )
+            failure.__cause__ = exc
+        if failure is not None:
+            logger.debug("%s %s failed: %s", method, shown_url, type(failure).__name__)
+            if attempt < attempts:
+                delay = retry_delay(attempt - 1, {}, configuration.retry_interval_sec, now=time.time())
+                logger.debug("retrying after %.3f s: %s", delay, type(failure).__name__)
+                sleep(delay or 0.0)
+                continue
+            raise failure
+        status = raw.status_code
+        response_headers = dict(raw.headers)
+        logger.debug("%s %s answered %d", method, shown_url, status)
+        if 200 <= status < 300:
+            return TransportResponse(status, raw.reason or "", response_headers, text, raw)
+        retry, why = should_retry(status, response_headers)
+        delay = retry_delay(attempt - 1, response_headers, configuration.retry_interval_sec, now=time.time())
+        if retry and delay is None:
+            retry, why = False, f"the server asked to wait more than {MAX_RETRY_AFTER_SEC:g} s"
+        if retry and attempt < attempts:
+            logger.debug("retrying after %.3f s: %s", delay, why)
+            sleep(delay or 0.0)
+            continue
+        logger.debug("not retrying: %s", why if not retry else "no attempts left")
+        cls = exception_class_for_status(status)
+        raise cls(status, raw.reason or "", headers=response_headers, body=text)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _BodyTimeout(Exception):
+    pass
+
+
+def _read_body(raw: Any, timeout_sec: float, shown_url: str) -> str:
+    # requests' read timeout is per socket read, so a server trickling bytes could hold a call
+    # forever; the whole body must arrive within the read timeout.
+    deadline = time.monotonic() + timeout_sec
+    chunks = []
+    try:
+        for chunk in raw.iter_content(CHUNK_BYTES):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise _BodyTimeout(f"body of {shown_url} still arriving after {timeout_sec} s")
+    finally:
+        raw.close()
+    data = b"".join(chunks)
+    encoding = raw.encoding or "utf-8"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _reason(exc: BaseException) -> str:
+    # requests nests the useful words deep inside urllib3's exception text.
+    text = str(exc)
+    for marker in ("Connection refused", "Connection reset", "Name or service not known", "Remote end closed"):
+        if marker.lower() in text.lower():
+            return marker.lower()
+    cause = exc
+    while cause.__context__ is not None and cause.__context__ is not cause:
+        cause = cause.__context__
+    return type(cause).__name__ if cause is not exc else type(exc).__name__
+
+
+def api_exception_from_2xx(response: TransportResponse, problem: str) -> ApiException:
+    """An ApiException for a 2xx answer that cannot be used, keeping the raw body."""
+    return ApiException(
+        response.status,
+        response.reason,
+        headers=response.headers,
+        body=response.body,
+        message=f"({response.status}) {response.reason}: {problem}",
+    )
