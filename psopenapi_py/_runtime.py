@@ -67,6 +67,9 @@ UNSET = Unset.UNSET
 # accepted) while request bodies are strict; nested models are shared by both, so the mode travels
 # with the parse instead of living on the classes.
 _LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("psopenapi_py_lenient", default=False)
+# Where a nested model being built from a dict sits ("tools[0]."), so that an error inside it names
+# the full path (tools[0].name) rather than a bare field name that exists at several levels.
+_PATH: contextvars.ContextVar[str] = contextvars.ContextVar("psopenapi_py_path", default="")
 
 M = TypeVar("M", bound="Model")
 P = TypeVar("P", bound="Model | OneOfModel")
@@ -452,7 +455,7 @@ class _FieldConverter:
     def __call__(self, value: Any, field: attrs.Attribute) -> Any:  # type: ignore[type-arg]
         if value is UNSET or value is None:
             return value
-        return field.metadata[SPEC].convert(value, field.name)
+        return field.metadata[SPEC].convert(value, _PATH.get() + field.name)
 
 
 class _FieldValidator:
@@ -474,7 +477,7 @@ class _FieldValidator:
             return  # None on an optional field is sent as JSON null on purpose
         if self.required and value == "" and not _LENIENT.get():
             raise _required_error(field.name, value)
-        field.metadata[SPEC].check(value, field.name)
+        field.metadata[SPEC].check(value, _PATH.get() + field.name)
 
     def __repr__(self) -> str:
         return f"<psopenapi_py field validator required={self.required}>"
@@ -601,7 +604,8 @@ class Model:
             elif lenient:
                 extra[key] = value
             else:
-                names = ", ".join(n for n, _ in cls._wire_fields)
+                # Space-separated: PowerShell expands the $AllProperties array in the message that way.
+                names = " ".join(n for n, _ in cls._wire_fields)
                 raise ApiValueError(
                     f"Error! JSON key '{key}' not found in the properties: {names}",
                     parameter=key if name is None else f"{name}.{key}",
@@ -619,9 +623,12 @@ class Model:
                         expected="a value",
                     )
         token = _LENIENT.set(lenient)
+        path_token = _PATH.set(f"{name}.") if name is not None else None
         try:
             return cls(**kwargs, additional_properties=extra)
         finally:
+            if path_token is not None:
+                _PATH.reset(path_token)
             _LENIENT.reset(token)
 
     @classmethod
