@@ -25,7 +25,7 @@ from .exceptions import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
-    ApiValueError,
+    MissingCredentialsError,
     exception_class_for_status,
 )
 
@@ -157,7 +157,7 @@ def build_headers(configuration: Configuration, operation: str) -> dict[str, str
     """The headers of a call: JSON, User-Agent, bearer token, OpenAI org/project, default headers last."""
     token = configuration.effective_access_token()
     if not token:
-        raise ApiValueError(
+        raise MissingCredentialsError(
             f"No API key for {operation}: set get_configuration().access_token, call "
             "set_configuration(access_token=...), or set the OPENAI_API_KEY environment variable.",
             parameter="access_token",

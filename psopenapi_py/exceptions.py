@@ -3,6 +3,7 @@
     OpenApiException
      ├── ApiTypeError (TypeError)          a value of the wrong type, before anything is sent
      ├── ApiValueError (ValueError)        a value outside what is allowed, before anything is sent
+     │    └── MissingCredentialsError      no API key configured or in OPENAI_API_KEY, before anything is sent
      ├── ApiException                      the API answered with an error status (or an unusable 2xx)
      │    ├── BadRequestException           400
      │    │    └── BetaApiRetiredError      400 with code beta_api_shape_disabled
@@ -33,6 +34,7 @@ __all__ = [
     "BetaApiRetiredError",
     "ConflictException",
     "ForbiddenException",
+    "MissingCredentialsError",
     "NotFoundException",
     "OpenApiException",
     "RateLimitException",
@@ -64,6 +66,10 @@ class ApiValueError(OpenApiException, ValueError):
         self.parameter = parameter
         self.value = value
         self.expected = expected
+
+
+class MissingCredentialsError(ApiValueError):
+    """Raised when no API key is configured and OPENAI_API_KEY is unset; nothing was sent."""
 
 
 class _CaseInsensitiveHeaders(dict[str, str]):
