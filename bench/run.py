@@ -1,0 +1,910 @@
+"""Benchmarks: psopenapi_py against raw ``requests`` and the official ``openai`` SDK, on loopback only.
+
+Run ``python bench/run.py`` (about two minutes on two cores), ``--quick`` for a few-second smoke run,
+``--json FILE`` (or ``--json -``) for machine-readable figures. Every figure is the median of repeated
+runs and is reported as a ratio to a baseline measured in the same run; see bench/README.md.
+
+The loopback server is a deliberately minimal HTTP/1.1 server in a child process (``--serve``): a slow
+server would add the same constant to both sides of every ratio and flatter the port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import socket
+import socketserver
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import timeit
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+#: The console script pip installs next to the interpreter, so the one-shot figure runs what users run.
+CLI = str(Path(PYTHON).with_name("psopenapi"))
+
+API_KEY = "sk-bench-not-a-real-key"
+MODEL = "gpt-4o-realtime-preview"
+EPHEMERAL_KEY = "ek_bench_0123456789abcdef"
+#: The request of the warm-call and peer figures: what an ops script typically asks for.
+WARM_REQUEST: dict[str, Any] = {
+    "modalities": ["audio", "text"],
+    "model": MODEL,
+    "instructions": "You are a friendly assistant.",
+    "voice": "alloy",
+}
+#: What the server answers to POST /v1/realtime/sessions: OpenAI's documented example, with every field.
+SESSION_REPLY: dict[str, Any] = {
+    "id": "sess_001",
+    "object": "realtime.session",
+    "model": MODEL,
+    "modalities": ["audio", "text"],
+    "instructions": "You are a friendly assistant.",
+    "voice": "alloy",
+    "input_audio_format": "pcm16",
+    "output_audio_format": "pcm16",
+    "input_audio_transcription": {"model": "whisper-1"},
+    "turn_detection": None,
+    "tools": [],
+    "tool_choice": "none",
+    "temperature": 0.7,
+    "max_response_output_tokens": 200,
+    "client_secret": {"value": EPHEMERAL_KEY, "expires_at": 1234567890},
+}
+#: Headers the HTTP libraries add on their own; every other header must be the same on both sides.
+TRANSPORT_HEADERS = frozenset({"host", "content-length", "connection", "accept-encoding"})
+
+
+# --------------------------------------------------------------------------------------------------
+# The loopback server (runs in its own process, so it never competes with the client for the GIL).
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    """HTTP/1.1 keep-alive: canned JSON for the API paths, the last request for ``GET /__last``."""
+
+    last: dict[str, Any] = {}
+    lock = threading.Lock()
+    count = 0
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle(self) -> None:
+        session = json.dumps(SESSION_REPLY).encode()
+        while True:
+            line = self.rfile.readline(65537)
+            if not line or not line.strip():
+                return
+            method, path, _ = line.decode("latin-1").split(" ", 2)
+            headers: dict[str, str] = {}
+            while True:
+                raw = self.rfile.readline(65537)
+                if raw in (b"\r\n", b"\n", b""):
+                    break
+                name, _, value = raw.decode("latin-1").partition(":")
+                headers[name.strip()] = value.strip()
+            lowered = {k.lower(): v for k, v in headers.items()}
+            body = self.rfile.read(int(lowered.get("content-length", "0")))
+            if path == "/__last":
+                with self.lock:
+                    payload = json.dumps({**_Handler.last, "count": _Handler.count}).encode()
+                status = "200 OK"
+            elif method == "POST" and path == "/v1/realtime/sessions":
+                with self.lock:
+                    _Handler.last = {"method": method, "path": path, "headers": headers, "body": body.decode()}
+                    _Handler.count += 1
+                payload, status = session, "200 OK"
+            else:
+                payload, status = b'{"error": {"message": "not found", "type": "invalid_request_error"}}', "404 Not Found"
+            self.wfile.write(
+                f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nx-request-id: req_bench\r\n"
+                f"Content-Length: {len(payload)}\r\n\r\n".encode()
+                + payload
+            )
+            if lowered.get("connection", "").lower() == "close":
+                return
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve() -> None:
+    """Child-process mode: serve on a free loopback port, print it, stop when stdin closes."""
+    with _Server(("127.0.0.1", 0), _Handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(server.server_address[1], flush=True)
+        sys.stdin.read()
+        server.shutdown()
+
+
+@contextmanager
+def loopback_server() -> Iterator[str]:
+    """Start the server child; yield its base URL (``http://127.0.0.1:<port>/v1``)."""
+    proc = subprocess.Popen(
+        [PYTHON, str(Path(__file__).resolve()), "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        port = int(proc.stdout.readline())
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def last_request(base_url: str) -> dict[str, Any]:
+    """What the server received last (method, path, headers, body) and how many API calls it served."""
+    import urllib.request
+
+    with urllib.request.urlopen(base_url.rsplit("/v1", 1)[0] + "/__last", timeout=10) as reply:
+        data: dict[str, Any] = json.loads(reply.read())
+    return data
+
+
+def comparable(request: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+    """The parsed body and the headers that are ours to choose (transport headers aside), for checks."""
+    headers = {k.lower(): v for k, v in request["headers"].items() if k.lower() not in TRANSPORT_HEADERS}
+    return json.loads(request["body"]), headers
+
+
+# --------------------------------------------------------------------------------------------------
+# Measuring
+
+
+def child_env(base_url: str | None = None) -> dict[str, str]:
+    """The environment of every measured child: no OPENAI_* from the machine, ours when a server runs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    if base_url is not None:
+        env["OPENAI_BASE_URL"] = base_url
+        env["OPENAI_API_KEY"] = API_KEY
+    return env
+
+
+class Run:
+    """One finished child process: wall seconds, CPU seconds, peak RSS in KiB and its output."""
+
+    __slots__ = ("cpu_sec", "max_rss_kib", "stdout", "wall_sec")
+
+    def __init__(self, wall_sec: float, cpu_sec: float, max_rss_kib: int, stdout: str):
+        self.wall_sec = wall_sec
+        self.cpu_sec = cpu_sec
+        self.max_rss_kib = max_rss_kib
+        self.stdout = stdout
+
+
+def run_process(argv: Sequence[str], env: dict[str, str], timeout_sec: float = 120.0) -> Run:
+    """Run a child to completion, measuring its wall time and, through wait4, its own CPU and peak RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        out, err = _read_all(proc, timeout_sec)
+        _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:
+        proc.kill()
+        raise
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:3])}... exited with {proc.returncode}: {err.strip()[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out)
+
+
+def _read_all(proc: subprocess.Popen[bytes], timeout_sec: float) -> tuple[str, str]:
+    # communicate() would also reap the child, and then wait4 could not report its rusage.
+    chunks: dict[str, list[bytes]] = {"out": [], "err": []}
+
+    def drain(stream: Any, key: str) -> None:
+        chunks[key].append(stream.read())
+
+    readers = [
+        threading.Thread(target=drain, args=(proc.stdout, "out")),
+        threading.Thread(target=drain, args=(proc.stderr, "err")),
+    ]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(timeout_sec)
+        if reader.is_alive():
+            raise TimeoutError(f"child {proc.args!r} still running after {timeout_sec} s")
+    return b"".join(chunks["out"]).decode(), b"".join(chunks["err"]).decode()
+
+
+def median(values: Sequence[float]) -> float:
+    """The median (the figure every table shows)."""
+    return float(statistics.median(values))
+
+
+def figure(
+    name: str,
+    title: str,
+    unit: str,
+    ours: Sequence[float],
+    baseline: Sequence[float],
+    baseline_label: str,
+    target: float | None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """One figure: the medians of both sides, their ratio, the target and whether it is met."""
+    ours_median, baseline_median = median(ours), median(baseline)
+    ratio = ours_median / baseline_median
+    return {
+        "name": name,
+        "title": title,
+        "unit": unit,
+        "ours": ours_median,
+        "baseline": baseline_median,
+        "baseline_label": baseline_label,
+        "ratio": ratio,
+        "target": target,
+        "met": None if target is None else ratio <= target,
+        "runs": len(ours),
+        "samples": {"ours": list(ours), "baseline": list(baseline)},
+        **extra,
+    }
+
+
+def skipped(name: str, title: str, reason: str) -> dict[str, Any]:
+    """A figure that could not be measured in this environment, and why."""
+    return {"name": name, "title": title, "skipped": reason}
+
+
+def alternate(sides: dict[str, Callable[[], float]], repeats: int) -> dict[str, list[float]]:
+    """Run each side ``repeats`` times, interleaved, so slow drift on a shared machine hits all sides alike."""
+    samples: dict[str, list[float]] = {side: [] for side in sides}
+    for _ in range(repeats):
+        for side, measure in sides.items():
+            samples[side].append(measure())
+    return samples
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 1: import
+
+
+def import_time(statement: str) -> Callable[[], float]:
+    """Wall seconds of a fresh ``python -c <statement>`` process."""
+    env = child_env()
+    return lambda: run_process([PYTHON, "-c", statement], env).wall_sec
+
+
+def bench_import(repeats: int) -> dict[str, Any]:
+    """Figure 1: ``import psopenapi_py`` as a fresh process, against ``import requests, attrs`` and ``pass``."""
+    samples = alternate(
+        {
+            "ours": import_time("import psopenapi_py"),
+            "requests_attrs": import_time("import requests, attrs"),
+            "bare": import_time("pass"),
+        },
+        repeats,
+    )
+    bare = median(samples["bare"])
+    result = figure(
+        "import",
+        "import psopenapi_py (fresh process)",
+        "s",
+        samples["ours"],
+        samples["requests_attrs"],
+        "python -c 'import requests, attrs'",
+        0.5,
+        bare_python=bare,
+        ratio_to_bare=median(samples["ours"]) / bare,
+        ratio_net_of_interpreter=(median(samples["ours"]) - bare) / (median(samples["requests_attrs"]) - bare),
+    )
+    result["samples"]["bare"] = samples["bare"]
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 2 (and 6): warm calls. Each side runs in its own child: warm-up calls first, then the timed loop.
+
+WARM_OURS = """
+import json, sys, time
+from psopenapi_py import initialize_realtime_session_create_request, new_realtime_session
+calls, warmup = int(sys.argv[1]), int(sys.argv[2])
+request = initialize_realtime_session_create_request(**json.loads(sys.argv[3]))
+for _ in range(warmup):
+    key = new_realtime_session(request).client_secret.value
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range(calls):
+    key = new_realtime_session(request).client_secret.value
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, key]))
+"""
+
+WARM_REQUESTS = """
+import json, os, sys, time
+import requests
+calls, warmup = int(sys.argv[1]), int(sys.argv[2])
+body, headers = sys.argv[3].encode(), json.loads(sys.argv[4])
+url = os.environ["OPENAI_BASE_URL"] + "/realtime/sessions"
+session = requests.Session()
+def call():
+    reply = session.post(url, data=body, headers=headers)
+    reply.raise_for_status()
+    return reply.json()["client_secret"]["value"]
+for _ in range(warmup):
+    key = call()
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range(calls):
+    key = call()
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, key]))
+"""
+
+WARM_OPENAI = """
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import openai
+calls, warmup = int(sys.argv[1]), int(sys.argv[2])
+request = json.loads(sys.argv[3])
+client = openai.OpenAI()
+for _ in range(warmup):
+    key = client.beta.realtime.sessions.create(**request).client_secret.value
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range(calls):
+    key = client.beta.realtime.sessions.create(**request).client_secret.value
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, key]))
+"""
+
+
+def warm_side(code: str, args: Sequence[str], calls: int, warmup: int, base_url: str, cpu: dict[str, list[float]], side: str) -> Callable[[], float]:
+    """Seconds per call of one side of the warm-call figure (its CPU seconds per call go into ``cpu``)."""
+    env = child_env(base_url)
+
+    def measure() -> float:
+        run = run_process([PYTHON, "-c", code, str(calls), str(warmup), *args], env)
+        wall, cpu_sec, key = json.loads(run.stdout)
+        if key != EPHEMERAL_KEY:
+            raise RuntimeError(f"{side}: the call returned {key!r}, not the server's key")
+        cpu.setdefault(side, []).append(cpu_sec / calls)
+        return float(wall) / calls
+
+    return measure
+
+
+def reference_request(base_url: str) -> tuple[bytes, dict[str, str]]:
+    """Make one new_realtime_session call and return the exact body and headers it sent."""
+    env = child_env(base_url)
+    run_process([PYTHON, "-c", WARM_OURS, "1", "0", json.dumps(WARM_REQUEST)], env)
+    sent = last_request(base_url)
+    _, headers = comparable(sent)
+    return sent["body"].encode(), headers
+
+
+def bench_warm(base_url: str, calls: int, warmup: int, repeats: int, with_openai: bool) -> dict[str, dict[str, Any]]:
+    """Figure 2 (ours against requests.Session().post) and, with openai, the warm part of figure 6."""
+    body, headers = reference_request(base_url)
+    cpu: dict[str, list[float]] = {}
+    sides = {
+        "ours": warm_side(WARM_OURS, [json.dumps(WARM_REQUEST)], calls, warmup, base_url, cpu, "ours"),
+        "requests": warm_side(WARM_REQUESTS, [body.decode(), json.dumps(headers)], calls, warmup, base_url, cpu, "requests"),
+    }
+    if with_openai:
+        sides["openai"] = warm_side(WARM_OPENAI, [json.dumps(WARM_REQUEST)], calls, warmup, base_url, cpu, "openai")
+    samples = alternate(sides, repeats)
+    results = {
+        "warm": figure(
+            "warm",
+            f"new_realtime_session, warm, per call ({calls} sequential calls)",
+            "s",
+            samples["ours"],
+            samples["requests"],
+            "requests.Session().post(...).json(), same body and headers",
+            1.10,
+            cpu_per_call={"ours": median(cpu["ours"]), "baseline": median(cpu["requests"])},
+            cpu_ratio=median(cpu["ours"]) / median(cpu["requests"]),
+            same_request=check_same_request(base_url),
+        )
+    }
+    if with_openai:
+        results["peer_warm"] = figure(
+            "peer_warm",
+            f"warm call against openai's client.beta.realtime.sessions.create ({calls} calls)",
+            "s",
+            samples["ours"],
+            samples["openai"],
+            "openai client.beta.realtime.sessions.create",
+            1.0,
+            cpu_per_call={"ours": median(cpu["ours"]), "baseline": median(cpu["openai"])},
+            cpu_ratio=median(cpu["ours"]) / median(cpu["openai"]),
+        )
+    return results
+
+
+def check_same_request(base_url: str) -> bool:
+    """Whether the requests baseline sends exactly the body and headers new_realtime_session sends."""
+    body, headers = reference_request(base_url)
+    ours = comparable(last_request(base_url))
+    run_process([PYTHON, "-c", WARM_REQUESTS, "1", "0", body.decode(), json.dumps(headers)], child_env(base_url))
+    return comparable(last_request(base_url)) == ours
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 3: build and serialize
+
+
+def bench_build(number: int, repeats: int) -> dict[str, Any]:
+    """Figure 3: every field through initialize_* plus to_json(), against json.dumps of the same dict."""
+    import psopenapi_py as p
+
+    def ours() -> str:
+        request = p.initialize_realtime_session_create_request(
+            modalities=["text", "audio"],
+            model=MODEL,
+            instructions="You are a friendly assistant.",
+            voice="alloy",
+            input_audio_format="pcm16",
+            output_audio_format="g711_ulaw",
+            input_audio_transcription=p.initialize_realtime_session_input_audio_transcription(model="whisper-1"),
+            turn_detection=p.initialize_realtime_session_create_request_turn_detection(
+                type="server_vad", threshold=0.5, prefix_padding_ms=300, silence_duration_ms=500, create_response=True
+            ),
+            tools=[
+                p.initialize_realtime_response_create_params_tools_inner(
+                    type="function",
+                    name="get_weather",
+                    description="Current weather for a city.",
+                    parameters={"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+                )
+            ],
+            tool_choice="auto",
+            temperature=0.8,
+            max_response_output_tokens=p.initialize_realtime_response_create_params_max_response_output_tokens(4096),
+        )
+        return request.to_json()
+
+    def baseline() -> str:
+        return json.dumps(
+            {
+                "modalities": ["text", "audio"],
+                "model": MODEL,
+                "instructions": "You are a friendly assistant.",
+                "voice": "alloy",
+                "input_audio_format": "pcm16",
+                "output_audio_format": "g711_ulaw",
+                "input_audio_transcription": {"model": "whisper-1"},
+                "turn_detection": {
+                    "type": "server_vad",
+                    "threshold": 0.5,
+                    "prefix_padding_ms": 300,
+                    "silence_duration_ms": 500,
+                    "create_response": True,
+                },
+                "tools": [
+                    {
+                        "type": "function",
+                        "name": "get_weather",
+                        "description": "Current weather for a city.",
+                        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+                    }
+                ],
+                "tool_choice": "auto",
+                "temperature": 0.8,
+                "max_response_output_tokens": 4096,
+            },
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+
+    if json.loads(ours()) != json.loads(baseline()):
+        raise RuntimeError(f"figure 3 compares different bodies: {ours()} != {baseline()}")
+    samples = alternate(
+        {
+            "ours": lambda: timeit.timeit(ours, number=number) / number,
+            "json": lambda: timeit.timeit(baseline, number=number) / number,
+        },
+        repeats,
+    )
+    return figure(
+        "build",
+        "initialize_realtime_session_create_request(every field) + to_json()",
+        "s",
+        samples["ours"],
+        samples["json"],
+        "json.dumps of the equivalent dict",
+        15.0,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 4 (and 6): one-shot processes
+
+ONE_SHOT_REQUESTS = """
+import json, os, sys
+import requests
+reply = requests.post(os.environ["OPENAI_BASE_URL"] + "/realtime/sessions", data=sys.argv[1].encode(), headers=json.loads(sys.argv[2]), timeout=600)
+reply.raise_for_status()
+print(reply.json()["client_secret"]["value"])
+"""
+
+ONE_SHOT_OPENAI = """
+import sys, warnings
+warnings.simplefilter("ignore")
+import openai
+print(openai.OpenAI().beta.realtime.sessions.create(model=sys.argv[1]).client_secret.value)
+"""
+
+
+def cli_has(command: str) -> bool:
+    """Whether the psopenapi command has this subcommand yet (other issues add them)."""
+    probe = subprocess.run([PYTHON, "-m", "psopenapi_py", command, "--help"], capture_output=True, env=child_env(), cwd=ROOT)
+    return probe.returncode == 0 and Path(CLI).exists()
+
+
+def one_shot(argv: Sequence[str], base_url: str, rss: list[int], cpu: list[float]) -> Callable[[], float]:
+    """Wall seconds of one whole process that must print the server's ephemeral key."""
+    env = child_env(base_url)
+
+    def measure() -> float:
+        run = run_process(argv, env)
+        if run.stdout.strip() != EPHEMERAL_KEY:
+            raise RuntimeError(f"{argv[0]} printed {run.stdout.strip()!r}, not the ephemeral key")
+        rss.append(run.max_rss_kib)
+        cpu.append(run.cpu_sec)
+        return run.wall_sec
+
+    return measure
+
+
+def bench_one_shot(base_url: str, repeats: int, with_openai: bool) -> dict[str, dict[str, Any]]:
+    """Figure 4: the CLI as a whole process against a requests script; with openai, figure 6's one-shot."""
+    title = f"psopenapi new-realtime-session --model {MODEL} --output token (whole process)"
+    if not cli_has("new-realtime-session"):
+        reason = "the psopenapi command has no new-realtime-session subcommand yet"
+        results = {"one_shot": skipped("one_shot", title, reason)}
+        if with_openai:
+            results["peer_one_shot"] = skipped("peer_one_shot", "one-shot process against openai", reason)
+        return results
+    cli_argv = [CLI, "new-realtime-session", "--model", MODEL, "--output", "token"]
+    run_process(cli_argv, child_env(base_url))
+    cli_sent = last_request(base_url)
+    body, headers = cli_sent["body"], comparable(cli_sent)[1]
+    requests_argv = [PYTHON, "-c", ONE_SHOT_REQUESTS, body, json.dumps(headers)]
+    run_process(requests_argv, child_env(base_url))
+    same = comparable(last_request(base_url)) == comparable(cli_sent)
+    rss: dict[str, list[int]] = {"ours": [], "requests": [], "openai": []}
+    cpu: dict[str, list[float]] = {"ours": [], "requests": [], "openai": []}
+    sides = {
+        "ours": one_shot(cli_argv, base_url, rss["ours"], cpu["ours"]),
+        "requests": one_shot(requests_argv, base_url, rss["requests"], cpu["requests"]),
+    }
+    if with_openai:
+        sides["openai"] = one_shot([PYTHON, "-c", ONE_SHOT_OPENAI, MODEL], base_url, rss["openai"], cpu["openai"])
+    samples = alternate(sides, repeats)
+
+    def memory(side: str) -> dict[str, Any]:
+        ours_kib, other_kib = median(rss["ours"]), median(rss[side])
+        return {"ours_kib": ours_kib, "baseline_kib": other_kib, "ratio": ours_kib / other_kib}
+
+    results = {
+        "one_shot": figure(
+            "one_shot",
+            title,
+            "s",
+            samples["ours"],
+            samples["requests"],
+            "python -c: import requests, post the same request, print the key",
+            1.3,
+            max_rss=memory("requests") | {"target": 1.2, "met": memory("requests")["ratio"] <= 1.2},
+            cpu_sec={"ours": median(cpu["ours"]), "baseline": median(cpu["requests"])},
+            same_request=same,
+        )
+    }
+    if with_openai:
+        results["peer_one_shot"] = figure(
+            "peer_one_shot",
+            "one-shot process against openai (import openai, client.beta.realtime.sessions.create, print the key)",
+            "s",
+            samples["ours"],
+            samples["openai"],
+            "python -c: import openai, OpenAI().beta.realtime.sessions.create(model=...)",
+            0.5,
+            max_rss=memory("openai"),
+            cpu_sec={"ours": median(cpu["ours"]), "baseline": median(cpu["openai"])},
+        )
+    return results
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 5: the translator
+
+
+def bench_translate(lines: int, repeats: int) -> dict[str, Any]:
+    """Figure 5: translate_powershell on a generated script, against tree-sitter parsing it alone."""
+    title = f"translate_powershell, generated {lines}-line script (CPU)"
+    try:
+        from psopenapi_py import translate_powershell  # type: ignore[attr-defined]
+    except ImportError:
+        return skipped("translate", title, "psopenapi_py has no translate_powershell yet")
+    import tree_sitter
+    import tree_sitter_powershell
+
+    source = powershell_script(lines)
+    encoded = source.encode()
+    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+
+    def cpu_of(action: Callable[[], object]) -> Callable[[], float]:
+        def measure() -> float:
+            start = time.process_time()
+            action()
+            return time.process_time() - start
+
+        return measure
+
+    first = cpu_of(lambda: translate_powershell(source))()
+    translation = translate_powershell(source)
+    samples = alternate(
+        {"ours": cpu_of(lambda: translate_powershell(source)), "parse": cpu_of(lambda: parser.parse(encoded))},
+        repeats,
+    )
+    actual_lines = source.count("\n")
+    return figure(
+        "translate",
+        title,
+        "s",
+        samples["ours"],
+        samples["parse"],
+        "tree-sitter-powershell parsing the same script",
+        5.0,
+        lines=actual_lines,
+        lines_per_sec=actual_lines / median(samples["ours"]),
+        first_call_cpu_sec=first,
+        absolute_target_sec=1.0,
+        absolute_met=median(samples["ours"]) < 1.0,
+        warnings=len(getattr(translation, "warnings", [])),
+    )
+
+
+def powershell_script(lines: int) -> str:
+    """A script of ``lines`` lines using the translator's supported constructs, in repeated blocks."""
+    out: list[str] = []
+    i = 0
+    while len(out) < lines:
+        block = POWERSHELL_BLOCK.replace("{i}", str(i)).splitlines()
+        out.extend(block)
+        i += 1
+    return "\n".join(out[:lines]) + "\n"
+
+
+POWERSHELL_BLOCK = """# block {i}: mint a key with every construct the translator supports
+<# a block comment
+   spanning lines #>
+$Configuration = Get-Configuration
+$Configuration.BaseUrl = $env:OPENAI_BASE_URL
+$Model{i} = "gpt-4o-realtime-preview"
+$Count{i} = {i} + 2 * 3
+$Greeting{i} = 'plain'
+$Name{i} = "block $Count{i} of $($Count{i} + 1)"
+$Flags{i} = @("text", "audio")
+$List{i} = 1, 2, 3
+$TurnDetection{i} = Initialize-RealtimeSessionCreateRequestTurnDetection -Type "server_vad" -Threshold 0.5 -PrefixPaddingMs 300 -SilenceDurationMs 500 -CreateResponse $true
+$Transcription{i} = Initialize-RealtimeSessionInputAudioTranscription -Model "whisper-1"
+$Request{i} = Initialize-RealtimeSessionCreateRequest -Model $Model{i} -Modalities $Flags{i} -Voice "alloy" -TurnDetection $TurnDetection{i} -InputAudioTranscription $Transcription{i}
+$Body{i} = @{
+    model = "gpt-4o-realtime-preview"
+    modalities = @("text")
+    turn_detection = @{ type = "server_vad"; threshold = 0.5 }
+}
+if ($Count{i} -gt 5 -and $Model{i} -like "gpt-4o*") {
+    Write-Host "big $Count{i}"
+} elseif ($Count{i} -eq 5) {
+    Write-Output ("equal {0}" -f $Count{i})
+} else {
+    Write-Host "small"
+}
+foreach ($Item in $List{i}) {
+    Write-Host ([string]$Item)
+}
+for ($j = 0; $j -lt 2; $j++) {
+    $Count{i} = $Count{i} + [int]"1"
+}
+try {
+    $Session{i} = New-RealtimeSession -RealtimeSessionCreateRequest $Request{i}
+    Write-Host $Session{i}.client_secret.value
+    $Json{i} = $Session{i} | ConvertTo-Json -Depth 5 -Compress
+    $Back{i} = $Json{i} | ConvertFrom-Json
+} catch {
+    Write-Error ("failed: " + $_.Exception.Message)
+    Write-Host $_.ErrorDetails
+} finally {
+    Write-Host "done {i}"
+}
+function Get-Key{i} {
+    param($Req)
+    $Result = $Req | New-RealtimeSession
+    return $Result.client_secret.value
+}
+"""
+
+
+# --------------------------------------------------------------------------------------------------
+# Figure 6: the peer's import
+
+
+def bench_peer_import(repeats: int) -> dict[str, Any]:
+    """Figure 6, import part: ``import psopenapi_py`` against ``import openai``, each a fresh process."""
+    samples = alternate(
+        {"ours": import_time("import psopenapi_py"), "openai": import_time("import openai")},
+        repeats,
+    )
+    return figure(
+        "peer_import",
+        "import psopenapi_py against import openai (fresh process)",
+        "s",
+        samples["ours"],
+        samples["openai"],
+        "python -c 'import openai'",
+        0.5,
+    )
+
+
+def openai_version() -> str | None:
+    """The installed openai version when it can be imported and has the beta sessions call, else None."""
+    probe = subprocess.run(
+        [PYTHON, "-c", "import openai; openai.OpenAI(api_key='x').beta.realtime.sessions.create; print(openai.__version__)"],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+    )
+    return probe.stdout.strip() if probe.returncode == 0 else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Report
+
+
+def machine() -> dict[str, Any]:
+    """Where the figures come from: CPUs, CPU model, Python, libraries and the date."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions: dict[str, str | None] = {}
+    for package in ("psopenapi_py", "requests", "attrs", "openai", "tree_sitter", "tree_sitter_powershell"):
+        try:
+            from importlib.metadata import version
+
+            versions[package] = version(package.replace("_", "-") if package.startswith("tree") else package)
+        except Exception:
+            versions[package] = None
+    return {
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "versions": versions,
+    }
+
+
+def format_value(value: float, unit: str) -> str:
+    """Seconds as ms or µs, whichever reads best."""
+    if unit != "s":
+        return f"{value:.3g} {unit}"
+    if value >= 0.1:
+        return f"{value * 1000:.0f} ms"
+    if value >= 0.001:
+        return f"{value * 1000:.1f} ms"
+    return f"{value * 1e6:.1f} µs"
+
+
+def table(figures: dict[str, dict[str, Any]]) -> str:
+    """The figures as a Markdown table (the one docs/performance.md shows)."""
+    rows = ["| figure | psopenapi_py | baseline | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for fig in figures.values():
+        if "skipped" in fig:
+            rows.append(f"| {fig['title']} | skipped: {fig['skipped']} | | | | |")
+            continue
+        target = f"≤ {fig['target']:g}×" if fig["target"] is not None else ""
+        met = "" if fig["met"] is None else ("yes" if fig["met"] else "**no**")
+        rows.append(
+            f"| {fig['title']} | {format_value(fig['ours'], fig['unit'])} | {format_value(fig['baseline'], fig['unit'])}"
+            f" ({fig['baseline_label']}) | {fig['ratio']:.2f}× | {target} | {met} |"
+        )
+        rss = fig.get("max_rss")
+        if rss:
+            target = f"≤ {rss['target']:g}×" if "target" in rss else ""
+            met = "" if "met" not in rss else ("yes" if rss["met"] else "**no**")
+            rows.append(
+                f"| ↳ peak memory (max RSS) | {rss['ours_kib'] / 1024:.1f} MiB | {rss['baseline_kib'] / 1024:.1f} MiB"
+                f" | {rss['ratio']:.2f}× | {target} | {met} |"
+            )
+        if fig["name"] == "translate":
+            rows.append(
+                f"| ↳ throughput, absolute | {fig['lines_per_sec']:,.0f} lines/s | {fig['lines']} lines in "
+                f"{format_value(fig['ours'], 's')} CPU | | < 1 s | {'yes' if fig['absolute_met'] else '**no**'} |"
+            )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every figure and print the table; return 0 (targets are reported, never enforced here)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-' for stdout only)")
+    parser.add_argument("--only", nargs="+", metavar="FIGURE", help="only these figures: import warm build one_shot translate peer")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve()
+        return 0
+
+    quick = args.quick
+    wanted = set(args.only or ["import", "warm", "build", "one_shot", "translate", "peer"])
+    calls, warmup = (40, 10) if quick else (2000, 100)
+    process_repeats = 3 if quick else 21
+    warm_repeats = 2 if quick else 5
+    oai = openai_version() if "peer" in wanted else None
+    figures: dict[str, dict[str, Any]] = {}
+    log = (lambda *a: None) if args.json == "-" else (lambda *a: print(*a, file=sys.stderr, flush=True))
+
+    if "import" in wanted:
+        log("figure 1: import ...")
+        figures["import"] = bench_import(process_repeats)
+    with loopback_server() as base_url:
+        if "warm" in wanted or oai:
+            log("figure 2: warm calls ...")
+            warm = bench_warm(base_url, calls, warmup, warm_repeats, with_openai=oai is not None)
+            if "warm" in wanted:
+                figures["warm"] = warm["warm"]
+        if "build" in wanted:
+            log("figure 3: build and serialize ...")
+            figures["build"] = bench_build(200 if quick else 5000, 3 if quick else 9)
+        if "one_shot" in wanted or oai:
+            log("figure 4: one-shot CLI ...")
+            shot = bench_one_shot(base_url, process_repeats, with_openai=oai is not None)
+            if "one_shot" in wanted:
+                figures["one_shot"] = shot["one_shot"]
+    if "translate" in wanted:
+        log("figure 5: translator ...")
+        figures["translate"] = bench_translate(500 if quick else 5000, 2 if quick else 7)
+    if "peer" in wanted:
+        if oai is None:
+            reason = "openai is not importable here (pip install openai to measure it); it is no dependency"
+            for name in ("peer_import", "peer_warm", "peer_one_shot"):
+                figures[name] = skipped(name, f"{name.replace('_', ' ')} against openai", reason)
+        else:
+            log("figure 6: peer import ...")
+            figures["peer_import"] = bench_peer_import(process_repeats)
+            figures["peer_warm"] = warm["peer_warm"]
+            figures["peer_one_shot"] = shot["peer_one_shot"]
+            for name in ("peer_import", "peer_warm", "peer_one_shot"):
+                figures[name]["peer"] = f"openai {oai}"
+
+    report = {"machine": machine(), "quick": quick, "calls": calls, "figures": figures}
+    if args.json == "-":
+        print(json.dumps(report, indent=2))
+        return 0
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+    info = report["machine"]
+    print(f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}"
+          + (f", peer openai {oai}" if oai else "") + (" (quick run: not for publishing)" if quick else ""))
+    print(table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
