@@ -13,7 +13,7 @@ import os
 import platform
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -292,7 +292,7 @@ def _read_body(raw: Any, timeout_sec: float, shown_url: str) -> str:
     deadline = time.monotonic() + timeout_sec
     chunks = []
     try:
-        for chunk in raw.iter_content(CHUNK_BYTES):
+        for chunk in _body_chunks(raw):
             chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise _BodyTimeout(f"body of {shown_url} still arriving after {timeout_sec} s")
@@ -304,6 +304,34 @@ def _read_body(raw: Any, timeout_sec: float, shown_url: str) -> str:
         return data.decode(encoding, errors="replace")
     except LookupError:
         return data.decode("utf-8", errors="replace")
+
+
+def _body_chunks(raw: Any) -> Iterator[bytes]:
+    # iter_content reads with urllib3's read(amt), which waits for a full chunk: a server sending
+    # one byte per second would hold each read (and so the call) far past the deadline. read1
+    # returns whatever has arrived, so the deadline is checked after every packet.
+    import requests
+    import urllib3.exceptions
+
+    read1 = getattr(raw.raw, "read1", None)
+    if read1 is None:  # urllib3 1.x: small reads keep the overrun small instead
+        yield from raw.iter_content(1024)
+        return
+    try:
+        while True:
+            chunk = read1(CHUNK_BYTES, decode_content=True)
+            if not chunk:
+                return
+            yield chunk
+    # The same translation iter_content does, so the caller sees requests' exceptions either way.
+    except urllib3.exceptions.ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+    except urllib3.exceptions.DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except urllib3.exceptions.ReadTimeoutError as exc:
+        raise requests.exceptions.ConnectionError(exc) from exc
+    except urllib3.exceptions.SSLError as exc:
+        raise requests.exceptions.SSLError(exc) from exc
 
 
 def _reason(exc: BaseException) -> str:

@@ -1,0 +1,468 @@
+"""The fault matrix: every way a server can fail a key-minting call, over real loopback sockets.
+
+Each case asserts the outcome type, the exact number of attempts the server saw (and the client
+logged), and an upper bound on the elapsed time; failures keep the raw body on the exception.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fault_server import (
+    Fault,
+    FaultServer,
+    Timer,
+    close_before,
+    fault_server,
+    reset_before,
+    reset_during,
+    respond,
+    silent,
+    trickle,
+)
+from recording_server import free_port
+
+from psopenapi_py import (
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    BadRequestException,
+    Configuration,
+    ConflictException,
+    ForbiddenException,
+    NotFoundException,
+    RateLimitException,
+    RealtimeSessionCreateResponse,
+    ServiceException,
+    UnauthorizedException,
+    UnprocessableEntityException,
+    new_realtime_session,
+)
+
+#: Read timeout of every case: short, so the timeout cases cost little.
+TIMEOUT_SEC = 0.5
+#: Retries of every case: three attempts in all.
+RETRIES = 2
+ATTEMPTS = RETRIES + 1
+TOKEN = "sk-fault-matrix-token"
+REQUEST = {"model": "gpt-4o-realtime-preview", "instructions": "fault matrix"}
+SESSION = {
+    "id": "sess_fault",
+    "object": "realtime.session",
+    "model": "gpt-4o-realtime-preview",
+    "instructions": "fault matrix",
+    "client_secret": {"value": "ek_fault_matrix", "expires_at": 1760000000},
+}
+SESSION_BYTES = json.dumps(SESSION).encode()
+HTML_504 = "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>\n"
+ERROR_BODY = {"error": {"message": "Nope.", "type": "invalid_request_error", "param": None, "code": "nope"}}
+BIG_BYTES = 10 * 1024 * 1024
+
+
+def configuration(url: str) -> Configuration:
+    """A configuration with small timeouts and retry intervals, so that every fault costs little time."""
+    return Configuration(
+        base_url=url,
+        access_token=TOKEN,
+        timeout_sec=TIMEOUT_SEC,
+        connect_timeout_sec=TIMEOUT_SEC,
+        maximum_retry_count=RETRIES,
+        retry_interval_sec=0.01,
+    )
+
+
+@dataclass
+class Outcome:
+    """What one call did: its result or exception, the attempts the client logged, the time it took."""
+
+    result: Any
+    error: BaseException | None
+    client_attempts: int
+    elapsed: float
+
+
+@pytest.fixture
+def call(caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
+    """Run new_realtime_session against a URL with the matrix configuration, timing it and counting attempts."""
+    configs: list[Configuration] = []
+
+    def run(url: str, body: Any = None) -> Outcome:
+        config = configuration(url)
+        configs.append(config)
+        caplog.clear()
+        caplog.set_level(logging.DEBUG, logger="psopenapi_py")
+        result: Any = None
+        error: BaseException | None = None
+        with Timer() as timer:
+            try:
+                result = new_realtime_session(REQUEST if body is None else body, configuration=config)
+            except Exception as exc:  # noqa: BLE001 - the outcome is what the test looks at
+                error = exc
+        attempts = sum(1 for r in caplog.records if re.fullmatch(r"POST \S+ attempt \d+ of \d+", r.getMessage()))
+        return Outcome(result, error, attempts, timer.elapsed)
+
+    yield run
+    for config in configs:
+        config.close()
+
+
+def sessions_url(server_url: str) -> str:
+    return server_url + "/realtime/sessions"
+
+
+# --------------------------------------------------------------------------------------------------
+# No answer at all: refused, reset, closed, silent, trickling.
+
+
+def test_connection_refused_is_retried_then_raised_as_connection_error(call: Any) -> None:
+    """A port nobody listens on: three attempts, then ApiConnectionError naming the URL, in well under a second."""
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    outcome = call(url)
+    assert type(outcome.error) is ApiConnectionError
+    assert str(outcome.error) == f"Connection to {sessions_url(url)} failed: connection refused (attempt 3 of 3)."
+    assert outcome.client_attempts == ATTEMPTS
+    assert outcome.elapsed < 1.0
+
+
+@dataclass
+class NoAnswerCase:
+    id: str
+    script: list[Fault]
+    error: type[BaseException] | None
+    message: str
+    attempts: int
+    max_sec: float
+    min_sec: float = 0.0
+
+
+NO_ANSWER_CASES = [
+    NoAnswerCase(
+        "reset-before-response",
+        [reset_before()] * 3,
+        ApiConnectionError,
+        "Connection to {url} failed: connection reset (attempt 3 of 3).",
+        3,
+        1.0,
+    ),
+    NoAnswerCase("reset-before-then-success", [reset_before()], None, "", 2, 1.0),
+    NoAnswerCase(
+        "closed-before-response",
+        [close_before()] * 3,
+        ApiConnectionError,
+        "Connection to {url} failed: remote end closed (attempt 3 of 3).",
+        3,
+        1.0,
+    ),
+    NoAnswerCase("closed-before-then-success", [close_before()], None, "", 2, 1.0),
+    NoAnswerCase(
+        "reset-during-response",
+        [reset_during(SESSION_BYTES, 10)] * 3,
+        ApiConnectionError,
+        "Connection to {url} failed: connection reset (attempt 3 of 3).",
+        3,
+        1.5,
+    ),
+    NoAnswerCase("reset-during-then-success", [reset_during(SESSION_BYTES, 10)], None, "", 2, 1.0),
+    NoAnswerCase(
+        "headers-never-sent",
+        [silent()] * 3,
+        ApiTimeoutError,
+        "Timed out talking to {url} (attempt 3 of 3).",
+        3,
+        3 * TIMEOUT_SEC + 1.0,
+        3 * TIMEOUT_SEC,
+    ),
+    NoAnswerCase("headers-never-sent-then-success", [silent()], None, "", 2, TIMEOUT_SEC + 1.0, TIMEOUT_SEC),
+    NoAnswerCase(
+        # Before the transport read with read1, each attempt waited for the whole 3.5 s body.
+        "body-trickles-past-the-timeout",
+        [trickle(SESSION_BYTES, 0.05)] * 3,
+        ApiTimeoutError,
+        "Timed out reading the answer of {url} (attempt 3 of 3).",
+        3,
+        3 * TIMEOUT_SEC + 1.0,
+        3 * TIMEOUT_SEC,
+    ),
+    NoAnswerCase(
+        "body-trickles-then-success", [trickle(SESSION_BYTES, 0.05)], None, "", 2, TIMEOUT_SEC + 1.0, TIMEOUT_SEC
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NO_ANSWER_CASES, ids=[c.id for c in NO_ANSWER_CASES])
+def test_no_answer_faults_are_retried_and_end_in_time(case: NoAnswerCase, call: Any) -> None:
+    """Resets, clean closes, silence and trickling are retried; the call ends typed and within its time bound."""
+    with fault_server(case.script, default=respond(200, SESSION)) as server:
+        outcome = call(server.url)
+    assert server.attempts == case.attempts
+    assert outcome.client_attempts == case.attempts
+    assert case.min_sec <= outcome.elapsed < case.max_sec
+    if case.error is None:
+        assert outcome.error is None
+        assert isinstance(outcome.result, RealtimeSessionCreateResponse)
+        assert outcome.result.to_dict()["client_secret"] == SESSION["client_secret"]
+    else:
+        assert type(outcome.error) is case.error
+        assert str(outcome.error) == case.message.format(url=sessions_url(server.url))
+    assert_every_attempt_was_the_same_request(server)
+
+
+def assert_every_attempt_was_the_same_request(server: FaultServer) -> None:
+    """Every attempt sent the same method, path, body and bearer token."""
+    for seen in server.seen:
+        assert (seen.method, seen.path) == ("POST", "/v1/realtime/sessions")
+        assert seen.json == REQUEST
+        assert seen.headers["Authorization"] == f"Bearer {TOKEN}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Error statuses.
+
+
+@dataclass
+class StatusCase:
+    status: int
+    error: type[ApiException]
+    body: str
+    headers: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
+
+
+RETRIED = [
+    StatusCase(408, ApiException, json.dumps(ERROR_BODY), reason="Request Timeout"),
+    StatusCase(409, ConflictException, json.dumps(ERROR_BODY), reason="Conflict"),
+    StatusCase(429, RateLimitException, json.dumps(ERROR_BODY), reason="Too Many Requests"),
+    StatusCase(500, ServiceException, json.dumps(ERROR_BODY), reason="Internal Server Error"),
+    StatusCase(502, ServiceException, "upstream connect error", reason="Bad Gateway"),
+    StatusCase(503, ServiceException, json.dumps(ERROR_BODY), reason="Service Unavailable"),
+    StatusCase(504, ServiceException, HTML_504, {"content_type": "text/html"}, reason="Gateway Timeout"),
+]
+
+
+def fault_for(case: StatusCase) -> Fault:
+    return respond(case.status, case.body, **case.headers)
+
+
+@pytest.mark.parametrize("case", RETRIED, ids=[str(c.status) for c in RETRIED])
+def test_retried_status_then_success_returns_the_key(case: StatusCase, call: Any) -> None:
+    """408, 409, 429, 500, 502, 503 and 504 (HTML) are retried; the next 200 is the result: two attempts."""
+    with fault_server([fault_for(case)], default=respond(200, SESSION)) as server:
+        outcome = call(server.url)
+    assert outcome.error is None
+    assert outcome.result.client_secret.value == "ek_fault_matrix"
+    assert outcome.result.additional_properties == {
+        "id": "sess_fault",
+        "object": "realtime.session",
+        "model": "gpt-4o-realtime-preview",
+    }
+    assert server.attempts == outcome.client_attempts == 2
+    assert outcome.elapsed < 1.0
+    assert_every_attempt_was_the_same_request(server)
+
+
+@pytest.mark.parametrize("case", RETRIED, ids=[str(c.status) for c in RETRIED])
+def test_retried_status_that_persists_raises_its_class_with_the_raw_body(case: StatusCase, call: Any) -> None:
+    """When every attempt fails with the status, its exception class is raised after three attempts, body intact."""
+    with fault_server(default=fault_for(case)) as server:
+        outcome = call(server.url)
+    error = outcome.error
+    assert type(error) is case.error
+    assert isinstance(error, ApiException)
+    assert error.status == case.status
+    assert error.reason == case.reason
+    assert error.body == case.body
+    assert error.request_id == "req_3"
+    if case.body.startswith("{"):
+        assert error.error_details == ERROR_BODY
+        assert error.error_code == "nope"
+        assert str(error) == f"({case.status}) {case.reason}: Nope."
+    else:
+        assert error.error_details == case.body
+        assert str(error) == f"({case.status}) {case.reason}: {case.body.strip()[:200]}"
+    assert server.attempts == outcome.client_attempts == ATTEMPTS
+    assert outcome.elapsed < 1.0
+
+
+def test_429_retry_after_is_honoured_before_the_second_attempt(call: Any) -> None:
+    """A 429 with retry-after: 1 waits one second (not our 10 ms backoff), then the retry succeeds."""
+    with fault_server([respond(429, ERROR_BODY, retry_after="1")], default=respond(200, SESSION)) as server:
+        outcome = call(server.url)
+    assert outcome.error is None
+    assert outcome.result.client_secret.value == "ek_fault_matrix"
+    assert server.attempts == outcome.client_attempts == 2
+    assert 1.0 <= outcome.elapsed < 2.0
+
+
+def test_429_retry_after_ms_is_honoured(call: Any) -> None:
+    """retry-after-ms: 300 waits 0.3 s before the second attempt."""
+    with fault_server([respond(429, ERROR_BODY, retry_after_ms="300")], default=respond(200, SESSION)) as server:
+        outcome = call(server.url)
+    assert outcome.error is None
+    assert server.attempts == outcome.client_attempts == 2
+    assert 0.3 <= outcome.elapsed < 1.0
+
+
+def test_429_asking_for_too_long_a_wait_is_raised_at_once(call: Any) -> None:
+    """A 429 asking to wait an hour is not retried: RateLimitException after one attempt, headers kept."""
+    with fault_server(default=respond(429, ERROR_BODY, retry_after="3600")) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is RateLimitException
+    assert outcome.error.headers["Retry-After"] == "3600"
+    assert outcome.error.body == json.dumps(ERROR_BODY)
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
+
+
+def test_x_should_retry_false_stops_a_500_retry(call: Any) -> None:
+    """x-should-retry: false on a 500 means one attempt only."""
+    with fault_server(default=respond(500, ERROR_BODY, x_should_retry="false")) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ServiceException
+    assert server.attempts == outcome.client_attempts == 1
+
+
+NOT_RETRIED = [
+    StatusCase(400, BadRequestException, json.dumps(ERROR_BODY), reason="Bad Request"),
+    StatusCase(401, UnauthorizedException, json.dumps(ERROR_BODY), reason="Unauthorized"),
+    StatusCase(403, ForbiddenException, json.dumps(ERROR_BODY), reason="Forbidden"),
+    StatusCase(404, NotFoundException, "404 page not found", reason="Not Found"),
+    StatusCase(422, UnprocessableEntityException, json.dumps(ERROR_BODY), reason="Unprocessable Entity"),
+]
+
+
+@pytest.mark.parametrize("case", NOT_RETRIED, ids=[str(c.status) for c in NOT_RETRIED])
+def test_client_error_status_is_raised_after_one_attempt(case: StatusCase, call: Any) -> None:
+    """400, 401, 403, 404 and 422 are not retried: their class at once, with body, details and request id."""
+    with fault_server(default=fault_for(case)) as server:
+        outcome = call(server.url)
+    error = outcome.error
+    assert type(error) is case.error
+    assert isinstance(error, ApiException)
+    assert (error.status, error.reason, error.body, error.request_id) == (case.status, case.reason, case.body, "req_1")
+    expected_detail = "Nope." if case.body.startswith("{") else case.body
+    assert str(error) == f"({case.status}) {case.reason}: {expected_detail}"
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
+
+
+# --------------------------------------------------------------------------------------------------
+# A 200 whose body cannot be used: never retried, always an ApiException keeping the body.
+
+
+UNUSABLE_200 = [
+    ("not-json", b"<html>hello</html>", "the body is not JSON."),
+    ("truncated-json", SESSION_BYTES[:40], "the body is not JSON."),
+    ("empty", b"", "the body is not JSON."),
+    ("json-array", b"[1, 2, 3]", "the body is a JSON list, not an object."),
+    ("json-string", b'"ek_oops"', "the body is a JSON str, not an object."),
+    (
+        "client-secret-missing",
+        json.dumps({"id": "sess_fault", "instructions": "x"}).encode(),
+        "the body has no client_secret.value (no ephemeral key).",
+    ),
+    (
+        "client-secret-null",
+        json.dumps({"client_secret": None}).encode(),
+        "the body has no client_secret.value (no ephemeral key).",
+    ),
+    (
+        "client-secret-value-empty",
+        json.dumps({"client_secret": {"value": "", "expires_at": 1}}).encode(),
+        "the body has no client_secret.value (no ephemeral key).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "problem"), [c[1:] for c in UNUSABLE_200], ids=[c[0] for c in UNUSABLE_200])
+def test_unusable_200_body_raises_api_exception_keeping_the_body(body: bytes, problem: str, call: Any) -> None:
+    """A 200 that is not a usable session is one attempt and an ApiException carrying the raw body."""
+    with fault_server(default=respond(200, body)) as server:
+        outcome = call(server.url)
+    error = outcome.error
+    assert type(error) is ApiException
+    assert (error.status, error.reason, error.body) == (200, "OK", body.decode())
+    assert str(error) == f"(200) OK: {problem}"
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
+
+
+def test_200_with_a_wrongly_typed_client_secret_names_the_field(call: Any) -> None:
+    """client_secret given as a string is an ApiException whose message names client_secret."""
+    body = json.dumps({"client_secret": "ek_flat"})
+    with fault_server(default=respond(200, body.encode())) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ApiException
+    assert outcome.error.body == body
+    assert str(outcome.error) == (
+        "(200) OK: the body does not match RealtimeSessionCreateResponse: Invalid type for 'client_secret': "
+        "expected a RealtimeSessionCreateResponseClientSecret (or a dict), got str."
+    )
+    assert server.attempts == 1
+
+
+def test_10_mib_session_body_is_read_whole(call: Any) -> None:
+    """A 10 MiB session (huge instructions) arrives whole and parses, in one attempt and under 3 s."""
+    big = dict(SESSION, instructions="x" * BIG_BYTES)
+    with fault_server(default=respond(200, big)) as server:
+        outcome = call(server.url)
+    assert outcome.error is None
+    assert len(outcome.result.instructions) == BIG_BYTES
+    assert outcome.result.client_secret.value == "ek_fault_matrix"
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 3.0
+
+
+def test_10_mib_non_json_body_is_kept_on_the_exception(call: Any) -> None:
+    """A 10 MiB body that is not JSON is an ApiException with all 10 MiB kept and a short message."""
+    body = b"y" * BIG_BYTES
+    with fault_server(default=respond(200, body)) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ApiException
+    assert outcome.error.body is not None and len(outcome.error.body) == BIG_BYTES
+    assert str(outcome.error) == "(200) OK: the body is not JSON."
+    assert server.attempts == 1
+    assert outcome.elapsed < 3.0
+
+
+def test_10_mib_error_body_message_stays_short(call: Any) -> None:
+    """A 10 MiB 500 body is kept whole, but the message quotes only its first 200 characters."""
+    body = "z" * BIG_BYTES
+    with fault_server(default=respond(500, body)) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ServiceException
+    assert outcome.error.body == body
+    assert str(outcome.error) == "(500) Internal Server Error: " + "z" * 200
+    assert server.attempts == ATTEMPTS
+    assert outcome.elapsed < 5.0
+
+
+def test_gzip_encoded_session_is_decoded(call: Any) -> None:
+    """A gzip-encoded 200 (content-encoding: gzip) is decoded before parsing."""
+    fault = Fault(
+        "respond",
+        body=gzip.compress(SESSION_BYTES),
+        headers=(("content-type", "application/json"), ("content-encoding", "gzip")),
+    )
+    with fault_server(default=fault) as server:
+        outcome = call(server.url)
+    assert outcome.error is None
+    assert outcome.result.client_secret.value == "ek_fault_matrix"
+    assert server.attempts == 1
+
+
+def test_retries_reuse_the_keep_alive_connection(call: Any) -> None:
+    """Two 503s then a 200 travel over one TCP connection; a second configuration opens its own."""
+    script = [respond(503, ERROR_BODY)] * 2
+    with fault_server(script, default=respond(200, SESSION)) as server:
+        outcome = call(server.url)
+        second = call(server.url)
+    assert outcome.error is None and second.error is None
+    assert server.attempts == 4
+    assert server.connections == 2  # one per configuration: each call above has its own
