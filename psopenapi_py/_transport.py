@@ -20,11 +20,12 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from ._runtime import REDACTED
-from .configuration import Configuration
+from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header, is_secret_header
 from .exceptions import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
+    CaseInsensitiveHeaders,
     MissingCredentialsError,
     exception_class_for_status,
 )
@@ -41,6 +42,13 @@ MAX_BACKOFF_SEC = 8.0
 #: Up to this share of the backoff is taken off at random, so that clients do not retry in step.
 BACKOFF_JITTER = 0.25
 RETRY_STATUSES = frozenset({408, 409, 429})
+#: Exponents beyond this no longer change the capped backoff; it keeps 2**n from overflowing a float.
+_MAX_BACKOFF_EXPONENT = 32
+# Every HTTP-date format (RFC 9110 5.6.7) starts with the day name.
+_DAY_NAMES = frozenset(
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 CHUNK_BYTES = 64 * 1024
 
 
@@ -74,6 +82,10 @@ def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     seconds = _plausible_seconds(value)
     if seconds is not None:
         return seconds
+    words = value.split(None, 1)
+    # email.utils skips any word ending in a comma, so "Zun, 29 Sep ..." would pass as a date.
+    if not words or words[0].rstrip(",").lower() not in _DAY_NAMES:
+        return None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -115,7 +127,8 @@ def retry_delay(
         return hint
     if hint is not None and hint > MAX_RETRY_AFTER_SEC:
         return None
-    backoff = min(retry_interval_sec * 2.0**retries_done, MAX_BACKOFF_SEC)
+    exponent = min(max(retries_done, 0), _MAX_BACKOFF_EXPONENT)
+    backoff = min(retry_interval_sec * 2.0**exponent, MAX_BACKOFF_SEC)
     return backoff * (1 - BACKOFF_JITTER * rand())
 
 
@@ -137,10 +150,11 @@ def should_retry(status: int, headers: Mapping[str, str]) -> tuple[bool, str]:
 
 
 def user_agent() -> str:
-    """``psopenapi_py/<version> python/<x.y> requests/<version>``."""
+    """The User-Agent sent on every call: ``psopenapi_py/<version> python/<x.y> requests/<version>``."""
     import requests
 
-    return f"psopenapi_py/{__version__} python/{platform.python_version_tuple()[0]}.{platform.python_version_tuple()[1]} requests/{requests.__version__}"
+    major, minor, _patch = platform.python_version_tuple()
+    return f"psopenapi_py/{__version__} python/{major}.{minor} requests/{requests.__version__}"
 
 
 def safe_url(url: str) -> str:
@@ -154,9 +168,17 @@ def safe_url(url: str) -> str:
 
 
 def build_headers(configuration: Configuration, operation: str) -> dict[str, str]:
-    """The headers of a call: JSON, User-Agent, bearer token, OpenAI org/project, default headers last."""
+    """The headers of a call: JSON, User-Agent, bearer token, OpenAI org/project, default headers last.
+
+    Raises:
+        MissingCredentialsError: no token anywhere (and no Authorization default header).
+        ApiValueError: the token or an environment header value cannot be sent.
+    """
     token = configuration.effective_access_token()
-    if not token:
+    defaults = configuration.default_headers
+    # A default Authorization header would replace ours anyway, so it counts as a credential.
+    authorized_by_default = any(k.lower() == "authorization" for k in defaults)
+    if not token and not authorized_by_default:
         raise MissingCredentialsError(
             f"No API key for {operation}: set get_configuration().access_token, call "
             "set_configuration(access_token=...), or set the OPENAI_API_KEY environment variable.",
@@ -168,20 +190,48 @@ def build_headers(configuration: Configuration, operation: str) -> dict[str, str
         "Content-Type": "application/json",
         "Accept": "application/json",
         "User-Agent": user_agent(),
-        "Authorization": f"Bearer {token}",
     }
-    logger.debug("Using Bearer authentication in %s", operation)
-    organization = os.environ.get("OPENAI_ORG_ID")
-    if organization:
-        headers["OpenAI-Organization"] = organization
-    project = os.environ.get("OPENAI_PROJECT_ID")
-    if project:
-        headers["OpenAI-Project"] = project
-    if configuration.cookie:
-        headers["Cookie"] = configuration.cookie
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+        logger.debug("Using Bearer authentication in %s", operation)
+    for variable, name in ((ENV_ORG_ID, "OpenAI-Organization"), (ENV_PROJECT_ID, "OpenAI-Project")):
+        value = os.environ.get(variable)
+        if value:
+            check_header(name, value, variable)
+            headers[name] = value
     # Default headers come last and win over everything, Authorization included, as in the module.
-    headers.update(configuration.default_headers)
+    # Header names are case-insensitive: "authorization" must replace "Authorization", not join it.
+    for name, value in defaults.items():
+        for existing in [k for k in headers if k.lower() == name.lower()]:
+            del headers[existing]
+        headers[name] = value
     return headers
+
+
+def _secrets_of(headers: Mapping[str, str]) -> list[str]:
+    """The header values a message or log line must never show (token, cookies, keys)."""
+    found = []
+    for name, value in headers.items():
+        if is_secret_header(name) and value:
+            found.append(value)
+            scheme, _, credential = value.partition(" ")
+            if credential and scheme.lower() in ("bearer", "basic"):
+                found.append(credential)
+    return found
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    """``text`` with every secret replaced by ``<redacted>`` (servers sometimes echo the key back)."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def _keep_headers(prepared: Any) -> Any:
+    # Passed as requests' auth=: with any auth given, requests neither reads ~/.netrc nor the URL's
+    # user:password, either of which would replace our Authorization header with Basic credentials.
+    return prepared
 
 
 def _session(configuration: Configuration) -> requests.Session:
@@ -213,10 +263,17 @@ def request(
     body: bytes,
     sleep: Callable[[float], None] = time.sleep,
 ) -> TransportResponse:
-    """Send one API call with retries; return the 2xx response or raise the mapped exception."""
+    """Send one API call with retries; return the 2xx response or raise the mapped exception.
+
+    Raises:
+        MissingCredentialsError, ApiValueError: nothing could be sent (no token, a bad header or base URL).
+        ApiException (a status subclass): a non-2xx answer, after the retries it allows.
+        ApiConnectionError, ApiTimeoutError: no answer, after the configured retries.
+    """
     import requests
 
     headers = build_headers(configuration, operation)
+    secrets = _secrets_of(headers)
     url = configuration.effective_base_url() + path
     shown_url = safe_url(url)
     attempts = configuration.maximum_retry_count + 1
@@ -238,6 +295,7 @@ def request(
                 proxies=proxies,
                 stream=True,
                 allow_redirects=False,
+                auth=_keep_headers,
             )
             text = _read_body(raw, configuration.timeout_sec, shown_url)
         except requests.exceptions.SSLError as exc:
@@ -248,13 +306,16 @@ def request(
         except _BodyTimeout as exc:
             failure = ApiTimeoutError(f"Timed out reading the answer of {shown_url} (attempt {attempt} of {attempts}).")
             failure.__cause__ = exc
-        except requests.exceptions.RequestException as exc:
+        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             # A read timeout inside the body stream reaches us as a ConnectionError from requests.
-            timed_out = "timed out" in str(exc).lower()
-            failure = (ApiTimeoutError if timed_out else ApiConnectionError)(
+            failure = (ApiTimeoutError if _caused_by_timeout(exc) else ApiConnectionError)(
                 f"Connection to {shown_url} failed: {_reason(exc)} (attempt {attempt} of {attempts})."
             )
             failure.__cause__ = exc
+        except requests.exceptions.RequestException as exc:
+            # Not a network failure (a header or URL requests refuses, a body it cannot decode):
+            # sending the same request again cannot help.
+            raise ApiConnectionError(f"Request to {shown_url} failed: {_reason(exc)}.") from exc
         if failure is not None:
             logger.debug("%s %s failed: %s", method, shown_url, type(failure).__name__)
             if attempt < attempts:
@@ -264,10 +325,11 @@ def request(
                 continue
             raise failure
         status = raw.status_code
-        response_headers = dict(raw.headers)
+        reason = raw.reason or ""
+        response_headers = CaseInsensitiveHeaders(raw.headers)
         logger.debug("%s %s answered %d", method, shown_url, status)
         if 200 <= status < 300:
-            return TransportResponse(status, raw.reason or "", response_headers, text, raw)
+            return TransportResponse(status, reason, response_headers, text, raw)
         retry, why = should_retry(status, response_headers)
         delay = retry_delay(attempt - 1, response_headers, configuration.retry_interval_sec, now=time.time())
         if retry and delay is None:
@@ -277,9 +339,36 @@ def request(
             sleep(delay or 0.0)
             continue
         logger.debug("not retrying: %s", why if not retry else "no attempts left")
-        cls = exception_class_for_status(status)
-        raise cls(status, raw.reason or "", headers=response_headers, body=text)
+        raise _status_error(status, reason, response_headers, text, secrets)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _status_error(status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str]) -> ApiException:
+    cls = exception_class_for_status(status)
+    error = cls(status, reason, headers=headers, body=body)
+    message = scrub(str(error), secrets)
+    if message != str(error):
+        error = cls(status, reason, headers=headers, body=body, message=message)
+    return error
+
+
+def _caused_by_timeout(exc: BaseException) -> bool:
+    import urllib3.exceptions
+
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, urllib3.exceptions.NewConnectionError):
+            return False  # a subclass of ConnectTimeoutError in urllib3, yet a refusal, not a timeout
+        if isinstance(current, (TimeoutError, urllib3.exceptions.TimeoutError)):
+            return True
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        todo.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return False
 
 
 class _BodyTimeout(Exception):

@@ -7,7 +7,9 @@ apart. Environment variables are read at call time, never at import.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import threading
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,16 +37,50 @@ DEFAULT_CONNECT_TIMEOUT_SEC = 5.0
 DEFAULT_MAXIMUM_RETRY_COUNT = 2
 DEFAULT_RETRY_INTERVAL_SEC = 0.5
 
+#: Environment variables read at call time (an empty value counts as unset).
+ENV_API_KEY = "OPENAI_API_KEY"
+ENV_BASE_URL = "OPENAI_BASE_URL"
+ENV_ORG_ID = "OPENAI_ORG_ID"
+ENV_PROJECT_ID = "OPENAI_PROJECT_ID"
+
 #: The servers of the spec, as Get-HostSetting lists them.
 HOST_SETTINGS: tuple[dict[str, Any], ...] = ({"Url": DEFAULT_BASE_URL, "Description": "No description provided"},)
 
 _SECRET_FIELDS = frozenset({"password", "access_token", "api_key", "cookie"})
+# A default header whose name contains one of these words may carry a credential: repr hides its value.
+_SECRET_HEADER_WORDS = ("auth", "cookie", "key", "token", "secret", "password", "session")
+# RFC 9110 field-name token; values may not start with whitespace nor hold line breaks (what requests
+# itself would reject, but only after the call had started).
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
+
+
+def is_secret_header(name: str) -> bool:
+    """Whether a header's value may be a credential (Authorization, Cookie, api-key, ...)."""
+    lowered = name.lower()
+    return any(word in lowered for word in _SECRET_HEADER_WORDS)
+
+
+def redact_url(url: str) -> str:
+    """The URL with the password of any ``user:password@`` part replaced by ``<redacted>``."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if password is None:
+        return url
+    netloc = parts.netloc
+    credentials, _, host = netloc.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return parts._replace(netloc=f"{user}:{REDACTED}@{host}").geturl()
 
 
 def normalize_base_url(value: Any) -> Any:
-    """Check a base URL (absolute http or https) and drop a trailing slash; UNSET and None pass."""
+    """Check a base URL (an absolute http or https URL) and drop trailing slashes; UNSET passes, None clears."""
     if value is UNSET or value is None:
-        return value
+        return UNSET
     if not isinstance(value, str):
         raise ApiTypeError(
             f"Invalid type for 'base_url': expected a string, got {type(value).__name__} {value!r}.",
@@ -52,76 +88,160 @@ def normalize_base_url(value: Any) -> Any:
             value=value,
             expected="a string",
         )
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
+    if not _is_usable_base_url(value):
         raise ApiValueError(
-            f"Invalid URL '{value}' cannot be used in the base URL.",
+            f"Invalid URL '{redact_url(value)}' cannot be used in the base URL.",
             parameter="base_url",
-            value=value,
-            expected="an absolute http:// or https:// URL",
+            value=redact_url(value),
+            expected="an absolute http:// or https:// URL without a query or fragment",
         )
     return value.rstrip("/")
 
 
-def _check_number(name: str, minimum: float, integer: bool = False) -> Any:
+def _is_usable_base_url(value: str) -> bool:
+    # urlsplit quietly strips leading blanks and tolerates spaces and control characters that
+    # would break the request line later: refuse them here instead.
+    if not value or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        return False
+    if "?" in value or "#" in value:
+        return False  # the API path is appended to the base URL, so a query or fragment would swallow it
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and bool(parts.hostname)
+
+
+def check_token(token: str, source: str) -> str:
+    """Check that a bearer token can go into a header (printable ASCII, no spaces); return it."""
+    if not _TOKEN_CHARS.fullmatch(token):
+        # Never echo the value: it is a credential, and the usual culprit is an invisible newline.
+        raise ApiValueError(
+            f"Invalid value for '{source}': the API key contains spaces, line breaks or non-ASCII characters. "
+            "Check for a trailing newline or quotes copied along with it.",
+            parameter=source,
+            value=None,
+            expected="printable ASCII without spaces",
+        )
+    return token
+
+
+def check_header(name: Any, value: Any, source: str) -> None:
+    """Check that a header name and value can be sent; the message never shows the value."""
+    if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+        raise ApiValueError(
+            f"Invalid header name in '{source}': {name!r}. A header name is letters, digits and !#$%&'*+-.^_`|~ only.",
+            parameter=source,
+            value=name,
+            expected="an HTTP header name",
+        )
+    if not isinstance(value, str):
+        raise ApiTypeError(
+            f"Invalid type for header '{name}' in '{source}': expected a string, got {type(value).__name__}.",
+            parameter=source,
+            value=None,
+            expected="a string",
+        )
+    if not _HEADER_VALUE.fullmatch(value):
+        raise ApiValueError(
+            f"Invalid value for header '{name}' in '{source}': it starts with whitespace or holds a line "
+            "break or control character.",
+            parameter=source,
+            value=None,
+            expected="a single-line string",
+        )
+
+
+def _number(name: str, *, minimum: float, exclusive: bool = False, integer: bool = False) -> Any:
     def check(inst: Any, attribute: Any, value: Any) -> None:
         kind = int if integer else (int, float)
+        expected = "an integer" if integer else "a number"
         if isinstance(value, bool) or not isinstance(value, kind):
-            expected = "an integer" if integer else "a number"
             raise ApiTypeError(
                 f"Invalid type for '{name}': expected {expected}, got {type(value).__name__} {value!r}.",
                 parameter=name,
                 value=value,
                 expected=expected,
             )
-        if value < minimum:
+        bound = f"> {minimum:g}" if exclusive else f">= {minimum:g}"
+        if not math.isfinite(value) or value < minimum or (exclusive and value == minimum):
             raise ApiValueError(
-                f"Invalid value for '{name}': {value!r}. Must be >= {minimum}.",
+                f"Invalid value for '{name}': {value!r}. Must be a finite number {bound}.",
                 parameter=name,
                 value=value,
-                expected=f">= {minimum}",
+                expected=f"a finite number {bound}",
             )
 
     return check
 
 
-def _check_map(name: str) -> Any:
+def _str_map(name: str, headers: bool = False) -> Any:
     def check(inst: Any, attribute: Any, value: Any) -> None:
-        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        if not isinstance(value, dict):
             raise ApiTypeError(
-                f"Invalid type for '{name}': expected a dict with string keys, got {type(value).__name__}.",
+                f"Invalid type for '{name}': expected a dict of strings, got {type(value).__name__}.",
                 parameter=name,
                 value=None,
-                expected="a dict",
+                expected="a dict of strings",
             )
+        for key, item in value.items():
+            if headers:
+                check_header(key, item, name)
+            elif not isinstance(key, str) or not isinstance(item, str):
+                raise ApiTypeError(
+                    f"Invalid type for '{name}': keys and values must be strings, got the key {key!r} "
+                    f"with a value of type {type(item).__name__}.",
+                    parameter=name,
+                    value=None,
+                    expected="a dict of strings",
+                )
 
     return check
 
 
-def _check_optional_str(name: str) -> Any:
+def _optional_str(name: str) -> Any:
     def check(inst: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, str):
+            secret = name in _SECRET_FIELDS
+            shown = "" if secret else f" {value!r}"
             raise ApiTypeError(
-                f"Invalid type for '{name}': expected a string or None, got {type(value).__name__}.",
+                f"Invalid type for '{name}': expected a string or None, got {type(value).__name__}{shown}.",
                 parameter=name,
-                value=None if name in _SECRET_FIELDS else value,
+                value=None if secret else value,
                 expected="a string or None",
             )
+        if name == "access_token" and value:
+            check_token(value, name)
 
     return check
 
 
 def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
-    if value is None or isinstance(value, str):
+    if value is None:
         return
-    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        return
-    raise ApiTypeError(
-        f"Invalid type for 'proxy': expected a URL string, a dict of scheme to URL, or None, got {type(value).__name__}.",
-        parameter="proxy",
-        value=value,
-        expected="a URL string or a dict",
-    )
+    if isinstance(value, str):
+        urls = {"proxy": value}
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        urls = value
+    else:
+        raise ApiTypeError(
+            "Invalid type for 'proxy': expected a URL string, a dict of scheme to URL, or None, "
+            f"got {type(value).__name__}.",
+            parameter="proxy",
+            value=None,
+            expected="a URL string or a dict",
+        )
+    for url in urls.values():
+        if not isinstance(url, str) or "://" not in url:
+            # A proxy URL may hold a password: show it redacted, or only its type.
+            shown = repr(redact_url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
+            raise ApiValueError(
+                f"Invalid value for 'proxy': {shown}. A proxy is a URL such as 'http://proxy.example:3128'.",
+                parameter="proxy",
+                value=None,
+                expected="a proxy URL",
+            )
 
 
 def _check_bool(inst: Any, attribute: Any, value: Any) -> None:
@@ -134,33 +254,81 @@ def _check_bool(inst: Any, attribute: Any, value: Any) -> None:
         )
 
 
+# Converters turning None into the default, so that assigning None resets a setting (mypy's attrs
+# plugin only understands named functions here, hence one per default).
+def _bool_or_default(value: Any) -> Any:
+    return False if value is None else value
+
+
+def _timeout_or_default(value: Any) -> Any:
+    return DEFAULT_TIMEOUT_SEC if value is None else value
+
+
+def _connect_timeout_or_default(value: Any) -> Any:
+    return DEFAULT_CONNECT_TIMEOUT_SEC if value is None else value
+
+
+def _retry_count_or_default(value: Any) -> Any:
+    return DEFAULT_MAXIMUM_RETRY_COUNT if value is None else value
+
+
+def _retry_interval_or_default(value: Any) -> Any:
+    return DEFAULT_RETRY_INTERVAL_SEC if value is None else value
+
+
+def _copied_map(value: Any) -> Any:
+    # A map given by the caller is copied, so that later changes to their dict do not leak in.
+    if value is None:
+        return {}
+    return dict(value) if isinstance(value, dict) else value
+
+
+def _copied_proxy(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value
+
+
 @attrs.define(slots=True, eq=False, repr=False, on_setattr=[attrs.setters.convert, attrs.setters.validate])
 class Configuration:
     """Where and how calls go: base URL, credentials, headers, TLS, proxy, timeouts and retries.
 
     ``base_url`` is ``UNSET`` until set: then ``OPENAI_BASE_URL`` (if set) or the default applies at
-    call time. ``access_token`` ``None`` means: use ``OPENAI_API_KEY`` at call time.
+    call time. ``access_token`` ``None`` means: use ``OPENAI_API_KEY`` at call time. Assigning
+    ``None`` to any setting resets it to its default.
     """
 
     base_url: str | Unset = attrs.field(default=UNSET, converter=normalize_base_url)
-    username: str | None = attrs.field(default=None, validator=_check_optional_str("username"))
-    password: str | None = attrs.field(default=None, validator=_check_optional_str("password"))
-    api_key: dict[str, str] = attrs.field(factory=dict, validator=_check_map("api_key"))
-    api_key_prefix: dict[str, str] = attrs.field(factory=dict, validator=_check_map("api_key_prefix"))
-    cookie: str | None = attrs.field(default=None, validator=_check_optional_str("cookie"))
-    access_token: str | None = attrs.field(default=None, validator=_check_optional_str("access_token"))
-    skip_certificate_check: bool = attrs.field(default=False, validator=_check_bool)
-    proxy: str | dict[str, str] | None = attrs.field(default=None, validator=_check_proxy)
-    default_headers: dict[str, str] = attrs.field(factory=dict, validator=_check_map("default_headers"))
-    timeout_sec: float = attrs.field(default=DEFAULT_TIMEOUT_SEC, validator=_check_number("timeout_sec", 0))
+    username: str | None = attrs.field(default=None, validator=_optional_str("username"))
+    password: str | None = attrs.field(default=None, validator=_optional_str("password"))
+    api_key: dict[str, str] = attrs.field(factory=dict, converter=_copied_map, validator=_str_map("api_key"))
+    api_key_prefix: dict[str, str] = attrs.field(
+        factory=dict, converter=_copied_map, validator=_str_map("api_key_prefix")
+    )
+    cookie: str | None = attrs.field(default=None, validator=_optional_str("cookie"))
+    access_token: str | None = attrs.field(default=None, validator=_optional_str("access_token"))
+    skip_certificate_check: bool = attrs.field(default=False, converter=_bool_or_default, validator=_check_bool)
+    proxy: str | dict[str, str] | None = attrs.field(default=None, converter=_copied_proxy, validator=_check_proxy)
+    default_headers: dict[str, str] = attrs.field(
+        factory=dict, converter=_copied_map, validator=_str_map("default_headers", headers=True)
+    )
+    timeout_sec: float = attrs.field(
+        default=DEFAULT_TIMEOUT_SEC,
+        converter=_timeout_or_default,
+        validator=_number("timeout_sec", minimum=0, exclusive=True),
+    )
     connect_timeout_sec: float = attrs.field(
-        default=DEFAULT_CONNECT_TIMEOUT_SEC, validator=_check_number("connect_timeout_sec", 0)
+        default=DEFAULT_CONNECT_TIMEOUT_SEC,
+        converter=_connect_timeout_or_default,
+        validator=_number("connect_timeout_sec", minimum=0, exclusive=True),
     )
     maximum_retry_count: int = attrs.field(
-        default=DEFAULT_MAXIMUM_RETRY_COUNT, validator=_check_number("maximum_retry_count", 0, integer=True)
+        default=DEFAULT_MAXIMUM_RETRY_COUNT,
+        converter=_retry_count_or_default,
+        validator=_number("maximum_retry_count", minimum=0, integer=True),
     )
     retry_interval_sec: float = attrs.field(
-        default=DEFAULT_RETRY_INTERVAL_SEC, validator=_check_number("retry_interval_sec", 0)
+        default=DEFAULT_RETRY_INTERVAL_SEC,
+        converter=_retry_interval_or_default,
+        validator=_number("retry_interval_sec", minimum=0),
     )
     # One requests.Session per thread and configuration: connections are reused, and threads
     # sharing a configuration never share a Session (requests does not promise that is safe).
@@ -168,19 +336,32 @@ class Configuration:
 
     def effective_base_url(self) -> str:
         """The base URL a call made now would use (configuration, else OPENAI_BASE_URL, else default)."""
-        if self.base_url is not UNSET:
+        if isinstance(self.base_url, str):
             return self.base_url
-        from_env = os.environ.get("OPENAI_BASE_URL")
+        from_env = os.environ.get(ENV_BASE_URL)
         if from_env:
-            return str(normalize_base_url(from_env))
+            try:
+                return str(normalize_base_url(from_env))
+            except ApiValueError as exc:
+                raise ApiValueError(
+                    f"{exc} (It comes from the {ENV_BASE_URL} environment variable.)",
+                    parameter=ENV_BASE_URL,
+                    value=exc.value,
+                    expected=exc.expected,
+                ) from None
         return DEFAULT_BASE_URL
 
     def effective_access_token(self) -> str | None:
-        """The bearer token a call made now would send (configuration, else OPENAI_API_KEY)."""
-        return self.access_token or os.environ.get("OPENAI_API_KEY") or None
+        """The bearer token a call made now would send (configuration, else OPENAI_API_KEY), or None."""
+        if self.access_token:
+            return self.access_token
+        from_env = os.environ.get(ENV_API_KEY)
+        if from_env:
+            return check_token(from_env, ENV_API_KEY)
+        return None
 
     def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
-        """The settings as a dict (PowerShell key order), secrets redacted unless ``redact=False``."""
+        """The settings as a dict (PowerShell key order first), secrets redacted unless ``redact=False``."""
         out: dict[str, Any] = {}
         for field in attrs.fields(type(self)):
             if field.name.startswith("_"):
@@ -193,8 +374,15 @@ class Configuration:
             elif isinstance(value, dict):
                 value = dict(value)
             out[field.name] = value
-        if redact and out["proxy"]:
-            out["proxy"] = _redact_proxy(out["proxy"])
+        if redact:
+            if out["base_url"]:
+                out["base_url"] = redact_url(out["base_url"])
+            if out["proxy"]:
+                proxy = out["proxy"]
+                out["proxy"] = redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+            out["default_headers"] = {
+                k: REDACTED if is_secret_header(k) else v for k, v in out["default_headers"].items()
+            }
         return out
 
     def close(self) -> None:
@@ -209,18 +397,6 @@ class Configuration:
         return f"Configuration({fields})"
 
     __str__ = __repr__
-
-
-def _redact_proxy(proxy: str | dict[str, str]) -> str | dict[str, str]:
-    def one(url: str) -> str:
-        parts = urlsplit(url)
-        if parts.password is None:
-            return url
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return parts._replace(netloc=f"{parts.username}:{REDACTED}@{host}{port}").geturl()
-
-    return one(proxy) if isinstance(proxy, str) else {k: one(v) for k, v in proxy.items()}
 
 
 _CONFIGURATION = Configuration()
@@ -253,40 +429,59 @@ def set_configuration(
     """Change only the settings given; ``None`` clears one back to its default.
 
     All values are checked before any is applied, so a bad value changes nothing.
-    Returns the configuration when ``pass_thru`` is true (PowerShell's ``-PassThru``).
+
+    Returns:
+        The live configuration when ``pass_thru`` is true (PowerShell's ``-PassThru``), else None.
+
+    Raises:
+        ApiTypeError, ApiValueError: a value is not allowed; no setting was changed.
     """
     given = {k: v for k, v in locals().items() if v is not _NOT_GIVEN and k != "pass_thru"}
-    defaults = Configuration()
-    updates: dict[str, Any] = {}
-    for name, value in given.items():
-        if value is None:
-            value = getattr(defaults, name)  # clearing restores the default (None, {}, UNSET or a number)
-        updates[name] = value
-    # Validate every value on a scratch copy first: a bad one leaves the live configuration untouched.
-    scratch = attrs.evolve(_CONFIGURATION, **updates)
-    for name in updates:
-        object.__setattr__(_CONFIGURATION, name, getattr(scratch, name))
-    return _CONFIGURATION if pass_thru else None
+    config = _CONFIGURATION
+    # Build and check every value on a scratch copy first: a bad one leaves the live object untouched.
+    scratch = attrs.evolve(config, **given)
+    for name in given:
+        object.__setattr__(config, name, getattr(scratch, name))
+    return config if pass_thru else None
 
 
-def set_configuration_api_key(id: str, api_key: str) -> None:  # noqa: A002 - PowerShell's parameter name
-    """Set one entry of the ``api_key`` map (``Set-ConfigurationApiKey -Id -ApiKey``)."""
-    _CONFIGURATION.api_key[_require_str("id", id)] = _require_str("api_key", api_key, secret=True)
+def set_configuration_api_key(id: str, api_key: str | None) -> None:  # noqa: A002 - PowerShell's parameter name
+    """Set one entry of the ``api_key`` map (``Set-ConfigurationApiKey -Id -ApiKey``); None removes it."""
+    key_id = _require_str("id", id)
+    if api_key is None:
+        _CONFIGURATION.api_key.pop(key_id, None)
+        return
+    _CONFIGURATION.api_key[key_id] = _require_str("api_key", api_key, secret=True)
 
 
-def set_configuration_api_key_prefix(id: str, api_key_prefix: str) -> None:  # noqa: A002
-    """Set one entry of the ``api_key_prefix`` map (``Set-ConfigurationApiKeyPrefix -Id -ApiKeyPrefix``)."""
-    _CONFIGURATION.api_key_prefix[_require_str("id", id)] = _require_str("api_key_prefix", api_key_prefix)
+def set_configuration_api_key_prefix(id: str, api_key_prefix: str | None) -> None:  # noqa: A002
+    """Set one entry of the ``api_key_prefix`` map (``Set-ConfigurationApiKeyPrefix``); None removes it."""
+    key_id = _require_str("id", id)
+    if api_key_prefix is None:
+        _CONFIGURATION.api_key_prefix.pop(key_id, None)
+        return
+    _CONFIGURATION.api_key_prefix[key_id] = _require_str("api_key_prefix", api_key_prefix)
 
 
-def set_configuration_default_header(key: str, value: str) -> None:
-    """Set one default header, sent on every call and applied last (it overrides any other header)."""
-    _CONFIGURATION.default_headers[_require_str("key", key)] = _require_str("value", value)
+def set_configuration_default_header(key: str, value: str | None) -> None:
+    """Set one default header, sent on every call and applied last (it overrides any other header).
+
+    Header names are case-insensitive: setting ``authorization`` replaces an ``Authorization`` entry.
+    ``None`` removes the header.
+    """
+    name = _require_str("key", key)
+    if value is not None:
+        check_header(name, value, "value")
+    headers = _CONFIGURATION.default_headers
+    for existing in [k for k in headers if k.lower() == name.lower()]:
+        del headers[existing]
+    if value is not None:
+        headers[name] = value
 
 
 def _require_str(name: str, value: Any, secret: bool = False) -> str:
     if not isinstance(value, str) or not value:
-        shown = REDACTED if secret else repr(value)
+        shown = REDACTED if secret and isinstance(value, str) else repr(value)
         raise ApiValueError(
             f"Invalid value for '{name}': {shown}. Must be a non-empty string.",
             parameter=name,
@@ -298,12 +493,16 @@ def _require_str(name: str, value: Any, secret: bool = False) -> str:
 
 def get_host_setting() -> list[dict[str, Any]]:
     """List the servers of the spec: ``Url``, ``Description`` and, where present, ``Variables``."""
-    return [dict(h) for h in HOST_SETTINGS]
+    return [{k: (dict(v) if isinstance(v, dict) else v) for k, v in h.items()} for h in HOST_SETTINGS]
 
 
 def get_url_from_host_setting(index: int, variables: dict[str, str] | None = None) -> str:
-    """Return the URL of server ``index``, with its variables filled in (a server without any: its URL)."""
-    hosts = get_host_setting()
+    """Return the URL of server ``index``, with its variables filled in (a server without any: its URL).
+
+    Raises:
+        ApiTypeError: ``index`` is not an integer or ``variables`` not a dict.
+        ApiValueError: ``index`` is out of range, or a variable has a value its server does not allow.
+    """
     if isinstance(index, bool) or not isinstance(index, int):
         raise ApiTypeError(
             f"Invalid type for 'index': expected an integer, got {type(index).__name__} {index!r}.",
@@ -311,7 +510,16 @@ def get_url_from_host_setting(index: int, variables: dict[str, str] | None = Non
             value=index,
             expected="an integer",
         )
+    if variables is not None and not isinstance(variables, dict):
+        raise ApiTypeError(
+            f"Invalid type for 'variables': expected a dict, got {type(variables).__name__}.",
+            parameter="variables",
+            value=variables,
+            expected="a dict",
+        )
+    hosts = get_host_setting()
     if index < 0 or index >= len(hosts):
+        # The module's exact words (no full stop), so scripts matching on them keep working.
         raise ApiValueError(
             f"Invalid index {index} when selecting the host. Must be less than {len(hosts)}",
             parameter="index",
@@ -321,15 +529,19 @@ def get_url_from_host_setting(index: int, variables: dict[str, str] | None = Non
     host = hosts[index]
     url: str = host["Url"]
     variables = variables or {}
-    for name, spec in host.get("Variables", {}).items():
-        value = variables.get(name, spec.get("DefaultValue"))
-        allowed = spec.get("EnumValues")
-        if allowed and value not in allowed:
-            raise ApiValueError(
-                f"Invalid value for '{name}': {value!r}. Allowed values: {', '.join(allowed)}.",
-                parameter=name,
-                value=value,
-                expected=", ".join(allowed),
-            )
+    # The module crashes here on a server without variables; such a server simply gives its URL.
+    for name, spec in (host.get("Variables") or {}).items():
+        if name in variables:
+            value = variables[name]
+            allowed = spec.get("EnumValues") or []
+            if allowed and value not in allowed:
+                raise ApiValueError(
+                    f"The variable '{name}' in the host URL has invalid value {value}. Must be {','.join(allowed)}",
+                    parameter=name,
+                    value=value,
+                    expected=",".join(allowed),
+                )
+        else:
+            value = spec.get("DefaultValue", "")
         url = url.replace("{" + name + "}", str(value))
     return url

@@ -72,7 +72,7 @@ class MissingCredentialsError(ApiValueError):
     """Raised when no API key is configured and OPENAI_API_KEY is unset; nothing was sent."""
 
 
-class _CaseInsensitiveHeaders(dict[str, str]):
+class CaseInsensitiveHeaders(dict[str, str]):
     """A plain dict of headers (JSON-dumpable) that also finds keys case-insensitively."""
 
     def __getitem__(self, key: str) -> str:
@@ -117,7 +117,7 @@ class ApiException(OpenApiException):
     ):
         self.status = status
         self.reason = reason
-        self.headers: _CaseInsensitiveHeaders = _CaseInsensitiveHeaders(headers or {})
+        self.headers: CaseInsensitiveHeaders = CaseInsensitiveHeaders(headers or {})
         self.body = body
         self.error_details: Any = _parse_details(body)
         self.request_id: str | None = self.headers.get("x-request-id")
@@ -132,10 +132,23 @@ class ApiException(OpenApiException):
 
     def _default_message(self) -> str:
         error = self.error_details.get("error") if isinstance(self.error_details, dict) else None
-        detail = error.get("message") if isinstance(error, dict) else None
+        # OpenAI sends {"error": {"message": ...}}; some gateways send {"error": "..."}.
+        detail = error.get("message") if isinstance(error, dict) else error
         if not isinstance(detail, str) or not detail:
             detail = (self.body or "").strip()[:200] or "no error message in the response body"
         return f"({self.status}) {self.reason}: {detail}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The keyword-only constructor cannot be replayed from args: rebuild from message and state,
+        # so the exception survives pickling (multiprocessing, concurrent.futures).
+        return (_rebuild_api_exception, (type(self), str(self), dict(self.__dict__)))
+
+
+def _rebuild_api_exception(cls: type[ApiException], message: str, state: dict[str, Any]) -> ApiException:
+    exc = cls.__new__(cls)
+    OpenApiException.__init__(exc, message)
+    exc.__dict__.update(state)
+    return exc
 
 
 def _parse_details(body: str | None) -> Any:

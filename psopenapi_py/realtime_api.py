@@ -4,28 +4,39 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from . import _transport
 from ._runtime import UNSET, Model, _to_json_value
 from .configuration import Configuration, get_configuration
-from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError
-from .models.realtime_sessions import RealtimeSessionCreateRequest, RealtimeSessionCreateResponse
+from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
+from .models.realtime_sessions import (
+    RealtimeSessionCreateRequest,
+    RealtimeSessionCreateResponse,
+    RealtimeSessionCreateResponseClientSecret,
+)
 
 __all__ = ["ApiResponse", "new_realtime_session"]
 
 logger = logging.getLogger("psopenapi_py")
+T = TypeVar("T")
+
+#: What a BetaApiRetiredError tells the user to do instead.
+GA_HINT = "Use new_realtime_client_secret (POST /realtime/client_secrets) instead."
 
 
 @attrs.frozen(repr=False)
 class ApiResponse:
-    """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``."""
+    """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``.
+
+    ``headers`` is a dict whose look-ups ignore case (``headers["X-Request-Id"]`` finds ``x-request-id``).
+    """
 
     response: Any
     status_code: int
-    headers: dict[str, str]
+    headers: CaseInsensitiveHeaders
 
     def __repr__(self) -> str:
         return f"ApiResponse(status_code={self.status_code}, response={self.response!r})"
@@ -66,7 +77,16 @@ def _request_body(body: Any, model_cls: type[Model], parameter: str, operation_i
             value=None,
             expected=f"a {model_cls.__name__} or a dict",
         )
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    try:
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ApiValueError(
+            f"Invalid value for '{parameter}': it cannot be sent as JSON ({exc}).",
+            parameter=parameter,
+            value=None,
+            expected="JSON-compatible values",
+        ) from None
+    return text.encode("utf-8")
 
 
 def _parse_response(response: _transport.TransportResponse, model_cls: type[Model]) -> Any:
@@ -78,8 +98,18 @@ def _parse_response(response: _transport.TransportResponse, model_cls: type[Mode
         raise _transport.api_exception_from_2xx(response, f"the body is a JSON {type(data).__name__}, not an object.")
     try:
         return model_cls.from_dict(data, lenient=True)
-    except (ApiTypeError, ApiValueError) as exc:
-        raise _transport.api_exception_from_2xx(response, f"the body does not match {model_cls.__name__}: {exc}") from exc
+    except ApiTypeError as exc:
+        # Say which field and what it should be, but not the value: it may be the ephemeral key.
+        got = type(exc.value).__name__
+        problem = f"Invalid type for '{exc.parameter}': expected {exc.expected}, got {got}."
+        raise _transport.api_exception_from_2xx(
+            response, f"the body does not match {model_cls.__name__}: {problem}"
+        ) from None
+    except ApiValueError as exc:
+        problem = f"Invalid value for '{exc.parameter}': expected {exc.expected}."
+        raise _transport.api_exception_from_2xx(
+            response, f"the body does not match {model_cls.__name__}: {problem}"
+        ) from None
 
 
 def _call(
@@ -89,16 +119,19 @@ def _call(
     configuration: Configuration,
     retired_hint: str | None = None,
 ) -> _transport.TransportResponse:
+    """POST ``body`` to ``path``; with ``retired_hint``, a retired-beta error says what to use instead."""
     try:
         return _transport.request(configuration, "POST", path, operation=operation, body=body)
     except ApiException as exc:
         if retired_hint is not None and exc.error_code == "beta_api_shape_disabled":
+            detail = exc.error_details["error"].get("message") or "beta_api_shape_disabled"
             raise BetaApiRetiredError(
                 exc.status,
                 exc.reason,
                 headers=exc.headers,
                 body=exc.body,
-                message=f"({exc.status}) {exc.reason}: OpenAI has retired the Realtime beta API. {retired_hint}",
+                message=f"({exc.status}) {exc.reason}: OpenAI has retired the Realtime beta API "
+                f"({detail}). {retired_hint}",
             ) from exc
         raise
 
@@ -134,16 +167,18 @@ def new_realtime_session(
         "createRealtimeSession",
     )
     logger.debug("Parameters: realtime_session_create_request=%s", body.decode("utf-8"))
-    response = _call(operation, "/realtime/sessions", body, config, retired_hint=_ga_hint(realtime_session_create_request))
+    response = _call(operation, "/realtime/sessions", body, config, retired_hint=GA_HINT)
     result: RealtimeSessionCreateResponse = _parse_response(response, RealtimeSessionCreateResponse)
     secret = result.client_secret
-    value = getattr(secret, "value", None) if secret is not None else None
+    # Not getattr(secret, "value"): UNSET, an enum member, has a .value of its own ("UNSET").
+    value = secret.value if isinstance(secret, RealtimeSessionCreateResponseClientSecret) else None
     if not isinstance(value, str) or not value:
         raise _transport.api_exception_from_2xx(response, "the body has no client_secret.value (no ephemeral key).")
+    return _result(result, response, with_http_info)
+
+
+def _result(result: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse:
+    """The parsed result, or an ApiResponse wrapping it when ``with_http_info`` is true."""
     if with_http_info:
-        return ApiResponse(result, response.status, response.headers)
+        return ApiResponse(result, response.status, CaseInsensitiveHeaders(response.headers))
     return result
-
-
-def _ga_hint(request: Any) -> str:
-    return "Use new_realtime_client_secret (POST /realtime/client_secrets) instead; see docs/migrating-to-ga.md."
