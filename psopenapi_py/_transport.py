@@ -7,6 +7,7 @@ This is the only module that imports ``requests``, and it does so on the first c
 from __future__ import annotations
 
 import email.utils
+import http
 import logging
 import math
 import os
@@ -325,7 +326,7 @@ def request(
                 continue
             raise failure
         status = raw.status_code
-        reason = raw.reason or ""
+        reason = raw.reason or _standard_reason(status)
         response_headers = CaseInsensitiveHeaders(raw.headers)
         logger.debug("%s %s answered %d", method, shown_url, status)
         if 200 <= status < 300:
@@ -341,6 +342,14 @@ def request(
         logger.debug("not retrying: %s", why if not retry else "no attempts left")
         raise _status_error(status, reason, response_headers, text, secrets)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _standard_reason(status: int) -> str:
+    # HTTP/2 gateways and some servers send no reason phrase; the message still needs words.
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _status_error(status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str]) -> ApiException:
