@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from recording_server import RecordingServer, recording_server  # noqa: E402
 
 import psopenapi_py.configuration as configuration_module  # noqa: E402
+from psopenapi_py.mock_server import MockServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -44,3 +45,10 @@ def configured(server: RecordingServer, monkeypatch: pytest.MonkeyPatch) -> Reco
     monkeypatch.setenv("OPENAI_BASE_URL", server.url)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-key-123")
     return server
+
+
+@pytest.fixture
+def mock_server() -> Iterator[MockServer]:
+    """The built-in OpenAI-compatible mock server on a free loopback port, accepting only the key sk-example."""
+    with MockServer(api_key="sk-example") as srv:
+        yield srv
