@@ -44,7 +44,7 @@ from psopenapi_py import (
     initialize_realtime_session_create_response_client_secret,
     initialize_realtime_session_input_audio_transcription,
 )
-from psopenapi_py._runtime import Model, Str, model, wire_field
+from psopenapi_py._runtime import MODELS, Model, Str, model, wire_field
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 MODEL = "gpt-4o-realtime-preview"
@@ -842,20 +842,24 @@ def test_convert_rejects_a_null_or_empty_model(text: str) -> None:
     assert str(exc_info.value) == "invalid value for 'model', 'model' cannot be null."
 
 
-@model
-class ExactKeyProbe(Model):
-    """A test-only model: required 'id' next to an optional 'file_id' (the module's substring trap)."""
-
-    file_id: Any = wire_field(Str())
-    id: Any = wire_field(Str(), required=True)
-
-
 def test_a_key_containing_the_required_name_does_not_satisfy_it() -> None:
     """'file_id' is not 'id': the required-key test is an exact match, not the module's substring match."""
-    with pytest.raises(ApiValueError) as exc_info:
-        ExactKeyProbe.from_json('{"file_id":"file-1"}')
-    assert str(exc_info.value) == "Error! JSON cannot be serialized due to the required property 'id' missing."
-    assert ExactKeyProbe.from_json('{"file_id":"file-1","id":"x"}').to_dict() == {"file_id": "file-1", "id": "x"}
+
+    @model
+    class ExactKeyProbe(Model):
+        """A test-only model: required 'id' next to an optional 'file_id' (the module's substring trap)."""
+
+        file_id: Any = wire_field(Str())
+        id: Any = wire_field(Str(), required=True)
+
+    try:
+        with pytest.raises(ApiValueError) as exc_info:
+            ExactKeyProbe.from_json('{"file_id":"file-1"}')
+        assert str(exc_info.value) == "Error! JSON cannot be serialized due to the required property 'id' missing."
+        parsed = ExactKeyProbe.from_json('{"file_id":"file-1","id":"x"}')
+        assert parsed.to_dict() == {"file_id": "file-1", "id": "x"}
+    finally:
+        MODELS.pop("ExactKeyProbe", None)  # keep the registry to the generated models
 
 
 def test_convert_builds_nested_models() -> None:
