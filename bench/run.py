@@ -20,6 +20,7 @@ import socketserver
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import timeit
@@ -169,10 +170,21 @@ def comparable(request: dict[str, Any]) -> tuple[Any, dict[str, str]]:
 # Measuring
 
 
+#: Bytecode for every measured child lives here, outside the work tree, and is reused between runs.
+PYCACHE = Path(tempfile.gettempdir()) / "psopenapi_py-bench-pycache"
+
+
 def child_env(base_url: str | None = None) -> dict[str, str]:
-    """The environment of every measured child: no OPENAI_* from the machine, ours when a server runs."""
+    """The environment of every measured child: no OPENAI_* from the machine, ours when a server runs.
+
+    Bytecode is cached (in :data:`PYCACHE`), as it is after ``pip install``: with PYTHONDONTWRITEBYTECODE
+    set, an editable checkout would compile the package from source in every process, a cost the
+    installed libraries on the other side of each ratio never pay.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    for name in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "PYTHONSTARTUP", "PYTHONWARNINGS"):
+        env.pop(name, None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     if base_url is not None:
         env["OPENAI_BASE_URL"] = base_url
         env["OPENAI_API_KEY"] = API_KEY
@@ -267,50 +279,78 @@ def skipped(name: str, title: str, reason: str) -> dict[str, Any]:
     return {"name": name, "title": title, "skipped": reason}
 
 
-def alternate(sides: dict[str, Callable[[], float]], repeats: int) -> dict[str, list[float]]:
-    """Run each side ``repeats`` times, interleaved, so slow drift on a shared machine hits all sides alike."""
-    samples: dict[str, list[float]] = {side: [] for side in sides}
+#: One measurement: ``"value"`` is the figure's quantity; other keys are side figures (CPU, memory).
+Sample = dict[str, float]
+
+
+def alternate(sides: dict[str, Callable[[], Sample]], repeats: int, warmup: int = 1) -> dict[str, list[Sample]]:
+    """Run each side ``repeats`` times, interleaved, so slow drift on a shared machine hits all sides alike.
+
+    The first ``warmup`` rounds are not kept: they fill the bytecode and file caches for every side.
+    """
+    for _ in range(warmup):
+        for measure in sides.values():
+            measure()
+    samples: dict[str, list[Sample]] = {side: [] for side in sides}
     for _ in range(repeats):
         for side, measure in sides.items():
             samples[side].append(measure())
     return samples
 
 
+def column(samples: list[Sample], key: str = "value") -> list[float]:
+    """One quantity out of a list of samples."""
+    return [sample[key] for sample in samples]
+
+
 # --------------------------------------------------------------------------------------------------
 # Figure 1: import
 
 
-def import_time(statement: str) -> Callable[[], float]:
+def import_time(statement: str) -> Callable[[], Sample]:
     """Wall seconds of a fresh ``python -c <statement>`` process."""
     env = child_env()
-    return lambda: run_process([PYTHON, "-c", statement], env).wall_sec
+    return lambda: {"value": run_process([PYTHON, "-c", statement], env).wall_sec}
 
 
-def bench_import(repeats: int) -> dict[str, Any]:
-    """Figure 1: ``import psopenapi_py`` as a fresh process, against ``import requests, attrs`` and ``pass``."""
-    samples = alternate(
-        {
-            "ours": import_time("import psopenapi_py"),
-            "requests_attrs": import_time("import requests, attrs"),
-            "bare": import_time("pass"),
-        },
-        repeats,
-    )
-    bare = median(samples["bare"])
+def bench_import(repeats: int, warmup: int, with_openai: bool) -> dict[str, dict[str, Any]]:
+    """Figure 1 (``import psopenapi_py`` against ``import requests, attrs`` and ``pass``, each a fresh
+    process) and, with openai, the import part of figure 6."""
+    sides = {
+        "ours": import_time("import psopenapi_py"),
+        "requests_attrs": import_time("import requests, attrs"),
+        "bare": import_time("pass"),
+    }
+    if with_openai:
+        sides["openai"] = import_time("import openai")
+    measured = alternate(sides, repeats, warmup)
+    samples = {side: column(values) for side, values in measured.items()}
+    ours, other, bare = samples["ours"], samples["requests_attrs"], samples["bare"]
     result = figure(
         "import",
         "import psopenapi_py (fresh process)",
         "s",
-        samples["ours"],
-        samples["requests_attrs"],
+        ours,
+        other,
         "python -c 'import requests, attrs'",
         0.5,
-        bare_python=bare,
-        ratio_to_bare=median(samples["ours"]) / bare,
-        ratio_net_of_interpreter=(median(samples["ours"]) - bare) / (median(samples["requests_attrs"]) - bare),
+        bare_python=median(bare),
+        ratio_to_bare=median(ours) / median(bare),
+        ratio_net_of_interpreter=(median(ours) - median(bare)) / (median(other) - median(bare)),
     )
-    result["samples"]["bare"] = samples["bare"]
-    return result
+    result["samples"]["bare"] = bare
+    results = {"import": result}
+    if with_openai:
+        results["peer_import"] = figure(
+            "peer_import",
+            "import psopenapi_py against import openai (fresh process)",
+            "s",
+            ours,
+            samples["openai"],
+            "python -c 'import openai'",
+            0.5,
+        )
+    return results
 
 
 # --------------------------------------------------------------------------------------------------
@@ -364,17 +404,16 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, key]))
 """
 
 
-def warm_side(code: str, args: Sequence[str], calls: int, warmup: int, base_url: str, cpu: dict[str, list[float]], side: str) -> Callable[[], float]:
-    """Seconds per call of one side of the warm-call figure (its CPU seconds per call go into ``cpu``)."""
+def warm_side(side: str, code: str, args: Sequence[str], calls: int, warmup: int, base_url: str) -> Callable[[], Sample]:
+    """Wall (``value``) and CPU (``cpu``) seconds per call of one side of the warm-call figure."""
     env = child_env(base_url)
 
-    def measure() -> float:
+    def measure() -> Sample:
         run = run_process([PYTHON, "-c", code, str(calls), str(warmup), *args], env)
         wall, cpu_sec, key = json.loads(run.stdout)
         if key != EPHEMERAL_KEY:
             raise RuntimeError(f"{side}: the call returned {key!r}, not the server's key")
-        cpu.setdefault(side, []).append(cpu_sec / calls)
-        return float(wall) / calls
+        return {"value": float(wall) / calls, "cpu": float(cpu_sec) / calls}
 
     return measure
 
@@ -391,14 +430,15 @@ def reference_request(base_url: str) -> tuple[bytes, dict[str, str]]:
 def bench_warm(base_url: str, calls: int, warmup: int, repeats: int, with_openai: bool) -> dict[str, dict[str, Any]]:
     """Figure 2 (ours against requests.Session().post) and, with openai, the warm part of figure 6."""
     body, headers = reference_request(base_url)
-    cpu: dict[str, list[float]] = {}
     sides = {
-        "ours": warm_side(WARM_OURS, [json.dumps(WARM_REQUEST)], calls, warmup, base_url, cpu, "ours"),
-        "requests": warm_side(WARM_REQUESTS, [body.decode(), json.dumps(headers)], calls, warmup, base_url, cpu, "requests"),
+        "ours": warm_side("ours", WARM_OURS, [json.dumps(WARM_REQUEST)], calls, warmup, base_url),
+        "requests": warm_side("requests", WARM_REQUESTS, [body.decode(), json.dumps(headers)], calls, warmup, base_url),
     }
     if with_openai:
-        sides["openai"] = warm_side(WARM_OPENAI, [json.dumps(WARM_REQUEST)], calls, warmup, base_url, cpu, "openai")
-    samples = alternate(sides, repeats)
+        sides["openai"] = warm_side("openai", WARM_OPENAI, [json.dumps(WARM_REQUEST)], calls, warmup, base_url)
+    measured = alternate(sides, repeats, warmup=0)
+    samples = {side: column(values) for side, values in measured.items()}
+    cpu = {side: column(values, "cpu") for side, values in measured.items()}
     results = {
         "warm": figure(
             "warm",
@@ -505,13 +545,14 @@ def bench_build(number: int, repeats: int) -> dict[str, Any]:
 
     if json.loads(ours()) != json.loads(baseline()):
         raise RuntimeError(f"figure 3 compares different bodies: {ours()} != {baseline()}")
-    samples = alternate(
+    measured = alternate(
         {
-            "ours": lambda: timeit.timeit(ours, number=number) / number,
-            "json": lambda: timeit.timeit(baseline, number=number) / number,
+            "ours": lambda: {"value": timeit.timeit(ours, number=number) / number},
+            "json": lambda: {"value": timeit.timeit(baseline, number=number) / number},
         },
         repeats,
     )
+    samples = {side: column(values) for side, values in measured.items()}
     return figure(
         "build",
         "initialize_realtime_session_create_request(every field) + to_json()",
@@ -548,22 +589,20 @@ def cli_has(command: str) -> bool:
     return probe.returncode == 0 and Path(CLI).exists()
 
 
-def one_shot(argv: Sequence[str], base_url: str, rss: list[int], cpu: list[float]) -> Callable[[], float]:
-    """Wall seconds of one whole process that must print the server's ephemeral key."""
+def one_shot(argv: Sequence[str], base_url: str) -> Callable[[], Sample]:
+    """Wall seconds (``value``), CPU seconds and peak RSS of one whole process that prints the key."""
     env = child_env(base_url)
 
-    def measure() -> float:
+    def measure() -> Sample:
         run = run_process(argv, env)
         if run.stdout.strip() != EPHEMERAL_KEY:
             raise RuntimeError(f"{argv[0]} printed {run.stdout.strip()!r}, not the ephemeral key")
-        rss.append(run.max_rss_kib)
-        cpu.append(run.cpu_sec)
-        return run.wall_sec
+        return {"value": run.wall_sec, "cpu": run.cpu_sec, "rss": float(run.max_rss_kib)}
 
     return measure
 
 
-def bench_one_shot(base_url: str, repeats: int, with_openai: bool) -> dict[str, dict[str, Any]]:
+def bench_one_shot(base_url: str, repeats: int, warmup: int, with_openai: bool) -> dict[str, dict[str, Any]]:
     """Figure 4: the CLI as a whole process against a requests script; with openai, figure 6's one-shot."""
     title = f"psopenapi new-realtime-session --model {MODEL} --output token (whole process)"
     if not cli_has("new-realtime-session"):
@@ -579,15 +618,13 @@ def bench_one_shot(base_url: str, repeats: int, with_openai: bool) -> dict[str, 
     requests_argv = [PYTHON, "-c", ONE_SHOT_REQUESTS, body, json.dumps(headers)]
     run_process(requests_argv, child_env(base_url))
     same = comparable(last_request(base_url)) == comparable(cli_sent)
-    rss: dict[str, list[int]] = {"ours": [], "requests": [], "openai": []}
-    cpu: dict[str, list[float]] = {"ours": [], "requests": [], "openai": []}
-    sides = {
-        "ours": one_shot(cli_argv, base_url, rss["ours"], cpu["ours"]),
-        "requests": one_shot(requests_argv, base_url, rss["requests"], cpu["requests"]),
-    }
+    sides = {"ours": one_shot(cli_argv, base_url), "requests": one_shot(requests_argv, base_url)}
     if with_openai:
-        sides["openai"] = one_shot([PYTHON, "-c", ONE_SHOT_OPENAI, MODEL], base_url, rss["openai"], cpu["openai"])
-    samples = alternate(sides, repeats)
+        sides["openai"] = one_shot([PYTHON, "-c", ONE_SHOT_OPENAI, MODEL], base_url)
+    measured = alternate(sides, repeats, warmup)
+    samples = {side: column(values) for side, values in measured.items()}
+    cpu = {side: column(values, "cpu") for side, values in measured.items()}
+    rss = {side: column(values, "rss") for side, values in measured.items()}
 
     def memory(side: str) -> dict[str, Any]:
         ours_kib, other_kib = median(rss["ours"]), median(rss[side])
@@ -629,9 +666,10 @@ def bench_one_shot(base_url: str, repeats: int, with_openai: bool) -> dict[str, 
 def bench_translate(lines: int, repeats: int) -> dict[str, Any]:
     """Figure 5: translate_powershell on a generated script, against tree-sitter parsing it alone."""
     title = f"translate_powershell, generated {lines}-line script (CPU)"
-    try:
-        from psopenapi_py import translate_powershell  # type: ignore[attr-defined]
-    except ImportError:
+    import psopenapi_py
+
+    translate_powershell = getattr(psopenapi_py, "translate_powershell", None)
+    if translate_powershell is None:
         return skipped("translate", title, "psopenapi_py has no translate_powershell yet")
     import tree_sitter
     import tree_sitter_powershell
@@ -640,20 +678,21 @@ def bench_translate(lines: int, repeats: int) -> dict[str, Any]:
     encoded = source.encode()
     parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
 
-    def cpu_of(action: Callable[[], object]) -> Callable[[], float]:
-        def measure() -> float:
+    def cpu_of(action: Callable[[], object]) -> Callable[[], Sample]:
+        def measure() -> Sample:
             start = time.process_time()
             action()
-            return time.process_time() - start
+            return {"value": time.process_time() - start}
 
         return measure
 
-    first = cpu_of(lambda: translate_powershell(source))()
+    first = cpu_of(lambda: translate_powershell(source))()["value"]
     translation = translate_powershell(source)
-    samples = alternate(
+    measured = alternate(
         {"ours": cpu_of(lambda: translate_powershell(source)), "parse": cpu_of(lambda: parser.parse(encoded))},
         repeats,
     )
+    samples = {side: column(values) for side, values in measured.items()}
     actual_lines = source.count("\n")
     return figure(
         "translate",
@@ -735,24 +774,7 @@ function Get-Key{i} {
 
 
 # --------------------------------------------------------------------------------------------------
-# Figure 6: the peer's import
-
-
-def bench_peer_import(repeats: int) -> dict[str, Any]:
-    """Figure 6, import part: ``import psopenapi_py`` against ``import openai``, each a fresh process."""
-    samples = alternate(
-        {"ours": import_time("import psopenapi_py"), "openai": import_time("import openai")},
-        repeats,
-    )
-    return figure(
-        "peer_import",
-        "import psopenapi_py against import openai (fresh process)",
-        "s",
-        samples["ours"],
-        samples["openai"],
-        "python -c 'import openai'",
-        0.5,
-    )
+# Figure 6: the peer
 
 
 def openai_version() -> str | None:
@@ -839,69 +861,91 @@ def table(figures: dict[str, dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+class Plan:
+    """How much of everything to run: the full run, or ``--quick`` (a smoke run, not for publishing)."""
+
+    def __init__(self, quick: bool):
+        self.quick = quick
+        #: Warm calls per child, and untimed calls before them.
+        self.calls, self.warmup_calls = (20, 5) if quick else (2000, 100)
+        #: Children per side of the warm-call figure.
+        self.warm_repeats = 1 if quick else 5
+        #: Fresh processes per side of the import and one-shot figures, after untimed warm-up rounds.
+        self.process_repeats, self.process_warmup = (1, 0) if quick else (21, 1)
+        #: Builds per timing, and timings per side, of figure 3.
+        self.build_number, self.build_repeats = (100, 1) if quick else (5000, 9)
+        #: Lines of the generated PowerShell script and timings per side of figure 5.
+        self.translate_lines, self.translate_repeats = (300, 1) if quick else (5000, 7)
+
+
+FIGURES = ("import", "warm", "build", "one_shot", "translate", "peer")
+PEER_FIGURES = ("peer_import", "peer_warm", "peer_one_shot")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run every figure and print the table; return 0 (targets are reported, never enforced here)."""
+    """Run the figures and print the table; return 0 (targets are reported here, never enforced)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure")
-    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-' for stdout only)")
-    parser.add_argument("--only", nargs="+", metavar="FIGURE", help="only these figures: import warm build one_shot translate peer")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)")
+    parser.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
         serve()
         return 0
 
-    quick = args.quick
-    wanted = set(args.only or ["import", "warm", "build", "one_shot", "translate", "peer"])
-    calls, warmup = (40, 10) if quick else (2000, 100)
-    process_repeats = 3 if quick else 21
-    warm_repeats = 2 if quick else 5
+    plan = Plan(args.quick)
+    wanted = set(args.only or FIGURES)
     oai = openai_version() if "peer" in wanted else None
+    peer = oai is not None
     figures: dict[str, dict[str, Any]] = {}
-    log = (lambda *a: None) if args.json == "-" else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    started = time.perf_counter()
 
-    if "import" in wanted:
-        log("figure 1: import ...")
-        figures["import"] = bench_import(process_repeats)
+    def log(message: str) -> None:
+        if args.json != "-":  # with --json -, stdout carries the JSON and nothing else
+            print(f"[{time.perf_counter() - started:5.1f} s] {message}", file=sys.stderr, flush=True)
+
+    if "import" in wanted or peer:
+        log("figure 1: import" + (" (and openai's)" if peer else ""))
+        figures.update(bench_import(plan.process_repeats, plan.process_warmup, with_openai=peer))
     with loopback_server() as base_url:
-        if "warm" in wanted or oai:
-            log("figure 2: warm calls ...")
-            warm = bench_warm(base_url, calls, warmup, warm_repeats, with_openai=oai is not None)
-            if "warm" in wanted:
-                figures["warm"] = warm["warm"]
+        if "warm" in wanted or peer:
+            log("figure 2: warm calls" + (" (and openai's)" if peer else ""))
+            figures.update(bench_warm(base_url, plan.calls, plan.warmup_calls, plan.warm_repeats, with_openai=peer))
         if "build" in wanted:
-            log("figure 3: build and serialize ...")
-            figures["build"] = bench_build(200 if quick else 5000, 3 if quick else 9)
-        if "one_shot" in wanted or oai:
-            log("figure 4: one-shot CLI ...")
-            shot = bench_one_shot(base_url, process_repeats, with_openai=oai is not None)
-            if "one_shot" in wanted:
-                figures["one_shot"] = shot["one_shot"]
+            log("figure 3: build and serialize")
+            figures["build"] = bench_build(plan.build_number, plan.build_repeats)
+        if "one_shot" in wanted or peer:
+            log("figure 4: one-shot CLI" + (" (and openai's)" if peer else ""))
+            figures.update(bench_one_shot(base_url, plan.process_repeats, plan.process_warmup, with_openai=peer))
     if "translate" in wanted:
-        log("figure 5: translator ...")
-        figures["translate"] = bench_translate(500 if quick else 5000, 2 if quick else 7)
+        log("figure 5: translator")
+        figures["translate"] = bench_translate(plan.translate_lines, plan.translate_repeats)
     if "peer" in wanted:
-        if oai is None:
-            reason = "openai is not importable here (pip install openai to measure it); it is no dependency"
-            for name in ("peer_import", "peer_warm", "peer_one_shot"):
+        for name in PEER_FIGURES:
+            if oai is None:
+                reason = "openai is not importable here (it is no dependency: pip install openai to measure it)"
                 figures[name] = skipped(name, f"{name.replace('_', ' ')} against openai", reason)
-        else:
-            log("figure 6: peer import ...")
-            figures["peer_import"] = bench_peer_import(process_repeats)
-            figures["peer_warm"] = warm["peer_warm"]
-            figures["peer_one_shot"] = shot["peer_one_shot"]
-            for name in ("peer_import", "peer_warm", "peer_one_shot"):
+            else:
                 figures[name]["peer"] = f"openai {oai}"
+    # Figures asked for only as the peer's companions are left out of the report.
+    for name in ("import", "warm", "one_shot"):
+        if name not in wanted:
+            figures.pop(name, None)
+    log("done")
 
-    report = {"machine": machine(), "quick": quick, "calls": calls, "figures": figures}
+    report: dict[str, Any] = {"machine": machine(), "quick": plan.quick, "figures": figures}
     if args.json == "-":
         print(json.dumps(report, indent=2))
         return 0
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
     info = report["machine"]
-    print(f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}"
-          + (f", peer openai {oai}" if oai else "") + (" (quick run: not for publishing)" if quick else ""))
+    print(
+        f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}"
+        + (f", peer openai {oai}" if oai else "")
+        + (" (quick run: not for publishing)" if plan.quick else "")
+    )
     print(table(figures))
     return 0
 
