@@ -469,14 +469,18 @@ class _FieldValidator:
     def __call__(self, inst: Any, field: attrs.Attribute, value: Any) -> None:  # type: ignore[type-arg]
         if value is UNSET:
             if self.required and not _LENIENT.get():
-                raise _required_error(field.name, value)
+                raise _required_error(_PATH.get() + field.name, value)
             return
         if value is None:
             if self.required and not _LENIENT.get():
-                raise _required_error(field.name, value)
-            return  # None on an optional field is sent as JSON null on purpose
+                raise _required_error(_PATH.get() + field.name, value)
+            spec = field.metadata[SPEC]
+            if spec.accepts_none():
+                return  # JSON null on purpose: the schema (or the API's documented "off") allows it
+            name = _PATH.get() + field.name
+            raise _value_error(name, None, f"'{name}' cannot be null; leave it out (UNSET) to not send it.")
         if self.required and value == "" and not _LENIENT.get():
-            raise _required_error(field.name, value)
+            raise _required_error(_PATH.get() + field.name, value)
         field.metadata[SPEC].check(value, _PATH.get() + field.name)
 
     def __repr__(self) -> str:
