@@ -497,6 +497,13 @@ def _cmd_mock_server(args: argparse.Namespace) -> int:
     from .mock_server import MockServer
 
     fail_first, fail_status = args.fail_first or (0, 503)
+    if args.record is not None:
+        # Found out now rather than as one warning per request once clients are talking to us.
+        try:
+            with open(args.record, "a", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            raise CliError(f"--record: cannot write to {args.record!r}: {exc.strerror or exc}.") from None
     server = MockServer(
         host=args.host,
         port=args.port,
@@ -512,6 +519,12 @@ def _cmd_mock_server(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}.") from None
     print(server.url, flush=True)
+    if args.host not in ("127.0.0.1", "::1", "localhost"):
+        print(
+            f"psopenapi mock-server: warning: listening on {args.host}, which other machines may reach.",
+            file=sys.stderr,
+            flush=True,
+        )
     print(
         f"psopenapi mock-server: serving POST /v1/realtime/sessions; use OPENAI_BASE_URL={server.url}. Ctrl-C stops.",
         file=sys.stderr,

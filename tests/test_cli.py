@@ -422,6 +422,14 @@ class TestOtherCommands:
             assert cli.main(["mock-server", "--port", str(port)]) == 2
         assert capsys.readouterr().err == f"psopenapi mock-server: error: cannot listen on 127.0.0.1 port {port}: Address already in use.\n"
 
+    def test_mock_server_unwritable_record_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A --record file that cannot be written is reported before serving starts."""
+        target = tmp_path / "missing-folder" / "requests.jsonl"
+        assert cli.main(["mock-server", "--port", "0", "--record", str(target)]) == 2
+        assert capsys.readouterr().err == (
+            f"psopenapi mock-server: error: --record: cannot write to {str(target)!r}: No such file or directory.\n"
+        )
+
     @pytest.mark.parametrize(
         ("args", "message"),
         [
