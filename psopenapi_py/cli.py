@@ -68,6 +68,7 @@ class CliError(Exception):
 
 
 def _parser_class() -> type[argparse.ArgumentParser]:
+    """The ArgumentParser class the command uses (built on first use: argparse is imported lazily)."""
     import argparse
 
     class OneLineErrorParser(argparse.ArgumentParser):
@@ -145,6 +146,8 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _non_negative(kind: type[int] | type[float]) -> Callable[[str], float]:
+    """An argparse type that accepts a finite number >= 0 of the given kind, with a clear message otherwise."""
+
     def convert(text: str) -> float:
         try:
             value = kind(text)
@@ -159,6 +162,7 @@ def _non_negative(kind: type[int] | type[float]) -> Callable[[str], float]:
 
 
 def _argument_type_error(message: str) -> Exception:
+    """argparse's ArgumentTypeError (imported on first use), which argparse turns into a usage error."""
     import argparse
 
     return argparse.ArgumentTypeError(message)
@@ -262,6 +266,7 @@ def _enum_help(model_cls: Any, field: str) -> str:
 
 
 def _add_new_realtime_session(sub: Any) -> None:
+    """Add `new-realtime-session`: one option per request field, --body, connection and output options."""
     import argparse
 
     from .models.realtime_sessions import RealtimeSessionCreateRequest as Request
@@ -303,6 +308,7 @@ def _add_new_realtime_session(sub: Any) -> None:
 
 
 def _cmd_new_realtime_session(args: argparse.Namespace) -> int:
+    """Mint a key with POST /realtime/sessions and print it as --output asks."""
     from .realtime_api import new_realtime_session
 
     request = _session_request_from_args(args)
@@ -316,6 +322,7 @@ def _cmd_new_realtime_session(args: argparse.Namespace) -> int:
 
 
 def _session_key(session: Any) -> tuple[str, int | None]:
+    """The ephemeral key and its expiry from a RealtimeSessionCreateResponse."""
     secret = session.client_secret
     expires_at = secret.expires_at if isinstance(secret.expires_at, int) else None
     return str(secret.value), expires_at
@@ -395,6 +402,7 @@ def _where_from(parameter: str | None, from_flags: set[str], body: str | None) -
 
 
 def _tool_from_json(text: str) -> Any:
+    """One --tool value parsed as a JSON object."""
     try:
         tool = json.loads(text)
     except ValueError as exc:
@@ -435,6 +443,7 @@ def _read_json_object(source: str) -> dict[str, Any]:
 
 
 def _add_get_configuration(sub: Any) -> None:
+    """Add `get-configuration` with the connection options."""
     parser = _subcommand(
         sub,
         "get-configuration",
@@ -447,6 +456,7 @@ def _add_get_configuration(sub: Any) -> None:
 
 
 def _cmd_get_configuration(args: argparse.Namespace) -> int:
+    """Print the effective configuration as JSON, secrets redacted."""
     configuration = configuration_from_args(args)
     settings = configuration.to_dict(redact=True)
     settings["base_url"] = configuration.effective_base_url()
@@ -460,6 +470,7 @@ def _cmd_get_configuration(args: argparse.Namespace) -> int:
 
 
 def _add_mock_server(sub: Any) -> None:
+    """Add `mock-server` and its options (host, port, key, faults, record)."""
     parser = _subcommand(
         sub,
         "mock-server",
@@ -484,6 +495,7 @@ def _add_mock_server(sub: Any) -> None:
 
 
 def _fail_first(text: str) -> tuple[int, int]:
+    """Parse --fail-first N[:STATUS] into (N, STATUS), STATUS defaulting to 503."""
     match = re.fullmatch(r"(\d+)(?::(\d{3}))?", text.strip())
     if match is None or not 400 <= int(match.group(2) or 503) <= 599:
         raise _argument_type_error(f"expected N or N:STATUS with STATUS 400-599 (e.g. 2 or 3:429), got {text!r}")
@@ -491,6 +503,7 @@ def _fail_first(text: str) -> tuple[int, int]:
 
 
 def _cmd_mock_server(args: argparse.Namespace) -> int:
+    """Serve the mock API until Ctrl-C or SIGTERM; the base URL is the first line of stdout."""
     import logging
     import signal
 
@@ -568,6 +581,7 @@ def _sigterm_as_interrupt(signal: Any) -> Any:
 
 
 def _add_demo(sub: Any) -> None:
+    """Add `demo`."""
     parser = _subcommand(
         sub,
         "demo",
@@ -579,6 +593,7 @@ def _add_demo(sub: Any) -> None:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    """Run the seed documentation example against a private mock server and show what went over the wire."""
     import runpy
 
     from . import configuration as configuration_module
@@ -649,6 +664,7 @@ def _scrub(message: str, secrets: Iterable[str | None]) -> str:
 
 
 def _fail(prog: str, message: str, exit_code: int, secrets: Iterable[str | None]) -> int:
+    """Write the one-line error for an exit code to stderr, secrets masked; return the exit code."""
     print(f"{prog}: error: {_scrub(message, secrets)}", file=sys.stderr)
     return exit_code
 

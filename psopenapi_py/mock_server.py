@@ -203,6 +203,7 @@ def _strict_parse(model_cls: type[Model], data: dict[str, Any]) -> Model:
 
 
 def _error_code(exc: ApiTypeError | ApiValueError) -> str:
+    """OpenAI's error code for a parser error: unknown_parameter, missing_required_parameter, invalid_type or invalid_value."""
     # The parser's messages are PowerShell's fixed texts, so their openings tell the kinds apart.
     text = str(exc)
     if isinstance(exc, ApiTypeError):
@@ -228,6 +229,7 @@ def _check_spec_letter(model_cls: type[Model], data: Mapping[str, Any], prefix: 
 
 
 def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
+    """Check one raw JSON value against its field spec as written (nulls, exact enum spelling, arrays)."""
     if value is None:
         if not spec.nullable:
             raise ApiValueError(
@@ -260,10 +262,12 @@ def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
 
 
 def _enum_allows(spec: Str, value: str) -> bool:
+    """Whether a string is allowed by a string spec, spelled exactly."""
     return not spec.enum or spec.open_enum or value in spec.enum
 
 
 def _check_enum_letter(spec: Str, value: Any, name: str) -> None:
+    """Raise ApiValueError unless a string is one of the spec's enum values, spelled exactly."""
     if isinstance(value, str) and not _enum_allows(spec, value):
         raise ApiValueError(
             f"Invalid value for '{name}': {value!r}. Allowed values (exact spelling): {', '.join(spec.enum)}.",
@@ -330,6 +334,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json(error.status, error.to_dict(), error.headers)
 
     def _read_body(self) -> _Framing:
+        """Read the body as Content-Length says, noting any framing problem and whether the connection must close."""
         if self.headers.get("Transfer-Encoding"):
             problem = MockError(411, "Send the request body with a Content-Length header (chunked bodies are not accepted).")
             return _Framing(None, problem, must_close=True)
@@ -392,6 +397,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _path_only(path: str) -> str:
+    """The path of a request target, without its query string."""
     return urlsplit(path).path
 
 
@@ -555,6 +561,7 @@ class MockServer:
             return error.status, error.to_dict(), error.headers
 
     def _checked_answer(self, method: str, path: str, headers: Message, framing: _Framing) -> Any:
+        """The JSON answer for a request that passes every check, else raise the MockError of the first that fails."""
         route = ROUTES.get(path.rstrip("/") or "/")
         if route is None:
             raise MockError(404, f"Invalid URL ({method} {path})")
@@ -577,6 +584,7 @@ class MockServer:
         return route(data)
 
     def _maybe_fail(self) -> None:
+        """Raise the injected failure while the first fail_first API requests are being answered."""
         with self._lock:
             if self._failures_done >= self.fail_first:
                 return
@@ -593,6 +601,7 @@ class MockServer:
         )
 
     def _check_auth(self, authorization: str | None) -> None:
+        """Raise a 401 MockError unless the request carries an acceptable bearer key."""
         if not authorization:
             raise MockError(
                 401,
@@ -614,6 +623,7 @@ class MockServer:
     def _record(
         self, method: str, raw_path: str, headers: Message, body: bytes | None, status: int, request_id: str
     ) -> None:
+        """Append the request to ``requests`` and, with ``record``, to the JSON-lines file."""
         entry = RecordedRequest(
             method=method,
             path=raw_path,
@@ -633,6 +643,7 @@ class MockServer:
 
 
 def _redact_headers(headers: Message) -> dict[str, str]:
+    """The request headers with secret values replaced by <redacted> (the auth scheme kept)."""
     out: dict[str, str] = {}
     for key, value in headers.items():
         if key.lower() in SECRET_HEADERS:
@@ -644,6 +655,7 @@ def _redact_headers(headers: Message) -> dict[str, str]:
 
 
 def _parsed_body(body: bytes | None) -> Any:
+    """The body as parsed JSON, else as text, else None."""
     if not body:
         return None
     try:
@@ -653,6 +665,7 @@ def _parsed_body(body: bytes | None) -> Any:
 
 
 def _json_problem(exc: BaseException) -> str:
+    """Where and why a body is not JSON, in one sentence."""
     if isinstance(exc, json.JSONDecodeError):
         return f"{exc.msg} at line {exc.lineno} column {exc.colno}."
     if isinstance(exc, RecursionError):
@@ -661,17 +674,20 @@ def _json_problem(exc: BaseException) -> str:
 
 
 def _json_kind(value: Any) -> str:
+    """The JSON name of a parsed value's type (array, string, ...)."""
     kinds = {list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
     return kinds.get(type(value), type(value).__name__)
 
 
 def _bad_argument(name: str, value: Any, expected: str) -> ApiValueError:
+    """The ApiValueError for a bad constructor argument."""
     return ApiValueError(
         f"Invalid value for '{name}': {value!r}. Expected {expected}.", parameter=name, value=value, expected=expected
     )
 
 
 def _require_int(name: str, value: Any, minimum: int, maximum: int | None) -> None:
+    """Raise unless the value is an int (not a bool) within the bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ApiTypeError(
             f"Invalid type for '{name}': expected an integer, got {type(value).__name__} {value!r}.",
@@ -685,6 +701,7 @@ def _require_int(name: str, value: Any, minimum: int, maximum: int | None) -> No
 
 
 def _require_number(name: str, value: Any) -> None:
+    """Raise unless the value is a finite number >= 0 (not a bool)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ApiTypeError(
             f"Invalid type for '{name}': expected a number, got {type(value).__name__} {value!r}.",
