@@ -46,6 +46,9 @@ SPEC = "psopenapi_py.spec"
 SECRET = "psopenapi_py.secret"
 
 REDACTED = "<redacted>"
+#: JSON nested deeper than this is refused: recursion over it (checks, repr, json itself) would
+#: otherwise end in a RecursionError instead of an error naming the parameter.
+MAX_JSON_DEPTH = 100
 
 
 class Unset(enum.Enum):
@@ -191,6 +194,7 @@ class Str(Spec):
             raise _type_error(name, self.label, value) from None
         if _LENIENT.get():
             return
+        _check_encodable(value, name)
         for check in self._checks:
             check(name, value)
 
@@ -291,14 +295,56 @@ class AnyJson(Spec):
     def check(self, value: Any, name: str) -> None:
         if self.object_only and not isinstance(value, dict):
             raise _type_error(name, self.label, value)
+        check_json_depth(value, name)
         _check_json_value(value, name)
 
     def python_type(self) -> str:
         return "dict[str, Any]" if self.object_only else "Any"
 
 
+def json_too_deep(value: Any) -> bool:
+    """Whether a value nests dicts and lists more than MAX_JSON_DEPTH levels deep (or holds itself)."""
+    # A loop, not recursion: the point is to look at values too deep to recurse over.
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def check_json_depth(value: Any, name: str) -> None:
+    """Raise ApiValueError naming ``name`` when a value nests more than MAX_JSON_DEPTH levels deep."""
+    if json_too_deep(value):
+        raise ApiValueError(
+            f"Invalid value for '{name}': nested more than {MAX_JSON_DEPTH} levels deep.",
+            parameter=name,
+            value=None,
+            expected=f"at most {MAX_JSON_DEPTH} levels of nesting",
+        )
+
+
+def _check_encodable(value: str, name: str) -> None:
+    # Python strings may hold lone surrogates ("\ud800"); the UTF-8 request body cannot.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _value_error(name, value, "Must be text UTF-8 can encode (no lone surrogates).") from None
+
+
 def _check_json_value(value: Any, name: str) -> None:
-    if value is None or isinstance(value, (str, bool, int)):
+    if isinstance(value, str):
+        if not _LENIENT.get():
+            _check_encodable(value, name)
+        return
+    if value is None or isinstance(value, (bool, int)):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -312,6 +358,8 @@ def _check_json_value(value: Any, name: str) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _type_error(f"{name} key", "a string", key)
+            if not _LENIENT.get():
+                _check_encodable(key, f"{name} key")
             _check_json_value(item, f"{name}.{key}")
         return
     raise _type_error(name, "a JSON value (dict, list, str, int, float, bool or None)", value)
@@ -554,11 +602,24 @@ def _is_secret_key(key: str) -> bool:
 def from_json_text(text: str | bytes, what: str) -> Any:
     """Parse JSON text, raising ApiValueError (naming ``what``) instead of a bare JSON error."""
     try:
-        return json.loads(text)
+        data = json.loads(text)
+    except RecursionError:
+        data = _TOO_DEEP
     except (ValueError, TypeError) as exc:
         raise ApiValueError(
             f"Invalid JSON for {what}: {exc}.", parameter=what, value=None, expected="JSON text"
         ) from None
+    if data is _TOO_DEEP or json_too_deep(data):
+        raise ApiValueError(
+            f"Invalid JSON for {what}: nested more than {MAX_JSON_DEPTH} levels deep.",
+            parameter=what,
+            value=None,
+            expected=f"JSON text with at most {MAX_JSON_DEPTH} levels of nesting",
+        )
+    return data
+
+
+_TOO_DEEP = object()
 
 
 @attrs.define(slots=True, repr=False, eq=True)
@@ -622,7 +683,7 @@ class Model:
                 if isinstance(validator, _FieldValidator) and validator.required and field.name not in kwargs:
                     raise ApiValueError(
                         f"Error! JSON cannot be serialized due to the required property '{field.name}' missing.",
-                        parameter=field.name,
+                        parameter=field.name if name is None else f"{name}.{field.name}",
                         value=UNSET,
                         expected="a value",
                     )

@@ -156,7 +156,7 @@ def _parse_details(body: str | None) -> Any:
         return body
     try:
         return json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than json can follow
         return body
 
 

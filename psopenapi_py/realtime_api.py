@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import _transport
-from ._runtime import UNSET, Model, _to_json_value
+from ._runtime import MAX_JSON_DEPTH, UNSET, Model, _to_json_value, json_too_deep
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
 from .models.realtime_sessions import (
@@ -89,11 +89,20 @@ def _request_body(body: Any, model_cls: type[Model], parameter: str, operation_i
     return text.encode("utf-8")
 
 
+_TOO_DEEP = f"the body is nested more than {MAX_JSON_DEPTH} levels deep."
+
+
 def _parse_response(response: _transport.TransportResponse, model_cls: type[Model]) -> Any:
     try:
         data = json.loads(response.body)
     except ValueError:
         raise _transport.api_exception_from_2xx(response, "the body is not JSON.") from None
+    except RecursionError:
+        raise _transport.api_exception_from_2xx(response, _TOO_DEEP) from None
+    # A server's body is not to be trusted with recursion: too deep, and repr() of the result
+    # (or any other walk over it) would die with a RecursionError instead of an ApiException.
+    if json_too_deep(data):
+        raise _transport.api_exception_from_2xx(response, _TOO_DEEP)
     if not isinstance(data, dict):
         raise _transport.api_exception_from_2xx(response, f"the body is a JSON {type(data).__name__}, not an object.")
     try:

@@ -33,6 +33,7 @@ from psopenapi_py import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
+    ApiValueError,
     BadRequestException,
     Configuration,
     ConflictException,
@@ -372,6 +373,12 @@ UNUSABLE_200 = [
         json.dumps({"client_secret": None}).encode(),
         "the body has no client_secret.value (no ephemeral key).",
     ),
+    ("nested-100000-deep", b"[" * 100_000 + b"]" * 100_000, "the body is nested more than 100 levels deep."),
+    (
+        "extra-key-nested-500-deep",
+        json.dumps({**SESSION, "extra": json.loads("[" * 500 + "]" * 500)}).encode(),
+        "the body is nested more than 100 levels deep.",
+    ),
     (
         "client-secret-value-empty",
         json.dumps({"client_secret": {"value": "", "expires_at": 1}}).encode(),
@@ -466,3 +473,15 @@ def test_retries_reuse_the_keep_alive_connection(call: Any) -> None:
     assert outcome.error is None and second.error is None
     assert server.attempts == 4
     assert server.connections == 2  # one per configuration: each call above has its own
+
+
+def test_a_body_utf8_cannot_encode_is_refused_before_sending(call: Any) -> None:
+    """instructions holding a lone surrogate: ApiValueError naming it, and no attempt reaches the server."""
+    with fault_server(default=respond(200, SESSION)) as server:
+        outcome = call(server.url, {"model": "gpt-4o-realtime-preview", "instructions": "a\ud800"})
+    assert type(outcome.error) is ApiValueError
+    assert outcome.error.parameter == "instructions"
+    assert str(outcome.error) == (
+        "Invalid value for 'instructions': 'a\\ud800'. Must be text UTF-8 can encode (no lone surrogates)."
+    )
+    assert server.attempts == outcome.client_attempts == 0
