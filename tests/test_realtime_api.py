@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import runpy
 import socket
 import ssl
@@ -594,3 +595,22 @@ def test_nothing_is_logged_at_info(configured: RecordingServer, caplog: pytest.L
     with pytest.raises(psopenapi_py.ForbiddenException):
         new_realtime_session(MINIMAL)
     assert caplog.records == []
+
+
+# --------------------------------------------------------------------------------------------------
+# The documentation page
+
+
+def test_realtime_api_page_example_is_the_seed_example_file_character_for_character() -> None:
+    """docs/RealtimeApi.md's Example section holds exactly one python block, identical to seed_doc_example.py."""
+    page = (ROOT / "docs" / "RealtimeApi.md").read_text(encoding="utf-8")
+    section = page.split("### Example\n", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"^```python\n(.*?)^```$", section, flags=re.S | re.M)
+    assert blocks == [SEED_EXAMPLE.read_text(encoding="utf-8")]
+
+
+def test_realtime_api_page_shows_the_body_the_seed_example_sends() -> None:
+    """The JSON shown under the example is the body the shared expectations prescribe, compact and in order."""
+    page = (ROOT / "docs" / "RealtimeApi.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^```json\n(.*?)\n^```$", page, flags=re.S | re.M)[0]
+    assert shown == json.dumps(expected_seed_body(), separators=(",", ":"))
