@@ -13,6 +13,7 @@ rehearses retries. The endpoints live in :data:`ROUTES` (path -> handler); a new
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import logging
@@ -45,6 +46,7 @@ __all__ = [
     "MockServer",
     "RecordedRequest",
     "create_realtime_session",
+    "token_fingerprint",
 ]
 
 logger = logging.getLogger("psopenapi_py.mock_server")
@@ -136,6 +138,7 @@ class RecordedRequest:
     """One request the mock received: method, path, headers (secrets redacted), parsed body, and its answer.
 
     ``body`` is the parsed JSON when the body was JSON, else its text, else None (empty or too large).
+    ``token_fingerprint`` tells bearer tokens apart without keeping them (see :func:`token_fingerprint`).
     """
 
     method: str
@@ -144,6 +147,7 @@ class RecordedRequest:
     body: Any
     status: int
     request_id: str
+    token_fingerprint: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (one line of ``--record``)."""
@@ -154,6 +158,7 @@ class RecordedRequest:
             "body": self.body,
             "status": self.status,
             "request_id": self.request_id,
+            "token_fingerprint": self.token_fingerprint,
         }
 
 
@@ -195,8 +200,9 @@ ROUTES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 def _strict_parse(model_cls: type[Model], data: dict[str, Any]) -> Model:
     """The package's own strict request parser, plus the spec's letter where the client is lenient."""
     try:
-        parsed = model_cls.from_dict(data, lenient=False)
+        # The letter check goes first so that its wording, in JSON terms ("null"), reaches the client.
         _check_spec_letter(model_cls, data, "")
+        parsed = model_cls.from_dict(data, lenient=False)
     except (ApiTypeError, ApiValueError) as exc:
         raise MockError(400, str(exc), param=exc.parameter, code=_error_code(exc)) from None
     return parsed
@@ -267,8 +273,8 @@ def _enum_allows(spec: Str, value: str) -> bool:
 
 
 def _check_enum_letter(spec: Str, value: Any, name: str) -> None:
-    """Raise ApiValueError unless a string is one of the spec's enum values, spelled exactly."""
-    if isinstance(value, str) and not _enum_allows(spec, value):
+    """Raise ApiValueError for an enum value in the wrong case (other bad values are the parser's to report)."""
+    if isinstance(value, str) and not _enum_allows(spec, value) and value.lower() in (e.lower() for e in spec.enum):
         raise ApiValueError(
             f"Invalid value for '{name}': {value!r}. Allowed values (exact spelling): {', '.join(spec.enum)}.",
             parameter=name,
@@ -631,6 +637,7 @@ class MockServer:
             body=_parsed_body(body),
             status=status,
             request_id=request_id,
+            token_fingerprint=token_fingerprint(headers.get("Authorization")),
         )
         with self._lock:
             self.requests.append(entry)
@@ -640,6 +647,19 @@ class MockServer:
                         out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
                 except OSError as exc:
                     logger.warning("could not append to the record file %s: %s", os.fspath(self.record), exc)
+
+
+def token_fingerprint(authorization: str | None) -> str | None:
+    """The first 12 hex digits of the SHA-256 of a bearer token, or None without one.
+
+    Enough to tell which key a request used (``token_fingerprint("Bearer " + key)`` on the test's side),
+    too little to recover any key: the token itself is never kept.
+    """
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        return None
+    return hashlib.sha256(token.encode("utf-8", errors="replace")).hexdigest()[:12]
 
 
 def _redact_headers(headers: Message) -> dict[str, str]:

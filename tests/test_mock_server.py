@@ -223,7 +223,13 @@ ERROR_CASES: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
         "null-where-the-spec-forbids-it",
         {"body": {**MINIMAL, "voice": None}},
         400,
-        error("Invalid value for 'voice': None. 'voice' cannot be null; leave it out (UNSET) to not send it.", "voice", "invalid_value"),
+        error("Invalid value for 'voice': null. The spec does not allow null here; leave the key out instead.", "voice", "invalid_value"),
+    ),
+    (
+        "nested-null",
+        {"body": {**MINIMAL, "tools": [{"type": "function", "name": None}]}},
+        400,
+        error("Invalid value for 'tools[0].name': null. The spec does not allow null here; leave the key out instead.", "tools[0].name", "invalid_value"),
     ),
     (
         "scalar-for-an-array",
