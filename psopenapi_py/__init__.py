@@ -40,6 +40,7 @@ from .exceptions import (  # noqa: E402
 from .models import *  # noqa: E402,F403 - the generated list; tests/test_exports.py guards it
 from . import models as _models  # noqa: E402
 from .realtime_api import ApiResponse, new_realtime_session  # noqa: E402
+from .translate import Translation, TranslationWarning, translate_powershell  # noqa: E402
 
 logging.getLogger("psopenapi_py").addHandler(logging.NullHandler())
 
@@ -60,6 +61,8 @@ __all__ = [
     "OpenApiException",
     "RateLimitException",
     "ServiceException",
+    "Translation",
+    "TranslationWarning",
     "UNSET",
     "UnauthorizedException",
     "UnprocessableEntityException",
@@ -72,6 +75,7 @@ __all__ = [
     "set_configuration_api_key",
     "set_configuration_api_key_prefix",
     "set_configuration_default_header",
+    "translate_powershell",
 ]
 # The generated models come after the hand-written names, in their own sorted block.
 __all__ += _models.__all__

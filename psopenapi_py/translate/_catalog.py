@@ -1,0 +1,323 @@
+"""What the translator knows about psopenapi_py, read from the package itself at first use.
+
+Cmdlets are the package's exported functions (``New-RealtimeSession`` is ``new_realtime_session``), their
+parameters come from the function signatures, and member names from the models' fields and the other
+classes' attributes. A new function or field is therefore translatable without touching the translator.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import types
+import typing
+from functools import lru_cache
+from typing import Any
+
+import attrs
+
+__all__ = ["Catalog", "FunctionInfo", "ParamInfo", "T", "catalog", "normalize", "snake_case"]
+
+
+@lru_cache(maxsize=4096)
+def snake_case(name: str) -> str:
+    """PowerShell-module snake case, keeping runs of capitals together (``MCPTool`` -> ``mcp_tool``)."""
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s)
+    return s.replace("-", "_").lower()
+
+
+@lru_cache(maxsize=4096)
+def normalize(name: str) -> str:
+    """The key PowerShell and Python spellings of one name share: ``-PrefixPaddingMs`` ~ ``prefix_padding_ms``."""
+    return name.replace("-", "").replace("_", "").lower()
+
+
+class T:
+    """What the translator knows about a value: its kind and, for some kinds, more.
+
+    Kinds: str, int, float, bool, none, list (``elem``), dict (``keys``: known keys of a hashtable
+    literal, lower case -> (key as written, T)), json (parsed JSON: keys are looked up with ``[]``),
+    model (``cls``: a generated model), object (``cls``: another package class; ``elem`` is the type of
+    an ApiResponse's ``response``), exception (a caught ApiException), details (its ``error_details``),
+    headers (a header dict), unknown.
+    """
+
+    __slots__ = ("cls", "elem", "keys", "kind")
+
+    def __init__(
+        self,
+        kind: str,
+        cls: Any = None,
+        elem: T | None = None,
+        keys: dict[str, tuple[str, T]] | None = None,
+    ):
+        self.kind = kind
+        self.cls = cls
+        self.elem = elem
+        self.keys = keys
+
+    @property
+    def scalar(self) -> bool:
+        return self.kind in ("str", "int", "float", "bool", "none")
+
+    @property
+    def plain(self) -> bool:
+        """True when the value is plain JSON data (json.dumps takes it as it is)."""
+        if self.scalar or self.kind in ("json", "headers", "details"):
+            return True
+        if self.kind == "list":
+            return self.elem is not None and self.elem.plain
+        if self.kind == "dict":
+            return self.keys is not None and all(t.plain for _, t in self.keys.values())
+        return False
+
+    def __repr__(self) -> str:
+        extra = f" {self.cls.__name__}" if self.cls is not None else ""
+        return f"T({self.kind}{extra})"
+
+
+UNKNOWN = T("unknown")
+STR = T("str")
+INT = T("int")
+FLOAT = T("float")
+BOOL = T("bool")
+NONE = T("none")
+JSON = T("json")
+DICT = T("dict")
+HEADERS = T("headers")
+
+
+def list_of(elem: T) -> T:
+    return T("list", elem=elem)
+
+
+@attrs.frozen
+class ParamInfo:
+    """One parameter of a package function, as a PowerShell call names it."""
+
+    py_name: str
+    norm: str
+    #: A PowerShell switch: ``-WithHttpInfo`` alone means True, and it never takes the next argument.
+    switch: bool
+    #: Written without a value, it means True (its type is open, like ``-SkipCertificateCheck``).
+    bare_is_true: bool
+    positional: bool
+    #: What a value left out after the parameter name becomes ("{}" for a dict), if anything.
+    empty: str | None
+    type: T
+
+
+@attrs.frozen
+class FunctionInfo:
+    """A package function as a cmdlet: its Python name, parameters and what it returns."""
+
+    py_name: str
+    params: tuple[ParamInfo, ...]
+    returns: Any
+    #: It talks to the API (it has ``with_http_info``): a catch-all around it catches ApiException.
+    is_api: bool
+
+
+class Catalog:
+    """The package's functions by normalised cmdlet name, and member look-ups on its classes."""
+
+    def __init__(self) -> None:
+        import psopenapi_py
+        from psopenapi_py.realtime_api import ApiResponse
+
+        self.package = psopenapi_py
+        self.api_response = ApiResponse
+        self.functions: dict[str, FunctionInfo] = {}
+        self.exported = frozenset(psopenapi_py.__all__)
+        exports = {name: getattr(psopenapi_py, name) for name in psopenapi_py.__all__}
+        # Annotations may name classes their module imports only for type checkers: resolve them
+        # against everything the package exports.
+        namespace = {name: value for name, value in exports.items() if isinstance(value, type)}
+        for name, func in exports.items():
+            if inspect.isfunction(func) and not name.startswith("translate"):
+                self.functions.setdefault(normalize(name), _function_info(name, func, namespace))
+        self._members: dict[Any, dict[str, tuple[str, T]]] = {}
+        self._returns: dict[tuple[str, frozenset[str]], T] = {}
+
+    def function(self, cmdlet: str) -> FunctionInfo | None:
+        """The package function a cmdlet name (any case) stands for, or None."""
+        return self.functions.get(normalize(cmdlet))
+
+    def members(self, cls: Any) -> dict[str, tuple[str, T]]:
+        """The members of a package class by normalised name: (attribute name, type)."""
+        found = self._members.get(cls)
+        if found is None:
+            found = self._members[cls] = _members(cls)
+        return found
+
+    def return_type(self, info: FunctionInfo, switches_on: frozenset[str]) -> T:
+        """What a call returns, given which switch parameters it turned on."""
+        key = (info.py_name, switches_on)
+        found = self._returns.get(key)
+        if found is None:
+            found = self._returns[key] = self._return_type(info, switches_on)
+        return found
+
+    def _return_type(self, info: FunctionInfo, switches_on: frozenset[str]) -> T:
+        ann = info.returns
+        if ann is None or ann is type(None):
+            return NONE
+        args = _union_args(ann)
+        if args is None:
+            return type_of(ann)
+        real = [a for a in args if a is not type(None)]
+        if self.api_response in real and len(real) == 2:
+            inner = type_of(next(a for a in real if a is not self.api_response))
+            if "with_http_info" in switches_on:
+                return T("object", cls=self.api_response, elem=inner)
+            return inner
+        if len(real) == 1 and len(args) == 2:
+            # Returns something only when asked to (set_configuration's pass_thru).
+            return type_of(real[0]) if switches_on else NONE
+        return type_of(ann)
+
+
+def _union_args(ann: Any) -> tuple[Any, ...] | None:
+    origin = typing.get_origin(ann)
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.get_args(ann)
+    return None
+
+
+def type_of(ann: Any) -> T:
+    """The T of a Python annotation (unions of one real type plus None/UNSET count as that type)."""
+    from psopenapi_py._runtime import Model, Unset
+
+    if ann is None or ann is type(None):
+        return NONE
+    args = _union_args(ann)
+    if args is not None:
+        real = [a for a in args if a is not type(None) and a is not Unset]
+        lists = [a for a in real if typing.get_origin(a) is list]
+        if len(real) == 1:
+            return type_of(real[0])
+        if lists:
+            return type_of(lists[0])  # PowerShell's scalar-to-array convenience: the list is what is kept
+        return UNKNOWN
+    origin = typing.get_origin(ann)
+    if origin is list:
+        inner = typing.get_args(ann)
+        return list_of(type_of(inner[0]) if inner else UNKNOWN)
+    if origin is dict or ann is dict:
+        return DICT
+    simple = {bool: BOOL, int: INT, float: FLOAT, str: STR}
+    if ann in simple:
+        return simple[ann]
+    if isinstance(ann, type):
+        if issubclass(ann, dict):
+            return DICT  # e.g. the case-insensitive header dict
+        if issubclass(ann, Model):
+            return T("model", cls=ann)
+        if ann.__module__.startswith("psopenapi_py"):
+            return T("object", cls=ann)
+    return UNKNOWN
+
+
+def type_of_spec(spec: Any) -> T:
+    """The T of a model field's Spec."""
+    from psopenapi_py import _runtime as rt
+
+    if isinstance(spec, rt.Str):
+        return STR
+    if isinstance(spec, rt.Int):
+        return INT
+    if isinstance(spec, rt.Num):
+        return FLOAT
+    if isinstance(spec, rt.Bool):
+        return BOOL
+    if isinstance(spec, rt.Arr):
+        return list_of(type_of_spec(spec.items))
+    if isinstance(spec, rt.Map):
+        return DICT
+    if isinstance(spec, rt.AnyJson):
+        return JSON
+    if isinstance(spec, rt.Ref):
+        cls = spec.cls
+        if isinstance(cls, type) and issubclass(cls, rt.Model):
+            return T("model", cls=cls)
+        return UNKNOWN  # a oneOf field holds the bare member value (an int or a string)
+    return UNKNOWN
+
+
+def _hints(obj: Any, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The resolved annotations of a function or class; one that cannot be resolved is left out."""
+    try:
+        return typing.get_type_hints(obj, localns=namespace)
+    except Exception:
+        pass
+    hints: dict[str, Any] = {}
+    scope = {**getattr(obj, "__globals__", {}), **(namespace or {})}
+    for key, ann in getattr(obj, "__annotations__", {}).items():
+        try:
+            hints[key] = eval(ann, scope) if isinstance(ann, str) else ann  # noqa: S307 - our own annotations
+        except Exception:  # an annotation we cannot resolve only costs us its type
+            continue
+    return hints
+
+
+def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionInfo:
+    hints = _hints(func, namespace)
+    params = []
+    for p in inspect.signature(func).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        ann = hints.get(p.name, Any)
+        ptype = type_of(ann) if ann is not Any else UNKNOWN
+        switch = ann is bool and p.default is False
+        args = _union_args(ann) or (ann,)
+        empty = "{}" if any(a is dict or typing.get_origin(a) is dict for a in args) else None
+        if empty is None and ptype.kind == "list":
+            empty = "[]"
+        params.append(
+            ParamInfo(
+                py_name=p.name,
+                norm=normalize(p.name),
+                switch=switch,
+                bare_is_true=ann is Any,
+                positional=p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD),
+                empty=empty,
+                type=ptype,
+            )
+        )
+    return FunctionInfo(
+        py_name=name,
+        params=tuple(params),
+        returns=hints.get("return", Any),
+        is_api=any(p.py_name == "with_http_info" for p in params),
+    )
+
+
+def _members(cls: Any) -> dict[str, tuple[str, T]]:
+    from psopenapi_py._runtime import SPEC
+
+    out: dict[str, tuple[str, T]] = {}
+    if attrs.has(cls):
+        hints = _hints(cls)
+        for field in attrs.fields(cls):
+            if field.name.startswith("_"):
+                continue
+            if SPEC in field.metadata:
+                ftype = type_of_spec(field.metadata[SPEC])
+            else:
+                ftype = type_of(hints[field.name]) if field.name in hints else UNKNOWN
+            out[normalize(field.name)] = (field.name, ftype)
+    for name in dir(cls):
+        if name.startswith("_") or normalize(name) in out:
+            continue
+        attr = inspect.getattr_static(cls, name)
+        if isinstance(attr, (staticmethod, classmethod)) or inspect.isfunction(attr):
+            continue
+        out[normalize(name)] = (name, UNKNOWN)
+    return out
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    """The catalog, built once per process."""
+    return Catalog()

@@ -1,0 +1,243 @@
+"""PowerShell's own built-ins, as data: the cmdlets, operators, casts and automatic variables the translator knows.
+
+Nothing about psopenapi_py lives here: the package's cmdlets, parameters and fields are read from the
+package itself (see ``_catalog.py``). What is here is what PowerShell brings along, and how each piece
+is spelled in Python.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+#: Output lines longer than this are split at their outermost call, list or dict (one item a line).
+LINE_WIDTH_CHARS = 120
+INDENT = "    "
+
+
+@attrs.frozen
+class BuiltinParam:
+    """One parameter of a PowerShell built-in cmdlet."""
+
+    name: str
+    #: Takes no value (``-Compress``); ``-Name:$false`` still may give one.
+    switch: bool = False
+    #: Which positional argument binds here (None: named only).
+    position: int | None = None
+    #: Collects every remaining positional argument (``Write-Host a b c``).
+    variadic: bool = False
+    #: What a value piped into the cmdlet binds to.
+    pipeline: bool = False
+    aliases: tuple[str, ...] = ()
+    #: Accepted and dropped: it only changes how PowerShell's console looks (colours).
+    ignored: bool = False
+
+
+@attrs.frozen
+class BuiltinCommand:
+    """A PowerShell built-in cmdlet and the translator method (``_cmd_<handler>``) that writes its Python."""
+
+    name: str
+    handler: str
+    params: tuple[BuiltinParam, ...]
+    aliases: tuple[str, ...] = ()
+
+
+BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
+    BuiltinCommand(
+        "Write-Host",
+        "write_host",
+        (
+            BuiltinParam("Object", position=0, variadic=True, pipeline=True),
+            BuiltinParam("NoNewline", switch=True),
+            BuiltinParam("Separator"),
+            BuiltinParam("ForegroundColor", ignored=True),
+            BuiltinParam("BackgroundColor", ignored=True),
+        ),
+    ),
+    BuiltinCommand(
+        "Write-Output",
+        "write_output",
+        (
+            BuiltinParam("InputObject", position=0, variadic=True, pipeline=True),
+            BuiltinParam("NoEnumerate", switch=True, ignored=True),
+        ),
+        aliases=("echo", "write"),
+    ),
+    BuiltinCommand("Write-Error", "write_error", (BuiltinParam("Message", position=0, pipeline=True),)),
+    BuiltinCommand(
+        "ConvertTo-Json",
+        "convert_to_json",
+        (
+            BuiltinParam("InputObject", position=0, pipeline=True),
+            BuiltinParam("Depth"),
+            BuiltinParam("Compress", switch=True),
+        ),
+    ),
+    BuiltinCommand(
+        "ConvertFrom-Json",
+        "convert_from_json",
+        (
+            BuiltinParam("InputObject", position=0, pipeline=True),
+            # Python's json always gives dicts, which is what -AsHashtable asks for.
+            BuiltinParam("AsHashtable", switch=True, ignored=True),
+            BuiltinParam("Depth", ignored=True),
+        ),
+    ),
+    BuiltinCommand(
+        "Start-Sleep",
+        "start_sleep",
+        (
+            BuiltinParam("Seconds", position=0),
+            BuiltinParam("Milliseconds", aliases=("ms",)),
+        ),
+        aliases=("sleep",),
+    ),
+    BuiltinCommand("Out-Null", "out_null", (BuiltinParam("InputObject", pipeline=True),)),
+)
+
+#: Comparison operators (``-ieq`` and ``-ceq`` are spelled out below: PowerShell's ``-eq`` is ``-ieq``).
+COMPARISONS: dict[str, str] = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
+#: Operators of the arithmetic node types, PowerShell spelling to Python.
+ARITHMETIC: dict[str, str] = {"+": "+", "-": "-", "*": "*", "/": "/", "%": "%"}
+LOGICAL: dict[str, str] = {"-and": "and", "-or": "or", "-xor": "xor"}
+#: Compound assignment operators PowerShell and Python share.
+ASSIGNMENT_OPERATORS = frozenset({"=", "+=", "-=", "*=", "/=", "%="})
+
+#: Casts and parameter types (lower case, without a leading ``system.``) to what the translator does.
+CASTS: dict[str, str] = {
+    "int": "int",
+    "int32": "int",
+    "int64": "int",
+    "long": "int",
+    "string": "str",
+    "double": "float",
+    "float": "float",
+    "single": "float",
+    "bool": "bool",
+    "boolean": "bool",
+    "switch": "bool",
+    # [ordered]@{...} and [pscustomobject]@{...}: Python dicts keep their order already.
+    "ordered": "dict_literal",
+    "pscustomobject": "dict_literal",
+    "hashtable": "dict",
+    "collections.hashtable": "dict",
+    "array": "list",
+    "object[]": "list",
+    "string[]": "list",
+    "int[]": "list",
+    "object": "any",
+    "void": "void",
+}
+
+#: catch [Type] names (lower case) to the Python exception class caught.
+CATCH_TYPES: dict[str, str] = {
+    "exception": "Exception",
+    "system.exception": "Exception",
+    "system.management.automation.runtimeexception": "Exception",
+    "microsoft.powershell.commands.httpresponseexception": "ApiException",
+    "system.net.webexception": "ApiException",
+    "system.net.http.httprequestexception": "ApiException",
+}
+
+#: In a catch block, ``$_`` (the ErrorRecord) members to the caught ApiException's: path (lower case,
+#: from ``$_``) -> (Python template with ``{e}`` for the exception variable, type of the result).
+EXCEPTION_MEMBERS: dict[tuple[str, ...], tuple[str, str]] = {
+    # ErrorDetails holds the response body text; error_details is the same body, parsed when JSON.
+    ("errordetails",): ("{e}.error_details", "details"),
+    ("errordetails", "message"): ("{e}.body", "str"),
+    ("exception",): ("{e}", "exception"),
+    ("exception", "message"): ("str({e})", "str"),
+    ("exception", "response", "statuscode"): ("{e}.status", "int"),
+    ("exception", "response", "statuscode", "value__"): ("{e}.status", "int"),
+    ("exception", "response", "reasonphrase"): ("{e}.reason", "str"),
+    ("exception", "response", "headers"): ("{e}.headers", "headers"),
+}
+
+#: Automatic variables whose meaning a translation cannot carry over: each is reported, never guessed.
+AUTOMATIC_VARIABLES = frozenset(
+    {
+        "args",
+        "input",
+        "matches",
+        "psscriptroot",
+        "pscommandpath",
+        "myinvocation",
+        "lastexitcode",
+        "error",
+        "host",
+        "pwd",
+        "home",
+        "psversiontable",
+        "psboundparameters",
+        "this",
+        "$",
+        "?",
+        "^",
+        "erroractionpreference",
+        "verbosepreference",
+        "debugpreference",
+        "warningpreference",
+        "progresspreference",
+        "confirmpreference",
+        "ofs",
+        "pid",
+        "executioncontext",
+        "stacktrace",
+        "foreach",
+        "switch",
+        "sender",
+        "event",
+        "eventargs",
+    }
+)
+
+#: Scope prefixes (``$script:x``) that still name the script's own variable when written at top level.
+SCRIPT_SCOPES = frozenset({"script", "global", "local"})
+
+#: Numeric literal multipliers (``10kb``).
+NUMBER_MULTIPLIERS: dict[str, int] = {"kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4, "pb": 1024**5}
+
+#: Backtick escapes in double-quoted strings (any other backtick-char is the char itself).
+BACKTICK_ESCAPES: dict[str, str] = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+}
+
+#: Standard-library modules the output may import: no variable may take these names.
+STDLIB_MODULES = ("fnmatch", "json", "os", "re", "sys", "time")
+
+#: Small functions the output defines when it needs them: name -> (source, stdlib modules it uses).
+HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_convert_from_json": (
+        '''def _convert_from_json(value):
+    """ConvertFrom-Json: parse JSON text; a value that is already parsed (error_details) is kept."""
+    return json.loads(value) if isinstance(value, (str, bytes)) else value''',
+        ("json",),
+    ),
+    "_json_default": (
+        '''def _json_default(value):
+    """ConvertTo-Json of a psopenapi_py model: its JSON form."""
+    return value.to_dict()''',
+        (),
+    ),
+    "_member": (
+        '''def _member(value, name):
+    """PowerShell's member access on a value of unknown kind: a dict key or an attribute, any case."""
+    wanted = name.replace("_", "").lower()
+    if wanted in ("count", "length") and isinstance(value, (list, tuple, str)):
+        return len(value)
+    keys = value.keys() if isinstance(value, dict) else [k for k in dir(value) if not k.startswith("_")]
+    for key in keys:
+        if key.replace("_", "").lower() == wanted:
+            return value[key] if isinstance(value, dict) else getattr(value, key)
+    return None''',
+        (),
+    ),
+}

@@ -1,0 +1,2091 @@
+"""The translator proper: a tree-sitter PowerShell tree in, Python source out.
+
+It follows ``ast.NodeVisitor``: statements dispatch to ``visit_<node type>`` and expressions to
+``expr_<node type>``; a node type without a method goes to ``generic_visit`` / ``generic_expr``, which
+record "unsupported: <type>" instead of guessing. A statement that cannot be translated (anything
+inside it raised :class:`Unsupported`) is rolled back whole and kept as ``# untranslated (line N): ...``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import tree_sitter
+import tree_sitter_powershell
+
+from . import _rules as R
+from ._catalog import (
+    BOOL,
+    DICT,
+    FLOAT,
+    HEADERS,
+    INT,
+    JSON,
+    NONE,
+    STR,
+    UNKNOWN,
+    FunctionInfo,
+    T,
+    catalog,
+    list_of,
+    normalize,
+    snake_case,
+)
+
+Node = tree_sitter.Node
+
+# Python operator precedence, loosest first: an operand is parenthesised when it binds looser than needed.
+P_TERNARY, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ADD, P_MUL, P_UNARY, P_POW, P_ATOM = range(14)
+
+_NOCONST: Any = object()
+
+# Single-child nodes the grammar stacks around every expression; they carry no meaning of their own.
+_PASSTHROUGH = frozenset(
+    {
+        "logical_expression",
+        "bitwise_expression",
+        "comparison_expression",
+        "additive_expression",
+        "multiplicative_expression",
+        "format_expression",
+        "range_expression",
+        "array_literal_expression",
+        "unary_expression",
+        "pipeline_chain",
+        "left_assignment_expression",
+        "argument_expression",
+        "logical_argument_expression",
+        "bitwise_argument_expression",
+        "comparison_argument_expression",
+        "additive_argument_expression",
+        "multiplicative_argument_expression",
+        "format_argument_expression",
+        "range_argument_expression",
+        "expression_with_unary_operator",
+    }
+)
+
+_PARSER: tree_sitter.Parser | None = None
+
+
+def _parser() -> tree_sitter.Parser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+    return _PARSER
+
+
+class Unsupported(Exception):
+    """A construct the translator does not translate; the statement holding it is kept as a comment."""
+
+    def __init__(self, node: Node | int, message: str):
+        super().__init__(message)
+        self.line = node if isinstance(node, int) else node.start_point[0] + 1
+        self.message = message
+
+
+class Expr:
+    """A translated expression: its Python code, precedence, what the value is, and how to split it."""
+
+    __slots__ = ("code", "const", "items", "prec", "split", "stmt", "type")
+
+    def __init__(
+        self,
+        code: str,
+        prec: int = P_ATOM,
+        type: T = UNKNOWN,  # noqa: A002 - the natural name here
+        const: Any = _NOCONST,
+        split: tuple[str, list[tuple[str, Expr]], str] | None = None,
+        stmt: bool = False,
+        items: list[Expr] | None = None,
+    ):
+        self.code = code
+        self.prec = prec
+        self.type = type
+        self.const = const
+        #: (head, [(prefix, item)], tail): how to write it one item a line when the line is too long.
+        self.split = split
+        #: A call made for its effect (print, sleep, a function returning nothing): never printed.
+        self.stmt = stmt
+        #: The items of a list literal (for printing them one a line).
+        self.items = items
+
+
+def wrap(e: Expr, prec: int) -> str:
+    """The code of ``e`` as an operand that must bind at least as tightly as ``prec``."""
+    return e.code if e.prec >= prec else f"({e.code})"
+
+
+def call(func: str, args: list[tuple[str, Expr]], type: T = UNKNOWN, stmt: bool = False) -> Expr:  # noqa: A002
+    code = f"{func}({', '.join(p + a.code for p, a in args)})"
+    return Expr(code, P_ATOM, type, split=(func + "(", args, ")") if args else None, stmt=stmt)
+
+
+def list_expr(items: list[Expr]) -> Expr:
+    elem = items[0].type if items and all(i.type.kind == items[0].type.kind for i in items) else UNKNOWN
+    code = "[" + ", ".join(i.code for i in items) + "]"
+    return Expr(code, P_ATOM, list_of(elem), split=("[", [("", i) for i in items], "]") if items else None, items=items)
+
+
+def const_expr(value: Any) -> Expr:
+    """The Expr of a Python constant (str, int, float, bool or None)."""
+    if isinstance(value, bool):
+        return Expr(repr(value), P_ATOM, BOOL, value)
+    if value is None:
+        return Expr("None", P_ATOM, NONE, None)
+    if isinstance(value, int):
+        return Expr(str(value), P_ATOM if value >= 0 else P_UNARY, INT, value)
+    if isinstance(value, float):
+        return Expr(repr(value), P_ATOM if value >= 0 else P_UNARY, FLOAT, value)
+    return Expr(py_str(value), P_ATOM, STR, value)
+
+
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\x00"}
+_ESCAPE_DQ = str.maketrans({**_ESCAPES, '"': '\\"', **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}})
+_ESCAPE_SQ = str.maketrans({**_ESCAPES, "'": "\\'", **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}})
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x1f\x7f\\'\"]")
+
+
+def py_str(s: str) -> str:
+    """A Python string literal for ``s``: double quotes unless single ones avoid escapes; raw for regexes and paths."""
+    if not _NEEDS_ESCAPE.search(s):
+        return f'"{s}"'
+    if "\\" in s and not s.endswith("\\") and not re.search(r"[\x00-\x1f\x7f\"]", s):
+        return f'r"{s}"'
+    if '"' in s and "'" not in s:
+        return "'" + s.translate(_ESCAPE_SQ) + "'"
+    return '"' + s.translate(_ESCAPE_DQ) + '"'
+
+
+def _fstring(parts: list[tuple[bool, str]]) -> str:
+    """Python code for text made of literal pieces and code pieces: an f-string where one is valid."""
+    codes = [text for is_code, text in parts if is_code]
+    blocked = any(c in code for code in codes for c in "\\\n{}#")
+    quote = None
+    if not blocked:
+        literal = "".join(text for is_code, text in parts if not is_code)
+        # Prefer the quote that needs no escaping in the literal text, as py_str does.
+        order = ("'", '"') if '"' in literal and "'" not in literal else ('"', "'")
+        quote = next((q for q in order if not any(q in code for code in codes)), None)
+    if quote is None:
+        template = "".join(
+            "{}" if is_code else _escape_literal(text, '"').replace("{", "{{").replace("}", "}}") for is_code, text in parts
+        )
+        return f'"{template}".format({", ".join(codes)})'
+    body = "".join(
+        "{" + text + "}" if is_code else _escape_literal(text, quote).replace("{", "{{").replace("}", "}}")
+        for is_code, text in parts
+    )
+    return f"f{quote}{body}{quote}"
+
+
+def _escape_literal(text: str, quote: str) -> str:
+    return text.translate(_ESCAPE_DQ if quote == '"' else _ESCAPE_SQ)
+
+
+def _render(prefix: str, e: Expr, suffix: str, indent: str, out: list[str]) -> None:
+    """Append ``prefix + e + suffix`` as one line, or split at ``e``'s outermost brackets when too long."""
+    line = indent + prefix + e.code + suffix
+    if len(line) <= R.LINE_WIDTH_CHARS or e.split is None:
+        out.append(line)
+        return
+    head, items, tail = e.split
+    out.append(indent + prefix + head)
+    inner = indent + R.INDENT
+    for item_prefix, item in items:
+        _render(item_prefix, item, ",", inner, out)
+    out.append(indent + tail + suffix)
+
+
+def _text(node: Node) -> str:
+    text = node.text
+    return text.decode("utf-8", "replace") if text is not None else ""
+
+
+# Innermost nodes that only spell their parent (the literal of a string_literal, the name of a bare command).
+_SPELLING_OF_PARENT = frozenset(
+    {
+        "expandable_string_literal",
+        "expandable_here_string_literal",
+        "verbatim_string_characters",
+        "verbatim_here_string_characters",
+        "decimal_integer_literal",
+        "hexadecimal_integer_literal",
+        "command_name",
+        "braced_variable",
+    }
+)
+
+
+def _unwrap(node: Node) -> Node:
+    """The meaningful node under a stack of single-child wrappers (one C call instead of a walk down)."""
+    if node.type not in _PASSTHROUGH:
+        return node
+    inner = node.named_descendant_for_byte_range(node.start_byte, node.end_byte)
+    if inner is None:
+        return node
+    if inner.type in _SPELLING_OF_PARENT:
+        parent = inner.parent
+        if parent is not None:
+            inner = parent
+    return inner
+
+
+class _Var:
+    __slots__ = ("py", "type")
+
+    def __init__(self, py: str, type: T):  # noqa: A002
+        self.py = py
+        self.type = type
+
+
+class _Param:
+    """A parameter as a call binds it, whatever the callee: package function, built-in or script function."""
+
+    __slots__ = ("aliases", "bare_is_true", "empty", "ignored", "name", "norm", "pipeline", "position", "py", "switch", "type", "variadic")
+
+    def __init__(
+        self,
+        name: str,
+        py: str,
+        *,
+        switch: bool = False,
+        position: int | None = None,
+        variadic: bool = False,
+        pipeline: bool = False,
+        aliases: Iterable[str] = (),
+        ignored: bool = False,
+        bare_is_true: bool = False,
+        empty: str | None = None,
+        type: T = UNKNOWN,  # noqa: A002
+    ):
+        self.name = name
+        self.py = py
+        self.norm = normalize(name)
+        self.switch = switch
+        self.position = position
+        self.variadic = variadic
+        self.pipeline = pipeline
+        self.aliases = frozenset(normalize(a) for a in aliases)
+        self.ignored = ignored
+        self.bare_is_true = bare_is_true
+        self.empty = empty
+        self.type = type
+
+
+class _UserFunction:
+    __slots__ = ("error", "node", "params", "py", "returns_value")
+
+    def __init__(self, py: str, node: Node):
+        self.py = py
+        self.node = node
+        self.params: list[_Param] = []
+        self.returns_value = False
+        self.error: Unsupported | None = None
+
+
+class _Catch:
+    __slots__ = ("name", "used")
+
+    def __init__(self, name: str):
+        self.name = name
+        self.used = False
+
+
+_BUILTINS: dict[str, R.BuiltinCommand] = {}
+for _cmd in R.BUILTIN_COMMANDS:
+    _BUILTINS[_cmd.name.lower()] = _cmd
+    for _alias in _cmd.aliases:
+        _BUILTINS[_alias.lower()] = _cmd
+
+_PARAMS_CACHE: dict[int, list[_Param]] = {}
+
+
+def _builtin_params(command: R.BuiltinCommand) -> list[_Param]:
+    """The parameters of a built-in cmdlet, made once."""
+    params = _PARAMS_CACHE.get(id(command))
+    if params is None:
+        params = _PARAMS_CACHE[id(command)] = [
+            _Param(
+                p.name,
+                p.name,
+                switch=p.switch,
+                position=p.position,
+                variadic=p.variadic,
+                pipeline=p.pipeline,
+                aliases=p.aliases,
+                ignored=p.ignored,
+            )
+            for p in command.params
+        ]
+    return params
+
+
+_PACKAGE_PARAMS: dict[str, list[_Param]] = {}
+
+
+def _package_params(info: FunctionInfo) -> list[_Param]:
+    """A package function's parameters as a call binds them (the first positional one takes piped input)."""
+    params = _PACKAGE_PARAMS.get(info.py_name)
+    if params is None:
+        params = []
+        position = 0
+        for p in info.params:
+            params.append(
+                _Param(
+                    "".join(part.capitalize() for part in p.py_name.split("_")),
+                    p.py_name,
+                    switch=p.switch,
+                    position=position if p.positional else None,
+                    pipeline=p.positional and position == 0,
+                    bare_is_true=p.bare_is_true,
+                    empty=p.empty,
+                    type=p.type,
+                )
+            )
+            if p.positional:
+                position += 1
+        _PACKAGE_PARAMS[info.py_name] = params
+    return params
+
+
+_RETURN_WITH_VALUE = re.compile(r"\breturn[ \t]+[^\s;}#]", re.IGNORECASE)
+
+
+class Translator:
+    """Translate one PowerShell script; ``run()`` returns (python source, [(line, message)])."""
+
+    def __init__(self, source: bytes):
+        self.source = source
+        self.cat = catalog()
+        self.lines: list[str] = []
+        self.code_lines = 0
+        self.warnings: list[tuple[int, str]] = []
+        self.needs: list[tuple[str, str]] = []
+        self.comments: list[tuple[int, str]] = []
+        self.journal: list[tuple[dict[str, _Var], str, _Var | None]] = []
+        self.globals: dict[str, _Var] = {}
+        self.locals: dict[str, _Var] | None = None
+        self.local_taken: dict[str, str] = {}
+        self.in_function = 0
+        self.loops = 0
+        self.catches: list[_Catch] = []
+        self.api_frames: list[list[bool]] = []
+        self.functions: dict[str, _UserFunction] = {}
+        self.reserved = set(keyword.kwlist) | set(dir(builtins)) | set(R.STDLIB_MODULES) | set(R.HELPERS)
+        self.reserved |= self.cat.exported | {"e", *(f"e{i}" for i in range(2, 10))}
+        self.taken: dict[str, str] = {}
+        self.blank_before_next = 0
+        self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}
+        self.expr_dispatch: dict[str, Callable[[Node], Expr]] = {}
+        for name in dir(self):
+            if name.startswith("visit_"):
+                self.statement_dispatch[name[6:]] = getattr(self, name)
+            elif name.startswith("expr_"):
+                self.expr_dispatch[name[5:]] = getattr(self, name)
+
+    # ----------------------------------------------------------------------------------------------
+    # Driver
+
+    def run(self) -> tuple[str, list[tuple[int, str]]]:
+        tree = _parser().parse(self.source)
+        statements: list[Node] = []
+        for child in tree.root_node.children:
+            if child.type == "statement_list":
+                statements.extend(child.children)
+            else:
+                statements.append(child)
+        self._collect_functions(statements)
+        self._statements(statements, "")
+        self.warnings.sort(key=lambda w: w[0])
+        return self._assemble(), self.warnings
+
+    def _assemble(self) -> str:
+        modules: set[str] = set()
+        package: set[str] = set()
+        helpers: list[str] = []
+        for kind, name in self.needs:
+            if kind == "mod":
+                modules.add(name)
+            elif kind == "pkg":
+                package.add(name)
+            elif name not in helpers:
+                helpers.append(name)
+        for name in helpers:
+            modules.update(R.HELPERS[name][1])
+        head: list[str] = [f"import {m}" for m in sorted(modules)]
+        if package:
+            if head:
+                head.append("")
+            names = sorted(package, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
+            line = "from psopenapi_py import " + ", ".join(names)
+            if len(line) <= R.LINE_WIDTH_CHARS:
+                head.append(line)
+            else:
+                head.extend(["from psopenapi_py import (", *(f"{R.INDENT}{n}," for n in names), ")"])
+        for name in sorted(helpers):
+            head.extend(["", "", R.HELPERS[name][0]])
+        body = self.lines
+        while body and not body[0]:
+            body = body[1:]
+        while body and not body[-1]:
+            body = body[:-1]
+        if head and body:
+            gap = 2 if helpers or body[0].startswith("def ") else 1
+            head.extend([""] * gap)
+        return "\n".join(head + body) + "\n"
+
+    def _collect_functions(self, statements: list[Node]) -> None:
+        """Register the script's top-level functions first: functions call ones defined further down."""
+        for node in statements:
+            if node.type == "function_statement":
+                self._register_function(node)
+
+    def _register_function(self, node: Node) -> _UserFunction | None:
+        name_node = next((c for c in node.children if c.type == "function_name"), None)
+        if name_node is None:
+            return None
+        name = _text(name_node)
+        key = normalize(name)
+        known = self.functions.get(key)
+        if known is not None and known.node == node:
+            return known
+        fn = _UserFunction(self._function_py_name(name) if known is None else known.py, node)
+        try:
+            fn.params = self._function_params(node)
+        except Unsupported as exc:
+            fn.error = exc
+        fn.returns_value = bool(_RETURN_WITH_VALUE.search(_text(node)))
+        self.functions[key] = fn
+        return fn
+
+    def _function_py_name(self, name: str) -> str:
+        py = _identifier(snake_case(name))
+        while py in self.reserved or py in self.taken:
+            py += "_"
+        self.taken[py] = "function " + name.lower()
+        return py
+
+    # ----------------------------------------------------------------------------------------------
+    # Bookkeeping: transactions, names, comments, output
+
+    def _mark(self) -> tuple[int, int, int, int, int, int]:
+        return (len(self.lines), self.code_lines, len(self.warnings), len(self.needs), len(self.journal), len(self.comments))
+
+    def _rollback(self, mark: tuple[int, int, int, int, int, int]) -> None:
+        lines, code_lines, warnings, needs, journal, comments = mark
+        del self.lines[lines:]
+        self.code_lines = code_lines
+        del self.warnings[warnings:]
+        del self.needs[needs:]
+        while len(self.journal) > journal:
+            scope, key, old = self.journal.pop()
+            if old is None:
+                scope.pop(key, None)
+            else:
+                scope[key] = old
+        del self.comments[comments:]
+
+    def need(self, kind: str, name: str) -> None:
+        self.needs.append((kind, name))
+
+    def warn(self, node: Node, message: str) -> None:
+        self.warnings.append((node.start_point[0] + 1, message))
+
+    def _kids(self, node: Node) -> list[Node]:
+        """The named children of ``node``; comments among them are kept for the statement being written."""
+        out = []
+        for child in node.children:
+            if not child.is_named:
+                continue
+            if child.type == "comment":
+                self.comments.append((child.start_point[0], _text(child)))
+            else:
+                out.append(child)
+        return out
+
+    def _emit(self, indent: str, prefix: str, e: Expr | None, suffix: str = "", *, row: int | None = None) -> None:
+        """Write one statement (its pending comments before it, or after it when on its last line)."""
+        start = len(self.lines)
+        trailing = ""
+        if self.comments:
+            pending = self.comments
+            self.comments = []
+            for crow, text in pending:
+                if crow == row and not trailing and not text.startswith("<#"):
+                    trailing = "  " + text
+                else:
+                    self._comment_lines(text, indent)
+            start = len(self.lines)
+        if e is None:
+            self.lines.append(indent + prefix + suffix)
+        else:
+            _render(prefix, e, suffix, indent, self.lines)
+        if trailing:
+            self.lines[-1] += trailing
+        self.code_lines += len(self.lines) - start
+
+    def _comment_lines(self, text: str, indent: str) -> None:
+        if text.startswith("<#"):
+            body = text[2:-2] if text.endswith("#>") else text[2:]
+            rows = [r.rstrip() for r in body.strip("\r\n").split("\n")]
+            rows[0] = rows[0].strip()
+            margin = min((len(r) - len(r.lstrip()) for r in rows[1:] if r.strip()), default=0)
+            for i, r in enumerate(rows):
+                r = r if i == 0 else r[margin:]
+                self.lines.append(f"{indent}# {r}" if r else f"{indent}#")
+            return
+        self.lines.append(indent + text.rstrip())
+
+    def _blank(self, count: int = 1) -> None:
+        if not self.lines:
+            return
+        have = 0
+        for line in reversed(self.lines):
+            if line:
+                break
+            have += 1
+        self.lines.extend([""] * max(0, count - have))
+
+    def _var(self, name: str, node: Node, *, assign: T | None = None) -> _Var:
+        """The Python variable of a PowerShell one; ``assign`` records a new value's type."""
+        key = name.lower()
+        scope = self.locals if self.locals is not None else self.globals
+        found = scope.get(key)
+        if found is None and self.locals is not None and assign is None:
+            found = self.globals.get(key)
+            if found is None:
+                # A function may read a script variable assigned after its definition but before its call.
+                found = self._new_var(self.globals, key, name, UNKNOWN)
+        if assign is not None:
+            if found is None or found is self.globals.get(key) and scope is not self.globals:
+                found = self._new_var(scope, key, name, assign)
+            else:
+                self.journal.append((scope, key, found))
+                scope[key] = _Var(found.py, assign)
+                found = scope[key]
+        elif found is None:
+            raise Unsupported(node, f"${name} is used before it is assigned")
+        return found
+
+    def _new_var(self, scope: dict[str, _Var], key: str, name: str, type: T) -> _Var:  # noqa: A002
+        local = scope is self.locals
+        taken = self.local_taken if local else self.taken
+        py = base = _identifier(snake_case(name))
+        owner = f"variable {key}"
+        n = 1
+
+        def clash(candidate: str) -> bool:
+            return (
+                candidate in self.reserved
+                or taken.get(candidate, owner) != owner
+                or (local and self.taken.get(candidate, "").startswith("function"))
+            )
+
+        if clash(py) and not clash(base + "_"):
+            py = base + "_"
+        while clash(py):
+            n += 1
+            py = f"{base}_{n}"
+        taken[py] = owner
+        var = _Var(py, type)
+        self.journal.append((scope, key, None))
+        scope[key] = var
+        return var
+
+    # ----------------------------------------------------------------------------------------------
+    # Statements
+
+    def _statements(self, nodes: list[Node], indent: str) -> None:
+        prev_end: int | None = None
+        for node in nodes:
+            kind = node.type
+            if not node.is_named or kind == "empty_statement":
+                continue
+            row = node.start_point[0]
+            if kind == "comment":
+                text = _text(node)
+                if prev_end == row and self.lines and self.lines[-1].strip() and not text.startswith("<#"):
+                    self.lines[-1] += "  " + text
+                else:
+                    self._gap(prev_end, row)
+                    self._comment_lines(text, indent)
+                prev_end = node.end_point[0]
+                continue
+            is_def = kind == "function_statement" and not indent
+            if is_def:
+                self._blank(2)
+                self.blank_before_next = 0
+            else:
+                self._gap(prev_end, row)
+            self._statement(node, indent)
+            self.blank_before_next = 2 if is_def else 0
+            prev_end = node.end_point[0]
+
+    def _gap(self, prev_end: int | None, row: int) -> None:
+        """Blank lines before the next line: two after a top-level def, one where the script had any."""
+        if self.blank_before_next:
+            self._blank(self.blank_before_next)
+            self.blank_before_next = 0
+        elif prev_end is not None and row > prev_end + 1:
+            self._blank()
+
+    def _statement(self, node: Node, indent: str) -> None:
+        mark = self._mark()
+        try:
+            if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
+                raise Unsupported(_first_error(node), "syntax error")
+            self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+            if self.comments:
+                pending = self.comments
+                self.comments = []
+                for _, text in pending:
+                    self._comment_lines(text, indent)
+        except Unsupported as exc:
+            self._rollback(mark)
+            text = _text(node)
+            row = node.start_point[0]
+            for i, line in enumerate(text.split("\n")):
+                self.lines.append(f"{indent}# untranslated (line {row + i + 1}): {line.strip()}".rstrip())
+            self.warnings.append((exc.line, exc.message))
+
+    def _loop_block(self, block: Node | None, indent: str) -> None:
+        """A loop's body: break and continue are allowed inside."""
+        self.loops += 1
+        try:
+            self._block(block, indent)
+        finally:
+            self.loops -= 1
+
+    def _block(self, block: Node | None, indent: str) -> None:
+        """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
+        before = self.code_lines
+        if block is not None:
+            nodes: list[Node] = []
+            for child in block.children:
+                if child.type in ("statement_list", "script_block_body"):
+                    for grand in child.children:
+                        if grand.type == "statement_list":
+                            nodes.extend(grand.children)
+                        else:
+                            nodes.append(grand)
+                elif child.is_named:
+                    nodes.append(child)
+            self._statements(nodes, indent)
+        self.blank_before_next = 0
+        if self.code_lines == before:
+            self.lines.append(indent + "pass")
+            self.code_lines += 1
+
+    def generic_visit(self, node: Node, indent: str) -> None:
+        """A statement of a kind the translator does not know: reported, never guessed."""
+        raise Unsupported(node, f"unsupported: {node.type}")
+
+    def visit_pipeline(self, node: Node, indent: str) -> None:
+        kids = self._kids(node)
+        if len(kids) != 1:
+            raise Unsupported(node, "unsupported: pipeline with redirection")
+        inner = _unwrap(kids[0])
+        row = node.end_point[0]
+        kind = inner.type
+        if kind == "assignment_expression":
+            self._assignment(inner, indent, row)
+            return
+        if kind in ("post_increment_expression", "pre_increment_expression", "post_decrement_expression", "pre_decrement_expression"):
+            target = self._target(self._kids(inner)[0])
+            op = "+=" if "increment" in kind else "-="
+            self._emit(indent, f"{target} {op} 1", None, row=row)
+            return
+        value = self._pipeline_value(inner)
+        self._emit_output(value, indent, row)
+
+    def _emit_output(self, value: Expr, indent: str, row: int) -> None:
+        """A value left on the pipeline: PowerShell prints it, each item of a list on its own line."""
+        if value.stmt:
+            self._emit(indent, "", value, row=row)
+        elif value.const is not None:
+            self._emit(indent, "", self._print_value(value), row=row)
+
+    def _print_value(self, value: Expr, stream: str | None = None) -> Expr:
+        extra = [("file=", Expr(f"sys.{stream}"))] if stream else []
+        if stream:
+            self.need("mod", "sys")
+        if value.items is not None and len(value.items) != 1:
+            args = [("", i) for i in value.items]
+            return call("print", [*args, ("sep=", const_expr("\n")), *extra], stmt=True)
+        if value.items is not None:
+            return call("print", [("", value.items[0]), *extra], stmt=True)
+        if value.type.kind == "list":
+            return call("print", [("*", value), ("sep=", const_expr("\n")), *extra], stmt=True)
+        return call("print", [("", value), *extra], stmt=True)
+
+    def _assignment(self, node: Node, indent: str, row: int) -> None:
+        kids = self._kids(node)
+        if len(kids) != 3 or kids[1].type != "assignement_operator":
+            raise Unsupported(node, "unsupported: assignment")
+        op_node = kids[1]
+        op = _text(op_node).strip()
+        if op not in R.ASSIGNMENT_OPERATORS:
+            raise Unsupported(op_node, f"unsupported: assignment operator {op}")
+        left = _unwrap(kids[0])
+        value_node = kids[2]
+        if left.type == "variable" and _text(left).lower() == "$null" and op == "=":
+            value = self._pipeline_value(value_node)
+            value.stmt = True
+            self._emit(indent, "", value, row=row)
+            return
+        value = self._pipeline_value(value_node)
+        if left.type == "variable":
+            name = _variable_name(left)
+            if name.lower().startswith("env:"):
+                self.need("mod", "os")
+                key = py_str(name[4:])
+                if op != "=":
+                    raise Unsupported(op_node, f"unsupported: {op} on an environment variable")
+                text = value if value.type.kind == "str" else call("str", [("", value)])
+                self._emit(indent, f"os.environ[{key}] = ", text, row=row)
+                return
+            self._check_scope(name, left, write=True)
+            if op == "=":
+                var = self._var(_bare_name(name), left, assign=value.type)
+                self._emit(indent, f"{var.py} = ", value, row=row)
+                return
+            var = self._var(_bare_name(name), left)
+            value = self._compound_value(var.type, op, value, left)
+            self._emit(indent, f"{var.py} {op} ", value, row=row)
+            return
+        target = self._target(left)
+        if op != "=":
+            current = self._expr(left)
+            value = self._compound_value(current.type, op, value, left)
+        self._emit(indent, f"{target} {op} ", value, row=row)
+
+    def _compound_value(self, current: T, op: str, value: Expr, node: Node) -> Expr:
+        if op == "+=" and current.kind == "list":
+            if value.type.kind == "list":
+                return value
+            if value.type.kind == "unknown":
+                raise Unsupported(node, "unsupported: += of a value of unknown kind to an array")
+            return list_expr([value])
+        if op == "+=" and current.kind == "str" and value.type.kind not in ("str", "unknown"):
+            return call("str", [("", value)], STR)
+        return value
+
+    def _target(self, node: Node) -> str:
+        """The Python code of an assignment target (a variable, a member or an element)."""
+        node = _unwrap(node)
+        kind = node.type
+        if kind == "variable":
+            name = _variable_name(node)
+            if name.lower().startswith("env:"):
+                self.need("mod", "os")
+                return f"os.environ[{py_str(name[4:])}]"
+            self._check_scope(name, node, write=True)
+            return self._var(_bare_name(name), node).py
+        if kind == "member_access":
+            kids = self._kids(node)
+            if len(kids) != 2 or kids[1].type != "member_name":
+                raise Unsupported(node, "unsupported: assignment to this member")
+            base = self._expr(kids[0])
+            name = _member_name(kids[1])
+            return self._member_target(base, name, node)
+        if kind == "element_access":
+            kids = self._kids(node)
+            if len(kids) != 2:
+                raise Unsupported(node, "unsupported: element access")
+            base = self._expr(kids[0])
+            key = self._expr(kids[1])
+            if base.type.kind == "object" and isinstance(key.const, str):
+                return self._member_target(base, key.const, node)
+            if base.type.kind == "dict" and isinstance(key.const, str):
+                return self._member_target(base, key.const, node)
+            return f"{wrap(base, P_ATOM)}[{key.code}]"
+        raise Unsupported(node, f"unsupported: assignment to {kind}")
+
+    def _member_target(self, base: Expr, name: str, node: Node) -> str:
+        t = base.type
+        if t.kind in ("object", "model"):
+            found = self.cat.members(t.cls).get(normalize(name))
+            if found is None:
+                raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
+            return f"{wrap(base, P_ATOM)}.{found[0]}"
+        if t.kind == "dict":
+            key = name
+            if t.keys is not None:
+                hit = t.keys.get(name.lower())
+                if hit is not None:
+                    key = hit[0]
+            return f"{wrap(base, P_ATOM)}[{py_str(key)}]"
+        if t.kind in ("json", "headers"):
+            return f"{wrap(base, P_ATOM)}[{py_str(name)}]"
+        raise Unsupported(node, f"unsupported: setting '{name}' on a value of unknown kind")
+
+    def _check_scope(self, name: str, node: Node, *, write: bool) -> None:
+        if ":" in name:
+            scope = name.split(":", 1)[0].lower()
+            if scope not in R.SCRIPT_SCOPES or (write and self.in_function):
+                raise Unsupported(node, f"unsupported: ${name}")
+        if _bare_name(name).lower() in R.AUTOMATIC_VARIABLES:
+            raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
+
+    def visit_if_statement(self, node: Node, indent: str) -> None:
+        arms: list[tuple[str, Expr | None, Node | None]] = []
+        block = None
+        for child in node.children:
+            if child.type == "statement_block" and block is None:
+                block = child
+            elif child.type == "ERROR" or child.is_missing:
+                raise Unsupported(child, "syntax error")
+        arms.append(("if ", self._condition(node.child_by_field_name("condition"), node), block))
+        clauses = node.child_by_field_name("elseif_clauses")
+        if clauses is not None:
+            for clause in clauses.children:
+                if clause.type == "elseif_clause":
+                    body = next((c for c in clause.children if c.type == "statement_block"), None)
+                    arms.append(("elif ", self._condition(clause.child_by_field_name("condition"), clause), body))
+        else_clause = node.child_by_field_name("else_clause")
+        if else_clause is not None:
+            arms.append(("else", None, next((c for c in else_clause.children if c.type == "statement_block"), None)))
+        row = node.start_point[0]
+        for head, cond, body in arms:
+            self._emit(indent, head, cond, ":", row=row)
+            self._block(body, indent + R.INDENT)
+
+    def _condition(self, node: Node | None, owner: Node) -> Expr:
+        if node is None:
+            raise Unsupported(owner, "syntax error")
+        if node.has_error:
+            raise Unsupported(_first_error(node), "syntax error")
+        inner = node
+        if node.type == "while_condition":
+            kids = self._kids(node)
+            if len(kids) != 1:
+                raise Unsupported(node, "syntax error")
+            inner = kids[0]
+        return self._pipeline_value(inner)
+
+    def visit_foreach_statement(self, node: Node, indent: str) -> None:
+        kids = self._kids(node)
+        if any(k.type == "foreach_parameter" for k in kids) or len(kids) != 3:
+            raise Unsupported(node, "unsupported: foreach with -parallel")
+        var_node, source_node, block = kids
+        items = self._pipeline_value(source_node)
+        kind = items.type.kind
+        if kind not in ("list", "json", "unknown"):
+            raise Unsupported(source_node, f"unsupported: foreach over a single {kind} value")
+        elem = items.type.elem if kind == "list" and items.type.elem is not None else (JSON if kind == "json" else UNKNOWN)
+        name = _variable_name(var_node)
+        self._check_scope(name, var_node, write=True)
+        var = self._var(_bare_name(name), var_node, assign=elem)
+        self._emit(indent, f"for {var.py} in ", items, ":", row=node.start_point[0])
+        self._loop_block(block, indent + R.INDENT)
+
+    def visit_while_statement(self, node: Node, indent: str) -> None:
+        cond = self._condition(node.child_by_field_name("condition"), node)
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        self._emit(indent, "while ", cond, ":", row=node.start_point[0])
+        self._loop_block(block, indent + R.INDENT)
+
+    def visit_do_statement(self, node: Node, indent: str) -> None:
+        cond = self._condition(node.child_by_field_name("condition"), node)
+        until = any(c.type == "until" for c in node.children)
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        if block is not None and _has_continue(block):
+            raise Unsupported(node, "unsupported: continue inside do/while")
+        self._emit(indent, "while True", None, ":", row=node.start_point[0])
+        self._loop_block(block, indent + R.INDENT)
+        inner = indent + R.INDENT
+        test = Expr(cond.code, cond.prec, BOOL) if until else Expr(f"not {wrap(cond, P_NOT)}", P_NOT, BOOL)
+        self._emit(inner, "if ", test, ":")
+        self._emit(inner + R.INDENT, "break", None)
+
+    def visit_for_statement(self, node: Node, indent: str) -> None:
+        init = node.child_by_field_name("for_initializer")
+        cond_node = node.child_by_field_name("for_condition")
+        iterator = node.child_by_field_name("for_iterator")
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        counting = self._counting_loop(init, cond_node, iterator, block)
+        if counting is not None:
+            var, bounds = counting
+            self._emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
+            self._loop_block(block, indent + R.INDENT)
+            return
+        if block is not None and _has_continue(block):
+            raise Unsupported(node, "unsupported: continue inside a for loop that is not a plain count")
+        if init is not None:
+            for child in self._kids(init):
+                self._statement_strict(child, indent)
+        cond = self._condition(self._kids(cond_node)[0], node) if cond_node is not None else const_expr(True)
+        self._emit(indent, "while ", cond, ":", row=node.start_point[0])
+        self._loop_block(block, indent + R.INDENT)
+        if iterator is not None:
+            for child in self._kids(iterator):
+                self._statement_strict(child, indent + R.INDENT)
+
+    def _statement_strict(self, node: Node, indent: str) -> None:
+        """A statement that is part of a larger one: its failure fails the larger statement."""
+        self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+
+    def _counting_loop(
+        self, init: Node | None, cond: Node | None, iterator: Node | None, block: Node | None
+    ) -> tuple[str, list[tuple[str, Expr]]] | None:
+        """``for ($i = a; $i -lt b; $i++)`` as ``for i in range(a, b)``, when the loop is that simple."""
+        if init is None or cond is None or iterator is None:
+            return None
+        assign = _single(init, "assignment_expression")
+        compare = _single(cond, "comparison_expression")
+        step_node = _single(iterator, None)
+        if assign is None or compare is None or step_node is None:
+            return None
+        a_kids = [c for c in assign.children if c.is_named]
+        if len(a_kids) != 3 or _text(a_kids[1]).strip() != "=" or _unwrap(a_kids[0]).type != "variable":
+            return None
+        name = _variable_name(_unwrap(a_kids[0])).lower()
+        c_kids = [c for c in compare.children if c.is_named]
+        if len(c_kids) != 3 or _unwrap(c_kids[0]).type != "variable" or _variable_name(_unwrap(c_kids[0])).lower() != name:
+            return None
+        op = _text(c_kids[1]).strip().lower().lstrip("-")
+        step = _loop_step(step_node, name)
+        if step is None or op not in ("lt", "le", "gt", "ge") or (step > 0) != (op in ("lt", "le")):
+            return None
+        if block is not None and re.search(
+            r"\$" + re.escape(name) + r"\s*(=[^=]|\+\+|--|[-+*/%]=)|(\+\+|--)\$" + re.escape(name) + r"\b", _text(block), re.IGNORECASE
+        ):
+            return None
+        start = self._pipeline_value(a_kids[2])
+        bound = self._expr(c_kids[2])
+        if op in ("le", "ge"):
+            delta = 1 if op == "le" else -1
+            if isinstance(bound.const, int) and not isinstance(bound.const, bool):
+                bound = const_expr(bound.const + delta)
+            else:
+                bound = Expr(f"{wrap(bound, P_ADD)} {'+' if delta > 0 else '-'} 1", P_ADD, INT)
+        var = self._var(name, a_kids[0], assign=INT)
+        args = [("", start), ("", bound)] if step != 1 or start.const != 0 else [("", bound)]
+        if step != 1:
+            args.append(("", const_expr(step)))
+        return var.py, args
+
+    def visit_try_statement(self, node: Node, indent: str) -> None:
+        body = next((c for c in node.children if c.type == "statement_block"), None)
+        catches: list[tuple[str | None, Node | None]] = []
+        final: Node | None = None
+        for child in node.children:
+            if child.type == "catch_clauses":
+                for clause in child.children:
+                    if clause.type != "catch_clause":
+                        continue
+                    types_node = next((c for c in clause.children if c.type == "catch_type_list"), None)
+                    block = next((c for c in clause.children if c.type == "statement_block"), None)
+                    catches.append((self._catch_types(types_node) if types_node is not None else None, block))
+            elif child.type == "finally_clause":
+                final = next((c for c in child.children if c.type == "statement_block"), None)
+            elif child.type == "ERROR" or child.is_missing:
+                raise Unsupported(child, "syntax error")
+        row = node.start_point[0]
+        self._emit(indent, "try", None, ":", row=row)
+        self.api_frames.append([False])
+        try:
+            self._block(body, indent + R.INDENT)
+        finally:
+            calls_api = self.api_frames.pop()[0]
+        if calls_api and self.api_frames:
+            self.api_frames[-1][0] = True
+        for types, block in catches:
+            exc_class = types or ("ApiException" if calls_api else "Exception")
+            if "ApiException" in exc_class:
+                self.need("pkg", "ApiException")
+            ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}")
+            slot = len(self.lines)
+            self._emit(indent, f"except {exc_class}", None, ":")
+            self.catches.append(ctx)
+            try:
+                self._block(block, indent + R.INDENT)
+            finally:
+                self.catches.pop()
+            if ctx.used:
+                self.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
+        if final is not None:
+            self._emit(indent, "finally", None, ":")
+            self._block(final, indent + R.INDENT)
+
+    def _catch_types(self, node: Node) -> str:
+        names = []
+        for t in node.children:
+            if t.type != "type_literal":
+                continue
+            name = _text(t).strip("[] ").lower()
+            py = R.CATCH_TYPES.get(name)
+            if py is None:
+                raise Unsupported(t, f"unsupported: catch [{_text(t).strip('[] ')}]")
+            if py not in names:
+                names.append(py)
+        return names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
+
+    def visit_function_statement(self, node: Node, indent: str) -> None:
+        fn = self._register_function(node)
+        if fn is None:
+            raise Unsupported(node, "syntax error")
+        if fn.error is not None:
+            raise fn.error
+        if any(c.type in ("filter", "workflow") for c in node.children):
+            raise Unsupported(node, "unsupported: filter or workflow")
+        script_block = next((c for c in node.children if c.type == "script_block"), None)
+        if script_block is not None and any(c.type == "named_block_list" for c in script_block.children):
+            raise Unsupported(node, "unsupported: begin/process/end blocks")
+        params = []
+        need_star = False
+        seen_default = False
+        for p in fn.params:
+            if p.empty is None:
+                if seen_default:
+                    need_star = True
+                params.append(f"{p.py}")
+            else:
+                seen_default = True
+                params.append(f"{p.py}={p.empty}")
+        if need_star:
+            params.insert(0, "*")
+        self._emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
+        saved = (self.locals, self.local_taken, self.catches, self.api_frames, self.loops)
+        self.loops = 0
+        self.locals = {}
+        self.local_taken = {}
+        self.catches = []
+        self.api_frames = []
+        self.in_function += 1
+        try:
+            for p in fn.params:
+                var = self._new_var(self.locals, p.name.lower(), p.name, p.type)
+                if var.py != p.py:
+                    raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
+            body = None
+            if script_block is not None:
+                body = next((c for c in script_block.children if c.type == "script_block_body"), None)
+            self._block(body, indent + R.INDENT)
+        finally:
+            self.locals, self.local_taken, self.catches, self.api_frames, self.loops = saved
+            self.in_function -= 1
+
+    def _function_params(self, node: Node) -> list[_Param]:
+        plist = None
+        decl = next((c for c in node.children if c.type == "function_parameter_declaration"), None)
+        if decl is not None:
+            plist = next((c for c in decl.children if c.type == "parameter_list"), None)
+        script_block = next((c for c in node.children if c.type == "script_block"), None)
+        if script_block is not None:
+            param_block = next((c for c in script_block.children if c.type == "param_block"), None)
+            if param_block is not None:
+                if plist is not None:
+                    raise Unsupported(node, "syntax error")
+                plist = next((c for c in param_block.children if c.type == "parameter_list"), None)
+        params: list[_Param] = []
+        if plist is None:
+            return params
+        for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter"):
+            kind, mandatory = "any", False
+            var_node = default_node = None
+            for part in sp.children:
+                if part.type == "attribute_list":
+                    for attr in part.children:
+                        if attr.type != "attribute":
+                            continue
+                        lit = next((c for c in attr.children if c.type == "type_literal"), None)
+                        if lit is not None:
+                            kind = R.CASTS.get(_type_name(lit), "")
+                            if not kind or kind in ("void", "dict_literal"):
+                                raise Unsupported(lit, f"unsupported: parameter type {_text(lit)}")
+                            continue
+                        attr_name = _text(next((c for c in attr.children if c.type == "attribute_name"), attr)).lower()
+                        if attr_name == "parameter":
+                            args = _text(attr).lower().replace(" ", "")
+                            mandatory = "mandatory" in args and "mandatory=$false" not in args
+                        elif not attr_name.startswith(("validate", "allow", "alias", "cmdletbinding")):
+                            raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
+                elif part.type == "variable":
+                    var_node = part
+                elif part.type == "script_parameter_default":
+                    default_node = part
+            if var_node is None:
+                raise Unsupported(sp, "syntax error")
+            name = _bare_name(_variable_name(var_node))
+            ptype = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}.get(kind, UNKNOWN)
+            if kind == "list":
+                ptype = list_of(UNKNOWN)
+            if default_node is not None:
+                value = self._expr(next(c for c in default_node.children if c.is_named))
+                if value.const is _NOCONST:
+                    raise Unsupported(default_node, "unsupported: a parameter default that is not a constant")
+                empty: str | None = value.code
+            elif mandatory:
+                empty = None
+            else:
+                # PowerShell's value for a parameter left out depends on its declared type.
+                empty = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}.get(kind, "None")
+            py = _identifier(snake_case(name))
+            if py in self.reserved:
+                py += "_"
+            params.append(_Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype))
+        return params
+
+    def visit_flow_control_statement(self, node: Node, indent: str) -> None:
+        keyword_node = node.child(0)
+        word = keyword_node.type.lower() if keyword_node is not None else ""
+        kids = self._kids(node)
+        value_node = next((k for k in kids if k.type == "pipeline"), None)
+        if any(k.type == "label_expression" for k in kids):
+            raise Unsupported(node, f"unsupported: {word} with a label")
+        row = node.end_point[0]
+        if word in ("break", "continue"):
+            if not self.loops:
+                raise Unsupported(node, f"unsupported: {word} outside a loop")
+            self._emit(indent, word, None, row=row)
+        elif word == "return":
+            if not self.in_function:
+                raise Unsupported(node, "unsupported: return at script level")
+            if value_node is None:
+                self._emit(indent, "return", None, row=row)
+            else:
+                self._emit(indent, "return ", self._pipeline_value(value_node), row=row)
+        elif word == "exit":
+            self.need("mod", "sys")
+            value = self._pipeline_value(value_node) if value_node is not None else None
+            self._emit(indent, "", call("sys.exit", [("", value)] if value is not None else [], stmt=True), row=row)
+        elif word == "throw":
+            self._throw(value_node, indent, row)
+        else:
+            raise Unsupported(node, f"unsupported: {word or node.type}")
+
+    def _throw(self, value_node: Node | None, indent: str, row: int) -> None:
+        if value_node is None:
+            if self.catches:
+                self._emit(indent, "raise", None, row=row)
+            else:
+                self._emit(indent, "raise ", call("RuntimeError", [("", const_expr("ScriptHalted"))]), row=row)
+            return
+        value = self._pipeline_value(value_node)
+        if value.type.kind == "exception" and self.catches and value.code == self.catches[-1].name:
+            self._emit(indent, "raise", None, row=row)
+        elif value.type.kind == "exception":
+            self._emit(indent, "raise ", value, row=row)
+        else:
+            arg = value if value.type.kind == "str" else call("str", [("", value)], STR)
+            self._emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
+
+    # ----------------------------------------------------------------------------------------------
+    # Pipelines and commands
+
+    def _pipeline_value(self, node: Node) -> Expr:
+        """The value a pipeline (``a | b | c``), a command or an expression produces."""
+        node = _unwrap(node)
+        if node.type == "pipeline":
+            if node.has_error:
+                raise Unsupported(_first_error(node), "syntax error")
+            kids = self._kids(node)
+            if len(kids) != 1:
+                raise Unsupported(node, "unsupported: pipeline with redirection")
+            node = _unwrap(kids[0])
+        if node.type == "pipeline_chain":
+            parts = self._kids(node)
+            if any(p.type == "pipeline_chain_tail" for p in parts):
+                raise Unsupported(node, "unsupported: && / || between pipelines")
+            value: Expr | None = None
+            for i, part in enumerate(parts):
+                part = _unwrap(part)
+                if part.type == "command":
+                    value = self._command(part, value)
+                elif i == 0:
+                    value = self._expr(part)
+                else:
+                    raise Unsupported(part, f"unsupported: {part.type} in a pipeline")
+            if value is None:
+                raise Unsupported(node, "syntax error")
+            return value
+        if node.type == "command":
+            return self._command(node, None)
+        if node.type == "assignment_expression":
+            raise Unsupported(node, "unsupported: assignment used as a value")
+        return self._expr(node)
+
+    def _command(self, node: Node, piped: Expr | None) -> Expr:
+        name_node = node.child_by_field_name("command_name")
+        if name_node is None or any(c.type == "command_invokation_operator" for c in node.children):
+            raise Unsupported(node, "unsupported: & or . invocation")
+        name = _text(name_node)
+        elements = self._elements(node)
+        fn = self.functions.get(normalize(name))
+        if fn is not None:
+            return self._call_user(fn, name, elements, piped, node)
+        builtin = _BUILTINS.get(name.lower())
+        if builtin is not None:
+            bound = self._bind(builtin.name, _builtin_params(builtin), elements, piped, node)
+            args = {p.name: value for p, value in bound if not p.ignored}
+            handler: Callable[[dict[str, Any], Node], Expr] = getattr(self, "_cmd_" + builtin.handler)
+            return handler(args, node)
+        info = self.cat.function(name)
+        if info is not None:
+            return self._call_package(info, name, elements, piped, node)
+        raise Unsupported(name_node, f"unknown command '{name}'")
+
+    def _elements(self, node: Node) -> list[tuple[str, str, Node | None, Node]]:
+        """The command's arguments: ("param", name, value node or None, node) and ("value", "", node, node)."""
+        out: list[tuple[str, str, Node | None, Node]] = []
+        elements = node.child_by_field_name("command_elements")
+        if elements is None:
+            return out
+        colon = False
+        for child in elements.children:
+            kind = child.type
+            if kind == "command_argument_sep":
+                if b":" in (child.text or b""):
+                    colon = True
+                continue
+            if kind == "comment":
+                self.comments.append((child.start_point[0], _text(child)))
+                continue
+            if kind == "command_parameter":
+                out.append(("param", _text(child)[1:].rstrip(":"), None, child))
+                colon = False
+                continue
+            if kind in ("redirection", "redirections", "stop_parsing", "verbatim_command_argument"):
+                raise Unsupported(child, f"unsupported: {kind}")
+            if colon and out and out[-1][0] == "param":
+                out[-1] = ("colon", out[-1][1], child, out[-1][3])
+                colon = False
+                continue
+            out.append(("value", "", child, child))
+        return out
+
+    def _bind(
+        self,
+        command: str,
+        params: list[_Param],
+        elements: list[tuple[str, str, Node | None, Node]],
+        piped: Expr | None,
+        node: Node,
+    ) -> list[tuple[_Param, Expr]]:
+        """Bind arguments to parameters as PowerShell does: by name (any case, unique prefix), position, pipeline."""
+        bound: list[tuple[_Param, Expr]] = []
+        taken: set[str] = set()
+        positional = sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0)
+        variadic_values: list[Expr] = []
+        variadic: _Param | None = None
+        i = 0
+        while i < len(elements):
+            kind, name, value_node, el_node = elements[i]
+            i += 1
+            if kind == "value":
+                assert value_node is not None
+                splat = _unwrap(value_node)
+                if splat.type == "variable" and _text(splat).startswith("@"):
+                    for p, v in self._splat(command, params, splat):
+                        if p.norm in taken:
+                            raise Unsupported(splat, f"parameter -{p.name} of {command} is given twice")
+                        taken.add(p.norm)
+                        bound.append((p, v))
+                    continue
+                value = self._argument(value_node)
+                while positional and positional[0].norm in taken:
+                    positional.pop(0)
+                if not positional:
+                    raise Unsupported(value_node, f"{command} takes no more positional arguments: {_text(value_node)}")
+                p = positional[0]
+                if p.variadic:
+                    variadic = p
+                    variadic_values.append(value)
+                    continue
+                positional.pop(0)
+                taken.add(p.norm)
+                bound.append((p, value))
+                continue
+            p = self._find_param(command, params, name, el_node)
+            if p.norm in taken:
+                raise Unsupported(el_node, f"parameter -{p.name} of {command} is given twice")
+            taken.add(p.norm)
+            if kind == "colon":
+                assert value_node is not None
+                bound.append((p, self._argument(value_node)))
+            elif p.switch:
+                bound.append((p, const_expr(True)))
+            elif i < len(elements) and elements[i][0] == "value":
+                value_node = elements[i][2]
+                assert value_node is not None
+                i += 1
+                bound.append((p, self._argument(value_node)))
+            elif p.bare_is_true:
+                bound.append((p, const_expr(True)))
+            elif p.empty is not None:
+                self.warn(el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}")
+                bound.append((p, Expr(p.empty, P_ATOM, DICT if p.empty == "{}" else list_of(UNKNOWN))))
+            else:
+                raise Unsupported(el_node, f"-{name} of {command} needs a value")
+        if variadic is not None:
+            bound.append((variadic, list_expr(variadic_values) if len(variadic_values) != 1 else variadic_values[0]))
+            taken.add(variadic.norm)
+        if piped is not None:
+            target = next((p for p in params if p.pipeline), None)
+            if target is None or target.norm in taken:
+                raise Unsupported(node, f"unsupported: piping into {command}")
+            bound.insert(0, (target, piped))
+        return bound
+
+    def _find_param(self, command: str, params: list[_Param], name: str, node: Node) -> _Param:
+        norm = normalize(name)
+        for p in params:
+            if p.norm == norm or norm in p.aliases:
+                return p
+        if norm.startswith("var"):
+            # The PowerShell generator renames parameters that clash with PowerShell's own (-VarInput).
+            for p in params:
+                if p.norm == norm[3:]:
+                    return p
+        prefixed = [p for p in params if p.norm.startswith(norm)]
+        if len(prefixed) == 1 and norm:
+            return prefixed[0]
+        if prefixed:
+            raise Unsupported(node, f"-{name} of {command} is ambiguous: " + ", ".join("-" + p.name for p in prefixed))
+        raise Unsupported(node, f"{command} has no parameter -{name}")
+
+    def _splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
+        name = _text(node)[1:]
+        var = self._var(name, node)
+        t = var.type
+        if t.kind != "dict" or t.keys is None:
+            raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
+        out = []
+        for _, (key, ktype) in t.keys.items():
+            p = self._find_param(command, params, key, node)
+            out.append((p, Expr(f"{var.py}[{py_str(key)}]", P_ATOM, ktype)))
+        return out
+
+    def _argument(self, node: Node) -> Expr:
+        node = _unwrap(node)
+        if node.type == "generic_token":
+            return const_expr(_text(node))
+        return self._expr(node)
+
+    def _call_package(
+        self, info: FunctionInfo, name: str, elements: list[tuple[str, str, Node | None, Node]], piped: Expr | None, node: Node
+    ) -> Expr:
+        params = _package_params(info)
+        bound = self._bind(name, params, elements, piped, node)
+        switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
+        returns = self.cat.return_type(info, switches_on)
+        self.need("pkg", info.py_name)
+        if info.is_api:
+            for frame in self.api_frames:
+                frame[0] = True
+        return call(info.py_name, [(p.py + "=", v) for p, v in bound], returns, stmt=returns.kind == "none")
+
+    def _call_user(
+        self, fn: _UserFunction, name: str, elements: list[tuple[str, str, Node | None, Node]], piped: Expr | None, node: Node
+    ) -> Expr:
+        if fn.error is not None:
+            raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
+        bound = self._bind(name, fn.params, elements, piped, node)
+        for frame in self.api_frames:
+            frame[0] = True  # it may call the API: a catch-all around it catches ApiException
+        returns = UNKNOWN if fn.returns_value else NONE
+        return call(fn.py, [(p.py + "=", v) for p, v in bound], returns, stmt=not fn.returns_value)
+
+    # Built-in cmdlets (see _rules.BUILTIN_COMMANDS)
+
+    def _cmd_write_host(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("Object")
+        items: list[tuple[str, Expr]] = []
+        if value is not None:
+            for item in value.items if value.items is not None else [value]:
+                items.append(("*" if item.type.kind == "list" else "", item))
+        if "Separator" in args:
+            items.append(("sep=", args["Separator"]))
+        if "NoNewline" in args:
+            items.append(("end=", const_expr("")))
+        return call("print", items, NONE, stmt=True)
+
+    def _cmd_write_output(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("InputObject")
+        if value is None:
+            raise Unsupported(node, "Write-Output needs a value")
+        return self._print_value(value)
+
+    def _cmd_write_error(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("Message")
+        if value is None:
+            raise Unsupported(node, "Write-Error needs a message")
+        return self._print_value(value, "stderr")
+
+    def _cmd_convert_to_json(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("InputObject")
+        if value is None:
+            raise Unsupported(node, "ConvertTo-Json needs a value")
+        self.need("mod", "json")
+        t = value.type
+        extra: list[tuple[str, Expr]] = []
+        if t.kind == "model":
+            value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, JSON)
+        elif t.kind == "exception" or t.kind == "object":
+            raise Unsupported(node, f"unsupported: ConvertTo-Json of a {t.cls.__name__ if t.cls else t.kind}")
+        elif not t.plain:
+            self.need("helper", "_json_default")
+            extra.append(("default=", Expr("_json_default")))
+        compress = args.get("Compress")
+        if compress is not None and compress.const is not True:
+            raise Unsupported(node, "unsupported: -Compress with a computed value")
+        if compress is not None:
+            extra.insert(0, ("separators=", Expr('(",", ":")')))
+        else:
+            extra.insert(0, ("indent=", const_expr(2)))
+        return call("json.dumps", [("", value), *extra], STR)
+
+    def _cmd_convert_from_json(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("InputObject")
+        if value is None:
+            raise Unsupported(node, "ConvertFrom-Json needs a value")
+        if value.type.kind in ("str",):
+            self.need("mod", "json")
+            return call("json.loads", [("", value)], JSON)
+        self.need("helper", "_convert_from_json")
+        return call("_convert_from_json", [("", value)], JSON)
+
+    def _cmd_start_sleep(self, args: dict[str, Any], node: Node) -> Expr:
+        self.need("mod", "time")
+        if "Seconds" in args and "Milliseconds" not in args:
+            return call("time.sleep", [("", args["Seconds"])], NONE, stmt=True)
+        if "Milliseconds" in args and "Seconds" not in args:
+            ms = args["Milliseconds"]
+            if isinstance(ms.const, (int, float)) and not isinstance(ms.const, bool):
+                seconds = const_expr(ms.const / 1000)
+            else:
+                seconds = Expr(f"{wrap(ms, P_MUL)} / 1000", P_MUL, FLOAT)
+            return call("time.sleep", [("", seconds)], NONE, stmt=True)
+        raise Unsupported(node, "Start-Sleep needs either -Seconds or -Milliseconds")
+
+    def _cmd_out_null(self, args: dict[str, Any], node: Node) -> Expr:
+        value = args.get("InputObject")
+        if value is None:
+            raise Unsupported(node, "Out-Null needs piped input")
+        return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
+
+    # ----------------------------------------------------------------------------------------------
+    # Expressions
+
+    def _expr(self, node: Node) -> Expr:
+        node = _unwrap(node)
+        return self.expr_dispatch.get(node.type, self.generic_expr)(node)
+
+    def generic_expr(self, node: Node) -> Expr:
+        """An expression of a kind the translator does not know: reported, never guessed."""
+        if node.type == "ERROR" or node.is_missing:
+            raise Unsupported(node, "syntax error")
+        raise Unsupported(node, f"unsupported: {node.type}")
+
+    def expr_pipeline(self, node: Node) -> Expr:
+        return self._pipeline_value(node)
+
+    expr_pipeline_chain = expr_pipeline
+
+    def expr_command(self, node: Node) -> Expr:
+        return self._command(node, None)
+
+    def expr_generic_token(self, node: Node) -> Expr:
+        return const_expr(_text(node))
+
+    def expr_parenthesized_expression(self, node: Node) -> Expr:
+        kids = self._kids(node)
+        if len(kids) != 1:
+            raise Unsupported(node, "syntax error")
+        return self._pipeline_value(kids[0])
+
+    def expr_sub_expression(self, node: Node) -> Expr:
+        statements = node.child_by_field_name("statements")
+        kids = self._kids(statements) if statements is not None else []
+        if len(kids) != 1 or kids[0].type != "pipeline":
+            raise Unsupported(node, "unsupported: $( ) with more than one statement")
+        return self._pipeline_value(kids[0])
+
+    def expr_variable(self, node: Node) -> Expr:
+        raw = _text(node)
+        if raw.startswith("@"):
+            raise Unsupported(node, "unsupported: splatting outside a command")
+        name = _variable_name(node)
+        lower = name.lower()
+        if lower in ("true", "false", "null"):
+            return const_expr({"true": True, "false": False, "null": None}[lower])
+        if lower in ("_", "psitem"):
+            if not self.catches:
+                raise Unsupported(node, f"unsupported: ${name} outside a catch block")
+            ctx = self.catches[-1]
+            ctx.used = True
+            return Expr(ctx.name, P_ATOM, T("exception", cls=()))
+        if lower.startswith("env:"):
+            self.need("mod", "os")
+            return Expr(f"os.environ.get({py_str(name[4:])})", P_ATOM, STR)
+        self._check_scope(name, node, write=False)
+        var = self._var(_bare_name(name), node)
+        return Expr(var.py, P_ATOM, var.type)
+
+    def expr_integer_literal(self, node: Node) -> Expr:
+        text = _text(node).lower()
+        mult = 1
+        for suffix, factor in R.NUMBER_MULTIPLIERS.items():
+            if text.endswith(suffix):
+                text, mult = text[: -len(suffix)], factor
+                break
+        try:
+            value = int(text, 16) if text.startswith("0x") else int(text)
+        except ValueError:
+            raise Unsupported(node, f"unsupported: number {_text(node)}") from None
+        if mult == 1 and text.startswith("0x"):
+            return Expr(_text(node), P_ATOM, INT, value)
+        return const_expr(value * mult)
+
+    def expr_real_literal(self, node: Node) -> Expr:
+        text = _text(node).lower()
+        mult = 1
+        for suffix, factor in R.NUMBER_MULTIPLIERS.items():
+            if text.endswith(suffix):
+                text, mult = text[: -len(suffix)], factor
+                break
+        try:
+            value = float(text) * mult
+        except ValueError:
+            raise Unsupported(node, f"unsupported: number {_text(node)}") from None
+        if mult == 1 and re.fullmatch(r"\d+\.\d+(e[+-]?\d+)?|\d+e[+-]?\d+", text):
+            return Expr(text, P_ATOM, FLOAT, value)
+        return const_expr(value)
+
+    def expr_string_literal(self, node: Node) -> Expr:
+        child = node.child(0)
+        if child is None:
+            raise Unsupported(node, "syntax error")
+        kind = child.type
+        raw = _text(child)
+        if kind == "verbatim_string_characters":
+            return const_expr(raw[1:-1].replace("''", "'"))
+        if kind == "verbatim_here_string_characters":
+            return const_expr(_here_body(raw))
+        if kind in ("expandable_string_literal", "expandable_here_string_literal"):
+            return self._expandable(child, here=kind == "expandable_here_string_literal")
+        raise Unsupported(node, f"unsupported: {kind}")
+
+    def _expandable(self, node: Node, *, here: bool) -> Expr:
+        data = node.text or b""
+        base = node.start_byte
+        if here:
+            start = data.index(b"\n") + 1 if b"\n" in data else 2
+            end = data.rindex(b"\n") if data.count(b"\n") > 1 or data.endswith(b'\n"@') else len(data) - 2
+            if end < start:
+                end = start
+            if end > start and data[end - 1 : end] == b"\r":
+                end -= 1
+        else:
+            start, end = 1, len(data) - 1
+        parts: list[tuple[bool, str]] = []
+        pos = start
+        for child in node.children:
+            if not child.is_named:
+                continue
+            c_start, c_end = child.start_byte - base, child.end_byte - base
+            if c_start < start or c_end > end:
+                continue
+            parts.append((False, _unescape(data[pos:c_start].decode("utf-8", "replace"), here)))
+            parts.append(self._interpolation(child))
+            pos = c_end
+        parts.append((False, _unescape(data[pos:end].decode("utf-8", "replace"), here)))
+        parts = [p for p in parts if p[1] or p[0]]
+        if not any(is_code for is_code, _ in parts):
+            return const_expr("".join(text for _, text in parts))
+        return Expr(_fstring(parts), P_ATOM, STR)
+
+    def _interpolation(self, node: Node) -> tuple[bool, str]:
+        if node.type == "variable":
+            name = _variable_name(node)
+            if name.lower().startswith("env:"):
+                self.need("mod", "os")
+                return True, f'os.environ.get({py_str(name[4:])}, "")'
+            value = self.expr_variable(node)
+        elif node.type == "sub_expression":
+            value = self.expr_sub_expression(node)
+        else:
+            raise Unsupported(node, f"unsupported: {node.type} in a string")
+        if value.const is None:
+            return False, ""
+        if value.type.kind == "list":
+            return True, f'" ".join(map(str, {value.code}))'
+        if value.type.kind == "exception" and value.type.cls == ():
+            return True, value.code
+        return True, value.code if value.prec > P_TERNARY else f"({value.code})"
+
+    def expr_array_expression(self, node: Node) -> Expr:
+        statements = node.child_by_field_name("statements")
+        kids = self._kids(statements) if statements is not None else []
+        if not kids:
+            return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+        if len(kids) != 1 or kids[0].type != "pipeline":
+            raise Unsupported(node, "unsupported: @( ) with more than one statement")
+        value = self._pipeline_value(kids[0])
+        if value.items is not None:
+            return value
+        kind = value.type.kind
+        if kind == "list":
+            return call("list", [("", value)], value.type)
+        if kind in ("unknown", "json"):
+            raise Unsupported(node, "unsupported: @( ) of a value that may already be a list")
+        return list_expr([value])
+
+    def expr_array_literal_expression(self, node: Node) -> Expr:
+        return list_expr([self._argument(k) for k in self._kids(node)])
+
+    def expr_hash_literal_expression(self, node: Node) -> Expr:
+        entries: list[tuple[str, Expr]] = []
+        keys: dict[str, tuple[str, T]] = {}
+        body = next((c for c in node.children if c.type == "hash_literal_body"), None)
+        for child in node.children:
+            if child.type == "comment":
+                self.comments.append((child.start_point[0], _text(child)))
+        for entry in self._kids(body) if body is not None else []:
+            if entry.type != "hash_entry":
+                raise Unsupported(entry, "syntax error")
+            kids = self._kids(entry)
+            if len(kids) != 2:
+                raise Unsupported(entry, "syntax error")
+            key_node, value_node = kids
+            key_inner = self._kids(key_node)[0] if key_node.type == "key_expression" and self._kids(key_node) else key_node
+            if key_inner.type == "simple_name":
+                key: Any = _text(key_inner)
+            else:
+                k = self._expr(key_inner)
+                if k.const is _NOCONST or not isinstance(k.const, (str, int)):
+                    raise Unsupported(key_node, "unsupported: a computed hashtable key")
+                key = k.const
+            value = self._pipeline_value(value_node)
+            lowered = str(key).lower()
+            if lowered in keys:
+                raise Unsupported(key_node, f"duplicate key '{key}' in hashtable")
+            keys[lowered] = (str(key), value.type)
+            key_code = py_str(key) if isinstance(key, str) else str(key)
+            entries.append((key_code + ": ", value))
+        code = "{" + ", ".join(p + v.code for p, v in entries) + "}"
+        return Expr(code, P_ATOM, T("dict", keys=keys), split=("{", entries, "}") if entries else None)
+
+    def expr_member_access(self, node: Node) -> Expr:
+        chain: list[tuple[str, Node]] = []
+        base = node
+        while base.type == "member_access":
+            kids = self._kids(base)
+            if len(kids) != 2 or kids[1].type != "member_name" or any(c.type == "::" for c in base.children):
+                raise Unsupported(base, "unsupported: static or computed member access")
+            chain.append((_member_name(kids[1]), kids[1]))
+            base = _unwrap(kids[0])
+        chain.reverse()
+        value = self._expr(base)
+        i = 0
+        while i < len(chain):
+            if value.type.kind == "exception":
+                value, used = self._exception_member(value, [m for m, _ in chain[i:]], chain[i][1])
+                i += used
+                continue
+            name, name_node = chain[i]
+            value = self._member(value, name, name_node)
+            i += 1
+        return value
+
+    def _exception_member(self, value: Expr, names: list[str], node: Node) -> tuple[Expr, int]:
+        prefix: tuple[str, ...] = value.type.cls or ()
+        lowered = [n.lower() for n in names]
+        for k in range(len(lowered), 0, -1):
+            hit = R.EXCEPTION_MEMBERS.get(prefix + tuple(lowered[:k]))
+            if hit is not None:
+                template, kind = hit
+                code = template.format(e=wrap(value, P_ATOM))
+                if kind == "exception":
+                    return Expr(code, P_ATOM, T("exception", cls=prefix + tuple(lowered[:k]))), k
+                types = {"str": STR, "int": INT, "headers": HEADERS, "details": T("details")}
+                return Expr(code, P_ATOM, types[kind]), k
+        what = ".".join(names)
+        raise Unsupported(node, f"unsupported: $_.{'.'.join(prefix + (what,)) if prefix else what} (no ApiException counterpart)")
+
+    def _member(self, base: Expr, name: str, node: Node) -> Expr:
+        t = base.type
+        lower = name.lower()
+        obj = wrap(base, P_ATOM)
+        if lower in ("count", "length") and t.kind in ("list", "str", "dict", "headers"):
+            return call("len", [("", base)], INT)
+        if t.kind in ("object", "model"):
+            found = self.cat.members(t.cls).get(normalize(name))
+            if found is None:
+                if t.kind == "model":
+                    return Expr(f"{obj}.additional_properties[{py_str(name)}]", P_ATOM, JSON)
+                raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
+            attr, mtype = found
+            if mtype.kind == "unknown" and t.elem is not None:
+                mtype = t.elem
+            return Expr(f"{obj}.{attr}", P_ATOM, mtype)
+        if t.kind == "dict":
+            key, ktype = name, UNKNOWN
+            if t.keys is not None:
+                hit = t.keys.get(lower)
+                if hit is not None:
+                    key, ktype = hit
+            return Expr(f"{obj}[{py_str(key)}]", P_ATOM, ktype)
+        if t.kind == "json":
+            return Expr(f"{obj}[{py_str(name)}]", P_ATOM, JSON)
+        if t.kind == "headers":
+            return Expr(f"{obj}[{py_str(name)}]", P_ATOM, STR)
+        if t.kind == "unknown":
+            self.need("helper", "_member")
+            return call("_member", [("", base), ("", const_expr(name))], UNKNOWN)
+        raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
+
+    def expr_element_access(self, node: Node) -> Expr:
+        kids = self._kids(node)
+        if len(kids) != 2:
+            raise Unsupported(node, "unsupported: element access")
+        base = self._expr(kids[0])
+        index_node = _unwrap(kids[1])
+        if index_node.type == "array_literal_expression":
+            raise Unsupported(index_node, "unsupported: several indexes at once")
+        index = self._expr(index_node)
+        t = base.type
+        if isinstance(index.const, str) and t.kind in ("object", "dict", "model"):
+            return self._member(base, index.const, index_node)
+        if t.kind == "exception":
+            raise Unsupported(node, "unsupported: indexing an exception")
+        elem = t.elem if t.kind == "list" and t.elem is not None else JSON if t.kind == "json" else STR if t.kind in ("str", "headers") else UNKNOWN
+        return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, elem)
+
+    def expr_invokation_expression(self, node: Node) -> Expr:
+        name = next((c for c in node.children if c.type == "member_name"), None)
+        label = _text(name) if name is not None else _text(node)
+        raise Unsupported(node, f"unsupported: method call {label}()")
+
+    def expr_cast_expression(self, node: Node) -> Expr:
+        kids = self._kids(node)
+        if len(kids) != 2 or kids[0].type != "type_literal":
+            raise Unsupported(node, "unsupported: cast")
+        type_name = _type_name(kids[0])
+        action = R.CASTS.get(type_name)
+        operand_node = _unwrap(kids[1])
+        if action == "dict_literal":
+            if operand_node.type != "hash_literal_expression":
+                raise Unsupported(node, f"unsupported: [{type_name}] of something else than @{{...}}")
+            return self._expr(operand_node)
+        value = self._expr(operand_node)
+        kind = value.type.kind
+        if action == "int":
+            if kind == "int":
+                return value
+            if kind == "float":
+                return call("round", [("", value)], INT)  # .NET rounds half to even, like Python's round
+            return call("int", [("", value)], INT)
+        if action in ("str", "float", "bool"):
+            target = {"str": STR, "float": FLOAT, "bool": BOOL}[action]
+            if kind == target.kind:
+                return value
+            if isinstance(value.const, (str, int, float, bool)) and action == "float" and kind == "int":
+                return const_expr(float(value.const))
+            return call(action, [("", value)], target)
+        if action == "dict":
+            if kind == "dict":
+                return value
+            raise Unsupported(node, f"unsupported: [{type_name}] of a {kind} value")
+        if action == "list":
+            if kind == "list":
+                return value
+            if kind in ("unknown", "json"):
+                raise Unsupported(node, f"unsupported: [{type_name}] of a value that may already be a list")
+            return list_expr([value])
+        if action == "any":
+            return value
+        if action == "void":
+            return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
+        raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
+
+    def expr_expression_with_unary_operator(self, node: Node) -> Expr:
+        if node.child_count == 1:
+            child = node.child(0)
+            assert child is not None
+            return self._expr(child)
+        op_node = node.child(0)
+        assert op_node is not None
+        op = op_node.type.lower()
+        operand = self._expr(node.children[-1])
+        if op in ("!", "-not"):
+            return Expr(f"not {wrap(operand, P_NOT)}", P_NOT, BOOL)
+        if op == "-":
+            if isinstance(operand.const, (int, float)) and not isinstance(operand.const, bool):
+                return Expr("-" + operand.code, P_UNARY, operand.type, -operand.const)
+            return Expr(f"-{wrap(operand, P_UNARY)}", P_UNARY, operand.type)
+        if op == "+":
+            return operand
+        if op == ",":
+            return list_expr([operand])
+        raise Unsupported(node, f"unsupported: operator {op_node.type}")
+
+    def expr_logical_expression(self, node: Node) -> Expr:
+        left_node, op, right_node = self._binary(node)
+        py = R.LOGICAL.get(op)
+        if py is None:
+            raise Unsupported(node, f"unsupported: operator {op}")
+        left, right = self._expr(left_node), self._expr(right_node)
+        if py == "xor":
+            return Expr(f"bool({left.code}) != bool({right.code})", P_CMP, BOOL)
+        prec = P_AND if py == "and" else P_OR
+        return Expr(f"{wrap(left, prec)} {py} {wrap(right, prec + 1)}", prec, BOOL)
+
+    def _binary(self, node: Node) -> tuple[Node, str, Node]:
+        children = [c for c in node.children if c.type != "comment"]
+        if len(children) != 3:
+            raise Unsupported(node, f"unsupported: {node.type}")
+        return children[0], _text(children[1]).strip().lower(), children[2]
+
+    def expr_additive_expression(self, node: Node) -> Expr:
+        left_node, op, right_node = self._binary(node)
+        left, right = self._expr(left_node), self._expr(right_node)
+        return self._arith(left, op, right, node)
+
+    expr_multiplicative_expression = expr_additive_expression
+
+    def _arith(self, left: Expr, op: str, right: Expr, node: Node) -> Expr:
+        if op not in R.ARITHMETIC:
+            raise Unsupported(node, f"unsupported: operator {op}")
+        lk, rk = left.type.kind, right.type.kind
+        result: T = UNKNOWN
+        if op == "+" and lk == "list":
+            if rk == "unknown" or rk == "json":
+                raise Unsupported(node, "unsupported: adding a value of unknown kind to an array")
+            if rk != "list":
+                right = list_expr([right])
+            result = left.type
+        elif op == "+" and lk == "str":
+            if rk not in ("str", "unknown"):
+                right = call("str", [("", right)], STR)
+            result = STR
+        elif lk in ("int", "float") and rk in ("int", "float"):
+            result = INT if lk == rk == "int" and op != "/" else FLOAT
+        elif op == "*" and lk == "str":
+            result = STR
+        prec = P_ADD if op in "+-" else P_MUL
+        return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, result)
+
+    def expr_comparison_expression(self, node: Node) -> Expr:
+        left_node, op, right_node = self._binary(node)
+        name = op.lstrip("-")
+        case_sensitive = False
+        if name not in R.COMPARISONS and name not in ("like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin"):
+            if name[:1] in ("c", "i") and name[1:] in (*R.COMPARISONS, "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin"):
+                case_sensitive = name[0] == "c"
+                name = name[1:]
+            else:
+                raise Unsupported(node, f"unsupported: operator {op}")
+        left, right = self._expr(left_node), self._expr(right_node)
+        if name in R.COMPARISONS:
+            return self._compare(left, R.COMPARISONS[name], right, case_sensitive)
+        if name in ("like", "notlike"):
+            self.need("mod", "fnmatch")
+            subject = left.code if left.type.kind == "str" else f"str({left.code})"
+            if isinstance(right.const, str):
+                if "`" in right.const:
+                    raise Unsupported(right_node, "unsupported: escaped wildcard in -like")
+                pattern = right if case_sensitive else const_expr(right.const.lower())
+            else:
+                pattern = right if case_sensitive else Expr(f"{wrap(right, P_ATOM)}.lower()", P_ATOM, STR)
+            if not case_sensitive:
+                subject = f"{wrap(left, P_ATOM)}.lower()" if left.type.kind == "str" else f"{subject}.lower()"
+            test = f"fnmatch.fnmatchcase({subject}, {pattern.code})"
+            return Expr(test, P_ATOM, BOOL) if name == "like" else Expr(f"not {test}", P_NOT, BOOL)
+        if name in ("match", "notmatch"):
+            self.need("mod", "re")
+            subject = left.code if left.type.kind == "str" else f"str({left.code})"
+            flags = "" if case_sensitive else ", re.IGNORECASE"
+            test = f"re.search({right.code}, {subject}{flags})"
+            return Expr(f"{test} {'is not' if name == 'match' else 'is'} None", P_CMP, BOOL)
+        if name in ("contains", "notcontains"):
+            left, right = right, left
+        negate = name in ("notcontains", "notin")
+        return Expr(f"{wrap(left, P_BOR)} {'not in' if negate else 'in'} {wrap(right, P_BOR)}", P_CMP, BOOL)
+
+    def _compare(self, left: Expr, op: str, right: Expr, case_sensitive: bool) -> Expr:
+        if op in ("==", "!=") and (left.const is None or right.const is None):
+            other = right if left.const is None else left
+            return Expr(f"{wrap(other, P_BOR)} {'is' if op == '==' else 'is not'} None", P_CMP, BOOL)
+        if not case_sensitive:
+            # PowerShell compares strings without regard to case: fold both sides when both are strings.
+            if _cased(right.const) and left.type.kind == "str" and left.const is _NOCONST:
+                left = Expr(f"{wrap(left, P_ATOM)}.casefold()", P_ATOM, STR)
+                right = const_expr(right.const.casefold())
+            elif _cased(left.const) and right.type.kind == "str" and right.const is _NOCONST:
+                left = const_expr(left.const.casefold())
+                right = Expr(f"{wrap(right, P_ATOM)}.casefold()", P_ATOM, STR)
+        return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
+
+    def expr_format_expression(self, node: Node) -> Expr:
+        left_node, op, right_node = self._binary(node)
+        if op != "-f":
+            raise Unsupported(node, f"unsupported: operator {op}")
+        template = self._expr(left_node)
+        if isinstance(template.const, str):
+            for match in re.finditer(r"\{\{|\}\}|\{[^{}]*\}?|\}", template.const):
+                item = match.group()
+                if item not in ("{{", "}}") and not re.fullmatch(r"\{\d+\}", item):
+                    raise Unsupported(left_node, f"unsupported: format item {item} (only {{0}}, {{1}}, ... are translated)")
+        right_inner = _unwrap(right_node)
+        if right_inner.type == "array_literal_expression":
+            args = [("", self._argument(k)) for k in self._kids(right_inner)]
+        else:
+            value = self._expr(right_inner)
+            args = [("*" if value.type.kind == "list" else "", value)]
+        return call(f"{wrap(template, P_ATOM)}.format", args, STR)
+
+    def expr_range_expression(self, node: Node) -> Expr:
+        raise Unsupported(node, "unsupported: range operator ..")
+
+    expr_bitwise_expression = generic_expr
+
+
+def _cased(value: Any) -> bool:
+    """True for a string constant with letters that have a case (so case-insensitive comparison matters)."""
+    return isinstance(value, str) and value.lower() != value.upper()
+
+
+def _first_error(node: Node) -> Node:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type == "ERROR" or n.is_missing:
+            return n
+        stack.extend(reversed(n.children))
+    return node
+
+
+def _variable_name(node: Node) -> str:
+    """``$Name`` -> ``Name``; ``${odd name}`` -> ``odd name``; ``$env:X`` -> ``env:X``."""
+    text = _text(node)
+    if text.startswith(("$", "@")):
+        text = text[1:]
+    if text.startswith("{") and text.endswith("}"):
+        text = text[1:-1]
+    return text
+
+
+def _bare_name(name: str) -> str:
+    if ":" in name and name.split(":", 1)[0].lower() in R.SCRIPT_SCOPES:
+        return name.split(":", 1)[1]
+    return name
+
+
+def _member_name(node: Node) -> str:
+    child = node.child(0)
+    if child is None or child.type != "simple_name":
+        raise Unsupported(node, "unsupported: computed member name")
+    return _text(child)
+
+
+def _identifier(name: str) -> str:
+    name = re.sub(r"\W", "_", name)
+    if not name or name[0].isdigit():
+        name = "v_" + name
+    return name
+
+
+def _type_name(node: Node) -> str:
+    name = _text(node).strip("[] \t").lower()
+    return name[7:] if name.startswith("system.") else name
+
+
+def _type_name_is_switch(node: Node) -> bool:
+    return any(
+        c.type == "attribute_list" and "[switch]" in _text(c).lower().replace(" ", "") for c in node.children
+    )
+
+
+def _here_body(raw: str) -> str:
+    """The text of a here-string: from after the first line break to before the last one."""
+    start = raw.find("\n") + 1
+    end = raw.rfind("\n")
+    if end < start:
+        return ""
+    body = raw[start:end]
+    return body[:-1] if body.endswith("\r") else body
+
+
+def _unescape(text: str, here: bool) -> str:
+    """PowerShell's double-quoted string escapes: backtick sequences and (outside here-strings) a doubled quote."""
+    if not here and '""' in text:
+        text = text.replace('""', '"')
+    if "`" not in text:
+        return text
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch != "`" or i + 1 >= n:
+            out.append(ch)
+            i += 1
+            continue
+        nxt = text[i + 1]
+        if nxt == "u" and i + 2 < n and text[i + 2] == "{":
+            close = text.find("}", i + 3)
+            if close != -1:
+                out.append(chr(int(text[i + 3 : close], 16)))
+                i = close + 1
+                continue
+        out.append(R.BACKTICK_ESCAPES.get(nxt, nxt))
+        i += 2
+    return "".join(out)
+
+
+def _single(container: Node, kind: str | None) -> Node | None:
+    """The one statement inside a for-loop part, unwrapped; None when it is not exactly one ``kind``."""
+    named = [c for c in container.children if c.is_named and c.type != "comment"]
+    if len(named) != 1:
+        return None
+    node = named[0]
+    if node.type == "pipeline":
+        inner = [c for c in node.children if c.is_named]
+        if len(inner) != 1:
+            return None
+        node = _unwrap(inner[0])
+    if kind is not None and node.type != kind:
+        return None
+    return node
+
+
+def _loop_step(node: Node, var: str) -> int | None:
+    kind = node.type
+    named = [c for c in node.children if c.is_named]
+    if kind in ("post_increment_expression", "pre_increment_expression", "post_decrement_expression", "pre_decrement_expression"):
+        if len(named) == 1 and _unwrap(named[0]).type == "variable" and _variable_name(_unwrap(named[0])).lower() == var:
+            return 1 if "increment" in kind else -1
+        return None
+    if kind == "assignment_expression" and len(named) == 3:
+        target, op, value = named
+        if _unwrap(target).type != "variable" or _variable_name(_unwrap(target)).lower() != var:
+            return None
+        value = _unwrap(value)
+        if value.type == "pipeline":
+            inner = [c for c in value.children if c.is_named]
+            value = _unwrap(inner[0]) if len(inner) == 1 else value
+        if value.type != "integer_literal":
+            return None
+        try:
+            amount = int(_text(value))
+        except ValueError:
+            return None
+        sign = {"+=": 1, "-=": -1}.get(_text(op).strip())
+        return sign * amount if sign and amount else None
+    return None
+
+
+def _has_continue(block: Node) -> bool:
+    return re.search(r"(?<![\w$-])continue\b", _text(block), re.IGNORECASE) is not None
+
+
+def translate(source: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """Translate PowerShell source; returns the Python text and the (line, message) warnings."""
+    return Translator(source).run()

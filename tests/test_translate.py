@@ -1,0 +1,984 @@
+"""translate_powershell: PowerShell scripts that use the module, translated to Python that runs the same way."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from psopenapi_py import ApiTypeError, Translation, TranslationWarning, translate_powershell
+from psopenapi_py.mock_server import MockServer
+from psopenapi_py.translate import _walker
+from psopenapi_py.translate._catalog import catalog, snake_case
+
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "ps"
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.ps1"))
+
+
+def py(ps: str) -> str:
+    """The Python of a script that must translate without any warning."""
+    result = translate_powershell(ps)
+    assert result.warnings == (), [str(w) for w in result.warnings]
+    return result.python
+
+
+def run(python: str) -> str:
+    """Run translated Python in this process and return what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
+def lines_of(ps: str) -> list[str]:
+    return py(ps).splitlines()
+
+
+# --------------------------------------------------------------------------------------------------
+# The library call
+
+
+def test_translation_holds_python_and_warnings() -> None:
+    """translate_powershell returns a Translation: the Python text and a tuple of warnings."""
+    result = translate_powershell('Write-Host "hi"\nGet-Date\n')
+    assert result == Translation(
+        python='print("hi")\n# untranslated (line 2): Get-Date\n',
+        warnings=(TranslationWarning(2, "unknown command 'Get-Date'"),),
+    )
+    assert str(result.warnings[0]) == "line 2: unknown command 'Get-Date'"
+
+
+def test_bytes_are_read_as_utf8_and_a_bom_is_dropped() -> None:
+    """Bytes input is UTF-8; a leading byte-order mark (Windows editors add one) is ignored."""
+    assert py("\ufeff$a = 'é'\n".encode()) == 'a = "é"\n'
+
+
+def test_a_source_that_is_not_text_is_rejected_by_name() -> None:
+    """Anything but str or bytes raises ApiTypeError naming the parameter."""
+    with pytest.raises(ApiTypeError) as info:
+        translate_powershell(42)  # type: ignore[arg-type]
+    assert str(info.value) == "Invalid type for 'source': expected a str or bytes, got int."
+    assert info.value.parameter == "source"
+
+
+def test_an_empty_script_is_an_empty_program() -> None:
+    """Nothing in, a single newline out, no warnings."""
+    assert py("") == "\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Comments and layout
+
+
+def test_comments_stay_where_they_were() -> None:
+    """Line comments, a trailing comment and a block comment keep their place; blank lines survive."""
+    ps = "# first\n$a = 1  # one\n\n<# block\n   two lines #>\n$b = 2\n"
+    assert py(ps) == "# first\na = 1  # one\n\n# block\n# two lines\nb = 2\n"
+
+
+def test_long_calls_are_split_one_argument_a_line() -> None:
+    """A call longer than 120 characters is written one argument a line, with a trailing comma."""
+    ps = (
+        "$td = Initialize-RealtimeSessionCreateRequestTurnDetection -Type 'server_vad' -Threshold 0.5"
+        " -PrefixPaddingMs 300 -SilenceDurationMs 500 -CreateResponse $true\n"
+    )
+    assert py(ps) == (
+        "from psopenapi_py import initialize_realtime_session_create_request_turn_detection\n"
+        "\n"
+        "td = initialize_realtime_session_create_request_turn_detection(\n"
+        '    type="server_vad",\n'
+        "    threshold=0.5,\n"
+        "    prefix_padding_ms=300,\n"
+        "    silence_duration_ms=500,\n"
+        "    create_response=True,\n"
+        ")\n"
+    )
+
+
+def test_imports_are_only_what_the_code_uses() -> None:
+    """Standard modules first, then one sorted psopenapi_py import (classes before functions)."""
+    ps = (
+        "try { $s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } }\n"
+        "catch { Write-Error $_.Exception.Message }\n"
+    )
+    assert py(ps) == (
+        "import sys\n"
+        "\n"
+        "from psopenapi_py import ApiException, new_realtime_session\n"
+        "\n"
+        "try:\n"
+        '    s = new_realtime_session(realtime_session_create_request={"model": "m"})\n'
+        "except ApiException as e:\n"
+        "    print(str(e), file=sys.stderr)\n"
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Variables and assignments
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$RealtimeSessionCreateRequest = 1", "realtime_session_create_request = 1"),
+        ("$sessionID = 1", "session_id = 1"),
+        ("$Class = 1", "class_ = 1"),
+        ("$List = 1", "list_ = 1"),
+        ("$Json = 1", "json_ = 1"),
+        ("$e = 1", "e_ = 1"),
+        ("${odd name} = 1", "odd_name = 1"),
+        ("$a = 1; $A = 2", "a = 1\na = 2"),
+        ("$script:Count = 1", "count = 1"),
+    ],
+)
+def test_variable_names(ps: str, python: str) -> None:
+    """Names are snake_case, case-insensitive like PowerShell's, and never shadow keywords, built-ins or imports."""
+    assert py(ps) == python + "\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$n = 1; $n += 2", "n = 1\nn += 2"),
+        ("$n = 1; $n -= 2", "n = 1\nn -= 2"),
+        ("$n = 1; $n *= 2", "n = 1\nn *= 2"),
+        ("$n = 1; $n /= 2", "n = 1\nn /= 2"),
+        ("$n = 1; $n %= 2", "n = 1\nn %= 2"),
+        ("$n = 1; $n++", "n = 1\nn += 1"),
+        ("$n = 1; $n--", "n = 1\nn -= 1"),
+        ("$l = @(1); $l += 2", "l = [1]\nl += [2]"),
+        ("$l = @(1); $l += @(2, 3)", "l = [1]\nl += [2, 3]"),
+        ("$s = 'a'; $s += 1", 's = "a"\ns += str(1)'),
+        ("$null = 5", "5"),
+    ],
+)
+def test_assignments(ps: str, python: str) -> None:
+    """=, compound operators, ++ and --; += on an array appends; $null = ... only evaluates."""
+    assert py(ps) == python + "\n"
+
+
+def test_a_variable_read_before_any_assignment_is_not_guessed() -> None:
+    """PowerShell would read $null; the translation reports the line instead of inventing a value."""
+    result = translate_powershell("Write-Host $Missing\n")
+    assert result.python == "# untranslated (line 1): Write-Host $Missing\n"
+    assert [str(w) for w in result.warnings] == ["line 1: $Missing is used before it is assigned"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Literals
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$s = 'it''s $x'", "s = \"it's $x\""),
+        ('$s = "plain"', 's = "plain"'),
+        ('$s = "tab`there `"q`" ""d"" `$x"', "s = 'tab\\there \"q\" \"d\" $x'"),
+        ('$s = "`u{263A}"', 's = "☺"'),
+        ("$s = 'C:\\temp\\x'", 's = r"C:\\temp\\x"'),
+        ('$n = 3; $s = "n=$n"', 'n = 3\ns = f"n={n}"'),
+        ('$n = 3; $s = "next=$($n + 1)."', 'n = 3\ns = f"next={n + 1}."'),
+        ('$n = 3; $s = "${n}px"', 'n = 3\ns = f"{n}px"'),
+        ('$n = 3; $s = "{$n}"', 'n = 3\ns = f"{{{n}}}"'),
+        ('$l = 1, 2; $s = "l: $l"', 'l = [1, 2]\ns = f\'l: {" ".join(map(str, l))}\''),
+        ('$h = @{ k = 1 }; $s = "$($h["k"]) \'q\' $env:HOME"', 'h = {"k": 1}\ns = f\'{h["k"]} \\\'q\\\' {os.environ.get("HOME", "")}\''),
+        ('$s = "v=$(@{ a = 1 }.a)"', 's = "v={}".format({"a": 1}["a"])'),
+        ('$s = "$null!"', 's = "!"'),
+        ("$s = @'\nverbatim $x\n  line2\n'@", 's = "verbatim $x\\n  line2"'),
+        ('$n = 1; $s = @"\nsum $($n + 1) "q"\n"@', "n = 1\ns = f'sum {n + 1} \"q\"'"),
+    ],
+)
+def test_strings(ps: str, python: str) -> None:
+    """Single, double and here-strings: escapes, doubled quotes, $var, ${var} and $(expr) interpolation."""
+    if "os.environ" in python:
+        python = "import os\n\n" + python
+    assert py(ps) == python + "\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$n = 42", "n = 42"),
+        ("$n = 0x1F", "n = 0x1F"),
+        ("$n = 0.6", "n = 0.6"),
+        ("$n = 1.5e3", "n = 1.5e3"),
+        ("$n = 10kb", "n = 10240"),
+        ("$n = 2mb", "n = 2097152"),
+        ("$n = -5", "n = -5"),
+        ("$b = $true; $c = $FALSE; $z = $null", "b = True\nc = False\nz = None"),
+    ],
+)
+def test_numbers_and_constants(ps: str, python: str) -> None:
+    """Integers, hex, reals, kb/mb multipliers, negatives, and $true/$false/$null in any case."""
+    assert py(ps) == python + "\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$a = @()", "a = []"),
+        ('$a = @("text")', 'a = ["text"]'),
+        ("$a = @(1, 2, 3)", "a = [1, 2, 3]"),
+        ("$a = 1, 2, 3", "a = [1, 2, 3]"),
+        ("$a = ,1", "a = [1]"),
+        ("$a = @(@(1, 2), @(3))", "a = [[1, 2], [3]]"),
+        ("$l = 1, 2; $a = @($l)", "l = [1, 2]\na = list(l)"),
+        ("$n = 1; $a = @($n)", "n = 1\na = [n]"),
+    ],
+)
+def test_arrays(ps: str, python: str) -> None:
+    """@(...) and comma lists become lists; @() of a list copies it instead of nesting it."""
+    assert py(ps) == python + "\n"
+
+
+def test_nested_hashtables_become_body_dicts() -> None:
+    """@{...} literals (any key spelling, $null values, nesting, [ordered]) become dicts, split when long."""
+    ps = (
+        "$Body = [ordered]@{\n"
+        "    model = 'gpt-4o-realtime-preview'; 'input_audio_format' = \"pcm16\"\n"
+        "    turn_detection = @{ type = 'server_vad'; threshold = 0.5; prefix_padding_ms = 300 }\n"
+        "    tools = @(@{ type = 'function'; name = 'lookup'; parameters = @{} })\n"
+        "    instructions = $null\n"
+        "}\n"
+    )
+    assert py(ps) == (
+        "body = {\n"
+        '    "model": "gpt-4o-realtime-preview",\n'
+        '    "input_audio_format": "pcm16",\n'
+        '    "turn_detection": {"type": "server_vad", "threshold": 0.5, "prefix_padding_ms": 300},\n'
+        '    "tools": [{"type": "function", "name": "lookup", "parameters": {}}],\n'
+        '    "instructions": None,\n'
+        "}\n"
+    )
+
+
+def test_a_hashtable_with_a_duplicate_key_is_untranslated() -> None:
+    """PowerShell rejects @{ a = 1; A = 2 } (keys are case-insensitive); so does the translator."""
+    result = translate_powershell("$h = @{ a = 1; A = 2 }\n")
+    assert [str(w) for w in result.warnings] == ["line 1: duplicate key 'A' in hashtable"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Package cmdlets
+
+
+def _cmdlet_name(function: str) -> str:
+    verb, _, noun = function.partition("_")
+    return verb.capitalize() + "-" + "".join(part.capitalize() for part in noun.split("_"))
+
+
+@pytest.mark.parametrize("function", sorted(f.py_name for f in catalog().functions.values()))
+def test_every_exported_function_is_a_cmdlet(function: str) -> None:
+    """Each function the package exports is translatable under its Verb-Noun name, with nothing else to maintain."""
+    assert snake_case(_cmdlet_name(function).replace("-", "")) == function
+    python = translate_powershell(f"$r = {_cmdlet_name(function)}\n").python
+    assert f"r = {function}()" in python.splitlines()
+    assert f"from psopenapi_py import {function}\n" in python or f"\n    {function},\n" in python
+
+
+def test_named_parameters_take_the_wire_names() -> None:
+    """-PrefixPaddingMs becomes prefix_padding_ms: the model's field name, found without a table."""
+    assert lines_of("$t = Initialize-RealtimeSessionCreateRequestTurnDetection -PrefixPaddingMs 300 -Type 'x'")[-1] == (
+        't = initialize_realtime_session_create_request_turn_detection(prefix_padding_ms=300, type="x")'
+    )
+
+
+def test_cmdlet_and_parameter_names_ignore_case_and_take_unique_prefixes() -> None:
+    """new-realtimesession -realtimesession $r -withhttp: any case, and a unique prefix, as PowerShell allows."""
+    assert lines_of("$r = @{ model = 'm' }; $s = new-realtimesession -realtimesession $r -withhttp")[-1] == (
+        "s = new_realtime_session(realtime_session_create_request=r, with_http_info=True)"
+    )
+
+
+def test_an_ambiguous_parameter_prefix_is_untranslated() -> None:
+    """-S is -SilenceDurationMs (the only match), but -T could be -Type or -Threshold: reported."""
+    assert lines_of("$t = Initialize-RealtimeSessionCreateRequestTurnDetection -S 1")[-1] == (
+        "t = initialize_realtime_session_create_request_turn_detection(silence_duration_ms=1)"
+    )
+    result = translate_powershell("$t = Initialize-RealtimeSessionCreateRequestTurnDetection -T 1\n")
+    assert [str(w) for w in result.warnings] == [
+        "line 1: -T of Initialize-RealtimeSessionCreateRequestTurnDetection is ambiguous: -Type, -Threshold"
+    ]
+
+
+def test_an_unknown_parameter_is_untranslated() -> None:
+    """A parameter the function does not have (including common ones such as -Verbose) is reported."""
+    result = translate_powershell("$c = Get-Configuration -Verbose\n")
+    assert result.python == "# untranslated (line 1): $c = Get-Configuration -Verbose\n"
+    assert [str(w) for w in result.warnings] == ["line 1: Get-Configuration has no parameter -Verbose"]
+
+
+def test_positional_arguments_bind_in_signature_order() -> None:
+    """Initialize-X "a" "b" binds like PowerShell's positions: the model's fields in spec order."""
+    assert lines_of("Set-ConfigurationDefaultHeader 'OpenAI-Project' 'proj_1'")[-1] == (
+        'set_configuration_default_header(key="OpenAI-Project", value="proj_1")'
+    )
+    assert lines_of("$t = Initialize-RealtimeSessionCreateRequestTurnDetection 'server_vad' 0.5")[-1] == (
+        't = initialize_realtime_session_create_request_turn_detection(type="server_vad", threshold=0.5)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        (
+            "$r = @{ model = 'm' }; $x = New-RealtimeSession -RealtimeSessionCreateRequest $r -WithHttpInfo",
+            "x = new_realtime_session(realtime_session_create_request=r, with_http_info=True)",
+        ),
+        (
+            "$r = @{ model = 'm' }; $x = New-RealtimeSession -WithHttpInfo $r",
+            "x = new_realtime_session(with_http_info=True, realtime_session_create_request=r)",
+        ),
+        (
+            "$x = Set-Configuration -BaseUrl 'http://127.0.0.1:1/v1' -PassThru",
+            'x = set_configuration(base_url="http://127.0.0.1:1/v1", pass_thru=True)',
+        ),
+        ("Set-Configuration -SkipCertificateCheck", "set_configuration(skip_certificate_check=True)"),
+        ("Set-Configuration -SkipCertificateCheck:$false", "set_configuration(skip_certificate_check=False)"),
+        ("Set-Configuration -BaseUrl:'http://h/v1'", 'set_configuration(base_url="http://h/v1")'),
+    ],
+)
+def test_switch_parameters(ps: str, python: str) -> None:
+    """-WithHttpInfo, -PassThru, -SkipCertificateCheck alone mean True; -Name:value gives the value; a switch never eats the next argument."""
+    assert lines_of(ps)[-1] == python
+
+
+def test_splatting_a_hashtable_passes_each_key_as_its_parameter() -> None:
+    """@params with known keys becomes keyword arguments, each parameter found by name as PowerShell does."""
+    ps = "$p = @{ Model = 'gpt-4o-realtime-preview'; Voice = 'verse' }\n$r = Initialize-RealtimeSessionCreateRequest @p\n"
+    assert lines_of(ps)[-1] == 'r = initialize_realtime_session_create_request(model=p["Model"], voice=p["Voice"])'
+
+
+def test_splatting_a_table_of_unknown_keys_is_untranslated() -> None:
+    """@params whose keys the translator cannot see is reported instead of guessed."""
+    ps = "function F($p) { Initialize-RealtimeSessionCreateRequest @p }\n"
+    result = translate_powershell(ps)
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: splatting @p, whose keys are not known here"]
+
+
+def test_a_missing_value_after_a_dict_parameter_warns_and_sends_an_empty_dict() -> None:
+    """The seed doc's -Parameters with no value: PowerShell rejects it; the translation warns and sends {}."""
+    result = translate_powershell("$t = Initialize-RealtimeResponseCreateParamsToolsInner -Name 'n' -Parameters\n")
+    assert result.python.splitlines()[-1] == (
+        't = initialize_realtime_response_create_params_tools_inner(name="n", parameters={})'
+    )
+    assert [str(w) for w in result.warnings] == [
+        "line 1: -Parameters has no value (PowerShell rejects this); translated as parameters={}"
+    ]
+
+
+def test_a_missing_value_of_another_type_is_untranslated() -> None:
+    """-Model with nothing after it cannot become anything sensible: reported."""
+    result = translate_powershell("$r = Initialize-RealtimeSessionCreateRequest -Model\n")
+    assert [str(w) for w in result.warnings] == ["line 1: -Model of Initialize-RealtimeSessionCreateRequest needs a value"]
+
+
+def test_var_prefixed_parameters_find_their_python_name() -> None:
+    """The module renames parameters that clash with PowerShell's (-VarInput); they find ``input``."""
+    translator = _walker.Translator(b"")
+    param = _walker._Param("input", "input")
+    assert translator._find_param("Initialize-X", [param], "VarInput", None) is param  # type: ignore[arg-type]
+
+
+def test_an_unknown_command_is_kept_as_a_comment_with_a_warning() -> None:
+    """Anything not translated stays at its place as '# untranslated (line N): ...' and is reported with N."""
+    ps = "$a = 1\nif ($a -eq 1) {\n    Get-ChildItem -Path .\n}\n"
+    result = translate_powershell(ps)
+    assert result.python == "a = 1\nif a == 1:\n    # untranslated (line 3): Get-ChildItem -Path .\n    pass\n"
+    assert [str(w) for w in result.warnings] == ["line 3: unknown command 'Get-ChildItem'"]
+
+
+def test_a_multi_line_statement_is_kept_line_by_line() -> None:
+    """Each source line of an untranslated statement keeps its own line number."""
+    ps = "$r = Get-Thing `\n    -Name 'x'\n"
+    result = translate_powershell(ps)
+    assert result.python == "# untranslated (line 1): $r = Get-Thing `\n# untranslated (line 2): -Name 'x'\n"
+
+
+def test_a_syntax_error_is_reported_not_guessed() -> None:
+    """Broken PowerShell is kept as comments with a 'syntax error' warning on its line."""
+    result = translate_powershell("$a = 1\nif ($a { }\n")
+    assert result.python.splitlines()[0] == "a = 1"
+    assert [str(w) for w in result.warnings] == ["line 2: syntax error"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Member access
+
+
+def test_members_of_results_use_the_models_fields() -> None:
+    """$Session.client_secret.value stays attribute access; PascalCase spellings find the field too."""
+    ps = (
+        "$s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' }\n"
+        "$v = $s.client_secret.value\n$w = $s.ClientSecret.ExpiresAt\n$i = $s.id\n"
+    )
+    assert lines_of(ps)[-3:] == [
+        "v = s.client_secret.value",
+        "w = s.client_secret.expires_at",
+        'i = s.additional_properties["id"]',
+    ]
+
+
+def test_members_of_with_http_info_results() -> None:
+    """-WithHttpInfo results: StatusCode, Response and Headers become status_code, response and headers."""
+    ps = (
+        "$r = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } -WithHttpInfo\n"
+        "$a = $r.StatusCode\n$b = $r.Response.voice\n$c = $r.Headers['x-request-id']\n"
+    )
+    assert lines_of(ps)[-3:] == ["a = r.status_code", "b = r.response.voice", 'c = r.headers["x-request-id"]']
+
+
+def test_configuration_properties_and_keys_become_attributes() -> None:
+    """$Configuration.AccessToken and $Configuration["BaseUrl"] are the live configuration's attributes."""
+    ps = (
+        "$Configuration = Get-Configuration\n"
+        '$Configuration.AccessToken = "sk-test"\n'
+        '$Configuration["BaseUrl"] = "http://127.0.0.1:9/v1"\n'
+        '$Configuration.DefaultHeaders["OpenAI-Project"] = "p"\n'
+        '$u = $Configuration["BaseUrl"]\n'
+    )
+    python = py(ps)
+    assert python == (
+        "from psopenapi_py import get_configuration\n\n"
+        "configuration = get_configuration()\n"
+        'configuration.access_token = "sk-test"\n'
+        'configuration.base_url = "http://127.0.0.1:9/v1"\n'
+        'configuration.default_headers["OpenAI-Project"] = "p"\n'
+        "u = configuration.base_url\n"
+    )
+    run(python)
+    from psopenapi_py import get_configuration
+
+    assert get_configuration().base_url == "http://127.0.0.1:9/v1"
+    assert get_configuration().default_headers == {"OpenAI-Project": "p"}
+
+
+def test_a_setting_the_configuration_does_not_have_is_untranslated() -> None:
+    """$Configuration.Nope names no setting: reported with the class and the name."""
+    result = translate_powershell("$c = Get-Configuration\n$c.Nope = 1\n")
+    assert [str(w) for w in result.warnings] == ["line 2: Configuration has no member 'Nope'"]
+
+
+def test_members_of_parsed_json_are_dict_keys() -> None:
+    """ConvertFrom-Json gives dicts: $Details.error.code is ["error"]["code"]."""
+    ps = "$t = '{\"error\": {\"code\": \"x\"}}'\n$d = $t | ConvertFrom-Json\n$d.error.code\n"
+    python = py(ps)
+    assert python.splitlines()[-2:] == ["d = json.loads(t)", 'print(d["error"]["code"])']
+    assert run(python) == "x\n"
+
+
+def test_members_of_a_hashtable_find_its_keys_in_any_case() -> None:
+    """$Body.Model reads the key written 'model', as PowerShell's case-insensitive hashtables do."""
+    assert lines_of("$b = @{ model = 'm' }\n$m = $b.Model\n$b.Voice = 'verse'\n")[-2:] == [
+        'm = b["model"]',
+        'b["Voice"] = "verse"',
+    ]
+
+
+def test_members_of_values_of_unknown_kind_use_a_small_helper() -> None:
+    """A function parameter could be anything: member access goes through _member (dict key or attribute, any case)."""
+    ps = "function Show($Thing) { Write-Host $Thing.Voice $Thing.Count }\nShow @{ voice = 'verse' }\nShow @(1, 2)\n"
+    python = py(ps)
+    assert "def _member(value, name):" in python
+    assert '    print(_member(thing, "Voice"), _member(thing, "Count"))' in python.splitlines()
+    assert run(python) == "verse None\nNone 2\n"
+
+
+def test_count_and_length_become_len() -> None:
+    """.Count and .Length of arrays, strings and hashtables are len()."""
+    assert lines_of("$l = 1, 2\n$s = 'ab'\n$a = $l.Count + $s.Length\n")[-1] == "a = len(l) + len(s)"
+
+
+def test_environment_variables() -> None:
+    """$env:NAME reads os.environ (None when unset, '' inside a string); assignment sets it."""
+    ps = '$k = $env:OPENAI_API_KEY\n$m = "home=$env:HOME"\n$env:MY_FLAG = 1\n'
+    assert py(ps) == (
+        "import os\n\n"
+        'k = os.environ.get("OPENAI_API_KEY")\n'
+        'm = f\'home={os.environ.get("HOME", "")}\'\n'
+        'os.environ["MY_FLAG"] = str(1)\n'
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Pipelines and built-in cmdlets
+
+
+def test_piping_a_request_into_new_realtime_session() -> None:
+    """$req | New-RealtimeSession binds the request to the function's first parameter."""
+    assert lines_of("$req = @{ model = 'm' }\n$s = $req | New-RealtimeSession\n")[-1] == (
+        "s = new_realtime_session(realtime_session_create_request=req)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$x | ConvertTo-Json", "j = json.dumps(x, indent=2)"),
+        ("$x | ConvertTo-Json -Depth 5", "j = json.dumps(x, indent=2)"),
+        ("$x | ConvertTo-Json -Compress", 'j = json.dumps(x, separators=(",", ":"))'),
+        ("ConvertTo-Json $x -Compress", 'j = json.dumps(x, separators=(",", ":"))'),
+    ],
+)
+def test_convert_to_json(ps: str, python: str) -> None:
+    """ConvertTo-Json is json.dumps: two-space indent like PowerShell 7, compact with -Compress."""
+    lines = lines_of("$x = @{ a = @(1, 2) }\n$j = " + ps)
+    assert lines[0] == "import json"
+    assert lines[-1] == python
+
+
+def test_convert_to_json_of_a_model_uses_its_json_form() -> None:
+    """A model object is written through to_dict(), exactly what would be sent."""
+    python = py("$r = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview'\n$r | ConvertTo-Json -Compress\n")
+    assert python.splitlines()[-1] == 'print(json.dumps(r.to_dict(), separators=(",", ":")))'
+    assert run(python) == '{"model":"gpt-4o-realtime-preview"}\n'
+
+
+def test_convert_from_json_of_text_and_of_error_details() -> None:
+    """Text goes through json.loads; error_details (already parsed when JSON) through a helper that keeps it."""
+    ps = "try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } } catch { $d = $_.ErrorDetails | ConvertFrom-Json }\n"
+    python = py(ps)
+    assert "    d = _convert_from_json(e.error_details)" in python.splitlines()
+    namespace: dict[str, Any] = {}
+    exec(python.split("\n\n\ntry:")[0].split("\n\n\n")[-1], {"json": json}, namespace)
+    helper = namespace["_convert_from_json"]
+    assert helper('{"error": {"code": "x"}}') == {"error": {"code": "x"}}
+    assert helper({"error": {"code": "x"}}) == {"error": {"code": "x"}}
+
+
+@pytest.mark.parametrize(
+    ("ps", "python", "printed"),
+    [
+        ('Write-Host "a" 1 $true', 'print("a", 1, True)', "a 1 True\n"),
+        ("Write-Host", "print()", "\n"),
+        ('Write-Host "a" -NoNewline; Write-Host "b"', 'print("a", end="")\nprint("b")', "ab\n"),
+        ('Write-Host "a" "b" -Separator ", "', 'print("a", "b", sep=", ")', "a, b\n"),
+        ('Write-Host "red" -ForegroundColor Red', 'print("red")', "red\n"),
+        ("Write-Host hello world", 'print("hello", "world")', "hello world\n"),
+        ('Write-Output "ok"', 'print("ok")', "ok\n"),
+        ('echo "a", "b"', 'print("a", "b", sep="\\n")', "a\nb\n"),
+        ('"text"', 'print("text")', "text\n"),
+        ("1 + 2", "print(1 + 2)", "3\n"),
+        ("@(1, 2)", 'print(1, 2, sep="\\n")', "1\n2\n"),
+        ("$l = @(1, 2); $l", 'l = [1, 2]\nprint(*l, sep="\\n")', "1\n2\n"),
+        ("$l = @(1, 2); Write-Host $l", "l = [1, 2]\nprint(*l)", "1 2\n"),
+        ("$null", "", ""),
+        ("[void](1 + 2)", "1 + 2", ""),
+        ('"x" | Out-Null', '"x"', ""),
+        ('"a" | Write-Host', 'print("a")', "a\n"),
+    ],
+)
+def test_output_is_printed_as_powershell_prints_it(ps: str, python: str, printed: str) -> None:
+    """Write-Host, Write-Output and bare expressions print (lists one item a line); [void] and Out-Null do not."""
+    assert py(ps) == (python + "\n" if python else "\n")
+    assert run(python) == printed
+
+
+def test_write_error_goes_to_stderr() -> None:
+    """Write-Error prints its message on standard error."""
+    assert py('Write-Error "boom"') == 'import sys\n\nprint("boom", file=sys.stderr)\n'
+
+
+def test_start_sleep() -> None:
+    """Start-Sleep -Seconds n, positional, and -Milliseconds (as seconds)."""
+    ps = "Start-Sleep -Seconds 2\nStart-Sleep 1\nStart-Sleep -Milliseconds 250\nsleep -ms 5\n"
+    assert py(ps) == "import time\n\ntime.sleep(2)\ntime.sleep(1)\ntime.sleep(0.25)\ntime.sleep(0.005)\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Operators and casts
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$r = ($a + 1) * 2", "r = (a + 1) * 2"),
+        ("$r = $a + 1 * 2", "r = a + 1 * 2"),
+        ("$r = $a - ($a - 1)", "r = a - (a - 1)"),
+        ("$r = $a / 2 % 3", "r = a / 2 % 3"),
+        ("$r = -$a", "r = -a"),
+        ("$r = $a -eq 1", "r = a == 1"),
+        ("$r = $a -ne 1 -and $a -gt 0", "r = a != 1 and a > 0"),
+        ("$r = $a -ge 1 -or $a -le 0", "r = a >= 1 or a <= 0"),
+        ("$r = $a -lt 1 -or $a -gt 5 -and $a -ne 9", "r = (a < 1 or a > 5) and a != 9"),
+        ("$r = -not ($a -eq 1)", "r = not a == 1"),
+        ("$r = !$a", "r = not a"),
+        ("$r = -not $a -eq $false", "r = (not a) == False"),
+        ("$r = $a -xor $true", "r = bool(a) != bool(True)"),
+        ("$r = $a -eq $null", "r = a is None"),
+        ("$r = $null -ne $a", "r = a is not None"),
+        ("$r = $s -eq 'Verse'", 'r = s.casefold() == "verse"'),
+        ("$r = 'Verse' -ne $s", 'r = "verse" != s.casefold()'),
+        ("$r = $s -ceq 'Verse'", 'r = s == "Verse"'),
+        ("$r = $s -ieq 'Verse'", 'r = s.casefold() == "verse"'),
+        ("$r = $s + 1", "r = s + str(1)"),
+        ("$r = $l + 3", "r = l + [3]"),
+        ("$r = $l -contains 2", "r = 2 in l"),
+        ("$r = 2 -notin $l", "r = 2 not in l"),
+    ],
+)
+def test_operators(ps: str, python: str) -> None:
+    """Arithmetic, comparison and logical operators, parenthesised by Python's precedence (PowerShell's -and and -or bind equally)."""
+    assert py("$a = 1; $s = 'x'; $l = @(1)\n" + ps).splitlines()[-1] == python
+
+
+@pytest.mark.parametrize(
+    ("ps", "python", "value"),
+    [
+        ("$r = $s -like 'ek_*'", 'r = fnmatch.fnmatchcase(s.lower(), "ek_*")', True),
+        ("$r = $s -like 'EK_?23'", 'r = fnmatch.fnmatchcase(s.lower(), "ek_?23")', True),
+        ("$r = $s -notlike 'x*'", 'r = not fnmatch.fnmatchcase(s.lower(), "x*")', True),
+        ("$r = $s -clike 'EK_*'", 'r = fnmatch.fnmatchcase(s, "EK_*")', False),
+        ("$r = $s -match '^EK_\\d+$'", 'r = re.search(r"^EK_\\d+$", s, re.IGNORECASE) is not None', True),
+        ("$r = $s -notmatch 'z'", 'r = re.search("z", s, re.IGNORECASE) is None', True),
+        ("$r = $s -cmatch 'EK'", 'r = re.search("EK", s) is not None', False),
+    ],
+)
+def test_like_and_match(ps: str, python: str, value: bool) -> None:
+    """-like is a case-insensitive wildcard match (fnmatch), -match a case-insensitive regex search; c-variants keep case."""
+    code = py("$s = 'ek_123'\n" + ps)
+    assert code.splitlines()[-1] == python
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    assert namespace["r"] is value
+
+
+@pytest.mark.parametrize(
+    ("ps", "python", "value"),
+    [
+        ("$r = [int]'42'", 'r = int("42")', 42),
+        ("$r = [int]2.5", "r = round(2.5)", 2),
+        ("$r = [int]3.5", "r = round(3.5)", 4),
+        ("$r = [int]7", "r = 7", 7),
+        ("$r = [string]42", "r = str(42)", "42"),
+        ("$r = [double]'0.5'", 'r = float("0.5")', 0.5),
+        ("$r = [double]2", "r = 2.0", 2.0),
+        ("$r = [bool]0", "r = bool(0)", False),
+        ("$r = [System.Int32]'1'", 'r = int("1")', 1),
+    ],
+)
+def test_casts(ps: str, python: str, value: Any) -> None:
+    """[int] (rounding half to even, as .NET does), [string], [double], [bool]; a cast to the type it has is dropped."""
+    code = py(ps)
+    assert code == python + "\n"
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    assert namespace["r"] == value and type(namespace["r"]) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ('$r = "Status {0}: {1}" -f 401, "x"', 'r = "Status {0}: {1}".format(401, "x")'),
+        ('$l = @(1, 2); $r = "{1}-{0}" -f $l', 'l = [1, 2]\nr = "{1}-{0}".format(*l)'),
+        ("$r = '{{literal}} {0}' -f 1", 'r = "{{literal}} {0}".format(1)'),
+    ],
+)
+def test_format_operator(ps: str, python: str) -> None:
+    """-f is str.format with the same {0} items; an array on the right spreads into the arguments."""
+    assert py(ps) == python + "\n"
+
+
+def test_format_items_python_would_read_differently_are_untranslated() -> None:
+    """.NET format specifiers ({0:N2}, {0,5}) differ from Python's: reported, not guessed."""
+    result = translate_powershell('$r = "{0:N2}" -f 3.5\n')
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: format item {0:N2} (only {0}, {1}, ... are translated)"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Control flow
+
+
+def test_if_elseif_else() -> None:
+    """if / elseif / else become if / elif / else; an empty block is pass."""
+    ps = "$a = 2\nif ($a -eq 1) { 'one' } elseif ($a -eq 2) {\n    'two'\n} else {}\n"
+    assert py(ps) == 'a = 2\nif a == 1:\n    print("one")\nelif a == 2:\n    print("two")\nelse:\n    pass\n'
+
+
+def test_foreach() -> None:
+    """foreach over an array; the loop variable knows its items' kind (here the response's modalities)."""
+    ps = (
+        "$r = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' }\n"
+        "foreach ($m in $r.modalities) { if ($m -eq 'TEXT') { break } }\n"
+    )
+    assert lines_of(ps)[-3:] == ["for m in r.modalities:", '    if m.casefold() == "text":', "        break"]
+
+
+def test_foreach_over_a_single_object_is_untranslated() -> None:
+    """PowerShell loops once over a hashtable or a string; Python would iterate its keys or characters."""
+    result = translate_powershell("$h = @{ a = 1 }\nforeach ($k in $h) { $k }\n")
+    assert [str(w) for w in result.warnings] == ["line 2: unsupported: foreach over a single dict value"]
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("for ($i = 0; $i -lt 3; $i++) { $i }", "for i in range(3):\n    print(i)"),
+        ("for ($i = 1; $i -le 3; $i++) { $i }", "for i in range(1, 4):\n    print(i)"),
+        ("for ($i = 10; $i -gt 0; $i -= 5) { $i }", "for i in range(10, 0, -5):\n    print(i)"),
+        ("$n = 2; for ($i = 0; $i -le $n; $i += 2) { $i }", "n = 2\nfor i in range(0, n + 1, 2):\n    print(i)"),
+        ("for ($i = 0; $i -lt 3; $i++) { $i = 5 }", "i = 0\nwhile i < 3:\n    i = 5\n    i += 1"),
+        ("for ($i = 0; ; $i++) { break }", "i = 0\nwhile True:\n    break\n    i += 1"),
+    ],
+)
+def test_for(ps: str, python: str) -> None:
+    """A plain counting for is range(); any other for is its while loop."""
+    assert py(ps) == python + "\n"
+
+
+def test_a_for_loop_with_continue_that_is_not_a_count_is_untranslated() -> None:
+    """continue would skip the while loop's increment: reported rather than translated wrongly."""
+    result = translate_powershell("for ($i = 0; $i -lt 3; $i++) { $i = $i; continue }\n")
+    assert [str(w) for w in result.warnings] == [
+        "line 1: unsupported: continue inside a for loop that is not a plain count"
+    ]
+
+
+def test_while_and_do_loops() -> None:
+    """while; do/while and do/until run the body first."""
+    ps = "$i = 0\nwhile ($i -lt 2) { $i++ }\ndo { $i-- } while ($i -gt 0)\ndo { $i++ } until ($i -ge 2)\n$i\n"
+    python = py(ps)
+    assert python == (
+        "i = 0\nwhile i < 2:\n    i += 1\n"
+        "while True:\n    i -= 1\n    if not i > 0:\n        break\n"
+        "while True:\n    i += 1\n    if i >= 2:\n        break\n"
+        "print(i)\n"
+    )
+    assert run(python) == "2\n"
+
+
+def test_break_outside_a_loop_is_untranslated() -> None:
+    """PowerShell's break outside a loop stops the script; Python would not compile it."""
+    result = translate_powershell("break\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: break outside a loop"]
+
+
+def test_try_catch_finally_around_an_api_call_catches_api_exception() -> None:
+    """$_ is the caught ApiException: ErrorDetails, Exception.Response.StatusCode/Headers, Exception.Message."""
+    ps = (
+        "try {\n    $s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' }\n} catch {\n"
+        "    $a = $_.ErrorDetails\n    $b = [int]$_.Exception.Response.StatusCode\n"
+        "    $c = $_.Exception.Response.Headers['x-request-id']\n    $d = $_.Exception.Message\n"
+        "    $f = $_.ErrorDetails.Message\n    $g = \"$_\"\n} finally {\n    'done'\n}\n"
+    )
+    assert lines_of(ps)[2:] == [
+        "try:",
+        '    s = new_realtime_session(realtime_session_create_request={"model": "m"})',
+        "except ApiException as e:",
+        "    a = e.error_details",
+        "    b = e.status",
+        '    c = e.headers["x-request-id"]',
+        "    d = str(e)",
+        "    f = e.body",
+        '    g = f"{e}"',
+        "finally:",
+        '    print("done")',
+    ]
+
+
+def test_catch_without_an_api_call_catches_exception_and_names_it_only_when_used() -> None:
+    """A catch-all around other code is except Exception; 'as e' appears only when $_ is used."""
+    ps = "try { throw 'bad' } catch { 'caught' }\ntry { throw 'bad' } catch { $_.Exception.Message }\n"
+    python = py(ps)
+    assert python == (
+        'try:\n    raise RuntimeError("bad")\nexcept Exception:\n    print("caught")\n'
+        'try:\n    raise RuntimeError("bad")\nexcept Exception as e:\n    print(str(e))\n'
+    )
+    assert run(python) == "caught\nbad\n"
+
+
+def test_typed_catch_clauses() -> None:
+    """catch [HttpResponseException] is ApiException; an exception type with no counterpart is reported."""
+    ps = "try { 1 } catch [Microsoft.PowerShell.Commands.HttpResponseException] { 2 } catch [System.Exception] { 3 }\n"
+    assert py(ps) == (
+        "from psopenapi_py import ApiException\n\n"
+        "try:\n    print(1)\nexcept ApiException:\n    print(2)\nexcept Exception:\n    print(3)\n"
+    )
+    result = translate_powershell("try { 1 } catch [System.IO.IOException] { 2 }\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: catch [System.IO.IOException]"]
+
+
+def test_nested_catch_blocks_name_their_exceptions_apart() -> None:
+    """$_ in an inner catch is e2, so the outer e is still there afterwards."""
+    ps = "try { throw 'a' } catch { try { throw 'b' } catch { $_.Exception.Message }; $_.Exception.Message }\n"
+    python = py(ps)
+    assert "    except Exception as e2:" in python.splitlines()
+    assert run(python) == "b\na\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ('throw "bad"', 'raise RuntimeError("bad")'),
+        ("$n = 1; throw $n", "n = 1\nraise RuntimeError(str(n))"),
+        ("throw", 'raise RuntimeError("ScriptHalted")'),
+        ("try { 1 } catch { throw }", "try:\n    print(1)\nexcept Exception:\n    raise"),
+        ("try { 1 } catch { throw $_ }", "try:\n    print(1)\nexcept Exception as e:\n    raise"),
+    ],
+)
+def test_throw(ps: str, python: str) -> None:
+    """throw "text" raises RuntimeError; a bare throw (or throw $_) in a catch re-raises."""
+    assert py(ps) == python + "\n"
+
+
+def test_the_unmapped_parts_of_an_error_record_are_untranslated() -> None:
+    """$_.CategoryInfo has no ApiException counterpart: reported."""
+    result = translate_powershell("try { 1 } catch { $_.CategoryInfo }\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: $_.CategoryInfo (no ApiException counterpart)"]
+
+
+def test_exit() -> None:
+    """exit n is sys.exit(n)."""
+    assert py("exit 3\n") == "import sys\n\nsys.exit(3)\n"
+    assert py("exit\n") == "import sys\n\nsys.exit()\n"
+
+
+def test_function_with_a_param_block_becomes_def() -> None:
+    """param() types give PowerShell's defaults ('' for [string], 0 for [int]); Mandatory has none; [switch] is False."""
+    ps = (
+        "function Get-Greeting {\n"
+        "    [CmdletBinding()]\n"
+        "    param(\n"
+        "        [Parameter(Mandatory = $true)] [string] $Name,\n"
+        "        [int] $Times = 2,\n"
+        "        [switch] $Loud\n"
+        "    )\n"
+        "    $text = \"hi $Name \" * $Times\n"
+        "    if ($Loud) { return $text.ToUpper() }\n"
+        "    return $text\n"
+        "}\n"
+        "Get-Greeting -Name 'ann'\n"
+        "Get-Greeting 'bob' 1 -Loud\n"
+    )
+    result = translate_powershell(ps)
+    assert result.python.splitlines()[:3] == [
+        "def get_greeting(name, times=2, loud=False):",
+        '    text = f"hi {name} " * times',
+        "    if loud:",
+    ]
+    assert result.python.splitlines()[-2:] == [
+        'print(get_greeting(name="ann"))',
+        'print(get_greeting(name="bob", times=1, loud=True))',
+    ]
+    assert [str(w) for w in result.warnings] == ["line 9: unsupported: method call ToUpper()"]
+
+
+def test_functions_may_be_called_before_they_are_defined_further_down() -> None:
+    """A function body may call a function defined later in the script, as PowerShell allows."""
+    ps = "function Main { Show-Value 5 }\nfunction Show-Value($Value) { Write-Host \"v=$Value\" }\nMain\n"
+    python = py(ps)
+    assert python == (
+        "def main():\n    show_value(value=5)\n\n\n"
+        'def show_value(value=None):\n    print(f"v={value}")\n\n\n'
+        "main()\n"
+    )
+    assert run(python) == "v=5\n"
+
+
+def test_return_outside_a_function_is_untranslated() -> None:
+    """A script-level return has no Python equivalent worth guessing."""
+    result = translate_powershell("return 1\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: return at script level"]
+
+
+# --------------------------------------------------------------------------------------------------
+# The output as a whole
+
+
+def _flake_errors(python: str) -> str:
+    """ruff's pyflakes rules on a translation: unused imports, undefined names, redefinitions."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F,E9", "--stdin-filename", "t.py", "-"],
+        input=python,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return proc.stdout if proc.returncode else ""
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_translated_examples_import_only_what_they_use(name: str) -> None:
+    """Each example's translation compiles and has no unused import, undefined name or redefinition."""
+    python = translate_powershell((EXAMPLES / f"{name}.ps1").read_text(encoding="utf-8")).python
+    compile(python, name, "exec")
+    assert _flake_errors(python) == ""
+
+
+CONSTRUCTS = """
+# every construct at once: the output must compile and be flake-clean
+$Configuration = Get-Configuration
+$Configuration.BaseUrl = $env:OPENAI_BASE_URL
+$Body = @{ model = 'gpt-4o-realtime-preview'; modalities = @('text'); turn_detection = $null }
+$Json = $Body | ConvertTo-Json -Compress
+$Back = $Json | ConvertFrom-Json
+function Get-Key { param([string]$Model = 'gpt-4o-realtime-preview', [switch]$Quiet)
+    $r = @{ model = $Model } | New-RealtimeSession
+    if (-not $Quiet) { Write-Host "minted for $Model" }
+    return $r.client_secret.value
+}
+for ($i = 0; $i -lt 2; $i++) {
+    try { $k = Get-Key -Quiet; if ($k -like 'ek_*') { Write-Output ("key {0} ok" -f $i) } }
+    catch { Write-Error ("{0}: {1}" -f [int]$_.Exception.Response.StatusCode, $_.Exception.Message); exit 4 }
+    finally { Start-Sleep -Milliseconds 1 }
+}
+$n = 0
+while ($n -lt 3) { $n += 1 }
+do { $n-- } until ($n -le 0)
+foreach ($m in $Back.modalities) { "$m" }
+"""
+
+
+def test_a_script_of_every_construct_is_clean_python_that_runs(mock_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All constructs at once: no warnings, flake-clean, and running it against the mock prints what PowerShell would."""
+    python = py(CONSTRUCTS)
+    assert _flake_errors(python) == ""
+    monkeypatch.setenv("OPENAI_BASE_URL", mock_server.url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-example")
+    assert run(python) == "key 0 ok\nkey 1 ok\ntext\n"
+    assert [r.body for r in mock_server.requests] == [{"model": "gpt-4o-realtime-preview"}] * 2
+
+
+def test_a_generated_5000_line_script_translates_in_bounded_time() -> None:
+    """Translation is linear: 5,000 lines take well under a second of CPU (the benchmark holds the exact ratio)."""
+    block = CONSTRUCTS.replace("Get-Key", "Get-Key{i}")
+    script = "".join(block.replace("{i}", str(i)) for i in range(5000 // block.count("\n") + 1))
+    translate_powershell(script)
+    start = time.process_time()
+    result = translate_powershell(script)
+    elapsed = time.process_time() - start
+    assert result.warnings == ()
+    assert elapsed < 1.5, f"{elapsed:.2f} s CPU for {script.count(chr(10))} lines"
+
+
+# --------------------------------------------------------------------------------------------------
+# Acceptance: every example script, run against the mock server
+
+
+def _expected(name: str, suffix: str) -> str | None:
+    path = EXAMPLES / f"{name}.{suffix}"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_example_scripts_send_the_same_bodies_and_print_the_same_lines(name: str, mock_server: MockServer) -> None:
+    """Translate NAME.ps1; warnings are NAME.warnings; run against the mock: bodies are NAME.expected.json, output NAME.expected.out."""
+    result = translate_powershell((EXAMPLES / f"{name}.ps1").read_text(encoding="utf-8"))
+    expected_warnings = _expected(name, "warnings")
+    assert [w.line for w in result.warnings] == [int(n) for n in (expected_warnings or "").split()]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env.update(OPENAI_BASE_URL=mock_server.url, OPENAI_API_KEY="sk-example")
+    proc = subprocess.run([sys.executable, "-c", result.python], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [r.body for r in mock_server.requests] == json.loads(_expected(name, "expected.json") or "[]")
+    expected_out = _expected(name, "expected.out")
+    if expected_out is not None:
+        assert proc.stdout.splitlines() == expected_out.splitlines()
