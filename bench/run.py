@@ -712,14 +712,17 @@ def bench_translate(lines: int, repeats: int) -> dict[str, Any]:
 
 
 def powershell_script(lines: int) -> str:
-    """A script of ``lines`` lines using the translator's supported constructs, in repeated blocks."""
+    """A script of exactly ``lines`` lines: whole blocks of the supported constructs, then assignments."""
     out: list[str] = []
     i = 0
-    while len(out) < lines:
+    while True:
         block = POWERSHELL_BLOCK.replace("{i}", str(i)).splitlines()
+        if len(out) + len(block) > lines:
+            break
         out.extend(block)
         i += 1
-    return "\n".join(out[:lines]) + "\n"
+    out.extend(f"$Filler{n} = {n} * 2" for n in range(lines - len(out)))
+    return "\n".join(out) + "\n"
 
 
 POWERSHELL_BLOCK = """# block {i}: mint a key with every construct the translator supports
