@@ -375,7 +375,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_json(self, status: int, payload: Any, headers: Mapping[str, str]) -> None:
         """The one way an answer goes out: JSON, Content-Length, x-request-id, and any extra headers."""
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        # A lone surrogate (an echoed "\ud800" key) cannot be UTF-8; written as its JSON escape instead.
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8", errors="backslashreplace")
         if self._request_id is None:
             self._request_id = "req_" + secrets.token_hex(16)
         self.send_response(status)
@@ -409,6 +410,9 @@ def _path_only(path: str) -> str:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 resets connections when a burst of clients connects at
+    # once (16 threads starting together did); the kernel caps this at net.core.somaxconn anyway.
+    request_queue_size = 128
     mock: MockServer
 
     def server_bind(self) -> None:
@@ -643,7 +647,7 @@ class MockServer:
             self.requests.append(entry)
             if self.record is not None:
                 try:
-                    with open(self.record, "a", encoding="utf-8") as out:
+                    with open(self.record, "a", encoding="utf-8", errors="backslashreplace") as out:
                         out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
                 except OSError as exc:
                     logger.warning("could not append to the record file %s: %s", os.fspath(self.record), exc)

@@ -597,3 +597,154 @@ def _finite(value: Any) -> bool:
     if isinstance(value, list):
         return all(_finite(v) for v in value)
     return True
+
+
+# --------------------------------------------------------------------------------------------------
+# The mock server, fuzzed with arbitrary methods, paths, headers and bodies over raw sockets.
+
+SESSIONS_PATH = "/v1/realtime/sessions"
+#: Requests per mock-server run; PSOPENAPI_FUZZ_EXAMPLES scales it too.
+MOCK_EXAMPLES = max(EXAMPLES * 2, 50)
+_TOKEN_CHARS = st.characters(min_codepoint=33, max_codepoint=126, exclude_characters=":")
+_HEADER_VALUE = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=40)
+
+
+def mostly(usual: st.SearchStrategy[Any], unusual: st.SearchStrategy[Any], percent: int = 80) -> st.SearchStrategy[Any]:
+    """``usual`` in ``percent`` out of 100 draws, else ``unusual``."""
+    return st.integers(0, 99).flatmap(lambda n: usual if n < percent else unusual)
+
+
+@st.composite
+def raw_requests(draw: st.DrawFn) -> tuple[str, bytes]:
+    """(method, raw request bytes): arbitrary methods, paths, headers, framing and bodies."""
+    # Mostly a plausible request with one thing wrong, so that the deep checks are reached too.
+    method = draw(mostly(st.just("POST"), st.sampled_from(["GET", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"])))
+    method = draw(mostly(st.just(method), st.text(_TOKEN_CHARS, min_size=1, max_size=8), percent=95))
+    odd_paths = [SESSIONS_PATH + "/", SESSIONS_PATH + "?api_key=sk-x", "/", "/v1", "/v1/realtime/sessions/../x", "/%00"]
+    path = draw(
+        mostly(
+            st.just(SESSIONS_PATH),
+            st.sampled_from([*odd_paths, "*", "/" + "a" * 70_000])
+            | st.text(_TOKEN_CHARS, min_size=1, max_size=30).map(lambda p: "/" + p),
+        )
+    )
+    shaped = model_values(MODELS["RealtimeSessionCreateRequest"], 1, True).map(lambda d: json.dumps(d).encode())
+    body = draw(
+        mostly(
+            shaped | st.just(json.dumps({"model": "gpt-4o-realtime-preview"}).encode()),
+            ARBITRARY_JSON.map(lambda v: json.dumps(v).encode())
+            | st.binary(max_size=64)
+            | st.sampled_from([b"[" * 50_000 + b"]" * 50_000, b"", b'{"model": "gpt-4o-realtime-preview"']),
+        )
+    )
+    headers: list[tuple[str, str]] = [("Host", "127.0.0.1")]
+    content_type = draw(
+        mostly(
+            st.just("application/json"),
+            st.sampled_from(["application/json; charset=utf-8", "text/plain", None]) | _HEADER_VALUE,
+        )
+    )
+    if content_type is not None:
+        headers.append(("Content-Type", content_type))
+    authorization = draw(
+        mostly(
+            st.just("Bearer sk-fuzz"),
+            st.sampled_from(["bearer sk-fuzz", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b", None]) | _HEADER_VALUE,
+        )
+    )
+    if authorization is not None:
+        headers.append(("Authorization", authorization))
+    framing = draw(
+        mostly(st.just("exact"), st.sampled_from(["none", "short", "long", "negative", "garbage", "chunked", "huge"]))
+    )
+    lengths = {
+        "exact": str(len(body)),
+        "short": str(max(len(body) - 1, 0)),
+        "long": str(len(body) + 10),
+        "negative": "-1",
+        "garbage": "ten",
+        "huge": str(10**12),
+    }
+    if framing in lengths:
+        headers.append(("Content-Length", lengths[framing]))
+    elif framing == "chunked":
+        headers.append(("Transfer-Encoding", "chunked"))
+    extra = draw(st.lists(st.tuples(st.text(_TOKEN_CHARS, min_size=1, max_size=12), _HEADER_VALUE), max_size=3))
+    headers += extra
+    head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n"
+    return method, head.encode("latin-1") + body
+
+
+def exchange(port: int, method: str, raw: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send raw bytes, half-close, and parse the first answer: (status, headers, body)."""
+    import http.client
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        try:
+            conn.sendall(raw)
+            conn.shutdown(socket.SHUT_WR)  # a body shorter than its Content-Length ends here
+        except OSError:
+            pass  # the server may answer (and close) before reading everything, e.g. a 413
+        response = http.client.HTTPResponse(conn, method=method if method == "HEAD" else "POST")
+        response.begin()
+        body = response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+def check_well_formed(method: str, status: int, headers: dict[str, str], body: bytes) -> None:
+    """A JSON answer with Content-Length and x-request-id; errors in OpenAI's shape, successes a session."""
+    assert 200 <= status <= 599
+    assert headers["content-type"] == "application/json"
+    assert re.fullmatch(r"req_[0-9a-f]{32}", headers["x-request-id"])
+    if method == "HEAD":
+        assert body == b""
+        return
+    assert int(headers["content-length"]) == len(body)
+    payload = json.loads(body)
+    if status == 200:
+        assert payload["object"] == "realtime.session"
+        assert payload["client_secret"]["value"].startswith("ek_")
+        assert problems(payload, MODELS["RealtimeSessionCreateResponse"]) == []
+    else:
+        assert set(payload) == {"error"}
+        assert set(payload["error"]) == {"message", "type", "param", "code"}
+        assert isinstance(payload["error"]["message"], str) and payload["error"]["message"]
+        assert "sk-fuzz" not in body.decode("utf-8", errors="replace")
+
+
+def test_mock_server_answers_every_fuzzed_request_well_formed_and_keeps_serving(tmp_path: Path) -> None:
+    """Arbitrary methods, paths, headers, framing and bodies: each gets a well-formed JSON answer (and a
+    line in the record file), and a plain valid request still succeeds afterwards."""
+    from psopenapi_py.mock_server import MockServer
+
+    statuses: dict[int, int] = {}
+    record = tmp_path / "requests.jsonl"
+    with MockServer(record=record) as server:
+
+        @settings(FUZZ_SETTINGS, max_examples=MOCK_EXAMPLES)
+        @given(request=raw_requests())
+        def run(request: tuple[str, bytes]) -> None:
+            method, raw = request
+            status, headers, body = exchange(server.port, method, raw)
+            check_well_formed(method, status, headers, body)
+            statuses[status] = statuses.get(status, 0) + 1
+            tally("mock_server", "succeeded" if status == 200 else "rejected")
+
+        run()
+        valid = (
+            f"POST {SESSIONS_PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-fuzz\r\n"
+            "Content-Type: application/json\r\nContent-Length: 35\r\n\r\n"
+            '{"model":"gpt-4o-realtime-preview"}'
+        ).encode()
+        status, headers, body = exchange(server.port, "POST", valid)
+        check_well_formed("POST", status, headers, body)
+        assert status == 200
+        answered = len(server.requests)
+    # split("\n"), not splitlines(): JSON strings may hold U+2028 and friends, which are no line ends here.
+    lines = record.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    # Requests http.server refuses before a handler runs (bad request line, unknown method) are not recorded.
+    assert len(lines) == answered >= statuses.get(200, 0) + 1
+    assert all(isinstance(json.loads(line), dict) for line in lines)
+    assert "sk-fuzz" not in record.read_text(encoding="utf-8")
+    TALLY["mock_server"]["statuses"] = len(statuses)
+    assert len(statuses) >= 5, f"the fuzzer reached too few kinds of answer: {sorted(statuses.items())}"
