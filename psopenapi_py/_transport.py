@@ -415,11 +415,21 @@ def _read_body(raw: Any, timeout_sec: float, shown_url: str) -> str:
     finally:
         raw.close()
     data = b"".join(chunks)
-    encoding = raw.encoding or "utf-8"
+    encoding = _charset(raw.headers.get("Content-Type", "")) or "utf-8"
     try:
         return data.decode(encoding, errors="replace")
     except LookupError:
         return data.decode("utf-8", errors="replace")
+
+
+def _charset(content_type: str) -> str | None:
+    # Only an explicit charset counts: requests would assume ISO-8859-1 for any text/* answer
+    # without one, garbling the UTF-8 that JSON APIs and their gateways actually send.
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
+            return value.strip().strip("\"'")
+    return None
 
 
 def _body_chunks(raw: Any) -> Iterator[bytes]:

@@ -490,6 +490,15 @@ def test_401_is_one_request_and_unauthorized_exception_with_error_details(config
     assert exc.headers["content-type"] == "application/json"
 
 
+def test_error_body_without_charset_is_read_as_utf8(configured: RecordingServer) -> None:
+    """A text/plain error body with no charset is decoded as UTF-8, so the message reads as the server wrote it."""
+    configured.default = Reply(403, "Zugriff verweigert: Überprüfen Sie Ihr Projekt.", {"Content-Type": "text/plain"})
+    with pytest.raises(psopenapi_py.ForbiddenException) as info:
+        new_realtime_session(MINIMAL)
+    assert str(info.value) == "(403) Forbidden: Zugriff verweigert: Überprüfen Sie Ihr Projekt."
+    assert info.value.body == "Zugriff verweigert: Überprüfen Sie Ihr Projekt."
+
+
 def test_x_should_retry_true_retries_a_400(configured: RecordingServer, fast: None) -> None:
     """A server saying x-should-retry: true gets another attempt even for a 400."""
     configured.replies = [Reply(400, {"error": {"message": "try again"}}, {"x-should-retry": "true"})]

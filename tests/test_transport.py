@@ -23,6 +23,7 @@ from psopenapi_py import (
 from psopenapi_py._transport import (
     MAX_BACKOFF_SEC,
     TransportResponse,
+    _charset,
     build_headers,
     parse_retry_after,
     request,
@@ -366,3 +367,20 @@ def test_redirects_are_not_followed(mocked: requests_mock.Mocker) -> None:
         call(Configuration(base_url=URL, access_token="sk-abc"), [])()
     assert info.value.status == 307
     assert mocked.call_count == 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "expected"),
+    [
+        ("text/plain", None),
+        ("application/json", None),
+        ("text/html; charset=ISO-8859-1", "ISO-8859-1"),
+        ('text/plain; Charset="utf-8"', "utf-8"),
+        ("text/plain; format=flowed; charset=windows-1252", "windows-1252"),
+        ("text/plain; charset=", None),
+        ("", None),
+    ],
+)
+def test_only_an_explicit_charset_is_used_to_decode(content_type: str, expected: str | None) -> None:
+    """The body is decoded with the charset the server names, else UTF-8 (not requests' ISO-8859-1 guess)."""
+    assert _charset(content_type) == expected
