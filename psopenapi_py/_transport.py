@@ -178,7 +178,11 @@ def build_headers(configuration: Configuration, operation: str) -> dict[str, str
         ApiValueError: the token or an environment header value cannot be sent.
     """
     token = configuration.effective_access_token()
-    defaults = configuration.default_headers
+    # A snapshot: another thread may be changing the live map while this call is built. The map can
+    # also have been edited in place, past the checks done on assignment, so check it again here.
+    defaults = dict(configuration.default_headers)
+    for name, value in defaults.items():
+        check_header(name, value, "default_headers")
     # A default Authorization header would replace ours anyway, so it counts as a credential.
     authorized_by_default = any(k.lower() == "authorization" for k in defaults)
     if not token and not authorized_by_default:
@@ -197,11 +201,11 @@ def build_headers(configuration: Configuration, operation: str) -> dict[str, str
     if token:
         headers["Authorization"] = f"Bearer {token}"
         logger.debug("Using Bearer authentication in %s", operation)
-    for variable, name in ((ENV_ORG_ID, "OpenAI-Organization"), (ENV_PROJECT_ID, "OpenAI-Project")):
-        value = os.environ.get(variable)
-        if value:
-            check_header(name, value, variable)
-            headers[name] = value
+    for variable, header in ((ENV_ORG_ID, "OpenAI-Organization"), (ENV_PROJECT_ID, "OpenAI-Project")):
+        from_env = os.environ.get(variable)
+        if from_env:
+            check_header(header, from_env, variable)
+            headers[header] = from_env
     # Default headers come last and win over everything, Authorization included, as in the module.
     # Header names are case-insensitive: "authorization" must replace "Authorization", not join it.
     for name, value in defaults.items():

@@ -220,6 +220,20 @@ def test_default_headers_are_applied_last_and_override_authorization(configured:
     assert [v for k, v in headers.items() if k.lower() == "accept"] == ["application/json; q=1"]
 
 
+def test_default_header_edited_in_place_with_a_line_break_is_refused_before_sending(
+    configured: RecordingServer,
+) -> None:
+    """A bad value slipped into the live default_headers map is caught at call time; nothing is sent."""
+    get_configuration().default_headers["X-Trace"] = "1\r\nX-Injected: yes"
+    with pytest.raises(ApiValueError) as info:
+        new_realtime_session(MINIMAL)
+    assert str(info.value) == (
+        "Invalid value for header 'X-Trace' in 'default_headers': it starts with whitespace or holds a line "
+        "break or control character."
+    )
+    assert configured.requests == []
+
+
 def test_org_and_project_environment_variables_are_sent(
     configured: RecordingServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
