@@ -982,3 +982,112 @@ def test_example_scripts_send_the_same_bodies_and_print_the_same_lines(name: str
     expected_out = _expected(name, "expected.out")
     if expected_out is not None:
         assert proc.stdout.splitlines() == expected_out.splitlines()
+
+
+# --------------------------------------------------------------------------------------------------
+# psopenapi translate
+
+
+def _translate_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from psopenapi_py.cli import main
+
+    code = main(["translate", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_translates_a_script_to_stdout_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """psopenapi translate SCRIPT prints the Python; nothing on stderr; exit 0 when everything translated."""
+    script = tmp_path / "hello.ps1"
+    script.write_text('$Configuration = Get-Configuration\nWrite-Host "hi"\n', encoding="utf-8")
+    assert _translate_cli([str(script)], capsys) == (
+        0,
+        'from psopenapi_py import get_configuration\n\nconfiguration = get_configuration()\nprint("hi")\n',
+        "",
+    )
+
+
+def test_cli_writes_out_file_and_lists_warnings_with_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o OUT.py gets the Python (comments included); stderr lists SCRIPT:LINE: reason; exit 1."""
+    out = tmp_path / "seed.py"
+    script = EXAMPLES / "seed-doc-example.ps1"
+    code, stdout, stderr = _translate_cli([str(script), "-o", str(out)], capsys)
+    assert (code, stdout) == (1, "")
+    assert stderr == f"{script}:7: -Parameters has no value (PowerShell rejects this); translated as parameters={{}}\n"
+    assert out.read_text(encoding="utf-8") == translate_powershell(script.read_text(encoding="utf-8")).python
+
+
+def test_cli_reports_untranslated_lines_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An untranslatable line: its comment in the output, its warning on stderr, exit code 1."""
+    script = tmp_path / "x.ps1"
+    script.write_text("$a = 1\nGet-Date\n", encoding="utf-8")
+    assert _translate_cli([str(script)], capsys) == (
+        1,
+        "a = 1\n# untranslated (line 2): Get-Date\n",
+        f"{script}:2: unknown command 'Get-Date'\n",
+    )
+
+
+def test_cli_reads_stdin_for_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """SCRIPT '-' reads the script from standard input (warnings then name <stdin>)."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"'x'\nGet-Date\n")))
+    assert _translate_cli(["-"], capsys) == (
+        1,
+        'print("x")\n# untranslated (line 2): Get-Date\n',
+        "<stdin>:2: unknown command 'Get-Date'\n",
+    )
+
+
+def test_cli_reads_utf16_scripts_from_windows_powershell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Windows PowerShell 5.1 saves UTF-16 with a byte-order mark: read as such."""
+    script = tmp_path / "w.ps1"
+    script.write_bytes("$a = 'é'\r\n".encode("utf-16"))
+    assert _translate_cli([str(script)], capsys) == (0, 'a = "é"\n', "")
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "cannot read '{dir}/missing.ps1': No such file or directory."),
+        ("binary", "'{dir}/binary.ps1' is not UTF-8 (or UTF-16 with a byte-order mark) text."),
+        ("unwritable", "--out: cannot write '{dir}/no/such/dir/out.py': No such file or directory."),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(
+    setup: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unreadable script, one that is not text, or an unwritable -o: one stderr sentence, exit 2, nothing written."""
+    script = tmp_path / f"{setup}.ps1"
+    argv = [str(script)]
+    if setup == "binary":
+        script.write_bytes(b"\x80\x81\xfe")
+    if setup == "unwritable":
+        script.write_text("$a = 1\n", encoding="utf-8")
+        argv += ["-o", str(tmp_path / "no" / "such" / "dir" / "out.py")]
+    expected = "psopenapi translate: error: " + message.format(dir=tmp_path) + "\n"
+    assert _translate_cli(argv, capsys) == (2, "", expected)
+
+
+def test_cli_runs_as_a_command(tmp_path: Path) -> None:
+    """python -m psopenapi_py translate works as a whole process, with the documented exit code."""
+    script = tmp_path / "x.ps1"
+    script.write_text("Get-Date\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "psopenapi_py", "translate", str(script)], capture_output=True, text=True, timeout=60
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (
+        1,
+        "# untranslated (line 1): Get-Date\n",
+        f"{script}:1: unknown command 'Get-Date'\n",
+    )
+
+
+def test_the_docs_before_and_after_is_the_real_translation() -> None:
+    """docs/translate.md shows mint-ephemeral-key.ps1 and, character for character, what the translator makes of it."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "translate.md").read_text(encoding="utf-8")
+    section = page.split("## Before and after", 1)[1]
+    shown_ps = section.split("```powershell\n", 1)[1].split("```", 1)[0]
+    shown_python = section.split("```python\n", 1)[1].split("```", 1)[0]
+    script = (EXAMPLES / "mint-ephemeral-key.ps1").read_text(encoding="utf-8")
+    assert shown_ps == script
+    assert shown_python == translate_powershell(script).python
