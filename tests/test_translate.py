@@ -84,6 +84,36 @@ def test_comments_stay_where_they_were() -> None:
     assert py(ps) == "# first\na = 1  # one\n\n# block\n# two lines\nb = 2\n"
 
 
+def test_comments_inside_compound_statements_are_kept() -> None:
+    """Comments between a block and its else/catch stay there; a function's help and parameter notes open its body."""
+    ps = (
+        "$a = 1\nif ($a) {\n    'x'\n} # after the if block\nelse {\n    'y'\n}\n"
+        "function Get-Thing {\n    <#\n    .SYNOPSIS\n    Gets a thing.\n    #>\n"
+        "    param(\n        # The name\n        [string]$Name\n    )\n    $Name\n}\n"
+        "try { 1 } # after try\ncatch { 2 }\n"
+    )
+    assert py(ps) == (
+        'a = 1\nif a:\n    print("x")\n# after the if block\nelse:\n    print("y")\n\n\n'
+        'def get_thing(name=""):\n    # .SYNOPSIS\n    # Gets a thing.\n    # The name\n    print(name)\n\n\n'
+        "try:\n    print(1)\n# after try\nexcept Exception:\n    print(2)\n"
+    )
+
+
+def test_preamble_lines_python_does_by_itself_become_comments() -> None:
+    """Import-Module PSOpenAPITools is the import block; $ErrorActionPreference = 'Stop' is Python's default."""
+    ps = "Import-Module PSOpenAPITools\n$ErrorActionPreference = 'Stop'\nif ($true) { Import-Module ./PSOpenAPITools.psd1 }\n"
+    assert py(ps) == (
+        "# Import-Module PSOpenAPITools: the imports at the top do this\n"
+        "# $ErrorActionPreference = 'Stop': Python stops at the first error anyway\n"
+        "if True:\n    # Import-Module ./PSOpenAPITools.psd1: the imports at the top do this\n    pass\n"
+    )
+    result = translate_powershell("Import-Module Az\n$ErrorActionPreference = 'Continue'\n")
+    assert [str(w) for w in result.warnings] == [
+        "line 1: unsupported: Import-Module of anything but PSOpenAPITools",
+        "line 2: unsupported: automatic variable $ErrorActionPreference",
+    ]
+
+
 def test_long_calls_are_split_one_argument_a_line() -> None:
     """A call longer than 120 characters is written one argument a line, with a trailing comma."""
     ps = (

@@ -93,7 +93,17 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("sleep",),
     ),
     BuiltinCommand("Out-Null", "out_null", (BuiltinParam("InputObject", pipeline=True),)),
+    BuiltinCommand("Import-Module", "import_module", (BuiltinParam("Name", position=0),), aliases=("ipmo",)),
 )
+
+#: The module the package ports: ``Import-Module PSOpenAPITools`` is what the output's imports do.
+MODULE_NAME = "PSOpenAPITools"
+
+#: Settings whose PowerShell value is what Python does anyway: (variable, value) in lower case -> why.
+#: They become a comment, not a warning.
+NO_OP_ASSIGNMENTS: dict[tuple[str, str], str] = {
+    ("erroractionpreference", "stop"): "Python stops at the first error anyway",
+}
 
 #: Comparison operators (``-ieq`` and ``-ceq`` are spelled out below: PowerShell's ``-eq`` is ``-ieq``).
 COMPARISONS: dict[str, str] = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}

@@ -353,6 +353,24 @@ def _package_params(info: FunctionInfo) -> list[_Param]:
     return params
 
 
+# Parts of compound statements that may hold comments of their own (not statements: those keep theirs).
+_CLAUSE_TYPES = frozenset(
+    {
+        "elseif_clauses",
+        "elseif_clause",
+        "else_clause",
+        "catch_clauses",
+        "catch_clause",
+        "finally_clause",
+        "script_block",
+        "param_block",
+        "parameter_list",
+        "script_parameter",
+        "function_parameter_declaration",
+        "attribute_list",
+    }
+)
+
 _RETURN_WITH_VALUE = re.compile(r"\breturn[ \t]+[^\s;}#]", re.IGNORECASE)
 
 
@@ -527,12 +545,15 @@ class Translator:
             _render(prefix, e, suffix, indent, self.lines)
         if trailing:
             self.lines[-1] += trailing
-        self.code_lines += len(self.lines) - start
+        if e is None or not e.code.startswith("#"):
+            self.code_lines += len(self.lines) - start
 
     def _comment_lines(self, text: str, indent: str) -> None:
         if text.startswith("<#"):
             body = text[2:-2] if text.endswith("#>") else text[2:]
             rows = [r.rstrip() for r in body.strip("\r\n").split("\n")]
+            while len(rows) > 1 and not rows[-1]:
+                rows.pop()
             rows[0] = rows[0].strip()
             margin = min((len(r) - len(r.lstrip()) for r in rows[1:] if r.strip()), default=0)
             for i, r in enumerate(rows):
@@ -540,6 +561,25 @@ class Translator:
                 self.lines.append(f"{indent}# {r}" if r else f"{indent}#")
             return
         self.lines.append(indent + text.rstrip())
+
+    def _clause_comments(self, node: Node) -> list[tuple[int, str]]:
+        """Comments that sit in a compound statement's own clauses (``} # note`` before ``else``), by row."""
+        found: list[tuple[int, str]] = []
+        stack = [node]
+        while stack:
+            for child in stack.pop().children:
+                kind = child.type
+                if kind == "comment":
+                    found.append((child.start_point[0], _text(child)))
+                elif kind in _CLAUSE_TYPES:
+                    stack.append(child)
+        found.sort(key=lambda c: c[0])
+        return found
+
+    def _flush_comments(self, notes: list[tuple[int, str]], before_row: int | None, indent: str) -> None:
+        """Write the collected comments that come before ``before_row`` (all of them when None)."""
+        while notes and (before_row is None or notes[0][0] < before_row):
+            self._comment_lines(notes.pop(0)[1], indent)
 
     def _blank(self, count: int = 1) -> None:
         if not self.lines:
@@ -577,6 +617,12 @@ class Translator:
         taken = self.local_taken if local else self.taken
         py = base = _identifier(snake_case(name))
         owner = f"variable {key}"
+        if py not in self.reserved and taken.get(py, owner) == owner and not local:
+            taken[py] = owner
+            var = _Var(py, type)
+            self.journal.append((scope, key, None))
+            scope[key] = var
+            return var
         n = 1
 
         def clash(candidate: str) -> bool:
@@ -741,6 +787,11 @@ class Translator:
         value = self._pipeline_value(value_node)
         if left.type == "variable":
             name = _variable_name(left)
+            why = R.NO_OP_ASSIGNMENTS.get((_bare_name(name).lower(), str(value.const).lower())) if op == "=" else None
+            if why is not None:
+                self._emit(indent, f"# {_text(node).strip()}: {why}", None, row=row)
+                self.code_lines -= 1
+                return
             if name.lower().startswith("env:"):
                 self.need("mod", "os")
                 key = py_str(name[4:])
@@ -833,27 +884,32 @@ class Translator:
             raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
 
     def visit_if_statement(self, node: Node, indent: str) -> None:
-        arms: list[tuple[str, Expr | None, Node | None]] = []
+        arms: list[tuple[str, Expr | None, Node | None, int]] = []
         block = None
         for child in node.children:
             if child.type == "statement_block" and block is None:
                 block = child
             elif child.type == "ERROR" or child.is_missing:
                 raise Unsupported(child, "syntax error")
-        arms.append(("if ", self._condition(node.child_by_field_name("condition"), node), block))
+        row = node.start_point[0]
+        arms.append(("if ", self._condition(node.child_by_field_name("condition"), node), block, row))
         clauses = node.child_by_field_name("elseif_clauses")
         if clauses is not None:
             for clause in clauses.children:
                 if clause.type == "elseif_clause":
                     body = next((c for c in clause.children if c.type == "statement_block"), None)
-                    arms.append(("elif ", self._condition(clause.child_by_field_name("condition"), clause), body))
+                    cond = self._condition(clause.child_by_field_name("condition"), clause)
+                    arms.append(("elif ", cond, body, clause.start_point[0]))
         else_clause = node.child_by_field_name("else_clause")
         if else_clause is not None:
-            arms.append(("else", None, next((c for c in else_clause.children if c.type == "statement_block"), None)))
-        row = node.start_point[0]
-        for head, cond, body in arms:
-            self._emit(indent, head, cond, ":", row=row)
-            self._block(body, indent + R.INDENT)
+            body = next((c for c in else_clause.children if c.type == "statement_block"), None)
+            arms.append(("else", None, body, else_clause.start_point[0]))
+        notes = self._clause_comments(node)
+        for head, test, arm_body, arm_row in arms:
+            self._flush_comments(notes, arm_row, indent)
+            self._emit(indent, head, test, ":", row=arm_row)
+            self._block(arm_body, indent + R.INDENT)
+        self._flush_comments(notes, None, indent)
 
     def _condition(self, node: Node | None, owner: Node) -> Expr:
         if node is None:
@@ -869,6 +925,7 @@ class Translator:
         return self._pipeline_value(inner)
 
     def visit_foreach_statement(self, node: Node, indent: str) -> None:
+        self._flush_comments(self._clause_comments(node), None, indent)
         kids = self._kids(node)
         if any(k.type == "foreach_parameter" for k in kids) or len(kids) != 3:
             raise Unsupported(node, "unsupported: foreach with -parallel")
@@ -885,12 +942,14 @@ class Translator:
         self._loop_block(block, indent + R.INDENT)
 
     def visit_while_statement(self, node: Node, indent: str) -> None:
+        self._flush_comments(self._clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         self._emit(indent, "while ", cond, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
 
     def visit_do_statement(self, node: Node, indent: str) -> None:
+        self._flush_comments(self._clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         until = any(c.type == "until" for c in node.children)
         block = next((c for c in node.children if c.type == "statement_block"), None)
@@ -904,6 +963,7 @@ class Translator:
         self._emit(inner + R.INDENT, "break", None)
 
     def visit_for_statement(self, node: Node, indent: str) -> None:
+        self._flush_comments(self._clause_comments(node), None, indent)
         init = node.child_by_field_name("for_initializer")
         cond_node = node.child_by_field_name("for_condition")
         iterator = node.child_by_field_name("for_iterator")
@@ -987,6 +1047,7 @@ class Translator:
             elif child.type == "ERROR" or child.is_missing:
                 raise Unsupported(child, "syntax error")
         row = node.start_point[0]
+        notes = self._clause_comments(node)
         self._emit(indent, "try", None, ":", row=row)
         self.api_frames.append([False])
         try:
@@ -996,6 +1057,7 @@ class Translator:
         if calls_api and self.api_frames:
             self.api_frames[-1][0] = True
         for types, block in catches:
+            self._flush_comments(notes, block.start_point[0] if block is not None else None, indent)
             exc_class = types or ("ApiException" if calls_api else "Exception")
             if "ApiException" in exc_class:
                 self.need("pkg", "ApiException")
@@ -1010,8 +1072,10 @@ class Translator:
             if ctx.used:
                 self.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
         if final is not None:
+            self._flush_comments(notes, final.start_point[0], indent)
             self._emit(indent, "finally", None, ":")
             self._block(final, indent + R.INDENT)
+        self._flush_comments(notes, None, indent)
 
     def _catch_types(self, node: Node) -> str:
         names = []
@@ -1066,6 +1130,7 @@ class Translator:
             body = None
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
+            self._flush_comments(self._clause_comments(node), None, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
             self.locals, self.local_taken, self.catches, self.api_frames, self.loops = saved
@@ -1181,15 +1246,19 @@ class Translator:
 
     def _pipeline_value(self, node: Node) -> Expr:
         """The value a pipeline (``a | b | c``), a command or an expression produces."""
-        node = _unwrap(node)
-        if node.type == "pipeline":
+        kind = node.type
+        if kind == "pipeline":
             if node.has_error:
                 raise Unsupported(_first_error(node), "syntax error")
             kids = self._kids(node)
             if len(kids) != 1:
                 raise Unsupported(node, "unsupported: pipeline with redirection")
-            node = _unwrap(kids[0])
-        if node.type == "pipeline_chain":
+            node = kids[0]
+            kind = node.type
+        if kind in _PASSTHROUGH:
+            node = _unwrap(node)
+            kind = node.type
+        if kind == "pipeline_chain":
             parts = self._kids(node)
             if any(p.type == "pipeline_chain_tail" for p in parts):
                 raise Unsupported(node, "unsupported: && / || between pipelines")
@@ -1205,11 +1274,11 @@ class Translator:
             if value is None:
                 raise Unsupported(node, "syntax error")
             return value
-        if node.type == "command":
+        if kind == "command":
             return self._command(node, None)
-        if node.type == "assignment_expression":
+        if kind == "assignment_expression":
             raise Unsupported(node, "unsupported: assignment used as a value")
-        return self._expr(node)
+        return self.expr_dispatch.get(kind, self.generic_expr)(node)
 
     def _command(self, node: Node, piped: Expr | None) -> Expr:
         name_node = node.child_by_field_name("command_name")
@@ -1464,6 +1533,13 @@ class Translator:
             return call("time.sleep", [("", seconds)], NONE, stmt=True)
         raise Unsupported(node, "Start-Sleep needs either -Seconds or -Milliseconds")
 
+    def _cmd_import_module(self, args: dict[str, Any], node: Node) -> Expr:
+        name = args.get("Name")
+        module = name.const if name is not None else None
+        if not isinstance(module, str) or re.split(r"[\\/]", module)[-1].lower().removesuffix(".psd1") != R.MODULE_NAME.lower():
+            raise Unsupported(node, f"unsupported: Import-Module of anything but {R.MODULE_NAME}")
+        return Expr(f"# Import-Module {module}: the imports at the top do this", stmt=True)
+
     def _cmd_out_null(self, args: dict[str, Any], node: Node) -> Expr:
         value = args.get("InputObject")
         if value is None:
@@ -1474,8 +1550,11 @@ class Translator:
     # Expressions
 
     def _expr(self, node: Node) -> Expr:
-        node = _unwrap(node)
-        return self.expr_dispatch.get(node.type, self.generic_expr)(node)
+        kind = node.type
+        if kind in _PASSTHROUGH:
+            node = _unwrap(node)
+            kind = node.type
+        return self.expr_dispatch.get(kind, self.generic_expr)(node)
 
     def generic_expr(self, node: Node) -> Expr:
         """An expression of a kind the translator does not know: reported, never guessed."""
