@@ -781,7 +781,9 @@ class OneOfModel:
             try:
                 converted = cls._convert_member(spec, value, name)
             except (ApiTypeError, ApiValueError) as exc:
-                errors.append(exc)
+                # Kept without its traceback: with it, this frame and every caller's (the call's
+                # configuration and open sockets among them) would sit in a cycle until a gc run.
+                errors.append(exc.with_traceback(None))
                 continue
             if cls.kind == "anyOf":
                 return converted

@@ -14,6 +14,7 @@ import platform
 import random
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -341,12 +342,16 @@ def request(
             raise ApiConnectionError(f"Request to {shown_url} failed: {_reason(exc)}.") from exc
         if failure is not None:
             logger.debug("%s %s failed: %s", method, shown_url, type(failure).__name__)
+            _clear_frames(failure.__cause__)
             if attempt < attempts:
                 delay = retry_delay(attempt - 1, {}, configuration.retry_interval_sec, now=time.time())
                 logger.debug("retrying after %.3f s: %s", delay, type(failure).__name__)
                 sleep(delay or 0.0)
                 continue
-            raise failure
+            try:
+                raise failure
+            finally:
+                failure = None  # else this frame and the exception hold each other (and the session)
         status = raw.status_code
         reason = raw.reason or _standard_reason(status)
         response_headers = CaseInsensitiveHeaders(raw.headers)
@@ -364,6 +369,26 @@ def request(
         logger.debug("not retrying: %s", why if not retry else "no attempts left")
         raise _status_error(status, reason, response_headers, text, secrets)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _clear_frames(exc: BaseException | None) -> None:
+    """Drop the local variables of every frame in an exception's tracebacks, causes and contexts included.
+
+    urllib3 keeps the exceptions it catches in local variables, so its frames and those exceptions
+    form cycles that keep the connection pool, and its open sockets, alive until a garbage-collector
+    run. Without the locals the cycles are gone; the tracebacks still print in full.
+    """
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        current = todo.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)  # the frame still running is skipped
+        # urllib3 and requests also carry the underlying error in args and in .reason.
+        todo += [*current.args, current.__cause__, current.__context__, getattr(current, "reason", None)]
 
 
 def _standard_reason(status: int) -> str:

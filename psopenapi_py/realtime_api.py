@@ -133,7 +133,10 @@ def _call(
         return _transport.request(configuration, "POST", path, operation=operation, body=body)
     except ApiException as exc:
         if retired_hint is not None and exc.error_code == "beta_api_shape_disabled":
-            detail = exc.error_details["error"].get("message") or "beta_api_shape_disabled"
+            # str(exc) is the server's message with any echoed secret masked by the transport; the raw
+            # error_details are not (OpenAI's errors may quote the API key).
+            shown, prefix = str(exc), f"({exc.status}) {exc.reason}: "
+            detail = shown[len(prefix) :] if shown.startswith(prefix) else "beta_api_shape_disabled"
             raise BetaApiRetiredError(
                 exc.status,
                 exc.reason,

@@ -10,6 +10,7 @@ import gzip
 import json
 import logging
 import re
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,6 +130,10 @@ def test_connection_refused_is_retried_then_raised_as_connection_error(call: Any
     assert type(outcome.error) is ApiConnectionError
     assert str(outcome.error) == f"Connection to {sessions_url(url)} failed: connection refused (attempt 3 of 3)."
     assert outcome.client_attempts == ATTEMPTS
+    # The transport clears the cause's frame locals (to free sockets early); the traceback still prints whole.
+    shown = "".join(traceback.format_exception(outcome.error))
+    assert "ConnectionRefusedError: [Errno 111] Connection refused" in shown
+    assert "raise MaxRetryError(_pool, url, reason) from reason" in shown
     assert outcome.elapsed < 1.0
 
 
