@@ -203,41 +203,57 @@ class Run:
         self.stdout = stdout
 
 
-def run_process(argv: Sequence[str], env: dict[str, str], timeout_sec: float = 120.0) -> Run:
-    """Run a child to completion, measuring its wall time and, through wait4, its own CPU and peak RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+#: Runs one measured command and reports its wall time, CPU time and peak RSS on file descriptor argv[1].
+#: Peak RSS must come from a small parent: Linux starts a child's ru_maxrss at its parent's peak (the
+#: forked copy counts until exec), so children of this bench, grown by the in-process figures, would
+#: all report the bench's own size. ``python -S`` with the stdlib alone stays below any measured process.
+LAUNCHER = """
+import os, sys, time
+report, argv = int(sys.argv[1]), sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(report)
     try:
-        out, err = _read_all(proc, timeout_sec)
-        _, status, usage = os.wait4(proc.pid, 0)
-    except BaseException:
-        proc.kill()
-        raise
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv[:3])}... exited with {proc.returncode}: {err.strip()[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out)
+        os.execv(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+os.write(report, f"{wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
 
 
-def _read_all(proc: subprocess.Popen[bytes], timeout_sec: float) -> tuple[str, str]:
-    # communicate() would also reap the child, and then wait4 could not report its rusage.
-    chunks: dict[str, list[bytes]] = {"out": [], "err": []}
-
-    def drain(stream: Any, key: str) -> None:
-        chunks[key].append(stream.read())
-
-    readers = [
-        threading.Thread(target=drain, args=(proc.stdout, "out")),
-        threading.Thread(target=drain, args=(proc.stderr, "err")),
-    ]
-    for reader in readers:
-        reader.start()
-    for reader in readers:
-        reader.join(timeout_sec)
-        if reader.is_alive():
-            raise TimeoutError(f"child {proc.args!r} still running after {timeout_sec} s")
-    return b"".join(chunks["out"]).decode(), b"".join(chunks["err"]).decode()
+def run_process(argv: Sequence[str], env: dict[str, str], timeout_sec: float = 120.0) -> Run:
+    """Run a child to completion through :data:`LAUNCHER`: its wall time, its own CPU time and peak RSS."""
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            [PYTHON, "-S", "-c", LAUNCHER, str(write_end), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+            pass_fds=(write_end,),
+            start_new_session=True,
+        )
+        os.close(write_end)
+        write_end = -1
+        try:
+            out, err = proc.communicate(timeout=timeout_sec)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)  # the launcher and the measured command alike
+            proc.communicate()
+            raise
+        report = os.read(read_end, 4096).decode().split()
+    finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+    if proc.returncode != 0 or len(report) != 4 or report[3] != "0":
+        code = report[3] if len(report) == 4 else proc.returncode
+        raise RuntimeError(f"{' '.join(argv[:3])}... exited with {code}: {err.decode().strip()[-2000:]}")
+    return Run(float(report[0]), float(report[1]), int(report[2]), out.decode())
 
 
 def median(values: Sequence[float]) -> float:
