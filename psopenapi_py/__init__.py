@@ -37,9 +37,30 @@ from .exceptions import (  # noqa: E402
     UnauthorizedException,
     UnprocessableEntityException,
 )
-from .models import *  # noqa: E402,F403 - the generated list; tests/test_exports.py guards it
+import typing as _typing  # noqa: E402
+
 from . import models as _models  # noqa: E402
-from .realtime_api import ApiResponse, new_realtime_session  # noqa: E402
+
+if _typing.TYPE_CHECKING:
+    from .models import *  # noqa: F403 - the generated list; tests/test_exports.py guards it
+else:
+    # The GA models (models/realtime_client_secrets.py) load on first use, which keeps this import
+    # fast; a star import would load them, so the other generated names are bound one by one.
+    globals().update({_n: getattr(_models, _n) for _n in _models.__all__ if _n not in _models.LAZY_NAMES})
+
+    def __getattr__(name: str) -> _typing.Any:
+        if name in _models.LAZY_NAMES:
+            value = getattr(_models, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))
+
+
+from .migration import realtime_session_request_to_ga, realtime_session_request_to_ga_call  # noqa: E402
+from .realtime_api import ApiResponse, new_realtime_client_secret, new_realtime_session  # noqa: E402
 from .translate import Translation, TranslationWarning, translate_powershell  # noqa: E402
 
 logging.getLogger("psopenapi_py").addHandler(logging.NullHandler())
@@ -70,7 +91,10 @@ __all__ = [
     "get_configuration",
     "get_host_setting",
     "get_url_from_host_setting",
+    "new_realtime_client_secret",
     "new_realtime_session",
+    "realtime_session_request_to_ga",
+    "realtime_session_request_to_ga_call",
     "set_configuration",
     "set_configuration_api_key",
     "set_configuration_api_key_prefix",

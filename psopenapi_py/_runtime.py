@@ -32,6 +32,7 @@ else:  # pragma: no cover - Python 3.10 has no dataclass_transform; it only help
 __all__ = [
     "SPEC",
     "UNSET",
+    "EnumModel",
     "Model",
     "OneOfModel",
     "Unset",
@@ -213,10 +214,13 @@ class _Numeric(Spec):
         maximum: float | None = None,
         exclusive_minimum: float | None = None,
         exclusive_maximum: float | None = None,
+        enum: Sequence[float] = (),
         nullable: bool = False,
     ):
         super().__init__(nullable=nullable)
         checks = []
+        if enum:
+            checks.append(_Check(_v.in_(tuple(enum)), "Allowed values: " + ", ".join(map(str, enum)) + "."))
         if minimum is not None:
             checks.append(_Check(_v.ge(minimum), f"Must be >= {minimum}."))
         if exclusive_minimum is not None:
@@ -482,6 +486,20 @@ class Ref(Spec):
         return self.name
 
 
+class EnumRef(Str):
+    """A string from a generated enum model: its values are checked (case-insensitively) and stored as plain str."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, enum: Sequence[str], *, nullable: bool = False):
+        super().__init__(enum=enum, nullable=nullable)
+        self.name = name
+
+    @property
+    def ps_type(self) -> str:  # type: ignore[override]
+        return self.name
+
+
 def check_value(spec: Spec, value: Any, name: str) -> None:
     """Check a converted value against a spec, with ``None`` allowed where the spec (or mode) says."""
     if value is None:
@@ -633,6 +651,9 @@ class Model:
     _wire_fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
     #: True for models parsed from API responses: unknown keys are kept rather than rejected.
     _lenient: ClassVar[bool] = False
+    #: True where the schema says ``additionalProperties: false``: unknown keys are rejected even
+    #: when parsing leniently (a oneOf around such a model then tries its other members).
+    _closed: ClassVar[bool] = False
 
     additional_properties: dict[str, Any] = attrs.field(factory=dict, kw_only=True, eq=True)
 
@@ -666,7 +687,10 @@ class Model:
         for key, value in data.items():
             if key in known:
                 kwargs[key] = value
-            elif lenient:
+            elif lenient and not cls._closed:
+                if not _plain_json(value):
+                    # Kept keys go back out by to_dict(), so only JSON may be kept (UNSET, bytes... may not).
+                    raise _type_error(key if name is None else f"{name}.{key}", "a JSON value", value)
                 extra[key] = value
             else:
                 # Space-separated: PowerShell expands the $AllProperties array in the message that way.
@@ -733,8 +757,14 @@ class OneOfModel:
     kind: ClassVar[str] = "oneOf"
     #: For object members told apart by a property: (property name, {value: member index}).
     discriminator: ClassVar[tuple[str, dict[str, int]] | None] = None
+    #: True when the spec declares no discriminator but every object member pins its ``type`` to
+    #: constants: the tag then decides when present, and a dict without it is tried on every member.
+    discriminator_implicit: ClassVar[bool] = False
     #: Spec default used by ``initialize_*`` when no value is given.
     default: ClassVar[Any] = UNSET
+    #: True for wrappers found only in API responses: ``from_dict``/``from_json`` parse leniently, as
+    #: ``Model._lenient`` models do (building one with ``initialize_*`` stays strict).
+    _lenient: ClassVar[bool] = False
 
     def __init__(self, actual_instance: Any):
         object.__setattr__(self, "actual_instance", self.resolve(actual_instance, type(self).__name__))
@@ -768,16 +798,20 @@ class OneOfModel:
             if any(spec.accepts_none() for spec in cls.members):
                 return None
             raise _value_error(name, None, f"'{name}' cannot be null here.")
+        lenient = _LENIENT.get()
         if cls.discriminator is not None and isinstance(value, dict):
             prop, mapping = cls.discriminator
-            tag = value.get(prop)
-            index = mapping.get(tag) if isinstance(tag, str) else None
-            if index is None:
-                raise _value_error(f"{name}.{prop}", tag, "Allowed values: " + ", ".join(mapping) + ".")
-            return cls._convert_member(cls.members[index], value, name)
+            if value.get(prop, UNSET) is not UNSET or not cls.discriminator_implicit:
+                tag = value.get(prop)
+                index = mapping.get(tag) if isinstance(tag, str) else None
+                if index is None:
+                    if lenient and _plain_json(value):
+                        return value  # a kind this version does not know: keep the server's JSON as it is
+                    raise _value_error(f"{name}.{prop}", tag, "Allowed values: " + ", ".join(mapping) + ".")
+                return cls._convert_member(cls.members[index], value, name)
         matches = []
         errors: list[Exception] = []
-        for spec in cls.members:
+        for spec in cls._trial_order():
             try:
                 converted = cls._convert_member(spec, value, name)
             except (ApiTypeError, ApiValueError) as exc:
@@ -785,11 +819,13 @@ class OneOfModel:
                 # configuration and open sockets among them) would sit in a cycle until a gc run.
                 errors.append(exc.with_traceback(None))
                 continue
-            if cls.kind == "anyOf":
+            if cls.kind == "anyOf" or lenient:
                 return converted
             matches.append(converted)
         if len(matches) == 1:
             return matches[0]
+        if not matches and lenient and _plain_json(value):
+            return value  # responses are parsed leniently: a shape no member knows is kept as parsed JSON
         if not matches:
             if len(errors) == 1:
                 raise errors[0]
@@ -810,6 +846,15 @@ class OneOfModel:
             expected="exactly one of " + ", ".join(cls.one_of_schemas),
         )
 
+    @classmethod
+    def _trial_order(cls) -> tuple[Spec, ...]:
+        # anyOf takes the first member that matches; a closed enum goes first so that an open enum
+        # (anyOf [string, enum]) stores known values in their canonical spelling.
+        if cls.kind != "anyOf":
+            return cls.members
+        closed = tuple(s for s in cls.members if isinstance(s, Str) and s.enum and not s.open_enum)
+        return closed + tuple(s for s in cls.members if s not in closed)
+
     @staticmethod
     def _convert_member(spec: Spec, value: Any, name: str) -> Any:
         if isinstance(spec, Ref) and isinstance(value, (Model, OneOfModel)):
@@ -826,6 +871,8 @@ class OneOfModel:
     @classmethod
     def check_member(cls, value: Any, name: str) -> None:
         """Check that a (converted) value is one of the members."""
+        if _LENIENT.get():
+            return  # resolve() kept a value no member knows on purpose
         if not any(_matches(spec, value) for spec in cls.members):
             raise _type_error(name, "one of " + ", ".join(cls.one_of_schemas), value)
 
@@ -841,7 +888,7 @@ class OneOfModel:
     def from_dict(cls: type[W], data: Any, *, name: str | None = None, lenient: bool | None = None) -> W:
         """Resolve parsed JSON to the member it matches."""
         if lenient is None:
-            lenient = _LENIENT.get()
+            lenient = cls._lenient or _LENIENT.get()
         token = _LENIENT.set(lenient)
         try:
             return cls(data)
@@ -863,12 +910,79 @@ class OneOfModel:
         return f"{type(self).__name__}({self.actual_instance!r})"
 
 
+def _plain_json(value: Any) -> bool:
+    """Whether a value is JSON as a parser makes it (dict, list, str, int, finite float, bool, None):
+    values built in Python (UNSET, models, bytes) are never kept raw, they must match a member."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(k, str) for k in item):
+                return False
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return False
+        elif item is not None and type(item) not in (str, int, bool):
+            return False
+    return True
+
+
 def _matches(spec: Spec, value: Any) -> bool:
     try:
         check_value(spec, value, "value")
     except (ApiTypeError, ApiValueError):
         return False
     return True
+
+
+E = TypeVar("E", bound="EnumModel")
+
+
+class EnumModel(str, enum.Enum):
+    """Base of generated enum models: str members equal to their JSON strings (``NoiseReductionType.NEAR_FIELD
+    == "near_field"``). Fields typed with an enum model accept a member or the plain string and store the string.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        MODELS[cls.__name__] = cls
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def to_dict(self) -> str:
+        """The JSON value: the plain string."""
+        return str(self.value)
+
+    def to_json(self) -> str:
+        """The JSON text of the value."""
+        return json.dumps(str(self.value), ensure_ascii=False)
+
+    @classmethod
+    def from_value(cls: type[E], value: Any, *, name: str = "value") -> E:
+        """The member for a string (any letter case) or a member; ApiValueError naming the allowed values."""
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, str):
+            raise _type_error(name, f"a {cls.__name__} value (a string)", value)
+        for member in cls:
+            if member.value.lower() == value.lower():
+                return member
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise _value_error(name, value, f"Allowed values for {cls.__name__}: {allowed}.")
+
+    @classmethod
+    def from_dict(cls: type[E], data: Any, *, name: str | None = None, lenient: bool | None = None) -> E:
+        """The member for parsed JSON (a string)."""
+        return cls.from_value(data, name=name or cls.__name__)
+
+    @classmethod
+    def from_json(cls: type[E], text: str | bytes) -> E:
+        """The member for JSON text such as ``'"near_field"'``."""
+        return cls.from_dict(from_json_text(text, cls.__name__))
 
 
 def build(cls: type[M], /, **kwargs: Any) -> M:

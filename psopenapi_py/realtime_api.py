@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from . import _transport
-from ._runtime import MAX_JSON_DEPTH, UNSET, Model, _to_json_value, json_too_deep
+from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
 from .models.realtime_sessions import (
@@ -18,7 +19,11 @@ from .models.realtime_sessions import (
     RealtimeSessionCreateResponseClientSecret,
 )
 
-__all__ = ["ApiResponse", "new_realtime_session"]
+if TYPE_CHECKING:
+    # The GA models load on first use (see models/__init__.py); annotations only need their names.
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+
+__all__ = ["ApiResponse", "new_realtime_client_secret", "new_realtime_session"]
 
 logger = logging.getLogger("psopenapi_py")
 T = TypeVar("T")
@@ -126,13 +131,18 @@ def _call(
     path: str,
     body: bytes,
     configuration: Configuration,
-    retired_hint: str | None = None,
+    retired_hint: str | Callable[[], str] | None = None,
 ) -> _transport.TransportResponse:
-    """POST ``body`` to ``path``; with ``retired_hint``, a retired-beta error says what to use instead."""
+    """POST ``body`` to ``path``; with ``retired_hint``, a retired-beta error says what to use instead.
+
+    A callable hint is called only when that error arrives (it may do real work).
+    """
     try:
         return _transport.request(configuration, "POST", path, operation=operation, body=body)
     except ApiException as exc:
         if retired_hint is not None and exc.error_code == "beta_api_shape_disabled":
+            if callable(retired_hint):
+                retired_hint = retired_hint()
             # str(exc) is the server's message with any echoed secret masked by the transport; the raw
             # error_details are not (OpenAI's errors may quote the API key).
             shown, prefix = str(exc), f"({exc.status}) {exc.reason}: "
@@ -179,13 +189,97 @@ def new_realtime_session(
         "createRealtimeSession",
     )
     logger.debug("Parameters: realtime_session_create_request=%s", body.decode("utf-8"))
-    response = _call(operation, "/realtime/sessions", body, config, retired_hint=GA_HINT)
+    response = _call(
+        operation, "/realtime/sessions", body, config, retired_hint=lambda: _ga_hint(realtime_session_create_request)
+    )
     result: RealtimeSessionCreateResponse = _parse_response(response, RealtimeSessionCreateResponse)
     secret = result.client_secret
     # Not getattr(secret, "value"): UNSET, an enum member, has a .value of its own ("UNSET").
     value = secret.value if isinstance(secret, RealtimeSessionCreateResponseClientSecret) else None
     if not isinstance(value, str) or not value:
         raise _transport.api_exception_from_2xx(response, "the body has no client_secret.value (no ephemeral key).")
+    return _result(result, response, with_http_info)
+
+
+def _loggable(body: bytes) -> str:
+    """The JSON body with MCP credentials (``authorization``, ``headers`` values) replaced by <redacted>."""
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: REDACTED
+                if k == "authorization"
+                else {h: REDACTED for h in v}
+                if k == "headers" and isinstance(v, dict)
+                else scrub(v)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        return value
+
+    return json.dumps(scrub(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
+
+
+def _ga_hint(request: Any) -> str:
+    """GA_HINT plus the new_realtime_client_secret call equivalent to the beta request the user made."""
+    from .migration import realtime_session_request_to_ga_call
+
+    try:
+        call = realtime_session_request_to_ga_call(request)
+    except (ApiTypeError, ApiValueError) as exc:
+        return f"{GA_HINT} This request has no automatic GA equivalent ({exc}); see docs/migrating-to-ga.md."
+    indented = "\n".join("    " + line if line else line for line in call.splitlines())
+    return f"{GA_HINT} The equivalent call for this request:\n\n{indented}\n\nSee docs/migrating-to-ga.md."
+
+
+def new_realtime_client_secret(
+    realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool = False,
+    configuration: Configuration | None = None,
+) -> RealtimeCreateClientSecretResponse | ApiResponse:
+    """Mint an ephemeral Realtime key with ``POST /realtime/client_secrets`` (PowerShell's ``New-RealtimeClientSecret``).
+
+    The GA successor of :func:`new_realtime_session`. An empty request (``{}``) mints a key for a
+    realtime session with the API's defaults, valid for 600 seconds.
+
+    Args:
+        realtime_create_client_secret_request: a ``RealtimeCreateClientSecretRequest`` or a plain dict
+            (checked against the GA schema, then sent as given).
+        with_http_info: return an ``ApiResponse`` with status code and headers too.
+        configuration: use this ``Configuration`` instead of the module-wide one.
+
+    Returns:
+        The ``RealtimeCreateClientSecretResponse`` (or an ``ApiResponse`` wrapping it): the key in
+        ``value`` (hidden by ``repr()``), ``expires_at``, and ``session``, a
+        ``RealtimeSessionCreateResponseGA`` or ``RealtimeTranscriptionSessionCreateResponseGA`` by its ``type``.
+
+    Raises:
+        ApiValueError, ApiTypeError: bad input; nothing was sent.
+        ApiException (and its status subclasses): the API answered with an error, or with a body that
+            has no ``value`` or ``expires_at``.
+        ApiConnectionError, ApiTimeoutError: no answer.
+    """
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+
+    operation = "new_realtime_client_secret"
+    logger.debug("Calling method: %s", operation)
+    config = _resolve_configuration(configuration)
+    body = _request_body(
+        realtime_create_client_secret_request,
+        RealtimeCreateClientSecretRequest,
+        "realtime_create_client_secret_request",
+        "createRealtimeClientSecret",
+    )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("Parameters: realtime_create_client_secret_request=%s", _loggable(body))
+    response = _call(operation, "/realtime/client_secrets", body, config)
+    result: RealtimeCreateClientSecretResponse = _parse_response(response, RealtimeCreateClientSecretResponse)
+    if not isinstance(result.value, str) or not result.value:
+        raise _transport.api_exception_from_2xx(response, "the body has no value (no ephemeral key).")
+    if not isinstance(result.expires_at, int) or isinstance(result.expires_at, bool):
+        raise _transport.api_exception_from_2xx(response, "the body has no expires_at (the key's expiry).")
     return _result(result, response, with_http_info)
 
 

@@ -19,6 +19,7 @@ description prose is not.
 from __future__ import annotations
 
 import argparse
+import json
 import keyword
 import re
 import sys
@@ -30,7 +31,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model_docs import FIELD_WORDS, MODEL_WORDS  # noqa: E402
+from model_docs import FIELD_WORDS, FIELD_WORDS_FROM, MODEL_WORDS  # noqa: E402
 
 GENERATOR = "tools/generate_models.py"
 
@@ -52,6 +53,15 @@ class SpecConfig:
     wrapper_defaults: dict[str, Any] = field(default_factory=dict)
     #: Component schema name -> model name, where the module named a component differently.
     component_names: dict[str, str] = field(default_factory=dict)
+    #: Which schema defaults initialize_* fills in. "scalars": every default of a string, number or
+    #: boolean field (what the module's Initialize- does). "constants": only a required field whose
+    #: one allowed value is a constant (`type: "realtime"`); every other default is the API's to apply,
+    #: so bodies go out exactly as written.
+    defaults: str = "scalars"
+    #: "Model.field" -> Python source of the doc-example value, where the generic sample would fail a check.
+    samples: dict[str, str] = field(default_factory=dict)
+    #: Import the module on first use of one of its names (PEP 562), to keep `import psopenapi_py` fast.
+    lazy: bool = False
 
 
 SPECS = [
@@ -76,6 +86,37 @@ SPECS = [
             "RealtimeSessionCreateResponse.input_audio_transcription",
         },
         wrapper_defaults={"RealtimeResponseCreateParamsMaxResponseOutputTokens": "inf"},
+    ),
+    SpecConfig(
+        source="realtime-client-secrets.openapi.yaml",
+        module="realtime_client_secrets",
+        operation_path="/realtime/client_secrets",
+        # The module generated these from OpenAI's full spec, where the same schemas (or identical
+        # copies) sit elsewhere first; the cut file alone would give the names in the comments.
+        names={
+            "RealtimeSessionCreateRequestGA.tracing": "TracingConfiguration3",  # TracingConfiguration1
+            "RealtimeSessionCreateResponseGA.tracing": "TracingConfiguration4",  # TracingConfiguration2
+            # The module says RealtimeResponseCreateParamsToolsInner, the seed's beta function tool:
+            # the port keeps the seed's meaning under that name and uses the cut file's name here.
+            "RealtimeSessionCreateRequestGA.tools[]": "RealtimeSessionCreateRequestGAToolsInner",
+            "RealtimeSessionCreateRequestGA.tool_choice": "RealtimeBetaResponseCreateParamsToolChoice",
+            "RealtimeSessionCreateRequestGA.max_output_tokens": "RealtimeBetaResponseCreateParamsMaxOutputTokens",
+            "RealtimeTranscriptionSessionCreateResponseGAAudioInput.noise_reduction": (
+                "RealtimeSessionCreateResponseAudioInputNoiseReduction"
+            ),
+        },
+        component_names={
+            "MCPToolFilter": "BetaMCPToolFilter",
+            "ToolChoiceOptions": "BetaToolChoiceOptions",
+            "ToolChoiceFunction": "BetaToolChoiceFunction",
+            "ToolChoiceMCP": "BetaToolChoiceMCP",
+            "PromptCacheBreakpointConfig": "BetaPromptCacheBreakpointConfig",
+        },
+        # An MCP server's OAuth token and headers (which may carry one) are credentials too.
+        secrets={"RealtimeCreateClientSecretResponse.value", "MCPTool.authorization", "MCPTool.headers"},
+        defaults="constants",
+        samples={"MCPTool.tunnel_id": repr("tunnel_" + "0" * 32).replace("'", '"')},
+        lazy=True,
     ),
 ]
 
@@ -126,16 +167,22 @@ class FieldIR:
 @dataclass
 class ModelIR:
     name: str
-    kind: str  # "object", "oneOf", "anyOf"
+    kind: str  # "object", "oneOf", "anyOf", "enum"
     location: str
     fields: list[FieldIR] = field(default_factory=list)
     members: list[tuple[str, str, str]] = field(default_factory=list)  # (spec source, member name, sample)
     discriminator: tuple[str, dict[str, int]] | None = None
+    #: The discriminator was derived from the members' `type` constants, not declared by the spec.
+    discriminator_implicit: bool = False
     default: Any = None
     has_default: bool = False
     lenient: bool = False
     roles: set[str] = field(default_factory=set)
     schema_key: str = ""
+    #: additionalProperties: false
+    closed: bool = False
+    #: Enum models: the allowed values.
+    values: tuple[str, ...] = ()
 
 
 class Generator:
@@ -145,23 +192,57 @@ class Generator:
         self.components: dict[str, Any] = spec.get("components", {}).get("schemas", {})
         self.models: dict[str, ModelIR] = {}
         self.taken = taken  # model name -> spec source, across all specs (names must be unique)
+        #: Canonical JSON of an inline schema -> the model generated for it. OpenAPI Generator reuses
+        #: the model of an identical inline schema (prose included) instead of numbering a copy.
+        self.signatures: dict[str, str] = {}
+        # Inline names never take a component's or an explicitly mapped name.
+        self.reserved = {config.component_names.get(k, k) for k in self.components} | set(config.names.values())
+        self.role = "request"
 
     # -- entry ------------------------------------------------------------------------------------
     def run(self) -> list[ModelIR]:
         op = self.spec["paths"][self.config.operation_path]["post"]
         req = op["requestBody"]["content"]["application/json"]["schema"]
-        self.walk_root(req, "request")
+        roots = {"request": [self.walk_root(req, "request")], "response": []}
         for response in op["responses"].values():
             schema = response.get("content", {}).get("application/json", {}).get("schema")
             if schema:
-                self.walk_root(schema, "response")
+                roots["response"].append(self.walk_root(schema, "response"))
         for m in self.models.values():
-            m.lenient = m.roles == {"response"}
+            m.roles = set()
+        for role, specs in roots.items():
+            for spec in specs:
+                self.mark_reachable(spec, role)
+        for m in self.models.values():
+            m.lenient = m.roles == {"response"} and m.kind == "object"
+        # A wrapper parses leniently when it wraps response models (the wrapper of a response-only
+        # string or number stays strict when parsed on its own; inside a response all is lenient).
+        changed = True
+        while changed:
+            changed = False
+            for m in self.models.values():
+                if m.kind in ("oneOf", "anyOf") and not m.lenient and m.roles == {"response"}:
+                    if any(self.models[n].lenient for spec, _, _ in m.members for n in REF_RE.findall(spec)):
+                        m.lenient = changed = True
         return list(self.models.values())
 
-    def walk_root(self, schema: dict[str, Any], role: str) -> None:
+    def walk_root(self, schema: dict[str, Any], role: str) -> str:
         self.role = role
-        self.spec_for(schema, location="", name_hint="")
+        return self.spec_for(schema, location="", name_hint="").spec
+
+    def mark_reachable(self, spec_source: str, role: str) -> None:
+        """Give ``role`` to every model a spec refers to, and to everything those refer to."""
+        todo = REF_RE.findall(spec_source)
+        while todo:
+            name = todo.pop()
+            model = self.models[name]
+            if role in model.roles:
+                continue
+            model.roles.add(role)
+            for f in model.fields:
+                todo += REF_RE.findall(f.spec)
+            for member_spec, _, _ in model.members:
+                todo += REF_RE.findall(member_spec)
 
     # -- schemas ----------------------------------------------------------------------------------
     def deref(self, schema: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -171,18 +252,71 @@ class Generator:
         key = ref.rsplit("/", 1)[-1]
         return self.components[key], key
 
-    def model_name(self, schema: dict[str, Any], location: str, component: str | None) -> str:
-        if location in self.config.names:
-            return self.config.names[location]
-        if component is not None:
-            return self.config.component_names.get(component, camelize(schema.get("title") or component))
-        if schema.get("title"):
-            return camelize(schema["title"])
-        return location_to_name(location)
+    def place(
+        self, schema: dict[str, Any], location: str, component: str | None, forced_name: str | None
+    ) -> tuple[str, bool]:
+        """The model name for a schema at a location, and whether the model is new (False: reuse it).
 
-    def spec_for(self, schema: dict[str, Any], location: str, name_hint: str, nullable: bool = False) -> FieldIR:
-        """Return a FieldIR skeleton (spec, types, notes) for a schema at a JSON location."""
-        schema, component = self.deref(schema)
+        An explicit name (``SpecConfig.names``) wins, then the component's name; an inline schema is
+        named by its title, else by its location, numbered when taken, as OpenAPI Generator does.
+        """
+        explicit = self.config.names.get(location)
+        if explicit is not None:
+            existing = self.models.get(explicit)
+            if existing is None:
+                return explicit, True
+            if _strip_prose(self.schema_at(existing)) != _strip_prose(schema):
+                raise SystemExit(f"{location}: {explicit} is already used for a different schema at {existing.location}")
+            return explicit, False
+        if component is not None:
+            name = self.config.component_names.get(component, component)
+            return name, name not in self.models
+        reused = self.signatures.get(_signature(schema))
+        if reused is not None:
+            return reused, False
+        if forced_name:
+            base = forced_name
+        elif schema.get("title"):
+            base = camelize(schema["title"])
+        else:
+            base = location_to_name(location)
+        name, n = base, 0
+        while name in self.models or name in self.reserved:
+            n += 1
+            name = f"{base}{n}"
+        return name, True
+
+    def new_model(self, name: str, kind: str, schema: dict[str, Any], location: str, component: str | None) -> ModelIR:
+        self.claim(name)
+        model = ModelIR(name=name, kind=kind, location=location, roles={self.role}, schema_key=component or location)
+        model._schema = schema  # type: ignore[attr-defined]
+        self.models[name] = model
+        if component is None:
+            self.signatures.setdefault(_signature(schema), name)
+        return model
+
+    def model_name(self, schema: dict[str, Any], location: str, component: str | None) -> str:
+        """The name a schema at a location gets (without reserving it)."""
+        return self.place(schema, location, component, None)[0]
+
+    def spec_for(
+        self,
+        schema: dict[str, Any],
+        location: str,
+        name_hint: str,
+        nullable: bool = False,
+        *,
+        component: str | None = None,
+        forced_name: str | None = None,
+    ) -> FieldIR:
+        """Return a FieldIR skeleton (spec, types, notes) for a schema at a JSON location.
+
+        ``component`` names an inline schema that stands for a component (the X of a component
+        ``anyOf [X, null]``); ``forced_name`` is the name OpenAPI Generator gives a map's value schema.
+        """
+        schema, ref_component = self.deref(schema)
+        if ref_component is not None:
+            component, forced_name = ref_component, None
         if "allOf" in schema and len(schema["allOf"]) == 1:
             return self.spec_for(schema["allOf"][0], location, name_hint, nullable)
         types = schema.get("type")
@@ -193,6 +327,10 @@ class Generator:
             types = types[0] if len(types) == 1 else None
         if schema.get("nullable"):
             nullable = True
+        if "default" in schema and schema["default"] is None:
+            nullable = True  # `default: null` documents null as "off"
+        if component is not None and _is_enum_component(schema):
+            return self.enum_field(schema, component, nullable)
         for key in ("oneOf", "anyOf"):
             if key in schema:
                 members = schema[key]
@@ -200,15 +338,19 @@ class Generator:
                 if len(non_null) < len(members):
                     nullable = True
                 if len(non_null) == 1:
-                    return self.spec_for(non_null[0], location, name_hint, nullable)
-                return self.union(schema, key, non_null, location, component, nullable)
+                    return self.spec_for(
+                        non_null[0], location, name_hint, nullable, component=component, forced_name=forced_name
+                    )
+                return self.union(schema, key, non_null, location, component, nullable, forced_name)
         if types == "object" or "properties" in schema:
             if schema.get("properties"):
-                name = self.object_model(schema, location, component)
+                name = self.object_model(schema, location, component, forced_name)
                 return self.ref_field(name, nullable)
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                inner = self.spec_for(extra, location + "{}", name_hint)
+                # OpenAPI Generator names a map's value model after the map's title, else <Location>Value.
+                value_name = camelize(schema["title"]) if schema.get("title") else location_to_name(location) + "Value"
+                inner = self.spec_for(extra, location + "{}", name_hint, forced_name=value_name)
                 return FieldIR(
                     wire="",
                     spec=f"_Map({inner.spec}{_nul(nullable)})",
@@ -251,10 +393,10 @@ class Generator:
                 sample=f"[{inner.sample}]" if inner.sample is not None else None,
                 nullable=nullable,
             )
-        if types == "string" or "enum" in schema or "const" in schema:
-            return self.string(schema, nullable)
         if types in ("integer", "number"):
             return self.numeric(schema, types, nullable)
+        if types == "string" or "enum" in schema or "const" in schema:
+            return self.string(schema, nullable)
         if types == "boolean":
             return FieldIR(
                 wire="",
@@ -279,9 +421,7 @@ class Generator:
     def string(self, schema: dict[str, Any], nullable: bool) -> FieldIR:
         args = []
         notes = []
-        enum = [e for e in schema.get("enum", []) if e is not None]
-        if "const" in schema:
-            enum = [schema["const"]]
+        enum = _constants(schema)
         sample = '"MyValue"'
         if enum:
             args.append(f"enum={tuple(enum)!r}")
@@ -317,10 +457,16 @@ class Generator:
             if key in schema and not isinstance(schema[key], bool):
                 args.append(f"{arg}={schema[key]!r}")
                 notes.append(f"{word} {schema[key]}")
+        enum = _constants(schema)
+        if enum:
+            args.append(f"enum={tuple(enum)!r}")
+            notes.append("one of: " + ", ".join(f"`{e}`" for e in enum))
         if nullable:
             args.append("nullable=True")
         low = schema.get("minimum", 0)
         sample = repr(low if types == "integer" else float(low)) if "minimum" in schema else "0"
+        if enum:
+            sample = repr(enum[0])
         py = "int" if types == "integer" else "float"
         return FieldIR(
             wire="",
@@ -330,6 +476,24 @@ class Generator:
             doc_type=py,
             notes=notes,
             sample=sample,
+            nullable=nullable,
+        )
+
+    def enum_field(self, schema: dict[str, Any], component: str, nullable: bool) -> FieldIR:
+        """A field holding a value of an enum component (a generated enum model)."""
+        name = self.config.component_names.get(component, component)
+        values = tuple(_constants(schema))
+        if name not in self.models:
+            model = self.new_model(name, "enum", schema, component, component)
+            model.values = values
+        return FieldIR(
+            wire="",
+            spec=f'_EnumRef("{name}", {values!r}{_nul(nullable)})',
+            stored_type="str",
+            input_type=f"{name} | str",
+            doc_type=f"[**{name}**]({name}.md)",
+            notes=["one of: " + ", ".join(f"`{e}`" for e in values)],
+            sample=repr(values[0]).replace("'", '"'),
             nullable=nullable,
         )
 
@@ -358,20 +522,15 @@ class Generator:
             args = [f"{f.wire}={f.sample}" for f in simple[:1]]
         return ", ".join(args)
 
-    def object_model(self, schema: dict[str, Any], location: str, component: str | None) -> str:
-        name = self.model_name(schema, location, component)
-        key = component or location
-        existing = self.models.get(name)
-        if existing is not None:
-            existing.roles.add(self.role)
-            if existing.schema_key != key and _strip_prose(self.schema_at(existing)) != _strip_prose(schema):
-                raise SystemExit(f"{location}: {name} is already used for a different schema at {existing.location}")
-            self._remember_roles(schema, location)
+    def object_model(
+        self, schema: dict[str, Any], location: str, component: str | None, forced_name: str | None = None
+    ) -> str:
+        name, new = self.place(schema, location, component, forced_name)
+        if not new:
+            self.models[name].roles.add(self.role)
             return name
-        self.claim(name)
-        model = ModelIR(name=name, kind="object", location=location, roles={self.role}, schema_key=key)
-        model._schema = schema  # type: ignore[attr-defined]
-        self.models[name] = model
+        model = self.new_model(name, "object", schema, location, component)
+        model.closed = schema.get("additionalProperties") is False
         required = set(schema.get("required", []))
         for wire, prop in schema.get("properties", {}).items():
             where = f"{name}.{wire}"
@@ -380,23 +539,23 @@ class Generator:
             f.wire = py_name(wire)
             f.required = wire in required
             f.secret = where in self.config.secrets
+            if where in self.config.samples:
+                f.sample = self.config.samples[where]
             deref, _ = self.deref(prop)
-            if "default" in deref and deref["default"] is not None and f.spec.startswith(("_Bool", "_Str", "_Int", "_Num")):
-                f.default = deref["default"]
-                f.has_default = True
+            own = prop if "default" in prop else deref  # OpenAPI 3.1 allows a default beside a $ref
+            if self.config.defaults == "scalars":
+                if "default" in deref and deref["default"] is not None and f.spec.startswith(("_Bool", "_Str", "_Int", "_Num")):
+                    f.default = deref["default"]
+                    f.has_default = True
+            else:
+                constants = _constants(deref)
+                if f.required and len(constants) == 1 and self.role == "request" and f.spec.startswith("_Str"):
+                    f.default = constants[0]
+                    f.has_default = True
+                elif "default" in own:
+                    f.notes.append(f"API default `{json.dumps(own['default'])}` (not filled in)")
             model.fields.append(f)
         return name
-
-    def _remember_roles(self, schema: dict[str, Any], location: str) -> None:
-        # A model reached again from the other root: its nested models are shared too.
-        name = self.model_name(schema, location, None)
-        model = self.models.get(name)
-        if model is None:
-            return
-        for f in model.fields:
-            m = re.match(r'_Ref\("(\w+)"', f.spec)
-            if m and m.group(1) in self.models:
-                self.models[m.group(1)].roles.add(self.role)
 
     def schema_at(self, model: ModelIR) -> dict[str, Any]:
         return model._schema  # type: ignore[attr-defined,no-any-return]
@@ -409,28 +568,31 @@ class Generator:
         location: str,
         component: str | None,
         nullable: bool,
+        forced_name: str | None = None,
     ) -> FieldIR:
-        name = self.model_name(schema, location, component)
-        if name not in self.models:
-            self.claim(name)
-            model = ModelIR(name=name, kind=kind, location=location, roles={self.role}, schema_key=component or location)
-            model._schema = schema  # type: ignore[attr-defined]
-            self.models[name] = model
-            for i, member in enumerate(members):
-                f = self.spec_for(member, f"{name}.{kind}[{i}]", "")
-                label = f.doc_type.split("]")[0].strip("[*") if f.spec.startswith("_Ref") else ps_type(f.spec)
+        name, new = self.place(schema, location, component, forced_name)
+        if new:
+            model = self.new_model(name, kind, schema, location, component)
+            for member in members:
+                # Inline members without a title are named <Wrapper>OneOf / <Wrapper>AnyOf (numbered).
+                f = self.spec_for(member, f"{name}.{kind}", "")
+                if f.spec.startswith(("_Ref", "_EnumRef")):
+                    label = f.doc_type.split("]")[0].strip("[*")
+                else:
+                    label = ps_type(f.spec)
                 model.members.append((f.spec, label, f.sample or "None"))
             disc = schema.get("discriminator")
+            targets = [self.deref(m)[0] for m in members]
             if disc:
                 prop = disc["propertyName"]
                 mapping = {}
-                for i, member in enumerate(members):
-                    target, _ = self.deref(member)
-                    const = target.get("properties", {}).get(prop, {})
-                    for value in const.get("enum", []) or [const.get("const")]:
-                        if value is not None:
-                            mapping[value] = i
+                for i, target in enumerate(targets):
+                    for value in _constants(target.get("properties", {}).get(prop, {})):
+                        mapping[value] = i
                 model.discriminator = (prop, mapping)
+            else:
+                model.discriminator = _type_tags(targets)
+                model.discriminator_implicit = model.discriminator is not None
             if name in self.config.wrapper_defaults:
                 model.default = self.config.wrapper_defaults[name]
                 model.has_default = True
@@ -443,6 +605,38 @@ class Generator:
         if owner is not None and owner != self.config.source:
             raise SystemExit(f"model name {name} is generated from both {owner} and {self.config.source}")
         self.taken[name] = self.config.source
+
+
+REF_RE = re.compile(r'_(?:Ref|EnumRef)\("(\w+)"')
+
+
+def _constants(schema: dict[str, Any]) -> list[Any]:
+    """The values a schema pins a value to: its `const`, else its enum (nulls aside)."""
+    if "const" in schema:
+        return [schema["const"]]
+    return [e for e in schema.get("enum", []) if e is not None]
+
+
+def _is_enum_component(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "string" and bool(schema.get("enum")) and not schema.get("properties")
+
+
+def _type_tags(targets: list[dict[str, Any]]) -> tuple[str, dict[str, int]] | None:
+    """(``"type"``, {value: member index}) when every object member pins ``type`` to its own constants."""
+    objects = [(i, t) for i, t in enumerate(targets) if t.get("properties")]
+    if not objects:
+        return None
+    mapping: dict[str, int] = {}
+    for i, target in objects:
+        values = _constants(target["properties"].get("type", {}))
+        if not values or any(v in mapping for v in values):
+            return None
+        mapping.update({v: i for v in values})
+    return ("type", mapping)
+
+
+def _signature(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, sort_keys=True, default=str)
 
 
 PS_TYPES = {"_Int": "Int32", "_Str": "String", "_Num": "Double", "_Bool": "Boolean", "_Arr": "Object[]", "_Map": "Hashtable"}
@@ -492,9 +686,9 @@ def emit_module(config: SpecConfig, models: list[ModelIR]) -> str:
         "from .._runtime import UNSET, Model, OneOfModel, Unset, wire_field",
         "from .._runtime import model as _model",
     ]
-    body = "\n".join("\n".join(emit_object(m) if m.kind == "object" else emit_union(m)) for m in models)
-    for spec_name in ("AnyJson", "Arr", "Bool", "Int", "Map", "Num", "Ref", "Str"):
-        if f"_{spec_name}(" in body:
+    body = "\n".join("\n".join(emit_class(m)) for m in models)
+    for spec_name in ("AnyJson", "Arr", "Bool", "EnumModel", "EnumRef", "Int", "Map", "Num", "Ref", "Str"):
+        if re.search(rf"(?<!\w)_{spec_name}(?!\w)", body):
             out.append(f"from .._runtime import {spec_name} as _{spec_name}")
     out += ["from .._runtime import build as _build", "from .._runtime import parse as _parse", ""]
     names: list[str] = []
@@ -505,7 +699,7 @@ def emit_module(config: SpecConfig, models: list[ModelIR]) -> str:
     out.append("]")
     for m in models:
         out += ["", ""]
-        out += emit_object(m) if m.kind == "object" else emit_union(m)
+        out += emit_class(m)
     for m in models:
         out += ["", ""]
         out += emit_functions(m)
@@ -516,10 +710,20 @@ def _unset_union(t: str, nullable: bool = True) -> str:
     return f"{t} | None | Unset" if nullable else f"{t} | Unset"
 
 
+def emit_class(m: ModelIR) -> list[str]:
+    if m.kind == "object":
+        return emit_object(m)
+    if m.kind == "enum":
+        return emit_enum(m)
+    return emit_union(m)
+
+
 def emit_object(m: ModelIR) -> list[str]:
     lines = ["@_model", f"class {m.name}(Model):", f'    """{MODEL_WORDS.get(m.name, default_summary(m))}"""', ""]
     if m.lenient:
         lines += ["    _lenient: ClassVar[bool] = True", ""]
+    if m.closed:
+        lines += ["    _closed: ClassVar[bool] = True", ""]
     for f in m.fields:
         kwargs = []
         if f.required:
@@ -541,20 +745,45 @@ def emit_union(m: ModelIR) -> list[str]:
         f'    """{MODEL_WORDS.get(m.name, default_summary(m))}"""',
         "",
         "    __slots__ = ()",
+        *(["    _lenient = True"] if m.lenient else []),
         f"    members = ({specs},)",
         f"    one_of_schemas = ({schemas},)",
         f'    kind = "{m.kind}"',
     ]
     if m.discriminator is not None:
         lines.append(f"    discriminator = {m.discriminator!r}")
+    if m.discriminator_implicit:
+        lines.append("    discriminator_implicit = True")
     if m.has_default:
         lines.append(f"    default = {m.default!r}")
+    return lines
+
+
+def enum_member_name(value: str) -> str:
+    name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper()
+    return name if name and not name[0].isdigit() else f"V_{name}"
+
+
+def emit_enum(m: ModelIR) -> list[str]:
+    lines = [f"class {m.name}(_EnumModel):", f'    """{MODEL_WORDS.get(m.name, default_summary(m))}"""', ""]
+    lines += [f"    {enum_member_name(v)} = {v!r}" for v in m.values]
     return lines
 
 
 def emit_functions(m: ModelIR) -> list[str]:
     snake = snake_case(m.name)
     lines: list[str] = []
+    if m.kind == "enum":
+        return [
+            f"def initialize_{snake}(value: {m.name} | str) -> {m.name}:",
+            f'    """The {m.name} member for a value (any letter case); ApiValueError names the allowed values."""',
+            f"    return {m.name}.from_value(value)",
+            "",
+            "",
+            f"def convert_from_json_to_{snake}(json_text: str | bytes) -> {m.name}:",
+            f"    \"\"\"Parse JSON text (a JSON string such as '\"{m.values[0]}\"') into a {m.name} member.\"\"\"",
+            f"    return {m.name}.from_json(json_text)",
+        ]
     if m.kind == "object":
         params = []
         for f in m.fields:
@@ -584,32 +813,94 @@ def emit_functions(m: ModelIR) -> list[str]:
 def default_summary(m: ModelIR) -> str:
     if m.kind == "object":
         return f"The object at ``{m.location or m.name}``."
+    if m.kind == "enum":
+        return f"One of the strings {', '.join(m.values)}."
     return f"One of {', '.join(label for _, label, _ in m.members)}."
 
 
-def emit_models_init(modules: list[tuple[str, list[ModelIR]]]) -> str:
-    out = [
-        f"# Generated by {GENERATOR}; do not edit (run the generator instead).",
-        '"""Every generated model, with its initialize_* and convert_from_json_to_* functions."""',
-        "",
-    ]
+def emit_models_init(modules: list[tuple[SpecConfig, list[ModelIR]]]) -> str:
+    lazy = [(config, models) for config, models in modules if config.lazy]
+    doc = '"""Every generated model, with its initialize_* and convert_from_json_to_* functions.'
+    if lazy:
+        doc += (
+            "\n\nThe models of "
+            + ", ".join(f"``{config.module}``" for config, _ in lazy)
+            + " are imported on first use (PEP 562\n``__getattr__``), so that ``import psopenapi_py`` stays fast; "
+            + "``from psopenapi_py.models import X``,\n``__all__`` and ``dir()`` work as usual."
+        )
+    out = [f"# Generated by {GENERATOR}; do not edit (run the generator instead).", doc + ('\n"""' if lazy else '"""'), ""]
+    if lazy:
+        out += ["from typing import TYPE_CHECKING, Any", ""]
     names: list[str] = []
-    for module, models in modules:
-        these = []
-        for m in models:
-            these += [m.name, f"initialize_{snake_case(m.name)}", f"convert_from_json_to_{snake_case(m.name)}"]
-        out.append(f"from .{module} import (")
+    for config, models in modules:
+        these = _exported_names(models)
+        names += these
+        if config.lazy:
+            continue
+        out.append(f"from .{config.module} import (")
         out += [f"    {n}," for n in sorted(these)]
         out.append(")")
-        names += these
+    if lazy:
+        out += ["", "if TYPE_CHECKING:"]
+        for config, models in lazy:
+            out.append(f"    from .{config.module} import (")
+            out += [f"        {n}," for n in sorted(_exported_names(models))]
+            out.append("    )")
+        out += ["", "#: Module -> the names it exports, for the modules imported on first use.", "LAZY_MODULES: dict[str, tuple[str, ...]] = {"]
+        for config, models in lazy:
+            out.append(f'    "{config.module}": (')
+            out += [f'        "{n}",' for n in sorted(_exported_names(models))]
+            out.append("    ),")
+        out += [
+            "}",
+            "#: Name -> the module that defines it, for the modules imported on first use.",
+            "LAZY_NAMES: dict[str, str] = {name: module for module, names in LAZY_MODULES.items() for name in names}",
+            "",
+            "",
+            "def __getattr__(name: str) -> Any:",
+            "    module = LAZY_NAMES.get(name)",
+            "    if module is None:",
+            '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+            "    from importlib import import_module",
+            "",
+            '    loaded = import_module(f".{module}", __name__)',
+            "    for exported in LAZY_MODULES[module]:",
+            "        globals()[exported] = getattr(loaded, exported)",
+            "    return globals()[name]",
+            "",
+            "",
+            "def __dir__() -> list[str]:",
+            "    return sorted(set(globals()) | set(__all__))",
+        ]
     out += ["", "__all__ = ["]
     out += [f'    "{n}",' for n in sorted(names)]
     out.append("]")
     return "\n".join(out) + "\n"
 
 
+def _exported_names(models: list[ModelIR]) -> list[str]:
+    names = []
+    for m in models:
+        names += [m.name, f"initialize_{snake_case(m.name)}", f"convert_from_json_to_{snake_case(m.name)}"]
+    return names
+
+
 # --------------------------------------------------------------------------------------------------
 # Output: docs
+
+
+def field_words(model: str, wire: str) -> str:
+    """Our description of a field, borrowed from the request twin for response models."""
+    words = FIELD_WORDS.get(f"{model}.{wire}")
+    if words is None and model in FIELD_WORDS_FROM:
+        words = FIELD_WORDS.get(f"{FIELD_WORDS_FROM[model]}.{wire}")
+    return words or ""
+
+
+def _imports_for(sample: str, snake: str) -> list[str]:
+    """The initialize_* functions a doc example calls: the nested ones (sorted), then the page's own."""
+    nested = sorted(set(re.findall(r"(initialize_\w+)\(", sample)) - {f"initialize_{snake}"})
+    return nested + [f"initialize_{snake}"]
 
 
 def emit_doc(m: ModelIR) -> str:
@@ -622,7 +913,26 @@ def emit_doc(m: ModelIR) -> str:
         words,
         "",
     ]
-    if m.kind == "object":
+    if m.kind == "enum":
+        lines += ["## Allowed values", "", "Value | Member", "------------ | -------------"]
+        lines += [f"`{v}` | `{m.name}.{enum_member_name(v)}`" for v in m.values]
+        lines += [
+            "",
+            f"`{m.name}` is a `str` enum: each member equals its JSON string. Fields of this type take a member "
+            "or the plain string (in any letter case) and send the string.",
+            "",
+            "## Example",
+            "",
+            "```python",
+            f"from psopenapi_py import {m.name}, initialize_{snake}",
+            "",
+            f"{snake} = initialize_{snake}({m.values[0]!r})".replace("'", '"'),
+            f"print({snake} is {m.name}.{enum_member_name(m.values[0])}, {snake}.to_json())",
+            "```",
+        ]
+    elif m.kind == "object":
+        if m.closed:
+            lines += ["No keys other than these are accepted (`additionalProperties: false`).", ""]
         lines += ["## Properties", "", "Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------"]
         for f in m.fields:
             notes = ["**required**" if f.required else "[optional]"]
@@ -633,7 +943,7 @@ def emit_doc(m: ModelIR) -> str:
             if f.secret:
                 notes.append("secret: redacted in repr")
             notes += f.notes
-            desc = FIELD_WORDS.get(f"{m.name}.{f.wire}", "")
+            desc = field_words(m.name, f.wire)
             lines.append(f"**{f.wire}** | {f.doc_type} | {desc} | {'; '.join(notes)}")
         args = [f"{f.wire}={f.sample}" for f in m.fields if f.sample is not None and "initialize_" not in f.sample]
         args += [f"{f.wire}={f.sample}" for f in m.fields if f.sample is not None and "initialize_" in f.sample]
@@ -656,7 +966,13 @@ def emit_doc(m: ModelIR) -> str:
         for i, (_, label, _) in enumerate(m.members):
             lines.append(f"{i + 1} | {label}")
         lines += ["", f"Resolution: {'exactly one member must match' if m.kind == 'oneOf' else 'the first member that matches wins'}."]
-        if m.discriminator:
+        if m.discriminator and m.discriminator_implicit:
+            lines.append(
+                f"An object member is chosen by its `{m.discriminator[0]}` ("
+                + ", ".join(f"`{v}`" for v in m.discriminator[1])
+                + f"); an object without `{m.discriminator[0]}` is tried on every member."
+            )
+        elif m.discriminator:
             lines.append(f"The member is chosen by the `{m.discriminator[0]}` property.")
         if m.has_default:
             lines.append(f"Without a value, `initialize_{snake}()` holds the default {m.default!r}.")
@@ -666,7 +982,7 @@ def emit_doc(m: ModelIR) -> str:
             "## Example",
             "",
             "```python",
-            f"from psopenapi_py import initialize_{snake}",
+            f"from psopenapi_py import {', '.join(_imports_for(sample, snake))}",
             "",
             f"{snake} = initialize_{snake}({sample})",
             f"print({snake}.actual_type, {snake}.to_json())",
@@ -687,7 +1003,7 @@ def generate(spec_dir: Path) -> dict[str, str]:
     for config in SPECS:
         spec = yaml.safe_load((spec_dir / config.source).read_text())
         models = Generator(config, spec, taken).run()
-        modules.append((config.module, models))
+        modules.append((config, models))
         files[f"psopenapi_py/models/{config.module}.py"] = emit_module(config, models)
         for m in models:
             files[f"docs/{m.name}.md"] = emit_doc(m)
