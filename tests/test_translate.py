@@ -209,17 +209,20 @@ def test_a_variable_read_before_any_assignment_is_not_guessed() -> None:
 @pytest.mark.parametrize(
     ("ps", "python"),
     [
-        ("$s = 'it''s $x'", "s = \"it's $x\""),
+        ("$s = 'it''s $x'", 's = "it\'s $x"'),
         ('$s = "plain"', 's = "plain"'),
-        ('$s = "tab`there `"q`" ""d"" `$x"', "s = 'tab\\there \"q\" \"d\" $x'"),
+        ('$s = "tab`there `"q`" ""d"" `$x"', 's = \'tab\\there "q" "d" $x\''),
         ('$s = "`u{263A}"', 's = "☺"'),
         ("$s = 'C:\\temp\\x'", 's = r"C:\\temp\\x"'),
         ('$n = 3; $s = "n=$n"', 'n = 3\ns = f"n={n}"'),
         ('$n = 3; $s = "next=$($n + 1)."', 'n = 3\ns = f"next={n + 1}."'),
         ('$n = 3; $s = "${n}px"', 'n = 3\ns = f"{n}px"'),
         ('$n = 3; $s = "{$n}"', 'n = 3\ns = f"{{{n}}}"'),
-        ('$l = 1, 2; $s = "l: $l"', 'l = [1, 2]\ns = f\'l: {" ".join(map(str, l))}\''),
-        ('$h = @{ k = 1 }; $s = "$($h["k"]) \'q\' $env:HOME"', 'h = {"k": 1}\ns = f\'{h["k"]} \\\'q\\\' {os.environ.get("HOME", "")}\''),
+        ('$l = 1, 2; $s = "l: $l"', "l = [1, 2]\ns = f'l: {\" \".join(map(str, l))}'"),
+        (
+            '$h = @{ k = 1 }; $s = "$($h["k"]) \'q\' $env:HOME"',
+            'h = {"k": 1}\ns = f\'{h["k"]} \\\'q\\\' {os.environ.get("HOME", "")}\'',
+        ),
         ('$s = "v=$(@{ a = 1 }.a)"', 's = "v={}".format({"a": 1}["a"])'),
         ('$s = "$null!"', 's = "!"'),
         ("$s = @'\nverbatim $x\n  line2\n'@", 's = "verbatim $x\\n  line2"'),
@@ -408,7 +411,9 @@ def test_a_missing_value_after_a_dict_parameter_warns_and_sends_an_empty_dict() 
 def test_a_missing_value_of_another_type_is_untranslated() -> None:
     """-Model with nothing after it cannot become anything sensible: reported."""
     result = translate_powershell("$r = Initialize-RealtimeSessionCreateRequest -Model\n")
-    assert [str(w) for w in result.warnings] == ["line 1: -Model of Initialize-RealtimeSessionCreateRequest needs a value"]
+    assert [str(w) for w in result.warnings] == [
+        "line 1: -Model of Initialize-RealtimeSessionCreateRequest needs a value"
+    ]
 
 
 def test_var_prefixed_parameters_find_their_python_name() -> None:
@@ -499,7 +504,7 @@ def test_a_setting_the_configuration_does_not_have_is_untranslated() -> None:
 
 def test_members_of_parsed_json_are_dict_keys() -> None:
     """ConvertFrom-Json gives dicts: $Details.error.code is ["error"]["code"]."""
-    ps = "$t = '{\"error\": {\"code\": \"x\"}}'\n$d = $t | ConvertFrom-Json\n$d.error.code\n"
+    ps = '$t = \'{"error": {"code": "x"}}\'\n$d = $t | ConvertFrom-Json\n$d.error.code\n'
     python = py(ps)
     assert python.splitlines()[-2:] == ["d = json.loads(t)", 'print(d["error"]["code"])']
     assert run(python) == "x\n"
@@ -567,7 +572,9 @@ def test_convert_to_json(ps: str, python: str) -> None:
 
 def test_convert_to_json_of_a_model_uses_its_json_form() -> None:
     """A model object is written through to_dict(), exactly what would be sent."""
-    python = py("$r = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview'\n$r | ConvertTo-Json -Compress\n")
+    python = py(
+        "$r = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview'\n$r | ConvertTo-Json -Compress\n"
+    )
     assert python.splitlines()[-1] == 'print(json.dumps(r.to_dict(), separators=(",", ":")))'
     assert run(python) == '{"model":"gpt-4o-realtime-preview"}\n'
 
@@ -720,7 +727,9 @@ def test_format_operator(ps: str, python: str) -> None:
 def test_format_items_python_would_read_differently_are_untranslated() -> None:
     """.NET format specifiers ({0:N2}, {0,5}) differ from Python's: reported, not guessed."""
     result = translate_powershell('$r = "{0:N2}" -f 3.5\n')
-    assert [str(w) for w in result.warnings] == ["line 1: unsupported: format item {0:N2} (only {0}, {1}, ... are translated)"]
+    assert [str(w) for w in result.warnings] == [
+        "line 1: unsupported: format item {0:N2} (only {0}, {1}, ... are translated)"
+    ]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -881,7 +890,7 @@ def test_function_with_a_param_block_becomes_def() -> None:
         "        [int] $Times = 2,\n"
         "        [switch] $Loud\n"
         "    )\n"
-        "    $text = \"hi $Name \" * $Times\n"
+        '    $text = "hi $Name " * $Times\n'
         "    if ($Loud) { return $text.ToUpper() }\n"
         "    return $text\n"
         "}\n"
@@ -903,12 +912,10 @@ def test_function_with_a_param_block_becomes_def() -> None:
 
 def test_functions_may_be_called_before_they_are_defined_further_down() -> None:
     """A function body may call a function defined later in the script, as PowerShell allows."""
-    ps = "function Main { Show-Value 5 }\nfunction Show-Value($Value) { Write-Host \"v=$Value\" }\nMain\n"
+    ps = 'function Main { Show-Value 5 }\nfunction Show-Value($Value) { Write-Host "v=$Value" }\nMain\n'
     python = py(ps)
     assert python == (
-        "def main():\n    show_value(value=5)\n\n\n"
-        'def show_value(value=None):\n    print(f"v={value}")\n\n\n'
-        "main()\n"
+        'def main():\n    show_value(value=5)\n\n\ndef show_value(value=None):\n    print(f"v={value}")\n\n\nmain()\n'
     )
     assert run(python) == "v=5\n"
 
@@ -926,7 +933,19 @@ def test_return_outside_a_function_is_untranslated() -> None:
 def _flake_errors(python: str) -> str:
     """ruff's pyflakes rules on a translation: unused imports, undefined names, redefinitions."""
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F,E9", "--stdin-filename", "t.py", "-"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--no-cache",
+            "--isolated",
+            "--select",
+            "F,E9",
+            "--stdin-filename",
+            "t.py",
+            "-",
+        ],
         input=python,
         capture_output=True,
         text=True,
@@ -967,7 +986,9 @@ foreach ($m in $Back.modalities) { "$m" }
 """
 
 
-def test_a_script_of_every_construct_is_clean_python_that_runs(mock_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_script_of_every_construct_is_clean_python_that_runs(
+    mock_server: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """All constructs at once: no warnings, flake-clean, and running it against the mock prints what PowerShell would."""
     python = py(CONSTRUCTS)
     assert _flake_errors(python) == ""
@@ -1121,3 +1142,20 @@ def test_the_docs_before_and_after_is_the_real_translation() -> None:
     script = (EXAMPLES / "mint-ephemeral-key.ps1").read_text(encoding="utf-8")
     assert shown_ps == script
     assert shown_python == translate_powershell(script).python
+
+
+@pytest.mark.parametrize(
+    "ps",
+    [
+        "$x = " + " + ".join(["1"] * 3000) + "\n",
+        "if ($true) {" * 300 + "1" + "}" * 300 + "\n",
+        "while ($true) {" * 25 + "break" + "}" * 25 + "\n",
+    ],
+    ids=["long-expression", "deep-ifs", "deep-loops"],
+)
+def test_code_nested_deeper_than_python_allows_is_reported(ps: str) -> None:
+    """Nesting beyond Python's limits (recursion, 20 nested blocks) is a warning, and the output still compiles."""
+    result = translate_powershell(ps + "Write-Host 'after'\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: nested too deeply"]
+    assert result.python.endswith('print("after")\n')
+    compile(result.python, "<translated>", "exec")

@@ -62,4 +62,3 @@ def translate_powershell(source: str | bytes) -> Translation:
 
     python, warnings = translate(data)
     return Translation(python, tuple(TranslationWarning(line, message) for line, message in warnings))
-

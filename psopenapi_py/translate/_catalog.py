@@ -59,6 +59,7 @@ class T:
 
     @property
     def scalar(self) -> bool:
+        """True for str, int, float, bool and None."""
         return self.kind in ("str", "int", "float", "bool", "none")
 
     @property
@@ -89,6 +90,7 @@ HEADERS = T("headers")
 
 
 def list_of(elem: T) -> T:
+    """The T of a list whose items are ``elem``."""
     return T("list", elem=elem)
 
 
@@ -160,6 +162,7 @@ class Catalog:
         return found
 
     def _return_type(self, info: FunctionInfo, switches_on: frozenset[str]) -> T:
+        """What a call returns (uncached), given the switch parameters it turned on."""
         ann = info.returns
         if ann is None or ann is type(None):
             return NONE
@@ -179,6 +182,7 @@ class Catalog:
 
 
 def _union_args(ann: Any) -> tuple[Any, ...] | None:
+    """The members of a Union annotation, or None for any other annotation."""
     origin = typing.get_origin(ann)
     if origin is typing.Union or origin is types.UnionType:
         return typing.get_args(ann)
@@ -262,6 +266,7 @@ def _hints(obj: Any, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionInfo:
+    """A package function described from its signature and resolved annotations."""
     hints = _hints(func, namespace)
     params = []
     for p in inspect.signature(func).parameters.values():
@@ -294,6 +299,7 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
 
 
 def _members(cls: Any) -> dict[str, tuple[str, T]]:
+    """The public members of a package class by normalised name, with their types where known."""
     from psopenapi_py._runtime import SPEC
 
     out: dict[str, tuple[str, T]] = {}

@@ -12,6 +12,8 @@ import attrs
 #: Output lines longer than this are split at their outermost call, list or dict (one item a line).
 LINE_WIDTH_CHARS = 120
 INDENT = "    "
+#: Deeper blocks are reported, not written: CPython refuses more than 20 nested loops or try blocks.
+MAX_BLOCK_DEPTH = 20
 
 
 @attrs.frozen

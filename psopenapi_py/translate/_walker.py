@@ -73,6 +73,7 @@ _PARSER: tree_sitter.Parser | None = None
 
 
 def _parser() -> tree_sitter.Parser:
+    """The tree-sitter PowerShell parser, built once per process."""
     global _PARSER
     if _PARSER is None:
         _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
@@ -121,11 +122,13 @@ def wrap(e: Expr, prec: int) -> str:
 
 
 def call(func: str, args: list[tuple[str, Expr]], type: T = UNKNOWN, stmt: bool = False) -> Expr:  # noqa: A002
+    """The Expr of a call ``func(prefix+arg, ...)``, splittable one argument a line."""
     code = f"{func}({', '.join(p + a.code for p, a in args)})"
     return Expr(code, P_ATOM, type, split=(func + "(", args, ")") if args else None, stmt=stmt)
 
 
 def list_expr(items: list[Expr]) -> Expr:
+    """The Expr of a list literal; its element type is known when all items share one."""
     elem = items[0].type if items and all(i.type.kind == items[0].type.kind for i in items) else UNKNOWN
     code = "[" + ", ".join(i.code for i in items) + "]"
     return Expr(code, P_ATOM, list_of(elem), split=("[", [("", i) for i in items], "]") if items else None, items=items)
@@ -145,8 +148,12 @@ def const_expr(value: Any) -> Expr:
 
 
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\x00"}
-_ESCAPE_DQ = str.maketrans({**_ESCAPES, '"': '\\"', **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}})
-_ESCAPE_SQ = str.maketrans({**_ESCAPES, "'": "\\'", **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}})
+_ESCAPE_DQ = str.maketrans(
+    {**_ESCAPES, '"': '\\"', **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}}
+)
+_ESCAPE_SQ = str.maketrans(
+    {**_ESCAPES, "'": "\\'", **{chr(i): f"\\x{i:02x}" for i in (*range(1, 9), 11, 12, *range(14, 32), 127)}}
+)
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x1f\x7f\\'\"]")
 
 
@@ -173,7 +180,8 @@ def _fstring(parts: list[tuple[bool, str]]) -> str:
         quote = next((q for q in order if not any(q in code for code in codes)), None)
     if quote is None:
         template = "".join(
-            "{}" if is_code else _escape_literal(text, '"').replace("{", "{{").replace("}", "}}") for is_code, text in parts
+            "{}" if is_code else _escape_literal(text, '"').replace("{", "{{").replace("}", "}}")
+            for is_code, text in parts
         )
         return f'"{template}".format({", ".join(codes)})'
     body = "".join(
@@ -184,6 +192,7 @@ def _fstring(parts: list[tuple[bool, str]]) -> str:
 
 
 def _escape_literal(text: str, quote: str) -> str:
+    """Escape text for a string literal delimited by ``quote``."""
     return text.translate(_ESCAPE_DQ if quote == '"' else _ESCAPE_SQ)
 
 
@@ -202,6 +211,7 @@ def _render(prefix: str, e: Expr, suffix: str, indent: str, out: list[str]) -> N
 
 
 def _text(node: Node) -> str:
+    """The source text of a node."""
     text = node.text
     return text.decode("utf-8", "replace") if text is not None else ""
 
@@ -236,6 +246,8 @@ def _unwrap(node: Node) -> Node:
 
 
 class _Var:
+    """A PowerShell variable's Python name and what it holds."""
+
     __slots__ = ("py", "type")
 
     def __init__(self, py: str, type: T):  # noqa: A002
@@ -246,7 +258,20 @@ class _Var:
 class _Param:
     """A parameter as a call binds it, whatever the callee: package function, built-in or script function."""
 
-    __slots__ = ("aliases", "bare_is_true", "empty", "ignored", "name", "norm", "pipeline", "position", "py", "switch", "type", "variadic")
+    __slots__ = (
+        "aliases",
+        "bare_is_true",
+        "empty",
+        "ignored",
+        "name",
+        "norm",
+        "pipeline",
+        "position",
+        "py",
+        "switch",
+        "type",
+        "variadic",
+    )
 
     def __init__(
         self,
@@ -278,6 +303,8 @@ class _Param:
 
 
 class _UserFunction:
+    """A function the script defines: its Python name, parameters, and whether it returns a value."""
+
     __slots__ = ("error", "node", "params", "py", "returns_value")
 
     def __init__(self, py: str, node: Node):
@@ -289,6 +316,8 @@ class _UserFunction:
 
 
 class _Catch:
+    """The exception variable of the catch block being written, and whether ``$_`` used it."""
+
     __slots__ = ("name", "used")
 
     def __init__(self, name: str):
@@ -410,6 +439,7 @@ class Translator:
     # Driver
 
     def run(self) -> tuple[str, list[tuple[int, str]]]:
+        """Parse and translate the script; return the Python text and the sorted warnings."""
         tree = _parser().parse(self.source)
         statements: list[Node] = []
         for child in tree.root_node.children:
@@ -423,6 +453,7 @@ class Translator:
         return self._assemble(), self.warnings
 
     def _assemble(self) -> str:
+        """Put imports, helpers and the translated body together, each part once and in order."""
         modules: set[str] = set()
         package: set[str] = set()
         helpers: list[str] = []
@@ -464,6 +495,7 @@ class Translator:
                 self._register_function(node)
 
     def _register_function(self, node: Node) -> _UserFunction | None:
+        """Record a script function (name, parameters) so calls to it can be bound."""
         name_node = next((c for c in node.children if c.type == "function_name"), None)
         if name_node is None:
             return None
@@ -482,6 +514,7 @@ class Translator:
         return fn
 
     def _function_py_name(self, name: str) -> str:
+        """The Python name of a script function, kept clear of every other name."""
         py = _identifier(snake_case(name))
         while py in self.reserved or py in self.taken:
             py += "_"
@@ -492,9 +525,18 @@ class Translator:
     # Bookkeeping: transactions, names, comments, output
 
     def _mark(self) -> tuple[int, int, int, int, int, int]:
-        return (len(self.lines), self.code_lines, len(self.warnings), len(self.needs), len(self.journal), len(self.comments))
+        """A savepoint: where output, warnings, imports and variable changes stand now."""
+        return (
+            len(self.lines),
+            self.code_lines,
+            len(self.warnings),
+            len(self.needs),
+            len(self.journal),
+            len(self.comments),
+        )
 
     def _rollback(self, mark: tuple[int, int, int, int, int, int]) -> None:
+        """Undo everything a failed statement wrote or recorded since ``mark``."""
         lines, code_lines, warnings, needs, journal, comments = mark
         del self.lines[lines:]
         self.code_lines = code_lines
@@ -509,9 +551,11 @@ class Translator:
         del self.comments[comments:]
 
     def need(self, kind: str, name: str) -> None:
+        """Record that the output needs an import (``mod``/``pkg``) or a helper function."""
         self.needs.append((kind, name))
 
     def warn(self, node: Node, message: str) -> None:
+        """Record a warning about a construct that was translated with a caveat."""
         self.warnings.append((node.start_point[0] + 1, message))
 
     def _kids(self, node: Node) -> list[Node]:
@@ -549,6 +593,7 @@ class Translator:
             self.code_lines += len(self.lines) - start
 
     def _comment_lines(self, text: str, indent: str) -> None:
+        """Write a ``#`` or ``<# #>`` comment as Python comment lines."""
         if text.startswith("<#"):
             body = text[2:-2] if text.endswith("#>") else text[2:]
             rows = [r.rstrip() for r in body.strip("\r\n").split("\n")]
@@ -582,6 +627,7 @@ class Translator:
             self._comment_lines(notes.pop(0)[1], indent)
 
     def _blank(self, count: int = 1) -> None:
+        """End the output with ``count`` blank lines (never at the very top)."""
         if not self.lines:
             return
         have = 0
@@ -613,6 +659,7 @@ class Translator:
         return found
 
     def _new_var(self, scope: dict[str, _Var], key: str, name: str, type: T) -> _Var:  # noqa: A002
+        """Bind a new Python name for a PowerShell variable, clear of keywords, built-ins, imports and other variables."""
         local = scope is self.locals
         taken = self.local_taken if local else self.taken
         py = base = _identifier(snake_case(name))
@@ -626,6 +673,7 @@ class Translator:
         n = 1
 
         def clash(candidate: str) -> bool:
+            """True when the name is taken, reserved or a function's."""
             return (
                 candidate in self.reserved
                 or taken.get(candidate, owner) != owner
@@ -647,6 +695,7 @@ class Translator:
     # Statements
 
     def _statements(self, nodes: list[Node], indent: str) -> None:
+        """Write a list of statements and comments, keeping blank lines and two around top-level defs."""
         prev_end: int | None = None
         for node in nodes:
             kind = node.type
@@ -681,6 +730,7 @@ class Translator:
             self._blank()
 
     def _statement(self, node: Node, indent: str) -> None:
+        """Write one statement; if any part of it is unsupported, write it back as untranslated comments instead."""
         mark = self._mark()
         try:
             if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
@@ -691,13 +741,16 @@ class Translator:
                 self.comments = []
                 for _, text in pending:
                     self._comment_lines(text, indent)
-        except Unsupported as exc:
+        except (Unsupported, RecursionError) as exc:
             self._rollback(mark)
             text = _text(node)
             row = node.start_point[0]
             for i, line in enumerate(text.split("\n")):
                 self.lines.append(f"{indent}# untranslated (line {row + i + 1}): {line.strip()}".rstrip())
-            self.warnings.append((exc.line, exc.message))
+            if isinstance(exc, Unsupported):
+                self.warnings.append((exc.line, exc.message))
+            else:
+                self.warnings.append((row + 1, "unsupported: nested too deeply"))
 
     def _loop_block(self, block: Node | None, indent: str) -> None:
         """A loop's body: break and continue are allowed inside."""
@@ -710,6 +763,8 @@ class Translator:
     def _block(self, block: Node | None, indent: str) -> None:
         """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
         before = self.code_lines
+        if block is not None and len(indent) > R.MAX_BLOCK_DEPTH * len(R.INDENT):
+            raise Unsupported(block, "unsupported: nested too deeply")
         if block is not None:
             nodes: list[Node] = []
             for child in block.children:
@@ -732,6 +787,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: {node.type}")
 
     def visit_pipeline(self, node: Node, indent: str) -> None:
+        """A pipeline statement: an assignment, ``$i++``, or a value PowerShell would print."""
         kids = self._kids(node)
         if len(kids) != 1:
             raise Unsupported(node, "unsupported: pipeline with redirection")
@@ -741,7 +797,12 @@ class Translator:
         if kind == "assignment_expression":
             self._assignment(inner, indent, row)
             return
-        if kind in ("post_increment_expression", "pre_increment_expression", "post_decrement_expression", "pre_decrement_expression"):
+        if kind in (
+            "post_increment_expression",
+            "pre_increment_expression",
+            "post_decrement_expression",
+            "pre_decrement_expression",
+        ):
             target = self._target(self._kids(inner)[0])
             op = "+=" if "increment" in kind else "-="
             self._emit(indent, f"{target} {op} 1", None, row=row)
@@ -757,6 +818,7 @@ class Translator:
             self._emit(indent, "", self._print_value(value), row=row)
 
     def _print_value(self, value: Expr, stream: str | None = None) -> Expr:
+        """``print(...)`` of a value as PowerShell shows it: a list one item a line."""
         extra = [("file=", Expr(f"sys.{stream}"))] if stream else []
         if stream:
             self.need("mod", "sys")
@@ -770,6 +832,7 @@ class Translator:
         return call("print", [("", value), *extra], stmt=True)
 
     def _assignment(self, node: Node, indent: str, row: int) -> None:
+        """``$x = ...`` and compound assignments to variables, members, elements and ``$env:``."""
         kids = self._kids(node)
         if len(kids) != 3 or kids[1].type != "assignement_operator":
             raise Unsupported(node, "unsupported: assignment")
@@ -816,6 +879,7 @@ class Translator:
         self._emit(indent, f"{target} {op} ", value, row=row)
 
     def _compound_value(self, current: T, op: str, value: Expr, node: Node) -> Expr:
+        """The right-hand side of ``+=`` and friends: ``+=`` onto an array appends, onto a string converts."""
         if op == "+=" and current.kind == "list":
             if value.type.kind == "list":
                 return value
@@ -858,6 +922,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: assignment to {kind}")
 
     def _member_target(self, base: Expr, name: str, node: Node) -> str:
+        """The Python target of ``$obj.Name = ...``: an attribute of a model or configuration, else a key."""
         t = base.type
         if t.kind in ("object", "model"):
             found = self.cat.members(t.cls).get(normalize(name))
@@ -876,6 +941,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: setting '{name}' on a value of unknown kind")
 
     def _check_scope(self, name: str, node: Node, *, write: bool) -> None:
+        """Refuse automatic variables and scopes the translation cannot carry over."""
         if ":" in name:
             scope = name.split(":", 1)[0].lower()
             if scope not in R.SCRIPT_SCOPES or (write and self.in_function):
@@ -884,6 +950,7 @@ class Translator:
             raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
 
     def visit_if_statement(self, node: Node, indent: str) -> None:
+        """``if/elseif/else`` as ``if/elif/else``; comments between the clauses stay between them."""
         arms: list[tuple[str, Expr | None, Node | None, int]] = []
         block = None
         for child in node.children:
@@ -912,6 +979,7 @@ class Translator:
         self._flush_comments(notes, None, indent)
 
     def _condition(self, node: Node | None, owner: Node) -> Expr:
+        """The Python expression of a statement's ``( ... )`` condition."""
         if node is None:
             raise Unsupported(owner, "syntax error")
         if node.has_error:
@@ -925,6 +993,7 @@ class Translator:
         return self._pipeline_value(inner)
 
     def visit_foreach_statement(self, node: Node, indent: str) -> None:
+        """``foreach ($x in $items)`` as ``for x in items:``."""
         self._flush_comments(self._clause_comments(node), None, indent)
         kids = self._kids(node)
         if any(k.type == "foreach_parameter" for k in kids) or len(kids) != 3:
@@ -934,7 +1003,9 @@ class Translator:
         kind = items.type.kind
         if kind not in ("list", "json", "unknown"):
             raise Unsupported(source_node, f"unsupported: foreach over a single {kind} value")
-        elem = items.type.elem if kind == "list" and items.type.elem is not None else (JSON if kind == "json" else UNKNOWN)
+        elem = (
+            items.type.elem if kind == "list" and items.type.elem is not None else (JSON if kind == "json" else UNKNOWN)
+        )
         name = _variable_name(var_node)
         self._check_scope(name, var_node, write=True)
         var = self._var(_bare_name(name), var_node, assign=elem)
@@ -942,6 +1013,7 @@ class Translator:
         self._loop_block(block, indent + R.INDENT)
 
     def visit_while_statement(self, node: Node, indent: str) -> None:
+        """``while (cond) { }`` as ``while cond:``."""
         self._flush_comments(self._clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         block = next((c for c in node.children if c.type == "statement_block"), None)
@@ -949,6 +1021,7 @@ class Translator:
         self._loop_block(block, indent + R.INDENT)
 
     def visit_do_statement(self, node: Node, indent: str) -> None:
+        """``do { } while/until (cond)`` as ``while True:`` with the test at the end."""
         self._flush_comments(self._clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         until = any(c.type == "until" for c in node.children)
@@ -963,6 +1036,7 @@ class Translator:
         self._emit(inner + R.INDENT, "break", None)
 
     def visit_for_statement(self, node: Node, indent: str) -> None:
+        """A counting ``for`` as ``for i in range(...)``, any other as its ``while`` loop."""
         self._flush_comments(self._clause_comments(node), None, indent)
         init = node.child_by_field_name("for_initializer")
         cond_node = node.child_by_field_name("for_condition")
@@ -1006,14 +1080,20 @@ class Translator:
             return None
         name = _variable_name(_unwrap(a_kids[0])).lower()
         c_kids = [c for c in compare.children if c.is_named]
-        if len(c_kids) != 3 or _unwrap(c_kids[0]).type != "variable" or _variable_name(_unwrap(c_kids[0])).lower() != name:
+        if (
+            len(c_kids) != 3
+            or _unwrap(c_kids[0]).type != "variable"
+            or _variable_name(_unwrap(c_kids[0])).lower() != name
+        ):
             return None
         op = _text(c_kids[1]).strip().lower().lstrip("-")
         step = _loop_step(step_node, name)
         if step is None or op not in ("lt", "le", "gt", "ge") or (step > 0) != (op in ("lt", "le")):
             return None
         if block is not None and re.search(
-            r"\$" + re.escape(name) + r"\s*(=[^=]|\+\+|--|[-+*/%]=)|(\+\+|--)\$" + re.escape(name) + r"\b", _text(block), re.IGNORECASE
+            r"\$" + re.escape(name) + r"\s*(=[^=]|\+\+|--|[-+*/%]=)|(\+\+|--)\$" + re.escape(name) + r"\b",
+            _text(block),
+            re.IGNORECASE,
         ):
             return None
         start = self._pipeline_value(a_kids[2])
@@ -1031,6 +1111,7 @@ class Translator:
         return var.py, args
 
     def visit_try_statement(self, node: Node, indent: str) -> None:
+        """``try/catch/finally`` as ``try/except/finally``; ``$_`` in a catch is the caught exception."""
         body = next((c for c in node.children if c.type == "statement_block"), None)
         catches: list[tuple[str | None, Node | None]] = []
         final: Node | None = None
@@ -1078,6 +1159,7 @@ class Translator:
         self._flush_comments(notes, None, indent)
 
     def _catch_types(self, node: Node) -> str:
+        """The Python exception class(es) of ``catch [Type1], [Type2]``."""
         names = []
         for t in node.children:
             if t.type != "type_literal":
@@ -1091,6 +1173,7 @@ class Translator:
         return names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
 
     def visit_function_statement(self, node: Node, indent: str) -> None:
+        """``function Name { param(...) ... }`` as ``def name(...):``."""
         fn = self._register_function(node)
         if fn is None:
             raise Unsupported(node, "syntax error")
@@ -1137,6 +1220,7 @@ class Translator:
             self.in_function -= 1
 
     def _function_params(self, node: Node) -> list[_Param]:
+        """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
         plist = None
         decl = next((c for c in node.children if c.type == "function_parameter_declaration"), None)
         if decl is not None:
@@ -1198,6 +1282,7 @@ class Translator:
         return params
 
     def visit_flow_control_statement(self, node: Node, indent: str) -> None:
+        """``return``, ``break``, ``continue``, ``exit`` and ``throw``."""
         keyword_node = node.child(0)
         word = keyword_node.type.lower() if keyword_node is not None else ""
         kids = self._kids(node)
@@ -1226,6 +1311,7 @@ class Translator:
             raise Unsupported(node, f"unsupported: {word or node.type}")
 
     def _throw(self, value_node: Node | None, indent: str, row: int) -> None:
+        """``throw`` as ``raise``: a message becomes RuntimeError, ``throw``/``throw $_`` in a catch re-raises."""
         if value_node is None:
             if self.catches:
                 self._emit(indent, "raise", None, row=row)
@@ -1281,6 +1367,7 @@ class Translator:
         return self.expr_dispatch.get(kind, self.generic_expr)(node)
 
     def _command(self, node: Node, piped: Expr | None) -> Expr:
+        """A command: a script function, a PowerShell built-in or a package function (in that order, as PowerShell looks them up)."""
         name_node = node.child_by_field_name("command_name")
         if name_node is None or any(c.type == "command_invokation_operator" for c in node.children):
             raise Unsupported(node, "unsupported: & or . invocation")
@@ -1403,6 +1490,7 @@ class Translator:
         return bound
 
     def _find_param(self, command: str, params: list[_Param], name: str, node: Node) -> _Param:
+        """The parameter a ``-Name`` means: exact name or alias, the generator's ``Var`` prefix, or a unique prefix."""
         norm = normalize(name)
         for p in params:
             if p.norm == norm or norm in p.aliases:
@@ -1420,6 +1508,7 @@ class Translator:
         raise Unsupported(node, f"{command} has no parameter -{name}")
 
     def _splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
+        """``@params``: one argument per key of a hashtable whose keys are visible in the script."""
         name = _text(node)[1:]
         var = self._var(name, node)
         t = var.type
@@ -1432,14 +1521,21 @@ class Translator:
         return out
 
     def _argument(self, node: Node) -> Expr:
+        """A command argument; a bare word is a string, as in PowerShell's argument mode."""
         node = _unwrap(node)
         if node.type == "generic_token":
             return const_expr(_text(node))
         return self._expr(node)
 
     def _call_package(
-        self, info: FunctionInfo, name: str, elements: list[tuple[str, str, Node | None, Node]], piped: Expr | None, node: Node
+        self,
+        info: FunctionInfo,
+        name: str,
+        elements: list[tuple[str, str, Node | None, Node]],
+        piped: Expr | None,
+        node: Node,
     ) -> Expr:
+        """A call of a package function with keyword arguments; its result type follows the switches given."""
         params = _package_params(info)
         bound = self._bind(name, params, elements, piped, node)
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
@@ -1451,8 +1547,14 @@ class Translator:
         return call(info.py_name, [(p.py + "=", v) for p, v in bound], returns, stmt=returns.kind == "none")
 
     def _call_user(
-        self, fn: _UserFunction, name: str, elements: list[tuple[str, str, Node | None, Node]], piped: Expr | None, node: Node
+        self,
+        fn: _UserFunction,
+        name: str,
+        elements: list[tuple[str, str, Node | None, Node]],
+        piped: Expr | None,
+        node: Node,
     ) -> Expr:
+        """A call of a script function with keyword arguments."""
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
         bound = self._bind(name, fn.params, elements, piped, node)
@@ -1464,6 +1566,7 @@ class Translator:
     # Built-in cmdlets (see _rules.BUILTIN_COMMANDS)
 
     def _cmd_write_host(self, args: dict[str, Any], node: Node) -> Expr:
+        """``Write-Host`` as ``print`` (``-NoNewline`` is ``end=""``, ``-Separator`` is ``sep``)."""
         value = args.get("Object")
         items: list[tuple[str, Expr]] = []
         if value is not None:
@@ -1476,18 +1579,21 @@ class Translator:
         return call("print", items, NONE, stmt=True)
 
     def _cmd_write_output(self, args: dict[str, Any], node: Node) -> Expr:
+        """``Write-Output`` as ``print``, a list one item a line."""
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "Write-Output needs a value")
         return self._print_value(value)
 
     def _cmd_write_error(self, args: dict[str, Any], node: Node) -> Expr:
+        """``Write-Error`` as ``print(..., file=sys.stderr)``."""
         value = args.get("Message")
         if value is None:
             raise Unsupported(node, "Write-Error needs a message")
         return self._print_value(value, "stderr")
 
     def _cmd_convert_to_json(self, args: dict[str, Any], node: Node) -> Expr:
+        """``ConvertTo-Json`` as ``json.dumps`` (a model through ``to_dict()``)."""
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "ConvertTo-Json needs a value")
@@ -1511,6 +1617,7 @@ class Translator:
         return call("json.dumps", [("", value), *extra], STR)
 
     def _cmd_convert_from_json(self, args: dict[str, Any], node: Node) -> Expr:
+        """``ConvertFrom-Json`` as ``json.loads`` (through a helper when the value may be parsed already)."""
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "ConvertFrom-Json needs a value")
@@ -1521,6 +1628,7 @@ class Translator:
         return call("_convert_from_json", [("", value)], JSON)
 
     def _cmd_start_sleep(self, args: dict[str, Any], node: Node) -> Expr:
+        """``Start-Sleep -Seconds``/``-Milliseconds`` as ``time.sleep`` in seconds."""
         self.need("mod", "time")
         if "Seconds" in args and "Milliseconds" not in args:
             return call("time.sleep", [("", args["Seconds"])], NONE, stmt=True)
@@ -1534,13 +1642,18 @@ class Translator:
         raise Unsupported(node, "Start-Sleep needs either -Seconds or -Milliseconds")
 
     def _cmd_import_module(self, args: dict[str, Any], node: Node) -> Expr:
+        """``Import-Module PSOpenAPITools`` as a comment: the output's imports do that."""
         name = args.get("Name")
         module = name.const if name is not None else None
-        if not isinstance(module, str) or re.split(r"[\\/]", module)[-1].lower().removesuffix(".psd1") != R.MODULE_NAME.lower():
+        if (
+            not isinstance(module, str)
+            or re.split(r"[\\/]", module)[-1].lower().removesuffix(".psd1") != R.MODULE_NAME.lower()
+        ):
             raise Unsupported(node, f"unsupported: Import-Module of anything but {R.MODULE_NAME}")
         return Expr(f"# Import-Module {module}: the imports at the top do this", stmt=True)
 
     def _cmd_out_null(self, args: dict[str, Any], node: Node) -> Expr:
+        """``... | Out-Null``: evaluate, print nothing."""
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "Out-Null needs piped input")
@@ -1550,6 +1663,7 @@ class Translator:
     # Expressions
 
     def _expr(self, node: Node) -> Expr:
+        """Translate an expression node (through its wrappers) with its ``expr_`` method."""
         kind = node.type
         if kind in _PASSTHROUGH:
             node = _unwrap(node)
@@ -1563,23 +1677,28 @@ class Translator:
         raise Unsupported(node, f"unsupported: {node.type}")
 
     def expr_pipeline(self, node: Node) -> Expr:
+        """A pipeline used as a value (in parentheses, a condition, an assignment)."""
         return self._pipeline_value(node)
 
     expr_pipeline_chain = expr_pipeline
 
     def expr_command(self, node: Node) -> Expr:
+        """A command used as a value."""
         return self._command(node, None)
 
     def expr_generic_token(self, node: Node) -> Expr:
+        """A bare word: a string."""
         return const_expr(_text(node))
 
     def expr_parenthesized_expression(self, node: Node) -> Expr:
+        """``( ... )``: its inner pipeline; parentheses are added back only where Python needs them."""
         kids = self._kids(node)
         if len(kids) != 1:
             raise Unsupported(node, "syntax error")
         return self._pipeline_value(kids[0])
 
     def expr_sub_expression(self, node: Node) -> Expr:
+        """``$( ... )`` with one statement."""
         statements = node.child_by_field_name("statements")
         kids = self._kids(statements) if statements is not None else []
         if len(kids) != 1 or kids[0].type != "pipeline":
@@ -1587,6 +1706,7 @@ class Translator:
         return self._pipeline_value(kids[0])
 
     def expr_variable(self, node: Node) -> Expr:
+        """``$name``, ``$true/$false/$null``, ``$_`` in a catch and ``$env:NAME``."""
         raw = _text(node)
         if raw.startswith("@"):
             raise Unsupported(node, "unsupported: splatting outside a command")
@@ -1608,6 +1728,7 @@ class Translator:
         return Expr(var.py, P_ATOM, var.type)
 
     def expr_integer_literal(self, node: Node) -> Expr:
+        """Integers, hex and ``kb``/``mb``/... multipliers."""
         text = _text(node).lower()
         mult = 1
         for suffix, factor in R.NUMBER_MULTIPLIERS.items():
@@ -1623,6 +1744,7 @@ class Translator:
         return const_expr(value * mult)
 
     def expr_real_literal(self, node: Node) -> Expr:
+        """Reals, written as in the script where Python reads them the same."""
         text = _text(node).lower()
         mult = 1
         for suffix, factor in R.NUMBER_MULTIPLIERS.items():
@@ -1638,6 +1760,7 @@ class Translator:
         return const_expr(value)
 
     def expr_string_literal(self, node: Node) -> Expr:
+        """Single-quoted, double-quoted and here-strings."""
         child = node.child(0)
         if child is None:
             raise Unsupported(node, "syntax error")
@@ -1652,6 +1775,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: {kind}")
 
     def _expandable(self, node: Node, *, here: bool) -> Expr:
+        """A double-quoted string or here-string: escapes decoded, ``$var`` and ``$(...)`` as f-string fields."""
         data = node.text or b""
         base = node.start_byte
         if here:
@@ -1681,6 +1805,7 @@ class Translator:
         return Expr(_fstring(parts), P_ATOM, STR)
 
     def _interpolation(self, node: Node) -> tuple[bool, str]:
+        """One ``$var`` or ``$(...)`` inside a string: its code, as PowerShell converts it to text."""
         if node.type == "variable":
             name = _variable_name(node)
             if name.lower().startswith("env:"):
@@ -1700,6 +1825,7 @@ class Translator:
         return True, value.code if value.prec > P_TERNARY else f"({value.code})"
 
     def expr_array_expression(self, node: Node) -> Expr:
+        """``@( ... )``: a list (a list inside is copied, not nested)."""
         statements = node.child_by_field_name("statements")
         kids = self._kids(statements) if statements is not None else []
         if not kids:
@@ -1717,9 +1843,11 @@ class Translator:
         return list_expr([value])
 
     def expr_array_literal_expression(self, node: Node) -> Expr:
+        """``a, b, c``: a list."""
         return list_expr([self._argument(k) for k in self._kids(node)])
 
     def expr_hash_literal_expression(self, node: Node) -> Expr:
+        """``@{ key = value; ... }``: a dict whose keys are remembered for member access and splatting."""
         entries: list[tuple[str, Expr]] = []
         keys: dict[str, tuple[str, T]] = {}
         body = next((c for c in node.children if c.type == "hash_literal_body"), None)
@@ -1733,7 +1861,9 @@ class Translator:
             if len(kids) != 2:
                 raise Unsupported(entry, "syntax error")
             key_node, value_node = kids
-            key_inner = self._kids(key_node)[0] if key_node.type == "key_expression" and self._kids(key_node) else key_node
+            key_inner = (
+                self._kids(key_node)[0] if key_node.type == "key_expression" and self._kids(key_node) else key_node
+            )
             if key_inner.type == "simple_name":
                 key: Any = _text(key_inner)
             else:
@@ -1752,6 +1882,7 @@ class Translator:
         return Expr(code, P_ATOM, T("dict", keys=keys), split=("{", entries, "}") if entries else None)
 
     def expr_member_access(self, node: Node) -> Expr:
+        """``$a.b.c``: attribute, key or ApiException member, by what the translator knows of each value."""
         chain: list[tuple[str, Node]] = []
         base = node
         while base.type == "member_access":
@@ -1774,6 +1905,7 @@ class Translator:
         return value
 
     def _exception_member(self, value: Expr, names: list[str], node: Node) -> tuple[Expr, int]:
+        """Members of ``$_`` in a catch, as the ApiException's (longest known path first)."""
         prefix: tuple[str, ...] = value.type.cls or ()
         lowered = [n.lower() for n in names]
         for k in range(len(lowered), 0, -1):
@@ -1786,9 +1918,12 @@ class Translator:
                 types = {"str": STR, "int": INT, "headers": HEADERS, "details": T("details")}
                 return Expr(code, P_ATOM, types[kind]), k
         what = ".".join(names)
-        raise Unsupported(node, f"unsupported: $_.{'.'.join(prefix + (what,)) if prefix else what} (no ApiException counterpart)")
+        raise Unsupported(
+            node, f"unsupported: $_.{'.'.join(prefix + (what,)) if prefix else what} (no ApiException counterpart)"
+        )
 
     def _member(self, base: Expr, name: str, node: Node) -> Expr:
+        """One member access ``.name`` on a translated value."""
         t = base.type
         lower = name.lower()
         obj = wrap(base, P_ATOM)
@@ -1821,6 +1956,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
 
     def expr_element_access(self, node: Node) -> Expr:
+        """``$a[i]`` (and ``$Configuration["BaseUrl"]``, which is a member)."""
         kids = self._kids(node)
         if len(kids) != 2:
             raise Unsupported(node, "unsupported: element access")
@@ -1834,15 +1970,25 @@ class Translator:
             return self._member(base, index.const, index_node)
         if t.kind == "exception":
             raise Unsupported(node, "unsupported: indexing an exception")
-        elem = t.elem if t.kind == "list" and t.elem is not None else JSON if t.kind == "json" else STR if t.kind in ("str", "headers") else UNKNOWN
+        elem = (
+            t.elem
+            if t.kind == "list" and t.elem is not None
+            else JSON
+            if t.kind == "json"
+            else STR
+            if t.kind in ("str", "headers")
+            else UNKNOWN
+        )
         return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, elem)
 
     def expr_invokation_expression(self, node: Node) -> Expr:
+        """Method calls are not translated."""
         name = next((c for c in node.children if c.type == "member_name"), None)
         label = _text(name) if name is not None else _text(node)
         raise Unsupported(node, f"unsupported: method call {label}()")
 
     def expr_cast_expression(self, node: Node) -> Expr:
+        """``[int]``, ``[string]``, ``[double]``, ``[bool]``, ``[ordered]``, ``[void]`` ..."""
         kids = self._kids(node)
         if len(kids) != 2 or kids[0].type != "type_literal":
             raise Unsupported(node, "unsupported: cast")
@@ -1885,6 +2031,7 @@ class Translator:
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
     def expr_expression_with_unary_operator(self, node: Node) -> Expr:
+        """``-not``, ``!``, unary ``-``/``+`` and the unary comma."""
         if node.child_count == 1:
             child = node.child(0)
             assert child is not None
@@ -1906,6 +2053,7 @@ class Translator:
         raise Unsupported(node, f"unsupported: operator {op_node.type}")
 
     def expr_logical_expression(self, node: Node) -> Expr:
+        """``-and``, ``-or``, ``-xor``."""
         left_node, op, right_node = self._binary(node)
         py = R.LOGICAL.get(op)
         if py is None:
@@ -1917,12 +2065,14 @@ class Translator:
         return Expr(f"{wrap(left, prec)} {py} {wrap(right, prec + 1)}", prec, BOOL)
 
     def _binary(self, node: Node) -> tuple[Node, str, Node]:
+        """The left operand, the operator (lower case) and the right operand of a binary node."""
         children = [c for c in node.children if c.type != "comment"]
         if len(children) != 3:
             raise Unsupported(node, f"unsupported: {node.type}")
         return children[0], _text(children[1]).strip().lower(), children[2]
 
     def expr_additive_expression(self, node: Node) -> Expr:
+        """``+``, ``-``, ``*``, ``/``, ``%``."""
         left_node, op, right_node = self._binary(node)
         left, right = self._expr(left_node), self._expr(right_node)
         return self._arith(left, op, right, node)
@@ -1930,6 +2080,7 @@ class Translator:
     expr_multiplicative_expression = expr_additive_expression
 
     def _arith(self, left: Expr, op: str, right: Expr, node: Node) -> Expr:
+        """An arithmetic operation; ``+`` onto an array appends, onto a string converts the right side."""
         if op not in R.ARITHMETIC:
             raise Unsupported(node, f"unsupported: operator {op}")
         lk, rk = left.type.kind, right.type.kind
@@ -1952,11 +2103,31 @@ class Translator:
         return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, result)
 
     def expr_comparison_expression(self, node: Node) -> Expr:
+        """``-eq``/``-ne``/..., ``-like``, ``-match``, ``-contains``, ``-in`` and their c/i variants."""
         left_node, op, right_node = self._binary(node)
         name = op.lstrip("-")
         case_sensitive = False
-        if name not in R.COMPARISONS and name not in ("like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin"):
-            if name[:1] in ("c", "i") and name[1:] in (*R.COMPARISONS, "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin"):
+        if name not in R.COMPARISONS and name not in (
+            "like",
+            "notlike",
+            "match",
+            "notmatch",
+            "contains",
+            "notcontains",
+            "in",
+            "notin",
+        ):
+            if name[:1] in ("c", "i") and name[1:] in (
+                *R.COMPARISONS,
+                "like",
+                "notlike",
+                "match",
+                "notmatch",
+                "contains",
+                "notcontains",
+                "in",
+                "notin",
+            ):
                 case_sensitive = name[0] == "c"
                 name = name[1:]
             else:
@@ -1989,6 +2160,7 @@ class Translator:
         return Expr(f"{wrap(left, P_BOR)} {'not in' if negate else 'in'} {wrap(right, P_BOR)}", P_CMP, BOOL)
 
     def _compare(self, left: Expr, op: str, right: Expr, case_sensitive: bool) -> Expr:
+        """``==``/``<``/...; ``$null`` becomes ``is None``, strings compare without case unless case-sensitive."""
         if op in ("==", "!=") and (left.const is None or right.const is None):
             other = right if left.const is None else left
             return Expr(f"{wrap(other, P_BOR)} {'is' if op == '==' else 'is not'} None", P_CMP, BOOL)
@@ -2003,6 +2175,7 @@ class Translator:
         return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
 
     def expr_format_expression(self, node: Node) -> Expr:
+        """``"..." -f a, b`` as ``"...".format(a, b)`` (only plain ``{0}`` items)."""
         left_node, op, right_node = self._binary(node)
         if op != "-f":
             raise Unsupported(node, f"unsupported: operator {op}")
@@ -2011,7 +2184,9 @@ class Translator:
             for match in re.finditer(r"\{\{|\}\}|\{[^{}]*\}?|\}", template.const):
                 item = match.group()
                 if item not in ("{{", "}}") and not re.fullmatch(r"\{\d+\}", item):
-                    raise Unsupported(left_node, f"unsupported: format item {item} (only {{0}}, {{1}}, ... are translated)")
+                    raise Unsupported(
+                        left_node, f"unsupported: format item {item} (only {{0}}, {{1}}, ... are translated)"
+                    )
         right_inner = _unwrap(right_node)
         if right_inner.type == "array_literal_expression":
             args = [("", self._argument(k)) for k in self._kids(right_inner)]
@@ -2021,6 +2196,7 @@ class Translator:
         return call(f"{wrap(template, P_ATOM)}.format", args, STR)
 
     def expr_range_expression(self, node: Node) -> Expr:
+        """``1..3`` is not translated."""
         raise Unsupported(node, "unsupported: range operator ..")
 
     expr_bitwise_expression = generic_expr
@@ -2032,6 +2208,7 @@ def _cased(value: Any) -> bool:
 
 
 def _first_error(node: Node) -> Node:
+    """The first ERROR or missing node under ``node`` (for the warning's line)."""
     stack = [node]
     while stack:
         n = stack.pop()
@@ -2052,12 +2229,14 @@ def _variable_name(node: Node) -> str:
 
 
 def _bare_name(name: str) -> str:
+    """A variable name without a ``script:``/``global:``/``local:`` scope."""
     if ":" in name and name.split(":", 1)[0].lower() in R.SCRIPT_SCOPES:
         return name.split(":", 1)[1]
     return name
 
 
 def _member_name(node: Node) -> str:
+    """The name after the dot of a member access (a computed name is not translated)."""
     child = node.child(0)
     if child is None or child.type != "simple_name":
         raise Unsupported(node, "unsupported: computed member name")
@@ -2065,6 +2244,7 @@ def _member_name(node: Node) -> str:
 
 
 def _identifier(name: str) -> str:
+    """A valid Python identifier for a PowerShell name (``${odd name}`` -> ``odd_name``)."""
     name = re.sub(r"\W", "_", name)
     if not name or name[0].isdigit():
         name = "v_" + name
@@ -2072,14 +2252,14 @@ def _identifier(name: str) -> str:
 
 
 def _type_name(node: Node) -> str:
+    """A type literal's name in lower case without ``system.`` (``[System.Int32]`` -> ``int32``)."""
     name = _text(node).strip("[] \t").lower()
     return name[7:] if name.startswith("system.") else name
 
 
 def _type_name_is_switch(node: Node) -> bool:
-    return any(
-        c.type == "attribute_list" and "[switch]" in _text(c).lower().replace(" ", "") for c in node.children
-    )
+    """True when a script parameter is declared ``[switch]``."""
+    return any(c.type == "attribute_list" and "[switch]" in _text(c).lower().replace(" ", "") for c in node.children)
 
 
 def _here_body(raw: str) -> str:
@@ -2136,10 +2316,20 @@ def _single(container: Node, kind: str | None) -> Node | None:
 
 
 def _loop_step(node: Node, var: str) -> int | None:
+    """The constant step of a for loop's iterator (``$i++`` 1, ``$i -= 2`` -2), or None."""
     kind = node.type
     named = [c for c in node.children if c.is_named]
-    if kind in ("post_increment_expression", "pre_increment_expression", "post_decrement_expression", "pre_decrement_expression"):
-        if len(named) == 1 and _unwrap(named[0]).type == "variable" and _variable_name(_unwrap(named[0])).lower() == var:
+    if kind in (
+        "post_increment_expression",
+        "pre_increment_expression",
+        "post_decrement_expression",
+        "pre_decrement_expression",
+    ):
+        if (
+            len(named) == 1
+            and _unwrap(named[0]).type == "variable"
+            and _variable_name(_unwrap(named[0])).lower() == var
+        ):
             return 1 if "increment" in kind else -1
         return None
     if kind == "assignment_expression" and len(named) == 3:
@@ -2162,6 +2352,7 @@ def _loop_step(node: Node, var: str) -> int | None:
 
 
 def _has_continue(block: Node) -> bool:
+    """True when a loop body may use ``continue`` (a plain text check, erring towards yes)."""
     return re.search(r"(?<![\w$-])continue\b", _text(block), re.IGNORECASE) is not None
 
 
