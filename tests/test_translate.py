@@ -9,10 +9,13 @@ import os
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from psopenapi_py import ApiTypeError, Translation, TranslationWarning, translate_powershell
 from psopenapi_py.mock_server import MockServer
@@ -70,8 +73,14 @@ def test_a_source_that_is_not_text_is_rejected_by_name() -> None:
 
 
 def test_an_empty_script_is_an_empty_program() -> None:
-    """Nothing in, a single newline out, no warnings."""
+    """Nothing in (or only blanks), a single newline out, no warnings."""
     assert py("") == "\n"
+    assert py("  \n\n") == "\n"
+
+
+def test_a_script_of_only_comments_keeps_them() -> None:
+    """The grammar sees a comments-only script as an error; the translator still keeps every comment."""
+    assert py("# only\n<# a\n   b #>\n") == "# only\n# a\n# b\n"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1159,3 +1168,34 @@ def test_code_nested_deeper_than_python_allows_is_reported(ps: str) -> None:
     assert [str(w) for w in result.warnings] == ["line 1: unsupported: nested too deeply"]
     assert result.python.endswith('print("after")\n')
     compile(result.python, "<translated>", "exec")
+
+
+_TOKENS = [
+    "$a", "$b", "$_", "$env:X", "$null", "$true", "1", "2.5", "0x1F", '"s $a"', "'v'", "@(", ")", "@{", "}", "{", "(",
+    ",", ";", "\n", "=", "+=", "+", "-", "*", "/", "-eq", "-like", "-match", "-and", "-not", "!", "-f", "[int]", ".",
+    ".Count", ".client_secret", "[0]", "|", "if", "else", "elseif", "foreach", "in", "for", "while", "do", "until",
+    "try", "catch", "finally", "function", "param", "return", "break", "continue", "throw", "exit", "Write-Host",
+    "ConvertTo-Json", "ConvertFrom-Json", "New-RealtimeSession", "Initialize-RealtimeSessionCreateRequest", "-Model",
+    "-WithHttpInfo", "Get-Configuration", "-PassThru", "@p", "#c", "<# b #>", "`", '@"\nh $a\n"@', "$(", "${x}",
+    "$Configuration", ".AccessToken", '["BaseUrl"]', "Get-Foo", "++", "[void]", "[ordered]",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_TOKENS), max_size=30).map(" ".join),
+        st.tuples(st.sampled_from(EXAMPLE_NAMES), st.integers(0, 2000), st.integers(0, 2000)).map(
+            lambda t: (lambda s: s[: min(t[1], t[2]) % (len(s) + 1)] + s[max(t[1], t[2]) % (len(s) + 1) :])(
+                (EXAMPLES / f"{t[0]}.ps1").read_text(encoding="utf-8")
+            )
+        ),
+    )
+)
+def test_any_input_gives_python_that_compiles(source: str) -> None:
+    """Whatever the input (fragments, broken scripts), translation returns and its Python compiles."""
+    result = translate_powershell(source)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        compile(result.python, "<translated>", "exec")
+    assert all(w.line >= 1 for w in result.warnings)

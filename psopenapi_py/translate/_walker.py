@@ -441,8 +441,15 @@ class Translator:
     def run(self) -> tuple[str, list[tuple[int, str]]]:
         """Parse and translate the script; return the Python text and the sorted warnings."""
         tree = _parser().parse(self.source)
+        root = tree.root_node
         statements: list[Node] = []
-        for child in tree.root_node.children:
+        if root.type != "program":
+            # The grammar parses a script of only comments (or nothing) as an error: keep the comments.
+            if all(c.type == "comment" or not _text(c).strip() for c in root.children):
+                statements.extend(c for c in root.children if c.type == "comment")
+            else:
+                statements.append(root)  # nothing parsed: the whole script is one syntax error
+        for child in root.children if root.type == "program" else ():
             if child.type == "statement_list":
                 statements.extend(child.children)
             else:
@@ -594,6 +601,7 @@ class Translator:
 
     def _comment_lines(self, text: str, indent: str) -> None:
         """Write a ``#`` or ``<# #>`` comment as Python comment lines."""
+        text = text.strip()
         if text.startswith("<#"):
             body = text[2:-2] if text.endswith("#>") else text[2:]
             rows = [r.rstrip() for r in body.strip("\r\n").split("\n")]
@@ -605,7 +613,7 @@ class Translator:
                 r = r if i == 0 else r[margin:]
                 self.lines.append(f"{indent}# {r}" if r else f"{indent}#")
             return
-        self.lines.append(indent + text.rstrip())
+        self.lines.append(indent + (text if text.startswith("#") else "# " + text))
 
     def _clause_comments(self, node: Node) -> list[tuple[int, str]]:
         """Comments that sit in a compound statement's own clauses (``} # note`` before ``else``), by row."""
@@ -703,8 +711,8 @@ class Translator:
                 continue
             row = node.start_point[0]
             if kind == "comment":
-                text = _text(node)
-                if prev_end == row and self.lines and self.lines[-1].strip() and not text.startswith("<#"):
+                text = _text(node).strip()
+                if prev_end == row and self.lines and self.lines[-1].strip() and text.startswith("#"):
                     self.lines[-1] += "  " + text
                 else:
                     self._gap(prev_end, row)
@@ -1127,6 +1135,8 @@ class Translator:
                 final = next((c for c in child.children if c.type == "statement_block"), None)
             elif child.type == "ERROR" or child.is_missing:
                 raise Unsupported(child, "syntax error")
+        if not catches and final is None:
+            raise Unsupported(node, "syntax error")  # PowerShell too requires a catch or a finally
         row = node.start_point[0]
         notes = self._clause_comments(node)
         self._emit(indent, "try", None, ":", row=row)
@@ -1968,8 +1978,10 @@ class Translator:
         t = base.type
         if isinstance(index.const, str) and t.kind in ("object", "dict", "model"):
             return self._member(base, index.const, index_node)
-        if t.kind == "exception":
-            raise Unsupported(node, "unsupported: indexing an exception")
+        if t.kind in ("exception", "int", "float", "bool", "none") or (
+            t.kind == "str" and isinstance(index.const, str)
+        ):
+            raise Unsupported(node, f"unsupported: indexing a {t.kind} value")
         elem = (
             t.elem
             if t.kind == "list" and t.elem is not None
