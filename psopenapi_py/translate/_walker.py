@@ -42,6 +42,7 @@ Node = tree_sitter.Node
 P_TERNARY, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ADD, P_MUL, P_UNARY, P_POW, P_ATOM = range(14)
 
 _NOCONST: Any = object()
+_CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 # Single-child nodes the grammar stacks around every expression; they carry no meaning of their own.
 _PASSTHROUGH = frozenset(
@@ -1720,10 +1721,16 @@ class Translator:
         raw = _text(node)
         if raw.startswith("@"):
             raise Unsupported(node, "unsupported: splatting outside a command")
-        name = _variable_name(node)
+        name = raw[1:]
+        if name.startswith("{") and name.endswith("}"):
+            name = name[1:-1]
         lower = name.lower()
-        if lower in ("true", "false", "null"):
-            return const_expr({"true": True, "false": False, "null": None}[lower])
+        constant = _CONSTANTS.get(lower, _NOCONST)
+        if constant is not _NOCONST:
+            return const_expr(constant)
+        if ":" not in name and lower not in R.AUTOMATIC_VARIABLES and lower not in ("_", "psitem"):
+            var = self._var(name, node)  # the common case: a plain script variable
+            return Expr(var.py, P_ATOM, var.type)
         if lower in ("_", "psitem"):
             if not self.catches:
                 raise Unsupported(node, f"unsupported: ${name} outside a catch block")
