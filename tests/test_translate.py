@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import psopenapi_py.models
 from psopenapi_py import ApiTypeError, Translation, TranslationWarning, translate_powershell
 from psopenapi_py.mock_server import MockServer
 from psopenapi_py.translate import _walker
@@ -1199,3 +1200,38 @@ def test_any_input_gives_python_that_compiles(source: str) -> None:
         warnings.simplefilter("ignore", SyntaxWarning)
         compile(result.python, "<translated>", "exec")
     assert all(w.line >= 1 for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "snake"),
+    [
+        ("New-RealtimeSession", "new_realtime_session"),
+        ("RealtimeSessionCreateRequestGA", "realtime_session_create_request_ga"),
+        ("RealtimeSessionCreateRequestGAAudioInput", "realtime_session_create_request_ga_audio_input"),
+        ("SemanticVAD", "semantic_vad"),
+        ("MCPTool", "mcp_tool"),
+        ("PCMAudioFormat", "pcm_audio_format"),
+        ("ConvertFrom-JsonToRealtimeSessionCreateRequest", "convert_from_json_to_realtime_session_create_request"),
+    ],
+)
+def test_snake_case_keeps_runs_of_capitals(name: str, snake: str) -> None:
+    """The translator's snake case is the module's: runs of capitals stay together."""
+    assert snake_case(name) == snake
+
+
+def test_snake_case_agrees_with_the_generator() -> None:
+    """The translator and tools/generate_models.py name every model the same way (the rule lives in both)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "generate_models.py"
+    spec = importlib.util.spec_from_file_location("generate_models_for_translate_test", path)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator
+    try:
+        spec.loader.exec_module(generator)
+        names = [n for n in psopenapi_py.models.__all__ if n[0].isupper()]
+        assert names
+        assert [snake_case(n) for n in names] == [generator.snake_case(n) for n in names]
+    finally:
+        del sys.modules[spec.name]
