@@ -930,6 +930,17 @@ def test_functions_may_be_called_before_they_are_defined_further_down() -> None:
     assert run(python) == "v=5\n"
 
 
+def test_a_function_reading_then_assigning_a_script_variable_keeps_both() -> None:
+    """PowerShell reads the script's $count, then makes a local one; Python gets a distinct local name (no UnboundLocalError)."""
+    ps = (
+        '$count = 0\nfunction Inc { $count = $count + 1; Write-Host "local $count" }\nInc\nWrite-Host "script $count"\n'
+        'function Show($Count) { Write-Host "param $Count" }\nShow 5\n'
+    )
+    python = py(ps)
+    assert python.splitlines()[3:5] == ["def inc():", "    count_ = count + 1"]
+    assert run(python) == "local 1\nscript 0\nparam 5\n"
+
+
 def test_return_outside_a_function_is_untranslated() -> None:
     """A script-level return has no Python equivalent worth guessing."""
     result = translate_powershell("return 1\n")

@@ -586,7 +586,8 @@ class Translator:
             pending = self.comments
             self.comments = []
             for crow, text in pending:
-                if crow == row and not trailing and not text.startswith("<#"):
+                text = text.strip()
+                if crow == row and not trailing and text.startswith("#"):
                     trailing = "  " + text
                 else:
                     self._comment_lines(text, indent)
@@ -667,7 +668,7 @@ class Translator:
             raise Unsupported(node, f"${name} is used before it is assigned")
         return found
 
-    def _new_var(self, scope: dict[str, _Var], key: str, name: str, type: T) -> _Var:  # noqa: A002
+    def _new_var(self, scope: dict[str, _Var], key: str, name: str, type: T, *, param: bool = False) -> _Var:  # noqa: A002
         """Bind a new Python name for a PowerShell variable, clear of keywords, built-ins, imports and other variables."""
         local = scope is self.locals
         taken = self.local_taken if local else self.taken
@@ -683,10 +684,13 @@ class Translator:
 
         def clash(candidate: str) -> bool:
             """True when the name is taken, reserved or a function's."""
+            # A function's own variable never takes a script variable's name: PowerShell reads the
+            # script's $x until the function assigns its own, but Python would make x local throughout
+            # (UnboundLocalError). Parameters may: they shadow from the start in both languages.
             return (
                 candidate in self.reserved
                 or taken.get(candidate, owner) != owner
-                or (local and self.taken.get(candidate, "").startswith("function"))
+                or (local and candidate in self.taken and (not param or self.taken[candidate].startswith("function")))
             )
 
         if clash(py) and not clash(base + "_"):
@@ -1218,7 +1222,7 @@ class Translator:
         self.in_function += 1
         try:
             for p in fn.params:
-                var = self._new_var(self.locals, p.name.lower(), p.name, p.type)
+                var = self._new_var(self.locals, p.name.lower(), p.name, p.type, param=True)
                 if var.py != p.py:
                     raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
             body = None
