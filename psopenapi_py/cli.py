@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._runtime import REDACTED
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import argparse
 
     from .configuration import Configuration
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
     from .models.realtime_sessions import RealtimeSessionCreateRequest
 
 EXIT_OK = 0
@@ -388,12 +389,15 @@ def _session_request_from_args(args: argparse.Namespace) -> RealtimeSessionCreat
         raise CliError(f"{exc}{_where_from(exc.parameter, from_flags, args.body)}") from None
 
 
-def _where_from(parameter: str | None, from_flags: set[str], body: str | None) -> str:
+def _where_from(
+    parameter: str | None, from_flags: set[str], body: str | None, flags: Mapping[str, str] | None = None
+) -> str:
     """' (from --voice)' or ' (from --body)' for an error line, or '' when the source is unclear."""
+    flags = _SESSION_FLAGS if flags is None else flags
     path = parameter or ""
     while path:
         if path in from_flags:
-            return f" (from {_SESSION_FLAGS.get(path, '--' + path.replace('_', '-'))})"
+            return f" (from {flags.get(path, '--' + path.replace('_', '-'))})"
         shorter = re.sub(r"(\[\d+\]|\.[^.\[]+)$", "", path)  # tools[0].name -> tools[0] -> tools
         path = shorter if shorter != path else ""
     if body is not None:
@@ -439,6 +443,131 @@ def _read_json_object(source: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------------
+# new-realtime-client-secret
+
+#: Where each GA request field comes from on the command line (for "(from --voice)" in error lines).
+_CLIENT_SECRET_FLAGS = {
+    "expires_after": "--expires-after-seconds",
+    "expires_after.seconds": "--expires-after-seconds",
+    "session.type": "--type",
+    "session.model": "--model",
+    "session.instructions": "--instructions",
+    "session.output_modalities": "--output-modalities",
+    "session.audio.output.voice": "--voice",
+    "session.audio.input.turn_detection": "--turn-detection/--no-turn-detection",
+    "session.audio.input.transcription.model": "--transcription-model",
+}
+#: Options that only a realtime session takes (a transcription session does not answer).
+_REALTIME_ONLY = {"model": "--model", "instructions": "--instructions", "voice": "--voice", "output_modalities": "--output-modalities"}
+
+
+def _add_new_realtime_client_secret(sub: Any) -> None:
+    """Add `new-realtime-client-secret`: options for the common GA fields, --body, connection and output options."""
+    parser = _subcommand(
+        sub,
+        "new-realtime-client-secret",
+        help="mint an ephemeral key with POST /realtime/client_secrets (New-RealtimeClientSecret, the GA API)",
+        description="Mint an ephemeral Realtime key with POST /realtime/client_secrets (the GA API) and print the "
+        "key with its session. Build the request from options, from --body, or both (options override the "
+        "file's fields). With no options at all, a key for a default realtime session is minted.",
+    )
+    body = parser.add_argument_group("request")
+    body.add_argument("--body", metavar="FILE", help="a JSON request body from FILE, or - to read it from stdin")
+    body.add_argument(
+        "--type", choices=("realtime", "transcription"), help="the session kind (default: --body's, else realtime)"
+    )
+    body.add_argument("--expires-after-seconds", type=int, metavar="N", help="key lifetime, 10 to 7200 (API default 600)")
+    body.add_argument("--model", help="realtime model, e.g. gpt-realtime (any name; the spec's are canonicalised)")
+    body.add_argument("--instructions", metavar="TEXT")
+    body.add_argument("--voice", help="a voice name, e.g. marin (any name; the spec's are canonicalised)")
+    body.add_argument("--output-modalities", nargs="+", metavar="MODALITY", help="audio or text")
+    turn = body.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--turn-detection", choices=("server_vad", "semantic_vad"), help="voice activity detection kind (API defaults)"
+    )
+    turn.add_argument(
+        "--no-turn-detection", action="store_true", help="send turn_detection: null (voice activity detection off)"
+    )
+    body.add_argument("--transcription-model", metavar="MODEL", help="e.g. gpt-4o-transcribe (turns transcription on)")
+    add_connection_options(parser)
+    add_output_options(parser)
+    parser.set_defaults(func=_cmd_new_realtime_client_secret)
+
+
+def _cmd_new_realtime_client_secret(args: argparse.Namespace) -> int:
+    """Mint a key with POST /realtime/client_secrets and print it as --output asks."""
+    from .realtime_api import new_realtime_client_secret
+
+    request = _client_secret_request_from_args(args)
+    configuration = configuration_from_args(args)
+    try:
+        result = new_realtime_client_secret(request, with_http_info=args.with_http_info, configuration=configuration)
+    finally:
+        configuration.close()
+    print_minted_key(args, result, _client_secret_key)
+    return EXIT_OK
+
+
+def _client_secret_key(answer: Any) -> tuple[str, int | None]:
+    """The ephemeral key and its expiry from a RealtimeCreateClientSecretResponse."""
+    expires_at = answer.expires_at if isinstance(answer.expires_at, int) else None
+    return str(answer.value), expires_at
+
+
+def _client_secret_request_from_args(args: argparse.Namespace) -> RealtimeCreateClientSecretRequest:
+    """The GA request body: --body's JSON with the options laid over it, checked like initialize_* checks it.
+
+    Raises:
+        CliError: unreadable --body, realtime-only options with a transcription session, or a value the
+            request model rejects.
+    """
+    from .exceptions import ApiTypeError, ApiValueError
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+    data: dict[str, Any] = _read_json_object(args.body) if args.body is not None else {}
+    from_flags: set[str] = set()
+
+    def put(path: str, value: Any, *, null: bool = False) -> None:
+        """Set a (dotted) field from an option; None means the option was not given, unless ``null``."""
+        if value is None and not null:
+            return
+        from_flags.add(path)
+        *outer, last = path.split(".")
+        node = data
+        for key in outer:
+            child = node.get(key)
+            node[key] = child = dict(child) if isinstance(child, dict) else {}
+            node = child
+        node[last] = value
+
+    put("expires_after.seconds", args.expires_after_seconds)
+    session = data.get("session")
+    kind = args.type or (session.get("type") if isinstance(session, dict) else None) or "realtime"
+    if kind == "transcription":
+        given = [flag for field, flag in _REALTIME_ONLY.items() if getattr(args, field) is not None]
+        if given:
+            raise CliError(f"{', '.join(given)}: a transcription session takes none of these (use --type realtime).")
+    session_options = (args.model, args.instructions, args.output_modalities, args.voice, args.turn_detection)
+    if args.type is not None or session is not None or args.no_turn_detection or args.transcription_model is not None or any(
+        option is not None for option in session_options
+    ):
+        put("session.type", kind)
+    put("session.model", args.model)
+    put("session.instructions", args.instructions)
+    put("session.output_modalities", args.output_modalities)
+    put("session.audio.output.voice", args.voice)
+    if args.no_turn_detection:
+        put("session.audio.input.turn_detection", None, null=True)
+    elif args.turn_detection is not None:
+        put("session.audio.input.turn_detection", {"type": args.turn_detection})
+    put("session.audio.input.transcription.model", args.transcription_model)
+    try:
+        return RealtimeCreateClientSecretRequest.from_dict(data, lenient=False)
+    except (ApiTypeError, ApiValueError) as exc:
+        raise CliError(f"{exc}{_where_from(exc.parameter, from_flags, args.body, _CLIENT_SECRET_FLAGS)}") from None
+
+
+# --------------------------------------------------------------------------------------------------
 # get-configuration
 
 
@@ -475,7 +604,7 @@ def _add_mock_server(sub: Any) -> None:
         sub,
         "mock-server",
         help="serve an OpenAI-compatible Realtime API on loopback for offline dry runs",
-        description="Serve POST /v1/realtime/sessions like OpenAI does (auth, strict validation, OpenAI's error "
+        description="Serve POST /v1/realtime/sessions and /v1/realtime/client_secrets like OpenAI does (auth, strict validation, OpenAI's error "
         "shape) until Ctrl-C. Prints the base URL to use as OPENAI_BASE_URL on the first line of stdout; "
         "logs one line per request on stderr.",
     )
@@ -539,7 +668,8 @@ def _cmd_mock_server(args: argparse.Namespace) -> int:
             flush=True,
         )
     print(
-        f"psopenapi mock-server: serving POST /v1/realtime/sessions; use OPENAI_BASE_URL={server.url}. Ctrl-C stops.",
+        f"psopenapi mock-server: serving POST /v1/realtime/sessions and /v1/realtime/client_secrets; "
+        f"use OPENAI_BASE_URL={server.url}. Ctrl-C stops.",
         file=sys.stderr,
         flush=True,
     )
@@ -587,7 +717,8 @@ def _add_demo(sub: Any) -> None:
         "demo",
         help="run the documentation example against a built-in mock server (offline, no account)",
         description="Start a mock server on a free loopback port, run the example of docs/RealtimeApi.md "
-        "against it, and print the request it sent and the session it got back.",
+        "against it, and print the request it sent and the session it got back; then mint a key the GA way "
+        "(new_realtime_client_secret, OpenAI's own example request) and print that exchange too.",
     )
     parser.set_defaults(func=_cmd_demo)
 
@@ -612,6 +743,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         os.environ["OPENAI_API_KEY"] = DEMO_API_KEY
         try:
             namespace = runpy.run_module(DEMO_EXAMPLE_MODULE, run_name="__main__")
+            ga_answer = _demo_ga_key(server.url)
         finally:
             configuration_module._CONFIGURATION = saved_configuration
             demo_configuration.close()
@@ -620,7 +752,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                     os.environ.pop(name, None)
                 else:
                     os.environ[name] = value
-        sent = [r for r in server.requests if r.method == "POST"]
+        sent = [r for r in server.requests if r.method == "POST" and r.path != "/v1/realtime/client_secrets"]
+        ga_sent = [r for r in server.requests if r.path == "/v1/realtime/client_secrets"]
     if sent:
         request = sent[-1]
         print(f"\nRequest sent: {request.method} {request.path}")
@@ -638,7 +771,34 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nSession received: HTTP {sent[-1].status if sent else 200}")
     print(json.dumps(session, indent=2, ensure_ascii=False))
     print("\n(The ephemeral key is redacted above; in your code it is result.client_secret.value.)")
+    if ga_sent:
+        print(f"\nGA request sent: POST {ga_sent[-1].path} (new_realtime_client_secret, the API in use today)")
+        print(json.dumps(ga_sent[-1].body, indent=2, ensure_ascii=False))
+        answer = ga_answer.to_dict()
+        answer["value"] = REDACTED
+        print(f"\nGA client secret received: HTTP {ga_sent[-1].status}")
+        print(json.dumps(answer, indent=2, ensure_ascii=False))
+        print("\n(The ephemeral key is redacted above; in your code it is result.value.)")
     return EXIT_OK
+
+
+def _demo_ga_key(base_url: str) -> Any:
+    """Mint a key the GA way (OpenAI's own example request) against the demo's mock server."""
+    from .configuration import Configuration
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+    from .realtime_api import new_realtime_client_secret
+
+    request = RealtimeCreateClientSecretRequest.from_dict(
+        {
+            "expires_after": {"anchor": "created_at", "seconds": 600},
+            "session": {"type": "realtime", "model": "gpt-realtime", "instructions": "You are a friendly assistant."},
+        }
+    )
+    configuration = Configuration(base_url=base_url, access_token=DEMO_API_KEY)
+    try:
+        return new_realtime_client_secret(request, configuration=configuration)
+    finally:
+        configuration.close()
 
 
 def _add_translate(sub: Any) -> None:
@@ -695,6 +855,7 @@ def _cmd_translate(args: argparse.Namespace) -> int:
 #: Every subcommand, in --help order: each entry adds one subparser and sets ``func``.
 SUBCOMMANDS: list[Callable[[Any], None]] = [
     _add_new_realtime_session,
+    _add_new_realtime_client_secret,
     _add_get_configuration,
     _add_mock_server,
     _add_demo,

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import __version__
-from ._runtime import REDACTED, SPEC, Arr, Model, OneOfModel, Ref, Spec, Str
+from ._runtime import REDACTED, SPEC, Arr, Map, Model, OneOfModel, Ref, Spec, Str
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import RealtimeSessionCreateRequest
 
@@ -45,6 +45,7 @@ __all__ = [
     "MockError",
     "MockServer",
     "RecordedRequest",
+    "create_realtime_client_secret",
     "create_realtime_session",
     "token_fingerprint",
 ]
@@ -190,10 +191,155 @@ def create_realtime_session(data: dict[str, Any]) -> dict[str, Any]:
     return {k: session[k] for k in _SESSION_KEY_ORDER if k in session}
 
 
+#: GA client secrets live this long unless ``expires_after.seconds`` says otherwise (the API's default).
+CLIENT_SECRET_TTL_SEC = 600
+#: What a GA realtime session answer holds for settings the request left out: OpenAI's example answer
+#: (``output_modalities ["audio"]``, voice ``alloy``, server VAD, PCM 24 kHz both ways).
+GA_SESSION_DEFAULTS: Mapping[str, Any] = {
+    "model": "gpt-realtime",
+    "output_modalities": ["audio"],
+    "tools": [],
+    "tool_choice": "auto",
+    "max_output_tokens": "inf",
+    "tracing": None,
+    "truncation": "auto",
+    "prompt": None,
+}
+GA_PCM_FORMAT: Mapping[str, Any] = {"type": "audio/pcm", "rate": 24000}
+GA_SERVER_VAD_DEFAULTS: Mapping[str, Any] = {
+    "type": "server_vad",
+    "threshold": 0.5,
+    "prefix_padding_ms": 300,
+    "silence_duration_ms": 200,
+    "idle_timeout_ms": None,
+    "create_response": True,
+    "interrupt_response": True,
+}
+GA_SEMANTIC_VAD_DEFAULTS: Mapping[str, Any] = {
+    "type": "semantic_vad",
+    "eagerness": "auto",
+    "create_response": True,
+    "interrupt_response": True,
+}
+#: Key order of OpenAI's example GA session object.
+_GA_SESSION_KEY_ORDER = (
+    "type",
+    "object",
+    "id",
+    "model",
+    "output_modalities",
+    "instructions",
+    "tools",
+    "tool_choice",
+    "parallel_tool_calls",
+    "reasoning",
+    "max_output_tokens",
+    "tracing",
+    "truncation",
+    "prompt",
+    "expires_at",
+    "audio",
+    "include",
+)
+
+
+def create_realtime_client_secret(data: dict[str, Any]) -> dict[str, Any]:
+    """Answer ``POST /v1/realtime/client_secrets``: check the body strictly, return a key and the session.
+
+    The session is the one asked for with the API's defaults filled in, in the shape of OpenAI's
+    example answer, and valid against the GA response schema: fields the response schema cannot hold
+    as sent are adapted (a custom voice ``{"id": ...}`` comes back as its id; a left-out transcription
+    or ``include`` is left out rather than sent as null).
+
+    Raises:
+        MockError: 400 naming the offending parameter when the body does not follow the GA schema.
+    """
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+    given = _strict_parse(RealtimeCreateClientSecretRequest, data).to_dict()
+    seconds = given.get("expires_after", {}).get("seconds", CLIENT_SECRET_TTL_SEC)
+    requested = given.get("session", {"type": "realtime"})
+    if requested["type"] == "transcription":
+        session = _ga_transcription_session(requested)
+    else:
+        session = _ga_realtime_session(requested)
+    return {"value": "ek_" + secrets.token_hex(16), "expires_at": int(time.time()) + seconds, "session": session}
+
+
+def _ga_realtime_session(requested: dict[str, Any]) -> dict[str, Any]:
+    """The realtime session answer: what was asked for over GA_SESSION_DEFAULTS, audio defaults filled in."""
+    session: dict[str, Any] = {
+        "type": "realtime",
+        "object": "realtime.session",
+        "id": "sess_" + secrets.token_hex(12),
+        **GA_SESSION_DEFAULTS,
+        **{k: v for k, v in requested.items() if k not in ("type", "audio")},
+        "expires_at": 0,  # as in OpenAI's example answer
+    }
+    if "tools" in requested:
+        session["tools"] = [_redacted_mcp_tool(tool) for tool in requested["tools"]]
+    audio = requested.get("audio", {})
+    audio_in, audio_out = audio.get("input", {}), audio.get("output", {})
+    voice = audio_out.get("voice", "alloy")
+    session["audio"] = {
+        "input": {
+            "format": audio_in.get("format", dict(GA_PCM_FORMAT)),
+            **({"transcription": audio_in["transcription"]} if "transcription" in audio_in else {}),
+            "noise_reduction": audio_in.get("noise_reduction"),
+            "turn_detection": _ga_turn_detection(audio_in),
+        },
+        "output": {
+            "format": audio_out.get("format", dict(GA_PCM_FORMAT)),
+            # The response schema takes a voice name only: a custom voice comes back as its id.
+            "voice": voice["id"] if isinstance(voice, dict) else voice,
+            "speed": audio_out.get("speed", 1.0),
+        },
+    }
+    return {k: session[k] for k in _GA_SESSION_KEY_ORDER if k in session}
+
+
+def _ga_turn_detection(audio_in: dict[str, Any]) -> dict[str, Any] | None:
+    """The turn detection in force: null when switched off, else the asked-for kind with its defaults."""
+    if "turn_detection" not in audio_in:
+        return dict(GA_SERVER_VAD_DEFAULTS)
+    asked = audio_in["turn_detection"]
+    if asked is None:
+        return None
+    defaults = GA_SEMANTIC_VAD_DEFAULTS if asked.get("type") == "semantic_vad" else GA_SERVER_VAD_DEFAULTS
+    return {**defaults, **asked}
+
+
+def _ga_transcription_session(requested: dict[str, Any]) -> dict[str, Any]:
+    """The transcription session answer, in the shape of OpenAI's transcription session example."""
+    audio_in = requested.get("audio", {}).get("input", {})
+    turn_detection = _ga_turn_detection(audio_in)
+    if turn_detection is not None:
+        # The transcription answer's turn detection holds the server VAD numbers only.
+        keys = ("type", "threshold", "prefix_padding_ms", "silence_duration_ms")
+        turn_detection = {k: turn_detection[k] for k in keys if k in turn_detection}
+    answer_in: dict[str, Any] = {"format": audio_in.get("format", dict(GA_PCM_FORMAT))}
+    if "transcription" in audio_in:
+        answer_in["transcription"] = audio_in["transcription"]
+    if audio_in.get("noise_reduction") is not None:
+        answer_in["noise_reduction"] = audio_in["noise_reduction"]
+    answer_in["turn_detection"] = turn_detection
+    session: dict[str, Any] = {
+        "id": "sess_" + secrets.token_hex(12),
+        "type": "transcription",
+        "object": "realtime.transcription_session",
+        "expires_at": 0,
+    }
+    if "include" in requested:
+        session["include"] = requested["include"]
+    session["audio"] = {"input": answer_in}
+    return session
+
+
 #: Path -> handler for POST. A handler gets the parsed JSON object of the request and returns the JSON
 #: object to answer with, or raises MockError.
 ROUTES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "/v1/realtime/sessions": create_realtime_session,
+    "/v1/realtime/client_secrets": create_realtime_client_secret,
 }
 
 
@@ -257,14 +403,40 @@ def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
             )
         for index, item in enumerate(value):
             _check_value_letter(spec.items, item, f"{name}[{index}]")
+    elif isinstance(spec, Map):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_value_letter(spec.values, item, f"{name}.{key}")
     elif isinstance(spec, Ref):
         cls = spec.cls
         if issubclass(cls, OneOfModel):
             string_members = [m for m in cls.members if isinstance(m, Str)]
             if isinstance(value, str) and string_members and not any(_enum_allows(m, value) for m in string_members):
                 _check_enum_letter(string_members[0], value, name)
+            member = _union_member_for(cls, value)
+            if member is not None:
+                _check_value_letter(member, value, name)
         elif isinstance(value, dict):
             _check_spec_letter(cls, value, name + ".")
+
+
+def _union_member_for(cls: type[OneOfModel], value: Any) -> Spec | None:
+    """The member spec of a oneOf/anyOf that an object or array value is, to check its letter in turn."""
+    if isinstance(value, dict) and cls.discriminator is not None:
+        prop, mapping = cls.discriminator
+        index = mapping.get(value[prop]) if isinstance(value.get(prop), str) else None
+        if index is not None:
+            return cls.members[index]
+    if not isinstance(value, (dict, list)):
+        return None
+    for member in cls.members:
+        try:
+            # The package's strict parser decides which member this is; the letter check then goes in.
+            cls._convert_member(member, value, "value")
+        except (ApiTypeError, ApiValueError):
+            continue
+        return member
+    return None
 
 
 def _enum_allows(spec: Str, value: str) -> bool:
@@ -679,13 +851,38 @@ def _redact_headers(headers: Message) -> dict[str, str]:
 
 
 def _parsed_body(body: bytes | None) -> Any:
-    """The body as parsed JSON, else as text, else None."""
+    """The body as parsed JSON (MCP credentials redacted), else as text, else None."""
     if not body:
         return None
     try:
-        return json.loads(body)
+        return _without_mcp_credentials(json.loads(body))
     except (ValueError, RecursionError):
         return body.decode("utf-8", errors="replace")
+
+
+def _without_mcp_credentials(data: Any) -> Any:
+    """A GA request body with each MCP tool's ``authorization`` and ``headers`` values as <redacted>.
+
+    They are OAuth tokens for third-party servers: recordings and answers must not carry them.
+    """
+    session = data.get("session") if isinstance(data, dict) else None
+    tools = session.get("tools") if isinstance(session, dict) else None
+    if not isinstance(session, dict) or not isinstance(tools, list):
+        return data
+    cleaned = [_redacted_mcp_tool(tool) for tool in tools]
+    return {**data, "session": {**session, "tools": cleaned}}
+
+
+def _redacted_mcp_tool(tool: Any) -> Any:
+    """One tool with its MCP credentials redacted (other tools unchanged)."""
+    if not isinstance(tool, dict) or tool.get("type") != "mcp":
+        return tool
+    out = dict(tool)
+    if "authorization" in out:
+        out["authorization"] = REDACTED
+    if isinstance(out.get("headers"), dict):
+        out["headers"] = {name: REDACTED for name in out["headers"]}
+    return out
 
 
 def _json_problem(exc: BaseException) -> str:

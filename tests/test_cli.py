@@ -185,7 +185,10 @@ class TestProcess:
                 proc.communicate()
         assert (proc.returncode, out) == (0, "")
         lines = err.splitlines()
-        assert lines[0] == f"psopenapi mock-server: serving POST /v1/realtime/sessions; use OPENAI_BASE_URL={url}. Ctrl-C stops."
+        assert lines[0] == (
+            "psopenapi mock-server: serving POST /v1/realtime/sessions and /v1/realtime/client_secrets; "
+            f"use OPENAI_BASE_URL={url}. Ctrl-C stops."
+        )
         assert lines[1].endswith(" 127.0.0.1 POST /v1/realtime/sessions -> 200")
         assert lines[2:] == ["psopenapi mock-server: stopped."]
         recorded = [json.loads(line) for line in record.read_text().splitlines()]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import json
 import logging
+import re
 import subprocess
 import sys
+import time
 from typing import Any
 
 import pytest
@@ -23,6 +25,7 @@ from psopenapi_py import (
     RealtimeCreateClientSecretResponse,
     RealtimeSessionCreateResponseGA,
     RealtimeTranscriptionSessionCreateResponseGA,
+    cli,
     initialize_client_secret_expiration,
     initialize_realtime_create_client_secret_request,
     initialize_realtime_session_create_request,
@@ -32,6 +35,7 @@ from psopenapi_py import (
     new_realtime_client_secret,
     new_realtime_session,
 )
+from psopenapi_py.mock_server import MockServer
 
 TOKEN = "sk-test-key-123"  # what the `configured` fixture puts in OPENAI_API_KEY
 EPHEMERAL = "ek_68af296e8e408191a1120ab6383263c2"
@@ -346,3 +350,336 @@ def test_mcp_credentials_are_sent_but_never_logged_or_shown(
         "RealtimeCreateClientSecretRequest(session=RealtimeSessionCreateRequestGA(type='realtime', "
         "tools=[MCPTool(type='mcp', server_label='crm', authorization=<redacted>, headers=<redacted>)]))"
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# The mock server's GA endpoint
+
+
+@pytest.fixture
+def ga_mock(mock_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> MockServer:
+    """The built-in mock server, with OPENAI_BASE_URL and OPENAI_API_KEY (sk-example) pointing at it."""
+    monkeypatch.setenv("OPENAI_BASE_URL", mock_server.url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-example")
+    return mock_server
+
+
+def answer_without_random_parts(answer: dict[str, Any], seconds: int = 600) -> dict[str, Any]:
+    """The mock's answer with the key, its expiry and the session id checked and taken out."""
+    rest = json.loads(json.dumps(answer))
+    validate(rest, "RealtimeCreateClientSecretResponse", CLIENT_SECRETS_SPEC)
+    assert re.fullmatch(r"ek_[0-9a-f]{32}", rest.pop("value"))
+    assert abs(rest.pop("expires_at") - (time.time() + seconds)) < 5
+    assert re.fullmatch(r"sess_[0-9a-f]{24}", rest["session"].pop("id"))
+    return rest  # type: ignore[no-any-return]
+
+
+def test_mock_answers_openais_example_request_in_the_shape_of_openais_example(ga_mock: MockServer) -> None:
+    """OpenAI's request example: the session comes back with the defaults of OpenAI's example answer."""
+    result = new_realtime_client_secret(OPENAI_EXAMPLE_BODY)
+    assert isinstance(result, RealtimeCreateClientSecretResponse)
+    assert answer_without_random_parts(result.to_dict()) == {
+        "session": {
+            "type": "realtime",
+            "object": "realtime.session",
+            "expires_at": 0,
+            "output_modalities": ["audio"],
+            "model": "gpt-realtime",
+            "instructions": "You are a friendly assistant.",
+            "audio": {
+                "input": {
+                    "format": {"type": "audio/pcm", "rate": 24000},
+                    "noise_reduction": None,
+                    "turn_detection": {
+                        "type": "server_vad",
+                        "threshold": 0.5,
+                        "prefix_padding_ms": 300,
+                        "silence_duration_ms": 200,
+                        "create_response": True,
+                        "interrupt_response": True,
+                        "idle_timeout_ms": None,
+                    },
+                },
+                "output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "alloy", "speed": 1.0},
+            },
+            "tracing": None,
+            "tools": [],
+            "tool_choice": "auto",
+            "max_output_tokens": "inf",
+            "truncation": "auto",
+            "prompt": None,
+        }
+    }
+    [recorded] = ga_mock.requests
+    assert (recorded.path, recorded.status, recorded.body) == ("/v1/realtime/client_secrets", 200, OPENAI_EXAMPLE_BODY)
+
+
+@pytest.mark.parametrize(
+    ("request_body", "seconds"),
+    [
+        ({}, 600),
+        ({"expires_after": {"seconds": 10}}, 10),
+        ({"expires_after": {"anchor": "created_at", "seconds": 7200}, "session": {"type": "realtime"}}, 7200),
+        (
+            {
+                "session": {
+                    "type": "realtime",
+                    "output_modalities": ["text"],
+                    "audio": {
+                        "input": {
+                            "format": {"type": "audio/pcmu"},
+                            "transcription": {"model": "gpt-4o-transcribe", "language": "en"},
+                            "noise_reduction": {"type": "far_field"},
+                            "turn_detection": {"type": "semantic_vad", "eagerness": "low"},
+                        },
+                        "output": {"voice": {"id": "voice_1234"}, "speed": 1.25},
+                    },
+                    "tracing": {"workflow_name": "support"},
+                    "tools": [{"type": "function", "name": "lookup", "parameters": {"type": "object"}}],
+                    "tool_choice": {"type": "function", "name": "lookup"},
+                    "reasoning": {"effort": "high"},
+                    "max_output_tokens": 512,
+                    "truncation": {"type": "retention_ratio", "retention_ratio": 0.5},
+                    "prompt": {"id": "pmpt_1", "variables": {"name": "Ada"}},
+                }
+            },
+            600,
+        ),
+        ({"session": {"type": "realtime", "audio": {"input": {"turn_detection": None}}}}, 600),
+        ({"session": {"type": "transcription"}}, 600),
+        (
+            {
+                "expires_after": {"seconds": 60},
+                "session": {
+                    "type": "transcription",
+                    "audio": {
+                        "input": {
+                            "transcription": {"model": "gpt-4o-transcribe", "prompt": "tech terms"},
+                            "noise_reduction": {"type": "near_field"},
+                            "turn_detection": None,
+                        }
+                    },
+                    "include": ["item.input_audio_transcription.logprobs"],
+                },
+            },
+            60,
+        ),
+    ],
+)
+def test_mock_answers_validate_against_the_ga_response_schema(
+    ga_mock: MockServer, request_body: dict[str, Any], seconds: int
+) -> None:
+    """Whatever valid request it gets, the mock's answer matches the response schema; expires_at = now + seconds."""
+    validate(request_body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    result = new_realtime_client_secret(request_body)
+    assert isinstance(result, RealtimeCreateClientSecretResponse)
+    answer = answer_without_random_parts(result.to_dict(), seconds)
+    kind = request_body.get("session", {}).get("type", "realtime")
+    assert answer["session"]["type"] == kind
+    expected_class = RealtimeSessionCreateResponseGA if kind == "realtime" else RealtimeTranscriptionSessionCreateResponseGA
+    assert isinstance(result.session, expected_class)
+
+
+def test_mock_echoes_what_was_asked_for_with_defaults_around_it(ga_mock: MockServer) -> None:
+    """Settings asked for come back as asked; a custom voice comes back as its id; semantic VAD gets its defaults."""
+    result = new_realtime_client_secret(
+        {
+            "session": {
+                "type": "realtime",
+                "audio": {"input": {"turn_detection": {"type": "semantic_vad"}}, "output": {"voice": {"id": "voice_9"}}},
+                "max_output_tokens": 256,
+            }
+        }
+    )
+    assert isinstance(result, RealtimeCreateClientSecretResponse)
+    session = result.to_dict()["session"]
+    assert session["audio"]["input"]["turn_detection"] == {
+        "type": "semantic_vad",
+        "eagerness": "auto",
+        "create_response": True,
+        "interrupt_response": True,
+    }
+    assert session["audio"]["output"]["voice"] == "voice_9"
+    assert session["max_output_tokens"] == 256
+
+
+@pytest.mark.parametrize(
+    ("body", "param", "message"),
+    [
+        ({"expires_after": {"seconds": 9}}, "expires_after.seconds", "Invalid value for 'expires_after.seconds': 9. Must be >= 10."),
+        ({"expires_after": {"seconds": 7201}}, "expires_after.seconds", "Invalid value for 'expires_after.seconds': 7201. Must be <= 7200."),
+        (
+            {"session": {"type": "realtime", "audio": {"output": {"speed": 0.2}}}},
+            "session.audio.output.speed",
+            "Invalid value for 'session.audio.output.speed': 0.2. Must be >= 0.25.",
+        ),
+        (
+            {"session": {"type": "realtime", "temperature": 0.8}},
+            "session.temperature",
+            "Error! JSON key 'temperature' not found in the properties: type output_modalities model instructions audio "
+            "include tracing tools tool_choice parallel_tool_calls reasoning max_output_tokens truncation prompt",
+        ),
+        (
+            {"session": {"type": "realtime", "audio": {"input": {"turn_detection": {"type": "semantic_vad", "eagerness": "HIGH"}}}}},
+            "session.audio.input.turn_detection.eagerness",
+            "Invalid value for 'session.audio.input.turn_detection.eagerness': 'HIGH'. Allowed values (exact spelling): "
+            "low, medium, high, auto.",
+        ),
+        (
+            {"session": {"type": "realtime", "tools": [{"type": "mcp", "server_label": "x", "require_approval": "Never"}]}},
+            "session.tools[0].require_approval",
+            "Invalid value for 'session.tools[0].require_approval': 'Never'. Allowed values (exact spelling): always, never.",
+        ),
+        (
+            {"session": {"type": "realtime", "audio": {"input": {"transcription": None}}}},
+            "session.audio.input.transcription",
+            "Invalid value for 'session.audio.input.transcription': null. The spec does not allow null here; leave the "
+            "key out instead.",
+        ),
+        (
+            {"session": {"type": "conversation"}},
+            "session.type",
+            "Invalid value for 'session.type': 'conversation'. Allowed values: realtime, transcription.",
+        ),
+    ],
+)
+def test_mock_rejects_a_body_outside_the_ga_schema_with_400_naming_the_parameter(
+    ga_mock: MockServer, body: dict[str, Any], param: str, message: str
+) -> None:
+    """Strict validation through the package's parser plus the spec's letter: 400, OpenAI's error shape, `param`."""
+    import requests
+
+    answer = requests.post(
+        f"{ga_mock.url}/realtime/client_secrets", json=body, headers={"Authorization": "Bearer sk-example"}, timeout=10
+    )
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert (error["param"], error["message"], error["type"]) == (param, message, "invalid_request_error")
+
+
+def test_mock_keeps_mcp_credentials_out_of_its_recording_and_answer(ga_mock: MockServer, tmp_path: Any) -> None:
+    """An MCP tool's OAuth token reaches the mock but is neither recorded nor sent back."""
+    oauth = "oauth-secret-token-456"
+    tool = {"type": "mcp", "server_label": "crm", "authorization": oauth, "headers": {"X-Key": oauth}}
+    result = new_realtime_client_secret({"session": {"type": "realtime", "tools": [tool]}})
+    assert isinstance(result, RealtimeCreateClientSecretResponse)
+    redacted = {"type": "mcp", "server_label": "crm", "authorization": "<redacted>", "headers": {"X-Key": "<redacted>"}}
+    assert result.to_dict()["session"]["tools"] == [redacted]
+    assert ga_mock.requests[0].body == {"session": {"type": "realtime", "tools": [redacted]}}
+
+
+# --------------------------------------------------------------------------------------------------
+# psopenapi new-realtime-client-secret
+
+
+def test_cli_with_no_options_mints_a_default_key_as_json(ga_mock: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """No options: an empty body is sent; the answer is printed as JSON (the key included, for scripts)."""
+    assert cli.main(["new-realtime-client-secret"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert ga_mock.requests[0].body == {}
+    assert answer_without_random_parts(printed)["session"]["type"] == "realtime"
+
+
+def test_cli_options_map_to_their_ga_fields(ga_mock: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each option lands in its place in the GA body, in the spec's canonical spelling."""
+    code = cli.main(
+        [
+            "new-realtime-client-secret", "--model", "GPT-Realtime", "--instructions", "Hi.", "--voice", "Marin",
+            "--output-modalities", "text", "--expires-after-seconds", "120", "--turn-detection", "semantic_vad",
+            "--transcription-model", "gpt-4o-transcribe", "--output", "token",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    assert re.fullmatch(r"ek_[0-9a-f]{32}\n", capsys.readouterr().out)
+    assert ga_mock.requests[0].body == {
+        "expires_after": {"seconds": 120},
+        "session": {
+            "type": "realtime",
+            "output_modalities": ["text"],
+            "model": "gpt-realtime",
+            "instructions": "Hi.",
+            "audio": {
+                "input": {"transcription": {"model": "gpt-4o-transcribe"}, "turn_detection": {"type": "semantic_vad"}},
+                "output": {"voice": "marin"},
+            },
+        },
+    }
+
+
+def test_cli_transcription_session_with_detection_off_as_env_lines(
+    ga_mock: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--type transcription --no-turn-detection: turn_detection null; --output env prints the key and its expiry."""
+    assert cli.main(["new-realtime-client-secret", "--type", "transcription", "--no-turn-detection", "--output", "env"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
+    assert abs(int(lines[1].removeprefix("OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
+    assert ga_mock.requests[0].body == {"session": {"type": "transcription", "audio": {"input": {"turn_detection": None}}}}
+
+
+def test_cli_body_file_with_options_laid_over_it(
+    ga_mock: MockServer, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--body supplies the request; options override single fields of it; --with-http-info wraps the JSON."""
+    body = tmp_path / "ga.json"
+    body.write_text(json.dumps({"session": {"type": "realtime", "model": "gpt-realtime", "audio": {"output": {"speed": 1.2}}}}))
+    assert cli.main(["new-realtime-client-secret", "--body", str(body), "--voice", "cedar", "--with-http-info"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["status_code"] == 200 and "x-request-id" in printed["headers"]
+    assert ga_mock.requests[0].body == {
+        "session": {"type": "realtime", "model": "gpt-realtime", "audio": {"output": {"speed": 1.2, "voice": "cedar"}}}
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--expires-after-seconds", "7201"],
+            "Invalid value for 'expires_after.seconds': 7201. Must be <= 7200. (from --expires-after-seconds)",
+        ),
+        (
+            ["--output-modalities", "speech"],
+            "Invalid value for 'session.output_modalities[0]': 'speech'. Allowed values: text, audio. (from --output-modalities)",
+        ),
+        (
+            ["--type", "transcription", "--voice", "ash", "--model", "gpt-realtime"],
+            "--model, --voice: a transcription session takes none of these (use --type realtime).",
+        ),
+    ],
+)
+def test_cli_bad_input_is_exit_2_with_one_line_naming_the_option(
+    ga_mock: MockServer, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """A value the GA models reject: exit 2, one stderr line naming the option, nothing sent."""
+    assert cli.main(["new-realtime-client-secret", *argv]) == 2
+    assert capsys.readouterr().err == f"psopenapi new-realtime-client-secret: error: {message}\n"
+    assert ga_mock.requests == []
+
+
+def test_cli_api_error_is_exit_4_and_no_key_is_exit_3(
+    mock_server: MockServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong key: exit 4 with the API's message; no key at all: exit 3, nothing sent."""
+    monkeypatch.setenv("OPENAI_BASE_URL", mock_server.url)
+    assert cli.main(["new-realtime-client-secret"]) == 3
+    assert capsys.readouterr().err == (
+        "psopenapi new-realtime-client-secret: error: no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).\n"
+    )
+    assert cli.main(["new-realtime-client-secret", "--api-key", "sk-wrong-key"]) == 4
+    err = capsys.readouterr().err
+    assert err.startswith("psopenapi new-realtime-client-secret: error: (401) Unauthorized: Incorrect API key provided.")
+    assert "sk-wrong-key" not in err
+
+
+def test_demo_mints_a_ga_key_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """psopenapi demo ends with OpenAI's own GA example request and the answer, the key redacted."""
+    assert cli.main(["demo"]) == 0
+    out = capsys.readouterr().out
+    ga_part = out.split("GA request sent: POST /v1/realtime/client_secrets (new_realtime_client_secret, the API in use today)\n")[1]
+    request_text, answer_text = ga_part.split("\n\nGA client secret received: HTTP 200\n")
+    assert json.loads(request_text) == OPENAI_EXAMPLE_BODY
+    answer = json.loads(answer_text.split("\n\n")[0])
+    assert answer["value"] == "<redacted>"
+    assert answer["session"]["instructions"] == "You are a friendly assistant."
+    assert re.search(r"ek_[0-9a-f]{32}", out) is None
