@@ -1246,3 +1246,17 @@ def test_snake_case_agrees_with_the_generator() -> None:
         assert [snake_case(n) for n in names] == [generator.snake_case(n) for n in names]
     finally:
         del sys.modules[spec.name]
+
+
+def test_cli_without_the_translate_extra_says_what_to_install() -> None:
+    """Without tree-sitter installed, psopenapi translate exits 2 naming the extra to install."""
+    code = (
+        "import sys; sys.modules['tree_sitter'] = None\n"
+        "from psopenapi_py.cli import main\n"
+        "raise SystemExit(main(['translate', '-']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], input="'x'\n", capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith(
+        "psopenapi translate: error: translate needs tree-sitter-powershell: pip install 'psopenapi_py[translate]' ("
+    )
