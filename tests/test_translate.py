@@ -629,6 +629,13 @@ def test_output_is_printed_as_powershell_prints_it(ps: str, python: str, printed
     assert run(python) == printed
 
 
+def test_write_output_is_a_value_when_assigned_or_piped() -> None:
+    """$x = Write-Output 5 captures 5 (nothing is printed); piped on, it is the next command's input."""
+    python = py("$x = Write-Output 5\n$j = Write-Output @(1, 2) | ConvertTo-Json -Compress\n$x\n$j\n")
+    assert python == ('import json\n\nx = 5\nj = json.dumps([1, 2], separators=(",", ":"))\nprint(x)\nprint(j)\n')
+    assert run(python) == "5\n[1,2]\n"
+
+
 def test_write_error_goes_to_stderr() -> None:
     """Write-Error prints its message on standard error."""
     assert py('Write-Error "boom"') == 'import sys\n\nprint("boom", file=sys.stderr)\n'

@@ -1594,11 +1594,11 @@ class Translator:
         return call("print", items, NONE, stmt=True)
 
     def _cmd_write_output(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Write-Output`` as ``print``, a list one item a line."""
+        """``Write-Output x`` is x on the pipeline: printed as a statement, the value when assigned or piped."""
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "Write-Output needs a value")
-        return self._print_value(value)
+        return value
 
     def _cmd_write_error(self, args: dict[str, Any], node: Node) -> Expr:
         """``Write-Error`` as ``print(..., file=sys.stderr)``."""
