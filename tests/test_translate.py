@@ -557,6 +557,15 @@ def test_environment_variables() -> None:
 # Pipelines and built-in cmdlets
 
 
+def test_piping_an_array_into_a_cmdlet_runs_it_once_per_item() -> None:
+    """@($a, $b) | New-RealtimeSession would mint two keys: reported; Write-Host prints each item on its line."""
+    result = translate_powershell("$a = @{ model = 'm' }\n@($a, $a) | New-RealtimeSession\n@(1, 2) | Write-Host\n")
+    assert result.python.splitlines()[-1] == 'print(1, 2, sep="\\n")'
+    assert [str(w) for w in result.warnings] == [
+        "line 2: unsupported: piping an array into New-RealtimeSession (it runs once per item)"
+    ]
+
+
 def test_piping_a_request_into_new_realtime_session() -> None:
     """$req | New-RealtimeSession binds the request to the function's first parameter."""
     assert lines_of("$req = @{ model = 'm' }\n$s = $req | New-RealtimeSession\n")[-1] == (

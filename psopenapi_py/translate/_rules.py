@@ -98,6 +98,10 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     BuiltinCommand("Import-Module", "import_module", (BuiltinParam("Name", position=0),), aliases=("ipmo",)),
 )
 
+#: Built-ins (by handler) for which one call with a whole piped array is what PowerShell's once-per-item
+#: run amounts to: ConvertTo-Json collects its input back into an array; Write-Output passes items on.
+WHOLE_ARRAY_PIPELINE = frozenset({"convert_to_json", "write_output", "out_null", "write_host"})
+
 #: The module the package ports: ``Import-Module PSOpenAPITools`` is what the output's imports do.
 MODULE_NAME = "PSOpenAPITools"
 

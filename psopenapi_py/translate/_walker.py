@@ -1389,9 +1389,16 @@ class Translator:
         name = _text(name_node)
         elements = self._elements(node)
         fn = self.functions.get(normalize(name))
+        builtin = _BUILTINS.get(name.lower()) if fn is None else None
+        if piped is not None and piped.type.kind == "list":
+            # PowerShell runs a command once per item of a piped array: only the cmdlets for which
+            # that equals one call with the whole array take one.
+            if builtin is None or builtin.handler not in R.WHOLE_ARRAY_PIPELINE:
+                raise Unsupported(node, f"unsupported: piping an array into {name} (it runs once per item)")
+            if builtin.handler == "write_host":
+                return self._print_value(piped)  # one item a line, as Write-Host once per item prints
         if fn is not None:
             return self._call_user(fn, name, elements, piped, node)
-        builtin = _BUILTINS.get(name.lower())
         if builtin is not None:
             bound = self._bind(builtin.name, _builtin_params(builtin), elements, piped, node)
             args = {p.name: value for p, value in bound if not p.ignored}
