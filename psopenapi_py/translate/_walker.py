@@ -1602,7 +1602,7 @@ class Translator:
 
     def _cmd_write_output(self, args: dict[str, Any], node: Node) -> Expr:
         """``Write-Output x`` is x on the pipeline: printed as a statement, the value when assigned or piped."""
-        value = args.get("InputObject")
+        value: Expr | None = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "Write-Output needs a value")
         return value
