@@ -894,6 +894,12 @@ def test_throw(ps: str, python: str) -> None:
     assert py(ps) == python + "\n"
 
 
+def test_convert_to_json_of_a_caught_error_is_untranslated() -> None:
+    """$_ or $_.Exception piped to ConvertTo-Json has no JSON form to copy: reported."""
+    result = translate_powershell("try { 1 } catch { $_.Exception | ConvertTo-Json }\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: ConvertTo-Json of a caught error"]
+
+
 def test_the_unmapped_parts_of_an_error_record_are_untranslated() -> None:
     """$_.CategoryInfo has no ApiException counterpart: reported."""
     result = translate_powershell("try { 1 } catch { $_.CategoryInfo }\n")

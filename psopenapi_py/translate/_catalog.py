@@ -39,8 +39,8 @@ class T:
     Kinds: str, int, float, bool, none, list (``elem``), dict (``keys``: known keys of a hashtable
     literal, lower case -> (key as written, T)), json (parsed JSON: keys are looked up with ``[]``),
     model (``cls``: a generated model), object (``cls``: another package class; ``elem`` is the type of
-    an ApiResponse's ``response``), exception (a caught ApiException), details (its ``error_details``),
-    headers (a header dict), unknown.
+    an ApiResponse's ``response``), exception (a caught error; ``cls`` is its member path from ``$_``,
+    ``()`` or ``("exception",)``), details (its ``error_details``), headers (a header dict), unknown.
     """
 
     __slots__ = ("cls", "elem", "keys", "kind")
@@ -74,7 +74,7 @@ class T:
         return False
 
     def __repr__(self) -> str:
-        extra = f" {self.cls.__name__}" if self.cls is not None else ""
+        extra = f" {getattr(self.cls, '__name__', self.cls)}" if self.cls is not None else ""
         return f"T({self.kind}{extra})"
 
 

@@ -1625,7 +1625,8 @@ class Translator:
         if t.kind == "model":
             value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, JSON)
         elif t.kind == "exception" or t.kind == "object":
-            raise Unsupported(node, f"unsupported: ConvertTo-Json of a {t.cls.__name__ if t.cls else t.kind}")
+            what = t.cls.__name__ if t.kind == "object" else "caught error"
+            raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
         elif not t.plain:
             self.need("helper", "_json_default")
             extra.append(("default=", Expr("_json_default")))
