@@ -1212,6 +1212,9 @@ _TOKENS = [
     "ConvertTo-Json", "ConvertFrom-Json", "New-RealtimeSession", "Initialize-RealtimeSessionCreateRequest", "-Model",
     "-WithHttpInfo", "Get-Configuration", "-PassThru", "@p", "#c", "<# b #>", "`", '@"\nh $a\n"@', "$(", "${x}",
     "$Configuration", ".AccessToken", '["BaseUrl"]', "Get-Foo", "++", "[void]", "[ordered]",
+    ".Exception", ".ErrorDetails", ".Response", ".StatusCode", ".Headers", ".Message", "-Depth", "Write-Error",
+    "Get-HostSetting", "[0].Url", "Start-Sleep", "-Seconds", "$params = @{ Model = 1 }", "@params", "Import-Module",
+    "[double]", "-ceq", "-contains", "-NoNewline", "$script:x", "catch [System.Exception]",
 ]  # fmt: skip
 
 
