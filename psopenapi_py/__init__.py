@@ -4,8 +4,6 @@ Every cmdlet of the PowerShell module has a function of the same name in snake_c
 flat: ``New-RealtimeSession`` is ``new_realtime_session``, ``Initialize-X`` is ``initialize_x``.
 """
 
-import logging
-
 __version__ = "0.1.0"
 
 from ._runtime import UNSET, Unset  # noqa: E402
@@ -41,8 +39,25 @@ import typing as _typing  # noqa: E402
 
 from . import models as _models  # noqa: E402
 
+#: Names bound on first use, with the module that defines them: the HTTP path (and with it logging),
+#: the migration helpers and the translator are not needed to build models, so ``import psopenapi_py``
+#: leaves them out (see docs/performance.md).
+_LAZY_EXPORTS = {
+    "ApiResponse": "realtime_api",
+    "new_realtime_client_secret": "realtime_api",
+    "new_realtime_session": "realtime_api",
+    "realtime_session_request_to_ga": "migration",
+    "realtime_session_request_to_ga_call": "migration",
+    "Translation": "translate",
+    "TranslationWarning": "translate",
+    "translate_powershell": "translate",
+}
+
 if _typing.TYPE_CHECKING:
+    from .migration import realtime_session_request_to_ga, realtime_session_request_to_ga_call
     from .models import *  # noqa: F403 - the generated list; tests/test_exports.py guards it
+    from .realtime_api import ApiResponse, new_realtime_client_secret, new_realtime_session
+    from .translate import Translation, TranslationWarning, translate_powershell
 else:
     # The GA models (models/realtime_client_secrets.py) load on first use, which keeps this import
     # fast; a star import would load them, so the other generated names are bound one by one.
@@ -51,19 +66,18 @@ else:
     def __getattr__(name: str) -> _typing.Any:
         if name in _models.LAZY_NAMES:
             value = getattr(_models, name)
-            globals()[name] = value
-            return value
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        elif name in _LAZY_EXPORTS:
+            from importlib import import_module
+
+            value = getattr(import_module(f".{_LAZY_EXPORTS[name]}", __name__), name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
 
     def __dir__() -> list[str]:
         return sorted(set(globals()) | set(__all__))
 
-
-from .migration import realtime_session_request_to_ga, realtime_session_request_to_ga_call  # noqa: E402
-from .realtime_api import ApiResponse, new_realtime_client_secret, new_realtime_session  # noqa: E402
-from .translate import Translation, TranslationWarning, translate_powershell  # noqa: E402
-
-logging.getLogger("psopenapi_py").addHandler(logging.NullHandler())
 
 __all__ = [
     "ApiConnectionError",

@@ -7,7 +7,6 @@ This is the only module that imports ``requests``, and it does so on the first c
 from __future__ import annotations
 
 import http
-import logging
 import math
 import os
 import platform
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import __version__
+from ._log import logger
 from ._runtime import REDACTED
 from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header, is_secret_header
 from .exceptions import (
@@ -35,7 +35,6 @@ from .exceptions import (
 if TYPE_CHECKING:
     import requests
 
-logger = logging.getLogger("psopenapi_py")
 
 #: A server's wait hint is honoured up to this many seconds; a longer one means "do not retry".
 MAX_RETRY_AFTER_SEC = 120.0

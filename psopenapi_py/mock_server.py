@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import __version__
+from ._log import logger as _package_logger  # noqa: F401 - its NullHandler covers this module's logger
 from ._runtime import REDACTED, SPEC, Arr, Map, Model, OneOfModel, Ref, Spec, Str
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import RealtimeSessionCreateRequest

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from . import _transport
+from ._log import logger
 from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ApiResponse", "new_realtime_client_secret", "new_realtime_session"]
 
-logger = logging.getLogger("psopenapi_py")
 T = TypeVar("T")
 
 #: What a BetaApiRetiredError tells the user to do instead.
