@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,6 +38,7 @@ from psopenapi_py import (
 )
 from psopenapi_py.mock_server import MockServer
 
+ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "sk-test-key-123"  # what the `configured` fixture puts in OPENAI_API_KEY
 EPHEMERAL = "ek_68af296e8e408191a1120ab6383263c2"
 OPENAI_EXAMPLE_BODY = {
@@ -683,3 +685,30 @@ def test_demo_mints_a_ga_key_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert answer["value"] == "<redacted>"
     assert answer["session"]["instructions"] == "You are a friendly assistant."
     assert re.search(r"ek_[0-9a-f]{32}", out) is None
+
+
+# --------------------------------------------------------------------------------------------------
+# The documentation pages
+
+
+def test_migrating_page_shows_the_message_new_realtime_session_really_raises(configured: RecordingServer) -> None:
+    """docs/migrating-to-ga.md's first text block is the BetaApiRetiredError message, character for character."""
+    page = (ROOT / "docs" / "migrating-to-ga.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^```text\n(.*?)\n^```$", page, flags=re.S | re.M)[0]
+    retired = {"error": {"message": "...", "type": "invalid_request_error", "param": None, "code": "beta_api_shape_disabled"}}
+    configured.default = Reply(400, retired)
+    with pytest.raises(BetaApiRetiredError) as info:
+        new_realtime_session({"model": "gpt-4o-realtime-preview", "instructions": "Be brief."})
+    assert str(info.value) == shown
+
+
+def test_realtime_api_page_ga_example_sends_the_body_it_shows(configured: RecordingServer) -> None:
+    """The short example of the new_realtime_client_secret section sends exactly the text shown under it."""
+    page = (ROOT / "docs" / "RealtimeApi.md").read_text(encoding="utf-8")
+    section = page.split("## new_realtime_client_secret\n", 1)[1]
+    blocks = re.findall(r"^```python\n(.*?)^```$", section, flags=re.S | re.M)
+    shown = re.findall(r"^```text\n(.*?)\n^```$", section, flags=re.S | re.M)[0]
+    assert json.loads(shown) == OPENAI_EXAMPLE_BODY
+    configured.default = Reply(200, realtime_reply())
+    exec(compile(blocks[1], "RealtimeApi.md", "exec"), {"__name__": "__main__"})
+    assert configured.requests[-1].body.decode("utf-8") == shown
