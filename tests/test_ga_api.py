@@ -122,6 +122,7 @@ def test_a_transcription_session_comes_back_as_the_transcription_model(ga: Recor
     assert isinstance(result.session, RealtimeTranscriptionSessionCreateResponseGA)
     assert result.session.audio.input.transcription.model == "gpt-4o-transcribe"
     assert ga.requests[0].json == {"session": {"type": "transcription"}}
+    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
 
 
 def test_a_dict_body_is_checked_then_sent_as_given(ga: RecordingServer) -> None:
@@ -129,6 +130,7 @@ def test_a_dict_body_is_checked_then_sent_as_given(ga: RecordingServer) -> None:
     body = {"session": {"instructions": "Hi", "type": "realtime"}, "expires_after": {"seconds": 60}}
     new_realtime_client_secret(body)
     assert ga.requests[0].body == b'{"session":{"instructions":"Hi","type":"realtime"},"expires_after":{"seconds":60}}'
+    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
     with pytest.raises(ApiValueError) as info:
         new_realtime_client_secret({"expires_after": {"seconds": 9}})
     assert str(info.value) == "Invalid value for 'expires_after.seconds': 9. Must be >= 10."
@@ -593,6 +595,7 @@ def test_cli_options_map_to_their_ga_fields(ga_mock: MockServer, capsys: pytest.
     )  # fmt: skip
     assert code == 0
     assert re.fullmatch(r"ek_[0-9a-f]{32}\n", capsys.readouterr().out)
+    validate(ga_mock.requests[0].body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
     assert ga_mock.requests[0].body == {
         "expires_after": {"seconds": 120},
         "session": {

@@ -232,6 +232,9 @@ def test_no_schema_default_is_filled_in_only_a_required_constant_type() -> None:
     assert initialize_semantic_vad().to_dict() == {"type": "semantic_vad"}
     assert initialize_realtime_session_create_request_ga_audio_output().to_dict() == {}
     assert request_body(initialize_realtime_create_client_secret_request()) == {}
+    validate(initialize_realtime_session_create_request_ga(), "RealtimeSessionCreateRequestGA", CLIENT_SECRETS_SPEC)
+    for vad in (initialize_server_vad(), initialize_semantic_vad()):
+        validate(vad, "RealtimeTurnDetection", CLIENT_SECRETS_SPEC)
 
 
 def test_a_transcription_session_is_built_and_told_apart_by_its_type() -> None:
@@ -281,8 +284,12 @@ def test_semantic_vad_is_sent_with_its_eagerness() -> None:
 
 def test_turn_detection_as_a_dict_is_chosen_by_its_type_discriminator() -> None:
     """A dict picks ServerVAD or SemanticVAD by `type`; a missing or unknown type is an error naming it."""
-    assert isinstance(initialize_realtime_turn_detection({"type": "server_vad", "threshold": 0.4}).actual_instance, ServerVAD)
-    assert isinstance(initialize_realtime_turn_detection({"type": "semantic_vad"}).actual_instance, SemanticVAD)
+    server = initialize_realtime_turn_detection({"type": "server_vad", "threshold": 0.4})
+    semantic = initialize_realtime_turn_detection({"type": "semantic_vad"})
+    assert isinstance(server.actual_instance, ServerVAD)
+    assert isinstance(semantic.actual_instance, SemanticVAD)
+    for built in (server, semantic):
+        validate(built.to_dict(), "RealtimeTurnDetection", CLIENT_SECRETS_SPEC)
     with pytest.raises(ApiValueError) as info:
         initialize_realtime_turn_detection({"type": "energy_vad"})
     assert str(info.value) == (
@@ -336,6 +343,7 @@ def test_a_custom_voice_is_sent_as_an_id_object() -> None:
     model = initialize_voice_ids_or_custom_voice(initialize_voice_ids_or_custom_voice_any_of(id="voice_9"))
     assert isinstance(model.actual_instance, VoiceIdsOrCustomVoiceAnyOf)
     assert model.to_json() == '{"id":"voice_9"}'
+    validate(model.to_dict(), "VoiceIdsOrCustomVoice", CLIENT_SECRETS_SPEC)
     with pytest.raises(ApiValueError) as info:
         initialize_voice_ids_or_custom_voice({"id": "voice_1", "name": "mine"})
     assert "Error! JSON key 'name' not found in the properties: id" in str(info.value)
