@@ -32,11 +32,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-import attrs
-
 from . import __version__
 from ._log import logger as _package_logger  # noqa: F401 - its NullHandler covers this module's logger
-from ._runtime import REDACTED, SPEC, Arr, Map, Model, OneOfModel, Ref, Spec, Str
+from ._runtime import REDACTED, Model
+from ._wire_check import check_wire_letter
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import RealtimeSessionCreateRequest
 
@@ -348,7 +347,7 @@ def _strict_parse(model_cls: type[Model], data: dict[str, Any]) -> Model:
     """The package's own strict request parser, plus the spec's letter where the client is lenient."""
     try:
         # The letter check goes first so that its wording, in JSON terms ("null"), reaches the client.
-        _check_spec_letter(model_cls, data, "")
+        check_wire_letter(model_cls, data)
         parsed = model_cls.from_dict(data, lenient=False)
     except (ApiTypeError, ApiValueError) as exc:
         raise MockError(400, str(exc), param=exc.parameter, code=_error_code(exc)) from None
@@ -366,94 +365,6 @@ def _error_code(exc: ApiTypeError | ApiValueError) -> str:
     if text.startswith("Error! JSON cannot be serialized due to the required property"):
         return "missing_required_parameter"
     return "invalid_value"
-
-
-def _check_spec_letter(model_cls: type[Model], data: Mapping[str, Any], prefix: str) -> None:
-    """Reject what the Python builders forgive but a spec-driven server does not.
-
-    The builders turn a scalar into a one-element list, match enums case-insensitively and take None
-    for any optional field; a raw dict body is sent as given, so the server must see the difference.
-    """
-    fields = attrs.fields_dict(model_cls)
-    for key, value in data.items():
-        field = fields.get(key)
-        if field is not None and SPEC in field.metadata:
-            _check_value_letter(field.metadata[SPEC], value, prefix + key)
-
-
-def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
-    """Check one raw JSON value against its field spec as written (nulls, exact enum spelling, arrays)."""
-    if value is None:
-        if not spec.nullable:
-            raise ApiValueError(
-                f"Invalid value for '{name}': null. The spec does not allow null here; leave the key out instead.",
-                parameter=name,
-                value=None,
-                expected="a value, not null",
-            )
-        return
-    if isinstance(spec, Str):
-        _check_enum_letter(spec, value, name)
-    elif isinstance(spec, Arr):
-        if not isinstance(value, list):
-            raise ApiTypeError(
-                f"Invalid type for '{name}': expected an array, got {type(value).__name__} {value!r}.",
-                parameter=name,
-                value=value,
-                expected="an array",
-            )
-        for index, item in enumerate(value):
-            _check_value_letter(spec.items, item, f"{name}[{index}]")
-    elif isinstance(spec, Map):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                _check_value_letter(spec.values, item, f"{name}.{key}")
-    elif isinstance(spec, Ref):
-        cls = spec.cls
-        if issubclass(cls, OneOfModel):
-            string_members = [m for m in cls.members if isinstance(m, Str)]
-            if isinstance(value, str) and string_members and not any(_enum_allows(m, value) for m in string_members):
-                _check_enum_letter(string_members[0], value, name)
-            member = _union_member_for(cls, value)
-            if member is not None:
-                _check_value_letter(member, value, name)
-        elif isinstance(value, dict):
-            _check_spec_letter(cls, value, name + ".")
-
-
-def _union_member_for(cls: type[OneOfModel], value: Any) -> Spec | None:
-    """The member spec of a oneOf/anyOf that an object or array value is, to check its letter in turn."""
-    if isinstance(value, dict) and cls.discriminator is not None:
-        prop, mapping = cls.discriminator
-        index = mapping.get(value[prop]) if isinstance(value.get(prop), str) else None
-        if index is not None:
-            return cls.members[index]
-    if not isinstance(value, (dict, list)):
-        return None
-    for member in cls.members:
-        try:
-            # The package's strict parser decides which member this is; the letter check then goes in.
-            cls._convert_member(member, value, "value")
-        except (ApiTypeError, ApiValueError):
-            continue
-        return member
-    return None
-
-
-def _enum_allows(spec: Str, value: str) -> bool:
-    """Whether a string is allowed by a string spec, spelled exactly."""
-    return not spec.enum or spec.open_enum or value in spec.enum
-
-
-def _check_enum_letter(spec: Str, value: Any, name: str) -> None:
-    """Raise ApiValueError for an enum value in the wrong case (other bad values are the parser's to report)."""
-    if isinstance(value, str) and not _enum_allows(spec, value) and value.lower() in (e.lower() for e in spec.enum):
-        raise ApiValueError(
-            f"Invalid value for '{name}': {value!r}. Allowed values (exact spelling): {', '.join(spec.enum)}.",
-            parameter=name,
-            value=value,
-            expected=", ".join(spec.enum),
-        )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import attrs
 from . import _transport
 from ._log import logger
 from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep
+from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
 from .models.realtime_sessions import (
@@ -72,8 +73,10 @@ def _request_body(body: Any, model_cls: type[Model], parameter: str, operation_i
     if isinstance(body, model_cls):
         data = body.to_dict()
     elif isinstance(body, dict):
-        # Sent as given (like a PowerShell hashtable), but checked first so a typo fails here.
+        # Sent as given (like a PowerShell hashtable), so it is checked as written: exact enum
+        # spelling and real arrays, which the model builders would otherwise quietly normalise.
         data = _to_json_value(body)
+        check_wire_letter(model_cls, data)
         model_cls.from_dict(data, lenient=False)
     else:
         raise ApiTypeError(

@@ -157,6 +157,38 @@ def test_dict_body_with_nan_is_refused_before_sending(configured: RecordingServe
     assert configured.requests == []
 
 
+@pytest.mark.parametrize(
+    ("body", "error", "message"),
+    [
+        (
+            {"model": "gpt-4o-realtime-preview", "voice": "ALLOY"},
+            ApiValueError,
+            "Invalid value for 'voice': 'ALLOY'. Allowed values (exact spelling): alloy, ash, ballad, coral, "
+            "echo, sage, shimmer, verse.",
+        ),
+        (
+            {"model": "gpt-4o-realtime-preview", "modalities": "text"},
+            psopenapi_py.ApiTypeError,
+            "Invalid type for 'modalities': expected an array, got str 'text'.",
+        ),
+        (
+            {"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "server_vad"}, "tools": [{"type": "FUNCTION"}]},
+            ApiValueError,
+            "Invalid value for 'tools[0].type': 'FUNCTION'. Allowed values (exact spelling): function.",
+        ),
+    ],
+    ids=["enum-case", "scalar-for-array", "nested-enum-case"],
+)
+def test_dict_body_is_checked_as_written_before_sending(
+    configured: RecordingServer, body: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    """A dict goes out unchanged, so what the builders would normalise (enum case, scalar for array) is refused."""
+    with pytest.raises(error) as info:
+        new_realtime_session(body)
+    assert str(info.value) == message
+    assert configured.requests == []
+
+
 @pytest.mark.parametrize("missing", [None, psopenapi_py.UNSET])
 def test_missing_body_uses_the_module_message(configured: RecordingServer, missing: Any) -> None:
     """No body: `Error! The required parameter ... missing when calling createRealtimeSession.`, nothing sent."""
