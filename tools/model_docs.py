@@ -121,7 +121,7 @@ MODEL_WORDS.update(
         "ServerVAD": "Turn detection by loudness and silence (`server_vad`).",
         "SemanticVAD": "Turn detection by a model that judges whether the user has finished (`semantic_vad`).",
         "RealtimeSessionCreateRequestGAAudioOutput": "How the session talks back: audio format, voice and speaking speed.",
-        "VoiceIdsOrCustomVoice": "A voice: a built-in voice name, or a custom voice given as `{\"id\": ...}`.",
+        "VoiceIdsOrCustomVoice": "The voice: one of the built-in names, or one of your own voices given as `{\"id\": ...}`.",
         "VoiceIdsShared": "A built-in voice name: any string; the names the spec lists are stored canonically.",
         "VoiceIdsOrCustomVoiceAnyOf": "A custom voice, by its id (`voice_...`).",
         "TracingConfiguration3": (

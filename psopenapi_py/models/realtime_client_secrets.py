@@ -410,7 +410,7 @@ class RealtimeSessionCreateRequestGAAudioOutput(Model):
 
 
 class VoiceIdsOrCustomVoice(OneOfModel):
-    """A voice: a built-in voice name, or a custom voice given as `{"id": ...}`."""
+    """The voice: one of the built-in names, or one of your own voices given as `{"id": ...}`."""
 
     __slots__ = ()
     members = (_Ref("VoiceIdsShared"), _Ref("VoiceIdsOrCustomVoiceAnyOf"),)
