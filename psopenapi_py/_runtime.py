@@ -613,8 +613,17 @@ def _redacted_repr(value: Any) -> str:
     return repr(value)
 
 
-def _is_secret_key(key: str) -> bool:
-    return key.lower() in {"value", "client_secret", "api_key", "authorization", "token", "access_token", "password"}
+def _is_secret_key(key: object) -> bool:
+    # Keys kept from a lenient parse or given in a dict need not be strings ({0: ...} from Python).
+    return isinstance(key, str) and key.lower() in {
+        "value",
+        "client_secret",
+        "api_key",
+        "authorization",
+        "token",
+        "access_token",
+        "password",
+    }
 
 
 def from_json_text(text: str | bytes, what: str) -> Any:
