@@ -7,6 +7,7 @@ apart. Environment variables are read at call time, never at import.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -56,6 +57,7 @@ _HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
+@functools.lru_cache(maxsize=256)  # every call asks this of every header it sends
 def is_secret_header(name: str) -> bool:
     """Whether a header's value may be a credential (Authorization, Cookie, api-key, ...)."""
     lowered = name.lower()
@@ -98,6 +100,7 @@ def normalize_base_url(value: Any) -> Any:
     return value.rstrip("/")
 
 
+@functools.lru_cache(maxsize=64)  # OPENAI_BASE_URL is read, and so checked, on every call
 def _is_usable_base_url(value: str) -> bool:
     # urlsplit quietly strips leading blanks and tolerates spaces and control characters that
     # would break the request line later: refuse them here instead.
