@@ -170,6 +170,12 @@ def comparable(request: dict[str, Any]) -> tuple[Any, dict[str, str]]:
 # Measuring
 
 
+#: Variables a child keeps under ``--minimal-env`` (besides the bench's own OPENAI_* and PYTHON* ones).
+MINIMAL_ENV_KEEP = ("PATH", "HOME", "LANG", "TMPDIR")
+#: Set by ``--minimal-env``: children get almost no environment. requests walks the whole environment
+#: on every call looking for proxy variables, so the size of the environment moves figure 2.
+minimal_env = False
+
 #: Bytecode for every measured child lives here, outside the work tree, and is reused between runs.
 PYCACHE = Path(tempfile.gettempdir()) / "psopenapi_py-bench-pycache"
 
@@ -182,6 +188,8 @@ def child_env(base_url: str | None = None) -> dict[str, str]:
     installed libraries on the other side of each ratio never pay.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    if minimal_env:
+        env = {k: v for k, v in env.items() if k in MINIMAL_ENV_KEEP}
     for name in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "PYTHONSTARTUP", "PYTHONWARNINGS"):
         env.pop(name, None)
     env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
@@ -907,6 +915,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)")
     parser.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})")
+    parser.add_argument(
+        "--minimal-env",
+        action="store_true",
+        help=f"give the measured processes only {', '.join(MINIMAL_ENV_KEEP)} from this environment",
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
@@ -914,6 +927,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     plan = Plan(args.quick)
+    global minimal_env
+    minimal_env = args.minimal_env
     wanted = set(args.only or FIGURES)
     oai = openai_version() if "peer" in wanted else None
     peer = oai is not None
@@ -953,7 +968,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures.pop(name, None)
     log("done")
 
-    report: dict[str, Any] = {"machine": machine(), "quick": plan.quick, "figures": figures}
+    report: dict[str, Any] = {
+        "machine": machine(),
+        "quick": plan.quick,
+        # What requests' per-call proxy look-up walks (figure 2): the measured processes' environment.
+        "child_environment_variables": len(child_env("http://127.0.0.1:1/v1")),
+        "minimal_env": minimal_env,
+        "figures": figures,
+    }
     if args.json == "-":
         print(json.dumps(report, indent=2))
         return 0
@@ -962,6 +984,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = report["machine"]
     print(
         f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}"
+        + f", {report['child_environment_variables']} environment variables"
         + (f", peer openai {oai}" if oai else "")
         + (" (quick run: not for publishing)" if plan.quick else "")
     )
