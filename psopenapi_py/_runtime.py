@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextvars
 import enum
-import json
 import math
 import re
 import sys
@@ -622,6 +621,8 @@ def _is_secret_key(key: object) -> bool:
 
 def from_json_text(text: str | bytes, what: str) -> Any:
     """Parse JSON text, raising ApiValueError (naming ``what``) instead of a bare JSON error."""
+    import json  # here and in the to_json methods: building models needs no json, so import leaves it out
+
     try:
         data = json.loads(text)
     except RecursionError:
@@ -676,6 +677,8 @@ class Model:
 
     def to_json(self) -> str:
         """The compact JSON text of ``to_dict()``."""
+        import json
+
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
@@ -887,6 +890,8 @@ class OneOfModel:
 
     def to_json(self) -> str:
         """The compact JSON text of the member value."""
+        import json
+
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
@@ -964,6 +969,8 @@ class EnumModel(str, enum.Enum):
 
     def to_json(self) -> str:
         """The JSON text of the value."""
+        import json
+
         return json.dumps(str(self.value), ensure_ascii=False)
 
     @classmethod

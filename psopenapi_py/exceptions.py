@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -154,6 +153,8 @@ def _rebuild_api_exception(cls: type[ApiException], message: str, state: dict[st
 def _parse_details(body: str | None) -> Any:
     if not body:
         return body
+    import json  # only error bodies need it, and import psopenapi_py leaves json out
+
     try:
         return json.loads(body)
     except (ValueError, RecursionError):  # RecursionError: nested deeper than json can follow

@@ -35,6 +35,13 @@ def test_import_leaves_out_logging_the_http_path_the_ga_models_and_the_translato
     assert _loaded_after(code) == []
 
 
+def test_a_bare_import_leaves_out_json_until_something_is_serialised() -> None:
+    """json comes with the first to_json() or parse, not with the import."""
+    probe = "import sys, psopenapi_py\nprint('json' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 def test_the_first_call_loads_the_http_path_and_logging() -> None:
     """Naming new_realtime_session loads the HTTP path and the logger; requests waits for the first request."""
     assert _loaded_after("from psopenapi_py import new_realtime_session") == [
