@@ -837,7 +837,14 @@ def machine() -> dict[str, Any]:
             versions[package] = version(package.replace("_", "-") if package.startswith("tree") else package)
         except Exception:
             versions[package] = None
+    try:
+        commit = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], capture_output=True, text=True, cwd=ROOT, timeout=10
+        ).stdout.strip()
+    except OSError:
+        commit = ""
     return {
+        "commit": commit or None,
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "cpu_model": model,
         "python": platform.python_version(),
@@ -983,7 +990,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
     info = report["machine"]
     print(
-        f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}"
+        f"{info['nproc']} CPUs, {info['cpu_model']}, Python {info['python']}, {info['date']}, commit {info['commit']}"
         + f", {report['child_environment_variables']} environment variables"
         + (f", peer openai {oai}" if oai else "")
         + (" (quick run: not for publishing)" if plan.quick else "")
