@@ -45,6 +45,7 @@ from psopenapi_py import (
     ServiceException,
     UnauthorizedException,
     UnprocessableEntityException,
+    new_realtime_client_secret,
     new_realtime_session,
 )
 
@@ -95,7 +96,7 @@ def call(caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
     """Run new_realtime_session against a URL with the matrix configuration, timing it and counting attempts."""
     configs: list[Configuration] = []
 
-    def run(url: str, body: Any = None) -> Outcome:
+    def run(url: str, body: Any = None, function: Any = new_realtime_session) -> Outcome:
         config = configuration(url)
         configs.append(config)
         caplog.clear()
@@ -104,7 +105,7 @@ def call(caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
         error: BaseException | None = None
         with Timer() as timer:
             try:
-                result = new_realtime_session(REQUEST if body is None else body, configuration=config)
+                result = function(REQUEST if body is None else body, configuration=config)
             except Exception as exc:  # noqa: BLE001 - the outcome is what the test looks at
                 error = exc
         attempts = sum(1 for r in caplog.records if re.fullmatch(r"POST \S+ attempt \d+ of \d+", r.getMessage()))
@@ -332,6 +333,7 @@ def test_x_should_retry_false_stops_a_500_retry(call: Any) -> None:
         outcome = call(server.url)
     assert type(outcome.error) is ServiceException
     assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
 
 
 NOT_RETRIED = [
@@ -416,7 +418,8 @@ def test_200_with_a_wrongly_typed_client_secret_names_the_field(call: Any) -> No
         "(200) OK: the body does not match RealtimeSessionCreateResponse: Invalid type for 'client_secret': "
         "expected a RealtimeSessionCreateResponseClientSecret (or a dict), got str."
     )
-    assert server.attempts == 1
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
 
 
 def test_10_mib_session_body_is_read_whole(call: Any) -> None:
@@ -466,7 +469,8 @@ def test_gzip_encoded_session_is_decoded(call: Any) -> None:
         outcome = call(server.url)
     assert outcome.error is None
     assert outcome.result.client_secret.value == "ek_fault_matrix"
-    assert server.attempts == 1
+    assert server.attempts == outcome.client_attempts == 1
+    assert outcome.elapsed < 0.5
 
 
 def test_retries_reuse_the_keep_alive_connection(call: Any) -> None:
@@ -476,7 +480,8 @@ def test_retries_reuse_the_keep_alive_connection(call: Any) -> None:
         outcome = call(server.url)
         second = call(server.url)
     assert outcome.error is None and second.error is None
-    assert server.attempts == 4
+    assert server.attempts == outcome.client_attempts + second.client_attempts == 4
+    assert outcome.elapsed + second.elapsed < 1.0
     assert server.connections == 2  # one per configuration: each call above has its own
 
 
@@ -490,3 +495,87 @@ def test_a_body_utf8_cannot_encode_is_refused_before_sending(call: Any) -> None:
         "Invalid value for 'instructions': 'a\\ud800'. Must be text UTF-8 can encode (no lone surrogates)."
     )
     assert server.attempts == outcome.client_attempts == 0
+    assert outcome.elapsed < 0.5
+
+
+# --------------------------------------------------------------------------------------------------
+# The GA call (POST /realtime/client_secrets) goes through the same transport and answer checks.
+
+GA_ANSWER = {
+    "value": "ek_fault_matrix",
+    "expires_at": 1760000000,
+    "session": {"type": "realtime", "object": "realtime.session", "id": "sess_ga", "model": "gpt-realtime"},
+}
+GA_CASES: list[tuple[str, list[Fault], Fault, type[BaseException] | None, str, int, float]] = [
+    ("503-then-ok", [respond(503, ERROR_BODY)], respond(200, GA_ANSWER), None, "", 2, 1.0),
+    ("reset-then-ok", [reset_before()], respond(200, GA_ANSWER), None, "", 2, 1.0),
+    (
+        "headers-never-sent",
+        [],
+        silent(),
+        ApiTimeoutError,
+        "Timed out talking to {url} (attempt 3 of 3).",
+        3,
+        3 * TIMEOUT_SEC + 1.0,
+    ),
+    ("401", [], respond(401, ERROR_BODY), UnauthorizedException, "(401) Unauthorized: Nope.", 1, 0.5),
+    ("not-json", [], respond(200, b"<html>"), ApiException, "(200) OK: the body is not JSON.", 1, 0.5),
+    (
+        "no-value",
+        [],
+        respond(200, {"expires_at": 1, "session": GA_ANSWER["session"]}),
+        ApiException,
+        "(200) OK: the body has no value (no ephemeral key).",
+        1,
+        0.5,
+    ),
+    (
+        "no-expires-at",
+        [],
+        respond(200, {"value": "ek_x", "session": GA_ANSWER["session"]}),
+        ApiException,
+        "(200) OK: the body has no expires_at (the key's expiry).",
+        1,
+        0.5,
+    ),
+    (
+        "nested-deep",
+        [],
+        respond(200, b"[" * 100_000 + b"]" * 100_000),
+        ApiException,
+        "(200) OK: the body is nested more than 100 levels deep.",
+        1,
+        0.5,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("script", "default", "error", "message", "attempts", "max_sec"),
+    [c[1:] for c in GA_CASES],
+    ids=[c[0] for c in GA_CASES],
+)
+def test_ga_call_meets_the_same_faults_the_same_way(
+    script: list[Fault],
+    default: Fault,
+    error: type[BaseException] | None,
+    message: str,
+    attempts: int,
+    max_sec: float,
+    call: Any,
+) -> None:
+    """new_realtime_client_secret: retried faults recover, the rest end typed, counted and in time."""
+    with fault_server(script, default=default) as server:
+        outcome = call(server.url, {}, new_realtime_client_secret)
+    assert server.attempts == outcome.client_attempts == attempts
+    assert outcome.elapsed < max_sec
+    assert [(s.method, s.path, s.body) for s in server.seen] == [
+        ("POST", "/v1/realtime/client_secrets", b"{}")
+    ] * attempts
+    if error is None:
+        assert outcome.error is None
+        assert outcome.result.value == "ek_fault_matrix"
+        assert outcome.result.expires_at == 1760000000
+    else:
+        assert type(outcome.error) is error
+        assert str(outcome.error) == message.format(url=server.url + "/realtime/client_secrets")
