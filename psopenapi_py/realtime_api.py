@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["ApiResponse", "new_realtime_client_secret", "new_realtime_session"]
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 #: What a BetaApiRetiredError tells the user to do instead.
 GA_HINT = "Use new_realtime_client_secret (POST /realtime/client_secrets) instead."
@@ -162,6 +163,28 @@ def _call(
         raise
 
 
+def _post(
+    operation: str,
+    operation_id: str,
+    path: str,
+    parameter: str,
+    request: Any,
+    request_cls: type[Model],
+    response_cls: type[M],
+    configuration: Configuration | None,
+    retired_hint: Callable[[], str] | None = None,
+) -> tuple[_transport.TransportResponse, M]:
+    """What every API function does: check the body, POST it on the one HTTP path, parse the answer."""
+    logger.debug("Calling method: %s", operation)
+    config = _resolve_configuration(configuration)
+    body = _request_body(request, request_cls, parameter, operation_id)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("Parameters: %s=%s", parameter, _loggable(body))
+    response = _call(operation, path, body, config, retired_hint)
+    result: M = _parse_response(response, response_cls)
+    return response, result
+
+
 def new_realtime_session(
     realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
     *,
@@ -183,20 +206,17 @@ def new_realtime_session(
         ApiException (and its status subclasses): the API answered with an error.
         ApiConnectionError, ApiTimeoutError: no answer.
     """
-    operation = "new_realtime_session"
-    logger.debug("Calling method: %s", operation)
-    config = _resolve_configuration(configuration)
-    body = _request_body(
+    response, result = _post(
+        "new_realtime_session",
+        "createRealtimeSession",
+        "/realtime/sessions",
+        "realtime_session_create_request",
         realtime_session_create_request,
         RealtimeSessionCreateRequest,
-        "realtime_session_create_request",
-        "createRealtimeSession",
+        RealtimeSessionCreateResponse,
+        configuration,
+        retired_hint=lambda: _ga_hint(realtime_session_create_request),
     )
-    logger.debug("Parameters: realtime_session_create_request=%s", body.decode("utf-8"))
-    response = _call(
-        operation, "/realtime/sessions", body, config, retired_hint=lambda: _ga_hint(realtime_session_create_request)
-    )
-    result: RealtimeSessionCreateResponse = _parse_response(response, RealtimeSessionCreateResponse)
     secret = result.client_secret
     # Not getattr(secret, "value"): UNSET, an enum member, has a .value of its own ("UNSET").
     value = secret.value if isinstance(secret, RealtimeSessionCreateResponseClientSecret) else None
@@ -267,19 +287,16 @@ def new_realtime_client_secret(
     """
     from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
 
-    operation = "new_realtime_client_secret"
-    logger.debug("Calling method: %s", operation)
-    config = _resolve_configuration(configuration)
-    body = _request_body(
+    response, result = _post(
+        "new_realtime_client_secret",
+        "createRealtimeClientSecret",
+        "/realtime/client_secrets",
+        "realtime_create_client_secret_request",
         realtime_create_client_secret_request,
         RealtimeCreateClientSecretRequest,
-        "realtime_create_client_secret_request",
-        "createRealtimeClientSecret",
+        RealtimeCreateClientSecretResponse,
+        configuration,
     )
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("Parameters: realtime_create_client_secret_request=%s", _loggable(body))
-    response = _call(operation, "/realtime/client_secrets", body, config)
-    result: RealtimeCreateClientSecretResponse = _parse_response(response, RealtimeCreateClientSecretResponse)
     if not isinstance(result.value, str) or not result.value:
         raise _transport.api_exception_from_2xx(response, "the body has no value (no ephemeral key).")
     if not isinstance(result.expires_at, int) or isinstance(result.expires_at, bool):
