@@ -211,6 +211,14 @@ def _render(prefix: str, e: Expr, suffix: str, indent: str, out: list[str]) -> N
     out.append(indent + tail + suffix)
 
 
+def _split_multiplier(text: str) -> tuple[str, int]:
+    """A number literal without its ``kb``/``mb``/... suffix, and the factor that suffix stands for."""
+    for suffix, factor in R.NUMBER_MULTIPLIERS.items():
+        if text.endswith(suffix):
+            return text[: -len(suffix)], factor
+    return text, 1
+
+
 def _text(node: Node) -> str:
     """The source text of a node."""
     text = node.text
@@ -1758,12 +1766,7 @@ class Translator:
 
     def expr_integer_literal(self, node: Node) -> Expr:
         """Integers, hex and ``kb``/``mb``/... multipliers."""
-        text = _text(node).lower()
-        mult = 1
-        for suffix, factor in R.NUMBER_MULTIPLIERS.items():
-            if text.endswith(suffix):
-                text, mult = text[: -len(suffix)], factor
-                break
+        text, mult = _split_multiplier(_text(node).lower())
         try:
             value = int(text, 16) if text.startswith("0x") else int(text)
         except ValueError:
@@ -1774,12 +1777,7 @@ class Translator:
 
     def expr_real_literal(self, node: Node) -> Expr:
         """Reals, written as in the script where Python reads them the same."""
-        text = _text(node).lower()
-        mult = 1
-        for suffix, factor in R.NUMBER_MULTIPLIERS.items():
-            if text.endswith(suffix):
-                text, mult = text[: -len(suffix)], factor
-                break
+        text, mult = _split_multiplier(_text(node).lower())
         try:
             value = float(text) * mult
         except ValueError:
