@@ -520,7 +520,7 @@ def test_cli_page_shell_examples_run(mock_server: MockServer, psopenapi_on_path:
 
 def test_readme_ops_example_runs(psopenapi_on_path: dict[str, str], tmp_path: Path) -> None:
     """The README's shell example after the set-up commands runs against a mock server that takes any key."""
-    blocks = [b for b in bash_blocks((ROOT / "README.md").read_text(encoding="utf-8")) if "new-realtime-session" in b]
+    blocks = [b for b in bash_blocks((ROOT / "README.md").read_text(encoding="utf-8")) if "new-realtime-client-secret" in b]
     assert len(blocks) == 1 and len(blocks[0].strip().splitlines()) == 3
     with MockServer() as server:
         done = run_bash(blocks[0], {**psopenapi_on_path, "OPENAI_BASE_URL": server.url}, tmp_path)
