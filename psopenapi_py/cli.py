@@ -308,18 +308,27 @@ def _add_new_realtime_session(sub: Any) -> None:
     parser.set_defaults(func=_cmd_new_realtime_session)
 
 
+def _mint(
+    args: argparse.Namespace,
+    call: Callable[..., Any],
+    request: Any,
+    key_of: Callable[[Any], tuple[str, int | None]],
+) -> int:
+    """Call an API function with the command's configuration and print the key as --output asks."""
+    configuration = configuration_from_args(args)
+    try:
+        result = call(request, with_http_info=args.with_http_info, configuration=configuration)
+    finally:
+        configuration.close()
+    print_minted_key(args, result, key_of)
+    return EXIT_OK
+
+
 def _cmd_new_realtime_session(args: argparse.Namespace) -> int:
     """Mint a key with POST /realtime/sessions and print it as --output asks."""
     from .realtime_api import new_realtime_session
 
-    request = _session_request_from_args(args)
-    configuration = configuration_from_args(args)
-    try:
-        result = new_realtime_session(request, with_http_info=args.with_http_info, configuration=configuration)
-    finally:
-        configuration.close()
-    print_minted_key(args, result, _session_key)
-    return EXIT_OK
+    return _mint(args, new_realtime_session, _session_request_from_args(args), _session_key)
 
 
 def _session_key(session: Any) -> tuple[str, int | None]:
@@ -498,14 +507,7 @@ def _cmd_new_realtime_client_secret(args: argparse.Namespace) -> int:
     """Mint a key with POST /realtime/client_secrets and print it as --output asks."""
     from .realtime_api import new_realtime_client_secret
 
-    request = _client_secret_request_from_args(args)
-    configuration = configuration_from_args(args)
-    try:
-        result = new_realtime_client_secret(request, with_http_info=args.with_http_info, configuration=configuration)
-    finally:
-        configuration.close()
-    print_minted_key(args, result, _client_secret_key)
-    return EXIT_OK
+    return _mint(args, new_realtime_client_secret, _client_secret_request_from_args(args), _client_secret_key)
 
 
 def _client_secret_key(answer: Any) -> tuple[str, int | None]:
