@@ -903,6 +903,11 @@ def _imports_for(sample: str, snake: str) -> list[str]:
     return nested + [f"initialize_{snake}"]
 
 
+def _round_trip(snake: str) -> list[str]:
+    """Example lines showing (and, run by the docs test, proving) that the JSON parses back into an equal object."""
+    return ["", "# The JSON text parses back into an equal object:", f"assert convert_from_json_to_{snake}({snake}.to_json()) == {snake}"]
+
+
 def emit_doc(m: ModelIR) -> str:
     snake = snake_case(m.name)
     words = MODEL_WORDS.get(m.name, default_summary(m))
@@ -924,10 +929,11 @@ def emit_doc(m: ModelIR) -> str:
             "## Example",
             "",
             "```python",
-            f"from psopenapi_py import {m.name}, initialize_{snake}",
+            f"from psopenapi_py import {m.name}, convert_from_json_to_{snake}, initialize_{snake}",
             "",
             f"{snake} = initialize_{snake}({m.values[0]!r})".replace("'", '"'),
             f"print({snake} is {m.name}.{enum_member_name(m.values[0])}, {snake}.to_json())",
+            *_round_trip(snake),
             "```",
         ]
     elif m.kind == "object":
@@ -953,12 +959,13 @@ def emit_doc(m: ModelIR) -> str:
             "## Example",
             "",
             "```python",
-            f"from psopenapi_py import {', '.join(dict.fromkeys(calls))}",
+            f"from psopenapi_py import {', '.join(dict.fromkeys([f'convert_from_json_to_{snake}', *calls]))}",
             "",
             f"{snake} = initialize_{snake}(",
             *[f"    {a}," for a in args],
             ")",
             f"print({snake}.to_json())",
+            *_round_trip(snake),
             "```",
         ]
     else:
@@ -982,10 +989,11 @@ def emit_doc(m: ModelIR) -> str:
             "## Example",
             "",
             "```python",
-            f"from psopenapi_py import {', '.join(_imports_for(sample, snake))}",
+            f"from psopenapi_py import {', '.join([f'convert_from_json_to_{snake}', *_imports_for(sample, snake)])}",
             "",
             f"{snake} = initialize_{snake}({sample})",
             f"print({snake}.actual_type, {snake}.to_json())",
+            *_round_trip(snake),
             "```",
         ]
     lines += ["", "[[Back to Model list]](../README.md#documentation-for-models) [[Back to README]](../README.md)"]
