@@ -997,6 +997,28 @@ class EnumModel(str, enum.Enum):
         return cls.from_dict(from_json_text(text, cls.__name__))
 
 
+def revalidate(model: Model) -> None:
+    """Run every field check of a model again, nested models included.
+
+    Assignment is checked as it happens, but a list or dict held by a model can be changed in place
+    (``request.modalities.append("video")``); the API functions call this before sending a model.
+    """
+    attrs.validate(model)
+    for name, _secret in model._wire_fields:
+        _revalidate_value(getattr(model, name))
+
+
+def _revalidate_value(value: Any) -> None:
+    if isinstance(value, Model):
+        revalidate(value)
+    elif isinstance(value, list):
+        for item in value:
+            _revalidate_value(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _revalidate_value(item)
+
+
 def build(cls: type[M], /, **kwargs: Any) -> M:
     """Construct a model from initialize_* arguments (typed loosely: converters reshape them)."""
     return cls(**kwargs)

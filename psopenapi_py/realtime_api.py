@@ -11,7 +11,7 @@ import attrs
 
 from . import _transport
 from ._log import logger
-from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep
+from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep, revalidate
 from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
@@ -72,6 +72,7 @@ def _request_body(body: Any, model_cls: type[Model], parameter: str, operation_i
             expected=f"a {model_cls.__name__} or a dict",
         )
     if isinstance(body, model_cls):
+        revalidate(body)
         data = body.to_dict()
     elif isinstance(body, dict):
         # Sent as given (like a PowerShell hashtable), so it is checked as written: exact enum

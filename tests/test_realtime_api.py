@@ -157,6 +157,16 @@ def test_dict_body_with_nan_is_refused_before_sending(configured: RecordingServe
     assert configured.requests == []
 
 
+def test_a_model_changed_in_place_is_checked_again_before_sending(configured: RecordingServer) -> None:
+    """A list edited in place skips the assignment checks, so the model is checked again; nothing is sent."""
+    request = psopenapi_py.initialize_realtime_session_create_request(model="gpt-4o-realtime-preview", modalities="text")
+    request.modalities.append("video")
+    with pytest.raises(ApiValueError) as info:
+        new_realtime_session(request)
+    assert str(info.value) == "Invalid value for 'modalities[1]': 'video'. Allowed values: text, audio."
+    assert configured.requests == []
+
+
 @pytest.mark.parametrize(
     ("body", "error", "message"),
     [
