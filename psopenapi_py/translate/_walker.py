@@ -14,9 +14,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import tree_sitter
-import tree_sitter_powershell
-
 from . import _rules as R
 from ._catalog import (
     BOOL,
@@ -35,59 +32,33 @@ from ._catalog import (
     normalize,
     snake_case,
 )
-
-Node = tree_sitter.Node
+from ._syntax import (
+    _PASSTHROUGH,
+    _RETURN_WITH_VALUE,
+    Node,
+    Unsupported,
+    _clause_comments,
+    _first_error,
+    _has_continue,
+    _here_body,
+    _loop_step,
+    _member_name,
+    _parser,
+    _single,
+    _split_multiplier,
+    _text,
+    _type_name,
+    _type_name_is_switch,
+    _unescape,
+    _unwrap,
+    _variable_name,
+)
 
 # Python operator precedence, loosest first: an operand is parenthesised when it binds looser than needed.
 P_TERNARY, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ADD, P_MUL, P_UNARY, P_POW, P_ATOM = range(14)
 
 _NOCONST: Any = object()
 _CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None}
-
-# Single-child nodes the grammar stacks around every expression; they carry no meaning of their own.
-_PASSTHROUGH = frozenset(
-    {
-        "logical_expression",
-        "bitwise_expression",
-        "comparison_expression",
-        "additive_expression",
-        "multiplicative_expression",
-        "format_expression",
-        "range_expression",
-        "array_literal_expression",
-        "unary_expression",
-        "pipeline_chain",
-        "left_assignment_expression",
-        "argument_expression",
-        "logical_argument_expression",
-        "bitwise_argument_expression",
-        "comparison_argument_expression",
-        "additive_argument_expression",
-        "multiplicative_argument_expression",
-        "format_argument_expression",
-        "range_argument_expression",
-        "expression_with_unary_operator",
-    }
-)
-
-_PARSER: tree_sitter.Parser | None = None
-
-
-def _parser() -> tree_sitter.Parser:
-    """The tree-sitter PowerShell parser, built once per process."""
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
-    return _PARSER
-
-
-class Unsupported(Exception):
-    """A construct the translator does not translate; the statement holding it is kept as a comment."""
-
-    def __init__(self, node: Node | int, message: str):
-        super().__init__(message)
-        self.line = node if isinstance(node, int) else node.start_point[0] + 1
-        self.message = message
 
 
 class Expr:
@@ -209,49 +180,6 @@ def _render(prefix: str, e: Expr, suffix: str, indent: str, out: list[str]) -> N
     for item_prefix, item in items:
         _render(item_prefix, item, ",", inner, out)
     out.append(indent + tail + suffix)
-
-
-def _split_multiplier(text: str) -> tuple[str, int]:
-    """A number literal without its ``kb``/``mb``/... suffix, and the factor that suffix stands for."""
-    for suffix, factor in R.NUMBER_MULTIPLIERS.items():
-        if text.endswith(suffix):
-            return text[: -len(suffix)], factor
-    return text, 1
-
-
-def _text(node: Node) -> str:
-    """The source text of a node."""
-    text = node.text
-    return text.decode("utf-8", "replace") if text is not None else ""
-
-
-# Innermost nodes that only spell their parent (the literal of a string_literal, the name of a bare command).
-_SPELLING_OF_PARENT = frozenset(
-    {
-        "expandable_string_literal",
-        "expandable_here_string_literal",
-        "verbatim_string_characters",
-        "verbatim_here_string_characters",
-        "decimal_integer_literal",
-        "hexadecimal_integer_literal",
-        "command_name",
-        "braced_variable",
-    }
-)
-
-
-def _unwrap(node: Node) -> Node:
-    """The meaningful node under a stack of single-child wrappers (one C call instead of a walk down)."""
-    if node.type not in _PASSTHROUGH:
-        return node
-    inner = node.named_descendant_for_byte_range(node.start_byte, node.end_byte)
-    if inner is None:
-        return node
-    if inner.type in _SPELLING_OF_PARENT:
-        parent = inner.parent
-        if parent is not None:
-            inner = parent
-    return inner
 
 
 class _Var:
@@ -389,27 +317,6 @@ def _package_params(info: FunctionInfo) -> list[_Param]:
                 position += 1
         _PACKAGE_PARAMS[info.py_name] = params
     return params
-
-
-# Parts of compound statements that may hold comments of their own (not statements: those keep theirs).
-_CLAUSE_TYPES = frozenset(
-    {
-        "elseif_clauses",
-        "elseif_clause",
-        "else_clause",
-        "catch_clauses",
-        "catch_clause",
-        "finally_clause",
-        "script_block",
-        "param_block",
-        "parameter_list",
-        "script_parameter",
-        "function_parameter_declaration",
-        "attribute_list",
-    }
-)
-
-_RETURN_WITH_VALUE = re.compile(r"\breturn[ \t]+[^\s;}#]", re.IGNORECASE)
 
 
 class Translator:
@@ -624,20 +531,6 @@ class Translator:
                 self.lines.append(f"{indent}# {r}" if r else f"{indent}#")
             return
         self.lines.append(indent + (text if text.startswith("#") else "# " + text))
-
-    def _clause_comments(self, node: Node) -> list[tuple[int, str]]:
-        """Comments that sit in a compound statement's own clauses (``} # note`` before ``else``), by row."""
-        found: list[tuple[int, str]] = []
-        stack = [node]
-        while stack:
-            for child in stack.pop().children:
-                kind = child.type
-                if kind == "comment":
-                    found.append((child.start_point[0], _text(child)))
-                elif kind in _CLAUSE_TYPES:
-                    stack.append(child)
-        found.sort(key=lambda c: c[0])
-        return found
 
     def _flush_comments(self, notes: list[tuple[int, str]], before_row: int | None, indent: str) -> None:
         """Write the collected comments that come before ``before_row`` (all of them when None)."""
@@ -992,7 +885,7 @@ class Translator:
         if else_clause is not None:
             body = next((c for c in else_clause.children if c.type == "statement_block"), None)
             arms.append(("else", None, body, else_clause.start_point[0]))
-        notes = self._clause_comments(node)
+        notes = _clause_comments(node)
         for head, test, arm_body, arm_row in arms:
             self._flush_comments(notes, arm_row, indent)
             self._emit(indent, head, test, ":", row=arm_row)
@@ -1015,7 +908,7 @@ class Translator:
 
     def visit_foreach_statement(self, node: Node, indent: str) -> None:
         """``foreach ($x in $items)`` as ``for x in items:``."""
-        self._flush_comments(self._clause_comments(node), None, indent)
+        self._flush_comments(_clause_comments(node), None, indent)
         kids = self._kids(node)
         if any(k.type == "foreach_parameter" for k in kids) or len(kids) != 3:
             raise Unsupported(node, "unsupported: foreach with -parallel")
@@ -1035,7 +928,7 @@ class Translator:
 
     def visit_while_statement(self, node: Node, indent: str) -> None:
         """``while (cond) { }`` as ``while cond:``."""
-        self._flush_comments(self._clause_comments(node), None, indent)
+        self._flush_comments(_clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         self._emit(indent, "while ", cond, ":", row=node.start_point[0])
@@ -1043,7 +936,7 @@ class Translator:
 
     def visit_do_statement(self, node: Node, indent: str) -> None:
         """``do { } while/until (cond)`` as ``while True:`` with the test at the end."""
-        self._flush_comments(self._clause_comments(node), None, indent)
+        self._flush_comments(_clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         until = any(c.type == "until" for c in node.children)
         block = next((c for c in node.children if c.type == "statement_block"), None)
@@ -1058,7 +951,7 @@ class Translator:
 
     def visit_for_statement(self, node: Node, indent: str) -> None:
         """A counting ``for`` as ``for i in range(...)``, any other as its ``while`` loop."""
-        self._flush_comments(self._clause_comments(node), None, indent)
+        self._flush_comments(_clause_comments(node), None, indent)
         init = node.child_by_field_name("for_initializer")
         cond_node = node.child_by_field_name("for_condition")
         iterator = node.child_by_field_name("for_iterator")
@@ -1151,7 +1044,7 @@ class Translator:
         if not catches and final is None:
             raise Unsupported(node, "syntax error")  # PowerShell too requires a catch or a finally
         row = node.start_point[0]
-        notes = self._clause_comments(node)
+        notes = _clause_comments(node)
         self._emit(indent, "try", None, ":", row=row)
         self.api_frames.append([False])
         try:
@@ -1236,7 +1129,7 @@ class Translator:
             body = None
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
-            self._flush_comments(self._clause_comments(node), None, indent + R.INDENT)
+            self._flush_comments(_clause_comments(node), None, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
             self.locals, self.local_taken, self.catches, self.api_frames, self.loops = saved
@@ -2236,40 +2129,11 @@ def _cased(value: Any) -> bool:
     return isinstance(value, str) and value.lower() != value.upper()
 
 
-def _first_error(node: Node) -> Node:
-    """The first ERROR or missing node under ``node`` (for the warning's line)."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if n.type == "ERROR" or n.is_missing:
-            return n
-        stack.extend(reversed(n.children))
-    return node
-
-
-def _variable_name(node: Node) -> str:
-    """``$Name`` -> ``Name``; ``${odd name}`` -> ``odd name``; ``$env:X`` -> ``env:X``."""
-    text = _text(node)
-    if text.startswith(("$", "@")):
-        text = text[1:]
-    if text.startswith("{") and text.endswith("}"):
-        text = text[1:-1]
-    return text
-
-
 def _bare_name(name: str) -> str:
     """A variable name without a ``script:``/``global:``/``local:`` scope."""
     if ":" in name and name.split(":", 1)[0].lower() in R.SCRIPT_SCOPES:
         return name.split(":", 1)[1]
     return name
-
-
-def _member_name(node: Node) -> str:
-    """The name after the dot of a member access (a computed name is not translated)."""
-    child = node.child(0)
-    if child is None or child.type != "simple_name":
-        raise Unsupported(node, "unsupported: computed member name")
-    return _text(child)
 
 
 def _identifier(name: str) -> str:
@@ -2278,111 +2142,6 @@ def _identifier(name: str) -> str:
     if not name or name[0].isdigit():
         name = "v_" + name
     return name
-
-
-def _type_name(node: Node) -> str:
-    """A type literal's name in lower case without ``system.`` (``[System.Int32]`` -> ``int32``)."""
-    name = _text(node).strip("[] \t").lower()
-    return name[7:] if name.startswith("system.") else name
-
-
-def _type_name_is_switch(node: Node) -> bool:
-    """True when a script parameter is declared ``[switch]``."""
-    return any(c.type == "attribute_list" and "[switch]" in _text(c).lower().replace(" ", "") for c in node.children)
-
-
-def _here_body(raw: str) -> str:
-    """The text of a here-string: from after the first line break to before the last one."""
-    start = raw.find("\n") + 1
-    end = raw.rfind("\n")
-    if end < start:
-        return ""
-    body = raw[start:end]
-    return body[:-1] if body.endswith("\r") else body
-
-
-def _unescape(text: str, here: bool) -> str:
-    """PowerShell's double-quoted string escapes: backtick sequences and (outside here-strings) a doubled quote."""
-    if not here and '""' in text:
-        text = text.replace('""', '"')
-    if "`" not in text:
-        return text
-    out = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch != "`" or i + 1 >= n:
-            out.append(ch)
-            i += 1
-            continue
-        nxt = text[i + 1]
-        if nxt == "u" and i + 2 < n and text[i + 2] == "{":
-            close = text.find("}", i + 3)
-            if close != -1:
-                out.append(chr(int(text[i + 3 : close], 16)))
-                i = close + 1
-                continue
-        out.append(R.BACKTICK_ESCAPES.get(nxt, nxt))
-        i += 2
-    return "".join(out)
-
-
-def _single(container: Node, kind: str | None) -> Node | None:
-    """The one statement inside a for-loop part, unwrapped; None when it is not exactly one ``kind``."""
-    named = [c for c in container.children if c.is_named and c.type != "comment"]
-    if len(named) != 1:
-        return None
-    node = named[0]
-    if node.type == "pipeline":
-        inner = [c for c in node.children if c.is_named]
-        if len(inner) != 1:
-            return None
-        node = _unwrap(inner[0])
-    if kind is not None and node.type != kind:
-        return None
-    return node
-
-
-def _loop_step(node: Node, var: str) -> int | None:
-    """The constant step of a for loop's iterator (``$i++`` 1, ``$i -= 2`` -2), or None."""
-    kind = node.type
-    named = [c for c in node.children if c.is_named]
-    if kind in (
-        "post_increment_expression",
-        "pre_increment_expression",
-        "post_decrement_expression",
-        "pre_decrement_expression",
-    ):
-        if (
-            len(named) == 1
-            and _unwrap(named[0]).type == "variable"
-            and _variable_name(_unwrap(named[0])).lower() == var
-        ):
-            return 1 if "increment" in kind else -1
-        return None
-    if kind == "assignment_expression" and len(named) == 3:
-        target, op, value = named
-        if _unwrap(target).type != "variable" or _variable_name(_unwrap(target)).lower() != var:
-            return None
-        value = _unwrap(value)
-        if value.type == "pipeline":
-            inner = [c for c in value.children if c.is_named]
-            value = _unwrap(inner[0]) if len(inner) == 1 else value
-        if value.type != "integer_literal":
-            return None
-        try:
-            amount = int(_text(value))
-        except ValueError:
-            return None
-        sign = {"+=": 1, "-=": -1}.get(_text(op).strip())
-        return sign * amount if sign and amount else None
-    return None
-
-
-def _has_continue(block: Node) -> bool:
-    """True when a loop body may use ``continue`` (a plain text check, erring towards yes)."""
-    return re.search(r"(?<![\w$-])continue\b", _text(block), re.IGNORECASE) is not None
 
 
 def translate(source: bytes) -> tuple[str, list[tuple[int, str]]]:
