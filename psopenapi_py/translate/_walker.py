@@ -46,13 +46,13 @@ from ._expr import (
     P_UNARY,
     Expr,
     _fstring,
-    _render,
     call,
     const_expr,
     list_expr,
     py_str,
     wrap,
 )
+from ._output import Output, OutputMark
 from ._syntax import (
     _PASSTHROUGH,
     _RETURN_WITH_VALUE,
@@ -221,11 +221,7 @@ class Translator:
     def __init__(self, source: bytes):
         self.source = source
         self.cat = catalog()
-        self.lines: list[str] = []
-        self.code_lines = 0
-        self.warnings: list[tuple[int, str]] = []
-        self.needs: list[tuple[str, str]] = []
-        self.comments: list[tuple[int, str]] = []
+        self.out = Output()
         self.journal: list[tuple[dict[str, _Var], str, _Var | None]] = []
         self.globals: dict[str, _Var] = {}
         self.locals: dict[str, _Var] | None = None
@@ -238,7 +234,6 @@ class Translator:
         self.reserved = set(keyword.kwlist) | set(dir(builtins)) | set(R.STDLIB_MODULES) | set(R.HELPERS)
         self.reserved |= self.cat.exported | {"e", *(f"e{i}" for i in range(2, 10))}
         self.taken: dict[str, str] = {}
-        self.blank_before_next = 0
         self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}
         self.expr_dispatch: dict[str, Callable[[Node], Expr]] = {}
         for name in dir(self):
@@ -268,44 +263,8 @@ class Translator:
                 statements.append(child)
         self._collect_functions(statements)
         self._statements(statements, "")
-        self.warnings.sort(key=lambda w: w[0])
-        return self._assemble(), self.warnings
-
-    def _assemble(self) -> str:
-        """Put imports, helpers and the translated body together, each part once and in order."""
-        modules: set[str] = set()
-        package: set[str] = set()
-        helpers: list[str] = []
-        for kind, name in self.needs:
-            if kind == "mod":
-                modules.add(name)
-            elif kind == "pkg":
-                package.add(name)
-            elif name not in helpers:
-                helpers.append(name)
-        for name in helpers:
-            modules.update(R.HELPERS[name][1])
-        head: list[str] = [f"import {m}" for m in sorted(modules)]
-        if package:
-            if head:
-                head.append("")
-            names = sorted(package, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
-            line = "from psopenapi_py import " + ", ".join(names)
-            if len(line) <= R.LINE_WIDTH_CHARS:
-                head.append(line)
-            else:
-                head.extend(["from psopenapi_py import (", *(f"{R.INDENT}{n}," for n in names), ")"])
-        for name in sorted(helpers):
-            head.extend(["", "", R.HELPERS[name][0]])
-        body = self.lines
-        while body and not body[0]:
-            body = body[1:]
-        while body and not body[-1]:
-            body = body[:-1]
-        if head and body:
-            gap = 2 if helpers or body[0].startswith("def ") else 1
-            head.extend([""] * gap)
-        return "\n".join(head + body) + "\n"
+        self.out.warnings.sort(key=lambda w: w[0])
+        return self.out.assemble(), self.out.warnings
 
     def _collect_functions(self, statements: list[Node]) -> None:
         """Register the script's top-level functions first: functions call ones defined further down."""
@@ -343,39 +302,20 @@ class Translator:
     # ----------------------------------------------------------------------------------------------
     # Bookkeeping: transactions, names, comments, output
 
-    def _mark(self) -> tuple[int, int, int, int, int, int]:
-        """A savepoint: where output, warnings, imports and variable changes stand now."""
-        return (
-            len(self.lines),
-            self.code_lines,
-            len(self.warnings),
-            len(self.needs),
-            len(self.journal),
-            len(self.comments),
-        )
+    def _mark(self) -> tuple[OutputMark, int]:
+        """A savepoint: where the output and the variables' changes stand now."""
+        return self.out.mark(), len(self.journal)
 
-    def _rollback(self, mark: tuple[int, int, int, int, int, int]) -> None:
+    def _rollback(self, mark: tuple[OutputMark, int]) -> None:
         """Undo everything a failed statement wrote or recorded since ``mark``."""
-        lines, code_lines, warnings, needs, journal, comments = mark
-        del self.lines[lines:]
-        self.code_lines = code_lines
-        del self.warnings[warnings:]
-        del self.needs[needs:]
+        out_mark, journal = mark
+        self.out.rollback(out_mark)
         while len(self.journal) > journal:
             scope, key, old = self.journal.pop()
             if old is None:
                 scope.pop(key, None)
             else:
                 scope[key] = old
-        del self.comments[comments:]
-
-    def need(self, kind: str, name: str) -> None:
-        """Record that the output needs an import (``mod``/``pkg``) or a helper function."""
-        self.needs.append((kind, name))
-
-    def warn(self, node: Node, message: str) -> None:
-        """Record a warning about a construct that was translated with a caveat."""
-        self.warnings.append((node.start_point[0] + 1, message))
 
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
@@ -384,65 +324,10 @@ class Translator:
             if not child.is_named:
                 continue
             if child.type == "comment":
-                self.comments.append((child.start_point[0], _text(child)))
+                self.out.comments.append((child.start_point[0], _text(child)))
             else:
                 out.append(child)
         return out
-
-    def _emit(self, indent: str, prefix: str, e: Expr | None, suffix: str = "", *, row: int | None = None) -> None:
-        """Write one statement (its pending comments before it, or after it when on its last line)."""
-        start = len(self.lines)
-        trailing = ""
-        if self.comments:
-            pending = self.comments
-            self.comments = []
-            for crow, text in pending:
-                text = text.strip()
-                if crow == row and not trailing and text.startswith("#"):
-                    trailing = "  " + text
-                else:
-                    self._comment_lines(text, indent)
-            start = len(self.lines)
-        if e is None:
-            self.lines.append(indent + prefix + suffix)
-        else:
-            _render(prefix, e, suffix, indent, self.lines)
-        if trailing:
-            self.lines[-1] += trailing
-        if e is None or not e.code.startswith("#"):
-            self.code_lines += len(self.lines) - start
-
-    def _comment_lines(self, text: str, indent: str) -> None:
-        """Write a ``#`` or ``<# #>`` comment as Python comment lines."""
-        text = text.strip()
-        if text.startswith("<#"):
-            body = text[2:-2] if text.endswith("#>") else text[2:]
-            rows = [r.rstrip() for r in body.strip("\r\n").split("\n")]
-            while len(rows) > 1 and not rows[-1]:
-                rows.pop()
-            rows[0] = rows[0].strip()
-            margin = min((len(r) - len(r.lstrip()) for r in rows[1:] if r.strip()), default=0)
-            for i, r in enumerate(rows):
-                r = r if i == 0 else r[margin:]
-                self.lines.append(f"{indent}# {r}" if r else f"{indent}#")
-            return
-        self.lines.append(indent + (text if text.startswith("#") else "# " + text))
-
-    def _flush_comments(self, notes: list[tuple[int, str]], before_row: int | None, indent: str) -> None:
-        """Write the collected comments that come before ``before_row`` (all of them when None)."""
-        while notes and (before_row is None or notes[0][0] < before_row):
-            self._comment_lines(notes.pop(0)[1], indent)
-
-    def _blank(self, count: int = 1) -> None:
-        """End the output with ``count`` blank lines (never at the very top)."""
-        if not self.lines:
-            return
-        have = 0
-        for line in reversed(self.lines):
-            if line:
-                break
-            have += 1
-        self.lines.extend([""] * max(0, count - have))
 
     def _var(self, name: str, node: Node, *, assign: T | None = None) -> _Var:
         """The Python variable of a PowerShell one; ``assign`` records a new value's type."""
@@ -514,30 +399,22 @@ class Translator:
             row = node.start_point[0]
             if kind == "comment":
                 text = _text(node).strip()
-                if prev_end == row and self.lines and self.lines[-1].strip() and text.startswith("#"):
-                    self.lines[-1] += "  " + text
+                if prev_end == row and self.out.lines and self.out.lines[-1].strip() and text.startswith("#"):
+                    self.out.lines[-1] += "  " + text
                 else:
-                    self._gap(prev_end, row)
-                    self._comment_lines(text, indent)
+                    self.out.gap(prev_end, row)
+                    self.out.comment_lines(text, indent)
                 prev_end = node.end_point[0]
                 continue
             is_def = kind == "function_statement" and not indent
             if is_def:
-                self._blank(2)
-                self.blank_before_next = 0
+                self.out.blank(2)
+                self.out.blank_before_next = 0
             else:
-                self._gap(prev_end, row)
+                self.out.gap(prev_end, row)
             self._statement(node, indent)
-            self.blank_before_next = 2 if is_def else 0
+            self.out.blank_before_next = 2 if is_def else 0
             prev_end = node.end_point[0]
-
-    def _gap(self, prev_end: int | None, row: int) -> None:
-        """Blank lines before the next line: two after a top-level def, one where the script had any."""
-        if self.blank_before_next:
-            self._blank(self.blank_before_next)
-            self.blank_before_next = 0
-        elif prev_end is not None and row > prev_end + 1:
-            self._blank()
 
     def _statement(self, node: Node, indent: str) -> None:
         """Write one statement; if any part of it is unsupported, write it back as untranslated comments instead."""
@@ -546,21 +423,15 @@ class Translator:
             if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
                 raise Unsupported(_first_error(node), "syntax error")
             self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
-            if self.comments:
-                pending = self.comments
-                self.comments = []
-                for _, text in pending:
-                    self._comment_lines(text, indent)
+            self.out.flush_pending_comments(indent)
         except (Unsupported, RecursionError) as exc:
             self._rollback(mark)
-            text = _text(node)
             row = node.start_point[0]
-            for i, line in enumerate(text.split("\n")):
-                self.lines.append(f"{indent}# untranslated (line {row + i + 1}): {line.strip()}".rstrip())
+            self.out.untranslated(_text(node), row, indent)
             if isinstance(exc, Unsupported):
-                self.warnings.append((exc.line, exc.message))
+                self.out.warnings.append((exc.line, exc.message))
             else:
-                self.warnings.append((row + 1, "unsupported: nested too deeply"))
+                self.out.warnings.append((row + 1, "unsupported: nested too deeply"))
 
     def _loop_block(self, block: Node | None, indent: str) -> None:
         """A loop's body: break and continue are allowed inside."""
@@ -572,7 +443,7 @@ class Translator:
 
     def _block(self, block: Node | None, indent: str) -> None:
         """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
-        before = self.code_lines
+        before = self.out.code_lines
         if block is not None and len(indent) > R.MAX_BLOCK_DEPTH * len(R.INDENT):
             raise Unsupported(block, "unsupported: nested too deeply")
         if block is not None:
@@ -587,10 +458,10 @@ class Translator:
                 elif child.is_named:
                     nodes.append(child)
             self._statements(nodes, indent)
-        self.blank_before_next = 0
-        if self.code_lines == before:
-            self.lines.append(indent + "pass")
-            self.code_lines += 1
+        self.out.blank_before_next = 0
+        if self.out.code_lines == before:
+            self.out.lines.append(indent + "pass")
+            self.out.code_lines += 1
 
     def generic_visit(self, node: Node, indent: str) -> None:
         """A statement of a kind the translator does not know: reported, never guessed."""
@@ -615,7 +486,7 @@ class Translator:
         ):
             target = self._target(self._kids(inner)[0])
             op = "+=" if "increment" in kind else "-="
-            self._emit(indent, f"{target} {op} 1", None, row=row)
+            self.out.emit(indent, f"{target} {op} 1", None, row=row)
             return
         value = self._pipeline_value(inner)
         self._emit_output(value, indent, row)
@@ -623,15 +494,15 @@ class Translator:
     def _emit_output(self, value: Expr, indent: str, row: int) -> None:
         """A value left on the pipeline: PowerShell prints it, each item of a list on its own line."""
         if value.stmt:
-            self._emit(indent, "", value, row=row)
+            self.out.emit(indent, "", value, row=row)
         elif value.const is not None:
-            self._emit(indent, "", self._print_value(value), row=row)
+            self.out.emit(indent, "", self._print_value(value), row=row)
 
     def _print_value(self, value: Expr, stream: str | None = None) -> Expr:
         """``print(...)`` of a value as PowerShell shows it: a list one item a line."""
         extra = [("file=", Expr(f"sys.{stream}"))] if stream else []
         if stream:
-            self.need("mod", "sys")
+            self.out.need("mod", "sys")
         if value.items is not None and len(value.items) != 1:
             args = [("", i) for i in value.items]
             return call("print", [*args, ("sep=", const_expr("\n")), *extra], stmt=True)
@@ -655,38 +526,38 @@ class Translator:
         if left.type == "variable" and _text(left).lower() == "$null" and op == "=":
             value = self._pipeline_value(value_node)
             value.stmt = True
-            self._emit(indent, "", value, row=row)
+            self.out.emit(indent, "", value, row=row)
             return
         value = self._pipeline_value(value_node)
         if left.type == "variable":
             name = _variable_name(left)
             why = R.NO_OP_ASSIGNMENTS.get((_bare_name(name).lower(), str(value.const).lower())) if op == "=" else None
             if why is not None:
-                self._emit(indent, f"# {_text(node).strip()}: {why}", None, row=row)
-                self.code_lines -= 1
+                self.out.emit(indent, f"# {_text(node).strip()}: {why}", None, row=row)
+                self.out.code_lines -= 1
                 return
             if name.lower().startswith("env:"):
-                self.need("mod", "os")
+                self.out.need("mod", "os")
                 key = py_str(name[4:])
                 if op != "=":
                     raise Unsupported(op_node, f"unsupported: {op} on an environment variable")
                 text = value if value.type.kind == "str" else call("str", [("", value)])
-                self._emit(indent, f"os.environ[{key}] = ", text, row=row)
+                self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
                 return
             self._check_scope(name, left, write=True)
             if op == "=":
                 var = self._var(_bare_name(name), left, assign=value.type)
-                self._emit(indent, f"{var.py} = ", value, row=row)
+                self.out.emit(indent, f"{var.py} = ", value, row=row)
                 return
             var = self._var(_bare_name(name), left)
             value = self._compound_value(var.type, op, value, left)
-            self._emit(indent, f"{var.py} {op} ", value, row=row)
+            self.out.emit(indent, f"{var.py} {op} ", value, row=row)
             return
         target = self._target(left)
         if op != "=":
             current = self._expr(left)
             value = self._compound_value(current.type, op, value, left)
-        self._emit(indent, f"{target} {op} ", value, row=row)
+        self.out.emit(indent, f"{target} {op} ", value, row=row)
 
     def _compound_value(self, current: T, op: str, value: Expr, node: Node) -> Expr:
         """The right-hand side of ``+=`` and friends: ``+=`` onto an array appends, onto a string converts."""
@@ -707,7 +578,7 @@ class Translator:
         if kind == "variable":
             name = _variable_name(node)
             if name.lower().startswith("env:"):
-                self.need("mod", "os")
+                self.out.need("mod", "os")
                 return f"os.environ[{py_str(name[4:])}]"
             self._check_scope(name, node, write=True)
             return self._var(_bare_name(name), node).py
@@ -783,10 +654,10 @@ class Translator:
             arms.append(("else", None, body, else_clause.start_point[0]))
         notes = _clause_comments(node)
         for head, test, arm_body, arm_row in arms:
-            self._flush_comments(notes, arm_row, indent)
-            self._emit(indent, head, test, ":", row=arm_row)
+            self.out.flush_comments(notes, arm_row, indent)
+            self.out.emit(indent, head, test, ":", row=arm_row)
             self._block(arm_body, indent + R.INDENT)
-        self._flush_comments(notes, None, indent)
+        self.out.flush_comments(notes, None, indent)
 
     def _condition(self, node: Node | None, owner: Node) -> Expr:
         """The Python expression of a statement's ``( ... )`` condition."""
@@ -804,7 +675,7 @@ class Translator:
 
     def visit_foreach_statement(self, node: Node, indent: str) -> None:
         """``foreach ($x in $items)`` as ``for x in items:``."""
-        self._flush_comments(_clause_comments(node), None, indent)
+        self.out.flush_comments(_clause_comments(node), None, indent)
         kids = self._kids(node)
         if any(k.type == "foreach_parameter" for k in kids) or len(kids) != 3:
             raise Unsupported(node, "unsupported: foreach with -parallel")
@@ -819,35 +690,35 @@ class Translator:
         name = _variable_name(var_node)
         self._check_scope(name, var_node, write=True)
         var = self._var(_bare_name(name), var_node, assign=elem)
-        self._emit(indent, f"for {var.py} in ", items, ":", row=node.start_point[0])
+        self.out.emit(indent, f"for {var.py} in ", items, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
 
     def visit_while_statement(self, node: Node, indent: str) -> None:
         """``while (cond) { }`` as ``while cond:``."""
-        self._flush_comments(_clause_comments(node), None, indent)
+        self.out.flush_comments(_clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         block = next((c for c in node.children if c.type == "statement_block"), None)
-        self._emit(indent, "while ", cond, ":", row=node.start_point[0])
+        self.out.emit(indent, "while ", cond, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
 
     def visit_do_statement(self, node: Node, indent: str) -> None:
         """``do { } while/until (cond)`` as ``while True:`` with the test at the end."""
-        self._flush_comments(_clause_comments(node), None, indent)
+        self.out.flush_comments(_clause_comments(node), None, indent)
         cond = self._condition(node.child_by_field_name("condition"), node)
         until = any(c.type == "until" for c in node.children)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         if block is not None and _has_continue(block):
             raise Unsupported(node, "unsupported: continue inside do/while")
-        self._emit(indent, "while True", None, ":", row=node.start_point[0])
+        self.out.emit(indent, "while True", None, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
         inner = indent + R.INDENT
         test = Expr(cond.code, cond.prec, BOOL) if until else Expr(f"not {wrap(cond, P_NOT)}", P_NOT, BOOL)
-        self._emit(inner, "if ", test, ":")
-        self._emit(inner + R.INDENT, "break", None)
+        self.out.emit(inner, "if ", test, ":")
+        self.out.emit(inner + R.INDENT, "break", None)
 
     def visit_for_statement(self, node: Node, indent: str) -> None:
         """A counting ``for`` as ``for i in range(...)``, any other as its ``while`` loop."""
-        self._flush_comments(_clause_comments(node), None, indent)
+        self.out.flush_comments(_clause_comments(node), None, indent)
         init = node.child_by_field_name("for_initializer")
         cond_node = node.child_by_field_name("for_condition")
         iterator = node.child_by_field_name("for_iterator")
@@ -855,7 +726,7 @@ class Translator:
         counting = self._counting_loop(init, cond_node, iterator, block)
         if counting is not None:
             var, bounds = counting
-            self._emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
+            self.out.emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
             self._loop_block(block, indent + R.INDENT)
             return
         if block is not None and _has_continue(block):
@@ -864,7 +735,7 @@ class Translator:
             for child in self._kids(init):
                 self._statement_strict(child, indent)
         cond = self._condition(self._kids(cond_node)[0], node) if cond_node is not None else const_expr(True)
-        self._emit(indent, "while ", cond, ":", row=node.start_point[0])
+        self.out.emit(indent, "while ", cond, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
         if iterator is not None:
             for child in self._kids(iterator):
@@ -941,7 +812,7 @@ class Translator:
             raise Unsupported(node, "syntax error")  # PowerShell too requires a catch or a finally
         row = node.start_point[0]
         notes = _clause_comments(node)
-        self._emit(indent, "try", None, ":", row=row)
+        self.out.emit(indent, "try", None, ":", row=row)
         self.api_frames.append([False])
         try:
             self._block(body, indent + R.INDENT)
@@ -950,25 +821,25 @@ class Translator:
         if calls_api and self.api_frames:
             self.api_frames[-1][0] = True
         for types, block in catches:
-            self._flush_comments(notes, block.start_point[0] if block is not None else None, indent)
+            self.out.flush_comments(notes, block.start_point[0] if block is not None else None, indent)
             exc_class = types or ("ApiException" if calls_api else "Exception")
             if "ApiException" in exc_class:
-                self.need("pkg", "ApiException")
+                self.out.need("pkg", "ApiException")
             ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}")
-            slot = len(self.lines)
-            self._emit(indent, f"except {exc_class}", None, ":")
+            slot = len(self.out.lines)
+            self.out.emit(indent, f"except {exc_class}", None, ":")
             self.catches.append(ctx)
             try:
                 self._block(block, indent + R.INDENT)
             finally:
                 self.catches.pop()
             if ctx.used:
-                self.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
+                self.out.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
         if final is not None:
-            self._flush_comments(notes, final.start_point[0], indent)
-            self._emit(indent, "finally", None, ":")
+            self.out.flush_comments(notes, final.start_point[0], indent)
+            self.out.emit(indent, "finally", None, ":")
             self._block(final, indent + R.INDENT)
-        self._flush_comments(notes, None, indent)
+        self.out.flush_comments(notes, None, indent)
 
     def _catch_types(self, node: Node) -> str:
         """The Python exception class(es) of ``catch [Type1], [Type2]``."""
@@ -1009,7 +880,7 @@ class Translator:
                 params.append(f"{p.py}={p.empty}")
         if need_star:
             params.insert(0, "*")
-        self._emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
+        self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
         saved = (self.locals, self.local_taken, self.catches, self.api_frames, self.loops)
         self.loops = 0
         self.locals = {}
@@ -1025,7 +896,7 @@ class Translator:
             body = None
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
-            self._flush_comments(_clause_comments(node), None, indent + R.INDENT)
+            self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
             self.locals, self.local_taken, self.catches, self.api_frames, self.loops = saved
@@ -1105,18 +976,18 @@ class Translator:
         if word in ("break", "continue"):
             if not self.loops:
                 raise Unsupported(node, f"unsupported: {word} outside a loop")
-            self._emit(indent, word, None, row=row)
+            self.out.emit(indent, word, None, row=row)
         elif word == "return":
             if not self.in_function:
                 raise Unsupported(node, "unsupported: return at script level")
             if value_node is None:
-                self._emit(indent, "return", None, row=row)
+                self.out.emit(indent, "return", None, row=row)
             else:
-                self._emit(indent, "return ", self._pipeline_value(value_node), row=row)
+                self.out.emit(indent, "return ", self._pipeline_value(value_node), row=row)
         elif word == "exit":
-            self.need("mod", "sys")
+            self.out.need("mod", "sys")
             value = self._pipeline_value(value_node) if value_node is not None else None
-            self._emit(indent, "", call("sys.exit", [("", value)] if value is not None else [], stmt=True), row=row)
+            self.out.emit(indent, "", call("sys.exit", [("", value)] if value is not None else [], stmt=True), row=row)
         elif word == "throw":
             self._throw(value_node, indent, row)
         else:
@@ -1126,18 +997,18 @@ class Translator:
         """``throw`` as ``raise``: a message becomes RuntimeError, ``throw``/``throw $_`` in a catch re-raises."""
         if value_node is None:
             if self.catches:
-                self._emit(indent, "raise", None, row=row)
+                self.out.emit(indent, "raise", None, row=row)
             else:
-                self._emit(indent, "raise ", call("RuntimeError", [("", const_expr("ScriptHalted"))]), row=row)
+                self.out.emit(indent, "raise ", call("RuntimeError", [("", const_expr("ScriptHalted"))]), row=row)
             return
         value = self._pipeline_value(value_node)
         if value.type.kind == "exception" and self.catches and value.code == self.catches[-1].name:
-            self._emit(indent, "raise", None, row=row)
+            self.out.emit(indent, "raise", None, row=row)
         elif value.type.kind == "exception":
-            self._emit(indent, "raise ", value, row=row)
+            self.out.emit(indent, "raise ", value, row=row)
         else:
             arg = value if value.type.kind == "str" else call("str", [("", value)], STR)
-            self._emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
+            self.out.emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
 
     # ----------------------------------------------------------------------------------------------
     # Pipelines and commands
@@ -1220,7 +1091,7 @@ class Translator:
                     colon = True
                 continue
             if kind == "comment":
-                self.comments.append((child.start_point[0], _text(child)))
+                self.out.comments.append((child.start_point[0], _text(child)))
                 continue
             if kind == "command_parameter":
                 out.append(("param", _text(child)[1:].rstrip(":"), None, child))
@@ -1294,7 +1165,9 @@ class Translator:
             elif p.bare_is_true:
                 bound.append((p, const_expr(True)))
             elif p.empty is not None:
-                self.warn(el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}")
+                self.out.warn(
+                    el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}"
+                )
                 bound.append((p, Expr(p.empty, P_ATOM, DICT if p.empty == "{}" else list_of(UNKNOWN))))
             else:
                 raise Unsupported(el_node, f"-{name} of {command} needs a value")
@@ -1359,7 +1232,7 @@ class Translator:
         bound = self._bind(name, params, elements, piped, node)
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
-        self.need("pkg", info.py_name)
+        self.out.need("pkg", info.py_name)
         if info.is_api:
             for frame in self.api_frames:
                 frame[0] = True
@@ -1416,7 +1289,7 @@ class Translator:
         value = args.get("InputObject")
         if value is None:
             raise Unsupported(node, "ConvertTo-Json needs a value")
-        self.need("mod", "json")
+        self.out.need("mod", "json")
         t = value.type
         extra: list[tuple[str, Expr]] = []
         if t.kind == "model":
@@ -1425,7 +1298,7 @@ class Translator:
             what = t.cls.__name__ if t.kind == "object" else "caught error"
             raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
         elif not t.plain:
-            self.need("helper", "_json_default")
+            self.out.need("helper", "_json_default")
             extra.append(("default=", Expr("_json_default")))
         compress = args.get("Compress")
         if compress is not None and compress.const is not True:
@@ -1442,14 +1315,14 @@ class Translator:
         if value is None:
             raise Unsupported(node, "ConvertFrom-Json needs a value")
         if value.type.kind in ("str",):
-            self.need("mod", "json")
+            self.out.need("mod", "json")
             return call("json.loads", [("", value)], JSON)
-        self.need("helper", "_convert_from_json")
+        self.out.need("helper", "_convert_from_json")
         return call("_convert_from_json", [("", value)], JSON)
 
     def _cmd_start_sleep(self, args: dict[str, Any], node: Node) -> Expr:
         """``Start-Sleep -Seconds``/``-Milliseconds`` as ``time.sleep`` in seconds."""
-        self.need("mod", "time")
+        self.out.need("mod", "time")
         if "Seconds" in args and "Milliseconds" not in args:
             return call("time.sleep", [("", args["Seconds"])], NONE, stmt=True)
         if "Milliseconds" in args and "Seconds" not in args:
@@ -1547,7 +1420,7 @@ class Translator:
             ctx.used = True
             return Expr(ctx.name, P_ATOM, T("exception", cls=()))
         if lower.startswith("env:"):
-            self.need("mod", "os")
+            self.out.need("mod", "os")
             return Expr(f"os.environ.get({py_str(name[4:])})", P_ATOM, STR)
         self._check_scope(name, node, write=False)
         var = self._var(_bare_name(name), node)
@@ -1625,7 +1498,7 @@ class Translator:
         if node.type == "variable":
             name = _variable_name(node)
             if name.lower().startswith("env:"):
-                self.need("mod", "os")
+                self.out.need("mod", "os")
                 return True, f'os.environ.get({py_str(name[4:])}, "")'
             value = self.expr_variable(node)
         elif node.type == "sub_expression":
@@ -1669,7 +1542,7 @@ class Translator:
         body = next((c for c in node.children if c.type == "hash_literal_body"), None)
         for child in node.children:
             if child.type == "comment":
-                self.comments.append((child.start_point[0], _text(child)))
+                self.out.comments.append((child.start_point[0], _text(child)))
         for entry in self._kids(body) if body is not None else []:
             if entry.type != "hash_entry":
                 raise Unsupported(entry, "syntax error")
@@ -1767,7 +1640,7 @@ class Translator:
         if t.kind == "headers":
             return Expr(f"{obj}[{py_str(name)}]", P_ATOM, STR)
         if t.kind == "unknown":
-            self.need("helper", "_member")
+            self.out.need("helper", "_member")
             return call("_member", [("", base), ("", const_expr(name))], UNKNOWN)
         raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
 
@@ -1954,7 +1827,7 @@ class Translator:
         if name in R.COMPARISONS:
             return self._compare(left, R.COMPARISONS[name], right, case_sensitive)
         if name in ("like", "notlike"):
-            self.need("mod", "fnmatch")
+            self.out.need("mod", "fnmatch")
             subject = left.code if left.type.kind == "str" else f"str({left.code})"
             if isinstance(right.const, str):
                 if "`" in right.const:
@@ -1967,7 +1840,7 @@ class Translator:
             test = f"fnmatch.fnmatchcase({subject}, {pattern.code})"
             return Expr(test, P_ATOM, BOOL) if name == "like" else Expr(f"not {test}", P_NOT, BOOL)
         if name in ("match", "notmatch"):
-            self.need("mod", "re")
+            self.out.need("mod", "re")
             subject = left.code if left.type.kind == "str" else f"str({left.code})"
             flags = "" if case_sensitive else ", re.IGNORECASE"
             test = f"re.search({right.code}, {subject}{flags})"
