@@ -8,8 +8,6 @@ inside it raised :class:`Unsupported`) is rolled back whole and kept as ``# untr
 
 from __future__ import annotations
 
-import builtins
-import keyword
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -53,6 +51,7 @@ from ._expr import (
     wrap,
 )
 from ._output import Output, OutputMark
+from ._scope import Scope, _bare_name, _identifier
 from ._syntax import (
     _PASSTHROUGH,
     _RETURN_WITH_VALUE,
@@ -76,16 +75,6 @@ from ._syntax import (
 )
 
 _CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None}
-
-
-class _Var:
-    """A PowerShell variable's Python name and what it holds."""
-
-    __slots__ = ("py", "type")
-
-    def __init__(self, py: str, type: T):  # noqa: A002
-        self.py = py
-        self.type = type
 
 
 class _Param:
@@ -222,18 +211,11 @@ class Translator:
         self.source = source
         self.cat = catalog()
         self.out = Output()
-        self.journal: list[tuple[dict[str, _Var], str, _Var | None]] = []
-        self.globals: dict[str, _Var] = {}
-        self.locals: dict[str, _Var] | None = None
-        self.local_taken: dict[str, str] = {}
-        self.in_function = 0
         self.loops = 0
         self.catches: list[_Catch] = []
         self.api_frames: list[list[bool]] = []
         self.functions: dict[str, _UserFunction] = {}
-        self.reserved = set(keyword.kwlist) | set(dir(builtins)) | set(R.STDLIB_MODULES) | set(R.HELPERS)
-        self.reserved |= self.cat.exported | {"e", *(f"e{i}" for i in range(2, 10))}
-        self.taken: dict[str, str] = {}
+        self.scope = Scope(self.cat.exported)
         self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}
         self.expr_dispatch: dict[str, Callable[[Node], Expr]] = {}
         for name in dir(self):
@@ -282,7 +264,7 @@ class Translator:
         known = self.functions.get(key)
         if known is not None and known.node == node:
             return known
-        fn = _UserFunction(self._function_py_name(name) if known is None else known.py, node)
+        fn = _UserFunction(self.scope.function_name(name) if known is None else known.py, node)
         try:
             fn.params = self._function_params(node)
         except Unsupported as exc:
@@ -291,31 +273,18 @@ class Translator:
         self.functions[key] = fn
         return fn
 
-    def _function_py_name(self, name: str) -> str:
-        """The Python name of a script function, kept clear of every other name."""
-        py = _identifier(snake_case(name))
-        while py in self.reserved or py in self.taken:
-            py += "_"
-        self.taken[py] = "function " + name.lower()
-        return py
-
     # ----------------------------------------------------------------------------------------------
     # Bookkeeping: transactions, names, comments, output
 
     def _mark(self) -> tuple[OutputMark, int]:
         """A savepoint: where the output and the variables' changes stand now."""
-        return self.out.mark(), len(self.journal)
+        return self.out.mark(), self.scope.mark()
 
     def _rollback(self, mark: tuple[OutputMark, int]) -> None:
         """Undo everything a failed statement wrote or recorded since ``mark``."""
         out_mark, journal = mark
         self.out.rollback(out_mark)
-        while len(self.journal) > journal:
-            scope, key, old = self.journal.pop()
-            if old is None:
-                scope.pop(key, None)
-            else:
-                scope[key] = old
+        self.scope.rollback(journal)
 
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
@@ -328,63 +297,6 @@ class Translator:
             else:
                 out.append(child)
         return out
-
-    def _var(self, name: str, node: Node, *, assign: T | None = None) -> _Var:
-        """The Python variable of a PowerShell one; ``assign`` records a new value's type."""
-        key = name.lower()
-        scope = self.locals if self.locals is not None else self.globals
-        found = scope.get(key)
-        if found is None and self.locals is not None and assign is None:
-            found = self.globals.get(key)
-            if found is None:
-                # A function may read a script variable assigned after its definition but before its call.
-                found = self._new_var(self.globals, key, name, UNKNOWN)
-        if assign is not None:
-            if found is None or found is self.globals.get(key) and scope is not self.globals:
-                found = self._new_var(scope, key, name, assign)
-            else:
-                self.journal.append((scope, key, found))
-                scope[key] = _Var(found.py, assign)
-                found = scope[key]
-        elif found is None:
-            raise Unsupported(node, f"${name} is used before it is assigned")
-        return found
-
-    def _new_var(self, scope: dict[str, _Var], key: str, name: str, type: T, *, param: bool = False) -> _Var:  # noqa: A002
-        """Bind a new Python name for a PowerShell variable, clear of keywords, built-ins, imports and other variables."""
-        local = scope is self.locals
-        taken = self.local_taken if local else self.taken
-        py = base = _identifier(snake_case(name))
-        owner = f"variable {key}"
-        if py not in self.reserved and taken.get(py, owner) == owner and not local:
-            taken[py] = owner
-            var = _Var(py, type)
-            self.journal.append((scope, key, None))
-            scope[key] = var
-            return var
-        n = 1
-
-        def clash(candidate: str) -> bool:
-            """True when the name is taken, reserved or a function's."""
-            # A function's own variable never takes a script variable's name: PowerShell reads the
-            # script's $x until the function assigns its own, but Python would make x local throughout
-            # (UnboundLocalError). Parameters may: they shadow from the start in both languages.
-            return (
-                candidate in self.reserved
-                or taken.get(candidate, owner) != owner
-                or (local and candidate in self.taken and (not param or self.taken[candidate].startswith("function")))
-            )
-
-        if clash(py) and not clash(base + "_"):
-            py = base + "_"
-        while clash(py):
-            n += 1
-            py = f"{base}_{n}"
-        taken[py] = owner
-        var = _Var(py, type)
-        self.journal.append((scope, key, None))
-        scope[key] = var
-        return var
 
     # ----------------------------------------------------------------------------------------------
     # Statements
@@ -544,12 +456,12 @@ class Translator:
                 text = value if value.type.kind == "str" else call("str", [("", value)])
                 self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
                 return
-            self._check_scope(name, left, write=True)
+            self.scope.check(name, left, write=True)
             if op == "=":
-                var = self._var(_bare_name(name), left, assign=value.type)
+                var = self.scope.var(_bare_name(name), left, assign=value.type)
                 self.out.emit(indent, f"{var.py} = ", value, row=row)
                 return
-            var = self._var(_bare_name(name), left)
+            var = self.scope.var(_bare_name(name), left)
             value = self._compound_value(var.type, op, value, left)
             self.out.emit(indent, f"{var.py} {op} ", value, row=row)
             return
@@ -580,8 +492,8 @@ class Translator:
             if name.lower().startswith("env:"):
                 self.out.need("mod", "os")
                 return f"os.environ[{py_str(name[4:])}]"
-            self._check_scope(name, node, write=True)
-            return self._var(_bare_name(name), node).py
+            self.scope.check(name, node, write=True)
+            return self.scope.var(_bare_name(name), node).py
         if kind == "member_access":
             kids = self._kids(node)
             if len(kids) != 2 or kids[1].type != "member_name":
@@ -620,15 +532,6 @@ class Translator:
         if t.kind in ("json", "headers"):
             return f"{wrap(base, P_ATOM)}[{py_str(name)}]"
         raise Unsupported(node, f"unsupported: setting '{name}' on a value of unknown kind")
-
-    def _check_scope(self, name: str, node: Node, *, write: bool) -> None:
-        """Refuse automatic variables and scopes the translation cannot carry over."""
-        if ":" in name:
-            scope = name.split(":", 1)[0].lower()
-            if scope not in R.SCRIPT_SCOPES or (write and self.in_function):
-                raise Unsupported(node, f"unsupported: ${name}")
-        if _bare_name(name).lower() in R.AUTOMATIC_VARIABLES:
-            raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
 
     def visit_if_statement(self, node: Node, indent: str) -> None:
         """``if/elseif/else`` as ``if/elif/else``; comments between the clauses stay between them."""
@@ -688,8 +591,8 @@ class Translator:
             items.type.elem if kind == "list" and items.type.elem is not None else (JSON if kind == "json" else UNKNOWN)
         )
         name = _variable_name(var_node)
-        self._check_scope(name, var_node, write=True)
-        var = self._var(_bare_name(name), var_node, assign=elem)
+        self.scope.check(name, var_node, write=True)
+        var = self.scope.var(_bare_name(name), var_node, assign=elem)
         self.out.emit(indent, f"for {var.py} in ", items, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
 
@@ -785,7 +688,7 @@ class Translator:
                 bound = const_expr(bound.const + delta)
             else:
                 bound = Expr(f"{wrap(bound, P_ADD)} {'+' if delta > 0 else '-'} 1", P_ADD, INT)
-        var = self._var(name, a_kids[0], assign=INT)
+        var = self.scope.var(name, a_kids[0], assign=INT)
         args = [("", start), ("", bound)] if step != 1 or start.const != 0 else [("", bound)]
         if step != 1:
             args.append(("", const_expr(step)))
@@ -881,16 +784,14 @@ class Translator:
         if need_star:
             params.insert(0, "*")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
-        saved = (self.locals, self.local_taken, self.catches, self.api_frames, self.loops)
+        saved = (self.catches, self.api_frames, self.loops)
         self.loops = 0
-        self.locals = {}
-        self.local_taken = {}
         self.catches = []
         self.api_frames = []
-        self.in_function += 1
+        outer = self.scope.enter_function()
         try:
             for p in fn.params:
-                var = self._new_var(self.locals, p.name.lower(), p.name, p.type, param=True)
+                var = self.scope.new_param(p.name, p.type)
                 if var.py != p.py:
                     raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
             body = None
@@ -899,8 +800,8 @@ class Translator:
             self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
-            self.locals, self.local_taken, self.catches, self.api_frames, self.loops = saved
-            self.in_function -= 1
+            self.catches, self.api_frames, self.loops = saved
+            self.scope.leave_function(outer)
 
     def _function_params(self, node: Node) -> list[_Param]:
         """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
@@ -959,7 +860,7 @@ class Translator:
                 # PowerShell's value for a parameter left out depends on its declared type.
                 empty = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}.get(kind, "None")
             py = _identifier(snake_case(name))
-            if py in self.reserved:
+            if py in self.scope.reserved:
                 py += "_"
             params.append(_Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype))
         return params
@@ -978,7 +879,7 @@ class Translator:
                 raise Unsupported(node, f"unsupported: {word} outside a loop")
             self.out.emit(indent, word, None, row=row)
         elif word == "return":
-            if not self.in_function:
+            if not self.scope.in_function:
                 raise Unsupported(node, "unsupported: return at script level")
             if value_node is None:
                 self.out.emit(indent, "return", None, row=row)
@@ -1202,7 +1103,7 @@ class Translator:
     def _splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
         """``@params``: one argument per key of a hashtable whose keys are visible in the script."""
         name = _text(node)[1:]
-        var = self._var(name, node)
+        var = self.scope.var(name, node)
         t = var.type
         if t.kind != "dict" or t.keys is None:
             raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
@@ -1411,7 +1312,7 @@ class Translator:
         if constant is not _NOCONST:
             return const_expr(constant)
         if ":" not in name and lower not in R.AUTOMATIC_VARIABLES and lower not in ("_", "psitem"):
-            var = self._var(name, node)  # the common case: a plain script variable
+            var = self.scope.var(name, node)  # the common case: a plain script variable
             return Expr(var.py, P_ATOM, var.type)
         if lower in ("_", "psitem"):
             if not self.catches:
@@ -1422,8 +1323,8 @@ class Translator:
         if lower.startswith("env:"):
             self.out.need("mod", "os")
             return Expr(f"os.environ.get({py_str(name[4:])})", P_ATOM, STR)
-        self._check_scope(name, node, write=False)
-        var = self._var(_bare_name(name), node)
+        self.scope.check(name, node, write=False)
+        var = self.scope.var(_bare_name(name), node)
         return Expr(var.py, P_ATOM, var.type)
 
     def expr_integer_literal(self, node: Node) -> Expr:
@@ -1896,21 +1797,6 @@ class Translator:
 def _cased(value: Any) -> bool:
     """True for a string constant with letters that have a case (so case-insensitive comparison matters)."""
     return isinstance(value, str) and value.lower() != value.upper()
-
-
-def _bare_name(name: str) -> str:
-    """A variable name without a ``script:``/``global:``/``local:`` scope."""
-    if ":" in name and name.split(":", 1)[0].lower() in R.SCRIPT_SCOPES:
-        return name.split(":", 1)[1]
-    return name
-
-
-def _identifier(name: str) -> str:
-    """A valid Python identifier for a PowerShell name (``${odd name}`` -> ``odd_name``)."""
-    name = re.sub(r"\W", "_", name)
-    if not name or name[0].isdigit():
-        name = "v_" + name
-    return name
 
 
 def translate(source: bytes) -> tuple[str, list[tuple[int, str]]]:

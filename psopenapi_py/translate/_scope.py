@@ -1,0 +1,167 @@
+"""Names in the output: PowerShell variables as Python variables, kept clear of keywords, built-ins,
+imports, helpers and each other, in the script's scope and in each function's.
+
+Every binding is journalled so that a statement that fails can take back the variables it introduced.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from typing import TYPE_CHECKING
+
+from . import _rules as R
+from ._catalog import UNKNOWN, T, snake_case
+from ._syntax import Unsupported
+
+if TYPE_CHECKING:
+    from ._syntax import Node
+
+
+class _Var:
+    """A PowerShell variable's Python name and what it holds."""
+
+    __slots__ = ("py", "type")
+
+    def __init__(self, py: str, type: T):  # noqa: A002
+        self.py = py
+        self.type = type
+
+
+class Scope:
+    """The script's variables, the current function's, and every Python name already given out."""
+
+    def __init__(self, exported: set[str] | frozenset[str]) -> None:
+        #: Names no variable or function may take: keywords, built-ins, modules, helpers, package names.
+        self.reserved = set(keyword.kwlist) | set(dir(builtins)) | set(R.STDLIB_MODULES) | set(R.HELPERS)
+        self.reserved |= exported | {"e", *(f"e{i}" for i in range(2, 10))}
+        #: Python name -> its owner ("variable x", "function name") at script level.
+        self.taken: dict[str, str] = {}
+        self.globals: dict[str, _Var] = {}
+        #: The variables of the function being written (None at script level) and the names they took.
+        self.locals: dict[str, _Var] | None = None
+        self.local_taken: dict[str, str] = {}
+        self.in_function = 0
+        #: (scope, key, previous binding or None): undone by :meth:`rollback`.
+        self.journal: list[tuple[dict[str, _Var], str, _Var | None]] = []
+
+    def mark(self) -> int:
+        """A savepoint for :meth:`rollback`."""
+        return len(self.journal)
+
+    def rollback(self, mark: int) -> None:
+        """Undo every binding made since ``mark``."""
+        while len(self.journal) > mark:
+            scope, key, old = self.journal.pop()
+            if old is None:
+                scope.pop(key, None)
+            else:
+                scope[key] = old
+
+    def enter_function(self) -> tuple[dict[str, _Var] | None, dict[str, str]]:
+        """Start a function's own variables; returns what :meth:`leave_function` restores."""
+        outer = (self.locals, self.local_taken)
+        self.locals = {}
+        self.local_taken = {}
+        self.in_function += 1
+        return outer
+
+    def leave_function(self, outer: tuple[dict[str, _Var] | None, dict[str, str]]) -> None:
+        """Return to the variables in scope before :meth:`enter_function`."""
+        self.locals, self.local_taken = outer
+        self.in_function -= 1
+
+    def new_param(self, name: str, type: T) -> _Var:  # noqa: A002
+        """Bind a parameter of the function being written."""
+        assert self.locals is not None
+        return self.new_var(self.locals, name.lower(), name, type, param=True)
+
+    def var(self, name: str, node: Node, *, assign: T | None = None) -> _Var:
+        """The Python variable of a PowerShell one; ``assign`` records a new value's type."""
+        key = name.lower()
+        scope = self.locals if self.locals is not None else self.globals
+        found = scope.get(key)
+        if found is None and self.locals is not None and assign is None:
+            found = self.globals.get(key)
+            if found is None:
+                # A function may read a script variable assigned after its definition but before its call.
+                found = self.new_var(self.globals, key, name, UNKNOWN)
+        if assign is not None:
+            if found is None or found is self.globals.get(key) and scope is not self.globals:
+                found = self.new_var(scope, key, name, assign)
+            else:
+                self.journal.append((scope, key, found))
+                scope[key] = _Var(found.py, assign)
+                found = scope[key]
+        elif found is None:
+            raise Unsupported(node, f"${name} is used before it is assigned")
+        return found
+
+    def new_var(self, scope: dict[str, _Var], key: str, name: str, type: T, *, param: bool = False) -> _Var:  # noqa: A002
+        """Bind a new Python name for a PowerShell variable, clear of keywords, built-ins, imports and other variables."""
+        local = scope is self.locals
+        taken = self.local_taken if local else self.taken
+        py = base = _identifier(snake_case(name))
+        owner = f"variable {key}"
+        if py not in self.reserved and taken.get(py, owner) == owner and not local:
+            taken[py] = owner
+            var = _Var(py, type)
+            self.journal.append((scope, key, None))
+            scope[key] = var
+            return var
+        n = 1
+
+        def clash(candidate: str) -> bool:
+            """True when the name is taken, reserved or a function's."""
+            # A function's own variable never takes a script variable's name: PowerShell reads the
+            # script's $x until the function assigns its own, but Python would make x local throughout
+            # (UnboundLocalError). Parameters may: they shadow from the start in both languages.
+            return (
+                candidate in self.reserved
+                or taken.get(candidate, owner) != owner
+                or (local and candidate in self.taken and (not param or self.taken[candidate].startswith("function")))
+            )
+
+        if clash(py) and not clash(base + "_"):
+            py = base + "_"
+        while clash(py):
+            n += 1
+            py = f"{base}_{n}"
+        taken[py] = owner
+        var = _Var(py, type)
+        self.journal.append((scope, key, None))
+        scope[key] = var
+        return var
+
+    def function_name(self, name: str) -> str:
+        """The Python name of a script function, kept clear of every other name."""
+        py = _identifier(snake_case(name))
+        while py in self.reserved or py in self.taken:
+            py += "_"
+        self.taken[py] = "function " + name.lower()
+        return py
+
+    def check(self, name: str, node: Node, *, write: bool) -> None:
+        """Refuse automatic variables and scopes the translation cannot carry over."""
+        if ":" in name:
+            scope = name.split(":", 1)[0].lower()
+            if scope not in R.SCRIPT_SCOPES or (write and self.in_function):
+                raise Unsupported(node, f"unsupported: ${name}")
+        if _bare_name(name).lower() in R.AUTOMATIC_VARIABLES:
+            raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
+
+
+def _bare_name(name: str) -> str:
+    """A variable name without a ``script:``/``global:``/``local:`` scope."""
+    if ":" in name and name.split(":", 1)[0].lower() in R.SCRIPT_SCOPES:
+        return name.split(":", 1)[1]
+    return name
+
+
+def _identifier(name: str) -> str:
+    """A valid Python identifier for a PowerShell name (``${odd name}`` -> ``odd_name``)."""
+    name = re.sub(r"\W", "_", name)
+    if not name or name[0].isdigit():
+        name = "v_" + name
+    return name
