@@ -36,7 +36,7 @@ class BuiltinParam:
 
 @attrs.frozen
 class BuiltinCommand:
-    """A PowerShell built-in cmdlet and the translator method (``_cmd_<handler>``) that writes its Python."""
+    """A PowerShell built-in cmdlet and the name of its handler in ``_builtins.HANDLERS``, which writes its Python."""
 
     name: str
     handler: str

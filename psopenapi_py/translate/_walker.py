@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import _rules as R
+from ._builtins import COMMANDS, HANDLERS, print_value
 from ._catalog import (
     BOOL,
     DICT,
@@ -146,12 +147,6 @@ class _Catch:
         self.name = name
         self.used = False
 
-
-_BUILTINS: dict[str, R.BuiltinCommand] = {}
-for _cmd in R.BUILTIN_COMMANDS:
-    _BUILTINS[_cmd.name.lower()] = _cmd
-    for _alias in _cmd.aliases:
-        _BUILTINS[_alias.lower()] = _cmd
 
 _PARAMS_CACHE: dict[int, list[_Param]] = {}
 
@@ -408,21 +403,7 @@ class Translator:
         if value.stmt:
             self.out.emit(indent, "", value, row=row)
         elif value.const is not None:
-            self.out.emit(indent, "", self._print_value(value), row=row)
-
-    def _print_value(self, value: Expr, stream: str | None = None) -> Expr:
-        """``print(...)`` of a value as PowerShell shows it: a list one item a line."""
-        extra = [("file=", Expr(f"sys.{stream}"))] if stream else []
-        if stream:
-            self.out.need("mod", "sys")
-        if value.items is not None and len(value.items) != 1:
-            args = [("", i) for i in value.items]
-            return call("print", [*args, ("sep=", const_expr("\n")), *extra], stmt=True)
-        if value.items is not None:
-            return call("print", [("", value.items[0]), *extra], stmt=True)
-        if value.type.kind == "list":
-            return call("print", [("*", value), ("sep=", const_expr("\n")), *extra], stmt=True)
-        return call("print", [("", value), *extra], stmt=True)
+            self.out.emit(indent, "", print_value(self.out, value), row=row)
 
     def _assignment(self, node: Node, indent: str, row: int) -> None:
         """``$x = ...`` and compound assignments to variables, members, elements and ``$env:``."""
@@ -958,21 +939,20 @@ class Translator:
         name = _text(name_node)
         elements = self._elements(node)
         fn = self.functions.get(normalize(name))
-        builtin = _BUILTINS.get(name.lower()) if fn is None else None
+        builtin = COMMANDS.get(name.lower()) if fn is None else None
         if piped is not None and piped.type.kind == "list":
             # PowerShell runs a command once per item of a piped array: only the cmdlets for which
             # that equals one call with the whole array take one.
             if builtin is None or builtin.handler not in R.WHOLE_ARRAY_PIPELINE:
                 raise Unsupported(node, f"unsupported: piping an array into {name} (it runs once per item)")
             if builtin.handler == "write_host":
-                return self._print_value(piped)  # one item a line, as Write-Host once per item prints
+                return print_value(self.out, piped)  # one item a line, as Write-Host once per item prints
         if fn is not None:
             return self._call_user(fn, name, elements, piped, node)
         if builtin is not None:
             bound = self._bind(builtin.name, _builtin_params(builtin), elements, piped, node)
             args = {p.name: value for p, value in bound if not p.ignored}
-            handler: Callable[[dict[str, Any], Node], Expr] = getattr(self, "_cmd_" + builtin.handler)
-            return handler(args, node)
+            return HANDLERS[builtin.handler](self.out, args, node)
         info = self.cat.function(name)
         if info is not None:
             return self._call_package(info, name, elements, piped, node)
@@ -1155,103 +1135,6 @@ class Translator:
             frame[0] = True  # it may call the API: a catch-all around it catches ApiException
         returns = UNKNOWN if fn.returns_value else NONE
         return call(fn.py, [(p.py + "=", v) for p, v in bound], returns, stmt=not fn.returns_value)
-
-    # Built-in cmdlets (see _rules.BUILTIN_COMMANDS)
-
-    def _cmd_write_host(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Write-Host`` as ``print`` (``-NoNewline`` is ``end=""``, ``-Separator`` is ``sep``)."""
-        value = args.get("Object")
-        items: list[tuple[str, Expr]] = []
-        if value is not None:
-            for item in value.items if value.items is not None else [value]:
-                items.append(("*" if item.type.kind == "list" else "", item))
-        if "Separator" in args:
-            items.append(("sep=", args["Separator"]))
-        if "NoNewline" in args:
-            items.append(("end=", const_expr("")))
-        return call("print", items, NONE, stmt=True)
-
-    def _cmd_write_output(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Write-Output x`` is x on the pipeline: printed as a statement, the value when assigned or piped."""
-        value: Expr | None = args.get("InputObject")
-        if value is None:
-            raise Unsupported(node, "Write-Output needs a value")
-        return value
-
-    def _cmd_write_error(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Write-Error`` as ``print(..., file=sys.stderr)``."""
-        value = args.get("Message")
-        if value is None:
-            raise Unsupported(node, "Write-Error needs a message")
-        return self._print_value(value, "stderr")
-
-    def _cmd_convert_to_json(self, args: dict[str, Any], node: Node) -> Expr:
-        """``ConvertTo-Json`` as ``json.dumps`` (a model through ``to_dict()``)."""
-        value = args.get("InputObject")
-        if value is None:
-            raise Unsupported(node, "ConvertTo-Json needs a value")
-        self.out.need("mod", "json")
-        t = value.type
-        extra: list[tuple[str, Expr]] = []
-        if t.kind == "model":
-            value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, JSON)
-        elif t.kind == "exception" or t.kind == "object":
-            what = t.cls.__name__ if t.kind == "object" else "caught error"
-            raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
-        elif not t.plain:
-            self.out.need("helper", "_json_default")
-            extra.append(("default=", Expr("_json_default")))
-        compress = args.get("Compress")
-        if compress is not None and compress.const is not True:
-            raise Unsupported(node, "unsupported: -Compress with a computed value")
-        if compress is not None:
-            extra.insert(0, ("separators=", Expr('(",", ":")')))
-        else:
-            extra.insert(0, ("indent=", const_expr(2)))
-        return call("json.dumps", [("", value), *extra], STR)
-
-    def _cmd_convert_from_json(self, args: dict[str, Any], node: Node) -> Expr:
-        """``ConvertFrom-Json`` as ``json.loads`` (through a helper when the value may be parsed already)."""
-        value = args.get("InputObject")
-        if value is None:
-            raise Unsupported(node, "ConvertFrom-Json needs a value")
-        if value.type.kind in ("str",):
-            self.out.need("mod", "json")
-            return call("json.loads", [("", value)], JSON)
-        self.out.need("helper", "_convert_from_json")
-        return call("_convert_from_json", [("", value)], JSON)
-
-    def _cmd_start_sleep(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Start-Sleep -Seconds``/``-Milliseconds`` as ``time.sleep`` in seconds."""
-        self.out.need("mod", "time")
-        if "Seconds" in args and "Milliseconds" not in args:
-            return call("time.sleep", [("", args["Seconds"])], NONE, stmt=True)
-        if "Milliseconds" in args and "Seconds" not in args:
-            ms = args["Milliseconds"]
-            if isinstance(ms.const, (int, float)) and not isinstance(ms.const, bool):
-                seconds = const_expr(ms.const / 1000)
-            else:
-                seconds = Expr(f"{wrap(ms, P_MUL)} / 1000", P_MUL, FLOAT)
-            return call("time.sleep", [("", seconds)], NONE, stmt=True)
-        raise Unsupported(node, "Start-Sleep needs either -Seconds or -Milliseconds")
-
-    def _cmd_import_module(self, args: dict[str, Any], node: Node) -> Expr:
-        """``Import-Module PSOpenAPITools`` as a comment: the output's imports do that."""
-        name = args.get("Name")
-        module = name.const if name is not None else None
-        if (
-            not isinstance(module, str)
-            or re.split(r"[\\/]", module)[-1].lower().removesuffix(".psd1") != R.MODULE_NAME.lower()
-        ):
-            raise Unsupported(node, f"unsupported: Import-Module of anything but {R.MODULE_NAME}")
-        return Expr(f"# Import-Module {module}: the imports at the top do this", stmt=True)
-
-    def _cmd_out_null(self, args: dict[str, Any], node: Node) -> Expr:
-        """``... | Out-Null``: evaluate, print nothing."""
-        value = args.get("InputObject")
-        if value is None:
-            raise Unsupported(node, "Out-Null needs piped input")
-        return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
 
     # ----------------------------------------------------------------------------------------------
     # Expressions
