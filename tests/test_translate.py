@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import psopenapi_py.models
 from psopenapi_py import ApiTypeError, Translation, TranslationWarning, translate_powershell
 from psopenapi_py.mock_server import MockServer
-from psopenapi_py.translate import _walker
+from psopenapi_py.translate import _binding
 from psopenapi_py.translate._catalog import catalog, snake_case
 
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "ps"
@@ -428,9 +428,8 @@ def test_a_missing_value_of_another_type_is_untranslated() -> None:
 
 def test_var_prefixed_parameters_find_their_python_name() -> None:
     """The module renames parameters that clash with PowerShell's (-VarInput); they find ``input``."""
-    translator = _walker.Translator(b"")
-    param = _walker._Param("input", "input")
-    assert translator._find_param("Initialize-X", [param], "VarInput", None) is param  # type: ignore[arg-type]
+    param = _binding._Param("input", "input")
+    assert _binding._find_param("Initialize-X", [param], "VarInput", None) is param  # type: ignore[arg-type]
 
 
 def test_an_unknown_command_is_kept_as_a_comment_with_a_warning() -> None:

@@ -9,10 +9,11 @@ inside it raised :class:`Unsupported`) is rolled back whole and kept as ``# untr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from . import _rules as R
+from ._binding import Binder, Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
 from ._catalog import (
     BOOL,
@@ -78,66 +79,6 @@ from ._syntax import (
 _CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 
-class _Param:
-    """A parameter as a call binds it, whatever the callee: package function, built-in or script function."""
-
-    __slots__ = (
-        "aliases",
-        "bare_is_true",
-        "empty",
-        "ignored",
-        "name",
-        "norm",
-        "pipeline",
-        "position",
-        "py",
-        "switch",
-        "type",
-        "variadic",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        py: str,
-        *,
-        switch: bool = False,
-        position: int | None = None,
-        variadic: bool = False,
-        pipeline: bool = False,
-        aliases: Iterable[str] = (),
-        ignored: bool = False,
-        bare_is_true: bool = False,
-        empty: str | None = None,
-        type: T = UNKNOWN,  # noqa: A002
-    ):
-        self.name = name
-        self.py = py
-        self.norm = normalize(name)
-        self.switch = switch
-        self.position = position
-        self.variadic = variadic
-        self.pipeline = pipeline
-        self.aliases = frozenset(normalize(a) for a in aliases)
-        self.ignored = ignored
-        self.bare_is_true = bare_is_true
-        self.empty = empty
-        self.type = type
-
-
-class _UserFunction:
-    """A function the script defines: its Python name, parameters, and whether it returns a value."""
-
-    __slots__ = ("error", "node", "params", "py", "returns_value")
-
-    def __init__(self, py: str, node: Node):
-        self.py = py
-        self.node = node
-        self.params: list[_Param] = []
-        self.returns_value = False
-        self.error: Unsupported | None = None
-
-
 class _Catch:
     """The exception variable of the catch block being written, and whether ``$_`` used it."""
 
@@ -146,57 +87,6 @@ class _Catch:
     def __init__(self, name: str):
         self.name = name
         self.used = False
-
-
-_PARAMS_CACHE: dict[int, list[_Param]] = {}
-
-
-def _builtin_params(command: R.BuiltinCommand) -> list[_Param]:
-    """The parameters of a built-in cmdlet, made once."""
-    params = _PARAMS_CACHE.get(id(command))
-    if params is None:
-        params = _PARAMS_CACHE[id(command)] = [
-            _Param(
-                p.name,
-                p.name,
-                switch=p.switch,
-                position=p.position,
-                variadic=p.variadic,
-                pipeline=p.pipeline,
-                aliases=p.aliases,
-                ignored=p.ignored,
-            )
-            for p in command.params
-        ]
-    return params
-
-
-_PACKAGE_PARAMS: dict[str, list[_Param]] = {}
-
-
-def _package_params(info: FunctionInfo) -> list[_Param]:
-    """A package function's parameters as a call binds them (the first positional one takes piped input)."""
-    params = _PACKAGE_PARAMS.get(info.py_name)
-    if params is None:
-        params = []
-        position = 0
-        for p in info.params:
-            params.append(
-                _Param(
-                    "".join(part.capitalize() for part in p.py_name.split("_")),
-                    p.py_name,
-                    switch=p.switch,
-                    position=position if p.positional else None,
-                    pipeline=p.positional and position == 0,
-                    bare_is_true=p.bare_is_true,
-                    empty=p.empty,
-                    type=p.type,
-                )
-            )
-            if p.positional:
-                position += 1
-        _PACKAGE_PARAMS[info.py_name] = params
-    return params
 
 
 class Translator:
@@ -211,6 +101,7 @@ class Translator:
         self.api_frames: list[list[bool]] = []
         self.functions: dict[str, _UserFunction] = {}
         self.scope = Scope(self.cat.exported)
+        self.binder = Binder(self.scope, self.out, self._argument)
         self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}
         self.expr_dispatch: dict[str, Callable[[Node], Expr]] = {}
         for name in dir(self):
@@ -937,7 +828,7 @@ class Translator:
         if name_node is None or any(c.type == "command_invokation_operator" for c in node.children):
             raise Unsupported(node, "unsupported: & or . invocation")
         name = _text(name_node)
-        elements = self._elements(node)
+        elements = self.binder.elements(node)
         fn = self.functions.get(normalize(name))
         builtin = COMMANDS.get(name.lower()) if fn is None else None
         if piped is not None and piped.type.kind == "list":
@@ -950,148 +841,13 @@ class Translator:
         if fn is not None:
             return self._call_user(fn, name, elements, piped, node)
         if builtin is not None:
-            bound = self._bind(builtin.name, _builtin_params(builtin), elements, piped, node)
+            bound = self.binder.bind(builtin.name, _builtin_params(builtin), elements, piped, node)
             args = {p.name: value for p, value in bound if not p.ignored}
             return HANDLERS[builtin.handler](self.out, args, node)
         info = self.cat.function(name)
         if info is not None:
             return self._call_package(info, name, elements, piped, node)
         raise Unsupported(name_node, f"unknown command '{name}'")
-
-    def _elements(self, node: Node) -> list[tuple[str, str, Node | None, Node]]:
-        """The command's arguments: ("param", name, value node or None, node) and ("value", "", node, node)."""
-        out: list[tuple[str, str, Node | None, Node]] = []
-        elements = node.child_by_field_name("command_elements")
-        if elements is None:
-            return out
-        colon = False
-        for child in elements.children:
-            kind = child.type
-            if kind == "command_argument_sep":
-                if b":" in (child.text or b""):
-                    colon = True
-                continue
-            if kind == "comment":
-                self.out.comments.append((child.start_point[0], _text(child)))
-                continue
-            if kind == "command_parameter":
-                out.append(("param", _text(child)[1:].rstrip(":"), None, child))
-                colon = False
-                continue
-            if kind in ("redirection", "redirections", "stop_parsing", "verbatim_command_argument"):
-                raise Unsupported(child, f"unsupported: {kind}")
-            if colon and out and out[-1][0] == "param":
-                out[-1] = ("colon", out[-1][1], child, out[-1][3])
-                colon = False
-                continue
-            out.append(("value", "", child, child))
-        return out
-
-    def _bind(
-        self,
-        command: str,
-        params: list[_Param],
-        elements: list[tuple[str, str, Node | None, Node]],
-        piped: Expr | None,
-        node: Node,
-    ) -> list[tuple[_Param, Expr]]:
-        """Bind arguments to parameters as PowerShell does: by name (any case, unique prefix), position, pipeline."""
-        bound: list[tuple[_Param, Expr]] = []
-        taken: set[str] = set()
-        positional = sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0)
-        variadic_values: list[Expr] = []
-        variadic: _Param | None = None
-        i = 0
-        while i < len(elements):
-            kind, name, value_node, el_node = elements[i]
-            i += 1
-            if kind == "value":
-                assert value_node is not None
-                splat = _unwrap(value_node)
-                if splat.type == "variable" and _text(splat).startswith("@"):
-                    for p, v in self._splat(command, params, splat):
-                        if p.norm in taken:
-                            raise Unsupported(splat, f"parameter -{p.name} of {command} is given twice")
-                        taken.add(p.norm)
-                        bound.append((p, v))
-                    continue
-                value = self._argument(value_node)
-                while positional and positional[0].norm in taken:
-                    positional.pop(0)
-                if not positional:
-                    raise Unsupported(value_node, f"{command} takes no more positional arguments: {_text(value_node)}")
-                p = positional[0]
-                if p.variadic:
-                    variadic = p
-                    variadic_values.append(value)
-                    continue
-                positional.pop(0)
-                taken.add(p.norm)
-                bound.append((p, value))
-                continue
-            p = self._find_param(command, params, name, el_node)
-            if p.norm in taken:
-                raise Unsupported(el_node, f"parameter -{p.name} of {command} is given twice")
-            taken.add(p.norm)
-            if kind == "colon":
-                assert value_node is not None
-                bound.append((p, self._argument(value_node)))
-            elif p.switch:
-                bound.append((p, const_expr(True)))
-            elif i < len(elements) and elements[i][0] == "value":
-                value_node = elements[i][2]
-                assert value_node is not None
-                i += 1
-                bound.append((p, self._argument(value_node)))
-            elif p.bare_is_true:
-                bound.append((p, const_expr(True)))
-            elif p.empty is not None:
-                self.out.warn(
-                    el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}"
-                )
-                bound.append((p, Expr(p.empty, P_ATOM, DICT if p.empty == "{}" else list_of(UNKNOWN))))
-            else:
-                raise Unsupported(el_node, f"-{name} of {command} needs a value")
-        if variadic is not None:
-            bound.append((variadic, list_expr(variadic_values) if len(variadic_values) != 1 else variadic_values[0]))
-            taken.add(variadic.norm)
-        if piped is not None:
-            target = next((p for p in params if p.pipeline), None)
-            if target is None or target.norm in taken:
-                raise Unsupported(node, f"unsupported: piping into {command}")
-            bound.insert(0, (target, piped))
-        return bound
-
-    def _find_param(self, command: str, params: list[_Param], name: str, node: Node) -> _Param:
-        """The parameter a ``-Name`` means: exact name or alias, the generator's ``Var`` prefix, or a unique prefix."""
-        norm = normalize(name)
-        for p in params:
-            if p.norm == norm or norm in p.aliases:
-                return p
-        if norm.startswith("var"):
-            # The PowerShell generator renames parameters that clash with PowerShell's own (-VarInput).
-            for p in params:
-                if p.norm == norm[3:]:
-                    return p
-        prefixed = [p for p in params if p.norm.startswith(norm)]
-        if len(prefixed) == 1 and norm:
-            return prefixed[0]
-        if prefixed:
-            raise Unsupported(node, f"-{name} of {command} is ambiguous: " + ", ".join("-" + p.name for p in prefixed))
-        raise Unsupported(node, f"{command} has no parameter -{name}")
-
-    def _splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
-        """``@params``: one argument per key of a hashtable whose keys are visible in the script."""
-        name = _text(node)[1:]
-        var = self.scope.var(name, node)
-        t = var.type
-        if t.kind != "dict" or t.keys is None:
-            raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
-        out = []
-        for _, (key, ktype) in t.keys.items():
-            p = self._find_param(command, params, key, node)
-            out.append((p, Expr(f"{var.py}[{py_str(key)}]", P_ATOM, ktype)))
-        return out
 
     def _argument(self, node: Node) -> Expr:
         """A command argument; a bare word is a string, as in PowerShell's argument mode."""
@@ -1104,13 +860,13 @@ class Translator:
         self,
         info: FunctionInfo,
         name: str,
-        elements: list[tuple[str, str, Node | None, Node]],
+        elements: list[Element],
         piped: Expr | None,
         node: Node,
     ) -> Expr:
         """A call of a package function with keyword arguments; its result type follows the switches given."""
         params = _package_params(info)
-        bound = self._bind(name, params, elements, piped, node)
+        bound = self.binder.bind(name, params, elements, piped, node)
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
         self.out.need("pkg", info.py_name)
@@ -1123,14 +879,14 @@ class Translator:
         self,
         fn: _UserFunction,
         name: str,
-        elements: list[tuple[str, str, Node | None, Node]],
+        elements: list[Element],
         piped: Expr | None,
         node: Node,
     ) -> Expr:
         """A call of a script function with keyword arguments."""
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
-        bound = self._bind(name, fn.params, elements, piped, node)
+        bound = self.binder.bind(name, fn.params, elements, piped, node)
         for frame in self.api_frames:
             frame[0] = True  # it may call the API: a catch-all around it catches ApiException
         returns = UNKNOWN if fn.returns_value else NONE
