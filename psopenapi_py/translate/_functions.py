@@ -1,0 +1,156 @@
+"""Script functions: registered before the script is written (calls may come first), then written as ``def``."""
+
+from __future__ import annotations
+
+from . import _rules as R
+from ._binding import _Param, _UserFunction
+from ._catalog import BOOL, DICT, FLOAT, INT, STR, UNKNOWN, list_of, normalize, snake_case
+from ._context import Context
+from ._expr import _NOCONST
+from ._scope import _bare_name, _identifier
+from ._syntax import (
+    _RETURN_WITH_VALUE,
+    Node,
+    Unsupported,
+    _clause_comments,
+    _text,
+    _type_name,
+    _type_name_is_switch,
+    _variable_name,
+)
+
+
+class Functions(Context):
+    """A script's ``function`` statements: their names, parameters and bodies."""
+
+    def _collect_functions(self, statements: list[Node]) -> None:
+        """Register the script's top-level functions first: functions call ones defined further down."""
+        for node in statements:
+            if node.type == "function_statement":
+                self._register_function(node)
+
+    def _register_function(self, node: Node) -> _UserFunction | None:
+        """Record a script function (name, parameters) so calls to it can be bound."""
+        name_node = next((c for c in node.children if c.type == "function_name"), None)
+        if name_node is None:
+            return None
+        name = _text(name_node)
+        key = normalize(name)
+        known = self.functions.get(key)
+        if known is not None and known.node == node:
+            return known
+        fn = _UserFunction(self.scope.function_name(name) if known is None else known.py, node)
+        try:
+            fn.params = self._function_params(node)
+        except Unsupported as exc:
+            fn.error = exc
+        fn.returns_value = bool(_RETURN_WITH_VALUE.search(_text(node)))
+        self.functions[key] = fn
+        return fn
+
+    def visit_function_statement(self, node: Node, indent: str) -> None:
+        """``function Name { param(...) ... }`` as ``def name(...):``."""
+        fn = self._register_function(node)
+        if fn is None:
+            raise Unsupported(node, "syntax error")
+        if fn.error is not None:
+            raise fn.error
+        if any(c.type in ("filter", "workflow") for c in node.children):
+            raise Unsupported(node, "unsupported: filter or workflow")
+        script_block = next((c for c in node.children if c.type == "script_block"), None)
+        if script_block is not None and any(c.type == "named_block_list" for c in script_block.children):
+            raise Unsupported(node, "unsupported: begin/process/end blocks")
+        params = []
+        need_star = False
+        seen_default = False
+        for p in fn.params:
+            if p.empty is None:
+                if seen_default:
+                    need_star = True
+                params.append(f"{p.py}")
+            else:
+                seen_default = True
+                params.append(f"{p.py}={p.empty}")
+        if need_star:
+            params.insert(0, "*")
+        self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
+        saved = (self.catches, self.api_frames, self.loops)
+        self.loops = 0
+        self.catches = []
+        self.api_frames = []
+        outer = self.scope.enter_function()
+        try:
+            for p in fn.params:
+                var = self.scope.new_param(p.name, p.type)
+                if var.py != p.py:
+                    raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
+            body = None
+            if script_block is not None:
+                body = next((c for c in script_block.children if c.type == "script_block_body"), None)
+            self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
+            self._block(body, indent + R.INDENT)
+        finally:
+            self.catches, self.api_frames, self.loops = saved
+            self.scope.leave_function(outer)
+
+    def _function_params(self, node: Node) -> list[_Param]:
+        """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
+        plist = None
+        decl = next((c for c in node.children if c.type == "function_parameter_declaration"), None)
+        if decl is not None:
+            plist = next((c for c in decl.children if c.type == "parameter_list"), None)
+        script_block = next((c for c in node.children if c.type == "script_block"), None)
+        if script_block is not None:
+            param_block = next((c for c in script_block.children if c.type == "param_block"), None)
+            if param_block is not None:
+                if plist is not None:
+                    raise Unsupported(node, "syntax error")
+                plist = next((c for c in param_block.children if c.type == "parameter_list"), None)
+        params: list[_Param] = []
+        if plist is None:
+            return params
+        for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter"):
+            kind, mandatory = "any", False
+            var_node = default_node = None
+            for part in sp.children:
+                if part.type == "attribute_list":
+                    for attr in part.children:
+                        if attr.type != "attribute":
+                            continue
+                        lit = next((c for c in attr.children if c.type == "type_literal"), None)
+                        if lit is not None:
+                            kind = R.CASTS.get(_type_name(lit), "")
+                            if not kind or kind in ("void", "dict_literal"):
+                                raise Unsupported(lit, f"unsupported: parameter type {_text(lit)}")
+                            continue
+                        attr_name = _text(next((c for c in attr.children if c.type == "attribute_name"), attr)).lower()
+                        if attr_name == "parameter":
+                            args = _text(attr).lower().replace(" ", "")
+                            mandatory = "mandatory" in args and "mandatory=$false" not in args
+                        elif not attr_name.startswith(("validate", "allow", "alias", "cmdletbinding")):
+                            raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
+                elif part.type == "variable":
+                    var_node = part
+                elif part.type == "script_parameter_default":
+                    default_node = part
+            if var_node is None:
+                raise Unsupported(sp, "syntax error")
+            name = _bare_name(_variable_name(var_node))
+            ptype = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}.get(kind, UNKNOWN)
+            if kind == "list":
+                ptype = list_of(UNKNOWN)
+            if default_node is not None:
+                value = self._expr(next(c for c in default_node.children if c.is_named))
+                if value.const is _NOCONST:
+                    raise Unsupported(default_node, "unsupported: a parameter default that is not a constant")
+                empty: str | None = value.code
+            elif mandatory:
+                empty = None
+            else:
+                # PowerShell's value for a parameter left out depends on its declared type.
+                empty = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}.get(kind, "None")
+            py = _identifier(snake_case(name))
+            if py in self.scope.reserved:
+                py += "_"
+            params.append(_Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype))
+        return params
