@@ -150,6 +150,49 @@ def _find_param(command: str, params: list[_Param], name: str, node: Node) -> _P
     raise Unsupported(node, f"{command} has no parameter -{name}")
 
 
+class _CallBinding:
+    """One call's arguments bound so far, and the positional parameters still free."""
+
+    __slots__ = ("bound", "command", "params", "positional", "taken", "variadic", "variadic_values")
+
+    def __init__(self, command: str, params: list[_Param]) -> None:
+        self.command = command
+        self.params = params
+        self.bound: list[tuple[_Param, Expr]] = []
+        #: Normalized names of the parameters given so far.
+        self.taken: set[str] = set()
+        self.positional = sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0)
+        #: The parameter collecting the remaining positional values (``Write-Host a b c``), and those values.
+        self.variadic: _Param | None = None
+        self.variadic_values: list[Expr] = []
+
+    def take(self, p: _Param, node: Node) -> None:
+        """Record that ``p`` is given; a parameter given twice is an error."""
+        if p.norm in self.taken:
+            raise Unsupported(node, f"parameter -{p.name} of {self.command} is given twice")
+        self.taken.add(p.norm)
+
+    def next_positional(self, value_node: Node) -> _Param:
+        """The positional parameter the next value binds to (not removed from the free ones)."""
+        while self.positional and self.positional[0].norm in self.taken:
+            self.positional.pop(0)
+        if not self.positional:
+            raise Unsupported(value_node, f"{self.command} takes no more positional arguments: {_text(value_node)}")
+        return self.positional[0]
+
+    def finish(self, piped: Expr | None, node: Node) -> None:
+        """Bind the collected variadic values and the piped value, once every argument is bound."""
+        if self.variadic is not None:
+            values = self.variadic_values
+            self.bound.append((self.variadic, list_expr(values) if len(values) != 1 else values[0]))
+            self.taken.add(self.variadic.norm)
+        if piped is not None:
+            target = next((p for p in self.params if p.pipeline), None)
+            if target is None or target.norm in self.taken:
+                raise Unsupported(node, f"unsupported: piping into {self.command}")
+            self.bound.insert(0, (target, piped))
+
+
 class Binder:
     """Binds the arguments of command calls; arguments are translated with the ``argument`` it is given."""
 
@@ -196,71 +239,61 @@ class Binder:
         node: Node,
     ) -> list[tuple[_Param, Expr]]:
         """Bind arguments to parameters as PowerShell does: by name (any case, unique prefix), position, pipeline."""
-        bound: list[tuple[_Param, Expr]] = []
-        taken: set[str] = set()
-        positional = sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0)
-        variadic_values: list[Expr] = []
-        variadic: _Param | None = None
+        call = _CallBinding(command, params)
         i = 0
         while i < len(elements):
-            kind, name, value_node, el_node = elements[i]
+            element = elements[i]
             i += 1
-            if kind == "value":
+            if element[0] == "value":
+                value_node = element[2]
                 assert value_node is not None
-                splat = _unwrap(value_node)
-                if splat.type == "variable" and _text(splat).startswith("@"):
-                    for p, v in self.splat(command, params, splat):
-                        if p.norm in taken:
-                            raise Unsupported(splat, f"parameter -{p.name} of {command} is given twice")
-                        taken.add(p.norm)
-                        bound.append((p, v))
-                    continue
-                value = self.argument(value_node)
-                while positional and positional[0].norm in taken:
-                    positional.pop(0)
-                if not positional:
-                    raise Unsupported(value_node, f"{command} takes no more positional arguments: {_text(value_node)}")
-                p = positional[0]
-                if p.variadic:
-                    variadic = p
-                    variadic_values.append(value)
-                    continue
-                positional.pop(0)
-                taken.add(p.norm)
-                bound.append((p, value))
-                continue
-            p = _find_param(command, params, name, el_node)
-            if p.norm in taken:
-                raise Unsupported(el_node, f"parameter -{p.name} of {command} is given twice")
-            taken.add(p.norm)
-            if kind == "colon":
-                assert value_node is not None
-                bound.append((p, self.argument(value_node)))
-            elif p.switch:
-                bound.append((p, const_expr(True)))
-            elif i < len(elements) and elements[i][0] == "value":
-                value_node = elements[i][2]
-                assert value_node is not None
-                i += 1
-                bound.append((p, self.argument(value_node)))
-            elif p.bare_is_true:
-                bound.append((p, const_expr(True)))
-            elif p.empty is not None:
-                self.out.warn(
-                    el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}"
-                )
-                bound.append((p, Expr(p.empty, P_ATOM, DICT if p.empty == "{}" else list_of(UNKNOWN))))
-            else:
-                raise Unsupported(el_node, f"-{name} of {command} needs a value")
-        if variadic is not None:
-            bound.append((variadic, list_expr(variadic_values) if len(variadic_values) != 1 else variadic_values[0]))
-            taken.add(variadic.norm)
-        if piped is not None:
-            target = next((p for p in params if p.pipeline), None)
-            if target is None or target.norm in taken:
-                raise Unsupported(node, f"unsupported: piping into {command}")
-            bound.insert(0, (target, piped))
-        return bound
+                self._bind_value(call, value_node)
+            elif self._bind_named(call, element, elements[i] if i < len(elements) else None):
+                i += 1  # the parameter took the next element as its value
+        call.finish(piped, node)
+        return call.bound
+
+    def _bind_value(self, call: _CallBinding, value_node: Node) -> None:
+        """A value without a parameter name: a splatted hashtable, or the next positional parameter's value."""
+        splat = _unwrap(value_node)
+        if splat.type == "variable" and _text(splat).startswith("@"):
+            for p, v in self.splat(call.command, call.params, splat):
+                call.take(p, splat)
+                call.bound.append((p, v))
+            return
+        value = self.argument(value_node)
+        p = call.next_positional(value_node)
+        if p.variadic:
+            call.variadic = p
+            call.variadic_values.append(value)
+            return
+        call.positional.pop(0)
+        call.taken.add(p.norm)
+        call.bound.append((p, value))
+
+    def _bind_named(self, call: _CallBinding, element: Element, following: Element | None) -> bool:
+        """``-Name``, ``-Name:value`` or ``-Name value``; True when it took ``following`` as its value."""
+        kind, name, value_node, el_node = element
+        p = _find_param(call.command, call.params, name, el_node)
+        call.take(p, el_node)
+        if kind == "colon":
+            assert value_node is not None
+            call.bound.append((p, self.argument(value_node)))
+        elif p.switch:
+            call.bound.append((p, const_expr(True)))
+        elif following is not None and following[0] == "value":
+            value_node = following[2]
+            assert value_node is not None
+            call.bound.append((p, self.argument(value_node)))
+            return True
+        elif p.bare_is_true:
+            call.bound.append((p, const_expr(True)))
+        elif p.empty is not None:
+            self.out.warn(el_node, f"-{name} has no value (PowerShell rejects this); translated as {p.py}={p.empty}")
+            call.bound.append((p, Expr(p.empty, P_ATOM, DICT if p.empty == "{}" else list_of(UNKNOWN))))
+        else:
+            raise Unsupported(el_node, f"-{name} of {call.command} needs a value")
+        return False
 
     def splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
         """``@params``: one argument per key of a hashtable whose keys are visible in the script."""

@@ -95,62 +95,94 @@ class Functions(Context):
 
     def _function_params(self, node: Node) -> list[_Param]:
         """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
-        plist = None
-        decl = next((c for c in node.children if c.type == "function_parameter_declaration"), None)
-        if decl is not None:
-            plist = next((c for c in decl.children if c.type == "parameter_list"), None)
-        script_block = next((c for c in node.children if c.type == "script_block"), None)
-        if script_block is not None:
-            param_block = next((c for c in script_block.children if c.type == "param_block"), None)
-            if param_block is not None:
-                if plist is not None:
-                    raise Unsupported(node, "syntax error")
-                plist = next((c for c in param_block.children if c.type == "parameter_list"), None)
-        params: list[_Param] = []
+        plist = _parameter_list(node)
         if plist is None:
-            return params
-        for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter"):
-            kind, mandatory = "any", False
-            var_node = default_node = None
-            for part in sp.children:
-                if part.type == "attribute_list":
-                    for attr in part.children:
-                        if attr.type != "attribute":
-                            continue
-                        lit = next((c for c in attr.children if c.type == "type_literal"), None)
-                        if lit is not None:
-                            kind = R.CASTS.get(_type_name(lit), "")
-                            if not kind or kind in ("void", "dict_literal"):
-                                raise Unsupported(lit, f"unsupported: parameter type {_text(lit)}")
-                            continue
-                        attr_name = _text(next((c for c in attr.children if c.type == "attribute_name"), attr)).lower()
-                        if attr_name == "parameter":
-                            args = _text(attr).lower().replace(" ", "")
-                            mandatory = "mandatory" in args and "mandatory=$false" not in args
-                        elif not attr_name.startswith(("validate", "allow", "alias", "cmdletbinding")):
-                            raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
-                elif part.type == "variable":
-                    var_node = part
-                elif part.type == "script_parameter_default":
-                    default_node = part
-            if var_node is None:
-                raise Unsupported(sp, "syntax error")
-            name = _bare_name(_variable_name(var_node))
-            ptype = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}.get(kind, UNKNOWN)
-            if kind == "list":
-                ptype = list_of(UNKNOWN)
-            if default_node is not None:
-                value = self._expr(next(c for c in default_node.children if c.is_named))
-                if value.const is _NOCONST:
-                    raise Unsupported(default_node, "unsupported: a parameter default that is not a constant")
-                empty: str | None = value.code
-            elif mandatory:
-                empty = None
-            else:
-                # PowerShell's value for a parameter left out depends on its declared type.
-                empty = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}.get(kind, "None")
-            py = _identifier(snake_case(name))
-            if py in self.scope.reserved:
-                py += "_"
-            params.append(_Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype))
-        return params
+            return []
+        return [
+            self._script_param(sp, position)
+            for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter")
+        ]
+
+    def _script_param(self, sp: Node, position: int) -> _Param:
+        """One ``script_parameter`` of a function: its name, Python name, type and value when left out."""
+        kind, mandatory = _param_attributes(sp)
+        var_node = _last_child(sp, "variable")
+        default_node = _last_child(sp, "script_parameter_default")
+        if var_node is None:
+            raise Unsupported(sp, "syntax error")
+        name = _bare_name(_variable_name(var_node))
+        ptype = list_of(UNKNOWN) if kind == "list" else _PARAM_TYPES.get(kind, UNKNOWN)
+        empty = self._param_empty(kind, mandatory, default_node)
+        py = _identifier(snake_case(name))
+        if py in self.scope.reserved:
+            py += "_"
+        return _Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype)
+
+    def _param_empty(self, kind: str, mandatory: bool, default_node: Node | None) -> str | None:
+        """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's."""
+        if default_node is not None:
+            value = self._expr(next(c for c in default_node.children if c.is_named))
+            if value.const is _NOCONST:
+                raise Unsupported(default_node, "unsupported: a parameter default that is not a constant")
+            return value.code
+        if mandatory:
+            return None
+        # PowerShell's value for a parameter left out depends on its declared type.
+        return _EMPTY_BY_KIND.get(kind, "None")
+
+
+#: The T of a parameter by its declared type (``R.CASTS`` action); "list" is a list of unknown items.
+_PARAM_TYPES = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}
+#: What PowerShell gives a parameter of this declared type that the call leaves out.
+_EMPTY_BY_KIND = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}
+#: Attributes that only validate or document a parameter: accepted, not translated.
+_CHECK_ONLY_ATTRIBUTES = ("validate", "allow", "alias", "cmdletbinding")
+
+
+def _parameter_list(node: Node) -> Node | None:
+    """The ``parameter_list`` of ``function F($a)`` or of the body's ``param(...)`` (both at once is an error)."""
+    plist = None
+    decl = next((c for c in node.children if c.type == "function_parameter_declaration"), None)
+    if decl is not None:
+        plist = next((c for c in decl.children if c.type == "parameter_list"), None)
+    script_block = next((c for c in node.children if c.type == "script_block"), None)
+    if script_block is not None:
+        param_block = next((c for c in script_block.children if c.type == "param_block"), None)
+        if param_block is not None:
+            if plist is not None:
+                raise Unsupported(node, "syntax error")
+            plist = next((c for c in param_block.children if c.type == "parameter_list"), None)
+    return plist
+
+
+def _param_attributes(sp: Node) -> tuple[str, bool]:
+    """A parameter's declared type (its ``R.CASTS`` action, "any" when none) and whether it is mandatory."""
+    kind, mandatory = "any", False
+    for part in sp.children:
+        if part.type != "attribute_list":
+            continue
+        for attr in part.children:
+            if attr.type != "attribute":
+                continue
+            lit = next((c for c in attr.children if c.type == "type_literal"), None)
+            if lit is not None:
+                kind = R.CASTS.get(_type_name(lit), "")
+                if not kind or kind in ("void", "dict_literal"):
+                    raise Unsupported(lit, f"unsupported: parameter type {_text(lit)}")
+                continue
+            attr_name = _text(next((c for c in attr.children if c.type == "attribute_name"), attr)).lower()
+            if attr_name == "parameter":
+                args = _text(attr).lower().replace(" ", "")
+                mandatory = "mandatory" in args and "mandatory=$false" not in args
+            elif not attr_name.startswith(_CHECK_ONLY_ATTRIBUTES):
+                raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
+    return kind, mandatory
+
+
+def _last_child(node: Node, kind: str) -> Node | None:
+    """The last child of ``node`` of type ``kind``, if any."""
+    found = None
+    for child in node.children:
+        if child.type == kind:
+            found = child
+    return found
