@@ -7,6 +7,7 @@ A statement that fails (an :class:`Unsupported` anywhere inside it) is rolled ba
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from . import _rules as R
 from ._builtins import print_value
@@ -380,50 +381,36 @@ class Statements(Context):
         self, init: Node | None, cond: Node | None, iterator: Node | None, block: Node | None
     ) -> tuple[str, list[tuple[str, Expr]]] | None:
         """``for ($i = a; $i -lt b; $i++)`` as ``for i in range(a, b)``, when the loop is that simple."""
-        if init is None or cond is None or iterator is None:
+        count = _counting_shape(init, cond, iterator, block)
+        if count is None:
             return None
-        assign = _single(init, "assignment_expression")
-        compare = _single(cond, "comparison_expression")
-        step_node = _single(iterator, None)
-        if assign is None or compare is None or step_node is None:
-            return None
-        a_kids = [c for c in assign.children if c.is_named]
-        if len(a_kids) != 3 or _text(a_kids[1]).strip() != "=" or _unwrap(a_kids[0]).type != "variable":
-            return None
-        name = _variable_name(_unwrap(a_kids[0])).lower()
-        c_kids = [c for c in compare.children if c.is_named]
-        if (
-            len(c_kids) != 3
-            or _unwrap(c_kids[0]).type != "variable"
-            or _variable_name(_unwrap(c_kids[0])).lower() != name
-        ):
-            return None
-        op = _text(c_kids[1]).strip().lower().lstrip("-")
-        step = _loop_step(step_node, name)
-        if step is None or op not in ("lt", "le", "gt", "ge") or (step > 0) != (op in ("lt", "le")):
-            return None
-        if block is not None and re.search(
-            r"\$" + re.escape(name) + r"\s*(=[^=]|\+\+|--|[-+*/%]=)|(\+\+|--)\$" + re.escape(name) + r"\b",
-            _text(block),
-            re.IGNORECASE,
-        ):
-            return None
-        start = self._pipeline_value(a_kids[2])
-        bound = self._expr(c_kids[2])
-        if op in ("le", "ge"):
-            delta = 1 if op == "le" else -1
-            if isinstance(bound.const, int) and not isinstance(bound.const, bool):
-                bound = const_expr(bound.const + delta)
-            else:
-                bound = Expr(f"{wrap(bound, P_ADD)} {'+' if delta > 0 else '-'} 1", P_ADD, INT)
-        var = self.scope.var(name, a_kids[0], assign=INT)
-        args = [("", start), ("", bound)] if step != 1 or start.const != 0 else [("", bound)]
-        if step != 1:
-            args.append(("", const_expr(step)))
+        start = self._pipeline_value(count.start)
+        bound = self._expr(count.bound)
+        if count.op in ("le", "ge"):
+            bound = _inclusive_bound(bound, 1 if count.op == "le" else -1)
+        var = self.scope.var(count.name, count.var, assign=INT)
+        args = [("", start), ("", bound)] if count.step != 1 or start.const != 0 else [("", bound)]
+        if count.step != 1:
+            args.append(("", const_expr(count.step)))
         return var.py, args
 
     def visit_try_statement(self, node: Node, indent: str) -> None:
         """``try/catch/finally`` as ``try/except/finally``; ``$_`` in a catch is the caught exception."""
+        body, catches, final = self._try_parts(node)
+        notes = _clause_comments(node)
+        self.out.emit(indent, "try", None, ":", row=node.start_point[0])
+        calls_api = self._try_body(body, indent + R.INDENT)
+        for types, block in catches:
+            self.out.flush_comments(notes, block.start_point[0] if block is not None else None, indent)
+            self._except_clause(types or ("ApiException" if calls_api else "Exception"), block, indent)
+        if final is not None:
+            self.out.flush_comments(notes, final.start_point[0], indent)
+            self.out.emit(indent, "finally", None, ":")
+            self._block(final, indent + R.INDENT)
+        self.out.flush_comments(notes, None, indent)
+
+    def _try_parts(self, node: Node) -> tuple[Node | None, list[tuple[str | None, Node | None]], Node | None]:
+        """A try statement's body, its catches (exception classes or None for a catch-all, block) and finally."""
         body = next((c for c in node.children if c.type == "statement_block"), None)
         catches: list[tuple[str | None, Node | None]] = []
         final: Node | None = None
@@ -441,36 +428,33 @@ class Statements(Context):
                 raise Unsupported(child, "syntax error")
         if not catches and final is None:
             raise Unsupported(node, "syntax error")  # PowerShell too requires a catch or a finally
-        row = node.start_point[0]
-        notes = _clause_comments(node)
-        self.out.emit(indent, "try", None, ":", row=row)
+        return body, catches, final
+
+    def _try_body(self, body: Node | None, indent: str) -> bool:
+        """Write the ``try`` block; True when it may call the API (a catch-all then catches ApiException)."""
         self.api_frames.append([False])
         try:
-            self._block(body, indent + R.INDENT)
+            self._block(body, indent)
         finally:
             calls_api = self.api_frames.pop()[0]
         if calls_api and self.api_frames:
             self.api_frames[-1][0] = True
-        for types, block in catches:
-            self.out.flush_comments(notes, block.start_point[0] if block is not None else None, indent)
-            exc_class = types or ("ApiException" if calls_api else "Exception")
-            if "ApiException" in exc_class:
-                self.out.need("pkg", "ApiException")
-            ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}")
-            slot = len(self.out.lines)
-            self.out.emit(indent, f"except {exc_class}", None, ":")
-            self.catches.append(ctx)
-            try:
-                self._block(block, indent + R.INDENT)
-            finally:
-                self.catches.pop()
-            if ctx.used:
-                self.out.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
-        if final is not None:
-            self.out.flush_comments(notes, final.start_point[0], indent)
-            self.out.emit(indent, "finally", None, ":")
-            self._block(final, indent + R.INDENT)
-        self.out.flush_comments(notes, None, indent)
+        return calls_api
+
+    def _except_clause(self, exc_class: str, block: Node | None, indent: str) -> None:
+        """``except Class:``, or ``except Class as e:`` when the block reads ``$_``."""
+        if "ApiException" in exc_class:
+            self.out.need("pkg", "ApiException")
+        ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}")
+        slot = len(self.out.lines)
+        self.out.emit(indent, f"except {exc_class}", None, ":")
+        self.catches.append(ctx)
+        try:
+            self._block(block, indent + R.INDENT)
+        finally:
+            self.catches.pop()
+        if ctx.used:
+            self.out.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
 
     def _catch_types(self, node: Node) -> str:
         """The Python exception class(es) of ``catch [Type1], [Type2]``."""
@@ -531,3 +515,53 @@ class Statements(Context):
         else:
             arg = value if value.type.kind == "str" else call("str", [("", value)], STR)
             self.out.emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
+
+
+class _Count(NamedTuple):
+    """The parts of a counting for loop: ``for ($var = start; $var -op bound; <step>)``."""
+
+    var: Node
+    name: str
+    start: Node
+    op: str
+    bound: Node
+    step: int
+
+
+def _counting_shape(init: Node | None, cond: Node | None, iterator: Node | None, block: Node | None) -> _Count | None:
+    """The parts of a for loop that counts one variable by a constant step, untouched by its body; else None."""
+    if init is None or cond is None or iterator is None:
+        return None
+    assign = _single(init, "assignment_expression")
+    compare = _single(cond, "comparison_expression")
+    step_node = _single(iterator, None)
+    if assign is None or compare is None or step_node is None:
+        return None
+    a_kids = [c for c in assign.children if c.is_named]
+    if len(a_kids) != 3 or _text(a_kids[1]).strip() != "=" or _unwrap(a_kids[0]).type != "variable":
+        return None
+    name = _variable_name(_unwrap(a_kids[0])).lower()
+    c_kids = [c for c in compare.children if c.is_named]
+    if len(c_kids) != 3 or _unwrap(c_kids[0]).type != "variable" or _variable_name(_unwrap(c_kids[0])).lower() != name:
+        return None
+    op = _text(c_kids[1]).strip().lower().lstrip("-")
+    step = _loop_step(step_node, name)
+    if step is None or op not in ("lt", "le", "gt", "ge") or (step > 0) != (op in ("lt", "le")):
+        return None
+    if block is not None and _assigns_to(block, name):
+        return None
+    return _Count(a_kids[0], name, a_kids[2], op, c_kids[2], step)
+
+
+def _assigns_to(block: Node, name: str) -> bool:
+    """True when a loop body may change ``$name`` (a plain text check, erring towards yes)."""
+    var = re.escape(name)
+    pattern = r"\$" + var + r"\s*(=[^=]|\+\+|--|[-+*/%]=)|(\+\+|--)\$" + var + r"\b"
+    return re.search(pattern, _text(block), re.IGNORECASE) is not None
+
+
+def _inclusive_bound(bound: Expr, delta: int) -> Expr:
+    """The exclusive ``range`` bound for an inclusive ``-le``/``-ge`` one: one further by ``delta`` (+1 or -1)."""
+    if isinstance(bound.const, int) and not isinstance(bound.const, bool):
+        return const_expr(bound.const + delta)
+    return Expr(f"{wrap(bound, P_ADD)} {'+' if delta > 0 else '-'} 1", P_ADD, INT)
