@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from . import _rules as R
-from ._catalog import DICT, UNKNOWN, FunctionInfo, T, list_of, normalize
+from ._catalog import DICT, UNKNOWN, FunctionInfo, Kind, T, list_of, normalize
 from ._expr import P_ATOM, Expr, const_expr, list_expr, py_str
 from ._output import Output
 from ._scope import Scope
@@ -300,7 +300,7 @@ class Binder:
         name = _text(node)[1:]
         var = self.scope.var(name, node)
         t = var.type
-        if t.kind != "dict" or t.keys is None:
+        if t.kind != Kind.DICT or t.keys is None:
             raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
         out = []
         for _, (key, ktype) in t.keys.items():

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _rules as R
-from ._catalog import FLOAT, JSON, NONE, STR
+from ._catalog import FLOAT, JSON, NONE, STR, Kind
 from ._expr import P_ATOM, P_MUL, Expr, call, const_expr, wrap
 from ._syntax import Unsupported
 
@@ -31,7 +31,7 @@ def print_value(out: Output, value: Expr, stream: str | None = None) -> Expr:
         return call("print", [*args, ("sep=", const_expr("\n")), *extra], stmt=True)
     if value.items is not None:
         return call("print", [("", value.items[0]), *extra], stmt=True)
-    if value.type.kind == "list":
+    if value.type.kind == Kind.LIST:
         return call("print", [("*", value), ("sep=", const_expr("\n")), *extra], stmt=True)
     return call("print", [("", value), *extra], stmt=True)
 
@@ -42,7 +42,7 @@ def write_host(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     items: list[tuple[str, Expr]] = []
     if value is not None:
         for item in value.items if value.items is not None else [value]:
-            items.append(("*" if item.type.kind == "list" else "", item))
+            items.append(("*" if item.type.kind == Kind.LIST else "", item))
     if "Separator" in args:
         items.append(("sep=", args["Separator"]))
     if "NoNewline" in args:
@@ -74,10 +74,10 @@ def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     out.need("mod", "json")
     t = value.type
     extra: list[tuple[str, Expr]] = []
-    if t.kind == "model":
+    if t.kind == Kind.MODEL:
         value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, JSON)
-    elif t.kind == "exception" or t.kind == "object":
-        what = t.cls.__name__ if t.kind == "object" else "caught error"
+    elif t.kind == Kind.EXCEPTION or t.kind == Kind.OBJECT:
+        what = t.cls.__name__ if t.kind == Kind.OBJECT else "caught error"
         raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
     elif not t.plain:
         out.need("helper", "_json_default")
@@ -97,7 +97,7 @@ def convert_from_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     value = args.get("InputObject")
     if value is None:
         raise Unsupported(node, "ConvertFrom-Json needs a value")
-    if value.type.kind in ("str",):
+    if value.type.kind in (Kind.STR,):
         out.need("mod", "json")
         return call("json.loads", [("", value)], JSON)
     out.need("helper", "_convert_from_json")

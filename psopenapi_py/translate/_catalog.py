@@ -7,6 +7,7 @@ classes' attributes. A new function or field is therefore translatable without t
 
 from __future__ import annotations
 
+import enum
 import inspect
 import re
 import types
@@ -16,7 +17,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Catalog", "FunctionInfo", "ParamInfo", "T", "catalog", "normalize", "snake_case"]
+__all__ = ["Catalog", "FunctionInfo", "Kind", "ParamInfo", "T", "catalog", "normalize", "snake_case"]
 
 
 @lru_cache(maxsize=4096)
@@ -33,10 +34,36 @@ def normalize(name: str) -> str:
     return name.replace("-", "").replace("_", "").lower()
 
 
+class Kind(str, enum.Enum):
+    """What kind of value a :class:`T` describes (see ``T`` for what each one carries)."""
+
+    STR = "str"
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    NONE = "none"
+    LIST = "list"
+    DICT = "dict"
+    JSON = "json"
+    MODEL = "model"
+    OBJECT = "object"
+    EXCEPTION = "exception"
+    DETAILS = "details"
+    HEADERS = "headers"
+    UNKNOWN = "unknown"
+
+    # Messages name a kind by its value ("a list value") on every Python version.
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return self.value.__format__(spec)
+
+
 class T:
     """What the translator knows about a value: its kind and, for some kinds, more.
 
-    Kinds: str, int, float, bool, none, list (``elem``), dict (``keys``: known keys of a hashtable
+    Kinds (:class:`Kind`): str, int, float, bool, none, list (``elem``), dict (``keys``: known keys of a hashtable
     literal, lower case -> (key as written, T)), json (parsed JSON: keys are looked up with ``[]``),
     model (``cls``: a generated model), object (``cls``: another package class; ``elem`` is the type of
     an ApiResponse's ``response``), exception (a caught error; ``cls`` is its member path from ``$_``,
@@ -47,7 +74,7 @@ class T:
 
     def __init__(
         self,
-        kind: str,
+        kind: Kind,
         cls: Any = None,
         elem: T | None = None,
         keys: dict[str, tuple[str, T]] | None = None,
@@ -60,16 +87,16 @@ class T:
     @property
     def scalar(self) -> bool:
         """True for str, int, float, bool and None."""
-        return self.kind in ("str", "int", "float", "bool", "none")
+        return self.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL, Kind.NONE)
 
     @property
     def plain(self) -> bool:
         """True when the value is plain JSON data (json.dumps takes it as it is)."""
-        if self.scalar or self.kind in ("json", "headers", "details"):
+        if self.scalar or self.kind in (Kind.JSON, Kind.HEADERS, Kind.DETAILS):
             return True
-        if self.kind == "list":
+        if self.kind == Kind.LIST:
             return self.elem is not None and self.elem.plain
-        if self.kind == "dict":
+        if self.kind == Kind.DICT:
             return self.keys is not None and all(t.plain for _, t in self.keys.values())
         return False
 
@@ -78,20 +105,20 @@ class T:
         return f"T({self.kind}{extra})"
 
 
-UNKNOWN = T("unknown")
-STR = T("str")
-INT = T("int")
-FLOAT = T("float")
-BOOL = T("bool")
-NONE = T("none")
-JSON = T("json")
-DICT = T("dict")
-HEADERS = T("headers")
+UNKNOWN = T(Kind.UNKNOWN)
+STR = T(Kind.STR)
+INT = T(Kind.INT)
+FLOAT = T(Kind.FLOAT)
+BOOL = T(Kind.BOOL)
+NONE = T(Kind.NONE)
+JSON = T(Kind.JSON)
+DICT = T(Kind.DICT)
+HEADERS = T(Kind.HEADERS)
 
 
 def list_of(elem: T) -> T:
     """The T of a list whose items are ``elem``."""
-    return T("list", elem=elem)
+    return T(Kind.LIST, elem=elem)
 
 
 @attrs.frozen
@@ -173,7 +200,7 @@ class Catalog:
         if self.api_response in real and len(real) == 2:
             inner = type_of(next(a for a in real if a is not self.api_response))
             if "with_http_info" in switches_on:
-                return T("object", cls=self.api_response, elem=inner)
+                return T(Kind.OBJECT, cls=self.api_response, elem=inner)
             return inner
         if len(real) == 1 and len(args) == 2:
             # Returns something only when asked to (set_configuration's pass_thru).
@@ -217,9 +244,9 @@ def type_of(ann: Any) -> T:
         if issubclass(ann, dict):
             return DICT  # e.g. the case-insensitive header dict
         if issubclass(ann, Model):
-            return T("model", cls=ann)
+            return T(Kind.MODEL, cls=ann)
         if ann.__module__.startswith("psopenapi_py"):
-            return T("object", cls=ann)
+            return T(Kind.OBJECT, cls=ann)
     return UNKNOWN
 
 
@@ -244,7 +271,7 @@ def type_of_spec(spec: Any) -> T:
     if isinstance(spec, rt.Ref):
         cls = spec.cls
         if isinstance(cls, type) and issubclass(cls, rt.Model):
-            return T("model", cls=cls)
+            return T(Kind.MODEL, cls=cls)
         return UNKNOWN  # a oneOf field holds the bare member value (an int or a string)
     return UNKNOWN
 
@@ -277,7 +304,7 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
         switch = ann is bool and p.default is False
         args = _union_args(ann) or (ann,)
         empty = "{}" if any(a is dict or typing.get_origin(a) is dict for a in args) else None
-        if empty is None and ptype.kind == "list":
+        if empty is None and ptype.kind == Kind.LIST:
             empty = "[]"
         params.append(
             ParamInfo(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import _rules as R
 from ._binding import Element, _builtin_params, _package_params, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
-from ._catalog import NONE, UNKNOWN, FunctionInfo, normalize
+from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, normalize
 from ._context import Context
 from ._expr import Expr, call
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
@@ -59,7 +59,7 @@ class Commands(Context):
         elements = self.binder.elements(node)
         fn = self.functions.get(normalize(name))
         builtin = COMMANDS.get(name.lower()) if fn is None else None
-        if piped is not None and piped.type.kind == "list":
+        if piped is not None and piped.type.kind == Kind.LIST:
             # PowerShell runs a command once per item of a piped array: only the cmdlets for which
             # that equals one call with the whole array take one.
             if builtin is None or builtin.handler not in R.WHOLE_ARRAY_PIPELINE:
@@ -94,7 +94,7 @@ class Commands(Context):
         if info.is_api:
             for frame in self.api_frames:
                 frame[0] = True
-        return call(info.py_name, [(p.py + "=", v) for p, v in bound], returns, stmt=returns.kind == "none")
+        return call(info.py_name, [(p.py + "=", v) for p, v in bound], returns, stmt=returns.kind == Kind.NONE)
 
     def _call_user(
         self,

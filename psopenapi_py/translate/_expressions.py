@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import _rules as R
-from ._catalog import BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, T, list_of, normalize
+from ._catalog import BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context
 from ._expr import (
     _NOCONST,
@@ -119,7 +119,7 @@ class Expressions(Context):
                 raise Unsupported(node, f"unsupported: ${name} outside a catch block")
             ctx = self.catches[-1]
             ctx.used = True
-            return Expr(ctx.name, P_ATOM, T("exception", cls=()))
+            return Expr(ctx.name, P_ATOM, T(Kind.EXCEPTION, cls=()))
         if lower.startswith("env:"):
             self.out.need("mod", "os")
             return Expr(f"os.environ.get({py_str(name[4:])})", P_ATOM, STR)
@@ -208,9 +208,9 @@ class Expressions(Context):
             raise Unsupported(node, f"unsupported: {node.type} in a string")
         if value.const is None:
             return False, ""
-        if value.type.kind == "list":
+        if value.type.kind == Kind.LIST:
             return True, f'" ".join(map(str, {value.code}))'
-        if value.type.kind == "exception" and value.type.cls == ():
+        if value.type.kind == Kind.EXCEPTION and value.type.cls == ():
             return True, value.code
         return True, value.code if value.prec > P_TERNARY else f"({value.code})"
 
@@ -226,9 +226,9 @@ class Expressions(Context):
         if value.items is not None:
             return value
         kind = value.type.kind
-        if kind == "list":
+        if kind == Kind.LIST:
             return call("list", [("", value)], value.type)
-        if kind in ("unknown", "json"):
+        if kind in (Kind.UNKNOWN, Kind.JSON):
             raise Unsupported(node, "unsupported: @( ) of a value that may already be a list")
         return list_expr([value])
 
@@ -269,7 +269,7 @@ class Expressions(Context):
             key_code = py_str(key) if isinstance(key, str) else str(key)
             entries.append((key_code + ": ", value))
         code = "{" + ", ".join(p + v.code for p, v in entries) + "}"
-        return Expr(code, P_ATOM, T("dict", keys=keys), split=("{", entries, "}") if entries else None)
+        return Expr(code, P_ATOM, T(Kind.DICT, keys=keys), split=("{", entries, "}") if entries else None)
 
     def expr_member_access(self, node: Node) -> Expr:
         """``$a.b.c``: attribute, key or ApiException member, by what the translator knows of each value."""
@@ -285,7 +285,7 @@ class Expressions(Context):
         value = self._expr(base)
         i = 0
         while i < len(chain):
-            if value.type.kind == "exception":
+            if value.type.kind == Kind.EXCEPTION:
                 value, used = self._exception_member(value, [m for m, _ in chain[i:]], chain[i][1])
                 i += used
                 continue
@@ -304,8 +304,8 @@ class Expressions(Context):
                 template, kind = hit
                 code = template.format(e=wrap(value, P_ATOM))
                 if kind == "exception":
-                    return Expr(code, P_ATOM, T("exception", cls=prefix + tuple(lowered[:k]))), k
-                types = {"str": STR, "int": INT, "headers": HEADERS, "details": T("details")}
+                    return Expr(code, P_ATOM, T(Kind.EXCEPTION, cls=prefix + tuple(lowered[:k]))), k
+                types = {"str": STR, "int": INT, "headers": HEADERS, "details": T(Kind.DETAILS)}
                 return Expr(code, P_ATOM, types[kind]), k
         what = ".".join(names)
         raise Unsupported(
@@ -317,30 +317,30 @@ class Expressions(Context):
         t = base.type
         lower = name.lower()
         obj = wrap(base, P_ATOM)
-        if lower in ("count", "length") and t.kind in ("list", "str", "dict", "headers"):
+        if lower in ("count", "length") and t.kind in (Kind.LIST, Kind.STR, Kind.DICT, Kind.HEADERS):
             return call("len", [("", base)], INT)
-        if t.kind in ("object", "model"):
+        if t.kind in (Kind.OBJECT, Kind.MODEL):
             found = self.cat.members(t.cls).get(normalize(name))
             if found is None:
-                if t.kind == "model":
+                if t.kind == Kind.MODEL:
                     return Expr(f"{obj}.additional_properties[{py_str(name)}]", P_ATOM, JSON)
                 raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
             attr, mtype = found
-            if mtype.kind == "unknown" and t.elem is not None:
+            if mtype.kind == Kind.UNKNOWN and t.elem is not None:
                 mtype = t.elem
             return Expr(f"{obj}.{attr}", P_ATOM, mtype)
-        if t.kind == "dict":
+        if t.kind == Kind.DICT:
             key, ktype = name, UNKNOWN
             if t.keys is not None:
                 hit = t.keys.get(lower)
                 if hit is not None:
                     key, ktype = hit
             return Expr(f"{obj}[{py_str(key)}]", P_ATOM, ktype)
-        if t.kind == "json":
+        if t.kind == Kind.JSON:
             return Expr(f"{obj}[{py_str(name)}]", P_ATOM, JSON)
-        if t.kind == "headers":
+        if t.kind == Kind.HEADERS:
             return Expr(f"{obj}[{py_str(name)}]", P_ATOM, STR)
-        if t.kind == "unknown":
+        if t.kind == Kind.UNKNOWN:
             self.out.need("helper", "_member")
             return call("_member", [("", base), ("", const_expr(name))], UNKNOWN)
         raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
@@ -356,19 +356,19 @@ class Expressions(Context):
             raise Unsupported(index_node, "unsupported: several indexes at once")
         index = self._expr(index_node)
         t = base.type
-        if isinstance(index.const, str) and t.kind in ("object", "dict", "model"):
+        if isinstance(index.const, str) and t.kind in (Kind.OBJECT, Kind.DICT, Kind.MODEL):
             return self._member(base, index.const, index_node)
-        if t.kind in ("exception", "int", "float", "bool", "none") or (
-            t.kind == "str" and isinstance(index.const, str)
+        if t.kind in (Kind.EXCEPTION, Kind.INT, Kind.FLOAT, Kind.BOOL, Kind.NONE) or (
+            t.kind == Kind.STR and isinstance(index.const, str)
         ):
             raise Unsupported(node, f"unsupported: indexing a {t.kind} value")
         elem = (
             t.elem
-            if t.kind == "list" and t.elem is not None
+            if t.kind == Kind.LIST and t.elem is not None
             else JSON
-            if t.kind == "json"
+            if t.kind == Kind.JSON
             else STR
-            if t.kind in ("str", "headers")
+            if t.kind in (Kind.STR, Kind.HEADERS)
             else UNKNOWN
         )
         return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, elem)
@@ -394,26 +394,26 @@ class Expressions(Context):
         value = self._expr(operand_node)
         kind = value.type.kind
         if action == "int":
-            if kind == "int":
+            if kind == Kind.INT:
                 return value
-            if kind == "float":
+            if kind == Kind.FLOAT:
                 return call("round", [("", value)], INT)  # .NET rounds half to even, like Python's round
             return call("int", [("", value)], INT)
         if action in ("str", "float", "bool"):
             target = {"str": STR, "float": FLOAT, "bool": BOOL}[action]
             if kind == target.kind:
                 return value
-            if isinstance(value.const, (str, int, float, bool)) and action == "float" and kind == "int":
+            if isinstance(value.const, (str, int, float, bool)) and action == "float" and kind == Kind.INT:
                 return const_expr(float(value.const))
             return call(action, [("", value)], target)
         if action == "dict":
-            if kind == "dict":
+            if kind == Kind.DICT:
                 return value
             raise Unsupported(node, f"unsupported: [{type_name}] of a {kind} value")
         if action == "list":
-            if kind == "list":
+            if kind == Kind.LIST:
                 return value
-            if kind in ("unknown", "json"):
+            if kind in (Kind.UNKNOWN, Kind.JSON):
                 raise Unsupported(node, f"unsupported: [{type_name}] of a value that may already be a list")
             return list_expr([value])
         if action == "any":
@@ -477,19 +477,19 @@ class Expressions(Context):
             raise Unsupported(node, f"unsupported: operator {op}")
         lk, rk = left.type.kind, right.type.kind
         result: T = UNKNOWN
-        if op == "+" and lk == "list":
-            if rk == "unknown" or rk == "json":
+        if op == "+" and lk == Kind.LIST:
+            if rk == Kind.UNKNOWN or rk == Kind.JSON:
                 raise Unsupported(node, "unsupported: adding a value of unknown kind to an array")
-            if rk != "list":
+            if rk != Kind.LIST:
                 right = list_expr([right])
             result = left.type
-        elif op == "+" and lk == "str":
-            if rk not in ("str", "unknown"):
+        elif op == "+" and lk == Kind.STR:
+            if rk not in (Kind.STR, Kind.UNKNOWN):
                 right = call("str", [("", right)], STR)
             result = STR
-        elif lk in ("int", "float") and rk in ("int", "float"):
-            result = INT if lk == rk == "int" and op != "/" else FLOAT
-        elif op == "*" and lk == "str":
+        elif lk in (Kind.INT, Kind.FLOAT) and rk in (Kind.INT, Kind.FLOAT):
+            result = INT if lk == rk == Kind.INT and op != "/" else FLOAT
+        elif op == "*" and lk == Kind.STR:
             result = STR
         prec = P_ADD if op in "+-" else P_MUL
         return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, result)
@@ -529,7 +529,7 @@ class Expressions(Context):
             return self._compare(left, R.COMPARISONS[name], right, case_sensitive)
         if name in ("like", "notlike"):
             self.out.need("mod", "fnmatch")
-            subject = left.code if left.type.kind == "str" else f"str({left.code})"
+            subject = left.code if left.type.kind == Kind.STR else f"str({left.code})"
             if isinstance(right.const, str):
                 if "`" in right.const:
                     raise Unsupported(right_node, "unsupported: escaped wildcard in -like")
@@ -537,12 +537,12 @@ class Expressions(Context):
             else:
                 pattern = right if case_sensitive else Expr(f"{wrap(right, P_ATOM)}.lower()", P_ATOM, STR)
             if not case_sensitive:
-                subject = f"{wrap(left, P_ATOM)}.lower()" if left.type.kind == "str" else f"{subject}.lower()"
+                subject = f"{wrap(left, P_ATOM)}.lower()" if left.type.kind == Kind.STR else f"{subject}.lower()"
             test = f"fnmatch.fnmatchcase({subject}, {pattern.code})"
             return Expr(test, P_ATOM, BOOL) if name == "like" else Expr(f"not {test}", P_NOT, BOOL)
         if name in ("match", "notmatch"):
             self.out.need("mod", "re")
-            subject = left.code if left.type.kind == "str" else f"str({left.code})"
+            subject = left.code if left.type.kind == Kind.STR else f"str({left.code})"
             flags = "" if case_sensitive else ", re.IGNORECASE"
             test = f"re.search({right.code}, {subject}{flags})"
             return Expr(f"{test} {'is not' if name == 'match' else 'is'} None", P_CMP, BOOL)
@@ -558,10 +558,10 @@ class Expressions(Context):
             return Expr(f"{wrap(other, P_BOR)} {'is' if op == '==' else 'is not'} None", P_CMP, BOOL)
         if not case_sensitive:
             # PowerShell compares strings without regard to case: fold both sides when both are strings.
-            if _cased(right.const) and left.type.kind == "str" and left.const is _NOCONST:
+            if _cased(right.const) and left.type.kind == Kind.STR and left.const is _NOCONST:
                 left = Expr(f"{wrap(left, P_ATOM)}.casefold()", P_ATOM, STR)
                 right = const_expr(right.const.casefold())
-            elif _cased(left.const) and right.type.kind == "str" and right.const is _NOCONST:
+            elif _cased(left.const) and right.type.kind == Kind.STR and right.const is _NOCONST:
                 left = const_expr(left.const.casefold())
                 right = Expr(f"{wrap(right, P_ATOM)}.casefold()", P_ATOM, STR)
         return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
@@ -584,7 +584,7 @@ class Expressions(Context):
             args = [("", self._argument(k)) for k in self._kids(right_inner)]
         else:
             value = self._expr(right_inner)
-            args = [("*" if value.type.kind == "list" else "", value)]
+            args = [("*" if value.type.kind == Kind.LIST else "", value)]
         return call(f"{wrap(template, P_ATOM)}.format", args, STR)
 
     def expr_range_expression(self, node: Node) -> Expr:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from . import _rules as R
 from ._builtins import print_value
-from ._catalog import BOOL, INT, JSON, STR, UNKNOWN, T, normalize
+from ._catalog import BOOL, INT, JSON, STR, UNKNOWN, Kind, T, normalize
 from ._context import Context, _Catch
 from ._expr import P_ADD, P_ATOM, P_NOT, Expr, call, const_expr, list_expr, py_str, wrap
 from ._output import OutputMark
@@ -182,7 +182,7 @@ class Statements(Context):
                 key = py_str(name[4:])
                 if op != "=":
                     raise Unsupported(op_node, f"unsupported: {op} on an environment variable")
-                text = value if value.type.kind == "str" else call("str", [("", value)])
+                text = value if value.type.kind == Kind.STR else call("str", [("", value)])
                 self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
                 return
             self.scope.check(name, left, write=True)
@@ -202,13 +202,13 @@ class Statements(Context):
 
     def _compound_value(self, current: T, op: str, value: Expr, node: Node) -> Expr:
         """The right-hand side of ``+=`` and friends: ``+=`` onto an array appends, onto a string converts."""
-        if op == "+=" and current.kind == "list":
-            if value.type.kind == "list":
+        if op == "+=" and current.kind == Kind.LIST:
+            if value.type.kind == Kind.LIST:
                 return value
-            if value.type.kind == "unknown":
+            if value.type.kind == Kind.UNKNOWN:
                 raise Unsupported(node, "unsupported: += of a value of unknown kind to an array")
             return list_expr([value])
-        if op == "+=" and current.kind == "str" and value.type.kind not in ("str", "unknown"):
+        if op == "+=" and current.kind == Kind.STR and value.type.kind not in (Kind.STR, Kind.UNKNOWN):
             return call("str", [("", value)], STR)
         return value
 
@@ -236,9 +236,9 @@ class Statements(Context):
                 raise Unsupported(node, "unsupported: element access")
             base = self._expr(kids[0])
             key = self._expr(kids[1])
-            if base.type.kind == "object" and isinstance(key.const, str):
+            if base.type.kind == Kind.OBJECT and isinstance(key.const, str):
                 return self._member_target(base, key.const, node)
-            if base.type.kind == "dict" and isinstance(key.const, str):
+            if base.type.kind == Kind.DICT and isinstance(key.const, str):
                 return self._member_target(base, key.const, node)
             return f"{wrap(base, P_ATOM)}[{key.code}]"
         raise Unsupported(node, f"unsupported: assignment to {kind}")
@@ -246,19 +246,19 @@ class Statements(Context):
     def _member_target(self, base: Expr, name: str, node: Node) -> str:
         """The Python target of ``$obj.Name = ...``: an attribute of a model or configuration, else a key."""
         t = base.type
-        if t.kind in ("object", "model"):
+        if t.kind in (Kind.OBJECT, Kind.MODEL):
             found = self.cat.members(t.cls).get(normalize(name))
             if found is None:
                 raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
             return f"{wrap(base, P_ATOM)}.{found[0]}"
-        if t.kind == "dict":
+        if t.kind == Kind.DICT:
             key = name
             if t.keys is not None:
                 hit = t.keys.get(name.lower())
                 if hit is not None:
                     key = hit[0]
             return f"{wrap(base, P_ATOM)}[{py_str(key)}]"
-        if t.kind in ("json", "headers"):
+        if t.kind in (Kind.JSON, Kind.HEADERS):
             return f"{wrap(base, P_ATOM)}[{py_str(name)}]"
         raise Unsupported(node, f"unsupported: setting '{name}' on a value of unknown kind")
 
@@ -314,10 +314,12 @@ class Statements(Context):
         var_node, source_node, block = kids
         items = self._pipeline_value(source_node)
         kind = items.type.kind
-        if kind not in ("list", "json", "unknown"):
+        if kind not in (Kind.LIST, Kind.JSON, Kind.UNKNOWN):
             raise Unsupported(source_node, f"unsupported: foreach over a single {kind} value")
         elem = (
-            items.type.elem if kind == "list" and items.type.elem is not None else (JSON if kind == "json" else UNKNOWN)
+            items.type.elem
+            if kind == Kind.LIST and items.type.elem is not None
+            else (JSON if kind == Kind.JSON else UNKNOWN)
         )
         name = _variable_name(var_node)
         self.scope.check(name, var_node, write=True)
@@ -508,12 +510,12 @@ class Statements(Context):
                 self.out.emit(indent, "raise ", call("RuntimeError", [("", const_expr("ScriptHalted"))]), row=row)
             return
         value = self._pipeline_value(value_node)
-        if value.type.kind == "exception" and self.catches and value.code == self.catches[-1].name:
+        if value.type.kind == Kind.EXCEPTION and self.catches and value.code == self.catches[-1].name:
             self.out.emit(indent, "raise", None, row=row)
-        elif value.type.kind == "exception":
+        elif value.type.kind == Kind.EXCEPTION:
             self.out.emit(indent, "raise ", value, row=row)
         else:
-            arg = value if value.type.kind == "str" else call("str", [("", value)], STR)
+            arg = value if value.type.kind == Kind.STR else call("str", [("", value)], STR)
             self.out.emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
 
 
