@@ -59,42 +59,6 @@ class Output:
         for i, line in enumerate(text.split("\n")):
             self.lines.append(f"{indent}# untranslated (line {row + i + 1}): {line.strip()}".rstrip())
 
-    def assemble(self) -> str:
-        """Put imports, helpers and the translated body together, each part once and in order."""
-        modules: set[str] = set()
-        package: set[str] = set()
-        helpers: list[str] = []
-        for kind, name in self.needs:
-            if kind == "mod":
-                modules.add(name)
-            elif kind == "pkg":
-                package.add(name)
-            elif name not in helpers:
-                helpers.append(name)
-        for name in helpers:
-            modules.update(R.HELPERS[name][1])
-        head: list[str] = [f"import {m}" for m in sorted(modules)]
-        if package:
-            if head:
-                head.append("")
-            names = sorted(package, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
-            line = "from psopenapi_py import " + ", ".join(names)
-            if len(line) <= R.LINE_WIDTH_CHARS:
-                head.append(line)
-            else:
-                head.extend(["from psopenapi_py import (", *(f"{R.INDENT}{n}," for n in names), ")"])
-        for name in sorted(helpers):
-            head.extend(["", "", R.HELPERS[name][0]])
-        body = self.lines
-        while body and not body[0]:
-            body = body[1:]
-        while body and not body[-1]:
-            body = body[:-1]
-        if head and body:
-            gap = 2 if helpers or body[0].startswith("def ") else 1
-            head.extend([""] * gap)
-        return "\n".join(head + body) + "\n"
-
     def need(self, kind: str, name: str) -> None:
         """Record that the output needs an import (``mod``/``pkg``) or a helper function."""
         self.needs.append((kind, name))
@@ -165,3 +129,39 @@ class Output:
             self.blank_before_next = 0
         elif prev_end is not None and row > prev_end + 1:
             self.blank()
+
+    def assemble(self) -> str:
+        """Put imports, helpers and the translated body together, each part once and in order."""
+        modules: set[str] = set()
+        package: set[str] = set()
+        helpers: list[str] = []
+        for kind, name in self.needs:
+            if kind == "mod":
+                modules.add(name)
+            elif kind == "pkg":
+                package.add(name)
+            elif name not in helpers:
+                helpers.append(name)
+        for name in helpers:
+            modules.update(R.HELPERS[name][1])
+        head: list[str] = [f"import {m}" for m in sorted(modules)]
+        if package:
+            if head:
+                head.append("")
+            names = sorted(package, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
+            line = "from psopenapi_py import " + ", ".join(names)
+            if len(line) <= R.LINE_WIDTH_CHARS:
+                head.append(line)
+            else:
+                head.extend(["from psopenapi_py import (", *(f"{R.INDENT}{n}," for n in names), ")"])
+        for name in sorted(helpers):
+            head.extend(["", "", R.HELPERS[name][0]])
+        body = self.lines
+        while body and not body[0]:
+            body = body[1:]
+        while body and not body[-1]:
+            body = body[:-1]
+        if head and body:
+            gap = 2 if helpers or body[0].startswith("def ") else 1
+            head.extend([""] * gap)
+        return "\n".join(head + body) + "\n"
