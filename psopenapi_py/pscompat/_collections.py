@@ -1,0 +1,381 @@
+"""Hashtables, objects and arrays as PowerShell treats them: keys that ignore case, ``$null`` for what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from ._convert import ScriptError, as_array, collect, to_int
+
+__all__ = [
+    "DictionaryEntry",
+    "Hashtable",
+    "PSObject",
+    "count",
+    "index",
+    "items",
+    "length",
+    "member",
+    "model_fields",
+    "set_index",
+    "set_member",
+]
+
+_MISSING: Any = object()
+
+
+def _fold(key: Any) -> Any:
+    return key.lower() if isinstance(key, str) else key
+
+
+class Hashtable(dict[Any, Any]):
+    """A PowerShell hashtable (``@{}``, ``[ordered]@{}``): string keys ignore case, a missing key reads ``None``.
+
+    It is a ``dict``, so it goes wherever the package takes a dict; a key keeps the spelling it was first
+    written with (``$h['MODEL'] = 'x'`` after ``@{model = ...}`` changes ``model``).
+    """
+
+    __slots__ = ("_spelling",)
+
+    def __init__(self, data: Mapping[Any, Any] | Iterable[tuple[Any, Any]] | None = None, /, **kwargs: Any):
+        super().__init__()
+        self._spelling: dict[Any, Any] = {}
+        if data is not None:
+            self.update(data)
+        if kwargs:
+            self.update(kwargs)
+
+    def _real(self, key: Any) -> Any:
+        return self._spelling.get(_fold(key), _MISSING)
+
+    def __getitem__(self, key: Any) -> Any:
+        real = self._real(key)
+        return None if real is _MISSING else dict.__getitem__(self, real)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        real = self._real(key)
+        if real is _MISSING:
+            self._spelling[_fold(key)] = key
+            real = key
+        dict.__setitem__(self, real, value)
+
+    def __delitem__(self, key: Any) -> None:
+        real = self._real(key)
+        if real is _MISSING:
+            raise KeyError(key)
+        del self._spelling[_fold(key)]
+        dict.__delitem__(self, real)
+
+    def __contains__(self, key: object) -> bool:
+        return self._real(key) is not _MISSING
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        real = self._real(key)
+        return default if real is _MISSING else dict.__getitem__(self, real)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        real = self._real(key)
+        if real is _MISSING:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        del self._spelling[_fold(key)]
+        return dict.pop(self, real)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for data in (*args, kwargs):
+            pairs = data.items() if isinstance(data, Mapping) else data
+            for key, value in pairs:
+                self[key] = value
+
+    def clear(self) -> None:
+        dict.clear(self)
+        self._spelling.clear()
+
+    def copy(self) -> Hashtable:
+        return type(self)(self)
+
+    def add(self, key: Any, value: Any) -> None:
+        """``$h.Add(key, value)``: a key that is already there is an error, as in PowerShell."""
+        if key in self:
+            raise ScriptError(
+                f'Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: \'{key}\'  Key being added: \'{key}\'"'
+            )
+        self[key] = value
+
+    def __reduce__(self) -> Any:
+        return (type(self), (dict(self),))
+
+
+class PSObject(Hashtable):
+    """A ``[pscustomobject]`` or an object from ``ConvertFrom-Json``: properties that ignore case, ``None`` when missing.
+
+    Unlike a hashtable, it reads as ``@{a=1; b=2}`` in text and counts as one item.
+    """
+
+    __slots__ = ()
+
+
+class DictionaryEntry:
+    """One ``Key``/``Value`` pair of ``$h.GetEnumerator()`` (``Name`` is ``Key``, as in PowerShell)."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Any, value: Any):
+        self.key = key
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"DictionaryEntry({self.key!r}, {self.value!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DictionaryEntry) and (self.key, self.value) == (other.key, other.value)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def model_fields(value: Any) -> dict[str, Any] | None:
+    """The set fields of a psopenapi_py model by JSON name, or None when ``value`` is not a model."""
+    to_dict = getattr(type(value), "to_dict", None)
+    if to_dict is None or not hasattr(type(value), "__attrs_attrs__"):
+        return None
+    from .._runtime import UNSET
+
+    out: dict[str, Any] = {}
+    for field in type(value).__attrs_attrs__:
+        got = getattr(value, field.name)
+        if got is not UNSET:
+            out[field.metadata.get("json_name", field.name) if field.metadata else field.name] = got
+    return out
+
+
+def _norm(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def _attribute(value: Any, name: str) -> Any:
+    """A Python attribute that matches a PowerShell member name in any case, with or without underscores."""
+    wanted = _norm(name)
+    for attr in dir(type(value)) + list(getattr(value, "__dict__", {})):
+        if not attr.startswith("_") and _norm(attr) == wanted:
+            got = getattr(value, attr)
+            if callable(got) and not isinstance(got, type):
+                continue
+            return got
+    return _MISSING
+
+
+_DATETIME_MEMBERS = {
+    "year": lambda d: d.year,
+    "month": lambda d: d.month,
+    "day": lambda d: d.day,
+    "hour": lambda d: d.hour,
+    "minute": lambda d: d.minute,
+    "second": lambda d: d.second,
+    "millisecond": lambda d: d.microsecond // 1000,
+    "dayofweek": lambda d: d.strftime("%A"),
+    "dayofyear": lambda d: d.timetuple().tm_yday,
+    "date": lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
+    "utcdatetime": lambda d: d,
+    "datetime": lambda d: d,
+}
+
+
+def member(value: Any, name: str) -> Any:
+    """``$value.Name`` on a value of any kind, as PowerShell reads it.
+
+    A hashtable key or object property in any case; a model field by its JSON or PowerShell name;
+    ``None`` for what is missing; ``.Count``/``.Length`` of one value are 1 and of ``$null`` 0; on an array,
+    member enumeration (the member of each item, arrays flattened one level).
+    """
+    low = name.lower()
+    if value is None:
+        return 0 if low in ("count", "length") else None
+    if isinstance(value, (list, tuple)):
+        if low in ("count", "length", "longlength"):
+            return len(value)
+        found: list[Any] = []
+        for item in value:
+            got = member(item, name)
+            if isinstance(got, list):
+                found.extend(got)
+            elif got is not None or isinstance(item, Mapping) or model_fields(item) is not None:
+                found.append(got)
+        return collect(found)
+    if isinstance(value, DictionaryEntry):
+        if low in ("key", "name"):
+            return value.key
+        if low == "value":
+            return value.value
+        return None
+    if isinstance(value, Mapping):
+        if name in value:
+            return value[name]
+        if isinstance(value, Hashtable):
+            hit = value.get(name, _MISSING)
+        else:
+            hit = next((v for k, v in value.items() if isinstance(k, str) and k.lower() == low), _MISSING)
+        if hit is not _MISSING:
+            return hit
+        if isinstance(value, PSObject):
+            return 1 if low in ("count", "length") else None
+        if low == "count":
+            return len(value)
+        if low == "keys":
+            return list(value.keys())
+        if low == "values":
+            return list(value.values())
+        return None
+    if isinstance(value, str):
+        if low == "length":
+            return len(value)
+        return 1 if low == "count" else None
+    if isinstance(value, datetime):
+        getter = _DATETIME_MEMBERS.get(low)
+        if getter is not None:
+            return getter(value)
+    fields = model_fields(value)
+    if fields is not None:
+        wanted = _norm(name)
+        for key in fields:
+            if _norm(key) == wanted:
+                return fields[key]
+        return 1 if low in ("count", "length") else None
+    if isinstance(value, BaseException) and low == "message":
+        return str(value)
+    got = _attribute(value, name)
+    if got is not _MISSING:
+        from .._runtime import UNSET
+
+        return None if got is UNSET else got
+    if low in ("count", "length"):
+        return 1
+    return None
+
+
+def set_member(value: Any, name: str, new: Any) -> None:
+    """``$value.Name = new``: sets a hashtable key (adding it) or an existing property or model field."""
+    if isinstance(value, PSObject):
+        if name not in value:
+            raise ScriptError(
+                f"The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
+            )
+        value[name] = new
+        return
+    if isinstance(value, dict):
+        value[name] = new
+        return
+    if value is None:
+        raise ScriptError(
+            f"The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
+        )
+    wanted = _norm(name)
+    for attr in dir(value):
+        if not attr.startswith("_") and _norm(attr) == wanted:
+            setattr(value, attr, new)
+            return
+    raise ScriptError(
+        f"The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
+    )
+
+
+def index(value: Any, key: Any) -> Any:
+    """``$value[key]``: array items (negative from the end, out of range ``None``, several indexes an array),
+    characters of a string, hashtable keys in any case."""
+    if value is None:
+        raise ScriptError("Cannot index into a null array.")
+    if isinstance(value, Mapping):
+        if isinstance(key, list):
+            return [index(value, k) for k in key]
+        return value.get(key) if isinstance(value, Hashtable) else _dict_lookup(value, key)
+    if isinstance(value, (list, tuple, str)):
+        if isinstance(key, list):
+            picked = [index(value, k) for k in key]
+            return [p for p in picked if p is not None]
+        i = to_int(key)
+        if -len(value) <= i < len(value):
+            return value[i]
+        return None
+    fields = model_fields(value)
+    if fields is not None:
+        return member(value, str(key))
+    if i_is_zero(key):
+        return value  # PowerShell indexes a lone value as a one-item array
+    return None
+
+
+def i_is_zero(key: Any) -> bool:
+    try:
+        return to_int(key) in (0, -1)
+    except ScriptError:
+        return False
+
+
+def _dict_lookup(value: Mapping[Any, Any], key: Any) -> Any:
+    if key in value:
+        return value[key]
+    if isinstance(key, str):
+        low = key.lower()
+        for k, v in value.items():
+            if isinstance(k, str) and k.lower() == low:
+                return v
+    return None
+
+
+def set_index(value: Any, key: Any, new: Any) -> None:
+    """``$value[key] = new``: a hashtable key (added when new) or an existing array item."""
+    if isinstance(value, dict):
+        value[key] = new
+        return
+    if isinstance(value, list):
+        i = to_int(key)
+        if not -len(value) <= i < len(value):
+            raise ScriptError("Index was outside the bounds of the array.")
+        value[i] = new
+        return
+    if value is None:
+        raise ScriptError("Cannot index into a null array.")
+    raise ScriptError(f"Unable to index into an object of type {type(value).__name__}.")
+
+
+def count(value: Any) -> int:
+    """``.Count``: of ``$null`` 0, of an array or hashtable its size, of any single value (a string too) 1."""
+    if value is None:
+        return 0
+    if isinstance(value, PSObject):
+        got = value.get("count", _MISSING)
+        return 1 if got is _MISSING else got  # type: ignore[no-any-return]
+    if isinstance(value, (list, tuple, Mapping)):
+        return len(value)
+    return 1
+
+
+def length(value: Any) -> int:
+    """``.Length``: of a string its characters, of an array its items, of ``$null`` 0, of one value 1."""
+    if value is None:
+        return 0
+    if isinstance(value, (str, list, tuple)):
+        return len(value)
+    got = member(value, "Length")
+    return got if isinstance(got, int) else 1
+
+
+def items(value: Any) -> list[Any]:
+    """What ``foreach`` and a pipeline enumerate: an array's items; ``$null`` nothing; a hashtable or string is one item."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    return as_array(value)
+
+
+def entries(value: Mapping[Any, Any]) -> Iterator[DictionaryEntry]:
+    """``$h.GetEnumerator()``: the hashtable's pairs as ``Key``/``Value`` entries."""
+    return (DictionaryEntry(k, v) for k, v in value.items())

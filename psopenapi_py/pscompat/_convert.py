@@ -1,0 +1,201 @@
+"""PowerShell's type conversions: ``[int]``, ``[double]``, ``[bool]``, ``@(...)``, and what counts as true."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+__all__ = [
+    "ScriptError",
+    "as_array",
+    "cast",
+    "collect",
+    "is_number",
+    "to_bool",
+    "to_double",
+    "to_int",
+    "to_number",
+    "truthy",
+]
+
+_INT32 = (-(2**31), 2**31 - 1)
+_INT64 = (-(2**63), 2**63 - 1)
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_HEX = re.compile(r"^([+-]?)0[xX]([0-9a-fA-F]+)$")
+_MULTIPLIERS = {"kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4, "pb": 1024**5}
+
+
+class ScriptError(Exception):
+    """An error the script raised or PowerShell would have raised: ``throw``, ``Write-Error`` under Stop, a failed conversion.
+
+    ``str(error)`` is the message, as ``$_.Exception.Message`` and ``"$_"`` read it in PowerShell;
+    ``target`` is the object thrown when a script throws something that is not a string.
+    """
+
+    def __init__(self, message: str, target: Any = None):
+        super().__init__(message)
+        self.message = message
+        self.target = target
+
+
+def is_number(value: Any) -> bool:
+    """True for int and float values (not bool, which PowerShell keeps apart)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _type_label(target: str) -> str:
+    return {"int": "System.Int32", "long": "System.Int64", "double": "System.Double"}.get(target, target)
+
+
+def _conversion_error(value: Any, target: str, why: str = "Input string was not in a correct format.") -> ScriptError:
+    from ._format import text
+
+    return ScriptError(f'Cannot convert value "{text(value)}" to type "{_type_label(target)}". Error: "{why}"')
+
+
+def _parse_number(value: str, target: str) -> int | float:
+    """A number from text as PowerShell reads one: spaces around, hex, ``1e3``, ``10kb``; empty is 0."""
+    s = value.strip()
+    if not s:
+        return 0
+    factor = 1
+    low = s.lower()
+    for suffix, size in _MULTIPLIERS.items():
+        if low.endswith(suffix):
+            s, factor = s[:-2], size
+            break
+    hexed = _HEX.match(s)
+    if hexed:
+        number = int(hexed.group(2), 16)
+        return -number * factor if hexed.group(1) == "-" else number * factor
+    if not _NUMBER.match(s):
+        raise _conversion_error(value, target)
+    if re.fullmatch(r"[+-]?\d+", s):
+        return int(s) * factor
+    return float(s) * factor
+
+
+def to_number(value: Any, target: str = "double") -> int | float:
+    """The number PowerShell makes of a value in arithmetic: numbers as they are, text parsed, ``$null`` 0, bools 0/1."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        return _parse_number(value, target)
+    if isinstance(value, list) and len(value) == 1:
+        return to_number(value[0], target)
+    raise _conversion_error(value, target, f'Cannot convert the "{value!r}" value to a number.')
+
+
+def to_int(value: Any, kind: str = "int") -> int:
+    """``[int]``/``[long]``: rounds half to even (``[int]2.5`` is 2, ``[int]"3.5"`` is 4), range checked."""
+    number = to_number(value, kind)
+    if isinstance(number, float):
+        if math.isnan(number) or math.isinf(number):
+            raise _conversion_error(value, kind, "Value was either too large or too small for an Int32.")
+        number = round(number)
+    low, high = _INT32 if kind == "int" else _INT64
+    if not low <= number <= high:
+        bits = "Int32" if kind == "int" else "Int64"
+        raise _conversion_error(value, kind, f"Value was either too large or too small for an {bits}.")
+    return number
+
+
+def to_double(value: Any) -> float:
+    """``[double]``: any number or numeric text as a float; ``$null`` is 0."""
+    return float(to_number(value, "double"))
+
+
+def truthy(value: Any) -> bool:
+    """PowerShell's truth: ``$null``, 0, ``''``, an empty array and ``@(x)`` of a false ``x`` are false.
+
+    Any other string is true (``'False'`` included), as is any object.
+    """
+    if value is None:
+        return False
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    if isinstance(value, str):
+        return value != ""
+    if isinstance(value, (list, tuple)):
+        if len(value) == 0:
+            return False
+        if len(value) == 1:
+            return truthy(value[0])
+        return True
+    return True
+
+
+def to_bool(value: Any) -> bool:
+    """``[bool]``: PowerShell's truth of the value (see :func:`truthy`)."""
+    return truthy(value)
+
+
+def as_array(value: Any) -> list[Any]:
+    """``@(...)``: ``$null`` is an empty array, an array stays itself (copied), anything else is one item."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, (str, bytes, Mapping, datetime)) or not isinstance(value, Iterable):
+        return [value]
+    return list(value)
+
+
+def collect(values: list[Any]) -> Any:
+    """What assigning a pipeline's output gives: nothing is ``$null``, one item is that item, more an array."""
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return values
+
+
+def cast(value: Any, type_name: str) -> Any:
+    """A PowerShell cast ``[type]value`` for the types scripts use (``int``, ``double``, ``string``, ``bool``, arrays)."""
+    from ._collections import Hashtable, PSObject
+    from ._format import text
+
+    name = type_name.lower().removeprefix("system.")
+    if name in ("int", "int32", "int16", "byte", "uint32"):
+        return to_int(value, "int")
+    if name in ("long", "int64", "uint64"):
+        return to_int(value, "long")
+    if name in ("double", "float", "single", "decimal"):
+        return to_double(value)
+    if name == "string":
+        return text(value)
+    if name in ("bool", "boolean", "switch"):
+        return truthy(value)
+    if name in ("array", "object[]", "collections.arraylist", "collections.generic.list[object]"):
+        return as_array(value)
+    if name.endswith("[]"):
+        return [cast(item, name[:-2]) for item in as_array(value)]
+    if name in ("hashtable", "collections.hashtable"):
+        if isinstance(value, Mapping):
+            return Hashtable(value)
+        raise _conversion_error(value, "System.Collections.Hashtable", "Only hashtables convert to a hashtable.")
+    if name in ("pscustomobject", "psobject"):
+        return PSObject(value) if isinstance(value, Mapping) and not isinstance(value, PSObject) else value
+    if name in ("datetime", "datetimeoffset"):
+        from ._time import to_datetime
+
+        return to_datetime(value)
+    if name in ("char",):
+        s = text(value)
+        if len(s) != 1:
+            raise _conversion_error(value, "System.Char", "String must be exactly one character long.")
+        return s
+    if name in ("object", "psobject[]"):
+        return value
+    if name == "void":
+        return None
+    raise ScriptError(f"Unable to find type [{type_name}].")

@@ -1,0 +1,232 @@
+"""Paths and files as PowerShell's cmdlets handle them (``Join-Path``, ``Set-Content``, ``Export-Csv``...)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from typing import Any
+
+from ._collections import PSObject, items, member, model_fields
+from ._convert import ScriptError, collect
+from ._format import text
+
+__all__ = [
+    "add_content",
+    "export_csv",
+    "get_content",
+    "import_csv",
+    "join_path",
+    "new_item",
+    "out_file",
+    "remove_item",
+    "set_content",
+    "split_path",
+    "temp_path",
+    "test_path",
+]
+
+
+def _path(value: Any, parameter: str = "Path") -> str:
+    if value is None or (isinstance(value, str) and not value):
+        state = "null" if value is None else "an empty string"
+        raise ScriptError(f"Cannot bind argument to parameter '{parameter}' because it is {state}.")
+    return os.path.expanduser(text(value)) if text(value).startswith("~") else text(value)
+
+
+def _missing(path: str) -> ScriptError:
+    return ScriptError(f"Cannot find path '{os.path.abspath(path)}' because it does not exist.")
+
+
+def temp_path() -> str:
+    """``[System.IO.Path]::GetTempPath()``: the temporary folder, ending with a separator."""
+    folder = os.environ.get("TMPDIR") or tempfile.gettempdir()
+    return folder if folder.endswith(os.sep) else folder + os.sep
+
+
+def join_path(path: Any, child: Any, *more: Any) -> Any:
+    """``Join-Path path child [more...]``: one separator between the parts; an array of paths gives an array."""
+    if isinstance(path, (list, tuple)):
+        return [join_path(p, child, *more) for p in path]
+    out = _path(path)
+    for part in (child, *more):
+        piece = text(part)
+        if not piece:
+            continue
+        out = out.rstrip("/\\") + os.sep + piece.lstrip("/\\") if out else piece
+    return out
+
+
+def test_path(path: Any, path_type: str | None = None) -> Any:
+    """``Test-Path path [-PathType Leaf|Container]``: whether it exists (an array of paths gives an array)."""
+    if isinstance(path, (list, tuple)):
+        return [test_path(p, path_type) for p in path]
+    p = _path(path)
+    kind = (path_type or "any").lower()
+    if kind == "leaf":
+        return os.path.isfile(p)
+    if kind == "container":
+        return os.path.isdir(p)
+    return os.path.exists(p)
+
+
+def split_path(path: Any, leaf: bool = False, leaf_base: bool = False, extension: bool = False) -> str:
+    """``Split-Path path [-Leaf|-LeafBase|-Extension]``: the parent folder by default."""
+    p = _path(path).rstrip("/\\") or _path(path)
+    name = os.path.basename(p)
+    if leaf:
+        return name
+    if leaf_base:
+        return os.path.splitext(name)[0]
+    if extension:
+        return os.path.splitext(name)[1]
+    parent = os.path.dirname(p)
+    return parent.rstrip("/\\") or (os.sep if p.startswith(os.sep) and p != os.sep else "")
+
+
+def _lines(value: Any) -> str:
+    return "".join(text(item) + "\n" for item in items(value))
+
+
+def _write(path: Any, body: str, mode: str, encoding: Any) -> None:
+    p = _path(path)
+    enc = _encoding(encoding)
+    folder = os.path.dirname(os.path.abspath(p))
+    if not os.path.isdir(folder):
+        raise ScriptError(f"Could not find a part of the path '{os.path.abspath(p)}'.")
+    with open(p, mode, encoding=enc, newline="") as handle:
+        handle.write(body)
+
+
+def _encoding(encoding: Any) -> str:
+    name = (text(encoding) if encoding is not None else "utf8NoBOM").lower().replace("-", "")
+    return {"utf8": "utf-8-sig", "utf8bom": "utf-8-sig", "unicode": "utf-16", "ascii": "ascii"}.get(name, "utf-8")
+
+
+def set_content(path: Any, value: Any, no_newline: bool = False, encoding: Any = None) -> None:
+    """``Set-Content -Path p -Value v``: each item on its line (UTF-8 without BOM, ``\\n``), the file replaced."""
+    body = "".join(text(i) for i in items(value)) if no_newline else _lines(value)
+    _write(path, body, "w", encoding)
+
+
+def add_content(path: Any, value: Any, no_newline: bool = False, encoding: Any = None) -> None:
+    """``Add-Content -Path p -Value v``: each item appended on its line; the file is created when missing."""
+    body = "".join(text(i) for i in items(value)) if no_newline else _lines(value)
+    _write(path, body, "a", encoding)
+
+
+def out_file(value: Any, path: Any, append: bool = False, no_newline: bool = False, encoding: Any = None) -> None:
+    """``... | Out-File p [-Append]``: what the console would show, written to the file."""
+    from ._streams import render
+
+    body = "".join(render(value)) if not no_newline else "".join(text(i) for i in items(value))
+    _write(path, body, "a" if append else "w", encoding)
+
+
+def get_content(path: Any, raw: bool = False, tail: Any = None, total_count: Any = None, encoding: Any = None) -> Any:
+    """``Get-Content p``: the lines (one line is a string, none ``$null``); ``-Raw``: the whole text
+    (``$null`` for an empty file); ``-Tail n``/``-TotalCount n``: the last/first n lines."""
+    p = _path(path)
+    if not os.path.exists(p):
+        raise _missing(p)
+    with open(p, encoding=_encoding(encoding) if encoding is not None else "utf-8-sig", newline="") as handle:
+        body = handle.read()
+    if raw:
+        return body if body else None
+    lines = body.splitlines()
+    if tail is not None:
+        n = int(tail)
+        lines = lines[-n:] if n > 0 else []
+    if total_count is not None:
+        n = int(total_count)
+        lines = lines[:n] if n >= 0 else lines
+    return collect(lines)
+
+
+def remove_item(path: Any, recurse: bool = False, force: bool = False, silently: bool = False) -> None:
+    """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is an error unless silenced."""
+    for one in items(path):
+        p = _path(one)
+        if not os.path.lexists(p):
+            if silently:
+                continue
+            raise _missing(p)
+        if os.path.isdir(p) and not os.path.islink(p):
+            if recurse:
+                shutil.rmtree(p)
+            elif os.listdir(p):
+                raise ScriptError(f"The item at {p} has children and the Recurse parameter was not specified.")
+            else:
+                os.rmdir(p)
+        else:
+            os.remove(p)
+
+
+def new_item(path: Any, item_type: str = "File", value: Any = None, force: bool = False) -> str:
+    """``New-Item p -ItemType File|Directory [-Value v] [-Force]``: creates it and returns its full path."""
+    p = _path(path)
+    if (item_type or "file").lower() == "directory":
+        if os.path.exists(p) and not force:
+            raise ScriptError(f"An item with the specified name {os.path.abspath(p)} already exists.")
+        os.makedirs(p, exist_ok=True)
+    else:
+        if os.path.exists(p) and not force:
+            raise ScriptError(f"The file '{os.path.abspath(p)}' already exists.")
+        _write(p, text(value) if value is not None else "", "w", None)
+    return os.path.abspath(p)
+
+
+def _row_names(first: Any) -> list[str]:
+    fields = model_fields(first)
+    if fields is not None:
+        return list(fields)
+    if isinstance(first, dict):
+        return [str(k) for k in first]
+    return []
+
+
+def export_csv(
+    value: Any, path: Any, append: bool = False, delimiter: str = ",", no_type_information: bool = True
+) -> None:
+    """``... | Export-Csv p [-NoTypeInformation] [-Append]``: a header of the first object's properties,
+    then one line per object, every field quoted (PowerShell 7's default)."""
+    rows = items(value)
+    if not rows:
+        return
+    p = _path(path)
+    names = _row_names(rows[0])
+    exists = append and os.path.exists(p) and os.path.getsize(p) > 0
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    if not exists:
+        writer.writerow(names)
+    for row in rows:
+        writer.writerow([text(member(row, name)) for name in names])
+    _write(p, out.getvalue(), "a" if append else "w", None)
+
+
+def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:
+    """``Import-Csv p``: one object per line after the header, every value text."""
+    p = _path(path)
+    if not os.path.exists(p):
+        raise _missing(p)
+    with open(p, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        rows = [r for r in reader]
+    if header is not None:
+        names = [text(h) for h in items(header)]
+    else:
+        if not rows:
+            return None
+        names, rows = rows[0], rows[1:]
+    out = []
+    for row in rows:
+        if not row:
+            continue
+        obj = PSObject()
+        for i, name in enumerate(names):
+            obj[name] = row[i] if i < len(row) else None
+        out.append(obj)
+    return collect(out)

@@ -1,0 +1,552 @@
+""".NET methods scripts call: ``$s.Trim()``, ``$h.ContainsKey(k)``, ``[math]::Round(x)``, ``[System.IO.Path]::GetTempPath()``..."""
+
+from __future__ import annotations
+
+import base64
+import math
+import os
+import re
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta, timezone
+from http import HTTPStatus
+from typing import Any
+
+from ._collections import Hashtable, entries, items
+from ._convert import ScriptError, is_number, to_double, to_int, to_number
+from ._files import temp_path
+from ._format import format_number, format_string, text
+from ._operators import compare, to_regex
+
+__all__ = ["StringBuilder", "invoke", "static"]
+
+
+def _no_method(value: Any, name: str) -> ScriptError:
+    kind = "null-valued expression" if value is None else f"[{type(value).__name__}]"
+    if value is None:
+        return ScriptError("You cannot call a method on a null-valued expression.")
+    return ScriptError(f"Method invocation failed because {kind} does not contain a method named '{name}'.")
+
+
+def _bad_argument(name: str, message: str) -> ScriptError:
+    return ScriptError(f'Exception calling "{name}": "{message}"')
+
+
+def _chars(args: tuple[Any, ...]) -> str | None:
+    if not args:
+        return None
+    return "".join(text(a) if not isinstance(a, list) else "".join(text(c) for c in a) for a in args)
+
+
+def _substring(s: str, start: Any, size: Any = None) -> str:
+    i = to_int(start)
+    if i < 0 or i > len(s):
+        raise _bad_argument("Substring", "startIndex cannot be larger than length of string.")
+    if size is None:
+        return s[i:]
+    n = to_int(size)
+    if n < 0 or i + n > len(s):
+        raise _bad_argument("Substring", "Index and length must refer to a location within the string.")
+    return s[i : i + n]
+
+
+def _string_split(s: str, *args: Any) -> list[str]:
+    if not args:
+        return re.split(r"\s", s) if s else [""]
+    options = [a for a in args if isinstance(a, int) and not isinstance(a, bool)]
+    seps = [a for a in args if not (isinstance(a, int) and not isinstance(a, bool))]
+    if len(seps) == 1 and isinstance(seps[0], str) and len(seps[0]) > 1:
+        pieces = s.split(seps[0])
+    else:
+        chars = "".join(text(c) for sep in seps for c in (sep if isinstance(sep, list) else [sep]))
+        pieces = re.split("[" + re.escape(chars) + "]", s) if chars else re.split(r"\s", s)
+    if options and options[-1] in (1, 3):  # StringSplitOptions.RemoveEmptyEntries
+        pieces = [p for p in pieces if p]
+    return pieces
+
+
+def _str_method(s: str, name: str, args: tuple[Any, ...]) -> Any:
+    n = name.lower()
+    if n == "trim":
+        return s.strip(_chars(args)) if args else s.strip()
+    if n == "trimstart":
+        return s.lstrip(_chars(args)) if args else s.lstrip()
+    if n == "trimend":
+        return s.rstrip(_chars(args)) if args else s.rstrip()
+    if n in ("toupper", "toupperinvariant"):
+        return s.upper()
+    if n in ("tolower", "tolowerinvariant"):
+        return s.lower()
+    if n == "substring":
+        return _substring(s, *args)
+    if n in ("startswith", "endswith", "contains", "indexof", "lastindexof", "equals"):
+        needle = text(args[0]) if args else ""
+        ignore = len(args) > 1 and "ignorecase" in text(args[1]).lower()
+        hay, pin = (s.casefold(), needle.casefold()) if ignore else (s, needle)
+        if n == "startswith":
+            return hay.startswith(pin)
+        if n == "endswith":
+            return hay.endswith(pin)
+        if n == "contains":
+            return pin in hay
+        if n == "indexof":
+            return hay.find(pin)
+        if n == "lastindexof":
+            return hay.rfind(pin)
+        return hay == pin
+    if n == "replace":
+        if len(args) < 2:
+            raise _bad_argument("Replace", "Replace takes an old and a new value.")
+        old = text(args[0])
+        if not old:
+            raise _bad_argument("Replace", "String cannot be of zero length. (Parameter 'oldValue')")
+        return s.replace(old, text(args[1]))
+    if n == "split":
+        return _string_split(s, *args)
+    if n == "padleft":
+        return s.rjust(to_int(args[0]), text(args[1]) if len(args) > 1 else " ")
+    if n == "padright":
+        return s.ljust(to_int(args[0]), text(args[1]) if len(args) > 1 else " ")
+    if n == "insert":
+        i = to_int(args[0])
+        return s[:i] + text(args[1])
+    if n == "remove":
+        i = to_int(args[0])
+        return s[:i] + (s[i + to_int(args[1]) :] if len(args) > 1 else "")
+    if n == "tochararray":
+        return list(s)
+    if n == "tostring":
+        return s
+    if n == "compareto":
+        other = text(args[0])
+        return (s > other) - (s < other)
+    if n == "normalize":
+        return s
+    raise _no_method(s, name)
+
+
+def _list_method(value: list[Any], name: str, args: tuple[Any, ...]) -> Any:
+    n = name.lower()
+    if n == "add":
+        value.append(args[0])
+        return None
+    if n == "addrange":
+        value.extend(items(args[0]))
+        return None
+    if n == "contains":
+        return any(item == args[0] for item in value)
+    if n == "indexof":
+        return next((i for i, item in enumerate(value) if item == args[0]), -1)
+    if n == "remove":
+        if args[0] in value:
+            value.remove(args[0])
+            return True
+        return False
+    if n == "removeat":
+        del value[to_int(args[0])]
+        return None
+    if n == "insert":
+        value.insert(to_int(args[0]), args[1])
+        return None
+    if n == "clear":
+        value.clear()
+        return None
+    if n == "toarray":
+        return list(value)
+    if n == "sort":
+        from ._pipeline import sort_object
+
+        value[:] = sort_object(value, case_sensitive=True)
+        return None
+    if n == "reverse":
+        value.reverse()
+        return None
+    if n == "join":
+        return text(args[0]).join(text(v) for v in value)
+    if n == "tostring":
+        return "System.Object[]"
+    raise _no_method(value, name)
+
+
+def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
+    n = name.lower()
+    table: Hashtable | None = value if isinstance(value, Hashtable) else None
+    if n == "containskey":
+        return args[0] in value if table is not None else args[0] in value
+    if n == "containsvalue":
+        return any(compare("eq", v, args[0]) is True for v in value.values())
+    if n == "add":
+        if table is not None:
+            table.add(args[0], args[1])
+        elif args[0] in value:
+            raise ScriptError(
+                f'Exception calling "Add" with "2" argument(s): "An item with the same key has already been added. Key: {args[0]}"'
+            )
+        else:
+            value[args[0]] = args[1]
+        return None
+    if n == "remove":
+        value.pop(args[0], None)
+        return None
+    if n == "clear":
+        value.clear()
+        return None
+    if n == "getenumerator":
+        return list(entries(value))
+    if n == "clone":
+        return Hashtable(value)
+    if n == "tostring":
+        return text(value)
+    raise _no_method(value, name)
+
+
+def _datetime_method(value: datetime, name: str, args: tuple[Any, ...]) -> Any:
+    n = name.lower()
+    units = {
+        "adddays": "days",
+        "addhours": "hours",
+        "addminutes": "minutes",
+        "addseconds": "seconds",
+        "addmilliseconds": "milliseconds",
+    }
+    if n in units:
+        return value + timedelta(**{units[n]: to_double(args[0])})
+    if n in ("addmonths", "addyears"):
+        months = to_int(args[0]) * (12 if n == "addyears" else 1)
+        year, month = divmod(value.month - 1 + months, 12)
+        day = min(
+            value.day, [31, 29 if (value.year + year) % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
+        )
+        return value.replace(year=value.year + year, month=month + 1, day=day)
+    if n == "tostring":
+        from ._time import format_datetime
+
+        return format_datetime(value, text(args[0]) if args else "G")
+    if n == "touniversaltime":
+        return value.astimezone(timezone.utc)
+    if n == "tolocaltime":
+        return value.astimezone()
+    if n == "tounixtimeseconds":
+        return int(value.timestamp() // 1)
+    if n == "tounixtimemilliseconds":
+        return int(value.timestamp() * 1000 // 1)
+    raise _no_method(value, name)
+
+
+def invoke(value: Any, name: str, *args: Any) -> Any:
+    """``$value.Name(args)``: the .NET method of a string, array, hashtable, number or date, as PowerShell
+    calls it (``Trim``, ``Substring``, ``Replace``, ``Split``, ``ContainsKey``, ``Add``, ``ToString('N2')``...)."""
+    if value is None:
+        raise _no_method(value, name)
+    if isinstance(value, str):
+        return _str_method(value, name, args)
+    if isinstance(value, list):
+        return _list_method(value, name, args)
+    if isinstance(value, Mapping):
+        return _dict_method(value, name, args)
+    if isinstance(value, datetime):
+        return _datetime_method(value, name, args)
+    if is_number(value) or isinstance(value, bool):
+        n = name.lower()
+        if n == "tostring":
+            return format_number(value, text(args[0])) if args else text(value)
+        if n == "equals":
+            return compare("eq", value, args[0])
+        if n == "compareto":
+            return -1 if compare("lt", value, args[0]) else 1 if compare("gt", value, args[0]) else 0
+        raise _no_method(value, name)
+    attr = _find_method(value, name)
+    if attr is not None:
+        return attr(*args)
+    if name.lower() == "tostring":
+        return text(value)
+    raise _no_method(value, name)
+
+
+def _find_method(value: Any, name: str) -> Callable[..., Any] | None:
+    low = name.lower()
+    for attr in dir(value):
+        if attr.lower() == low or attr.replace("_", "").lower() == low:
+            got = getattr(value, attr)
+            if callable(got):
+                return got  # type: ignore[no-any-return]
+    return None
+
+
+class StringBuilder:
+    """``[System.Text.StringBuilder]::new()``: ``Append``, ``AppendLine``, ``Length``, ``ToString``."""
+
+    def __init__(self, initial: Any = "") -> None:
+        self.parts = [text(initial)] if initial else []
+
+    def Append(self, value: Any) -> StringBuilder:  # noqa: N802 - the .NET name
+        self.parts.append(text(value))
+        return self
+
+    def AppendLine(self, value: Any = "") -> StringBuilder:  # noqa: N802 - the .NET name
+        self.parts.append(text(value) + "\n")
+        return self
+
+    @property
+    def Length(self) -> int:  # noqa: N802 - the .NET name
+        return len("".join(self.parts))
+
+    def ToString(self) -> str:  # noqa: N802 - the .NET name
+        return "".join(self.parts)
+
+    def __str__(self) -> str:
+        return "".join(self.parts)
+
+
+class _Encoding:
+    def __init__(self, codec: str):
+        self.codec = codec
+
+    def GetBytes(self, value: Any) -> list[int]:  # noqa: N802 - the .NET name
+        return list(text(value).encode(self.codec))
+
+    def GetString(self, value: Any) -> str:  # noqa: N802 - the .NET name
+        return bytes(to_int(b) for b in items(value)).decode(self.codec)
+
+
+def _math_round(value: Any, *args: Any) -> Any:
+    digits = 0
+    mode = "toeven"
+    for a in args:
+        if isinstance(a, str):
+            mode = a.lower()
+        else:
+            digits = to_int(a)
+    x = to_number(value)
+    if mode == "awayfromzero":
+        import decimal
+
+        q = decimal.Decimal(repr(float(x))).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
+        return float(q)
+    if isinstance(x, int):
+        return x
+    return float(round(x, digits))
+
+
+def _path_combine(*parts: Any) -> str:
+    out = ""
+    for part in parts:
+        piece = text(part)
+        if piece.startswith(os.sep) or not out:
+            out = piece
+        else:
+            out = out + ("" if out.endswith(os.sep) else os.sep) + piece
+    return out
+
+
+def _path_join(*parts: Any) -> str:
+    pieces = [text(p) for p in parts if text(p)]
+    out = ""
+    for piece in pieces:
+        out = piece if not out else out + ("" if out.endswith(os.sep) or piece.startswith(os.sep) else os.sep) + piece
+    return out
+
+
+def _extension(path: Any) -> str:
+    return os.path.splitext(text(path))[1]
+
+
+def _now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _from_unix(seconds: Any, scale: int = 1) -> datetime:
+    return datetime.fromtimestamp(to_number(seconds) / scale, timezone.utc)
+
+
+def _is_null_or_empty(value: Any) -> bool:
+    return value is None or text(value) == ""
+
+
+def _is_null_or_white_space(value: Any) -> bool:
+    return value is None or text(value).strip() == ""
+
+
+def _temp_file() -> str:
+    handle, path = tempfile.mkstemp(suffix=".tmp")
+    os.close(handle)
+    return path
+
+
+def _parse_int(value: Any) -> int:
+    s = text(value).strip()
+    if not re.fullmatch(r"[+-]?\d+", s):
+        raise _bad_argument("Parse", f"The input string '{text(value)}' was not in a correct format.")
+    return to_int(s)
+
+
+def _parse_double(value: Any) -> float:
+    try:
+        return float(text(value).strip())
+    except ValueError:
+        raise _bad_argument("Parse", f"The input string '{text(value)}' was not in a correct format.") from None
+
+
+def _read_all_text(path: Any) -> str:
+    with open(text(path), encoding="utf-8-sig") as handle:
+        return handle.read()
+
+
+def _write_all_text(path: Any, value: Any) -> None:
+    with open(text(path), "w", encoding="utf-8", newline="") as handle:
+        handle.write(text(value))
+
+
+def _regex_matches(value: Any, pattern: Any) -> list[Any]:
+    from ._operators import _MatchInfo
+
+    return [_MatchInfo(m) for m in to_regex(text(pattern), True).finditer(text(value))]
+
+
+_STATIC: dict[tuple[str, str], Callable[..., Any]] = {
+    ("math", "round"): _math_round,
+    ("math", "floor"): lambda x: float(math.floor(to_number(x))),
+    ("math", "ceiling"): lambda x: float(math.ceil(to_number(x))),
+    ("math", "truncate"): lambda x: float(math.trunc(to_number(x))),
+    ("math", "abs"): lambda x: abs(to_number(x)),
+    ("math", "max"): lambda a, b: max(to_number(a), to_number(b)),
+    ("math", "min"): lambda a, b: min(to_number(a), to_number(b)),
+    ("math", "pow"): lambda a, b: float(to_number(a)) ** float(to_number(b)),
+    ("math", "sqrt"): lambda x: math.sqrt(to_number(x)),
+    ("math", "log"): lambda x, base=math.e: math.log(to_number(x), to_number(base)),
+    ("math", "log10"): lambda x: math.log10(to_number(x)),
+    ("math", "exp"): lambda x: math.exp(to_number(x)),
+    ("math", "sign"): lambda x: (to_number(x) > 0) - (to_number(x) < 0),
+    ("math", "pi"): lambda: math.pi,
+    ("math", "e"): lambda: math.e,
+    ("string", "isnullorempty"): _is_null_or_empty,
+    ("string", "isnullorwhitespace"): _is_null_or_white_space,
+    ("string", "join"): lambda sep, *values: text(sep).join(
+        text(v) for value in values for v in (value if isinstance(value, list) else [value])
+    ),
+    ("string", "format"): lambda fmt, *args: format_string(fmt, list(args) if len(args) != 1 else args[0]),
+    ("string", "concat"): lambda *values: "".join(text(v) for v in values),
+    ("string", "empty"): lambda: "",
+    ("string", "equals"): lambda a, b: text(a) == text(b),
+    ("io.path", "gettemppath"): temp_path,
+    ("io.path", "combine"): _path_combine,
+    ("io.path", "join"): _path_join,
+    ("io.path", "getfilename"): lambda p: os.path.basename(text(p)),
+    ("io.path", "getfilenamewithoutextension"): lambda p: os.path.splitext(os.path.basename(text(p)))[0],
+    ("io.path", "getextension"): _extension,
+    ("io.path", "getdirectoryname"): lambda p: os.path.dirname(text(p)),
+    ("io.path", "getfullpath"): lambda p: os.path.abspath(text(p)),
+    ("io.path", "getrandomfilename"): lambda: uuid.uuid4().hex[:8] + "." + uuid.uuid4().hex[:3],
+    ("io.path", "gettempfilename"): _temp_file,
+    ("io.path", "directoryseparatorchar"): lambda: os.sep,
+    ("io.path", "ispathrooted"): lambda p: os.path.isabs(text(p)),
+    ("io.path", "changeextension"): lambda p, ext: (
+        os.path.splitext(text(p))[0] + ("." + text(ext).lstrip(".") if ext else "")
+    ),
+    ("io.file", "exists"): lambda p: os.path.isfile(text(p)),
+    ("io.file", "readalltext"): _read_all_text,
+    ("io.file", "writealltext"): _write_all_text,
+    ("io.file", "delete"): lambda p: os.remove(text(p)) if os.path.exists(text(p)) else None,
+    ("io.directory", "exists"): lambda p: os.path.isdir(text(p)),
+    ("io.directory", "createdirectory"): lambda p: os.makedirs(text(p), exist_ok=True),
+    ("datetime", "now"): datetime.now,
+    ("datetime", "utcnow"): _now_utc,
+    ("datetime", "today"): lambda: datetime.now().replace(hour=0, minute=0, second=0, microsecond=0),
+    ("datetime", "parse"): lambda v: __import__("psopenapi_py.pscompat._time", fromlist=["to_datetime"]).to_datetime(v),
+    ("datetimeoffset", "utcnow"): _now_utc,
+    ("datetimeoffset", "now"): lambda: datetime.now().astimezone(),
+    ("datetimeoffset", "fromunixtimeseconds"): _from_unix,
+    ("datetimeoffset", "fromunixtimemilliseconds"): lambda ms: _from_unix(ms, 1000),
+    ("guid", "newguid"): lambda: str(uuid.uuid4()),
+    ("environment", "getenvironmentvariable"): lambda name: os.environ.get(text(name)),
+    ("environment", "newline"): lambda: "\n",
+    ("environment", "machinename"): lambda: os.uname().nodename,
+    ("environment", "processid"): os.getpid,
+    ("environment", "username"): lambda: os.environ.get("USER", ""),
+    ("environment", "currentdirectory"): os.getcwd,
+    ("environment", "exit"): lambda code: (_ for _ in ()).throw(SystemExit(to_int(code))),
+    ("convert", "tobase64string"): lambda data: base64.b64encode(bytes(to_int(b) for b in items(data))).decode("ascii"),
+    ("convert", "frombase64string"): lambda s: list(base64.b64decode(text(s))),
+    ("convert", "toint32"): lambda v, base=10: int(text(v), to_int(base)) if base != 10 else to_int(v),
+    ("convert", "todouble"): to_double,
+    ("convert", "tostring"): lambda v: text(v),
+    ("text.encoding", "utf8"): lambda: _Encoding("utf-8"),
+    ("text.encoding", "ascii"): lambda: _Encoding("ascii"),
+    ("text.encoding", "unicode"): lambda: _Encoding("utf-16-le"),
+    ("regex", "escape"): lambda s: re.sub(r"([\\*+?|{}\[\]()^$.# \t\n\r\f])", r"\\\1", text(s)),
+    ("regex", "ismatch"): lambda s, p: to_regex(text(p), True).search(text(s)) is not None,
+    ("regex", "matches"): _regex_matches,
+    ("regex", "replace"): lambda s, p, r: __import__("psopenapi_py.pscompat._operators", fromlist=["replace"]).replace(
+        s, p, r, case=True
+    ),
+    ("regex", "split"): lambda s, p: to_regex(text(p), True).split(text(s)),
+    ("int", "parse"): _parse_int,
+    ("int32", "parse"): _parse_int,
+    ("int", "maxvalue"): lambda: 2**31 - 1,
+    ("int", "minvalue"): lambda: -(2**31),
+    ("int32", "maxvalue"): lambda: 2**31 - 1,
+    ("long", "maxvalue"): lambda: 2**63 - 1,
+    ("int64", "maxvalue"): lambda: 2**63 - 1,
+    ("double", "parse"): _parse_double,
+    ("threading.thread", "sleep"): lambda ms: time.sleep(to_number(ms) / 1000),
+    ("text.stringbuilder", "new"): StringBuilder,
+    ("net.httpstatuscode", "unauthorized"): lambda: HTTPStatus.UNAUTHORIZED,
+}
+
+#: Type names scripts spell more than one way, to the key used above.
+_TYPE_ALIASES = {
+    "system.math": "math",
+    "system.string": "string",
+    "str": "string",
+    "system.io.path": "io.path",
+    "path": "io.path",
+    "system.io.file": "io.file",
+    "file": "io.file",
+    "system.io.directory": "io.directory",
+    "system.datetime": "datetime",
+    "system.datetimeoffset": "datetimeoffset",
+    "system.guid": "guid",
+    "system.environment": "environment",
+    "env": "environment",
+    "system.convert": "convert",
+    "system.text.encoding": "text.encoding",
+    "system.text.regularexpressions.regex": "regex",
+    "text.regularexpressions.regex": "regex",
+    "system.int32": "int32",
+    "system.int64": "int64",
+    "system.double": "double",
+    "system.threading.thread": "threading.thread",
+    "system.text.stringbuilder": "text.stringbuilder",
+    "system.net.httpstatuscode": "net.httpstatuscode",
+}
+
+
+def static_key(type_name: str, name: str) -> tuple[str, str] | None:
+    """The table key of ``[type]::name`` when this module has it (the translator asks before writing a call)."""
+    t = type_name.lower().strip("[]")
+    t = _TYPE_ALIASES.get(t, t)
+    key = (t, name.lower())
+    if key in _STATIC:
+        return key
+    if t == "net.httpstatuscode":
+        return key
+    return None
+
+
+def static(type_name: str, name: str, *args: Any) -> Any:
+    """``[type]::Name`` or ``[type]::Name(args)``: the .NET static member, for the types scripts use
+    (``math``, ``string``, ``System.IO.Path``, ``datetime``, ``DateTimeOffset``, ``guid``, ``Environment``,
+    ``convert``, ``Text.Encoding``, ``regex``, ``int``, ``System.Net.HttpStatusCode``...)."""
+    key = static_key(type_name, name)
+    if key is None:
+        raise ScriptError(f"Method invocation failed because [{type_name}] does not contain a method named '{name}'.")
+    if key[0] == "net.httpstatuscode":
+        for status in HTTPStatus:
+            from ._format import status_name
+
+            if status_name(status).lower() == key[1]:
+                return status
+        raise ScriptError(f"Unable to find the member '{name}' of [System.Net.HttpStatusCode].")
+    return _STATIC[key](*args)

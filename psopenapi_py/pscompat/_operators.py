@@ -1,0 +1,387 @@
+"""PowerShell's operators on values of any type: comparison, arithmetic, ``-like``, ``-match``, ``-replace``, ``-split``, ``-join``."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from ._collections import Hashtable, items
+from ._convert import ScriptError, is_number, to_bool, to_int, to_number
+from ._format import text
+
+__all__ = [
+    "add",
+    "compare",
+    "contains",
+    "div",
+    "in_",
+    "join",
+    "like",
+    "match",
+    "mod",
+    "mul",
+    "neg",
+    "range_",
+    "replace",
+    "split",
+    "sub",
+    "to_regex",
+    "wildcard",
+]
+
+
+# --------------------------------------------------------------------------------------------------
+# Comparison
+
+
+def _convert_right(left: Any, right: Any) -> Any:
+    """The right operand converted to the left operand's type, as PowerShell compares."""
+    if isinstance(left, str):
+        return text(right)
+    if isinstance(left, bool):
+        return to_bool(right)
+    if is_number(left):
+        return to_number(right)
+    if isinstance(left, datetime) and isinstance(right, str):
+        from ._time import to_datetime
+
+        return to_datetime(right)
+    return right
+
+
+def _order(op: str, left: Any, right: Any, case: bool) -> bool:
+    a: Any
+    b: Any
+    if left is None or right is None:
+        # $null sorts before everything else.
+        a, b = (0 if left is None else 1), (0 if right is None else 1)
+    else:
+        try:
+            b = _convert_right(left, right)
+        except ScriptError:
+            raise ScriptError(f'Could not compare "{text(left)}" to "{text(right)}".') from None
+        a = left
+        if isinstance(a, str):
+            a, b = (a, b) if case else (a.casefold(), b.casefold())
+    try:
+        if op == "lt":
+            return bool(a < b)
+        if op == "le":
+            return bool(a <= b)
+        if op == "gt":
+            return bool(a > b)
+        return bool(a >= b)
+    except TypeError:
+        raise ScriptError(f'Could not compare "{text(left)}" to "{text(right)}".') from None
+
+
+def _equal(left: Any, right: Any, case: bool) -> bool:
+    if left is None or right is None:
+        return left is None and right is None
+    try:
+        converted = _convert_right(left, right)
+    except ScriptError:
+        return False
+    if isinstance(left, str):
+        return bool(left == converted if case else left.casefold() == converted.casefold())
+    if is_number(left):
+        return bool(left == converted)
+    if isinstance(left, Mapping) or hasattr(left, "__attrs_attrs__"):
+        return left is right
+    return bool(left == converted)
+
+
+def _scalar(op: str, left: Any, right: Any, case: bool) -> bool:
+    if op == "eq":
+        return _equal(left, right, case)
+    if op == "ne":
+        return not _equal(left, right, case)
+    return _order(op, left, right, case)
+
+
+def compare(op: str, left: Any, right: Any, case: bool = False) -> Any:
+    """``-eq -ne -lt -le -gt -ge`` (``case=True`` for ``-ceq``...): strings ignore case, the right side is
+    converted to the left side's type (``4096 -eq "4096"`` is true); an array on the left filters."""
+    if isinstance(left, (list, tuple)):
+        return [item for item in left if _scalar(op, item, right, case)]
+    return _scalar(op, left, right, case)
+
+
+def contains(collection: Any, value: Any, case: bool = False) -> bool:
+    """``-contains``: some item of the left side equals the value (PowerShell's equality, strings ignore case)."""
+    return any(_equal(item, value, case) for item in items(collection))
+
+
+def in_(value: Any, collection: Any, case: bool = False) -> bool:
+    """``-in``: the value equals some item of the right side."""
+    return contains(collection, value, case)
+
+
+# --------------------------------------------------------------------------------------------------
+# Wildcards and regular expressions
+
+
+@functools.lru_cache(maxsize=256)
+def wildcard(pattern: str, case: bool = False) -> re.Pattern[str]:
+    """A PowerShell wildcard (``*``, ``?``, ``[a-z]``, backtick escapes) as a compiled regex over the whole text."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "`" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+            continue
+        if c == "*":
+            out.append(".*")
+        elif c == "?":
+            out.append(".")
+        elif c == "[":
+            end = pattern.find("]", i + 1)
+            if end == -1:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1 : end].replace("\\", "\\\\")
+                out.append(f"[{body}]")
+                i = end
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out) + r"\Z", re.DOTALL | (0 if case else re.IGNORECASE))
+
+
+def like(left: Any, pattern: Any, case: bool = False) -> Any:
+    """``-like``: the whole text matches the wildcard; an array on the left filters."""
+    compiled = wildcard(text(pattern), case)
+    if isinstance(left, (list, tuple)):
+        return [item for item in left if compiled.match(text(item))]
+    return compiled.match(text(left)) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def to_regex(pattern: str, case: bool = False) -> re.Pattern[str]:
+    """A .NET regular expression as a compiled Python one (named groups ``(?<name>...)`` included)."""
+    converted = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", pattern)
+    converted = re.sub(r"\\k<([A-Za-z_]\w*)>", r"(?P=\1)", converted)
+    try:
+        return re.compile(converted, 0 if case else re.IGNORECASE)
+    except re.error as exc:
+        raise ScriptError(f"The regular expression pattern {pattern} is not valid: {exc}") from None
+
+
+def match(left: Any, pattern: Any, matches: Hashtable | None = None, case: bool = False) -> Any:
+    """``-match``: a regex search. On one value it returns a bool and, on success, fills ``matches`` as
+    ``$Matches`` (``0`` the whole match, then each group that took part, by number and by name);
+    an array on the left filters and leaves ``matches`` alone."""
+    compiled = to_regex(text(pattern), case)
+    if isinstance(left, (list, tuple)):
+        return [item for item in left if compiled.search(text(item))]
+    found = compiled.search(text(left))
+    if found is None:
+        return False
+    if matches is not None:
+        matches.clear()
+        matches[0] = found.group(0)
+        for number in range(1, (compiled.groups or 0) + 1):
+            if found.group(number) is not None:
+                matches[number] = found.group(number)
+        for name, value in found.groupdict().items():
+            if value is not None:
+                matches[name] = value
+    return True
+
+
+_DOTNET_GROUP = re.compile(r"\$(?:(\d+)|\{([^}]*)\}|(\$)|(&)|(_)|(`)|(')|(\+))")
+
+
+def _expand(template: str) -> Callable[[re.Match[str]], str]:
+    """A .NET replacement string (``$1``, ``${name}``, ``$0``, ``$&``, ``$$``) as a function of a match."""
+
+    def expand(found: re.Match[str]) -> str:
+        def one(ref: re.Match[str]) -> str:
+            number, name, dollar, whole = ref.group(1), ref.group(2), ref.group(3), ref.group(4)
+            if dollar:
+                return "$"
+            if whole:
+                return found.group(0)
+            if number is not None:
+                n = int(number)
+                if n <= (found.re.groups or 0):
+                    return found.group(n) or ""
+                return ref.group(0)
+            if name is not None:
+                if name.isdigit() and int(name) <= (found.re.groups or 0):
+                    return found.group(int(name)) or ""
+                if name in found.re.groupindex:
+                    return found.group(name) or ""
+                return ref.group(0)
+            if ref.group(5):
+                return found.string
+            if ref.group(6):
+                return found.string[: found.start()]
+            if ref.group(7):
+                return found.string[found.end() :]
+            return found.group(found.lastindex or 0) or ""
+
+        return _DOTNET_GROUP.sub(one, template)
+
+    return expand
+
+
+def replace(left: Any, pattern: Any, replacement: Any = "", case: bool = False) -> Any:
+    """``-replace``: every regex match replaced; ``$1``/``${name}`` in the replacement are groups (a script
+    block replacement is called with each match); an array on the left is replaced item by item."""
+    compiled = to_regex(text(pattern), case)
+    repl: Callable[[re.Match[str]], str]
+    if callable(replacement):
+        func = replacement
+
+        def repl(found: re.Match[str]) -> str:
+            return text(func(_MatchInfo(found)))
+    else:
+        repl = _expand(text(replacement))
+    if isinstance(left, (list, tuple)):
+        return [compiled.sub(repl, text(item)) for item in left]
+    return compiled.sub(repl, text(left))
+
+
+class _MatchInfo:
+    """A regex match as ``$_`` in a ``-replace`` script block sees it (``.Value``, ``.Groups``, ``.Index``)."""
+
+    __slots__ = ("Groups", "Index", "Length", "Value")
+
+    def __init__(self, found: re.Match[str]):
+        self.Value = found.group(0)
+        self.Index = found.start()
+        self.Length = len(self.Value)
+        self.Groups = [_Group(found, i) for i in range(len(found.groups()) + 1)]
+
+    def __str__(self) -> str:
+        return self.Value
+
+
+class _Group:
+    __slots__ = ("Success", "Value")
+
+    def __init__(self, found: re.Match[str], number: int):
+        value = found.group(number)
+        self.Success = value is not None
+        self.Value = value or ""
+
+    def __str__(self) -> str:
+        return self.Value
+
+
+def split(left: Any, pattern: Any = None, max_count: int = 0, case: bool = False, simple: bool = False) -> list[str]:
+    """``-split``: unary (``-split $s``) splits on runs of white space; binary splits on a regex (or plain
+    text with ``simple``), keeping empty pieces, and ``max_count`` pieces at most (0: all)."""
+    pieces: list[str] = []
+    for item in items(left) if isinstance(left, (list, tuple)) else [left]:
+        s = text(item)
+        if pattern is None:
+            stripped = s.strip()
+            pieces.extend(re.split(r"\s+", stripped) if stripped else [""])
+            continue
+        if simple:
+            compiled = re.compile(re.escape(text(pattern)), 0 if case else re.IGNORECASE)
+        else:
+            compiled = to_regex(text(pattern), case)
+        n = to_int(max_count)
+        pieces.extend(compiled.split(s, maxsplit=n - 1 if n > 0 else 0))
+    return [p if p is not None else "" for p in pieces]
+
+
+def join(left: Any, separator: Any = "") -> str:
+    """``-join``: the items' text joined (unary ``-join`` with no separator)."""
+    return text(separator).join(text(item) for item in items(left))
+
+
+# --------------------------------------------------------------------------------------------------
+# Arithmetic
+
+
+def _not_numeric(op: str, left: Any, right: Any) -> ScriptError:
+    return ScriptError(
+        f"Method invocation failed because [{type(left).__name__}] does not contain a method named 'op_{op}'."
+    )
+
+
+def add(left: Any, right: Any) -> Any:
+    """``+``: numbers add (``2 + "3"`` is 5), text concatenates (``"2" + 3`` is ``"23"``), arrays append,
+    hashtables merge (a repeated key is an error); ``$null + x`` is ``x``."""
+    if left is None:
+        if isinstance(right, (list, tuple)):
+            return list(right)
+        return right
+    if isinstance(left, str):
+        return left + text(right)
+    if isinstance(left, (list, tuple)):
+        if isinstance(right, (list, tuple)):
+            return [*left, *right]
+        return [*left, right]
+    if isinstance(left, Mapping):
+        if not isinstance(right, Mapping):
+            raise ScriptError("A hash table can only be added to another hash table.")
+        merged = Hashtable(left)
+        for key, value in right.items():
+            merged.add(key, value)
+        return merged
+    if isinstance(left, datetime) and isinstance(right, timedelta):
+        return left + right
+    if isinstance(left, (bool, int, float)):
+        result = to_number(left) + to_number(right, "int" if isinstance(left, int) else "double")
+        return result
+    raise _not_numeric("Addition", left, right)
+
+
+def sub(left: Any, right: Any) -> Any:
+    """``-``: numeric subtraction with PowerShell's conversions (text that is a number counts)."""
+    if isinstance(left, datetime):
+        if isinstance(right, (datetime, timedelta)):
+            return left - right
+    return to_number(left) - to_number(right)
+
+
+def mul(left: Any, right: Any) -> Any:
+    """``*``: numbers multiply, text and arrays repeat (``'-' * 3`` is ``'---'``)."""
+    if isinstance(left, str):
+        return left * to_int(right)
+    if isinstance(left, (list, tuple)):
+        return list(left) * to_int(right)
+    return to_number(left) * to_number(right)
+
+
+def div(left: Any, right: Any) -> int | float:
+    """``/``: an exact integer quotient stays an integer (``9000 / 3`` is 3000), otherwise a double (18.75)."""
+    a, b = to_number(left), to_number(right)
+    if b == 0:
+        raise ScriptError("Attempted to divide by zero.")
+    if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+        return a // b
+    return a / b
+
+
+def mod(left: Any, right: Any) -> int | float:
+    """``%``: the remainder takes the sign of the dividend, as in .NET (``-7 % 3`` is -1)."""
+    a, b = to_number(left), to_number(right)
+    if b == 0:
+        raise ScriptError("Attempted to divide by zero.")
+    if isinstance(a, int) and isinstance(b, int):
+        r = abs(a) % abs(b)
+        return -r if a < 0 else r
+    return math.fmod(a, b)
+
+
+def neg(value: Any) -> int | float:
+    """Unary ``-``: the negated number (text that is a number counts)."""
+    return -to_number(value)
+
+
+def range_(start: Any, end: Any) -> list[int]:
+    """``start..end``: every integer from start to end, both included, counting down when end is smaller."""
+    a, b = to_int(start), to_int(end)
+    return list(range(a, b + 1)) if a <= b else list(range(a, b - 1, -1))

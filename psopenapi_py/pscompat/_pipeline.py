@@ -1,0 +1,232 @@
+"""The pipeline cmdlets: ``Where-Object``, ``ForEach-Object``, ``Select-Object``, ``Sort-Object``, ``Measure-Object``, ``Group-Object``."""
+
+from __future__ import annotations
+
+import builtins
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from ._collections import PSObject, items, member
+from ._convert import ScriptError, is_number, to_number, truthy
+from ._format import text
+from ._operators import compare
+
+__all__ = [
+    "emit",
+    "foreach_object",
+    "group_object",
+    "measure_object",
+    "select_object",
+    "sort_object",
+    "where_object",
+]
+
+
+def emit(out: list[Any], value: Any) -> None:
+    """Add what a statement writes to the output: an array's items one by one, anything else as it is."""
+    if isinstance(value, (list, tuple)):
+        out.extend(value)
+    else:
+        out.append(value)
+
+
+def where_object(value: Any, predicate: Callable[[Any], Any]) -> list[Any]:
+    """``Where-Object { ... }``: the items for which the block's result is true in PowerShell's sense."""
+    return [item for item in items(value) if truthy(predicate(item))]
+
+
+def foreach_object(value: Any, block: Callable[[Any], Any]) -> list[Any]:
+    """``ForEach-Object { ... }``: everything the block writes for each item, arrays unrolled."""
+    out: list[Any] = []
+    for item in items(value):
+        emit(out, block(item))
+    return out
+
+
+_Key = Callable[[Any], Any]
+
+
+def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
+    """Sort keys from ``-Property``: names, script blocks, or ``@{Expression=...; Descending=...}``."""
+    specs = prop if isinstance(prop, (list, tuple)) else [prop]
+    out: list[tuple[_Key, bool | None]] = []
+    for spec in specs:
+        if callable(spec):
+            out.append((spec, None))
+        elif isinstance(spec, dict):
+            expr = spec.get("expression") if hasattr(spec, "_spelling") else spec.get("Expression")
+            desc = spec.get("descending") if hasattr(spec, "_spelling") else spec.get("Descending")
+            key = expr if callable(expr) else functools.partial(_member_of, text(expr))
+            out.append((key, None if desc is None else truthy(desc)))
+        else:
+            out.append((functools.partial(_member_of, text(spec)), None))
+    return out
+
+
+def _member_of(name: str, item: Any) -> Any:
+    return member(item, name)
+
+
+def _cmp(a: Any, b: Any, case: bool) -> int:
+    if a is None and b is None:
+        return 0
+    if a is None:
+        return -1
+    if b is None:
+        return 1
+    try:
+        if compare("lt", a, b, case):
+            return -1
+        if compare("gt", a, b, case):
+            return 1
+        return 0
+    except ScriptError:
+        ta, tb = text(a), text(b)
+        ta, tb = (ta, tb) if case else (ta.casefold(), tb.casefold())
+        return -1 if ta < tb else 1 if ta > tb else 0
+
+
+def sort_object(
+    value: Any,
+    property: Any = None,  # noqa: A002 - the cmdlet's parameter
+    descending: bool = False,
+    unique: bool = False,
+    case_sensitive: bool = False,
+) -> list[Any]:
+    """``Sort-Object [-Property p] [-Descending] [-Unique]``: a stable sort, text ignoring case, numbers by value;
+    ``-Unique`` drops items equal to one before them (ignoring case)."""
+    data = list(items(value))
+    keys = _keys(property) if property is not None else [(lambda item: item, None)]
+
+    def order(a: Any, b: Any) -> int:
+        for key, desc in keys:
+            c = _cmp(key(a), key(b), case_sensitive)
+            if c:
+                return -c if (descending if desc is None else desc) else c
+        return 0
+
+    data.sort(key=functools.cmp_to_key(order))
+    if unique:
+        kept: list[Any] = []
+        for item in data:
+            if not kept or order(kept[-1], item) != 0:
+                kept.append(item)
+        data = kept
+    return data
+
+
+def select_object(
+    value: Any,
+    property: Any = None,  # noqa: A002 - the cmdlet's parameter
+    expand_property: str | None = None,
+    first: Any = None,
+    last: Any = None,
+    skip: Any = None,
+    unique: bool = False,
+) -> list[Any]:
+    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]``."""
+    data = list(items(value))
+    if unique:
+        kept: list[Any] = []
+        for item in data:
+            if not any(_same(item, k) for k in kept):
+                kept.append(item)
+        data = kept
+    if skip is not None:
+        data = data[int(to_number(skip)) :]
+    if first is not None or last is not None:
+        head = data[: int(to_number(first))] if first is not None else []
+        tail = data[-int(to_number(last)) :] if last is not None and int(to_number(last)) > 0 else []
+        data = head + [t for t in tail if first is None or t not in head] if first is not None else tail
+    if expand_property is not None:
+        out: list[Any] = []
+        for item in data:
+            got = member(item, expand_property)
+            if got is None and not _has(item, expand_property):
+                raise ScriptError(f'Property "{expand_property}" cannot be found.')
+            if isinstance(got, (list, tuple)):
+                out.extend(got)
+            else:
+                out.append(got)
+        return out
+    if property is not None:
+        names = property if isinstance(property, (list, tuple)) else [property]
+        picked = []
+        for item in data:
+            obj = PSObject()
+            for spec in names:
+                if isinstance(spec, dict):
+                    label = spec.get("name") or spec.get("label") or spec.get("Name") or spec.get("Label")
+                    expr = spec.get("expression") or spec.get("Expression")
+                    obj[text(label)] = expr(item) if callable(expr) else member(item, text(expr))
+                else:
+                    obj[text(spec)] = member(item, text(spec))
+            picked.append(obj)
+        return picked
+    return data
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return a == b  # Select-Object -Unique is case-sensitive, unlike Sort-Object -Unique
+    try:
+        return bool(compare("eq", a, b, True))
+    except ScriptError:
+        return False
+
+
+def _has(item: Any, name: str) -> bool:
+    if isinstance(item, dict):
+        return name in item if hasattr(item, "_spelling") else any(str(k).lower() == name.lower() for k in item)
+    return member(item, name) is not None
+
+
+def measure_object(
+    value: Any,
+    property: Any = None,  # noqa: A002 - the cmdlet's parameter
+    sum: bool = False,  # noqa: A002
+    average: bool = False,
+    maximum: bool = False,
+    minimum: bool = False,
+) -> PSObject:
+    """``Measure-Object [-Property p] [-Sum] [-Average] [-Maximum] [-Minimum]``: an object with ``Count``,
+    ``Sum``, ``Average``, ``Maximum``, ``Minimum`` (the ones not asked for are ``$null``; sums are doubles)."""
+    data = items(value)
+    values = [member(item, text(property)) for item in data] if property is not None else list(data)
+    values = [v for v in values if v is not None]
+    numbers = [float(to_number(v)) for v in values] if (sum or average or maximum or minimum) else []
+    result = PSObject()
+    result["Count"] = len(values)
+    result["Average"] = (builtins.sum(numbers) / len(numbers) if numbers else None) if average else None
+    result["Sum"] = builtins.sum(numbers) if sum else None
+    if maximum or minimum:
+        raw = values if all(is_number(v) for v in values) else numbers
+        result["Maximum"] = (max(raw, key=float) if raw else None) if maximum else None
+        result["Minimum"] = (min(raw, key=float) if raw else None) if minimum else None
+        if maximum and result["Maximum"] is not None:
+            result["Maximum"] = float(result["Maximum"])
+        if minimum and result["Minimum"] is not None:
+            result["Minimum"] = float(result["Minimum"])
+    else:
+        result["Maximum"] = None
+        result["Minimum"] = None
+    result["Property"] = text(property) if property is not None else None
+    return result
+
+
+def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - the cmdlet's parameter
+    """``Group-Object p``: one object per distinct value (ignoring case), in first-seen order, with ``Name``,
+    ``Count`` and ``Group``."""
+    groups: dict[str, PSObject] = {}
+    keys = _keys(property)
+    for item in items(value):
+        values = [key(item) for key, _ in keys]
+        name = ", ".join(text(v) for v in values)
+        folded = name.casefold()
+        group = groups.get(folded)
+        if group is None:
+            group = groups[folded] = PSObject({"Count": 0, "Name": name, "Group": [], "Values": values})
+        group["Group"].append(item)
+        group["Count"] += 1
+    return list(groups.values())

@@ -1,0 +1,157 @@
+"""PowerShell's output streams: ``Write-Output``, ``Write-Host``, ``Write-Warning``, ``Write-Verbose``, ``Write-Error``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from ._collections import DictionaryEntry, PSObject, model_fields
+from ._convert import ScriptError, is_number
+from ._format import text
+
+__all__ = [
+    "Preferences",
+    "preferences",
+    "render",
+    "write_error",
+    "write_host",
+    "write_output",
+    "write_verbose",
+    "write_warning",
+]
+
+
+class Preferences:
+    """The preference variables a script sets: ``$VerbosePreference`` (``-Verbose``), ``$WarningPreference``,
+    ``$ErrorActionPreference`` (``'Stop'`` makes ``Write-Error`` end the script)."""
+
+    __slots__ = ("error_action", "verbose", "warning")
+
+    def __init__(self) -> None:
+        self.verbose = False
+        self.warning = True
+        self.error_action = "continue"
+
+    def set(self, name: str, value: Any) -> None:
+        """Apply ``$<name>Preference = value`` (``Continue``, ``SilentlyContinue``, ``Stop``)."""
+        v = text(value).lower()
+        key = name.lower().removesuffix("preference")
+        if key == "verbose":
+            self.verbose = v in ("continue", "inquire", "stop")
+        elif key == "warning":
+            self.warning = v not in ("silentlycontinue", "ignore")
+        elif key == "erroraction":
+            self.error_action = v
+
+
+#: The running script's preferences (one script runs per process).
+preferences = Preferences()
+
+
+def _objects_table(rows: list[dict[str, Any]]) -> list[str]:
+    names = list(rows[0])
+    cells = [[text(row.get(n)) for n in names] for row in rows]
+    numeric = [all(is_number(row.get(n)) for row in rows if row.get(n) is not None) for n in names]
+    widths = [max([len(n)] + [len(c[i]) for c in cells]) for i, n in enumerate(names)]
+
+    def line(values: list[str]) -> str:
+        parts = [
+            (v.rjust(widths[i]) if numeric[i] else v.ljust(widths[i])) if i < len(values) - 1 or numeric[i] else v
+            for i, v in enumerate(values)
+        ]
+        return " ".join(parts).rstrip() + "\n"
+
+    out = ["\n", line(names), line(["-" * len(n) for n in names])]
+    out.extend(line(c) for c in cells)
+    out.append("\n")
+    return out
+
+
+def _object_list(obj: dict[str, Any]) -> list[str]:
+    width = max((len(str(k)) for k in obj), default=0)
+    out = ["\n"]
+    out.extend(f"{str(k).ljust(width)} : {text(v)}".rstrip() + "\n" for k, v in obj.items())
+    out.append("\n")
+    return out
+
+
+def _hashtable(table: Mapping[Any, Any]) -> list[str]:
+    width = max([30] + [len(text(k)) for k in table])
+    out = ["\n", "Name".ljust(width) + " Value\n", "----".ljust(width) + " -----\n"]
+    out.extend(f"{text(k).ljust(width)} {text(v)}".rstrip() + "\n" for k, v in table.items())
+    out.append("\n")
+    return out
+
+
+def _as_record(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, PSObject):
+        return dict(value)
+    if isinstance(value, DictionaryEntry):
+        return {"Name": value.key, "Value": value.value}
+    return model_fields(value)
+
+
+def render(value: Any) -> list[str]:
+    """The lines the console shows for a value written to the output (each ending with a newline)."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    out: list[str] = []
+    i = 0
+    while i < len(values):
+        item = values[i]
+        if isinstance(item, (list, tuple)):
+            out.extend(render(list(item)))
+            i += 1
+            continue
+        record = _as_record(item)
+        if record is not None:
+            group = [record]
+            while i + 1 < len(values):
+                nxt = _as_record(values[i + 1])
+                if nxt is None or list(nxt) != list(record):
+                    break
+                group.append(nxt)
+                i += 1
+            out.extend(_objects_table(group) if len(record) <= 4 else [line for r in group for line in _object_list(r)])
+        elif isinstance(item, Mapping):
+            out.extend(_hashtable(item))
+        elif item is not None:
+            out.append(text(item) + "\n")
+        i += 1
+    return out
+
+
+def write_output(value: Any) -> None:
+    """Print what a script writes to its output as PowerShell's console shows it (arrays one item a line)."""
+    if value is None:
+        return
+    sys.stdout.write("".join(render(value)))
+
+
+def write_host(*values: Any, separator: str = " ", no_newline: bool = False) -> None:
+    """``Write-Host``: the values' text joined with spaces (arrays too), on standard output."""
+    parts: list[str] = []
+    for value in values:
+        parts.extend(text(v) for v in value) if isinstance(value, (list, tuple)) else parts.append(text(value))
+    sys.stdout.write(separator.join(parts) + ("" if no_newline else "\n"))
+
+
+def write_warning(message: Any) -> None:
+    """``Write-Warning``: ``WARNING: message`` on standard error (kept off standard output; see docs/parity.md)."""
+    if preferences.warning:
+        sys.stderr.write(f"WARNING: {text(message)}\n")
+
+
+def write_verbose(message: Any) -> None:
+    """``Write-Verbose``: ``VERBOSE: message`` on standard error when ``-Verbose``/``--verbose`` is on."""
+    if preferences.verbose:
+        sys.stderr.write(f"VERBOSE: {text(message)}\n")
+
+
+def write_error(message: Any, stop: bool | None = None) -> None:
+    """``Write-Error``: ends the script (raises :class:`ScriptError`) when ``$ErrorActionPreference`` is
+    ``Stop`` or ``stop`` is true; otherwise writes the message to standard error and goes on."""
+    if stop or (stop is None and preferences.error_action == "stop"):
+        raise ScriptError(text(message))
+    if preferences.error_action not in ("silentlycontinue", "ignore"):
+        sys.stderr.write(f"Write-Error: {text(message)}\n")

@@ -1,0 +1,143 @@
+"""Dates as PowerShell has them: ``Get-Date``, .NET date format strings, ``[datetime]`` casts."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from ._convert import ScriptError
+
+__all__ = ["format_datetime", "get_date", "to_datetime"]
+
+_STANDARD = {
+    "d": "MM/dd/yyyy",
+    "D": "dddd, dd MMMM yyyy",
+    "f": "dddd, dd MMMM yyyy HH:mm",
+    "F": "dddd, dd MMMM yyyy HH:mm:ss",
+    "g": "MM/dd/yyyy HH:mm",
+    "G": "MM/dd/yyyy HH:mm:ss",
+    "M": "MMMM dd",
+    "m": "MMMM dd",
+    "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    "t": "HH:mm",
+    "T": "HH:mm:ss",
+    "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    "y": "yyyy MMMM",
+    "Y": "yyyy MMMM",
+}
+
+_TOKEN = re.compile(
+    r"'[^']*'|\"[^\"]*\"|\\.|d{1,4}|f{1,7}|F{1,7}|g{1,2}|h{1,2}|H{1,2}|K|m{1,2}|M{1,4}|s{1,2}|t{1,2}|y{1,5}|z{1,3}|.",
+    re.DOTALL,
+)
+
+
+def _offset(moment: datetime, colon: bool = True, short: bool = False) -> str:
+    delta = moment.utcoffset() if moment.tzinfo is not None else datetime.now().astimezone().utcoffset()
+    minutes = int((delta or timedelta()).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    if short:
+        return f"{sign}{hours}"
+    return f"{sign}{hours:02d}:{mins:02d}" if colon else f"{sign}{hours:02d}"
+
+
+def format_datetime(moment: datetime, fmt: str) -> str:
+    """A date-time with a .NET format string in the invariant culture (``yyyy-MM-dd``, ``o``, ``s``, ``u``, ``G``...)."""
+    if fmt in ("o", "O"):
+        base = moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{moment.microsecond:06d}0"
+        if moment.tzinfo is None:
+            return base
+        if moment.utcoffset() == timedelta(0) and moment.tzinfo is timezone.utc:
+            return base + "Z"
+        return base + _offset(moment)
+    if fmt in ("u",):
+        moment = moment.astimezone(timezone.utc) if moment.tzinfo is not None else moment
+    pattern = _STANDARD.get(fmt, fmt) if len(fmt) == 1 else fmt
+    if len(fmt) == 1 and fmt not in _STANDARD:
+        raise ScriptError("Input string was not in a correct format.")
+    out = []
+    for token in _TOKEN.findall(pattern):
+        c = token[0]
+        n = len(token)
+        if c in "'\"" and n >= 2 and token[-1] == c:
+            out.append(token[1:-1])
+        elif c == "\\":
+            out.append(token[1:])
+        elif c == "y":
+            out.append(
+                f"{moment.year % 100:02d}" if n == 2 else str(moment.year % 100) if n == 1 else f"{moment.year:0{n}d}"
+            )
+        elif c == "M":
+            out.append(
+                str(moment.month)
+                if n == 1
+                else f"{moment.month:02d}"
+                if n == 2
+                else moment.strftime("%b" if n == 3 else "%B")
+            )
+        elif c == "d":
+            out.append(
+                str(moment.day)
+                if n == 1
+                else f"{moment.day:02d}"
+                if n == 2
+                else moment.strftime("%a" if n == 3 else "%A")
+            )
+        elif c == "H":
+            out.append(str(moment.hour) if n == 1 else f"{moment.hour:02d}")
+        elif c == "h":
+            hour = moment.hour % 12 or 12
+            out.append(str(hour) if n == 1 else f"{hour:02d}")
+        elif c == "m":
+            out.append(str(moment.minute) if n == 1 else f"{moment.minute:02d}")
+        elif c == "s":
+            out.append(str(moment.second) if n == 1 else f"{moment.second:02d}")
+        elif c in "fF":
+            digits = f"{moment.microsecond:06d}0"[:n]
+            out.append(digits.rstrip("0") if c == "F" else digits)
+        elif c == "t":
+            out.append(("AM" if moment.hour < 12 else "PM")[:n])
+        elif c == "z":
+            out.append(_offset(moment, colon=n == 3, short=n == 1))
+        elif c == "K":
+            out.append("" if moment.tzinfo is None else "Z" if moment.utcoffset() == timedelta(0) else _offset(moment))
+        elif c == "g":
+            out.append("A.D.")
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def to_datetime(value: Any) -> datetime:
+    """``[datetime]value``: a date-time as is, or ISO 8601 / invariant-culture text parsed."""
+    if isinstance(value, datetime):
+        return value
+    s = str(value).strip()
+    iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
+    try:
+        if re.match(r"^\d{4}-\d{2}-\d{2}", iso):
+            frac = re.search(r"\.(\d+)", iso)
+            if frac and len(frac.group(1)) > 6:
+                iso = iso.replace(frac.group(0), "." + frac.group(1)[:6])
+            parsed = datetime.fromisoformat(iso)
+            return parsed
+        for pattern in ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y"):
+            try:
+                return datetime.strptime(s, pattern)
+            except ValueError:
+                continue
+    except ValueError:
+        pass
+    raise ScriptError(
+        f'Cannot convert value "{s}" to type "System.DateTime". Error: "String \'{s}\' was not recognized as a valid DateTime."'
+    )
+
+
+def get_date(date: Any = None, format: str | None = None, as_utc: bool = False) -> Any:  # noqa: A002 - the cmdlet's name
+    """``Get-Date [-Date d] [-Format f] [-AsUTC]``: now (local time), or ``date``; text when ``format`` is given."""
+    moment = to_datetime(date) if date is not None else datetime.now()
+    if as_utc:
+        moment = moment.astimezone(timezone.utc)
+    return format_datetime(moment, format) if format is not None else moment
