@@ -50,6 +50,8 @@ class Kind(str, enum.Enum):
     EXCEPTION = "exception"
     DETAILS = "details"
     HEADERS = "headers"
+    #: A script block translated to a Python callable (a lambda or a nested def).
+    BLOCK = "block"
     UNKNOWN = "unknown"
 
     # Messages name a kind by its value ("a list value") on every Python version.
@@ -114,6 +116,7 @@ NONE = T(Kind.NONE)
 JSON = T(Kind.JSON)
 DICT = T(Kind.DICT)
 HEADERS = T(Kind.HEADERS)
+BLOCK = T(Kind.BLOCK)
 
 
 def list_of(elem: T) -> T:

@@ -7,10 +7,13 @@ its value (type, constant, how to split it over lines).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _rules as R
 from ._catalog import BOOL, FLOAT, INT, NONE, STR, UNKNOWN, T, list_of
+
+if TYPE_CHECKING:
+    from ._output import Output
 
 # Python operator precedence, loosest first: an operand is parenthesised when it binds looser than needed.
 P_TERNARY, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ADD, P_MUL, P_UNARY, P_POW, P_ATOM = range(14)
@@ -22,7 +25,7 @@ _NOCONST: Any = object()
 class Expr:
     """A translated expression: its Python code, precedence, what the value is, and how to split it."""
 
-    __slots__ = ("code", "const", "items", "prec", "split", "stmt", "type")
+    __slots__ = ("code", "const", "items", "loose", "prec", "split", "stmt", "stream", "type")
 
     def __init__(
         self,
@@ -33,6 +36,8 @@ class Expr:
         split: tuple[str, list[tuple[str, Expr]], str] | None = None,
         stmt: bool = False,
         items: list[Expr] | None = None,
+        stream: bool = False,
+        loose: bool = False,
     ):
         self.code = code
         self.prec = prec
@@ -44,6 +49,11 @@ class Expr:
         self.stmt = stmt
         #: The items of a list literal (for printing them one a line).
         self.items = items
+        #: The output of a pipeline cmdlet (a list): assigned to a variable, PowerShell keeps ``$null``
+        #: for no item and the item itself for one (``ps.collect``).
+        self.stream = stream
+        #: Read from a model or object member: it may be missing (UNSET), which PowerShell reads as ``$null``.
+        self.loose = loose
 
 
 def wrap(e: Expr, prec: int) -> str:
@@ -55,6 +65,14 @@ def call(func: str, args: list[tuple[str, Expr]], type: T = UNKNOWN, stmt: bool 
     """The Expr of a call ``func(prefix+arg, ...)``, splittable one argument a line."""
     code = f"{func}({', '.join(p + a.code for p, a in args)})"
     return Expr(code, P_ATOM, type, split=(func + "(", args, ")") if args else None, stmt=stmt)
+
+
+def ps_call(out: Output, func: str, args: list[tuple[str, Expr]], type: T = UNKNOWN, **flags: bool) -> Expr:  # noqa: A002
+    """A call of the PowerShell runtime (``ps.<func>(...)``, psopenapi_py.pscompat); records its import."""
+    out.need("ps", "pscompat")
+    e = call(f"ps.{func}", args, type, stmt=flags.get("stmt", False))
+    e.stream = flags.get("stream", False)
+    return e
 
 
 def list_expr(items: list[Expr]) -> Expr:

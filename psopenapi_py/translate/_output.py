@@ -135,8 +135,11 @@ class Output:
         modules: set[str] = set()
         package: set[str] = set()
         helpers: list[str] = []
+        runtime = False
         for kind, name in self.needs:
-            if kind == "mod":
+            if kind == "ps":
+                runtime = True
+            elif kind == "mod":
                 modules.add(name)
             elif kind == "pkg":
                 package.add(name)
@@ -154,6 +157,10 @@ class Output:
                 head.append(line)
             else:
                 head.extend(["from psopenapi_py import (", *(f"{R.INDENT}{n}," for n in names), ")"])
+        if runtime:
+            if head and not package:
+                head.append("")
+            head.append("from psopenapi_py import pscompat as ps")
         for name in sorted(helpers):
             head.extend(["", "", R.HELPERS[name][0]])
         body = self.lines

@@ -35,7 +35,7 @@ class Scope:
     def __init__(self, exported: set[str] | frozenset[str]) -> None:
         #: Names no variable or function may take: keywords, built-ins, modules, helpers, package names.
         self.reserved = set(keyword.kwlist) | set(dir(builtins)) | set(R.STDLIB_MODULES) | set(R.HELPERS)
-        self.reserved |= exported | {"e", *(f"e{i}" for i in range(2, 10))}
+        self.reserved |= exported | {"e", "ps", *(f"e{i}" for i in range(2, 10))}
         #: Python name -> its owner ("variable x", "function name") at script level.
         self.taken: dict[str, str] = {}
         self.globals: dict[str, _Var] = {}
