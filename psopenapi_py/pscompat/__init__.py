@@ -13,6 +13,7 @@ lists them with examples the tests run.
 
 from __future__ import annotations
 
+from ._calls import ErrorRecord, coalesce, error_record, splat
 from ._collections import Hashtable, PSObject, count, index, items, length, member, set_index, set_member
 from ._convert import (
     ScriptError,
@@ -72,6 +73,7 @@ from ._streams import Preferences, preferences, write_error, write_host, write_o
 from ._time import get_date
 
 __all__ = [
+    "ErrorRecord",
     "Hashtable",
     "PSObject",
     "Preferences",
@@ -80,6 +82,7 @@ __all__ = [
     "add_content",
     "as_array",
     "cast",
+    "coalesce",
     "collect",
     "compare",
     "contains",
@@ -88,6 +91,7 @@ __all__ = [
     "count",
     "div",
     "emit",
+    "error_record",
     "export_csv",
     "foreach_object",
     "format_string",
@@ -120,6 +124,7 @@ __all__ = [
     "set_index",
     "set_member",
     "sort_object",
+    "splat",
     "split",
     "split_path",
     "static",

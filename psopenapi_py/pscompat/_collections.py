@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from ._convert import ScriptError, as_array, collect, to_int
+from ._convert import ScriptError, as_array, collect, is_null, to_int
 
 __all__ = [
     "DictionaryEntry",
@@ -196,7 +196,7 @@ def member(value: Any, name: str) -> Any:
     member enumeration (the member of each item, arrays flattened one level).
     """
     low = name.lower()
-    if value is None:
+    if is_null(value):
         return 0 if low in ("count", "length") else None
     if isinstance(value, (list, tuple)):
         if low in ("count", "length", "longlength"):
@@ -347,7 +347,7 @@ def set_index(value: Any, key: Any, new: Any) -> None:
 
 def count(value: Any) -> int:
     """``.Count``: of ``$null`` 0, of an array or hashtable its size, of any single value (a string too) 1."""
-    if value is None:
+    if is_null(value):
         return 0
     if isinstance(value, PSObject):
         got = value.get("count", _MISSING)
@@ -359,7 +359,7 @@ def count(value: Any) -> int:
 
 def length(value: Any) -> int:
     """``.Length``: of a string its characters, of an array its items, of ``$null`` 0, of one value 1."""
-    if value is None:
+    if is_null(value):
         return 0
     if isinstance(value, (str, list, tuple)):
         return len(value)
@@ -369,7 +369,7 @@ def length(value: Any) -> int:
 
 def items(value: Any) -> list[Any]:
     """What ``foreach`` and a pipeline enumerate: an array's items; ``$null`` nothing; a hashtable or string is one item."""
-    if value is None:
+    if is_null(value):
         return []
     if isinstance(value, list):
         return value

@@ -8,11 +8,14 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from .._runtime import UNSET
+
 __all__ = [
     "ScriptError",
     "as_array",
     "cast",
     "collect",
+    "is_null",
     "is_number",
     "to_bool",
     "to_double",
@@ -39,6 +42,11 @@ class ScriptError(Exception):
         super().__init__(message)
         self.message = message
         self.target = target
+
+
+def is_null(value: Any) -> bool:
+    """True for ``None`` and for a model field that was not given (UNSET): both are ``$null`` to PowerShell."""
+    return value is None or value is UNSET
 
 
 def is_number(value: Any) -> bool:
@@ -80,7 +88,7 @@ def _parse_number(value: str, target: str) -> int | float:
 
 def to_number(value: Any, target: str = "double") -> int | float:
     """The number PowerShell makes of a value in arithmetic: numbers as they are, text parsed, ``$null`` 0, bools 0/1."""
-    if value is None:
+    if value is None or value is UNSET:
         return 0
     if isinstance(value, bool):
         return int(value)
@@ -139,7 +147,7 @@ def to_bool(value: Any) -> bool:
 
 def as_array(value: Any) -> list[Any]:
     """``@(...)``: ``$null`` is an empty array, an array stays itself (copied), anything else is one item."""
-    if value is None:
+    if value is None or value is UNSET:
         return []
     if isinstance(value, list):
         return list(value)

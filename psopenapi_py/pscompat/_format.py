@@ -10,7 +10,7 @@ from datetime import datetime
 from http import HTTPStatus
 from typing import Any
 
-from ._convert import ScriptError, is_number
+from ._convert import ScriptError, is_null, is_number
 
 __all__ = ["double_text", "format_number", "format_string", "text"]
 
@@ -74,7 +74,7 @@ def text(value: Any) -> str:
     """
     from ._collections import Hashtable, PSObject, model_fields
 
-    if value is None:
+    if is_null(value):
         return ""
     if isinstance(value, str):
         return value

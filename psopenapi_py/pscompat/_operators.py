@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ._collections import Hashtable, items
-from ._convert import ScriptError, is_number, to_bool, to_int, to_number
+from ._convert import ScriptError, is_null, is_number, to_bool, to_int, to_number
 from ._format import text
 
 __all__ = [
@@ -106,6 +106,8 @@ def _scalar(op: str, left: Any, right: Any, case: bool) -> bool:
 def compare(op: str, left: Any, right: Any, case: bool = False) -> Any:
     """``-eq -ne -lt -le -gt -ge`` (``case=True`` for ``-ceq``...): strings ignore case, the right side is
     converted to the left side's type (``4096 -eq "4096"`` is true); an array on the left filters."""
+    left = None if is_null(left) else left
+    right = None if is_null(right) else right
     if isinstance(left, (list, tuple)):
         return [item for item in left if _scalar(op, item, right, case)]
     return _scalar(op, left, right, case)
@@ -313,7 +315,7 @@ def _not_numeric(op: str, left: Any, right: Any) -> ScriptError:
 def add(left: Any, right: Any) -> Any:
     """``+``: numbers add (``2 + "3"`` is 5), text concatenates (``"2" + 3`` is ``"23"``), arrays append,
     hashtables merge (a repeated key is an error); ``$null + x`` is ``x``."""
-    if left is None:
+    if is_null(left):
         if isinstance(right, (list, tuple)):
             return list(right)
         return right

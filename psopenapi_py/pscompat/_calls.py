@@ -1,0 +1,97 @@
+"""Calling commands and handling their errors as PowerShell does: splatting, ``$_`` in a catch, ``??``."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+from ._convert import ScriptError, is_null
+
+__all__ = ["ErrorRecord", "coalesce", "error_record", "splat"]
+
+
+def _norm(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def splat(table: Mapping[Any, Any], command: Callable[..., Any]) -> dict[str, Any]:
+    """``Command @table``: the table's keys as the command's keyword arguments, matched as PowerShell
+    matches parameter names (any case, ``MaxResponseOutputTokens`` for ``max_response_output_tokens``,
+    a unique prefix); a key that names no parameter is PowerShell's error."""
+    names = {_norm(name): name for name in inspect.signature(command).parameters}
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        wanted = _norm(str(key))
+        target = names.get(wanted)
+        if target is None:
+            prefixed = [real for norm, real in names.items() if norm.startswith(wanted)]
+            if len(prefixed) != 1:
+                raise ScriptError(f"A parameter cannot be found that matches parameter name '{key}'.")
+            target = prefixed[0]
+        out[target] = value
+    return out
+
+
+def coalesce(value: Any, otherwise: Callable[[], Any]) -> Any:
+    """``value ?? otherwise``: the right side (evaluated only then) when the left is ``$null``."""
+    return otherwise() if is_null(value) else value
+
+
+class _Response:
+    """``$_.Exception.Response`` of an HTTP error: ``StatusCode`` (an HTTP status: its name in text, its number
+    with ``[int]``), ``ReasonPhrase`` and ``Headers``."""
+
+    def __init__(self, status: int | None, reason: str | None, headers: Any):
+        try:
+            self.StatusCode: Any = HTTPStatus(status) if status is not None else None
+        except ValueError:
+            self.StatusCode = status
+        self.ReasonPhrase = reason
+        self.Headers = headers
+
+
+class _ExceptionView:
+    """``$_.Exception``: ``Message``, ``Response`` (HTTP errors) and ``InnerException``; text is the message."""
+
+    def __init__(self, error: BaseException):
+        self.error = error
+        self.Message = str(error)
+        status = getattr(error, "status", None)
+        self.Response = (
+            _Response(status, getattr(error, "reason", None), getattr(error, "headers", None))
+            if isinstance(status, int)
+            else None
+        )
+        self.InnerException = error.__cause__
+
+    def __str__(self) -> str:
+        return self.Message
+
+
+class ErrorRecord:
+    """``$_`` in a ``catch`` block: ``Exception``, ``ErrorDetails`` (the HTTP error's body) and
+    ``TargetObject`` (what a script threw); as text, the error's message."""
+
+    def __init__(self, error: BaseException):
+        self.Exception = _ExceptionView(error)
+        body = getattr(error, "body", None)
+        self.ErrorDetails = _Details(body) if body else None
+        self.TargetObject = error.target if isinstance(error, ScriptError) else None
+
+    def __str__(self) -> str:
+        return self.Exception.Message
+
+
+class _Details:
+    def __init__(self, message: str):
+        self.Message = message
+
+    def __str__(self) -> str:
+        return self.Message
+
+
+def error_record(error: BaseException) -> ErrorRecord:
+    """The ``$_`` of a ``catch`` block for a caught Python exception."""
+    return ErrorRecord(error)
