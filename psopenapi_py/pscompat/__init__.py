@@ -13,6 +13,16 @@ lists them with examples the tests run.
 
 from __future__ import annotations
 
+from ._arguments import (
+    Argument,
+    ValidateNotNull,
+    ValidateNotNullOrEmpty,
+    ValidatePattern,
+    ValidateRange,
+    ValidateSet,
+    Validator,
+    validate,
+)
 from ._calls import ErrorRecord, coalesce, error_record, splat
 from ._collections import Hashtable, PSObject, count, index, items, length, member, set_index, set_member
 from ._convert import (
@@ -73,11 +83,18 @@ from ._streams import Preferences, preferences, write_error, write_host, write_o
 from ._time import get_date
 
 __all__ = [
+    "Argument",
     "ErrorRecord",
     "Hashtable",
     "PSObject",
     "Preferences",
     "ScriptError",
+    "ValidateNotNull",
+    "ValidateNotNullOrEmpty",
+    "ValidatePattern",
+    "ValidateRange",
+    "ValidateSet",
+    "Validator",
     "add",
     "add_content",
     "as_array",
@@ -137,6 +154,7 @@ __all__ = [
     "to_int",
     "to_number",
     "truthy",
+    "validate",
     "where_object",
     "write_error",
     "write_host",

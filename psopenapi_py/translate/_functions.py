@@ -8,6 +8,7 @@ from ._catalog import BOOL, DICT, FLOAT, INT, STR, UNKNOWN, list_of, normalize, 
 from ._context import Context
 from ._expr import _NOCONST
 from ._scope import _bare_name, _identifier
+from ._script_params import CheckedParam, function_param_checks, write_param_checks
 from ._syntax import (
     _RETURN_WITH_VALUE,
     Node,
@@ -88,6 +89,7 @@ class Functions(Context):
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
             self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
+            write_param_checks(self, fn.params, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
             self.catches, self.api_frames, self.loops = saved
@@ -116,7 +118,10 @@ class Functions(Context):
         py = _identifier(snake_case(name))
         if py in self.scope.reserved:
             py += "_"
-        return _Param(name, py, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype)
+        checks = function_param_checks(self, sp, name, empty)
+        return CheckedParam(
+            name, py, checks=checks, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype
+        )
 
     def _param_empty(self, kind: str, mandatory: bool, default_node: Node | None) -> str | None:
         """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's."""
@@ -135,7 +140,7 @@ class Functions(Context):
 _PARAM_TYPES = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}
 #: What PowerShell gives a parameter of this declared type that the call leaves out.
 _EMPTY_BY_KIND = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}
-#: Attributes that only validate or document a parameter: accepted, not translated.
+#: Attributes that validate (checked: see _script_params) or document a parameter.
 _CHECK_ONLY_ATTRIBUTES = ("validate", "allow", "alias", "cmdletbinding")
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from ._commands import Commands
 from ._expressions import Expressions
 from ._functions import Functions
+from ._script_params import ScriptParams
 from ._statements import Statements
 from ._syntax import Node, _parser, _text
 
 
-class Translator(Statements, Functions, Commands, Expressions):
+class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
     """Translate one PowerShell script; ``run()`` returns (python source, [(line, message)])."""
 
     def run(self) -> tuple[str, list[tuple[int, str]]]:
