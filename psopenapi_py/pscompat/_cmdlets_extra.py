@@ -1,0 +1,164 @@
+"""Cmdlet forms the other modules do not cover: streams as lists, ``Where-Object`` negations, ``ForEach-Object Name``,
+``Group-Object`` in PowerShell 7's order, piped ``ConvertTo-Json``, ``ConvertFrom-Json -AsHashtable``,
+``Get-Random``, ``Out-String``, ``New-Guid``."""
+
+from __future__ import annotations
+
+import functools
+import random
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._collections import Hashtable, PSObject, items, member, model_fields
+from ._convert import ScriptError, to_number
+from ._files import get_content, import_csv
+from ._json import convert_from_json, convert_to_json
+from ._methods import invoke
+from ._operators import like, match
+from ._pipeline import _cmp
+from ._pipeline import group_object as _group_first_seen
+from ._streams import render
+
+__all__ = [
+    "convert_from_json_hashtable",
+    "convert_to_json_piped",
+    "foreach_member",
+    "get_content_lines",
+    "get_random",
+    "group_object",
+    "import_csv_rows",
+    "new_guid",
+    "not_like",
+    "not_match",
+    "out_string",
+]
+
+
+def _as_list(collected: Any) -> list[Any]:
+    """Undo ``collect``: a cmdlet's output as the list of what it wrote (``$null`` is nothing)."""
+    if collected is None:
+        return []
+    return collected if isinstance(collected, list) else [collected]
+
+
+def get_content_lines(path: Any, tail: Any = None, total_count: Any = None, encoding: Any = None) -> list[str]:
+    """``Get-Content p`` in a pipeline: the file's lines, one item each (an empty file writes nothing)."""
+    return _as_list(get_content(path, tail=tail, total_count=total_count, encoding=encoding))
+
+
+def import_csv_rows(path: Any, delimiter: str = ",", header: Any = None) -> list[Any]:
+    """``Import-Csv p`` in a pipeline: one object per data line."""
+    return _as_list(import_csv(path, delimiter=delimiter, header=header))
+
+
+def not_like(left: Any, pattern: Any, case: bool = False) -> Any:
+    """``-notlike``: the whole text does not match the wildcard; an array on the left keeps the items that do not."""
+    if isinstance(left, (list, tuple)):
+        return [item for item in left if not like(item, pattern, case)]
+    return not like(left, pattern, case)
+
+
+def not_match(left: Any, pattern: Any, case: bool = False) -> Any:
+    """``-notmatch``: no regex match; an array on the left keeps the items that do not match."""
+    if isinstance(left, (list, tuple)):
+        return [item for item in left if not match(item, pattern, case=case)]
+    return not match(left, pattern, case=case)
+
+
+def _has_property(item: Any, name: str) -> bool:
+    low = name.lower()
+    if isinstance(item, Mapping):
+        return any(isinstance(k, str) and k.lower() == low for k in item)
+    fields = getattr(type(item), "__attrs_attrs__", None)
+    if fields is not None and model_fields(item) is not None:
+        return any(f.name.replace("_", "").lower() == low.replace("_", "") for f in fields)
+    return member(item, name) is not None
+
+
+def foreach_member(value: Any, name: str) -> list[Any]:
+    """``ForEach-Object Name`` (``-MemberName``): each item's property ``Name``, or the result of calling its
+    method ``Name()`` when it has no such property (``'a' | ForEach-Object ToUpper``); arrays unrolled."""
+    out: list[Any] = []
+    for item in items(value):
+        got = member(item, name) if _has_property(item, name) else invoke(item, name)
+        if isinstance(got, (list, tuple)):
+            out.extend(got)
+        else:
+            out.append(got)
+    return out
+
+
+def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - the cmdlet's parameter
+    """``Group-Object p``: one object per distinct value (ignoring case) with ``Name``, ``Count`` and ``Group``;
+    PowerShell 7 writes the groups sorted by their values (Windows PowerShell kept first-seen order)."""
+    groups = _group_first_seen(value, property)
+
+    def order(a: PSObject, b: PSObject) -> int:
+        for x, y in zip(a["Values"], b["Values"], strict=False):
+            c = _cmp(x, y, False)
+            if c:
+                return c
+        return 0
+
+    return sorted(groups, key=functools.cmp_to_key(order))
+
+
+def convert_to_json_piped(value: Any, depth: int = 2, compress: bool = False, as_array: bool = False) -> Any:
+    """``... | ConvertTo-Json``: the piped items are collected first, so one item is written as itself, several
+    as an array, and no item at all writes nothing (``None``); ``$null`` piped is one item."""
+    values = [None] if value is None else items(value)
+    if not values:
+        return convert_to_json([], depth, compress) if as_array else None
+    return convert_to_json(values if len(values) > 1 else values[0], depth, compress, as_array)
+
+
+def _to_hashtable(value: Any) -> Any:
+    if isinstance(value, PSObject):
+        return Hashtable((k, _to_hashtable(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_to_hashtable(v) for v in value]
+    return value
+
+
+def convert_from_json_hashtable(value: Any) -> Any:
+    """``ConvertFrom-Json -AsHashtable``: JSON objects become (ordered) hashtables instead of objects."""
+    return _to_hashtable(convert_from_json(value))
+
+
+_NOTHING: Any = object()
+_INT32_MAX = 2**31 - 1
+
+
+def get_random(minimum: Any = None, maximum: Any = None, input_object: Any = _NOTHING, count: Any = None) -> Any:
+    """``Get-Random``: a number from ``minimum`` (default 0) up to but not including ``maximum`` (default
+    Int32.MaxValue), a double when either bound is one; with ``input_object``, an item picked from it, and
+    with ``count`` that many distinct items in random order."""
+    if input_object is not _NOTHING:
+        pool = items(input_object)
+        if count is None:
+            return random.choice(pool) if pool else None
+        n = min(int(to_number(count)), len(pool))
+        return random.sample(pool, n)
+    low = to_number(minimum) if minimum is not None else 0
+    high = to_number(maximum) if maximum is not None else _INT32_MAX
+    if low >= high:
+        raise ScriptError(f"The Minimum value ({low}) cannot be greater than or equal to the Maximum value ({high}).")
+    pick: Callable[[], Any]
+    if isinstance(low, float) or isinstance(high, float):
+        pick = functools.partial(random.uniform, float(low), float(high))
+    else:
+        pick = functools.partial(random.randrange, int(low), int(high))
+    if count is None:
+        return pick()
+    return [pick() for _ in range(int(to_number(count)))]
+
+
+def out_string(value: Any) -> str:
+    """``... | Out-String``: the text the console would show for the value, ending with a newline."""
+    return "".join(render(value))
+
+
+def new_guid() -> str:
+    """``New-Guid``: a random (version 4) GUID as its lower-case text (``"$(New-Guid)"``)."""
+    return str(uuid.uuid4())
