@@ -52,12 +52,12 @@ def lines_of(ps: str) -> list[str]:
 
 def test_translation_holds_python_and_warnings() -> None:
     """translate_powershell returns a Translation: the Python text and a tuple of warnings."""
-    result = translate_powershell('Write-Host "hi"\nGet-Date\n')
+    result = translate_powershell('Write-Host "hi"\nGet-Process\n')
     assert result == Translation(
-        python='print("hi")\n# untranslated (line 2): Get-Date\n',
-        warnings=(TranslationWarning(2, "unknown command 'Get-Date'"),),
+        python='print("hi")\n# untranslated (line 2): Get-Process\n',
+        warnings=(TranslationWarning(2, "unknown command 'Get-Process'"),),
     )
-    assert str(result.warnings[0]) == "line 2: unknown command 'Get-Date'"
+    assert str(result.warnings[0]) == "line 2: unknown command 'Get-Process'"
 
 
 def test_bytes_are_read_as_utf8_and_a_bom_is_dropped() -> None:
@@ -150,14 +150,13 @@ def test_imports_are_only_what_the_code_uses() -> None:
         "catch { Write-Error $_.Exception.Message }\n"
     )
     assert py(ps) == (
-        "import sys\n"
-        "\n"
         "from psopenapi_py import ApiException, new_realtime_session\n"
+        "from psopenapi_py import pscompat as ps\n"
         "\n"
         "try:\n"
         '    s = new_realtime_session(realtime_session_create_request={"model": "m"})\n'
         "except ApiException as e:\n"
-        "    print(str(e), file=sys.stderr)\n"
+        "    ps.write_error(str(e))\n"
     )
 
 
@@ -511,11 +510,11 @@ def test_a_setting_the_configuration_does_not_have_is_untranslated() -> None:
     assert [str(w) for w in result.warnings] == ["line 2: Configuration has no member 'Nope'"]
 
 
-def test_members_of_parsed_json_are_dict_keys() -> None:
-    """ConvertFrom-Json gives dicts: $Details.error.code is ["error"]["code"]."""
-    ps = '$t = \'{"error": {"code": "x"}}\'\n$d = $t | ConvertFrom-Json\n$d.error.code\n'
+def test_members_of_parsed_json_read_properties_in_any_case() -> None:
+    """ConvertFrom-Json gives PowerShell objects: $d.Error.Code reads "error" and "code"."""
+    ps = '$t = \'{"error": {"code": "x"}}\'\n$d = $t | ConvertFrom-Json\n$d.Error.Code\n'
     python = py(ps)
-    assert python.splitlines()[-2:] == ["d = json.loads(t)", 'print(d["error"]["code"])']
+    assert "d = ps.convert_from_json(t)" in python.splitlines()
     assert run(python) == "x\n"
 
 
@@ -575,38 +574,38 @@ def test_piping_a_request_into_new_realtime_session() -> None:
 @pytest.mark.parametrize(
     ("ps", "python"),
     [
-        ("$x | ConvertTo-Json", "j = json.dumps(x, indent=2)"),
-        ("$x | ConvertTo-Json -Depth 5", "j = json.dumps(x, indent=2)"),
-        ("$x | ConvertTo-Json -Compress", 'j = json.dumps(x, separators=(",", ":"))'),
-        ("ConvertTo-Json $x -Compress", 'j = json.dumps(x, separators=(",", ":"))'),
+        ("$x | ConvertTo-Json", "j = ps.convert_to_json(x)"),
+        ("$x | ConvertTo-Json -Depth 5", "j = ps.convert_to_json(x, depth=5)"),
+        ("$x | ConvertTo-Json -Compress", "j = ps.convert_to_json(x, compress=True)"),
+        ("ConvertTo-Json $x -Compress", "j = ps.convert_to_json(x, compress=True)"),
+        ("$l | ConvertTo-Json -AsArray", "j = ps.convert_to_json_piped(l, as_array=True)"),
     ],
 )
 def test_convert_to_json(ps: str, python: str) -> None:
-    """ConvertTo-Json is json.dumps: two-space indent like PowerShell 7, compact with -Compress."""
-    lines = lines_of("$x = @{ a = @(1, 2) }\n$j = " + ps)
-    assert lines[0] == "import json"
+    """ConvertTo-Json goes through the runtime (PowerShell's layout and -Depth); piped arrays are collected again."""
+    lines = lines_of("$x = @{ a = @(1, 2) }\n$l = @(1)\n$j = " + ps)
+    assert lines[0] == "from psopenapi_py import pscompat as ps"
     assert lines[-1] == python
 
 
 def test_convert_to_json_of_a_model_uses_its_json_form() -> None:
-    """A model object is written through to_dict(), exactly what would be sent."""
+    """A model object is written as its JSON form (the fields that are set), what would be sent."""
     python = py(
         "$r = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview'\n$r | ConvertTo-Json -Compress\n"
     )
-    assert python.splitlines()[-1] == 'print(json.dumps(r.to_dict(), separators=(",", ":")))'
+    assert python.splitlines()[-1] == "print(ps.convert_to_json(r.to_dict(), compress=True))"
     assert run(python) == '{"model":"gpt-4o-realtime-preview"}\n'
 
 
 def test_convert_from_json_of_text_and_of_error_details() -> None:
-    """Text goes through json.loads; error_details (already parsed when JSON) through a helper that keeps it."""
+    """Text is parsed; error_details (already parsed when the body was JSON) is kept as it is."""
     ps = "try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } } catch { $d = $_.ErrorDetails | ConvertFrom-Json }\n"
     python = py(ps)
-    assert "    d = _convert_from_json(e.error_details)" in python.splitlines()
-    namespace: dict[str, Any] = {}
-    exec(python.split("\n\n\ntry:")[0].split("\n\n\n")[-1], {"json": json}, namespace)
-    helper = namespace["_convert_from_json"]
-    assert helper('{"error": {"code": "x"}}') == {"error": {"code": "x"}}
-    assert helper({"error": {"code": "x"}}) == {"error": {"code": "x"}}
+    assert "    d = ps.convert_from_json(e.error_details)" in python.splitlines()
+    from psopenapi_py import pscompat
+
+    assert pscompat.convert_from_json('{"error": {"code": "x"}}') == {"error": {"code": "x"}}
+    assert pscompat.convert_from_json({"error": {"code": "x"}}) == {"error": {"code": "x"}}
 
 
 @pytest.mark.parametrize(
@@ -640,13 +639,16 @@ def test_output_is_printed_as_powershell_prints_it(ps: str, python: str, printed
 def test_write_output_is_a_value_when_assigned_or_piped() -> None:
     """$x = Write-Output 5 captures 5 (nothing is printed); piped on, it is the next command's input."""
     python = py("$x = Write-Output 5\n$j = Write-Output @(1, 2) | ConvertTo-Json -Compress\n$x\n$j\n")
-    assert python == ('import json\n\nx = 5\nj = json.dumps([1, 2], separators=(",", ":"))\nprint(x)\nprint(j)\n')
+    assert python == (
+        "from psopenapi_py import pscompat as ps\n\n"
+        "x = 5\nj = ps.convert_to_json_piped([1, 2], compress=True)\nprint(x)\nprint(j)\n"
+    )
     assert run(python) == "5\n[1,2]\n"
 
 
 def test_write_error_goes_to_stderr() -> None:
-    """Write-Error prints its message on standard error."""
-    assert py('Write-Error "boom"') == 'import sys\n\nprint("boom", file=sys.stderr)\n'
+    """Write-Error goes through the runtime: standard error, or the end of the script under 'Stop'."""
+    assert py('Write-Error "boom"') == 'from psopenapi_py import pscompat as ps\n\nps.write_error("boom")\n'
 
 
 def test_start_sleep() -> None:
@@ -1113,21 +1115,21 @@ def test_cli_writes_out_file_and_lists_warnings_with_exit_1(tmp_path: Path, caps
 def test_cli_reports_untranslated_lines_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An untranslatable line: its comment in the output, its warning on stderr, exit code 1."""
     script = tmp_path / "x.ps1"
-    script.write_text("$a = 1\nGet-Date\n", encoding="utf-8")
+    script.write_text("$a = 1\nGet-Process\n", encoding="utf-8")
     assert _translate_cli([str(script)], capsys) == (
         1,
-        "a = 1\n# untranslated (line 2): Get-Date\n",
-        f"{script}:2: unknown command 'Get-Date'\n",
+        "a = 1\n# untranslated (line 2): Get-Process\n",
+        f"{script}:2: unknown command 'Get-Process'\n",
     )
 
 
 def test_cli_reads_stdin_for_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """SCRIPT '-' reads the script from standard input (warnings then name <stdin>)."""
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"'x'\nGet-Date\n")))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"'x'\nGet-Process\n")))
     assert _translate_cli(["-"], capsys) == (
         1,
-        'print("x")\n# untranslated (line 2): Get-Date\n',
-        "<stdin>:2: unknown command 'Get-Date'\n",
+        'print("x")\n# untranslated (line 2): Get-Process\n',
+        "<stdin>:2: unknown command 'Get-Process'\n",
     )
 
 
@@ -1164,14 +1166,14 @@ def test_cli_bad_input_is_one_line_and_exit_2(
 def test_cli_runs_as_a_command(tmp_path: Path) -> None:
     """python -m psopenapi_py translate works as a whole process, with the documented exit code."""
     script = tmp_path / "x.ps1"
-    script.write_text("Get-Date\n", encoding="utf-8")
+    script.write_text("Get-Process\n", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "psopenapi_py", "translate", str(script)], capture_output=True, text=True, timeout=60
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (
         1,
-        "# untranslated (line 1): Get-Date\n",
-        f"{script}:1: unknown command 'Get-Date'\n",
+        "# untranslated (line 1): Get-Process\n",
+        f"{script}:1: unknown command 'Get-Process'\n",
     )
 
 

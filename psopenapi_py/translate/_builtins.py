@@ -12,9 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _rules as R
-from ._catalog import FLOAT, JSON, NONE, STR, Kind
-from ._expr import P_ATOM, P_MUL, Expr, call, const_expr, wrap
-from ._syntax import Unsupported
+from ._catalog import BLOCK, BOOL, DICT, FLOAT, NONE, STR, UNKNOWN, Kind, list_of, snake_case
+from ._expr import P_ATOM, P_MUL, Expr, call, const_expr, ps_call, py_str, wrap
+from ._syntax import Unsupported, _text
 
 if TYPE_CHECKING:
     from ._output import Output
@@ -58,50 +58,246 @@ def write_output(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return value
 
 
+# --------------------------------------------------------------------------------------------------
+# What several handlers share
+
+
+def _piped(node: Node) -> bool:
+    """Whether the command gets its input from the pipeline (``$x | Cmd``), not from ``-InputObject``."""
+    parent = node.parent
+    return parent is not None and parent.type == "pipeline_chain" and node.prev_named_sibling is not None
+
+
+def _word(value: Expr | None, node: Node, what: str) -> str | None:
+    """A parameter value that must be written literally in the script (``-ItemType Directory``), or None."""
+    if value is None:
+        return None
+    if not isinstance(value.const, str):
+        raise Unsupported(node, f"unsupported: {what} with a computed value")
+    return value.const
+
+
+def _switch(args: dict[str, Expr], name: str, node: Node) -> bool:
+    """A switch's state: on, off (absent or ``-Name:$false``); a computed ``-Name:$x`` is not translated."""
+    value = args.get(name)
+    if value is None:
+        return False
+    if not isinstance(value.const, bool):
+        raise Unsupported(node, f"unsupported: -{name} with a computed value")
+    return value.const
+
+
+def _error_action(args: dict[str, Expr], node: Node, command: str, silent_ok: bool = False) -> bool:
+    """``-ErrorAction``: True for ``SilentlyContinue`` where the cmdlet translates it; ``Stop`` and ``Continue``
+    keep the runtime's behaviour (it stops at the error); anything else is not translated."""
+    action = _word(args.get("ErrorAction"), node, "-ErrorAction")
+    if action is None or action.lower() in ("stop", "continue"):
+        return False
+    if action.lower() == "silentlycontinue" and silent_ok:
+        return True
+    raise Unsupported(node, f"unsupported: {command} -ErrorAction {action}")
+
+
+def _input(args: dict[str, Expr], node: Node, command: str, key: str = "InputObject") -> Expr:
+    """The piped input of a pipeline cmdlet; ``-InputObject x`` (x taken as one object, never enumerated) is
+    not translated."""
+    value = args.get(key)
+    if value is None:
+        raise Unsupported(node, f"{command} needs piped input")
+    if not _piped(node):
+        raise Unsupported(node, f"unsupported: {command} -{key} (PowerShell takes it as one object)")
+    return value
+
+
+_WILDCARD = re.compile(r"[*?\[]")
+
+
+def _path(args: dict[str, Expr], node: Node, command: str, key: str = "Path") -> Expr:
+    """A path argument; a literal with wildcard characters (which PowerShell expands) is not translated."""
+    value = args.get(key)
+    if value is None:
+        raise Unsupported(node, f"{command} needs -{key}")
+    for item in value.items if value.items is not None else [value]:
+        if isinstance(item.const, str) and _WILDCARD.search(item.const):
+            raise Unsupported(node, f"unsupported: {command} of a wildcard path ({item.const})")
+    return value
+
+
+#: ``-Encoding`` names (lower case) the runtime writes as PowerShell 7 does, to the name it takes.
+_ENCODINGS = {
+    "utf8": "utf8NoBOM",  # PowerShell 7's utf8 has no byte-order mark
+    "utf8nobom": "utf8NoBOM",
+    "utf8bom": "utf8BOM",
+    "ascii": "ascii",
+    "unicode": "unicode",
+}
+
+
+def _encoding(args: dict[str, Expr], node: Node) -> list[tuple[str, Expr]]:
+    """The ``encoding=`` argument for ``-Encoding`` (none when absent)."""
+    name = _word(args.get("Encoding"), node, "-Encoding")
+    if name is None:
+        return []
+    spelled = _ENCODINGS.get(name.lower().replace("-", ""))
+    if spelled is None:
+        raise Unsupported(node, f"unsupported: -Encoding {name}")
+    return [("encoding=", const_expr(spelled))]
+
+
+def _spread(value: Expr) -> list[tuple[str, Expr]]:
+    """Positional arguments for a value that may be several (``-AdditionalChildPath a, b``)."""
+    if value.items is not None:
+        return [("", i) for i in value.items]
+    if value.type.kind == Kind.LIST:
+        return [("*", value)]
+    return [("", value)]
+
+
+def _names_literal(value: Expr, node: Node, command: str) -> None:
+    """Property names must be literal and without wildcards (which PowerShell expands to matching names)."""
+    for item in value.items if value.items is not None else [value]:
+        if isinstance(item.const, str) and _WILDCARD.search(item.const):
+            raise Unsupported(node, f"unsupported: {command} with a wildcard property name ({item.const})")
+
+
+def _calculated(value: Expr, node: Node, command: str, allowed: set[str]) -> None:
+    """A hashtable in ``-Property`` must use the runtime's key names (any case), not PowerShell's abbreviations."""
+    for item in value.items if value.items is not None else [value]:
+        t = item.type
+        if t.kind != Kind.DICT:
+            continue
+        if t.keys is None:
+            raise Unsupported(node, f"unsupported: {command} with a hashtable whose keys are not known here")
+        for low, (written, _) in t.keys.items():
+            if low not in allowed or written not in (low, low.capitalize()):
+                raise Unsupported(node, f"unsupported: {command} -Property key '{written}' (write {sorted(allowed)})")
+
+
+_STREAM = list_of(UNKNOWN)
+
+
+# --------------------------------------------------------------------------------------------------
+# Output streams
+
+
 def write_error(out: Output, args: dict[str, Expr], node: Node) -> Expr:
-    """``Write-Error`` as ``print(..., file=sys.stderr)``."""
+    """``Write-Error``: ends the script under ``$ErrorActionPreference = 'Stop'`` (or ``-ErrorAction Stop``),
+    otherwise writes to standard error and goes on."""
     value = args.get("Message")
     if value is None:
         raise Unsupported(node, "Write-Error needs a message")
-    return print_value(out, value, "stderr")
+    action = _word(args.get("ErrorAction"), node, "-ErrorAction")
+    extra: list[tuple[str, Expr]] = []
+    if action is not None:
+        if action.lower() not in ("stop", "continue"):
+            raise Unsupported(node, f"unsupported: Write-Error -ErrorAction {action}")
+        extra.append(("stop=", const_expr(action.lower() == "stop")))
+    return ps_call(out, "write_error", [("", value), *extra], NONE, stmt=True)
+
+
+def write_warning(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Write-Warning``: ``WARNING: message`` on standard error; ``-WarningAction SilentlyContinue`` shows nothing."""
+    value = args.get("Message")
+    if value is None:
+        raise Unsupported(node, "Write-Warning needs a message")
+    _error_action(args, node, "Write-Warning")
+    action = _word(args.get("WarningAction"), node, "-WarningAction")
+    if action is not None:
+        if action.lower() not in ("silentlycontinue", "ignore"):
+            raise Unsupported(node, f"unsupported: Write-Warning -WarningAction {action}")
+        return Expr(f"# {_text(node).strip()}: shows nothing", stmt=True)
+    return ps_call(out, "write_warning", [("", value)], NONE, stmt=True)
+
+
+def write_verbose(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Write-Verbose``: ``VERBOSE: message`` on standard error when verbose output is on (``--verbose``)."""
+    value = args.get("Message")
+    if value is None:
+        raise Unsupported(node, "Write-Verbose needs a message")
+    _error_action(args, node, "Write-Verbose")
+    return ps_call(out, "write_verbose", [("", value)], NONE, stmt=True)
+
+
+def _preference_set(node: Node, name: bytes) -> bool:
+    """Whether the script mentions a preference variable anywhere (``$InformationPreference = ...``)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return name in (root.text or b"").lower()
+
+
+def write_information(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Write-Information``: shown (on standard output, as the host shows it) only with
+    ``-InformationAction Continue``; by default ``$InformationPreference`` is ``SilentlyContinue`` and
+    nothing is shown."""
+    value = args.get("MessageData")
+    if value is None:
+        raise Unsupported(node, "Write-Information needs a message")
+    _error_action(args, node, "Write-Information")
+    action = _word(args.get("InformationAction"), node, "-InformationAction")
+    if action is None:
+        if _preference_set(node, b"informationpreference"):
+            raise Unsupported(node, "unsupported: Write-Information with $InformationPreference set by the script")
+        return Expr(f"# {_text(node).strip()}: shows nothing ($InformationPreference is SilentlyContinue)", stmt=True)
+    if action.lower() in ("silentlycontinue", "ignore"):
+        return Expr(f"# {_text(node).strip()}: shows nothing", stmt=True)
+    if action.lower() != "continue":
+        raise Unsupported(node, f"unsupported: Write-Information -InformationAction {action}")
+    if value.type.kind != Kind.STR:
+        # The host shows the message object's ToString(), which is not "$x" for arrays and objects.
+        raise Unsupported(node, "unsupported: Write-Information of a value that is not known to be a string")
+    return ps_call(out, "write_host", [("", value)], NONE, stmt=True)
+
+
+def write_debug(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Write-Debug``: nothing is shown unless ``$DebugPreference`` is changed (then not translated)."""
+    if args.get("Message") is None:
+        raise Unsupported(node, "Write-Debug needs a message")
+    _error_action(args, node, "Write-Debug")
+    if _preference_set(node, b"debugpreference"):
+        raise Unsupported(node, "unsupported: Write-Debug with $DebugPreference set by the script")
+    return Expr(f"# {_text(node).strip()}: shows nothing ($DebugPreference is SilentlyContinue)", stmt=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON
 
 
 def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
-    """``ConvertTo-Json`` as ``json.dumps`` (a model through ``to_dict()``)."""
+    """``ConvertTo-Json [-Depth n] [-Compress] [-AsArray]`` through the runtime: PowerShell's layout, its depth
+    limit, non-ASCII kept; piped items are collected first (one item is written as itself)."""
     value = args.get("InputObject")
     if value is None:
         raise Unsupported(node, "ConvertTo-Json needs a value")
-    out.need("mod", "json")
+    _error_action(args, node, "ConvertTo-Json")
     t = value.type
-    extra: list[tuple[str, Expr]] = []
-    if t.kind == Kind.MODEL:
-        value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, JSON)
-    elif t.kind == Kind.EXCEPTION or t.kind == Kind.OBJECT:
+    if t.kind == Kind.EXCEPTION or t.kind == Kind.OBJECT:
         what = t.cls.__name__ if t.kind == Kind.OBJECT else "caught error"
         raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
-    elif not t.plain:
-        out.need("helper", "_json_default")
-        extra.append(("default=", Expr("_json_default")))
-    compress = args.get("Compress")
-    if compress is not None and compress.const is not True:
-        raise Unsupported(node, "unsupported: -Compress with a computed value")
-    if compress is not None:
-        extra.insert(0, ("separators=", Expr('(",", ":")')))
-    else:
-        extra.insert(0, ("indent=", const_expr(2)))
-    return call("json.dumps", [("", value), *extra], STR)
+    if t.kind == Kind.MODEL:
+        value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, DICT)  # its JSON form: the fields that are set
+    extra: list[tuple[str, Expr]] = []
+    if "Depth" in args:
+        extra.append(("depth=", args["Depth"]))
+    if _switch(args, "Compress", node):
+        extra.append(("compress=", const_expr(True)))
+    if _switch(args, "AsArray", node):
+        extra.append(("as_array=", const_expr(True)))
+    if _piped(node) and t.kind in (Kind.LIST, Kind.JSON, Kind.UNKNOWN):
+        # What an array or unknown value sends down the pipeline is collected again (none: no output).
+        return ps_call(out, "convert_to_json_piped", [("", value), *extra], UNKNOWN)
+    return ps_call(out, "convert_to_json", [("", value), *extra], STR)
 
 
 def convert_from_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
-    """``ConvertFrom-Json`` as ``json.loads`` (through a helper when the value may be parsed already)."""
+    """``ConvertFrom-Json``: objects whose properties ignore case and read ``$null`` when missing
+    (``-AsHashtable``: hashtables); an already parsed value (``$_.ErrorDetails``) is kept."""
     value = args.get("InputObject")
     if value is None:
         raise Unsupported(node, "ConvertFrom-Json needs a value")
-    if value.type.kind in (Kind.STR,):
-        out.need("mod", "json")
-        return call("json.loads", [("", value)], JSON)
-    out.need("helper", "_convert_from_json")
-    return call("_convert_from_json", [("", value)], JSON)
+    _error_action(args, node, "ConvertFrom-Json")
+    func = "convert_from_json_hashtable" if _switch(args, "AsHashtable", node) else "convert_from_json"
+    return ps_call(out, func, [("", value)], UNKNOWN)
 
 
 def start_sleep(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -139,6 +335,400 @@ def out_null(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
 
 
+def set_strict_mode(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Set-StrictMode``: a comment; Python already fails on most of what it forbids (docs/parity.md says what not)."""
+    return Expr(f"# {_text(node).strip()}: not enforced in Python (see docs/parity.md)", stmt=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Paths and files
+
+
+def join_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Join-Path path child [more...]``."""
+    _error_action(args, node, "Join-Path")
+    path = args.get("Path")
+    child = args.get("ChildPath")
+    if path is None or child is None:
+        raise Unsupported(node, "Join-Path needs -Path and -ChildPath")
+    more = _spread(args["AdditionalChildPath"]) if "AdditionalChildPath" in args else []
+    kind = path.type.kind
+    returns = STR if kind == Kind.STR else _STREAM if kind == Kind.LIST else UNKNOWN
+    return ps_call(out, "join_path", [("", path), ("", child), *more], returns)
+
+
+def test_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Test-Path path [-PathType Leaf|Container|Any]``."""
+    _error_action(args, node, "Test-Path", silent_ok=True)  # Test-Path writes no error for a missing path
+    path = _path(args, node, "Test-Path")
+    extra: list[tuple[str, Expr]] = []
+    kind = _word(args.get("PathType"), node, "-PathType")
+    if kind is not None:
+        if kind.lower() not in ("leaf", "container", "any"):
+            raise Unsupported(node, f"unsupported: Test-Path -PathType {kind}")
+        extra.append(("path_type=", const_expr(kind)))
+    # An array of paths gives an array of answers.
+    return ps_call(out, "test_path", [("", path), *extra], BOOL if path.type.kind == Kind.STR else UNKNOWN)
+
+
+def split_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Split-Path path [-Parent|-Leaf|-LeafBase|-Extension]``."""
+    _error_action(args, node, "Split-Path")
+    path = _path(args, node, "Split-Path")
+    if path.type.kind == Kind.LIST:
+        raise Unsupported(node, "unsupported: Split-Path of several paths")
+    chosen = [k for k in ("Parent", "Leaf", "LeafBase", "Extension") if _switch(args, k, node)]
+    if len(chosen) > 1:
+        raise Unsupported(node, "Split-Path takes one of -Parent, -Leaf, -LeafBase, -Extension")
+    extra = [(snake_case(chosen[0]) + "=", const_expr(True))] if chosen and chosen[0] != "Parent" else []
+    return ps_call(out, "split_path", [("", path), *extra], STR)
+
+
+def _content(out: Output, args: dict[str, Expr], node: Node, command: str, func: str) -> Expr:
+    _error_action(args, node, command)
+    path = _path(args, node, command)
+    value = args.get("Value")
+    if value is None:
+        raise Unsupported(node, f"{command} needs -Value or piped input")
+    extra = [("no_newline=", const_expr(True))] if _switch(args, "NoNewline", node) else []
+    return ps_call(out, func, [("", path), ("", value), *extra, *_encoding(args, node)], NONE, stmt=True)
+
+
+def set_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Set-Content -Path p -Value v [-NoNewline] [-Encoding e]`` (or ``v | Set-Content p``)."""
+    return _content(out, args, node, "Set-Content", "set_content")
+
+
+def add_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Add-Content -Path p -Value v [-NoNewline] [-Encoding e]`` (or ``v | Add-Content p``)."""
+    return _content(out, args, node, "Add-Content", "add_content")
+
+
+def get_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-Content p``: its lines, a stream; ``-Raw``: the whole text; ``-Tail n``, ``-TotalCount n``."""
+    _error_action(args, node, "Get-Content")
+    path = _path(args, node, "Get-Content")
+    if "Tail" in args and "TotalCount" in args:
+        raise Unsupported(node, "unsupported: Get-Content with both -Tail and -TotalCount")
+    extra: list[tuple[str, Expr]] = []
+    if "Tail" in args:
+        extra.append(("tail=", args["Tail"]))
+    if "TotalCount" in args:
+        extra.append(("total_count=", args["TotalCount"]))
+    extra.extend(_encoding(args, node))
+    if _switch(args, "Raw", node):
+        if "Tail" in args or "TotalCount" in args:
+            raise Unsupported(node, "unsupported: Get-Content -Raw with -Tail or -TotalCount")
+        return ps_call(out, "get_content", [("", path), ("raw=", const_expr(True)), *extra], UNKNOWN)
+    return ps_call(out, "get_content_lines", [("", path), *extra], _STREAM, stream=True)
+
+
+def out_file(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Out-File p [-Append] [-NoNewline] [-Encoding e]``: the console's text, written to the file."""
+    _error_action(args, node, "Out-File")
+    path = _path(args, node, "Out-File", "FilePath")
+    value = args.get("InputObject")
+    if value is None:
+        raise Unsupported(node, "Out-File needs piped input or -InputObject")
+    extra = [("append=", const_expr(True))] if _switch(args, "Append", node) else []
+    if _switch(args, "NoNewline", node):
+        extra.append(("no_newline=", const_expr(True)))
+    return ps_call(out, "out_file", [("", value), ("", path), *extra, *_encoding(args, node)], NONE, stmt=True)
+
+
+def _delimiter(args: dict[str, Expr], node: Node) -> list[tuple[str, Expr]]:
+    value = _word(args.get("Delimiter"), node, "-Delimiter")
+    if value is None:
+        return []
+    if len(value) != 1:
+        raise Unsupported(node, f"-Delimiter must be one character, not '{value}'")
+    return [("delimiter=", const_expr(value))]
+
+
+def _no_encoding(args: dict[str, Expr], node: Node, command: str) -> None:
+    """The CSV cmdlets write and read UTF-8 only (PowerShell 7's default)."""
+    for _, value in _encoding(args, node):
+        if value.const != "utf8NoBOM":
+            raise Unsupported(node, f"unsupported: {command} -Encoding {args['Encoding'].const}")
+
+
+def export_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Export-Csv p [-NoTypeInformation] [-Append] [-Delimiter c]`` (every field quoted, as pwsh 7 does)."""
+    _error_action(args, node, "Export-Csv")
+    path = _path(args, node, "Export-Csv")
+    value = _input(args, node, "Export-Csv")
+    if "NoTypeInformation" in args and not _switch(args, "NoTypeInformation", node):
+        raise Unsupported(node, "unsupported: -NoTypeInformation:$false")  # it would add a #TYPE line
+    _no_encoding(args, node, "Export-Csv")
+    extra = [("append=", const_expr(True))] if _switch(args, "Append", node) else []
+    return ps_call(out, "export_csv", [("", value), ("", path), *extra, *_delimiter(args, node)], NONE, stmt=True)
+
+
+def import_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Import-Csv p [-Delimiter c] [-Header names]``: one object per line, a stream."""
+    _error_action(args, node, "Import-Csv")
+    path = _path(args, node, "Import-Csv")
+    _no_encoding(args, node, "Import-Csv")
+    extra = _delimiter(args, node)
+    if "Header" in args:
+        extra.append(("header=", args["Header"]))
+    return ps_call(out, "import_csv_rows", [("", path), *extra], _STREAM, stream=True)
+
+
+def remove_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Remove-Item p [-Recurse] [-Force] [-ErrorAction SilentlyContinue]``."""
+    silently = _error_action(args, node, "Remove-Item", silent_ok=True)
+    path = _path(args, node, "Remove-Item")
+    extra: list[tuple[str, Expr]] = []
+    for name in ("Recurse", "Force"):
+        if _switch(args, name, node):
+            extra.append((name.lower() + "=", const_expr(True)))
+    if silently:
+        extra.append(("silently=", const_expr(True)))
+    return ps_call(out, "remove_item", [("", path), *extra], NONE, stmt=True)
+
+
+def _discarded(node: Node) -> bool:
+    """Whether a command's output is thrown away: ``| Out-Null``, ``$null = ...`` or ``[void](...)``."""
+    after = node.next_named_sibling
+    if after is not None:
+        name = after.child_by_field_name("command_name") if after.type == "command" else None
+        return name is not None and _text(name).lower() == "out-null" and after.next_named_sibling is None
+    chain = node.parent
+    pipeline = chain.parent if chain is not None else None
+    holder = pipeline.parent if pipeline is not None else None
+    if chain is None or chain.type != "pipeline_chain" or holder is None:
+        return False
+    if holder.type == "assignment_expression":
+        return _text(holder.children[0]).strip().lower() == "$null"
+    if holder.type == "parenthesized_expression":
+        cast = holder.parent.parent if holder.parent is not None else None
+        return cast is not None and cast.type == "cast_expression" and _text(cast).lower().startswith("[void]")
+    return False
+
+
+def new_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``New-Item p [-Name n] -ItemType File|Directory [-Value v] [-Force]``, its output discarded (``| Out-Null``):
+    the file-system object PowerShell returns has no counterpart here."""
+    _error_action(args, node, "New-Item")
+    if not _discarded(node):
+        raise Unsupported(node, "unsupported: New-Item whose output is used (add | Out-Null)")
+    path = _path(args, node, "New-Item")
+    if "Name" in args:
+        path = ps_call(out, "join_path", [("", path), ("", args["Name"])], STR)
+    kind = _word(args.get("ItemType"), node, "-ItemType")
+    extra: list[tuple[str, Expr]] = []
+    if kind is not None:
+        if kind.lower() not in ("file", "directory"):
+            raise Unsupported(node, f"unsupported: New-Item -ItemType {kind}")
+        extra.append(("item_type=", const_expr(kind)))
+    if "Value" in args:
+        extra.append(("value=", args["Value"]))
+    if _switch(args, "Force", node):
+        extra.append(("force=", const_expr(True)))
+    return ps_call(out, "new_item", [("", path), *extra], UNKNOWN)
+
+
+# --------------------------------------------------------------------------------------------------
+# The pipeline
+
+#: Where-Object's operator switches (lower case, without the ``c`` of the case-sensitive ones) to how the
+#: test is written: (runtime function, operator argument or None, negated with ``not``).
+_WHERE_TESTS: dict[str, tuple[str, str | None, bool]] = {
+    **{op: ("compare", op, False) for op in ("eq", "ne", "gt", "ge", "lt", "le")},
+    "like": ("like", None, False),
+    "notlike": ("not_like", None, False),
+    "match": ("match", None, False),
+    "notmatch": ("not_match", None, False),
+    "contains": ("contains", None, False),
+    "notcontains": ("contains", None, True),
+    "in": ("in_", None, False),
+    "notin": ("in_", None, True),
+}
+
+_ITEM = "ps_item"
+
+
+def where_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Where-Object { ... }`` and the simplified ``Where-Object Name -eq 'x'`` (``-Property``/``-Value``, the
+    operator switches, ``-Not``, or a bare name tested for truth)."""
+    _error_action(args, node, "Where-Object")
+    value = _input(args, node, "Where-Object")
+    first = args.get("FilterScript")
+    ops = [name for name in args if name in R.WHERE_OPERATORS]
+    if first is None:
+        raise Unsupported(node, "Where-Object needs a script block or a property name")
+    if first.type.kind == Kind.BLOCK:
+        if ops or "Value" in args or "Not" in args:
+            raise Unsupported(node, "Where-Object takes a script block or a comparison, not both")
+        return ps_call(out, "where_object", [("", value), ("", first)], _STREAM, stream=True)
+    name = _word(first, node, "Where-Object -Property")
+    assert name is not None
+    if len(ops) > 1:
+        raise Unsupported(node, "Where-Object takes one comparison operator")
+    item = Expr(f"ps.member({_ITEM}, {py_str(name)})", P_ATOM)
+    if not ops:
+        if "Value" in args:
+            raise Unsupported(node, "Where-Object -Value needs an operator")
+        test = f"not ps.truthy({item.code})" if _switch(args, "Not", node) else item.code
+    else:
+        if "Not" in args:
+            raise Unsupported(node, "Where-Object -Not takes no operator")
+        op = ops[0].lower()
+        if op in ("is", "isnot"):
+            raise Unsupported(node, f"unsupported: Where-Object -{ops[0]}")
+        case = op.startswith("c") and op[1:] in _WHERE_TESTS
+        func, arg, negate = _WHERE_TESTS[op[1:] if case else op]
+        right = args.get("Value")
+        if right is None:
+            raise Unsupported(node, f"Where-Object -{ops[0]} needs a value")
+        parts = ([py_str(arg)] if arg else []) + [item.code, right.code] + (["case=True"] if case else [])
+        test = f"{'not ' if negate else ''}ps.{func}({', '.join(parts)})"
+    block = Expr(f"lambda {_ITEM}: {test}", P_ATOM, BLOCK)
+    return ps_call(out, "where_object", [("", value), ("", block)], _STREAM, stream=True)
+
+
+def foreach_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``ForEach-Object { ... }``, and ``ForEach-Object Name`` (``-MemberName``): a property, or a method called."""
+    _error_action(args, node, "ForEach-Object")
+    value = _input(args, node, "ForEach-Object")
+    block = args.get("Process")
+    if block is None:
+        raise Unsupported(node, "ForEach-Object needs a script block or a member name")
+    if block.type.kind == Kind.BLOCK:
+        return ps_call(out, "foreach_object", [("", value), ("", block)], _STREAM, stream=True)
+    name = _word(block, node, "ForEach-Object -MemberName")
+    assert name is not None
+    if _WILDCARD.search(name):
+        raise Unsupported(node, f"unsupported: ForEach-Object with a wildcard member name ({name})")
+    return ps_call(out, "foreach_member", [("", value), ("", const_expr(name))], _STREAM, stream=True)
+
+
+def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]``."""
+    _error_action(args, node, "Select-Object")
+    value = _input(args, node, "Select-Object")
+    prop = args.get("Property")
+    expand = args.get("ExpandProperty")
+    unique = _switch(args, "Unique", node)
+    if prop is not None and expand is not None:
+        raise Unsupported(node, "unsupported: Select-Object with both -Property and -ExpandProperty")
+    if unique and (prop is not None or expand is not None):
+        # PowerShell compares the selected objects, the runtime the input items.
+        raise Unsupported(node, "unsupported: Select-Object -Unique with -Property or -ExpandProperty")
+    if "Skip" in args and "Last" in args:
+        raise Unsupported(node, "unsupported: Select-Object -Skip with -Last")
+    extra: list[tuple[str, Expr]] = []
+    if prop is not None:
+        _names_literal(prop, node, "Select-Object")
+        _calculated(prop, node, "Select-Object", {"name", "label", "expression"})
+        extra.append(("property=", prop))
+    if expand is not None:
+        _names_literal(expand, node, "Select-Object")
+        extra.append(("expand_property=", expand))
+    for name in ("First", "Last", "Skip"):
+        if name in args:
+            extra.append((name.lower() + "=", args[name]))
+    if unique:
+        extra.append(("unique=", const_expr(True)))
+    return ps_call(out, "select_object", [("", value), *extra], _STREAM, stream=True)
+
+
+def sort_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Sort-Object [-Property names, { blocks }, @{Expression=...; Descending=...}] [-Descending] [-Unique]
+    [-CaseSensitive]``."""
+    _error_action(args, node, "Sort-Object")
+    value = _input(args, node, "Sort-Object")
+    extra: list[tuple[str, Expr]] = []
+    prop = args.get("Property")
+    if prop is not None:
+        _names_literal(prop, node, "Sort-Object")
+        _calculated(prop, node, "Sort-Object", {"expression", "descending"})
+        extra.append(("property=", prop))
+    for name in ("Descending", "Unique", "CaseSensitive"):
+        if _switch(args, name, node):
+            extra.append((snake_case(name) + "=", const_expr(True)))
+    return ps_call(out, "sort_object", [("", value), *extra], _STREAM, stream=True)
+
+
+def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Measure-Object [-Property p] [-Sum] [-Average] [-Maximum] [-Minimum]``: one object (``.Count``, ``.Sum``...)."""
+    _error_action(args, node, "Measure-Object")
+    value = _input(args, node, "Measure-Object")
+    extra: list[tuple[str, Expr]] = []
+    prop = args.get("Property")
+    if prop is not None:
+        if prop.type.kind == Kind.LIST or _word(prop, node, "Measure-Object -Property") is None:
+            raise Unsupported(node, "unsupported: Measure-Object of several properties")
+        _names_literal(prop, node, "Measure-Object")
+        extra.append(("property=", prop))
+    for name in ("Sum", "Average", "Maximum", "Minimum"):
+        if _switch(args, name, node):
+            extra.append((name.lower() + "=", const_expr(True)))
+    return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
+
+
+def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Group-Object [p]``: one object per value, with ``Name``, ``Count`` and ``Group``, sorted as pwsh 7 sorts them."""
+    _error_action(args, node, "Group-Object")
+    value = _input(args, node, "Group-Object")
+    prop = args.get("Property")
+    if prop is None:
+        prop = Expr(f"lambda {_ITEM}: {_ITEM}", P_ATOM, BLOCK)
+    else:
+        _names_literal(prop, node, "Group-Object")
+        _calculated(prop, node, "Group-Object", {"expression"})
+    return ps_call(out, "group_object", [("", value), ("", prop)], _STREAM, stream=True)
+
+
+def out_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Out-String``: the text the console would show, ending with a newline."""
+    _error_action(args, node, "Out-String")
+    value = _input(args, node, "Out-String")
+    return ps_call(out, "out_string", [("", value)], STR)
+
+
+# --------------------------------------------------------------------------------------------------
+# Values
+
+
+def get_date(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-Date [-Date d] [-Format f] [-AsUTC]``: a date-time, or its text with ``-Format``."""
+    _error_action(args, node, "Get-Date")
+    if "UFormat" in args:
+        raise Unsupported(node, "unsupported: Get-Date -UFormat")
+    extra: list[tuple[str, Expr]] = []
+    if "Date" in args:
+        extra.append(("date=", args["Date"]))
+    if "Format" in args:
+        extra.append(("format=", args["Format"]))
+    if _switch(args, "AsUTC", node):
+        extra.append(("as_utc=", const_expr(True)))
+    return ps_call(out, "get_date", extra, STR if "Format" in args else UNKNOWN)
+
+
+def new_guid(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``New-Guid``: a random GUID as its text (which is what ``"$(New-Guid)"`` and ``.ToString()`` give)."""
+    _error_action(args, node, "New-Guid")
+    return ps_call(out, "new_guid", [], STR)
+
+
+def get_random(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-Random [-Minimum a] [-Maximum b] [-Count n]`` or ``... | Get-Random [-Count n]``."""
+    _error_action(args, node, "Get-Random")
+    extra: list[tuple[str, Expr]] = []
+    if "InputObject" in args:
+        if "Minimum" in args or "Maximum" in args:
+            raise Unsupported(node, "Get-Random takes -InputObject or -Minimum/-Maximum, not both")
+        extra.append(("input_object=", args["InputObject"]))
+    for name in ("Minimum", "Maximum", "Count"):
+        if name in args:
+            extra.append((name.lower() + "=", args[name]))
+    if "Count" in args:
+        return ps_call(out, "get_random", extra, _STREAM, stream=True)
+    return ps_call(out, "get_random", extra, UNKNOWN)
+
+
 Handler = Callable[["Output", dict[str, Expr], "Node"], Expr]
 
 #: Handler name (``_rules.BuiltinCommand.handler``) -> the function that writes the cmdlet's Python.
@@ -146,11 +736,37 @@ HANDLERS: dict[str, Handler] = {
     "write_host": write_host,
     "write_output": write_output,
     "write_error": write_error,
+    "write_warning": write_warning,
+    "write_verbose": write_verbose,
+    "write_information": write_information,
+    "write_debug": write_debug,
     "convert_to_json": convert_to_json,
     "convert_from_json": convert_from_json,
     "start_sleep": start_sleep,
     "import_module": import_module,
     "out_null": out_null,
+    "set_strict_mode": set_strict_mode,
+    "join_path": join_path,
+    "test_path": test_path,
+    "split_path": split_path,
+    "set_content": set_content,
+    "add_content": add_content,
+    "get_content": get_content,
+    "out_file": out_file,
+    "export_csv": export_csv,
+    "import_csv": import_csv,
+    "remove_item": remove_item,
+    "new_item": new_item,
+    "where_object": where_object,
+    "foreach_object": foreach_object,
+    "select_object": select_object,
+    "sort_object": sort_object,
+    "measure_object": measure_object,
+    "group_object": group_object,
+    "out_string": out_string,
+    "get_date": get_date,
+    "new_guid": new_guid,
+    "get_random": get_random,
 }
 
 #: A built-in cmdlet by its name or alias, in lower case.

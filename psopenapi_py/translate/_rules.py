@@ -44,6 +44,19 @@ class BuiltinCommand:
     aliases: tuple[str, ...] = ()
 
 
+#: ``-ErrorAction``, the common parameter every built-in below accepts (its handler decides what each value does).
+_EA = BuiltinParam("ErrorAction", aliases=("ea",))
+
+#: The operator switches of ``Where-Object``'s simplified syntax (``Where-Object Name -eq 'x'``).
+WHERE_OPERATORS = tuple(
+    case + op
+    for case in ("", "C")
+    for op in (
+        "EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch",
+        "Contains", "NotContains", "In", "NotIn",
+    )
+) + ("Is", "IsNot")  # fmt: skip
+
 BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     BuiltinCommand(
         "Write-Host",
@@ -65,7 +78,24 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         ),
         aliases=("echo", "write"),
     ),
-    BuiltinCommand("Write-Error", "write_error", (BuiltinParam("Message", position=0, pipeline=True),)),
+    BuiltinCommand("Write-Error", "write_error", (BuiltinParam("Message", position=0, pipeline=True), _EA)),
+    BuiltinCommand(
+        "Write-Warning",
+        "write_warning",
+        (BuiltinParam("Message", position=0, pipeline=True), BuiltinParam("WarningAction", aliases=("wa",)), _EA),
+    ),
+    BuiltinCommand("Write-Verbose", "write_verbose", (BuiltinParam("Message", position=0, pipeline=True), _EA)),
+    BuiltinCommand(
+        "Write-Information",
+        "write_information",
+        (
+            BuiltinParam("MessageData", position=0, aliases=("Msg", "Message")),
+            BuiltinParam("Tags", position=1),
+            BuiltinParam("InformationAction", aliases=("infa",)),
+            _EA,
+        ),
+    ),
+    BuiltinCommand("Write-Debug", "write_debug", (BuiltinParam("Message", position=0, pipeline=True), _EA)),
     BuiltinCommand(
         "ConvertTo-Json",
         "convert_to_json",
@@ -73,6 +103,8 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("InputObject", position=0, pipeline=True),
             BuiltinParam("Depth"),
             BuiltinParam("Compress", switch=True),
+            BuiltinParam("AsArray", switch=True),
+            _EA,
         ),
     ),
     BuiltinCommand(
@@ -80,9 +112,10 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         "convert_from_json",
         (
             BuiltinParam("InputObject", position=0, pipeline=True),
-            # Python's json always gives dicts, which is what -AsHashtable asks for.
-            BuiltinParam("AsHashtable", switch=True, ignored=True),
+            BuiltinParam("AsHashtable", switch=True),
+            # Only a limit on nesting (1024 by default), which no script's data reaches.
             BuiltinParam("Depth", ignored=True),
+            _EA,
         ),
     ),
     BuiltinCommand(
@@ -96,11 +129,269 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     ),
     BuiltinCommand("Out-Null", "out_null", (BuiltinParam("InputObject", pipeline=True),)),
     BuiltinCommand("Import-Module", "import_module", (BuiltinParam("Name", position=0),), aliases=("ipmo",)),
+    BuiltinCommand(
+        "Set-StrictMode",
+        "set_strict_mode",
+        (BuiltinParam("Version", position=0, aliases=("v",)), BuiltinParam("Off", switch=True)),
+    ),
+    # Paths and files
+    BuiltinCommand(
+        "Join-Path",
+        "join_path",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("ChildPath", position=1),
+            BuiltinParam("AdditionalChildPath", position=2, variadic=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Test-Path",
+        "test_path",
+        (BuiltinParam("Path", position=0, pipeline=True), BuiltinParam("PathType", aliases=("Type",)), _EA),
+    ),
+    BuiltinCommand(
+        "Split-Path",
+        "split_path",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("Parent", switch=True),
+            BuiltinParam("Leaf", switch=True),
+            BuiltinParam("LeafBase", switch=True),
+            BuiltinParam("Extension", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Set-Content",
+        "set_content",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("Value", position=1, pipeline=True),
+            BuiltinParam("NoNewline", switch=True),
+            BuiltinParam("Encoding"),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Add-Content",
+        "add_content",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("Value", position=1, pipeline=True),
+            BuiltinParam("NoNewline", switch=True),
+            BuiltinParam("Encoding"),
+            _EA,
+        ),
+        aliases=("ac",),
+    ),
+    BuiltinCommand(
+        "Get-Content",
+        "get_content",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("Raw", switch=True),
+            BuiltinParam("Tail", aliases=("Last",)),
+            BuiltinParam("TotalCount", aliases=("First", "Head")),
+            BuiltinParam("Encoding"),
+            _EA,
+        ),
+        aliases=("gc", "cat", "type"),
+    ),
+    BuiltinCommand(
+        "Out-File",
+        "out_file",
+        (
+            BuiltinParam("FilePath", position=0, aliases=("Path",)),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("Append", switch=True),
+            BuiltinParam("NoNewline", switch=True),
+            BuiltinParam("Encoding", position=1),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Export-Csv",
+        "export_csv",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("NoTypeInformation", switch=True, aliases=("NTI",)),
+            BuiltinParam("Append", switch=True),
+            BuiltinParam("Delimiter", position=1),
+            BuiltinParam("Encoding"),
+            _EA,
+        ),
+        aliases=("epcsv",),
+    ),
+    BuiltinCommand(
+        "Import-Csv",
+        "import_csv",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("Delimiter", position=1),
+            BuiltinParam("Header"),
+            BuiltinParam("Encoding"),
+            _EA,
+        ),
+        aliases=("ipcsv",),
+    ),
+    BuiltinCommand(
+        "Remove-Item",
+        "remove_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("Recurse", switch=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("ri", "rm", "rmdir", "del", "erase", "rd"),
+    ),
+    BuiltinCommand(
+        "New-Item",
+        "new_item",
+        (
+            BuiltinParam("Path", position=0),
+            BuiltinParam("Name"),
+            BuiltinParam("ItemType", aliases=("Type",)),
+            BuiltinParam("Value", pipeline=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("ni",),
+    ),
+    # The pipeline
+    BuiltinCommand(
+        "Where-Object",
+        "where_object",
+        (
+            # -FilterScript and -Property both take the first position, in different parameter sets.
+            BuiltinParam("FilterScript", position=0, aliases=("Property",)),
+            BuiltinParam("Value", position=1),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("Not", switch=True),
+            *(BuiltinParam(op, switch=True) for op in WHERE_OPERATORS),
+            _EA,
+        ),
+        aliases=("?", "where"),
+    ),
+    BuiltinCommand(
+        "ForEach-Object",
+        "foreach_object",
+        (
+            # -Process and -MemberName both take the first position, in different parameter sets.
+            BuiltinParam("Process", position=0, aliases=("MemberName",)),
+            BuiltinParam("InputObject", pipeline=True),
+            _EA,
+        ),
+        aliases=("%", "foreach"),
+    ),
+    BuiltinCommand(
+        "Select-Object",
+        "select_object",
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("First"),
+            BuiltinParam("Last"),
+            BuiltinParam("Skip"),
+            BuiltinParam("Unique", switch=True),
+            BuiltinParam("ExpandProperty"),
+            _EA,
+        ),
+        aliases=("select",),
+    ),
+    BuiltinCommand(
+        "Sort-Object",
+        "sort_object",
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("Descending", switch=True),
+            BuiltinParam("Unique", switch=True),
+            BuiltinParam("CaseSensitive", switch=True),
+            _EA,
+        ),
+        aliases=("sort",),
+    ),
+    BuiltinCommand(
+        "Measure-Object",
+        "measure_object",
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("Sum", switch=True),
+            BuiltinParam("Average", switch=True),
+            BuiltinParam("Maximum", switch=True),
+            BuiltinParam("Minimum", switch=True),
+            _EA,
+        ),
+        aliases=("measure",),
+    ),
+    BuiltinCommand(
+        "Group-Object",
+        "group_object",
+        (BuiltinParam("Property", position=0), BuiltinParam("InputObject", pipeline=True), _EA),
+        aliases=("group",),
+    ),
+    BuiltinCommand(
+        "Out-String",
+        "out_string",
+        (BuiltinParam("InputObject", pipeline=True), _EA),
+    ),
+    # Values
+    BuiltinCommand(
+        "Get-Date",
+        "get_date",
+        (
+            BuiltinParam("Date", position=0, pipeline=True),
+            BuiltinParam("Format"),
+            BuiltinParam("UFormat"),
+            BuiltinParam("AsUTC", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand("New-Guid", "new_guid", (_EA,)),
+    BuiltinCommand(
+        "Get-Random",
+        "get_random",
+        (
+            BuiltinParam("Maximum", position=0, aliases=("Max",)),
+            BuiltinParam("Minimum", aliases=("Min",)),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("Count"),
+            _EA,
+        ),
+    ),
 )
 
 #: Built-ins (by handler) for which one call with a whole piped array is what PowerShell's once-per-item
-#: run amounts to: ConvertTo-Json collects its input back into an array; Write-Output passes items on.
-WHOLE_ARRAY_PIPELINE = frozenset({"convert_to_json", "write_output", "out_null", "write_host"})
+#: run amounts to: ConvertTo-Json and Out-String collect their input first; Write-Output passes items on;
+#: the file cmdlets write (or remove) every item; the pipeline cmdlets' runtime functions iterate themselves.
+WHOLE_ARRAY_PIPELINE = frozenset(
+    {
+        "convert_to_json",
+        "convert_from_json",
+        "write_output",
+        "out_null",
+        "write_host",
+        "set_content",
+        "add_content",
+        "out_file",
+        "export_csv",
+        "remove_item",
+        "join_path",
+        "test_path",
+        "where_object",
+        "foreach_object",
+        "select_object",
+        "sort_object",
+        "measure_object",
+        "group_object",
+        "out_string",
+        "get_random",
+    }
+)
 
 #: The module the package ports: ``Import-Module PSOpenAPITools`` is what the output's imports do.
 MODULE_NAME = "PSOpenAPITools"

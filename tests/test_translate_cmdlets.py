@@ -1,0 +1,448 @@
+"""PowerShell's built-in cmdlets in translated scripts: each translates without a warning and prints what pwsh 7 prints.
+
+Files live under pytest's tmp_path, which the scripts read as ``$Dir = $env:PSO_TEST_DIR``. What the
+translator does not translate exactly is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+
+from psopenapi_py import translate_powershell
+from psopenapi_py.pscompat import ScriptError
+
+DIR = "$Dir = $env:PSO_TEST_DIR\n"
+
+
+@pytest.fixture
+def tmp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PSO_TEST_DIR", str(tmp_path))
+    return tmp_path
+
+
+def py(ps: str) -> str:
+    """The Python of a script that must translate without any warning."""
+    result = translate_powershell(ps)
+    assert result.warnings == (), [str(w) for w in result.warnings]
+    return result.python
+
+
+def run(ps: str) -> tuple[str, str]:
+    """Translate (no warning allowed), run, and return what the script wrote to stdout and stderr."""
+    python = py(ps)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
+    return out.getvalue(), err.getvalue()
+
+
+def printed(ps: str) -> str:
+    return run(ps)[0]
+
+
+def warnings_of(ps: str) -> list[str]:
+    return [str(w) for w in translate_powershell(ps).warnings]
+
+
+# --------------------------------------------------------------------------------------------------
+# Paths and files
+
+
+def test_join_test_and_split_path(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$File = Join-Path $Dir 'notes.txt'\n"
+        "Set-Content -Path $File -Value 'x'\n"
+        "Write-Output (Test-Path $File)\n"
+        "Write-Output (Test-Path $File -PathType Container)\n"
+        "Write-Output (Test-Path -Path $Dir -PathType Container)\n"
+        "Write-Output (Split-Path $File -Leaf)\n"
+        "Write-Output (Split-Path $File -LeafBase)\n"
+        "Write-Output (Split-Path $File -Extension)\n"
+        "Write-Output ((Split-Path $File -Parent) -eq $Dir)\n"
+        "Write-Output ((Split-Path $File) -eq $Dir)\n"
+        "Write-Output (Join-Path 'a' 'b' 'c')\n"
+    )
+    assert printed(ps) == "True\nFalse\nTrue\nnotes.txt\nnotes\n.txt\nTrue\nTrue\na/b/c\n"
+
+
+def test_set_add_and_get_content(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$File = Join-Path $Dir 'notes.txt'\n"
+        "Set-Content -Path $File -Value 'one', 'two'\n"
+        "Add-Content -Path $File -Value 'three'\n"
+        "'four' | Add-Content $File\n"
+        "$Lines = Get-Content $File\n"
+        "Write-Output $Lines.Count\n"
+        "Get-Content $File -Tail 1\n"
+        "Get-Content -Path $File -TotalCount 2\n"
+        "gc $File -First 1\n"
+        "$Raw = Get-Content $File -Raw\n"
+        "Write-Output $Raw.Length\n"
+    )
+    # one\ntwo\nthree\nfour\n: 4 + 4 + 6 + 5 characters
+    assert printed(ps) == "4\nfour\none\ntwo\none\n19\n"
+    assert (tmp_dir / "notes.txt").read_bytes() == b"one\ntwo\nthree\nfour\n"  # UTF-8, no BOM, \n
+
+
+def test_set_content_no_newline_and_encoding(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$File = Join-Path $Dir 'a.txt'\n"
+        "Set-Content $File 'a', 'b' -NoNewline\n"
+        "Set-Content (Join-Path $Dir 'u.txt') 'é' -Encoding utf8\n"
+        "Set-Content (Join-Path $Dir 'bom.txt') 'é' -Encoding utf8BOM\n"
+    )
+    run(ps)
+    assert (tmp_dir / "a.txt").read_bytes() == b"ab"
+    assert (tmp_dir / "u.txt").read_bytes() == "é\n".encode()  # pwsh 7's utf8 has no byte-order mark
+    assert (tmp_dir / "bom.txt").read_bytes() == b"\xef\xbb\xbf" + "é\n".encode()
+
+
+def test_a_file_of_one_line_reads_as_a_string_and_an_empty_file_as_null(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$File = Join-Path $Dir 'one.txt'\n"
+        "Set-Content $File 'only'\n"
+        "$Lines = Get-Content $File\n"
+        "Write-Output $Lines.Length\n"  # a string's length, not an array's
+        "Set-Content $File -Value '' -NoNewline\n"
+        "$None = Get-Content $File\n"
+        "Write-Output ($null -eq $None)\n"
+    )
+    assert printed(ps) == "4\nTrue\n"
+
+
+def test_out_file(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$File = Join-Path $Dir 'out.txt'\n"
+        "'hello' | Out-File $File\n"
+        "'again', 'more' | Out-File -FilePath $File -Append\n"
+    )
+    run(ps)
+    assert (tmp_dir / "out.txt").read_text(encoding="utf-8") == "hello\nagain\nmore\n"
+
+
+def test_export_and_import_csv(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$Csv = Join-Path $Dir 'voices.csv'\n"
+        "$Rows = @(\n"
+        "    [pscustomobject]@{ Voice = 'alloy'; Rank = 1 }\n"
+        "    [pscustomobject]@{ Voice = 'ash'; Rank = 2 }\n"
+        ")\n"
+        "$Rows | Export-Csv -Path $Csv -NoTypeInformation\n"
+        "[pscustomobject]@{ Voice = 'echo'; Rank = 3 } | Export-Csv $Csv -Append\n"
+        "$Back = Import-Csv $Csv\n"
+        'foreach ($Row in $Back) { Write-Output "$($Row.Voice)=$($Row.Rank)" }\n'
+        "Write-Output $Back.Count\n"
+    )
+    assert printed(ps) == "alloy=1\nash=2\necho=3\n3\n"
+    # PowerShell 7 quotes every field and writes no #TYPE line.
+    assert (tmp_dir / "voices.csv").read_text() == '"Voice","Rank"\n"alloy","1"\n"ash","2"\n"echo","3"\n'
+
+
+def test_csv_with_a_delimiter(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$Csv = Join-Path $Dir 'd.csv'\n"
+        "@([pscustomobject]@{ A = 1; B = 'x' }) | Export-Csv $Csv -Delimiter ';'\n"
+        "$Row = Import-Csv $Csv -Delimiter ';'\n"
+        "Write-Output $Row.B\n"
+    )
+    assert printed(ps) == "x\n"
+    assert (tmp_dir / "d.csv").read_text() == '"A";"B"\n"1";"x"\n'
+
+
+def test_new_item_and_remove_item(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "$Sub = Join-Path $Dir 'sub'\n"
+        "New-Item -ItemType Directory -Path $Sub -Force | Out-Null\n"
+        "New-Item -ItemType Directory -Path $Sub -Force | Out-Null\n"  # -Force: an existing folder is fine
+        "$null = New-Item -Path $Sub -Name 'a.txt' -ItemType File -Value 'hi'\n"
+        "Get-Content (Join-Path $Sub 'a.txt') -Raw\n"
+        "Remove-Item $Sub -Recurse -Force\n"
+        "Write-Output (Test-Path $Sub)\n"
+        "Remove-Item $Sub -ErrorAction SilentlyContinue\n"
+        "Write-Output 'still here'\n"
+    )
+    assert printed(ps) == "hi\nFalse\nstill here\n"
+
+
+def test_remove_item_of_a_missing_path_stops_the_script(tmp_dir: Path) -> None:
+    with pytest.raises(ScriptError, match="because it does not exist"):
+        run(DIR + "Remove-Item (Join-Path $Dir 'missing') -ErrorAction Stop\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# The pipeline
+
+CATALOG = """$Catalog = @(
+    [pscustomobject]@{ Name = 'lookup'; Enabled = $true; Size = 3 }
+    [pscustomobject]@{ Name = 'Refund'; Enabled = $false; Size = 10 }
+    [pscustomobject]@{ Name = 'stock'; Enabled = $true; Size = 2 }
+)
+"""
+
+
+@pytest.mark.parametrize(
+    ("filter_", "names"),
+    [
+        ("{ $_.Enabled }", "lookup stock"),
+        ("Enabled", "lookup stock"),  # a bare property name tests it for truth
+        ("-Not Enabled", "Refund"),
+        ("Name -eq 'REFUND'", "Refund"),  # -eq ignores case
+        ("Name -CEQ 'REFUND'", ""),
+        ("Name -ne 'refund'", "lookup stock"),
+        ("-Property Name -Value 'r*' -Like", "Refund"),
+        ("Name -NotLike 'r*'", "lookup stock"),
+        ("Name -Match '^s'", "stock"),
+        ("Name -NotMatch 'o'", "Refund"),
+        ("Size -gt '2'", "lookup Refund"),  # '2' becomes a number: 10 > 2 (as text it would not be)
+        ("Size -le 3", "lookup stock"),
+        ("Name -In 'stock', 'lookup'", "lookup stock"),
+        ("Name -NotIn 'stock', 'lookup'", "Refund"),
+    ],
+)
+def test_where_object(filter_: str, names: str) -> None:
+    ps = CATALOG + f'$Hits = $Catalog | Where-Object {filter_} | ForEach-Object Name\nWrite-Output "$Hits"\n'
+    assert printed(ps) == names + "\n"
+
+
+def test_where_object_aliases() -> None:
+    assert py(CATALOG + "$a = $Catalog | ? Enabled\n") == py(CATALOG + "$a = $Catalog | Where-Object Enabled\n")
+    assert py(CATALOG + "$a = $Catalog | where Enabled\n") == py(CATALOG + "$a = $Catalog | Where-Object Enabled\n")
+
+
+def test_foreach_object_block_member_and_method() -> None:
+    ps = CATALOG + (
+        "$Catalog | ForEach-Object { $_.Size * 2 }\n$Catalog | % -MemberName Name\n'ab', 'c' | foreach ToUpper\n"
+    )
+    assert printed(ps) == "6\n20\n4\nlookup\nRefund\nstock\nAB\nC\n"
+
+
+def test_select_object() -> None:
+    ps = CATALOG + (
+        "$Catalog | Select-Object -First 2 | ForEach-Object Name\n"
+        "$Catalog | Select-Object -Last 1 -ExpandProperty Name\n"
+        "$Catalog | select -Skip 1 -First 1 -ExpandProperty Name\n"
+        "3, 1, 3, 'a', 'A' | Select-Object -Unique\n"  # -Unique is case-sensitive here, unlike Sort-Object's
+        "$Wide = $Catalog | Select-Object -Property 'Name', @{Name = 'Double'; Expression = { $_.Size * 2 }}\n"
+        'Write-Output "$($Wide[1].Name) $($Wide[1].Double)"\n'
+    )
+    assert printed(ps) == "lookup\nRefund\nstock\nRefund\n3\n1\na\nA\nRefund 20\n"
+
+
+def test_sort_object() -> None:
+    ps = CATALOG + (
+        "$Catalog | Sort-Object -Property Name | ForEach-Object Name\n"  # ignoring case
+        "$Catalog | sort Size -Descending | ForEach-Object Size\n"
+        "$Catalog | Sort-Object { $_.Name.Length }, 'Name' | ForEach-Object Name\n"
+        "3, 1, 2, 3 | Sort-Object -Unique\n"
+        "'b', 'a', 'B' | Sort-Object -Unique\n"  # 'B' equals 'b' ignoring case: dropped
+    )
+    assert printed(ps) == ("lookup\nRefund\nstock\n10\n3\n2\nstock\nlookup\nRefund\n1\n2\n3\na\nb\n")
+
+
+def test_measure_object() -> None:
+    ps = CATALOG + (
+        "$m = $Catalog | Measure-Object -Property Size -Sum -Average -Maximum -Minimum\n"
+        'Write-Output "$($m.Count) $($m.Sum) $($m.Average) $($m.Maximum) $($m.Minimum)"\n'
+        "$n = 'a', 'b' | measure\n"
+        "Write-Output $n.Count\n"
+    )
+    assert printed(ps) == "3 15 5 10 2\n2\n"
+
+
+def test_group_object_sorts_the_groups_as_pwsh_7_does() -> None:
+    # PowerShell 6.1 and later sort Group-Object's output by the grouped values (PowerShell/PowerShell#7409).
+    ps = CATALOG + (
+        "$Groups = 'b', 'a', 'B' | Group-Object\n"
+        'foreach ($g in $Groups) { Write-Output "$($g.Name) $($g.Count)" }\n'
+        "$ByState = $Catalog | group Enabled\n"
+        'foreach ($g in $ByState) { Write-Output "$($g.Name): $($g.Group.Name)" }\n'
+    )
+    assert printed(ps) == "a 1\nb 2\nFalse: Refund\nTrue: lookup stock\n"
+
+
+def test_pipeline_output_assigned_is_null_one_item_or_an_array() -> None:
+    ps = CATALOG + (
+        "$None = $Catalog | Where-Object Size -gt 100\n"
+        "$One = $Catalog | Where-Object Size -gt 5\n"
+        "$Two = $Catalog | Where-Object Size -lt 5\n"
+        'Write-Output "$($null -eq $None) $($One.Name) $($Two.Count)"\n'
+    )
+    assert printed(ps) == "True Refund 2\n"
+
+
+def test_out_string() -> None:
+    assert printed("$s = 'a', 'b' | Out-String\nWrite-Output $s.Length\n") == "4\n"  # "a\nb\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Output streams
+
+
+def test_write_warning_and_verbose_go_to_stderr() -> None:
+    out, err = run("Write-Warning 'careful'\nWrite-Verbose 'hidden'\n'done'\n")
+    assert (out, err) == ("done\n", "WARNING: careful\n")
+
+
+def test_write_warning_silenced() -> None:
+    assert run("Write-Warning 'careful' -WarningAction SilentlyContinue\n") == ("", "")
+
+
+def test_write_error_writes_and_goes_on_or_stops() -> None:
+    out, err = run("Write-Error 'boom'\n'after'\n")
+    assert out == "after\n"
+    assert "boom" in err
+    with pytest.raises(ScriptError, match="^boom$"):
+        run("Write-Error 'boom' -ErrorAction Stop\n'after'\n")
+
+
+def test_write_information_shows_only_with_information_action_continue() -> None:
+    # $InformationPreference is SilentlyContinue by default: nothing is shown.
+    assert run("Write-Information 'quiet'\nWrite-Information 'shown' -InformationAction Continue\n") == (
+        "shown\n",
+        "",
+    )
+
+
+def test_write_debug_shows_nothing_by_default() -> None:
+    assert run("Write-Debug 'quiet'\n'x'\n") == ("x\n", "")
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON
+
+
+def test_convert_to_json() -> None:
+    ps = (
+        "@{ a = 1 } | ConvertTo-Json -Compress\n"
+        "@(5) | ConvertTo-Json\n"  # the pipeline collects one item: written as itself
+        "ConvertTo-Json @(5) -Compress\n"  # -InputObject: the array itself
+        "5 | ConvertTo-Json -AsArray -Compress\n"
+        "[pscustomobject]@{ v = 'é'; n = $null } | ConvertTo-Json -Compress\n"  # non-ASCII kept
+        "[pscustomobject]@{ a = [pscustomobject]@{ b = 1 } } | ConvertTo-Json -Depth 0 -Compress\n"
+        "[pscustomobject]@{ a = 1; b = 'x' } | ConvertTo-Json\n"
+    )
+    assert printed(ps) == ('{"a":1}\n5\n[5]\n[5]\n{"v":"é","n":null}\n{"a":"@{b=1}"}\n{\n  "a": 1,\n  "b": "x"\n}\n')
+
+
+def test_convert_from_json_reads_members_in_any_case() -> None:
+    ps = (
+        '$o = \'{"Error": {"Code": "x"}, "list": [1, 2]}\' | ConvertFrom-Json\n'
+        "Write-Output $o.error.code\n"
+        "Write-Output $o.List.Count\n"
+        "Write-Output ($null -eq $o.missing)\n"
+        "$h = '{\"a\": 1}' | ConvertFrom-Json -AsHashtable\n"
+        "Write-Output $h.Keys\n"
+    )
+    assert printed(ps) == "x\n2\nTrue\na\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Values and settings
+
+
+def test_get_date() -> None:
+    ps = (
+        "Get-Date -Date '2026-12-01T05:04:03' -Format 'yyyy-MM-dd HH:mm'\n"
+        "Get-Date -Date '2026-12-01T05:04:03+02:00' -AsUTC -Format 'HH:mm'\n"
+        "$now = Get-Date\n"
+        "Write-Output ($now.Year -ge 2024)\n"
+    )
+    assert printed(ps) == "2026-12-01 05:04\n03:04\nTrue\n"
+
+
+def test_new_guid_get_random_and_strict_mode() -> None:
+    ps = (
+        "Set-StrictMode -Version Latest\n"
+        '$Id = "$(New-Guid)"\n'
+        "Write-Output $Id.Length\n"
+        "$r = Get-Random -Minimum 1 -Maximum 3\n"
+        "Write-Output ($r -ge 1 -and $r -le 2)\n"
+        "$pick = 'a', 'b' | Get-Random\n"
+        "Write-Output ($pick -in 'a', 'b')\n"
+        "$both = 'a', 'b' | Get-Random -Count 2 | Sort-Object\n"
+        'Write-Output "$both"\n'
+    )
+    python = py(ps)
+    assert python.splitlines()[2] == "# Set-StrictMode -Version Latest: not enforced in Python (see docs/parity.md)"
+    assert printed(ps) == "36\nTrue\nTrue\na b\n"
+
+
+def test_aliases_are_the_same_cmdlets() -> None:
+    pairs = [
+        ("$a = @(1) | select -First 1", "$a = @(1) | Select-Object -First 1"),
+        ("$a = @(1) | sort", "$a = @(1) | Sort-Object"),
+        ("$a = @(1) | group", "$a = @(1) | Group-Object"),
+        ("$a = @(1) | measure", "$a = @(1) | Measure-Object"),
+        ("$a = gc 'f'", "$a = Get-Content 'f'"),
+        ("$a = ipcsv 'f'", "$a = Import-Csv 'f'"),
+        ("@(1) | epcsv 'f'", "@(1) | Export-Csv 'f'"),
+        ("ri 'f'", "Remove-Item 'f'"),
+        ("del 'f'", "Remove-Item 'f'"),
+        ("ni 'f' | Out-Null", "New-Item 'f' | Out-Null"),
+    ]
+    for short, full in pairs:
+        assert py(short + "\n") == py(full + "\n"), short
+
+
+# --------------------------------------------------------------------------------------------------
+# What is not translated is reported
+
+
+@pytest.mark.parametrize(
+    ("ps", "warning"),
+    [
+        ("Get-Date -UFormat '%Y'", "unsupported: Get-Date -UFormat"),
+        ("Remove-Item 'f' -ErrorAction Inquire", "unsupported: Remove-Item -ErrorAction Inquire"),
+        (
+            "$x = Get-Content 'f' -ErrorAction SilentlyContinue",
+            "unsupported: Get-Content -ErrorAction SilentlyContinue",
+        ),
+        ("Write-Error 'x' -ErrorAction SilentlyContinue", "unsupported: Write-Error -ErrorAction SilentlyContinue"),
+        ("$x = Test-Path '*.txt'", "unsupported: Test-Path of a wildcard path (*.txt)"),
+        ("Remove-Item 'logs/*'", "unsupported: Remove-Item of a wildcard path (logs/*)"),
+        (
+            "$x = @(1) | Select-Object -Property Name -Unique",
+            "unsupported: Select-Object -Unique with -Property or -ExpandProperty",
+        ),
+        ("$x = @(1) | Select-Object -Last 1 -Skip 1", "unsupported: Select-Object -Skip with -Last"),
+        ("$x = @(1) | Select-Object -Property 'N*'", "unsupported: Select-Object with a wildcard property name (N*)"),
+        (
+            "$x = @(1) | Select-Object -Property @{ n = 'a'; e = 'b' }",
+            "unsupported: Select-Object -Property key 'n' (write ['expression', 'label', 'name'])",
+        ),
+        (
+            "$x = Where-Object -InputObject @(1) { $true }",
+            "unsupported: Where-Object -InputObject (PowerShell takes it as one object)",
+        ),
+        ("$x = @(1) | Where-Object Name -Is 'string'", "unsupported: Where-Object -Is"),
+        ("$x = @(1) | Where-Object Name -eq -ne 1", "Where-Object takes one comparison operator"),
+        ("$x = New-Item 'f'", "unsupported: New-Item whose output is used (add | Out-Null)"),
+        ("New-Item 'f' -ItemType SymbolicLink | Out-Null", "unsupported: New-Item -ItemType SymbolicLink"),
+        ("Set-Content 'f' 'v' -Encoding utf32", "unsupported: -Encoding utf32"),
+        ("$x = Import-Csv 'f' -Encoding unicode", "unsupported: Import-Csv -Encoding unicode"),
+        ("$x = Get-Content 'f' -Tail 1 -TotalCount 1", "unsupported: Get-Content with both -Tail and -TotalCount"),
+        ("$x = @(1) | Sort-Object -Top 1", "Sort-Object has no parameter -Top"),
+        ("$x = @(1) | Group-Object -NoElement", "Group-Object has no parameter -NoElement"),
+        ("$x = @(1) | ForEach-Object -Begin { 1 } -Process { 2 }", "ForEach-Object has no parameter -Begin"),
+        ("$x = Split-Path 'a/b' -Qualifier", "Split-Path has no parameter -Qualifier"),
+        ("$x = Split-Path 'a/b' -Leaf -Extension", "Split-Path takes one of -Parent, -Leaf, -LeafBase, -Extension"),
+        ("$x = 'a' | Out-String -Stream", "Out-String has no parameter -Stream"),
+        ("$x = @{} | ConvertTo-Json -EnumsAsStrings", "ConvertTo-Json has no parameter -EnumsAsStrings"),
+        ("Write-Warning 'w' -WarningAction Inquire", "unsupported: Write-Warning -WarningAction Inquire"),
+        (
+            "$o = @(1)\nWrite-Information $o -InformationAction Continue",
+            "unsupported: Write-Information of a value that is not known to be a string",
+        ),
+        (
+            "$InformationPreference = 'Continue'\nWrite-Information 'x'",
+            "unsupported: Write-Information with $InformationPreference set by the script",
+        ),
+        ("Clear-Host", "unknown command 'Clear-Host'"),
+    ],
+)
+def test_what_is_not_translated_exactly_is_reported(ps: str, warning: str) -> None:
+    assert warning in [w.split(": ", 1)[1] for w in warnings_of(ps + "\n")]
