@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from ._convert import ScriptError, as_array, collect, is_null, to_int
@@ -188,13 +188,35 @@ _DATETIME_MEMBERS = {
 }
 
 
-def member(value: Any, name: str) -> Any:
-    """``$value.Name`` on a value of any kind, as PowerShell reads it.
+_TIMESPAN_MEMBERS: dict[str, Callable[[timedelta], float | int]] = {
+    "totaldays": lambda t: t.total_seconds() / 86400,
+    "totalhours": lambda t: t.total_seconds() / 3600,
+    "totalminutes": lambda t: t.total_seconds() / 60,
+    "totalseconds": lambda t: t.total_seconds(),
+    "totalmilliseconds": lambda t: t.total_seconds() * 1000,
+    "days": lambda t: int(t.total_seconds() / 86400),
+    "hours": lambda t: int(t.total_seconds() / 3600) % 24,
+    "minutes": lambda t: int(t.total_seconds() / 60) % 60,
+    "seconds": lambda t: int(t.total_seconds()) % 60,
+    "milliseconds": lambda t: int(t.total_seconds() * 1000) % 1000,
+}
+
+
+def member(value: Any, name: str, *more: str) -> Any:
+    """``$value.Name`` (``$value.A.B`` with more names) on a value of any kind, as PowerShell reads it.
 
     A hashtable key or object property in any case; a model field by its JSON or PowerShell name;
     ``None`` for what is missing; ``.Count``/``.Length`` of one value are 1 and of ``$null`` 0; on an array,
     member enumeration (the member of each item, arrays flattened one level).
     """
+    if more:
+        for step in (name, *more):
+            value = member(value, step)
+        return value
+    if not isinstance(name, str):
+        from ._format import text
+
+        name = text(name)
     low = name.lower()
     if is_null(value):
         return 0 if low in ("count", "length") else None
@@ -241,6 +263,10 @@ def member(value: Any, name: str) -> Any:
         getter = _DATETIME_MEMBERS.get(low)
         if getter is not None:
             return getter(value)
+    if isinstance(value, timedelta):
+        span = _TIMESPAN_MEMBERS.get(low)
+        if span is not None:
+            return span(value)
     fields = model_fields(value)
     if fields is not None:
         wanted = _norm(name)

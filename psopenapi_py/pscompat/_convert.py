@@ -90,10 +90,10 @@ def to_number(value: Any, target: str = "double") -> int | float:
     """The number PowerShell makes of a value in arithmetic: numbers as they are, text parsed, ``$null`` 0, bools 0/1."""
     if value is None or value is UNSET:
         return 0
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
+    if isinstance(value, (bool, int)):
+        return int(value)  # an HTTP status or other int enum counts as its number
+    if isinstance(value, float):
+        return float(value)
     if isinstance(value, str):
         return _parse_number(value, target)
     if isinstance(value, list) and len(value) == 1:

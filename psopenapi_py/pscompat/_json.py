@@ -96,8 +96,10 @@ def convert_from_json(value: Any) -> Any:
     """
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         value = "\n".join(value)
-    if not isinstance(value, (str, bytes)):
+    if isinstance(value, (Mapping, list, tuple)) or value is None:
         return value
+    if not isinstance(value, (str, bytes)):
+        value = text(value)  # PowerShell converts what it is given to text first ($_.ErrorDetails)
     try:
         return _dates(json.loads(value, object_pairs_hook=_object))
     except json.JSONDecodeError as exc:

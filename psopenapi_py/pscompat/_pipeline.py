@@ -5,15 +5,17 @@ from __future__ import annotations
 import builtins
 import functools
 from collections.abc import Callable
+from types import GeneratorType
 from typing import Any
 
 from ._collections import PSObject, items, member
-from ._convert import ScriptError, is_number, to_number, truthy
+from ._convert import ScriptError, collect, is_number, to_number, truthy
 from ._format import text
 from ._operators import compare
 
 __all__ = [
     "emit",
+    "output",
     "foreach_object",
     "group_object",
     "measure_object",
@@ -24,16 +26,30 @@ __all__ = [
 
 
 def emit(out: list[Any], value: Any) -> None:
-    """Add what a statement writes to the output: an array's items one by one, anything else as it is."""
-    if isinstance(value, (list, tuple)):
+    """Add what a statement writes to the output: an array's items one by one (a block's output item by
+    item), anything else as it is."""
+    if isinstance(value, GeneratorType):
+        for item in value:
+            emit(out, item)
+    elif isinstance(value, (list, tuple)):
         out.extend(value)
     else:
         out.append(value)
 
 
+def output(value: Any) -> Any:
+    """What a function or block writes, as assigning it gives: nothing is ``$null``, one item that item,
+    more an array (a translated function or block is a generator of what it writes)."""
+    if isinstance(value, GeneratorType):
+        out: list[Any] = []
+        emit(out, value)
+        return collect(out)
+    return value
+
+
 def where_object(value: Any, predicate: Callable[[Any], Any]) -> list[Any]:
     """``Where-Object { ... }``: the items for which the block's result is true in PowerShell's sense."""
-    return [item for item in items(value) if truthy(predicate(item))]
+    return [item for item in items(value) if truthy(output(predicate(item)))]
 
 
 def foreach_object(value: Any, block: Callable[[Any], Any]) -> list[Any]:
@@ -53,11 +69,11 @@ def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
     out: list[tuple[_Key, bool | None]] = []
     for spec in specs:
         if callable(spec):
-            out.append((spec, None))
+            out.append((_block_key(spec), None))
         elif isinstance(spec, dict):
             expr = spec.get("expression") if hasattr(spec, "_spelling") else spec.get("Expression")
             desc = spec.get("descending") if hasattr(spec, "_spelling") else spec.get("Descending")
-            key = expr if callable(expr) else functools.partial(_member_of, text(expr))
+            key = _block_key(expr) if callable(expr) else functools.partial(_member_of, text(expr))
             out.append((key, None if desc is None else truthy(desc)))
         else:
             out.append((functools.partial(_member_of, text(spec)), None))
@@ -66,6 +82,10 @@ def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
 
 def _member_of(name: str, item: Any) -> Any:
     return member(item, name)
+
+
+def _block_key(block: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda item: output(block(item))
 
 
 def _cmp(a: Any, b: Any, case: bool) -> int:
@@ -127,18 +147,19 @@ def select_object(
 ) -> list[Any]:
     """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]``."""
     data = list(items(value))
-    if unique:
-        kept: list[Any] = []
-        for item in data:
-            if not any(_same(item, k) for k in kept):
-                kept.append(item)
-        data = kept
     if skip is not None:
         data = data[int(to_number(skip)) :]
     if first is not None or last is not None:
         head = data[: int(to_number(first))] if first is not None else []
         tail = data[-int(to_number(last)) :] if last is not None and int(to_number(last)) > 0 else []
         data = head + [t for t in tail if first is None or t not in head] if first is not None else tail
+    if unique:
+        # After the other selections, as Select-Object applies it.
+        kept: list[Any] = []
+        for item in data:
+            if not any(_same(item, k) for k in kept):
+                kept.append(item)
+        data = kept
     if expand_property is not None:
         out: list[Any] = []
         for item in data:
@@ -159,7 +180,7 @@ def select_object(
                 if isinstance(spec, dict):
                     label = spec.get("name") or spec.get("label") or spec.get("Name") or spec.get("Label")
                     expr = spec.get("expression") or spec.get("Expression")
-                    obj[text(label)] = expr(item) if callable(expr) else member(item, text(expr))
+                    obj[text(label)] = output(expr(item)) if callable(expr) else member(item, text(expr))
                 else:
                     obj[text(spec)] = member(item, text(spec))
             picked.append(obj)

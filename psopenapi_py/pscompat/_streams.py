@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from types import GeneratorType
 from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, model_fields
@@ -122,7 +123,12 @@ def render(value: Any) -> list[str]:
 
 
 def write_output(value: Any) -> None:
-    """Print what a script writes to its output as PowerShell's console shows it (arrays one item a line)."""
+    """Print what a script writes to its output as PowerShell's console shows it (arrays one item a line;
+    a translated function's output as it comes)."""
+    if isinstance(value, GeneratorType):
+        for item in value:
+            write_output(item)
+        return
     if value is None:
         return
     sys.stdout.write("".join(render(value)))
