@@ -70,13 +70,15 @@ class _Param:
 class _UserFunction:
     """A function the script defines: its Python name, parameters, and whether it returns a value."""
 
-    __slots__ = ("error", "node", "params", "py", "returns_value")
+    __slots__ = ("error", "generator", "node", "params", "py", "returns_value")
 
     def __init__(self, py: str, node: Node):
         self.py = py
         self.node = node
         self.params: list[_Param] = []
         self.returns_value = False
+        #: It writes output besides ``return value``: its Python is a generator of all it writes.
+        self.generator = False
         self.error: Unsupported | None = None
 
 
@@ -153,9 +155,10 @@ def _find_param(command: str, params: list[_Param], name: str, node: Node) -> _P
 class _CallBinding:
     """One call's arguments bound so far, and the positional parameters still free."""
 
-    __slots__ = ("bound", "command", "params", "positional", "taken", "variadic", "variadic_values")
+    __slots__ = ("bound", "callee", "command", "params", "positional", "taken", "variadic", "variadic_values")
 
     def __init__(self, command: str, params: list[_Param]) -> None:
+        self.callee: str | None = None
         self.command = command
         self.params = params
         self.bound: list[tuple[_Param, Expr]] = []
@@ -196,10 +199,18 @@ class _CallBinding:
 class Binder:
     """Binds the arguments of command calls; arguments are translated with the ``argument`` it is given."""
 
-    def __init__(self, scope: Scope, out: Output, argument: Callable[[Node], Expr]) -> None:
+    def __init__(
+        self,
+        scope: Scope,
+        out: Output,
+        argument: Callable[[Node], Expr],
+        method_call: Callable[[Node, Node], Expr] | None = None,
+    ) -> None:
         self.scope = scope
         self.out = out
         self.argument = argument
+        #: ``(expr).Method(args)`` written as an argument: the grammar gives the call's parts one by one.
+        self.method_call = method_call
 
     def elements(self, node: Node) -> list[Element]:
         """The command's arguments: ("param", name, value node or None, node) and ("value", "", node, node)."""
@@ -227,6 +238,9 @@ class Binder:
                 out[-1] = ("colon", out[-1][1], child, out[-1][3])
                 colon = False
                 continue
+            if kind == "argument_list" and out and out[-1][0] == "value" and out[-1][3].type != "argument_list":
+                out[-1] = ("value", "", out[-1][2], child)  # a method call: the value node, then its arguments
+                continue
             out.append(("value", "", child, child))
         return out
 
@@ -237,9 +251,14 @@ class Binder:
         elements: list[Element],
         piped: Expr | None,
         node: Node,
+        callee: str | None = None,
     ) -> list[tuple[_Param, Expr]]:
-        """Bind arguments to parameters as PowerShell does: by name (any case, unique prefix), position, pipeline."""
+        """Bind arguments to parameters as PowerShell does: by name (any case, unique prefix), position, pipeline.
+
+        ``callee`` is the Python function called: a hashtable splatted into it whose keys are not all
+        known here goes through ``ps.splat`` at run time."""
         call = _CallBinding(command, params)
+        call.callee = callee
         i = 0
         while i < len(elements):
             element = elements[i]
@@ -247,21 +266,24 @@ class Binder:
             if element[0] == "value":
                 value_node = element[2]
                 assert value_node is not None
-                self._bind_value(call, value_node)
+                self._bind_value(call, value_node, element[3])
             elif self._bind_named(call, element, elements[i] if i < len(elements) else None):
                 i += 1  # the parameter took the next element as its value
         call.finish(piped, node)
         return call.bound
 
-    def _bind_value(self, call: _CallBinding, value_node: Node) -> None:
+    def _bind_value(self, call: _CallBinding, value_node: Node, arguments: Node | None = None) -> None:
         """A value without a parameter name: a splatted hashtable, or the next positional parameter's value."""
         splat = _unwrap(value_node)
         if splat.type == "variable" and _text(splat).startswith("@"):
-            for p, v in self.splat(call.command, call.params, splat):
+            for p, v in self.splat(call.command, call.params, splat, call.callee):
                 call.take(p, splat)
                 call.bound.append((p, v))
             return
-        value = self.argument(value_node)
+        if arguments is not None and arguments.type == "argument_list" and self.method_call is not None:
+            value = self.method_call(value_node, arguments)
+        else:
+            value = self.argument(value_node)
         p = call.next_positional(value_node)
         if p.variadic:
             call.variadic = p
@@ -284,7 +306,10 @@ class Binder:
         elif following is not None and following[0] == "value":
             value_node = following[2]
             assert value_node is not None
-            call.bound.append((p, self.argument(value_node)))
+            if following[3].type == "argument_list" and self.method_call is not None:
+                call.bound.append((p, self.method_call(value_node, following[3])))
+            else:
+                call.bound.append((p, self.argument(value_node)))
             return True
         elif p.bare_is_true:
             call.bound.append((p, const_expr(True)))
@@ -295,13 +320,19 @@ class Binder:
             raise Unsupported(el_node, f"-{name} of {call.command} needs a value")
         return False
 
-    def splat(self, command: str, params: list[_Param], node: Node) -> list[tuple[_Param, Expr]]:
-        """``@params``: one argument per key of a hashtable whose keys are visible in the script."""
+    def splat(
+        self, command: str, params: list[_Param], node: Node, callee: str | None = None
+    ) -> list[tuple[_Param, Expr]]:
+        """``@params``: one argument per key of a hashtable whose keys are all visible in the script, else
+        (keys added later, a table from elsewhere) ``**ps.splat(table, function)`` matched at run time."""
         name = _text(node)[1:]
         var = self.scope.var(name, node)
         t = var.type
         if t.kind != Kind.DICT or t.keys is None:
-            raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
+            if callee is None:
+                raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
+            self.out.need("ps", "pscompat")
+            return [(_Param("**", "**"), Expr(f"ps.splat({var.py}, {callee})", P_ATOM))]
         out = []
         for _, (key, ktype) in t.keys.items():
             p = _find_param(command, params, key, node)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from . import _rules as R
-from ._binding import Element, _builtin_params, _package_params, _UserFunction
+from ._binding import Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
 from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, normalize
 from ._context import Context
-from ._expr import Expr, call
+from ._expr import P_ATOM, Expr, call, wrap
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
 
 
@@ -53,9 +55,14 @@ class Commands(Context):
     def _command(self, node: Node, piped: Expr | None) -> Expr:
         """A command: a script function, a PowerShell built-in or a package function (in that order, as PowerShell looks them up)."""
         name_node = node.child_by_field_name("command_name")
-        if name_node is None or any(c.type == "command_invokation_operator" for c in node.children):
-            raise Unsupported(node, "unsupported: & or . invocation")
+        if any(c.type == "command_invokation_operator" for c in node.children):
+            return self._invoke_block(node, piped)
+        if name_node is None:
+            raise Unsupported(node, "syntax error")
         name = _text(name_node)
+        if piped is None and _NOT_A_COMMAND.match(name):
+            # The grammar reads `foreach ($i in 1..$n)` as a command named "1..$n": it is an expression.
+            return self._reparsed(node)
         elements = self.binder.elements(node)
         fn = self.functions.get(normalize(name))
         builtin = COMMANDS.get(name.lower()) if fn is None else None
@@ -77,6 +84,50 @@ class Commands(Context):
             return self._call_package(info, name, elements, piped, node)
         raise Unsupported(name_node, f"unknown command '{name}'")
 
+    def _reparsed(self, node: Node) -> Expr:
+        """An expression the grammar took for a command, parsed again on its own as ``( ... )``."""
+        from ._syntax import _parser
+
+        # `1..$n` reads as a command name until the range operator has spaces around it.
+        text = re.sub(rb"^(\s*[-+]?[\d.]+)\.\.", rb"\1 .. ", node.text or b"")
+        tree = _parser().parse(b"(" + text + b")")
+        self.trees.append(tree)  # its nodes live as long as the tree
+        inner = _unwrap(tree.root_node)
+        while (
+            inner.type in ("program", "statement_list", "pipeline", "pipeline_chain") and inner.named_child_count == 1
+        ):
+            child = inner.named_child(0)
+            assert child is not None
+            inner = _unwrap(child)
+        if tree.root_node.has_error or inner.type != "parenthesized_expression":
+            raise Unsupported(node, f"unknown command '{_text(node)}'")
+        try:
+            return self._expr(inner)
+        except Unsupported as exc:
+            raise Unsupported(node, exc.message) from None
+
+    def _invoke_block(self, node: Node, piped: Expr | None) -> Expr:
+        """``& $block args``: the script block (a Python callable) called with the arguments."""
+        target = next((c for c in node.children if c.type == "command_name_expr"), None)
+        if target is None or piped is not None or _text(node).lstrip().startswith("."):
+            raise Unsupported(node, "unsupported: . invocation or & of this kind")
+        variable = target
+        while variable.type != "variable" and variable.named_child_count == 1:
+            child = variable.named_child(0)
+            assert child is not None
+            variable = child
+        if variable.type != "variable":
+            raise Unsupported(node, "unsupported: & of a command name")
+        callee = self._expr(variable)
+        args = [
+            self._argument(element[2])
+            for element in self.binder.elements(node)
+            if element[0] == "value" and element[2] is not None
+        ]
+        if any(element[0] != "value" for element in self.binder.elements(node)):
+            raise Unsupported(node, "unsupported: named arguments to a script block")
+        return self._ps("output", call(wrap(callee, P_ATOM), [("", a) for a in args]))
+
     def _call_package(
         self,
         info: FunctionInfo,
@@ -87,14 +138,15 @@ class Commands(Context):
     ) -> Expr:
         """A call of a package function with keyword arguments; its result type follows the switches given."""
         params = _package_params(info)
-        bound = self.binder.bind(name, params, elements, piped, node)
+        self.plain_dicts = True
+        try:
+            bound = self.binder.bind(name, params, elements, piped, node, callee=info.py_name)
+        finally:
+            self.plain_dicts = False
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
         self.out.need("pkg", info.py_name)
-        if info.is_api:
-            for frame in self.api_frames:
-                frame[0] = True
-        return call(info.py_name, [(p.py + "=", v) for p, v in bound], returns, stmt=returns.kind == Kind.NONE)
+        return call(info.py_name, [(_keyword(p), v) for p, v in bound], returns, stmt=returns.kind == Kind.NONE)
 
     def _call_user(
         self,
@@ -107,8 +159,22 @@ class Commands(Context):
         """A call of a script function with keyword arguments."""
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
-        bound = self.binder.bind(name, fn.params, elements, piped, node)
-        for frame in self.api_frames:
-            frame[0] = True  # it may call the API: a catch-all around it catches ApiException
+        bound = self.binder.bind(name, fn.params, elements, piped, node, callee=fn.py)
+        args = [(_keyword(p), v) for p, v in bound]
+        if fn.generator:
+            # Everything the function writes, collected as PowerShell returns it (printed as it comes).
+            raw = call(fn.py, args, UNKNOWN)
+            value = self._ps("output", raw)
+            value.generator = raw
+            return value
         returns = UNKNOWN if fn.returns_value else NONE
-        return call(fn.py, [(p.py + "=", v) for p, v in bound], returns, stmt=not fn.returns_value)
+        return call(fn.py, args, returns, stmt=not fn.returns_value)
+
+
+#: A "command name" that is really an expression the grammar misread (a number or a range).
+_NOT_A_COMMAND = re.compile(r"^[-+]?(\d|\.\d)")
+
+
+def _keyword(p: _Param) -> str:
+    """How an argument is passed: ``name=`` or, for a table splatted at run time, ``**``."""
+    return "**" if p.py == "**" else p.py + "="

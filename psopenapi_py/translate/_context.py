@@ -7,24 +7,33 @@ the binder and the few counters a statement needs (loops, catch blocks, API call
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from . import _rules as R
 from ._binding import Binder, _UserFunction
-from ._catalog import catalog
-from ._expr import Expr
+from ._catalog import BOOL, STR, Kind, T, catalog
+from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, ps_call
 from ._output import Output
 from ._scope import Scope
 from ._syntax import Node, _text
 
+#: An assignment (or for-loop target) at the start of a line of output: the names a nested def binds.
+_ASSIGNED = re.compile(r"^\s*(?:for\s+)?([A-Za-z_]\w*)\s*(?:[-+*/%|&]?=(?!=)|\s+in\s)")
+
 
 class _Catch:
-    """The exception variable of the catch block being written, and whether ``$_`` used it."""
+    """The exception variable of the catch block being written, whether ``$_`` used it, and whether it
+    catches every error (then ``$_`` is ``ps.error_record(e)``) or only the API's (``ApiException``)."""
 
-    __slots__ = ("name", "used")
+    __slots__ = ("general", "name", "record", "used")
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, general: bool = False):
         self.name = name
         self.used = False
+        self.general = general
+        #: The Python name of ``$_`` (``ps.error_record(e)``) once the block reads it.
+        self.record: str | None = None
 
 
 class Context:
@@ -36,10 +45,28 @@ class Context:
         self.out = Output()
         self.loops = 0
         self.catches: list[_Catch] = []
-        self.api_frames: list[list[bool]] = []
         self.functions: dict[str, _UserFunction] = {}
+        #: What ``$_`` is here, innermost last: a catch block's error, or a script block's item (its Python name).
+        self.underscore: list[_Catch | str] = []
+        #: The indent of the statement being written (nested defs go just before it, at this indent).
+        self.indent = ""
+        #: How a value left on the pipeline is written: printed (script level), or yielded (a generator:
+        #: a function or block whose output is collected).
+        self.yielding = False
+        #: The Python name of ``$Matches`` once a ``-match`` needs it.
+        self.matches: str | None = None
+        #: Binding a package function's arguments: a hashtable written there is a plain dict.
+        self.plain_dicts = False
+        #: The indent of the outermost statements of the script or function being written, and the
+        #: variables first bound inside blocks of the statement being written there (set to None before it).
+        self.level_indent = ""
+        self.pending_inits: list[str] = []
+        #: Trees parsed on the side (an expression the grammar misread): kept alive with their nodes.
+        self.trees: list[object] = []
+        #: Where ``??`` stood in the source (the grammar does not know it: it is parsed as ``-shr``).
+        self.coalesce_at: set[int] = set()
         self.scope = Scope(self.cat.exported)
-        self.binder = Binder(self.scope, self.out, self._argument)
+        self.binder = Binder(self.scope, self.out, self._argument, self._method_call)
         self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}
         self.expr_dispatch: dict[str, Callable[[Node], Expr]] = {}
         for name in dir(self):
@@ -59,6 +86,93 @@ class Context:
             else:
                 out.append(child)
         return out
+
+    # ----------------------------------------------------------------------------------------------
+    # PowerShell's semantics in the output: plain Python where the type says it is the same, else pscompat.
+
+    def _ps(self, func: str, *args: Expr, type: T | None = None, **flags: bool) -> Expr:  # noqa: A002
+        """``ps.func(args...)``: a call of the PowerShell runtime."""
+        return ps_call(self.out, func, [("", a) for a in args], type if type is not None else T(Kind.UNKNOWN), **flags)
+
+    def _as_text(self, e: Expr) -> Expr:
+        """The text PowerShell makes of a value (``"$x"``): the value itself when it is already that text."""
+        if e.const is not _NOCONST:
+            from ..pscompat import text
+
+            return const_expr(text(e.const))
+        kind = e.type.kind
+        if kind == Kind.STR and not e.loose:
+            return e
+        if kind in (Kind.INT, Kind.BOOL) and not e.loose:
+            return call("str", [("", e)], STR)
+        return self._ps("text", e, type=STR)
+
+    def _truth(self, e: Expr) -> Expr:
+        """A condition as PowerShell tests it (``@(0)`` and ``$null`` are false, any object true)."""
+        if e.type.kind == Kind.BOOL or isinstance(e.const, bool):
+            return e
+        if e.type.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.MODEL, Kind.NONE) and not e.loose:
+            return e
+        return self._ps("truthy", e, type=BOOL)
+
+    def _matches_var(self) -> str:
+        """The Python name of ``$Matches`` (a case-insensitive table that ``-match`` fills)."""
+        if self.matches is None:
+            self.matches = self.scope.fresh("matches")
+            self.out.prologue.append(f"{self.matches} = ps.Hashtable()  # $Matches: what the last -match found")
+        self.out.need("ps", "pscompat")
+        return self.matches
+
+    def _nested_def(
+        self,
+        params: list[str],
+        write_body: Callable[[str], None],
+        *,
+        base: str = "_block",
+        local: bool = False,
+        name: str | None = None,
+    ) -> str:
+        """Write ``def <name>(params):`` just before the statement being written, its body a generator
+        of what the block outputs; returns the name. Names the body assigns stay the script's (or the
+        enclosing function's) as in PowerShell: declared ``global``/``nonlocal``."""
+        name = name or self.scope.fresh(base)
+        indent = self.indent
+        inner = indent + R.INDENT
+        self.out.lines.append(f"{indent}def {name}({', '.join(params)}):")
+        self.out.code_lines += 1
+        start = len(self.out.lines)
+        saved = (self.yielding, self.level_indent, self.pending_inits)
+        self.yielding = True
+        self.level_indent = inner
+        self.pending_inits = []
+        try:
+            write_body(inner)
+        finally:
+            self.yielding, self.level_indent, self.pending_inits = saved
+        body = self.out.lines[start:]
+        assigned = sorted(
+            {m.group(1) for line in body if (m := _ASSIGNED.match(line)) and line.startswith(inner)} - set(params)
+        )
+        if not any(re.search(r"\byield\b", line) for line in body):
+            self.out.lines.append(f"{inner}yield from ()")
+            self.out.code_lines += 1
+        if assigned and not local:
+            if self.scope.in_function:
+                known = {v.py for v in (self.scope.locals or {}).values()}
+                for missing in (n for n in assigned if n not in known):
+                    self.out.lines.insert(start - 1, f"{indent}{missing} = None")
+                    start += 1
+                self.out.lines.insert(start, f"{inner}nonlocal {', '.join(assigned)}")
+            else:
+                self.out.lines.insert(start, f"{inner}global {', '.join(assigned)}")
+            self.out.code_lines += 1
+        return name
+
+    def _value_of_block(self, write_body: Callable[[str], None]) -> Expr:
+        """A statement used as a value (``$x = if ...``, ``switch``, ``foreach``): its output, collected as
+        PowerShell assigns it (nothing is ``$null``, one item is itself)."""
+        name = self._nested_def([], write_body, base="_value")
+        return self._ps("output", Expr(f"{name}()", P_ATOM))
 
     # The parts call one another through these; each is defined by the mixin named in its docstring.
 
@@ -84,4 +198,20 @@ class Context:
 
     def _argument(self, node: Node) -> Expr:
         """A command argument (``Expressions``)."""
+        raise NotImplementedError
+
+    def _statements(self, nodes: list[Node], indent: str) -> None:
+        """Write a list of statements (``Statements``)."""
+        raise NotImplementedError
+
+    def _method_call(self, target: Node, arguments: Node) -> Expr:
+        """``(value).Method(args)`` written as a command argument (``Expressions``)."""
+        raise NotImplementedError
+
+    def _compare(self, left: Expr, name: str, right: Expr, case_sensitive: bool) -> Expr:
+        """``-eq``/``-lt``/... of two translated values (``Expressions``)."""
+        raise NotImplementedError
+
+    def _forget_keys(self, target: Node) -> None:
+        """A hashtable variable changed after its literal (``Expressions``)."""
         raise NotImplementedError

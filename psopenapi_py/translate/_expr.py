@@ -25,7 +25,7 @@ _NOCONST: Any = object()
 class Expr:
     """A translated expression: its Python code, precedence, what the value is, and how to split it."""
 
-    __slots__ = ("code", "const", "items", "loose", "prec", "split", "stmt", "stream", "type")
+    __slots__ = ("code", "const", "generator", "items", "loose", "prec", "split", "stmt", "stream", "type")
 
     def __init__(
         self,
@@ -54,6 +54,8 @@ class Expr:
         self.stream = stream
         #: Read from a model or object member: it may be missing (UNSET), which PowerShell reads as ``$null``.
         self.loose = loose
+        #: The call of a script function translated as a generator, when this is its collected output.
+        self.generator: Expr | None = None
 
 
 def wrap(e: Expr, prec: int) -> str:

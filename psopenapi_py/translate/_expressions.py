@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import _rules as R
-from ._catalog import BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
+from ._catalog import BLOCK, BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context
 from ._expr import (
     _NOCONST,
@@ -25,6 +25,7 @@ from ._expr import (
     call,
     const_expr,
     list_expr,
+    ps_call,
     py_str,
     wrap,
 )
@@ -50,10 +51,13 @@ class Expressions(Context):
     """``expr_<node type>`` for each expression the translator writes."""
 
     def _argument(self, node: Node) -> Expr:
-        """A command argument; a bare word is a string, as in PowerShell's argument mode."""
+        """A command argument; a bare word is a string, as in PowerShell's argument mode. A hashtable
+        written in the call is a plain dict: nothing reads it back by key."""
         node = _unwrap(node)
         if node.type == "generic_token":
             return const_expr(_text(node))
+        if node.type == "hash_literal_expression":
+            return self._hash_literal(node, None if self.plain_dicts else "Hashtable")
         return self._expr(node)
 
     def _expr(self, node: Node) -> Expr:
@@ -95,9 +99,23 @@ class Expressions(Context):
         """``$( ... )`` with one statement."""
         statements = node.child_by_field_name("statements")
         kids = self._kids(statements) if statements is not None else []
-        if len(kids) != 1 or kids[0].type != "pipeline":
-            raise Unsupported(node, "unsupported: $( ) with more than one statement")
-        return self._pipeline_value(kids[0])
+        if len(kids) == 1 and kids[0].type == "pipeline" and _unwrap(kids[0]).type != "assignment_expression":
+            return self._pipeline_value(kids[0])
+        return self._value_of_block(lambda indent: self._statements(kids, indent))
+
+    def _simple_values(self, kids: list[Node]) -> list[Expr] | None:
+        """The values of statements that are each one plain value of a known single kind (for ``@(a; b)``), else None."""
+        values = []
+        for kid in kids:
+            if kid.type != "pipeline" or _unwrap(kid).type == "assignment_expression":
+                return None
+            mark = self.out.mark()
+            value = self._pipeline_value(kid)
+            if value.stmt or value.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON, Kind.NONE) or value.stream:
+                self.out.rollback(mark)
+                return None
+            values.append(value)
+        return values
 
     def expr_variable(self, node: Node) -> Expr:
         """``$name``, ``$true/$false/$null``, ``$_`` in a catch and ``$env:NAME``."""
@@ -115,11 +133,32 @@ class Expressions(Context):
             var = self.scope.var(name, node)  # the common case: a plain script variable
             return Expr(var.py, P_ATOM, var.type)
         if lower in ("_", "psitem"):
-            if not self.catches:
-                raise Unsupported(node, f"unsupported: ${name} outside a catch block")
-            ctx = self.catches[-1]
+            if not self.underscore:
+                raise Unsupported(node, f"unsupported: ${name} outside a catch block or script block")
+            ctx = self.underscore[-1]
+            if isinstance(ctx, str):
+                return Expr(ctx, P_ATOM, UNKNOWN)
             ctx.used = True
+            if ctx.general:
+                if ctx.record is None:
+                    ctx.record = self.scope.fresh("error")
+                self.out.need("ps", "pscompat")
+                return Expr(ctx.record, P_ATOM, UNKNOWN)
             return Expr(ctx.name, P_ATOM, T(Kind.EXCEPTION, cls=()))
+        if lower == "matches":
+            return Expr(self._matches_var(), P_ATOM, UNKNOWN)
+        if lower == "pid":
+            self.out.need("mod", "os")
+            return Expr("os.getpid()", P_ATOM, INT)
+        if lower == "home":
+            self.out.need("mod", "os")
+            return Expr('os.path.expanduser("~")', P_ATOM, STR)
+        if lower == "pwd":
+            self.out.need("mod", "os")
+            return Expr("os.getcwd()", P_ATOM, STR)
+        if lower == "psscriptroot":
+            self.out.need("mod", "os")
+            return Expr("os.path.dirname(os.path.abspath(__file__))", P_ATOM, STR)
         if lower.startswith("env:"):
             self.out.need("mod", "os")
             return Expr(f"os.environ.get({py_str(name[4:])})", P_ATOM, STR)
@@ -208,11 +247,13 @@ class Expressions(Context):
             raise Unsupported(node, f"unsupported: {node.type} in a string")
         if value.const is None:
             return False, ""
-        if value.type.kind == Kind.LIST:
-            return True, f'" ".join(map(str, {value.code}))'
         if value.type.kind == Kind.EXCEPTION and value.type.cls == ():
             return True, value.code
-        return True, value.code if value.prec > P_TERNARY else f"({value.code})"
+        if value.const is not _NOCONST:
+            return False, self._as_text(value).const
+        if value.type.kind in (Kind.STR, Kind.INT, Kind.BOOL) and not value.loose:
+            return True, value.code if value.prec > P_TERNARY else f"({value.code})"
+        return True, self._as_text(value).code
 
     def expr_array_expression(self, node: Node) -> Expr:
         """``@( ... )``: a list (a list inside is copied, not nested)."""
@@ -221,15 +262,18 @@ class Expressions(Context):
         if not kids:
             return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
         if len(kids) != 1 or kids[0].type != "pipeline":
-            raise Unsupported(node, "unsupported: @( ) with more than one statement")
+            values = self._simple_values(kids)
+            if values is not None:
+                return list_expr(values)
+            return self._ps("as_array", self._value_of_block(lambda indent: self._statements(kids, indent)))
         value = self._pipeline_value(kids[0])
         if value.items is not None:
             return value
         kind = value.type.kind
         if kind == Kind.LIST:
             return call("list", [("", value)], value.type)
-        if kind in (Kind.UNKNOWN, Kind.JSON):
-            raise Unsupported(node, "unsupported: @( ) of a value that may already be a list")
+        if kind in (Kind.UNKNOWN, Kind.JSON, Kind.NONE) or value.loose:
+            return self._ps("as_array", value, type=list_of(UNKNOWN))
         return list_expr([value])
 
     def expr_array_literal_expression(self, node: Node) -> Expr:
@@ -237,7 +281,12 @@ class Expressions(Context):
         return list_expr([self._argument(k) for k in self._kids(node)])
 
     def expr_hash_literal_expression(self, node: Node) -> Expr:
-        """``@{ key = value; ... }``: a dict whose keys are remembered for member access and splatting."""
+        """``@{ key = value; ... }``: a ``ps.Hashtable`` (keys in any case, missing keys ``None``)."""
+        return self._hash_literal(node, "Hashtable")
+
+    def _hash_literal(self, node: Node, cls: str | None) -> Expr:
+        """A hashtable literal as ``ps.<cls>({...})`` (Hashtable, PSObject) or a plain dict (cls None);
+        its keys are remembered for member access and splatting."""
         entries: list[tuple[str, Expr]] = []
         keys: dict[str, tuple[str, T]] = {}
         body = next((c for c in node.children if c.type == "hash_literal_body"), None)
@@ -269,7 +318,12 @@ class Expressions(Context):
             key_code = py_str(key) if isinstance(key, str) else str(key)
             entries.append((key_code + ": ", value))
         code = "{" + ", ".join(p + v.code for p, v in entries) + "}"
-        return Expr(code, P_ATOM, T(Kind.DICT, keys=keys), split=("{", entries, "}") if entries else None)
+        t = T(Kind.DICT, keys=keys, cls=cls)
+        if cls is not None:
+            self.out.need("ps", "pscompat")
+            head = f"ps.{cls}({{"
+            return Expr(f"{head[:-1]}{code})", P_ATOM, t, split=(head, entries, "})") if entries else None)
+        return Expr(code, P_ATOM, t, split=("{", entries, "}") if entries else None)
 
     def expr_member_access(self, node: Node) -> Expr:
         """``$a.b.c``: attribute, key or ApiException member, by what the translator knows of each value."""
@@ -277,12 +331,25 @@ class Expressions(Context):
         base = node
         while base.type == "member_access":
             kids = self._kids(base)
-            if len(kids) != 2 or kids[1].type != "member_name" or any(c.type == "::" for c in base.children):
-                raise Unsupported(base, "unsupported: static or computed member access")
-            chain.append((_member_name(kids[1]), kids[1]))
+            if any(c.type == "::" for c in base.children):
+                if len(kids) == 2 and kids[0].type == "type_literal" and kids[1].type == "member_name":
+                    chain.append(("", kids[1]))
+                    base = kids[0]
+                    break
+                raise Unsupported(base, "unsupported: computed static member access")
+            if len(kids) != 2 or kids[1].type != "member_name":
+                raise Unsupported(base, "unsupported: computed member access")
+            name_child = kids[1].child(0)
+            chain.append(
+                (_member_name(kids[1]) if name_child is not None and name_child.type == "simple_name" else "", kids[1])
+            )
             base = _unwrap(kids[0])
         chain.reverse()
-        value = self._expr(base)
+        if base.type == "type_literal":
+            value = self._static(base, _member_name(chain[0][1]), None, chain[0][1])
+            chain = chain[1:]
+        else:
+            value = self._expr(base)
         i = 0
         while i < len(chain):
             if value.type.kind == Kind.EXCEPTION:
@@ -290,7 +357,12 @@ class Expressions(Context):
                 i += used
                 continue
             name, name_node = chain[i]
-            value = self._member(value, name, name_node)
+            if name:
+                value = self._member(value, name, name_node)
+            else:
+                # $obj.$name / $obj.($expr): the member named by a value, looked up at run time.
+                computed = self._expr(_unwrap(self._kids(name_node)[0]))
+                value = self._ps("member", value, self._as_text(computed))
             i += 1
         return value
 
@@ -317,8 +389,21 @@ class Expressions(Context):
         t = base.type
         lower = name.lower()
         obj = wrap(base, P_ATOM)
-        if lower in ("count", "length") and t.kind in (Kind.LIST, Kind.STR, Kind.DICT, Kind.HEADERS):
+        table = t.kind == Kind.DICT and t.cls != "PSObject" and lower not in (t.keys or {})
+        if not base.loose and (
+            (lower in ("count", "length") and t.kind in (Kind.LIST, Kind.HEADERS))
+            or (lower == "length" and t.kind == Kind.STR)
+            or (lower == "count" and table)
+        ):
             return call("len", [("", base)], INT)
+        if lower in ("count", "length") and (
+            t.kind not in (Kind.OBJECT, Kind.MODEL, Kind.DICT) or (t.kind == Kind.DICT and lower not in (t.keys or {}))
+        ):
+            if t.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL) and not base.loose:
+                return const_expr(1)  # one value counts as one item (its .Length too, but a string's)
+            return self._ps(lower, base, type=INT)
+        if table and lower in ("keys", "values"):
+            return call("list", [("", Expr(f"{obj}.{lower}()", P_ATOM))], list_of(UNKNOWN))
         if t.kind in (Kind.OBJECT, Kind.MODEL):
             found = self.cat.members(t.cls).get(normalize(name))
             if found is None:
@@ -328,7 +413,10 @@ class Expressions(Context):
             attr, mtype = found
             if mtype.kind == Kind.UNKNOWN and t.elem is not None:
                 mtype = t.elem
-            return Expr(f"{obj}.{attr}", P_ATOM, mtype)
+            member = Expr(f"{obj}.{attr}", P_ATOM, mtype)
+            # A model's field that the answer left out is UNSET, which PowerShell reads as $null.
+            member.loose = t.kind == Kind.MODEL or base.loose
+            return member
         if t.kind == Kind.DICT:
             key, ktype = name, UNKNOWN
             if t.keys is not None:
@@ -336,13 +424,17 @@ class Expressions(Context):
                 if hit is not None:
                     key, ktype = hit
             return Expr(f"{obj}[{py_str(key)}]", P_ATOM, ktype)
-        if t.kind == Kind.JSON:
-            return Expr(f"{obj}[{py_str(name)}]", P_ATOM, JSON)
         if t.kind == Kind.HEADERS:
             return Expr(f"{obj}[{py_str(name)}]", P_ATOM, STR)
-        if t.kind == Kind.UNKNOWN:
-            self.out.need("helper", "_member")
-            return call("_member", [("", base), ("", const_expr(name))], UNKNOWN)
+        if t.kind in (Kind.UNKNOWN, Kind.JSON, Kind.LIST, Kind.DETAILS, Kind.NONE) or (
+            base.loose and t.kind not in (Kind.MODEL, Kind.OBJECT)
+        ):
+            # Parsed JSON, a pipeline item, an array (member enumeration): PowerShell's rules at run time.
+            if base.code.startswith("ps.member(") and base.split is not None:
+                return ps_call(self.out, "member", [*base.split[1], ("", const_expr(name))])
+            return self._ps("member", base, const_expr(name))
+        if t.kind == Kind.STR:
+            return const_expr(None)  # a string has no such property: $null, as in PowerShell
         raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
 
     def expr_element_access(self, node: Node) -> Expr:
@@ -352,35 +444,128 @@ class Expressions(Context):
             raise Unsupported(node, "unsupported: element access")
         base = self._expr(kids[0])
         index_node = _unwrap(kids[1])
-        if index_node.type == "array_literal_expression":
-            raise Unsupported(index_node, "unsupported: several indexes at once")
         index = self._expr(index_node)
         t = base.type
-        if isinstance(index.const, str) and t.kind in (Kind.OBJECT, Kind.DICT, Kind.MODEL):
+        if t.kind == Kind.DICT and t.cls is not None:
+            return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, UNKNOWN)  # keys in any case, missing is None
+        if isinstance(index.const, str) and t.kind in (Kind.OBJECT, Kind.MODEL):
             return self._member(base, index.const, index_node)
-        if t.kind in (Kind.EXCEPTION, Kind.INT, Kind.FLOAT, Kind.BOOL, Kind.NONE) or (
-            t.kind == Kind.STR and isinstance(index.const, str)
-        ):
+        if t.kind == Kind.EXCEPTION:
             raise Unsupported(node, f"unsupported: indexing a {t.kind} value")
-        elem = (
-            t.elem
-            if t.kind == Kind.LIST and t.elem is not None
-            else JSON
-            if t.kind == Kind.JSON
-            else STR
-            if t.kind in (Kind.STR, Kind.HEADERS)
-            else UNKNOWN
-        )
-        return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, elem)
+        if t.kind not in (Kind.OBJECT, Kind.HEADERS) or base.loose:
+            # Out of range is $null, negative counts from the end, an array of indexes picks several.
+            return self._ps("index", base, index)
+        return Expr(f"{wrap(base, P_ATOM)}[{index.code}]", P_ATOM, STR if t.kind == Kind.HEADERS else UNKNOWN)
 
     def expr_invokation_expression(self, node: Node) -> Expr:
-        """Method calls are not translated."""
-        name = next((c for c in node.children if c.type == "member_name"), None)
-        label = _text(name) if name is not None else _text(node)
-        raise Unsupported(node, f"unsupported: method call {label}()")
+        """``$x.Method(args)`` (plain Python for a string's common methods, else ``ps.invoke``) and
+        ``[Type]::Method(args)`` (``ps.static``; ``[List[T]]::new()`` is a list)."""
+        target = next((c for c in node.children if c.is_named and c.type not in ("member_name", "argument_list")), None)
+        name_node = next((c for c in node.children if c.type == "member_name"), None)
+        arg_list = next((c for c in node.children if c.type == "argument_list"), None)
+        if target is None or name_node is None:
+            raise Unsupported(node, "unsupported: method call")
+        name = _member_name(name_node)
+        args = self._call_arguments(arg_list)
+        if target.type == "type_literal":
+            return self._static(target, name, args, node)
+        base = self._expr(target)
+        return self._method(base, name, args, node, target)
+
+    def _method_call(self, target: Node, arguments: Node) -> Expr:
+        """``(value).Method(args)`` written as a command argument."""
+        target = _unwrap(target)
+        kids = self._kids(target) if target.type == "member_access" else []
+        if len(kids) != 2 or kids[1].type != "member_name":
+            raise Unsupported(target, "unsupported: a call in a command argument")
+        name = _member_name(kids[1])
+        args = self._call_arguments(arguments)
+        if kids[0].type == "type_literal":
+            return self._static(kids[0], name, args, target)
+        base_node = _unwrap(kids[0])
+        return self._method(self._expr(base_node), name, args, target, base_node)
+
+    def _call_arguments(self, arg_list: Node | None) -> list[Expr]:
+        """The arguments of a .NET call ``(a, b)``."""
+        if arg_list is None:
+            return []
+        values: list[Expr] = []
+        for group in self._kids(arg_list):
+            for arg in self._kids(group) if group.type == "argument_expression_list" else [group]:
+                values.append(self._expr(arg))
+        return values
+
+    def _static(self, type_node: Node, name: str, args: list[Expr] | None, node: Node) -> Expr:
+        """``[Type]::Member`` (``args`` None) or ``[Type]::Method(args)``."""
+        from ..pscompat._methods import static_key
+
+        raw = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip())
+        lower = re.sub(r"\s+", "", raw.lower()).removeprefix("system.")
+        if name.lower() == "new" and args is not None:
+            if re.fullmatch(r"collections\.(generic\.list\[.*\]|arraylist)", lower) and not args:
+                return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+            if lower in ("collections.hashtable", "hashtable") and not args:
+                self.out.need("ps", "pscompat")
+                return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
+            if lower == "text.stringbuilder":
+                return self._ps("static", const_expr("text.stringbuilder"), const_expr("new"), *args)
+            raise Unsupported(node, f"unsupported: [{raw}]::new()")
+        if static_key(raw, name) is None:
+            raise Unsupported(node, f"unsupported: [{raw}]::{name}")
+        result = {
+            ("math", "round"): FLOAT,
+            ("string", "isnullorempty"): BOOL,
+            ("string", "isnullorwhitespace"): BOOL,
+            ("string", "join"): STR,
+            ("string", "format"): STR,
+            ("io.path", "gettemppath"): STR,
+            ("io.path", "combine"): STR,
+            ("io.path", "getfilename"): STR,
+            ("io.path", "getextension"): STR,
+        }.get(static_key(raw, name) or ("", ""), UNKNOWN)
+        return self._ps("static", const_expr(raw), const_expr(name), *(args or []), type=result)
+
+    def _method(self, base: Expr, name: str, args: list[Expr], node: Node, target: Node) -> Expr:
+        """A .NET instance method call on a translated value."""
+        lower = name.lower()
+        kind = base.type.kind
+        obj = wrap(base, P_ATOM)
+        if kind == Kind.STR and not base.loose:
+            plain = _STRING_METHODS.get((lower, len(args)))
+            exact = all(a.type.kind == Kind.STR and not a.loose for a in args)
+            if lower == "replace" and not (isinstance(args[0].const, str) and args[0].const):
+                exact = False  # .NET refuses to replace "" (Python would insert between every character)
+            if plain is not None and exact:
+                template, rtype = plain
+                if lower == "contains":
+                    return Expr(f"{wrap(args[0], P_BOR)} in {obj}", P_CMP, BOOL)
+                return Expr(template.format(obj, *(a.code for a in args)), P_ATOM, rtype)
+        if kind == Kind.DICT and lower == "containskey" and len(args) == 1:
+            return Expr(f"{wrap(args[0], P_BOR)} in {obj}", P_CMP, BOOL)
+        if kind == Kind.LIST and lower == "add" and len(args) == 1:
+            return Expr(f"{obj}.append({args[0].code})", P_ATOM, NONE, stmt=True)
+        if kind == Kind.DICT and lower in ("add", "remove", "clear") and target.type == "variable":
+            self._forget_keys(target)
+        if kind in (Kind.MODEL, Kind.OBJECT) and not base.loose:
+            found = self.cat.members(base.type.cls).get(normalize(name))
+            if found is not None:
+                return call(f"{obj}.{found[0]}", [("", a) for a in args], UNKNOWN)
+        rtype = {"tostring": STR, "trim": STR, "toupper": STR, "tolower": STR, "substring": STR, "replace": STR}.get(
+            lower, UNKNOWN
+        )
+        stmt = lower in ("add", "remove", "clear", "insert", "removeat", "addrange") and kind == Kind.LIST
+        return self._ps("invoke", base, const_expr(name), *args, type=rtype, stmt=stmt)
+
+    def _forget_keys(self, target: Node) -> None:
+        """A hashtable variable changed after its literal: its keys are no longer all known here."""
+        name = _variable_name(target)
+        var = self.scope.var(_bare_name(name), target)
+        if var.type.kind == Kind.DICT and var.type.keys is not None:
+            self.scope.var(_bare_name(name), target, assign=T(Kind.DICT, keys=None, cls=var.type.cls))
 
     def expr_cast_expression(self, node: Node) -> Expr:
-        """``[int]``, ``[string]``, ``[double]``, ``[bool]``, ``[ordered]``, ``[void]`` ..."""
+        """``[int]``, ``[string]``, ``[double]``, ``[bool]``, ``[ordered]``, ``[pscustomobject]``, ``[void]``,
+        arrays ... with PowerShell's conversions (``[int]`` rounds half to even, from text too)."""
         kids = self._kids(node)
         if len(kids) != 2 or kids[0].type != "type_literal":
             raise Unsupported(node, "unsupported: cast")
@@ -390,36 +575,52 @@ class Expressions(Context):
         if action == "dict_literal":
             if operand_node.type != "hash_literal_expression":
                 raise Unsupported(node, f"unsupported: [{type_name}] of something else than @{{...}}")
-            return self._expr(operand_node)
+            return self._hash_literal(operand_node, "PSObject" if type_name == "pscustomobject" else "Hashtable")
         value = self._expr(operand_node)
         kind = value.type.kind
+        exact = not value.loose
         if action == "int":
-            if kind == Kind.INT:
+            if kind == Kind.INT and exact:
                 return value
-            if kind == Kind.FLOAT:
-                return call("round", [("", value)], INT)  # .NET rounds half to even, like Python's round
-            return call("int", [("", value)], INT)
-        if action in ("str", "float", "bool"):
-            target = {"str": STR, "float": FLOAT, "bool": BOOL}[action]
-            if kind == target.kind:
+            if isinstance(value.const, (int, float, str)) and not isinstance(value.const, bool):
+                from ..pscompat import to_int
+
+                try:
+                    return const_expr(to_int(value.const))
+                except Exception:  # noqa: BLE001 - PowerShell's error then happens at run time
+                    pass
+            return self._ps("to_int", value, type=INT)
+        if action == "str":
+            return self._as_text(value)
+        if action == "float":
+            if kind == Kind.FLOAT and exact:
                 return value
-            if isinstance(value.const, (str, int, float, bool)) and action == "float" and kind == Kind.INT:
-                return const_expr(float(value.const))
-            return call(action, [("", value)], target)
+            if kind == Kind.INT and exact:
+                return (
+                    const_expr(float(value.const))
+                    if isinstance(value.const, int)
+                    else call("float", [("", value)], FLOAT)
+                )
+            return self._ps("to_double", value, type=FLOAT)
+        if action == "bool":
+            return self._truth(value) if kind != Kind.BOOL else value
         if action == "dict":
             if kind == Kind.DICT:
                 return value
-            raise Unsupported(node, f"unsupported: [{type_name}] of a {kind} value")
+            return self._ps("cast", value, const_expr("hashtable"), type=T(Kind.DICT, keys=None, cls="Hashtable"))
         if action == "list":
-            if kind == Kind.LIST:
+            if kind == Kind.LIST and type_name in ("array", "object[]"):
                 return value
-            if kind in (Kind.UNKNOWN, Kind.JSON):
-                raise Unsupported(node, f"unsupported: [{type_name}] of a value that may already be a list")
-            return list_expr([value])
+            if type_name in ("array", "object[]"):
+                return self._ps("as_array", value, type=list_of(UNKNOWN))
+            elem = {"string[]": STR, "int[]": INT}.get(type_name, UNKNOWN)
+            return self._ps("cast", value, const_expr(type_name), type=list_of(elem))
         if action == "any":
             return value
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
+        if type_name in ("datetime", "datetimeoffset", "char", "long", "int64", "decimal"):
+            return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
     def expr_expression_with_unary_operator(self, node: Node) -> Expr:
@@ -433,15 +634,21 @@ class Expressions(Context):
         op = op_node.type.lower()
         operand = self._expr(node.children[-1])
         if op in ("!", "-not"):
-            return Expr(f"not {wrap(operand, P_NOT)}", P_NOT, BOOL)
+            return Expr(f"not {wrap(self._truth(operand), P_NOT)}", P_NOT, BOOL)
         if op == "-":
             if isinstance(operand.const, (int, float)) and not isinstance(operand.const, bool):
                 return Expr("-" + operand.code, P_UNARY, operand.type, -operand.const)
-            return Expr(f"-{wrap(operand, P_UNARY)}", P_UNARY, operand.type)
+            if operand.type.kind in (Kind.INT, Kind.FLOAT) and not operand.loose:
+                return Expr(f"-{wrap(operand, P_UNARY)}", P_UNARY, operand.type)
+            return self._ps("neg", operand)
         if op == "+":
             return operand
         if op == ",":
             return list_expr([operand])
+        if op == "-split":
+            return self._ps("split", operand, type=list_of(STR))
+        if op == "-join":
+            return self._ps("join", operand, type=STR)
         raise Unsupported(node, f"unsupported: operator {op_node.type}")
 
     def expr_logical_expression(self, node: Node) -> Expr:
@@ -450,9 +657,13 @@ class Expressions(Context):
         py = R.LOGICAL.get(op)
         if py is None:
             raise Unsupported(node, f"unsupported: operator {op}")
-        left, right = self._expr(left_node), self._expr(right_node)
+        left, right = self._truth(self._expr(left_node)), self._truth(self._expr(right_node))
+        if left.type.kind != Kind.BOOL:
+            left = call("bool", [("", left)], BOOL)
+        if right.type.kind != Kind.BOOL:
+            right = call("bool", [("", right)], BOOL)
         if py == "xor":
-            return Expr(f"bool({left.code}) != bool({right.code})", P_CMP, BOOL)
+            return Expr(f"{wrap(left, P_BOR)} != {wrap(right, P_BOR)}", P_CMP, BOOL)
         prec = P_AND if py == "and" else P_OR
         return Expr(f"{wrap(left, prec)} {py} {wrap(right, prec + 1)}", prec, BOOL)
 
@@ -472,126 +683,300 @@ class Expressions(Context):
     expr_multiplicative_expression = expr_additive_expression
 
     def _arith(self, left: Expr, op: str, right: Expr, node: Node) -> Expr:
-        """An arithmetic operation; ``+`` onto an array appends, onto a string converts the right side."""
+        """An arithmetic operation with PowerShell's rules: plain Python where both sides are numbers (or
+        text on the left), else ``ps.add``/``sub``/``mul``/``div``/``mod`` (``2 + "3"`` is 5, ``"2" + 3`` is "23",
+        ``9000 / 3`` stays an integer)."""
         if op not in R.ARITHMETIC:
             raise Unsupported(node, f"unsupported: operator {op}")
-        lk, rk = left.type.kind, right.type.kind
-        result: T = UNKNOWN
-        if op == "+" and lk == Kind.LIST:
-            if rk == Kind.UNKNOWN or rk == Kind.JSON:
-                raise Unsupported(node, "unsupported: adding a value of unknown kind to an array")
-            if rk != Kind.LIST:
-                right = list_expr([right])
-            result = left.type
-        elif op == "+" and lk == Kind.STR:
-            if rk not in (Kind.STR, Kind.UNKNOWN):
-                right = call("str", [("", right)], STR)
-            result = STR
-        elif lk in (Kind.INT, Kind.FLOAT) and rk in (Kind.INT, Kind.FLOAT):
-            result = INT if lk == rk == Kind.INT and op != "/" else FLOAT
-        elif op == "*" and lk == Kind.STR:
-            result = STR
+        lk = left.type.kind if not left.loose else Kind.UNKNOWN
+        rk = right.type.kind if not right.loose else Kind.UNKNOWN
+        numbers = (Kind.INT, Kind.FLOAT)
         prec = P_ADD if op in "+-" else P_MUL
-        return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, result)
+        plain = None
+        if lk in numbers and rk in numbers and op in "+-*":
+            plain = INT if lk == rk == Kind.INT else FLOAT
+        elif lk in numbers and rk in numbers and op == "/" and Kind.FLOAT in (lk, rk):
+            plain = FLOAT
+        elif op == "+" and lk == Kind.STR:
+            right = self._as_text(right)
+            plain = STR
+        elif op == "*" and lk == Kind.STR and rk == Kind.INT:
+            plain = STR
+        elif op == "+" and lk == Kind.LIST and rk == Kind.LIST:
+            plain = left.type
+        elif op == "+" and lk == Kind.LIST and right.type.scalar and not right.loose:
+            right = list_expr([right])
+            plain = left.type
+        if plain is not None:
+            return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, plain)
+        func = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[op]
+        return self._ps(func, left, right)
 
     def expr_comparison_expression(self, node: Node) -> Expr:
-        """``-eq``/``-ne``/..., ``-like``, ``-match``, ``-contains``, ``-in`` and their c/i variants."""
+        """``-eq``/``-ne``/..., ``-like``, ``-match``, ``-replace``, ``-split``, ``-join``, ``-contains``, ``-in``,
+        ``-is``/``-isnot`` and their c/i variants, with PowerShell's conversions and case rules."""
         left_node, op, right_node = self._binary(node)
         name = op.lstrip("-")
         case_sensitive = False
-        if name not in R.COMPARISONS and name not in (
-            "like",
-            "notlike",
-            "match",
-            "notmatch",
-            "contains",
-            "notcontains",
-            "in",
-            "notin",
-        ):
-            if name[:1] in ("c", "i") and name[1:] in (
-                *R.COMPARISONS,
-                "like",
-                "notlike",
-                "match",
-                "notmatch",
-                "contains",
-                "notcontains",
-                "in",
-                "notin",
-            ):
-                case_sensitive = name[0] == "c"
-                name = name[1:]
-            else:
-                raise Unsupported(node, f"unsupported: operator {op}")
-        left, right = self._expr(left_node), self._expr(right_node)
+        if name not in _COMPARISON_NAMES and name[:1] in ("c", "i") and name[1:] in _COMPARISON_NAMES:
+            case_sensitive = name[0] == "c"
+            name = name[1:]
+        if name == "shr" and self._operator_start(node) in self.coalesce_at:
+            return self._coalesce(left_node, right_node)
+        if name not in _COMPARISON_NAMES:
+            raise Unsupported(node, f"unsupported: operator {op}")
+        left, right = self._expr(left_node), self._argument_of(right_node)
+        case = [("case=", const_expr(True))] if case_sensitive else []
         if name in R.COMPARISONS:
-            return self._compare(left, R.COMPARISONS[name], right, case_sensitive)
-        if name in ("like", "notlike"):
-            self.out.need("mod", "fnmatch")
-            subject = left.code if left.type.kind == Kind.STR else f"str({left.code})"
-            if isinstance(right.const, str):
-                if "`" in right.const:
-                    raise Unsupported(right_node, "unsupported: escaped wildcard in -like")
-                pattern = right if case_sensitive else const_expr(right.const.lower())
-            else:
-                pattern = right if case_sensitive else Expr(f"{wrap(right, P_ATOM)}.lower()", P_ATOM, STR)
-            if not case_sensitive:
-                subject = f"{wrap(left, P_ATOM)}.lower()" if left.type.kind == Kind.STR else f"{subject}.lower()"
-            test = f"fnmatch.fnmatchcase({subject}, {pattern.code})"
-            return Expr(test, P_ATOM, BOOL) if name == "like" else Expr(f"not {test}", P_NOT, BOOL)
-        if name in ("match", "notmatch"):
-            self.out.need("mod", "re")
-            subject = left.code if left.type.kind == Kind.STR else f"str({left.code})"
-            flags = "" if case_sensitive else ", re.IGNORECASE"
-            test = f"re.search({right.code}, {subject}{flags})"
-            return Expr(f"{test} {'is not' if name == 'match' else 'is'} None", P_CMP, BOOL)
-        if name in ("contains", "notcontains"):
-            left, right = right, left
-        negate = name in ("notcontains", "notin")
-        return Expr(f"{wrap(left, P_BOR)} {'not in' if negate else 'in'} {wrap(right, P_BOR)}", P_CMP, BOOL)
+            return self._compare(left, name, right, case_sensitive)
+        negate = name.startswith("not")
+        base = name[3:] if negate else name
+        if base in ("like", "contains", "in"):
+            func = {"like": "like", "contains": "contains", "in": "in_"}[base]
+            test = ps_call(self.out, func, [("", left), ("", right), *case], BOOL)
+            if base == "like" and left.type.kind != Kind.STR:
+                test.type = UNKNOWN  # an array on the left filters
+            return self._negate(test) if negate else test
+        if base == "match":
+            matches = Expr(self._matches_var(), P_ATOM)
+            test = ps_call(self.out, "match", [("", left), ("", right), ("", matches), *case], BOOL)
+            if left.type.kind not in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL):
+                test.type = UNKNOWN
+            return self._negate(test) if negate else test
+        if name == "replace":
+            parts = right.items if right.items is not None else [right]
+            if len(parts) > 2:
+                raise Unsupported(right_node, "unsupported: -replace with more than a pattern and a replacement")
+            args = [("", left), *[("", p) for p in parts], *case]
+            return ps_call(self.out, "replace", args, STR if left.type.kind == Kind.STR else UNKNOWN)
+        if name == "split":
+            parts = right.items if right.items is not None else [right]
+            if len(parts) > 2:
+                raise Unsupported(right_node, "unsupported: -split with options")
+            return ps_call(self.out, "split", [("", left), *[("", p) for p in parts], *case], list_of(STR))
+        if name == "join":
+            return ps_call(self.out, "join", [("", left), ("", right)], STR)
+        raise Unsupported(node, f"unsupported: operator {op}")
 
-    def _compare(self, left: Expr, op: str, right: Expr, case_sensitive: bool) -> Expr:
-        """``==``/``<``/...; ``$null`` becomes ``is None``, strings compare without case unless case-sensitive."""
+    @staticmethod
+    def _operator_start(node: Node) -> int:
+        """Where a binary node's operator starts in the source."""
+        children = [c for c in node.children if c.type != "comment"]
+        return children[1].start_byte if len(children) == 3 else -1
+
+    def _argument_of(self, node: Node) -> Expr:
+        """The right operand of an operator: ``'a', 'b'`` is a list (its items kept for ``-replace``)."""
+        inner = _unwrap(node)
+        if inner.type == "array_literal_expression":
+            return list_expr([self._expr(k) for k in self._kids(inner)])
+        return self._expr(inner)
+
+    def _negate(self, test: Expr) -> Expr:
+        """``-notlike``/``-notmatch``/``-notcontains``/``-notin``: the opposite (an array on the left filters)."""
+        if test.type.kind == Kind.BOOL:
+            return Expr(f"not {wrap(test, P_NOT)}", P_NOT, BOOL)
+        raise Unsupported(0, "unsupported: a negated filter of an array")
+
+    def _compare(self, left: Expr, name: str, right: Expr, case_sensitive: bool) -> Expr:
+        """``-eq``/``-lt``/...: plain Python where both sides are known numbers or text (text without case
+        unless case-sensitive, ``$null`` as ``is None``), else ``ps.compare`` with PowerShell's conversions."""
+        op = R.COMPARISONS[name]
+        lk = left.type.kind if not left.loose else Kind.UNKNOWN
+        rk = right.type.kind if not right.loose else Kind.UNKNOWN
+        scalars = (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL, Kind.MODEL, Kind.OBJECT, Kind.DICT)
         if op in ("==", "!=") and (left.const is None or right.const is None):
-            other = right if left.const is None else left
-            return Expr(f"{wrap(other, P_BOR)} {'is' if op == '==' else 'is not'} None", P_CMP, BOOL)
-        if not case_sensitive:
-            # PowerShell compares strings without regard to case: fold both sides when both are strings.
-            if _cased(right.const) and left.type.kind == Kind.STR and left.const is _NOCONST:
-                left = Expr(f"{wrap(left, P_ATOM)}.casefold()", P_ATOM, STR)
-                right = const_expr(right.const.casefold())
-            elif _cased(left.const) and right.type.kind == Kind.STR and right.const is _NOCONST:
-                left = const_expr(left.const.casefold())
-                right = Expr(f"{wrap(right, P_ATOM)}.casefold()", P_ATOM, STR)
-        return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
+            other, other_kind = (right, rk) if left.const is None else (left, lk)
+            if left.const is None or other_kind in scalars:
+                if not other.loose:
+                    return Expr(f"{wrap(other, P_BOR)} {'is' if op == '==' else 'is not'} None", P_CMP, BOOL)
+        numbers = (Kind.INT, Kind.FLOAT)
+        if (lk in numbers and rk in numbers) or (lk == rk == Kind.BOOL and op in ("==", "!=")):
+            return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
+        if lk == Kind.STR and rk == Kind.STR:
+            if not case_sensitive:
+                left = self._folded(left)
+                right = self._folded(right)
+            return Expr(f"{wrap(left, P_BOR)} {op} {wrap(right, P_BOR)}", P_CMP, BOOL)
+        args = [("", const_expr(name)), ("", left), ("", right)]
+        if case_sensitive:
+            args.append(("case=", const_expr(True)))
+        result = ps_call(self.out, "compare", args, BOOL if lk in scalars or left.const is None else UNKNOWN)
+        return result
+
+    @staticmethod
+    def _folded(e: Expr) -> Expr:
+        """Text compared without case: a constant folded now, a value with ``casefold()``."""
+        if isinstance(e.const, str):
+            return const_expr(e.const.casefold())
+        return Expr(f"{wrap(e, P_ATOM)}.casefold()", P_ATOM, STR)
+
+    def _coalesce(self, left_node: Node, right_node: Node) -> Expr:
+        """``a ?? b``: b (evaluated only then) when a is ``$null``."""
+        left, right = self._expr(left_node), self._expr(right_node)
+        if _unwrap(left_node).type == "variable" and not left.loose:
+            return Expr(
+                f"{wrap(left, P_TERNARY + 1)} if {left.code} is not None else {wrap(right, P_TERNARY + 1)}", P_TERNARY
+            )
+        return self._ps("coalesce", left, Expr(f"lambda: {right.code}", P_TERNARY))
 
     def expr_format_expression(self, node: Node) -> Expr:
-        """``"..." -f a, b`` as ``"...".format(a, b)`` (only plain ``{0}`` items)."""
+        """``"..." -f a, b`` with .NET's composite formatting (alignment, ``{0:N2}``...): plain ``str.format``
+        only where the template has nothing but ``{0}`` items of text or integers."""
         left_node, op, right_node = self._binary(node)
         if op != "-f":
             raise Unsupported(node, f"unsupported: operator {op}")
         template = self._expr(left_node)
-        if isinstance(template.const, str):
-            for match in re.finditer(r"\{\{|\}\}|\{[^{}]*\}?|\}", template.const):
-                item = match.group()
-                if item not in ("{{", "}}") and not re.fullmatch(r"\{\d+\}", item):
-                    raise Unsupported(
-                        left_node, f"unsupported: format item {item} (only {{0}}, {{1}}, ... are translated)"
-                    )
         right_inner = _unwrap(right_node)
         if right_inner.type == "array_literal_expression":
-            args = [("", self._argument(k)) for k in self._kids(right_inner)]
+            values = [self._argument(k) for k in self._kids(right_inner)]
         else:
-            value = self._expr(right_inner)
-            args = [("*" if value.type.kind == Kind.LIST else "", value)]
-        return call(f"{wrap(template, P_ATOM)}.format", args, STR)
+            values = [self._expr(right_inner)]
+        simple = isinstance(template.const, str) and all(
+            item in ("{{", "}}") or re.fullmatch(r"\{\d+\}", item)
+            for item in re.findall(r"\{\{|\}\}|\{[^{}]*\}?|\}", template.const)
+        )
+        if (
+            simple
+            and all(v.type.kind in (Kind.STR, Kind.INT) and not v.loose for v in values)
+            and (len(values) > 1 or right_inner.type == "array_literal_expression")
+        ):
+            return call(f"{wrap(template, P_ATOM)}.format", [("", v) for v in values], STR)
+        args = list_expr(values) if right_inner.type == "array_literal_expression" else values[0]
+        return self._ps("format_string", template, args, type=STR)
 
     def expr_range_expression(self, node: Node) -> Expr:
-        """``1..3`` is not translated."""
-        raise Unsupported(node, "unsupported: range operator ..")
+        """``a..b``: every integer from a to b, both included (counting down when b is smaller)."""
+        left_node, _, right_node = self._binary(node)
+        start, end = self._expr(left_node), self._expr(right_node)
+        if isinstance(start.const, int) and isinstance(end.const, int) and start.const <= end.const:
+            return call("list", [("", call("range", [("", start), ("", const_expr(end.const + 1))]))], list_of(INT))
+        return self._ps("range_", start, end, type=list_of(INT))
+
+    def expr_script_block_expression(self, node: Node) -> Expr:
+        """``{ ... }``: a callable of the pipeline item (``$_``); one expression is a lambda, statements a
+        nested def whose output is what the block writes."""
+        block = next((c for c in node.children if c.type == "script_block"), None)
+        if block is None:
+            raise Unsupported(node, "syntax error")
+        if any(c.type == "named_block_list" for c in block.children):
+            raise Unsupported(node, "unsupported: a script block with begin/process/end")
+        # One written on one line is the script block expression's own child.
+        param_block = next((c for c in (*node.children, *block.children) if c.type == "param_block"), None)
+        if param_block is not None:
+            return self._script_block_with_params(block, param_block)
+        body = next((c for c in block.children if c.type == "script_block_body"), None)
+        statements: list[Node] = []
+        if body is not None:
+            for child in body.children:
+                if child.type == "statement_list":
+                    statements.extend(k for k in child.children if k.is_named)
+                elif child.is_named:
+                    statements.append(child)
+        item = self.scope.fresh("item")
+        self.underscore.append(item)
+        try:
+            code = [k for k in statements if k.type != "comment"]
+            if len(code) == 1 and code[0].type == "pipeline" and _unwrap(code[0]).type != "assignment_expression":
+                mark = self.out.mark()
+                value = self._pipeline_value(code[0])
+                if not value.stmt and self.out.mark()[0] == mark[0]:
+                    return Expr(f"lambda {item}: {value.code}", P_TERNARY, BLOCK)
+                self.out.rollback(mark)
+            name = self._nested_def([item], lambda indent: self._statements(statements, indent))
+            return Expr(name, P_ATOM, BLOCK)
+        finally:
+            self.underscore.pop()
+
+    def _script_block_with_params(self, block: Node, param_block: Node) -> Expr:
+        """``{ param($a, $b) ... }``, called with ``&``: a nested def of those parameters, its variables its
+        own (PowerShell runs it in a child scope)."""
+        names: list[str] = []
+        for sp in _descendants_of(param_block, "script_parameter"):
+            if any(c.type in ("attribute_list", "script_parameter_default") for c in sp.children):
+                raise Unsupported(sp, "unsupported: a script block parameter with a type, attribute or default")
+            var = next((c for c in sp.children if c.type == "variable"), None)
+            if var is None:
+                raise Unsupported(sp, "syntax error")
+            names.append(_variable_name(var))
+        body = next((c for c in block.children if c.type == "script_block_body"), None)
+        statements: list[Node] = []
+        for child in body.children if body is not None else []:
+            if child.type == "statement_list":
+                statements.extend(k for k in child.children if k.is_named)
+            elif child.is_named:
+                statements.append(child)
+        def_name = self.scope.fresh("_block")
+        outer = self.scope.enter_function()
+        saved = (self.catches, self.loops, self.underscore)
+        self.catches, self.loops, self.underscore = [], 0, []
+        try:
+            params = [self.scope.new_param(name, UNKNOWN).py for name in names]
+            name = self._nested_def(
+                params, lambda indent: self._statements(statements, indent), local=True, name=def_name
+            )
+        finally:
+            self.catches, self.loops, self.underscore = saved
+            self.scope.leave_function(outer)
+        return Expr(name, P_ATOM, BLOCK)
 
     expr_bitwise_expression = generic_expr
+    # The same operators inside a method call's arguments.
+    expr_additive_argument_expression = expr_additive_expression
+    expr_multiplicative_argument_expression = expr_additive_expression
+    expr_comparison_argument_expression = expr_comparison_expression
+    expr_logical_argument_expression = expr_logical_expression
+    expr_format_argument_expression = expr_format_expression
+    expr_range_argument_expression = expr_range_expression
+
+
+#: Comparison-level operators by name (without the c/i prefix).
+_COMPARISON_NAMES = frozenset(
+    {
+        *R.COMPARISONS,
+        "like",
+        "notlike",
+        "match",
+        "notmatch",
+        "contains",
+        "notcontains",
+        "in",
+        "notin",
+        "replace",
+        "split",
+        "join",
+        "shr",
+    }
+)
+
+
+#: .NET string methods whose Python counterpart does exactly the same: (name, argument count) -> (code, type).
+_STRING_METHODS: dict[tuple[str, int], tuple[str, T]] = {
+    ("trim", 0): ("{0}.strip()", STR),
+    ("trimstart", 0): ("{0}.lstrip()", STR),
+    ("trimend", 0): ("{0}.rstrip()", STR),
+    ("toupper", 0): ("{0}.upper()", STR),
+    ("tolower", 0): ("{0}.lower()", STR),
+    ("toupperinvariant", 0): ("{0}.upper()", STR),
+    ("tolowerinvariant", 0): ("{0}.lower()", STR),
+    ("tostring", 0): ("{0}", STR),
+    ("startswith", 1): ("{0}.startswith({1})", BOOL),
+    ("endswith", 1): ("{0}.endswith({1})", BOOL),
+    ("contains", 1): ("", BOOL),
+    ("replace", 2): ("{0}.replace({1}, {2})", STR),
+}
+
+
+def _descendants_of(node: Node, kind: str) -> list[Node]:
+    """The nodes of type ``kind`` anywhere under ``node``, in order."""
+    found: list[Node] = []
+    stack = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
+        if child.type == kind:
+            found.append(child)
+        else:
+            stack.extend(reversed(child.children))
+    return found
 
 
 def _cased(value: Any) -> bool:

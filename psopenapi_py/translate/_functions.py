@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import _rules as R
 from ._binding import _Param, _UserFunction
-from ._catalog import BOOL, DICT, FLOAT, INT, STR, UNKNOWN, list_of, normalize, snake_case
+from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, list_of, normalize, snake_case
 from ._context import Context
 from ._expr import _NOCONST
 from ._scope import _bare_name, _identifier
@@ -17,6 +17,7 @@ from ._syntax import (
     _text,
     _type_name,
     _type_name_is_switch,
+    _unwrap,
     _variable_name,
 )
 
@@ -46,8 +47,50 @@ class Functions(Context):
         except Unsupported as exc:
             fn.error = exc
         fn.returns_value = bool(_RETURN_WITH_VALUE.search(_text(node)))
+        body = _function_body(node)
+        fn.generator = body is not None and self._emits(body)
         self.functions[key] = fn
         return fn
+
+    def _emits(self, block: Node) -> bool:
+        """Whether a function body may write output other than by ``return value`` (then its Python is a
+        generator of everything it writes, as a PowerShell function returns all its output)."""
+        for statement in _statements_of(block):
+            kind = statement.type
+            if kind == "pipeline":
+                if self._pipeline_emits(statement):
+                    return True
+            elif kind in ("function_statement", "flow_control_statement", "comment", "empty_statement"):
+                continue
+            elif kind in _COMPOUND:
+                if any(self._emits(sub) for sub in _sub_blocks(statement)):
+                    return True
+            else:
+                return True
+        return False
+
+    def _pipeline_emits(self, statement: Node) -> bool:
+        """Whether a pipeline statement writes output: not an assignment, ``[void]``, ``| Out-Null``, nor a
+        command that writes none (``Write-Host``, ``Set-Content``, a package function returning nothing)."""
+        inner = _unwrap(statement)
+        kind = inner.type
+        if kind in ("assignment_expression", *_INCREMENTS):
+            return False
+        if kind == "cast_expression" and _text(inner).lower().replace(" ", "").startswith("[void]"):
+            return False
+        commands = [c for c in inner.children if c.type == "command"] if kind == "pipeline_chain" else []
+        if kind == "command":
+            commands = [inner]
+        if not commands:
+            return True
+        name_node = commands[-1].child_by_field_name("command_name")
+        name = _text(name_node).lower() if name_node is not None else ""
+        if name in _VOID_COMMANDS:
+            return False
+        info = self.cat.function(name) if name_node is not None else None
+        if info is not None and normalize(name) not in self.functions:
+            return self.cat.return_type(info, frozenset()).kind != Kind.NONE
+        return True
 
     def visit_function_statement(self, node: Node, indent: str) -> None:
         """``function Name { param(...) ... }`` as ``def name(...):``."""
@@ -75,10 +118,13 @@ class Functions(Context):
         if need_star:
             params.insert(0, "*")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
-        saved = (self.catches, self.api_frames, self.loops)
+        saved = (self.catches, self.loops, self.underscore, self.yielding, self.level_indent, self.pending_inits)
         self.loops = 0
         self.catches = []
-        self.api_frames = []
+        self.underscore = []
+        self.yielding = fn.generator
+        self.level_indent = indent + R.INDENT
+        self.pending_inits = []
         outer = self.scope.enter_function()
         try:
             for p in fn.params:
@@ -92,7 +138,7 @@ class Functions(Context):
             write_param_checks(self, fn.params, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
-            self.catches, self.api_frames, self.loops = saved
+            self.catches, self.loops, self.underscore, self.yielding, self.level_indent, self.pending_inits = saved
             self.scope.leave_function(outer)
 
     def _function_params(self, node: Node) -> list[_Param]:
@@ -136,8 +182,89 @@ class Functions(Context):
         return _EMPTY_BY_KIND.get(kind, "None")
 
 
+#: Statements with blocks of statements inside.
+_COMPOUND = frozenset(
+    {
+        "if_statement",
+        "foreach_statement",
+        "for_statement",
+        "while_statement",
+        "do_statement",
+        "switch_statement",
+        "try_statement",
+    }
+)
+_INCREMENTS = (
+    "post_increment_expression",
+    "pre_increment_expression",
+    "post_decrement_expression",
+    "pre_decrement_expression",
+)
+#: Built-in cmdlets that write nothing to the output (lower case, aliases included).
+_VOID_COMMANDS = frozenset(
+    {
+        "write-host",
+        "write-verbose",
+        "write-warning",
+        "write-error",
+        "write-information",
+        "write-debug",
+        "set-content",
+        "add-content",
+        "remove-item",
+        "export-csv",
+        "out-file",
+        "start-sleep",
+        "out-null",
+        "set-strictmode",
+        "import-module",
+        "sc",
+        "ac",
+        "ri",
+        "rm",
+        "del",
+        "epcsv",
+        "sleep",
+    }
+)
+
+
+def _function_body(node: Node) -> Node | None:
+    """The body of a ``function`` statement."""
+    script_block = next((c for c in node.children if c.type == "script_block"), None)
+    if script_block is None:
+        return None
+    return next((c for c in script_block.children if c.type == "script_block_body"), None)
+
+
+def _statements_of(block: Node) -> list[Node]:
+    """The statements directly inside a block (through its statement lists)."""
+    out: list[Node] = []
+    stack = [block]
+    while stack:
+        for child in stack.pop().children:
+            if child.type in ("statement_list", "script_block_body"):
+                stack.append(child)
+            elif child.is_named:
+                out.append(child)
+    return out
+
+
+def _sub_blocks(statement: Node) -> list[Node]:
+    """The statement blocks of a compound statement (its clauses' too), not those of nested script blocks."""
+    found: list[Node] = []
+    stack = list(statement.children)
+    while stack:
+        child = stack.pop()
+        if child.type == "statement_block":
+            found.append(child)
+        elif child.type != "script_block_expression":
+            stack.extend(child.children)
+    return found
+
+
 #: The T of a parameter by its declared type (``R.CASTS`` action); "list" is a list of unknown items.
-_PARAM_TYPES = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT}
+_PARAM_TYPES = {"str": STR, "int": INT, "float": FLOAT, "bool": BOOL, "dict": DICT, "block": BLOCK}
 #: What PowerShell gives a parameter of this declared type that the call leaves out.
 _EMPTY_BY_KIND = {"str": '""', "int": "0", "float": "0.0", "bool": "False"}
 #: Attributes that validate (checked: see _script_params) or document a parameter.

@@ -32,6 +32,8 @@ class Output:
         self.comments: list[tuple[int, str]] = []
         #: Blank lines owed before the next statement (two after a top-level def).
         self.blank_before_next = 0
+        #: Lines the script's body needs before it starts (``matches = ps.Hashtable()`` for ``$Matches``).
+        self.prologue: list[str] = []
 
     def mark(self) -> OutputMark:
         """A savepoint: where output, warnings, imports and pending comments stand now."""
@@ -163,7 +165,7 @@ class Output:
             head.append("from psopenapi_py import pscompat as ps")
         for name in sorted(helpers):
             head.extend(["", "", R.HELPERS[name][0]])
-        body = self.lines
+        body = [*self.prologue, *([""] if self.prologue and self.lines else []), *self.lines]
         while body and not body[0]:
             body = body[1:]
         while body and not body[-1]:

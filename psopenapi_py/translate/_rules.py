@@ -396,11 +396,9 @@ WHOLE_ARRAY_PIPELINE = frozenset(
 #: The module the package ports: ``Import-Module PSOpenAPITools`` is what the output's imports do.
 MODULE_NAME = "PSOpenAPITools"
 
-#: Settings whose PowerShell value is what Python does anyway: (variable, value) in lower case -> why.
-#: They become a comment, not a warning.
-NO_OP_ASSIGNMENTS: dict[tuple[str, str], str] = {
-    ("erroractionpreference", "stop"): "Python stops at the first error anyway",
-}
+#: Preference variables a script may set (lower case): they become ``ps.preferences.set(...)``, which the
+#: runtime's Write-Error, Write-Warning and Write-Verbose follow.
+PREFERENCE_VARIABLES = frozenset({"erroractionpreference", "warningpreference", "verbosepreference"})
 
 #: Comparison operators (``-ieq`` and ``-ceq`` are spelled out below: PowerShell's ``-eq`` is ``-ieq``).
 COMPARISONS: dict[str, str] = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
@@ -433,6 +431,7 @@ CASTS: dict[str, str] = {
     "string[]": "list",
     "int[]": "list",
     "object": "any",
+    "scriptblock": "block",
     "void": "void",
 }
 

@@ -142,6 +142,47 @@ class Scope:
         self.taken[py] = "function " + name.lower()
         return py
 
+    def snapshot(self) -> dict[tuple[int, str], _Var]:
+        """The variables in scope now (script's and function's), to compare after a block."""
+        out = {(id(self.globals), k): v for k, v in self.globals.items()}
+        if self.locals is not None:
+            out.update({(id(self.locals), k): v for k, v in self.locals.items()})
+        return out
+
+    def merge_after_block(self, before: dict[tuple[int, str], _Var]) -> list[str]:
+        """After a block that may or may not run (a branch, a loop body): a variable whose kind changed in it
+        may hold either kind, so it becomes unknown; returns the Python names the block bound first (they
+        need ``= None`` before the statement, as PowerShell reads an unassigned variable as $null)."""
+        new_names = []
+        for scope in (self.globals, self.locals) if self.locals is not None else (self.globals,):
+            for key, var in list(scope.items()):
+                old = before.get((id(scope), key))
+                if old is None:
+                    new_names.append(var.py)
+                    self.retype(scope, key, UNKNOWN)
+                elif old.type.kind != var.type.kind or old.type.elem is not var.type.elem:
+                    self.retype(scope, key, UNKNOWN if old.type.kind != var.type.kind else T(old.type.kind))
+        return new_names
+
+    def retype(self, scope: dict[str, _Var], key: str, type: T) -> None:  # noqa: A002
+        """Give a variable a new type (journalled)."""
+        old = scope[key]
+        if old.type is type:
+            return
+        self.journal.append((scope, key, old))
+        scope[key] = _Var(old.py, type)
+
+    def fresh(self, base: str) -> str:
+        """A Python name of the translator's own (a script block's item, a nested def), clear of every other."""
+        taken = self.local_taken if self.locals is not None else self.taken
+        py = base
+        n = 1
+        while py in self.reserved or py in self.taken or py in taken:
+            n += 1
+            py = f"{base}{n}"
+        taken[py] = "translator"
+        return py
+
     def check(self, name: str, node: Node, *, write: bool) -> None:
         """Refuse automatic variables and scopes the translation cannot carry over."""
         if ":" in name:

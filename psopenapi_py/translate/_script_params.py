@@ -21,7 +21,7 @@ from typing import Any
 from .. import pscompat
 from . import _rules as R
 from ._binding import _Param
-from ._catalog import BOOL, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, snake_case
+from ._catalog import BLOCK, BOOL, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, snake_case
 from ._context import Context
 from ._expr import _NOCONST, Expr, call, const_expr, list_expr, ps_call
 from ._scope import _bare_name
@@ -40,6 +40,9 @@ _SCRIPT_TYPES: dict[str, tuple[str, T]] = {
     "switch": ("switch", BOOL),
     "management.automation.switchparameter": ("switch", BOOL),
     "object": ("", UNKNOWN),
+    # A script block never comes from command-line text (pwsh -File passes strings): the parameter keeps
+    # its default and is no option, which is what a caller from a shell gets in PowerShell too.
+    "scriptblock": ("block", BLOCK),
 }
 
 #: ``[Validate...()]`` attributes that are checked (lower-case name -> pscompat class name).
@@ -170,6 +173,8 @@ class ScriptParams(Context):
             last = p.node.end_point[0]
             while notes and notes[0][0] <= last:
                 self.out.comments.append(notes.pop(0))
+            if p.conversion == "block":
+                continue
             add = call(f"{parser}.add_argument", self._add_argument_args(p), stmt=True)
             self.out.emit(indent, "", add, row=last)
         if advanced:
@@ -186,6 +191,9 @@ class ScriptParams(Context):
             self.out.need("ps", "pscompat")
             self.out.emit(indent, f"ps.preferences.verbose = {args}.verbose", None)
         for p in params:
+            if isinstance(p.default, tuple) and p.default[0] == "block":
+                self.out.emit(indent, f"{p.py} = ", p.default[1])
+                continue
             self.out.emit(indent, f"{p.py} = {args}.{p.py}", None)
             if isinstance(p.default, tuple):
                 self.out.emit(indent, f"if {p.py} is None", None, ":")
@@ -287,6 +295,10 @@ class ScriptParams(Context):
             if default_node is not None:
                 raise Unsupported(default_node, f"unsupported: a default for the [switch] ${p.name}")
             return None
+        if p.conversion == "block":
+            if default_node is None or p.mandatory or p.validators or p.array:
+                raise Unsupported(p.node, f"unsupported: the [scriptblock] ${p.name} without a default to use")
+            return ("block", self._expr(next(c for c in default_node.children if c.is_named)))
         if p.mandatory:
             # Always given: PowerShell never uses a Mandatory parameter's default.
             p.type = p.type if p.conversion else STR

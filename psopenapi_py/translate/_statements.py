@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from . import _rules as R
 from ._builtins import print_value
-from ._catalog import BOOL, INT, JSON, STR, UNKNOWN, Kind, T, normalize
+from ._catalog import BOOL, INT, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context, _Catch
-from ._expr import P_ADD, P_ATOM, P_NOT, Expr, call, const_expr, list_expr, py_str, wrap
+from ._expr import _NOCONST, P_ADD, P_ATOM, P_NOT, P_TERNARY, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
 from ._output import OutputMark
 from ._scope import _bare_name
 from ._syntax import (
@@ -74,31 +74,58 @@ class Statements(Context):
     def _statement(self, node: Node, indent: str) -> None:
         """Write one statement; if any part of it is unsupported, write it back as untranslated comments instead."""
         mark = self._mark()
+        outer_indent = self.indent
+        self.indent = indent
+        top = indent == self.level_indent
+        start = len(self.out.lines)
+        if top:
+            self.pending_inits = []
         try:
             if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
                 raise Unsupported(_first_error(node), "syntax error")
             self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
             self.out.flush_pending_comments(indent)
+            if top and self.pending_inits:
+                names = list(dict.fromkeys(self.pending_inits))
+                # Bound only inside a branch or loop: PowerShell reads it as $null where Python would fail.
+                self.out.lines.insert(start, f"{indent}{' = '.join(names)} = None")
+                self.out.code_lines += 1
+                self.pending_inits = []
         except (Unsupported, RecursionError) as exc:
             self._rollback(mark)
             row = node.start_point[0]
             self.out.untranslated(_text(node), row, indent)
             if isinstance(exc, Unsupported):
-                self.out.warnings.append((exc.line, exc.message))
+                self.out.warnings.append((exc.line if exc.line else row + 1, exc.message))
             else:
                 self.out.warnings.append((row + 1, "unsupported: nested too deeply"))
+        finally:
+            self.indent = outer_indent
 
     def _loop_block(self, block: Node | None, indent: str) -> None:
-        """A loop's body: break and continue are allowed inside."""
+        """A loop's body: break and continue are allowed inside. A variable the body gives another kind
+        of value may hold either on the next pass: the body is written again with such variables unknown."""
         self.loops += 1
         try:
+            before = self.scope.snapshot()
+            mark = self._mark()
             self._block(block, indent)
+            after = self.scope.snapshot()
+            changed = [key for key, var in before.items() if key in after and after[key].type.kind != var.type.kind]
+            if changed:
+                self._rollback(mark)
+                for scope_id, key in changed:
+                    scope = self.scope.globals if id(self.scope.globals) == scope_id else self.scope.locals
+                    assert scope is not None
+                    self.scope.retype(scope, key, UNKNOWN)
+                self._block(block, indent)
         finally:
             self.loops -= 1
 
     def _block(self, block: Node | None, indent: str) -> None:
         """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
         before = self.out.code_lines
+        variables = self.scope.snapshot()
         if block is not None and len(indent) > R.MAX_BLOCK_DEPTH * len(R.INDENT):
             raise Unsupported(block, "unsupported: nested too deeply")
         if block is not None:
@@ -117,6 +144,7 @@ class Statements(Context):
         if self.out.code_lines == before:
             self.out.lines.append(indent + "pass")
             self.out.code_lines += 1
+        self.pending_inits.extend(self.scope.merge_after_block(variables))
 
     def generic_visit(self, node: Node, indent: str) -> None:
         """A statement of a kind the translator does not know: reported, never guessed."""
@@ -139,19 +167,32 @@ class Statements(Context):
             "post_decrement_expression",
             "pre_decrement_expression",
         ):
-            target = self._target(self._kids(inner)[0])
             op = "+=" if "increment" in kind else "-="
-            self.out.emit(indent, f"{target} {op} 1", None, row=row)
+            self._assign_to(_unwrap(self._kids(inner)[0]), op, const_expr(1), indent, row)
             return
         value = self._pipeline_value(inner)
         self._emit_output(value, indent, row)
 
     def _emit_output(self, value: Expr, indent: str, row: int) -> None:
-        """A value left on the pipeline: PowerShell prints it, each item of a list on its own line."""
+        """A value left on the pipeline: PowerShell prints it (each item of a list on its own line), or, in
+        a function or block whose output is collected, writes it there (``yield``)."""
         if value.stmt:
             self.out.emit(indent, "", value, row=row)
+        elif self.yielding:
+            self.out.emit(indent, "yield ", value.generator or value, row=row)
+        elif value.generator is not None:
+            self.out.emit(indent, "", self._ps("write_output", value.generator, stmt=True), row=row)
         elif value.const is not None:
-            self.out.emit(indent, "", print_value(self.out, value), row=row)
+            kind = value.type.kind
+            simple = kind in (Kind.STR, Kind.INT, Kind.BOOL) or (kind == Kind.LIST and value.items is not None)
+            if value.items is not None and any(
+                i.type.kind not in (Kind.STR, Kind.INT, Kind.BOOL) or i.loose for i in value.items
+            ):
+                simple = False
+            if simple and not value.loose:
+                self.out.emit(indent, "", print_value(self.out, value), row=row)
+            else:
+                self.out.emit(indent, "", self._ps("write_output", value, stmt=True), row=row)
 
     def _assignment(self, node: Node, indent: str, row: int) -> None:
         """``$x = ...`` and compound assignments to variables, members, elements and ``$env:``."""
@@ -165,23 +206,27 @@ class Statements(Context):
         left = _unwrap(kids[0])
         value_node = kids[2]
         if left.type == "variable" and _text(left).lower() == "$null" and op == "=":
-            value = self._pipeline_value(value_node)
+            value = self._assigned_value(value_node)
             value.stmt = True
             self.out.emit(indent, "", value, row=row)
             return
-        value = self._pipeline_value(value_node)
+        value = self._assigned_value(value_node)
+        self._assign_to(left, op, value, indent, row)
+
+    def _assign_to(self, left: Node, op: str, value: Expr, indent: str, row: int) -> None:
+        """Assign (``=`` or a compound operator) a translated value to a variable, member or element."""
         if left.type == "variable":
             name = _variable_name(left)
-            why = R.NO_OP_ASSIGNMENTS.get((_bare_name(name).lower(), str(value.const).lower())) if op == "=" else None
-            if why is not None:
-                self.out.emit(indent, f"# {_text(node).strip()}: {why}", None, row=row)
-                self.out.code_lines -= 1
+            preference = _bare_name(name).lower()
+            if preference in R.PREFERENCE_VARIABLES and op == "=":
+                setting = self._ps("preferences.set", const_expr(_bare_name(name)), value, stmt=True)
+                self.out.emit(indent, "", setting, row=row)
                 return
             if name.lower().startswith("env:"):
                 self.out.need("mod", "os")
                 key = py_str(name[4:])
                 if op != "=":
-                    raise Unsupported(op_node, f"unsupported: {op} on an environment variable")
+                    raise Unsupported(left, f"unsupported: {op} on an environment variable")
                 text = value if value.type.kind == Kind.STR else call("str", [("", value)])
                 self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
                 return
@@ -191,26 +236,126 @@ class Statements(Context):
                 self.out.emit(indent, f"{var.py} = ", value, row=row)
                 return
             var = self.scope.var(_bare_name(name), left)
-            value = self._compound_value(var.type, op, value, left)
-            self.out.emit(indent, f"{var.py} {op} ", value, row=row)
+            result = self._compound(var.py, Expr(var.py, P_ATOM, var.type), op, value, indent, row)
+            if result.kind != var.type.kind:
+                self.scope.var(_bare_name(name), left, assign=result)
             return
+        if left.type == "member_access":
+            kids_left = self._kids(left)
+            base = self._expr(kids_left[0])
+            name_child = kids_left[1].child(0)
+            dynamic = name_child is None or name_child.type != "simple_name"
+            if (
+                dynamic
+                or base.type.kind in (Kind.UNKNOWN, Kind.JSON, Kind.LIST)
+                or (base.loose and base.type.kind not in (Kind.MODEL, Kind.OBJECT))
+            ):
+                member = (
+                    self._as_text(self._expr(_unwrap(self._kids(kids_left[1])[0])))
+                    if dynamic
+                    else const_expr(_member_name(kids_left[1]))
+                )
+                if op != "=":
+                    func = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", "%=": "mod"}[op]
+                    value = self._ps(func, self._ps("member", base, member), value)
+                setter = self._ps("set_member", base, member, value, stmt=True)
+                self.out.emit(indent, "", setter, row=row)
+                return
+        if left.type in ("member_access", "element_access"):
+            base_node = _unwrap(self._kids(left)[0])
+            if base_node.type == "variable" and not _variable_name(base_node).lower().startswith("env:"):
+                self._forget_keys(base_node)
         target = self._target(left)
         if op != "=":
-            current = self._expr(left)
-            value = self._compound_value(current.type, op, value, left)
+            self._compound(target, self._expr(left), op, value, indent, row)
+            return
         self.out.emit(indent, f"{target} {op} ", value, row=row)
 
-    def _compound_value(self, current: T, op: str, value: Expr, node: Node) -> Expr:
-        """The right-hand side of ``+=`` and friends: ``+=`` onto an array appends, onto a string converts."""
-        if op == "+=" and current.kind == Kind.LIST:
-            if value.type.kind == Kind.LIST:
-                return value
-            if value.type.kind == Kind.UNKNOWN:
-                raise Unsupported(node, "unsupported: += of a value of unknown kind to an array")
-            return list_expr([value])
-        if op == "+=" and current.kind == Kind.STR and value.type.kind not in (Kind.STR, Kind.UNKNOWN):
-            return call("str", [("", value)], STR)
+    def _compound(self, target: str, current: Expr, op: str, value: Expr, indent: str, row: int) -> T:
+        """``+=`` and friends: Python's own where both sides are numbers (or text, or an array and items),
+        else the runtime's operator with PowerShell's conversions; returns the type of the result."""
+        kind = current.type.kind if not current.loose else Kind.UNKNOWN
+        vkind = value.type.kind if not value.loose else Kind.UNKNOWN
+        numbers = (Kind.INT, Kind.FLOAT)
+        if kind in numbers and vkind in numbers and op in ("+=", "-=", "*="):
+            self.out.emit(indent, f"{target} {op} ", value, row=row)
+            return INT if kind == vkind == Kind.INT else current.type if kind == Kind.FLOAT else T(Kind.FLOAT)
+        if kind == Kind.STR and op == "+=":
+            self.out.emit(indent, f"{target} += ", self._as_text(value), row=row)
+            return current.type
+        if kind == Kind.LIST and op == "+=" and (vkind == Kind.LIST or value.type.scalar):
+            self.out.emit(indent, f"{target} += ", value if vkind == Kind.LIST else list_expr([value]), row=row)
+            return current.type
+        func = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", "%=": "mod"}[op]
+        self.out.emit(indent, f"{target} = ", self._ps(func, current, value), row=row)
+        return T(Kind.LIST, elem=UNKNOWN) if kind == Kind.LIST else UNKNOWN
+
+    def _assigned_value(self, node: Node) -> Expr:
+        """The value of an assignment's right side: a pipeline's output collapsed as PowerShell assigns it
+        (nothing is ``$null``, one item itself), a statement (``if``, ``switch``, ``foreach``...) its output."""
+        inner = _unwrap(node) if node.type != "pipeline" else node
+        if node.type == "if_statement":
+            ternary = self._if_expression(node)
+            if ternary is not None:
+                return ternary
+        if node.type in _VALUE_STATEMENTS:
+            return self._value_of_block(lambda indent: self._statements([node], indent))
+        value = self._pipeline_value(inner)
+        if value.stream:
+            return self._ps("collect", value)
         return value
+
+    def _if_expression(self, node: Node) -> Expr | None:
+        """``if (c) { a } else { b }`` as a value: ``a if c else b`` when every branch is one plain value."""
+        arms: list[tuple[Node | None, Node | None]] = []
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        arms.append((node.child_by_field_name("condition"), block))
+        clauses = node.child_by_field_name("elseif_clauses")
+        for clause in clauses.children if clauses is not None else []:
+            if clause.type == "elseif_clause":
+                body = next((c for c in clause.children if c.type == "statement_block"), None)
+                arms.append((clause.child_by_field_name("condition"), body))
+        else_clause = node.child_by_field_name("else_clause")
+        else_block = (
+            next((c for c in else_clause.children if c.type == "statement_block"), None)
+            if else_clause is not None
+            else None
+        )
+        mark = self.out.mark()
+        values: list[tuple[Expr | None, Expr]] = []
+        for cond_node, body in [*arms, (None, else_block)]:
+            if body is None:
+                values.append((None, const_expr(None)))
+                continue
+            kids = [k for k in self._kids_of_block(body) if k.type != "comment"]
+            if len(kids) != 1 or kids[0].type != "pipeline" or _unwrap(kids[0]).type == "assignment_expression":
+                self.out.rollback(mark)
+                return None
+            test = self._condition(cond_node, node) if cond_node is not None else None
+            value = self._pipeline_value(kids[0])
+            if value.stmt or value.stream or self.out.mark()[0] != mark[0]:
+                self.out.rollback(mark)
+                return None
+            values.append((test, value))
+        result = values[-1][1]
+        for test, value in reversed(values[:-1]):
+            assert test is not None
+            result = Expr(
+                f"{wrap(value, P_TERNARY + 1)} if {wrap(test, P_TERNARY + 1)} else {wrap(result, P_TERNARY)}",
+                P_TERNARY,
+                value.type if value.type.kind == result.type.kind else UNKNOWN,
+            )
+        return result
+
+    def _kids_of_block(self, block: Node) -> list[Node]:
+        """The statements directly inside a ``{ ... }`` block."""
+        nodes: list[Node] = []
+        for child in block.children:
+            if child.type in ("statement_list", "script_block_body"):
+                nodes.extend(g for g in child.children if g.is_named)
+            elif child.is_named:
+                nodes.append(child)
+        return nodes
 
     def _target(self, node: Node) -> str:
         """The Python code of an assignment target (a variable, a member or an element)."""
@@ -303,7 +448,7 @@ class Statements(Context):
             if len(kids) != 1:
                 raise Unsupported(node, "syntax error")
             inner = kids[0]
-        return self._pipeline_value(inner)
+        return self._truth(self._pipeline_value(inner))
 
     def visit_foreach_statement(self, node: Node, indent: str) -> None:
         """``foreach ($x in $items)`` as ``for x in items:``."""
@@ -314,18 +459,143 @@ class Statements(Context):
         var_node, source_node, block = kids
         items = self._pipeline_value(source_node)
         kind = items.type.kind
-        if kind not in (Kind.LIST, Kind.JSON, Kind.UNKNOWN):
-            raise Unsupported(source_node, f"unsupported: foreach over a single {kind} value")
-        elem = (
-            items.type.elem
-            if kind == Kind.LIST and items.type.elem is not None
-            else (JSON if kind == Kind.JSON else UNKNOWN)
-        )
+        elem = items.type.elem if kind == Kind.LIST and items.type.elem is not None else UNKNOWN
+        if kind != Kind.LIST or items.loose:
+            # $null runs no iteration, a single value (a string, a hashtable) one.
+            items = self._ps("items", items, type=list_of(elem))
         name = _variable_name(var_node)
         self.scope.check(name, var_node, write=True)
         var = self.scope.var(_bare_name(name), var_node, assign=elem)
         self.out.emit(indent, f"for {var.py} in ", items, ":", row=node.start_point[0])
         self._loop_block(block, indent + R.INDENT)
+
+    def visit_switch_statement(self, node: Node, indent: str) -> None:
+        """``switch [-Wildcard|-Regex|-Exact] [-CaseSensitive] (value) { cond { ... } default { ... } }``.
+
+        PowerShell runs every clause that matches, for each item of an array, until ``break``. Where the
+        value is one known value and at most the first matching clause can run (each ends in ``return``/
+        ``break``/``throw``/``exit``, or the conditions are distinct constants), it is an ``if/elif/else``
+        chain; otherwise a loop over the items with one ``if`` per clause."""
+        self.out.flush_comments(_clause_comments(node), None, indent)
+        flags = {(_text(p).strip().lstrip("-").lower()) for p in _descendants(node, "switch_parameter")}
+        for flag in flags:
+            if not any(word.startswith(flag) for word in ("wildcard", "regex", "exact", "casesensitive")) or not flag:
+                raise Unsupported(node, f"unsupported: switch -{flag}")
+        mode = next((m for m in ("wildcard", "regex") if any(m.startswith(f) for f in flags)), "exact")
+        case = any("casesensitive".startswith(f) for f in flags if len(f) > 1)
+        cond_node = next((c for c in node.children if c.type == "switch_condition"), None)
+        body = next((c for c in node.children if c.type == "switch_body"), None)
+        if cond_node is None or body is None or any(c.type == "switch_filename" for c in node.children):
+            raise Unsupported(node, "unsupported: switch -File or without a value")
+        subject = self._pipeline_value(self._kids(cond_node)[0])
+        clauses: list[tuple[Node | None, Node]] = []
+        for clause in _descendants(body, "switch_clause"):
+            cond = next((c for c in clause.children if c.type == "switch_clause_condition"), None)
+            block = next((c for c in clause.children if c.type == "statement_block"), None)
+            if cond is None or block is None:
+                raise Unsupported(clause, "syntax error")
+            inner = self._kids(cond)
+            clauses.append((inner[0] if inner else None, block))
+        single = subject.type.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL) and not subject.loose
+        exits = all(_ends_in_exit(block) for _, block in clauses)
+        constants = [_text(c).lower() for c, _ in clauses if c is not None]
+        distinct = (
+            mode == "exact"
+            and all(c.type in ("string_literal", "integer_literal") for c, _ in clauses if c is not None)
+            and len(set(constants)) == len(constants)
+        )
+        loops = any(_breaks_inside(block) for _, block in clauses)
+        row = node.start_point[0]
+        if single and (exits or distinct) and not loops:
+            if _unwrap(self._kids(cond_node)[0]).type == "variable":
+                item = subject.code
+            else:
+                item = self.scope.fresh("value")
+                self.out.emit(indent, f"{item} = ", subject, row=row)
+            self._switch_chain(clauses, Expr(item, P_ATOM, subject.type), mode, case, indent)
+            return
+        item = self.scope.fresh("item")
+        has_default = any(c is None for c, _ in clauses)
+        self.out.emit(indent, f"for {item} in ", self._ps("items", subject), ":", row=row)
+        inner_indent = indent + R.INDENT
+        matched = self.scope.fresh("matched") if has_default else None
+        if matched is not None:
+            self.out.emit(inner_indent, f"{matched} = False", None)
+        subject_item = Expr(item, P_ATOM, UNKNOWN)
+        self.loops += 1
+        try:
+            for cond, block in clauses:
+                if cond is None:
+                    continue
+                test = self._switch_test(cond, subject_item, mode, case)
+                self.out.emit(inner_indent, "if ", test, ":")
+                if matched is not None:
+                    self.out.emit(inner_indent + R.INDENT, f"{matched} = True", None)
+                self._switch_body(block, item, inner_indent + R.INDENT)
+            for cond, block in clauses:
+                if cond is None:
+                    assert matched is not None
+                    self.out.emit(inner_indent, f"if not {matched}", None, ":")
+                    self._switch_body(block, item, inner_indent + R.INDENT)
+        finally:
+            self.loops -= 1
+
+    def _switch_chain(
+        self, clauses: list[tuple[Node | None, Node]], subject: Expr, mode: str, case: bool, indent: str
+    ) -> None:
+        """The clauses of a switch on one value as ``if/elif/else`` (a trailing ``break`` is the chain's end)."""
+        head = "if "
+        for cond, block in clauses:
+            if cond is None:
+                continue
+            test = self._switch_test(cond, subject, mode, case)
+            self.out.emit(indent, head, test, ":")
+            self._switch_body(block, subject.code, indent + R.INDENT, drop_break=True)
+            head = "elif "
+        for cond, block in clauses:
+            if cond is None:
+                if head == "if ":
+                    self._switch_body(block, subject.code, indent, drop_break=True)
+                else:
+                    self.out.emit(indent, "else", None, ":")
+                    self._switch_body(block, subject.code, indent + R.INDENT, drop_break=True)
+
+    def _switch_test(self, cond: Node, subject: Expr, mode: str, case: bool) -> Expr:
+        """Whether one switch clause matches the item."""
+        flags = [("case=", const_expr(True))] if case else []
+        if cond.type == "script_block_expression":
+            statements = _block_statements(cond)
+            if len(statements) != 1 or statements[0].type != "pipeline":
+                raise Unsupported(cond, "unsupported: a switch condition block with several statements")
+            self.underscore.append(subject.code)
+            try:
+                return self._truth(self._pipeline_value(statements[0]))
+            finally:
+                self.underscore.pop()
+        value = self._expr(cond) if cond.type != "generic_token" else const_expr(_text(cond))
+        if mode == "wildcard":
+            return ps_call(self.out, "like", [("", subject), ("", value), *flags], BOOL)
+        if mode == "regex":
+            matches = Expr(self._matches_var(), P_ATOM)
+            return ps_call(self.out, "match", [("", subject), ("", value), ("", matches), *flags], BOOL)
+        return self._compare(subject, "eq", value, case)
+
+    def _switch_body(self, block: Node, item: str, indent: str, *, drop_break: bool = False) -> None:
+        """A switch clause's statements, ``$_`` being the item; a last ``break`` ends the chain by itself."""
+        self.underscore.append(item)
+        try:
+            if drop_break:
+                kids = _block_statements(block)
+                if kids and _flow_word(kids[-1]) == "break" and not self._kids(kids[-1]):
+                    before = self.out.code_lines
+                    self._statements(kids[:-1], indent)
+                    if self.out.code_lines == before:
+                        self.out.lines.append(indent + "pass")
+                        self.out.code_lines += 1
+                    return
+            self._block(block, indent)
+        finally:
+            self.underscore.pop()
 
     def visit_while_statement(self, node: Node, indent: str) -> None:
         """``while (cond) { }`` as ``while cond:``."""
@@ -401,10 +671,11 @@ class Statements(Context):
         body, catches, final = self._try_parts(node)
         notes = _clause_comments(node)
         self.out.emit(indent, "try", None, ":", row=node.start_point[0])
-        calls_api = self._try_body(body, indent + R.INDENT)
+        self._block(body, indent + R.INDENT)
         for types, block in catches:
             self.out.flush_comments(notes, block.start_point[0] if block is not None else None, indent)
-            self._except_clause(types or ("ApiException" if calls_api else "Exception"), block, indent)
+            # A catch without a type catches every error, the script's own throw included.
+            self._except_clause(types or "Exception", block, indent)
         if final is not None:
             self.out.flush_comments(notes, final.start_point[0], indent)
             self.out.emit(indent, "finally", None, ":")
@@ -432,31 +703,26 @@ class Statements(Context):
             raise Unsupported(node, "syntax error")  # PowerShell too requires a catch or a finally
         return body, catches, final
 
-    def _try_body(self, body: Node | None, indent: str) -> bool:
-        """Write the ``try`` block; True when it may call the API (a catch-all then catches ApiException)."""
-        self.api_frames.append([False])
-        try:
-            self._block(body, indent)
-        finally:
-            calls_api = self.api_frames.pop()[0]
-        if calls_api and self.api_frames:
-            self.api_frames[-1][0] = True
-        return calls_api
-
     def _except_clause(self, exc_class: str, block: Node | None, indent: str) -> None:
         """``except Class:``, or ``except Class as e:`` when the block reads ``$_``."""
         if "ApiException" in exc_class:
             self.out.need("pkg", "ApiException")
-        ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}")
+        ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}", general=exc_class == "Exception")
         slot = len(self.out.lines)
         self.out.emit(indent, f"except {exc_class}", None, ":")
         self.catches.append(ctx)
+        self.underscore.append(ctx)
         try:
             self._block(block, indent + R.INDENT)
         finally:
             self.catches.pop()
+            self.underscore.pop()
         if ctx.used:
             self.out.lines[slot] = f"{indent}except {exc_class} as {ctx.name}:"
+        if ctx.record is not None:
+            # $_ is the error record: Exception.Message, Exception.Response.StatusCode, ErrorDetails...
+            self.out.lines.insert(slot + 1, f"{indent}{R.INDENT}{ctx.record} = ps.error_record({ctx.name})")
+            self.out.code_lines += 1
 
     def _catch_types(self, node: Node) -> str:
         """The Python exception class(es) of ``catch [Type1], [Type2]``."""
@@ -486,10 +752,19 @@ class Statements(Context):
                 raise Unsupported(node, f"unsupported: {word} outside a loop")
             self.out.emit(indent, word, None, row=row)
         elif word == "return":
-            if not self.scope.in_function:
-                raise Unsupported(node, "unsupported: return at script level")
+            if not self.scope.in_function and not self.yielding:
+                # At script level, return ends the script (after writing its value), with exit code 0.
+                if value_node is not None:
+                    self._emit_output(self._pipeline_value(value_node), indent, row)
+                self.out.need("mod", "sys")
+                self.out.emit(indent, "", call("sys.exit", [("", const_expr(0))], stmt=True), row=row)
+                return
             if value_node is None:
                 self.out.emit(indent, "return", None, row=row)
+            elif self.yielding:
+                result = self._pipeline_value(value_node)
+                self.out.emit(indent, "yield ", result.generator or result, row=row)
+                self.out.emit(indent, "return", None)
             else:
                 self.out.emit(indent, "return ", self._pipeline_value(value_node), row=row)
         elif word == "exit":
@@ -502,21 +777,39 @@ class Statements(Context):
             raise Unsupported(node, f"unsupported: {word or node.type}")
 
     def _throw(self, value_node: Node | None, indent: str, row: int) -> None:
-        """``throw`` as ``raise``: a message becomes RuntimeError, ``throw``/``throw $_`` in a catch re-raises."""
+        """``throw`` as ``raise``: a message or object becomes ``ps.ScriptError`` (which every catch catches),
+        ``throw``/``throw $_`` in a catch re-raises what it caught."""
+        rethrow = value_node is None or (
+            _unwrap(value_node).type == "variable" and _text(_unwrap(value_node)).lower() in ("$_", "$psitem")
+        )
+        if rethrow and self.catches:
+            self.out.emit(indent, "raise", None, row=row)
+            return
         if value_node is None:
-            if self.catches:
-                self.out.emit(indent, "raise", None, row=row)
-            else:
-                self.out.emit(indent, "raise ", call("RuntimeError", [("", const_expr("ScriptHalted"))]), row=row)
+            self.out.emit(indent, "raise ", self._ps("ScriptError", const_expr("ScriptHalted")), row=row)
             return
         value = self._pipeline_value(value_node)
-        if value.type.kind == Kind.EXCEPTION and self.catches and value.code == self.catches[-1].name:
-            self.out.emit(indent, "raise", None, row=row)
-        elif value.type.kind == Kind.EXCEPTION:
+        if value.type.kind == Kind.EXCEPTION:
             self.out.emit(indent, "raise ", value, row=row)
-        else:
-            arg = value if value.type.kind == Kind.STR else call("str", [("", value)], STR)
-            self.out.emit(indent, "raise ", call("RuntimeError", [("", arg)]), row=row)
+            return
+        args = [self._as_text(value)]
+        if value.type.kind != Kind.STR and value.const is _NOCONST:
+            args.append(value)  # the object thrown, as $_.TargetObject
+        self.out.emit(indent, "raise ", self._ps("ScriptError", *args), row=row)
+
+
+#: Statements whose output is a value when assigned (``$x = if (...) {...}``).
+_VALUE_STATEMENTS = frozenset(
+    {
+        "if_statement",
+        "switch_statement",
+        "foreach_statement",
+        "for_statement",
+        "while_statement",
+        "do_statement",
+        "try_statement",
+    }
+)
 
 
 class _Count(NamedTuple):
@@ -553,6 +846,60 @@ def _counting_shape(init: Node | None, cond: Node | None, iterator: Node | None,
     if block is not None and _assigns_to(block, name):
         return None
     return _Count(a_kids[0], name, a_kids[2], op, c_kids[2], step)
+
+
+def _descendants(node: Node, kind: str) -> list[Node]:
+    """The nodes of type ``kind`` under ``node``, not looking inside them or inside nested blocks' clauses."""
+    found: list[Node] = []
+    stack = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
+        if child.type == kind:
+            found.append(child)
+        elif child.type not in ("statement_block", "script_block_expression"):
+            stack.extend(reversed(child.children))
+    return found
+
+
+def _block_statements(block: Node) -> list[Node]:
+    """The statements directly inside a ``{ ... }`` block or script block (comments left out)."""
+    out: list[Node] = []
+    stack = [block]
+    while stack:
+        for child in stack.pop().children:
+            if child.type in ("statement_list", "script_block_body", "script_block"):
+                stack.append(child)
+            elif child.is_named and child.type not in ("comment", "empty_statement"):
+                out.append(child)
+    return out
+
+
+def _flow_word(node: Node) -> str:
+    """``return``/``break``/``continue``/``throw``/``exit`` for a flow-control statement, else ""."""
+    if node.type != "flow_control_statement":
+        return ""
+    first = node.child(0)
+    return first.type.lower() if first is not None else ""
+
+
+def _ends_in_exit(block: Node) -> bool:
+    """True when a block's last statement leaves it (``return``, ``break``, ``throw``, ``exit``)."""
+    kids = _block_statements(block)
+    return bool(kids) and _flow_word(kids[-1]) in ("return", "break", "throw", "exit")
+
+
+def _breaks_inside(block: Node) -> bool:
+    """True when ``break``/``continue`` appear in a clause anywhere but as its last statement."""
+    kids = _block_statements(block)
+    last = kids[-1] if kids and _flow_word(kids[-1]) == "break" else None
+    stack = list(block.children)
+    while stack:
+        child = stack.pop()
+        if child is not None and child.id != (last.id if last is not None else None):
+            if _flow_word(child) in ("break", "continue"):
+                return True
+            stack.extend(child.children)
+    return False
 
 
 def _assigns_to(block: Node, name: str) -> bool:

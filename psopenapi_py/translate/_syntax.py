@@ -13,6 +13,7 @@ import tree_sitter_powershell
 from . import _rules as R
 
 Node = tree_sitter.Node
+Tree = tree_sitter.Tree
 
 
 # Single-child nodes the grammar stacks around every expression; they carry no meaning of their own.

@@ -1,0 +1,307 @@
+"""PowerShell's semantics survive translation: one probe per rule of issue 11, each asserting pwsh's output.
+
+Every probe translates with no warning, runs the Python in a fresh interpreter (against the mock server
+where it calls the API) and compares what it prints with what PowerShell 7 prints for the same script.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from psopenapi_py import translate_powershell
+from psopenapi_py.mock_server import MockServer
+
+
+def run_ps(script: str, server: MockServer | None = None, *, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Translate ``script`` (no warning allowed) and run it; returns the finished process."""
+    result = translate_powershell(script)
+    assert result.warnings == (), [str(w) for w in result.warnings]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    if server is not None:
+        env.update(OPENAI_BASE_URL=server.url, OPENAI_API_KEY="sk-example")
+    proc = subprocess.run([sys.executable, "-c", result.python], env=env, capture_output=True, text=True, timeout=60)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def out(script: str, server: MockServer | None = None) -> list[str]:
+    return run_ps(script, server).stdout.splitlines()
+
+
+# --------------------------------------------------------------------------------------------------
+# 1. Text: numbers, arrays, $null and HTTP statuses as PowerShell writes them
+
+
+def test_rule1_numbers_print_as_powershell_prints_them() -> None:
+    script = """
+$Minutes = 900 / 60
+$Json = '{"ratio": 1.0, "price": 2.50}' | ConvertFrom-Json
+Write-Output "minutes: $Minutes"
+Write-Output "ratio: $($Json.ratio), price: $($Json.price)"
+Write-Output (1 / 3)
+Write-Output ('{0}' -f (7 / 2))
+"""
+    assert out(script) == ["minutes: 15", "ratio: 1, price: 2.5", "0.333333333333333", "3.5"]
+
+
+def test_rule1_arrays_are_joined_with_spaces_and_null_is_empty_in_strings() -> None:
+    script = """
+$Voices = @('ash', 'coral', 'verse')
+$Nothing = $null
+Write-Output "voices: $Voices."
+Write-Output "nothing: [$Nothing]"
+Write-Output ("count " + $Voices.Count)
+"""
+    assert out(script) == ["voices: ash coral verse.", "nothing: []", "count 3"]
+
+
+def test_rule1_an_http_status_is_its_name_in_text_and_its_number_compared(mock_server: MockServer) -> None:
+    script = """
+Set-Configuration -AccessToken 'sk-wrong'
+try {
+    New-RealtimeSession -RealtimeSessionCreateRequest (Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview')
+} catch {
+    $Status = $_.Exception.Response.StatusCode
+    Write-Output "status: $Status"
+    Write-Output "is 401: $($Status -eq 401)"
+    Write-Output "as a number: $([int]$Status)"
+}
+"""
+    assert out(script, mock_server) == ["status: Unauthorized", "is 401: True", "as a number: 401"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 2. Comparison and addition convert the right side to the left side's type
+
+
+def test_rule2_comparison_ignores_case_and_converts_the_right_operand() -> None:
+    script = """
+$Cap = 4096
+Write-Output ($Cap -eq "4096")
+Write-Output ("4096" -eq $Cap)
+Write-Output ('GPT-Realtime' -eq 'gpt-realtime')
+Write-Output ('GPT-Realtime' -ceq 'gpt-realtime')
+Write-Output (@('Ash', 'coral') -contains 'ASH')
+Write-Output ('ash' -in @('ASH', 'verse'))
+Write-Output ('EK_123' -like 'ek_*')
+Write-Output ("10" -gt 9)
+Write-Output (10 -gt "9")
+"""
+    # "10" -gt 9 compares as text ("10" sorts before "9"); 10 -gt "9" as numbers.
+    assert out(script) == ["True", "True", "True", "False", "True", "True", "True", "False", "True"]
+
+
+def test_rule2_plus_adds_after_a_number_and_concatenates_after_text() -> None:
+    script = """
+$Two = 2
+$Text = "2"
+Write-Output ($Two + "3")
+Write-Output ($Text + 3)
+$Total = 0
+foreach ($Row in @("5", "7")) { $Total += $Row }
+Write-Output $Total
+"""
+    assert out(script) == ["5", "23", "12"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 3. Hashtables and parsed JSON
+
+
+def test_rule3_keys_ignore_case_and_missing_keys_read_null() -> None:
+    script = """
+$Settings = @{ Model = 'gpt-realtime'; Voice = 'marin' }
+$Settings['TEMPERATURE'] = 0.8
+$Json = '{"Model": "gpt-realtime", "Limits": {"Tokens": 4096}}' | ConvertFrom-Json
+Write-Output $Settings['model']
+Write-Output $Settings.VOICE
+Write-Output "missing: [$($Settings['nope'])]"
+Write-Output $Json.model
+Write-Output $Json.limits.tokens
+Write-Output "missing: [$($Json.nope.deeper)]"
+Write-Output $Settings.Count
+Write-Output (($Settings.Keys | Sort-Object) -join ',')
+"""
+    assert out(script) == [
+        "gpt-realtime",
+        "marin",
+        "missing: []",
+        "gpt-realtime",
+        "4096",
+        "missing: []",
+        "3",
+        "Model,TEMPERATURE,Voice",
+    ]
+
+
+def test_rule3_splatting_sends_keys_added_after_the_literal(mock_server: MockServer) -> None:
+    script = """
+$Params = @{ Model = 'gpt-4o-realtime-preview' }
+if ($true) { $Params['Voice'] = 'ash' }
+$Params.MaxResponseOutputTokens = 512
+$Request = Initialize-RealtimeSessionCreateRequest @Params
+$null = New-RealtimeSession -RealtimeSessionCreateRequest $Request
+"""
+    run_ps(script, mock_server)
+    assert [r.body for r in mock_server.requests] == [
+        {"model": "gpt-4o-realtime-preview", "voice": "ash", "max_response_output_tokens": 512}
+    ]
+
+
+# --------------------------------------------------------------------------------------------------
+# 4. .Count and .Length
+
+
+def test_rule4_count_of_one_value_is_1_and_of_null_0() -> None:
+    script = """
+$One = 'only'
+$None = $null
+$Filtered = @('a', 'b') | Where-Object { $_ -eq 'b' }
+Write-Output $One.Count
+Write-Output $None.Count
+Write-Output $Filtered.Count
+Write-Output $One.Length
+Write-Output $Filtered[0]
+"""
+    # One item from a pipeline is that item itself, so [0] of a lone string is its first character.
+    assert out(script) == ["1", "0", "1", "4", "b"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 5. [int] rounds half to even
+
+
+def test_rule5_int_rounds_half_to_even_whatever_the_source() -> None:
+    script = """
+Write-Output ([int]2.5)
+Write-Output ([int]3.5)
+Write-Output ([int]"3.5")
+Write-Output ([int]"2.5")
+$Half = 0.5
+Write-Output ([int]$Half)
+Write-Output ([int](4500 / 1000))
+"""
+    assert out(script) == ["2", "4", "4", "2", "0", "4"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 6. Errors: Write-Error under Stop ends the script; a catch without a type catches everything
+
+
+def test_rule6_write_error_under_stop_ends_the_script() -> None:
+    script = """
+$ErrorActionPreference = 'Stop'
+Write-Output 'before'
+Write-Error 'quota exceeded'
+Write-Output 'after'
+"""
+    proc = run_ps(script, check=False)
+    assert proc.stdout.splitlines() == ["before"]
+    assert proc.returncode == 1
+    assert "quota exceeded" in proc.stderr
+
+
+def test_rule6_write_error_without_stop_goes_on() -> None:
+    proc = run_ps("Write-Output 'before'\nWrite-Error 'soft'\nWrite-Output 'after'\n")
+    assert proc.stdout.splitlines() == ["before", "after"]
+    assert proc.stderr == "Write-Error: soft\n"
+
+
+def test_rule6_a_catch_without_a_type_catches_the_scripts_own_throw() -> None:
+    script = """
+function Assert-Positive { param([int]$N) if ($N -le 0) { throw "not positive: $N" } }
+try {
+    Assert-Positive -N 0
+    Write-Output 'not reached'
+} catch {
+    Write-Output "caught: $($_.Exception.Message)"
+    Write-Output "as text: $_"
+}
+try { [int]'abc' } catch { Write-Output 'conversion caught' }
+"""
+    assert out(script) == ["caught: not positive: 0", "as text: not positive: 0", "conversion caught"]
+
+
+# --------------------------------------------------------------------------------------------------
+# 7. A function's output is everything it writes
+
+
+def test_rule7_a_function_returns_everything_it_writes() -> None:
+    script = """
+function Get-Plan {
+    param([string]$Name)
+    "planning $Name"
+    foreach ($Step in 1..2) { "step $Step" }
+    return 'done'
+}
+$Plan = Get-Plan -Name 'rollout'
+Write-Output $Plan.Count
+Write-Output $Plan[-1]
+Get-Plan -Name 'direct'
+"""
+    assert out(script) == ["4", "done", "planning direct", "step 1", "step 2", "done"]
+
+
+def test_rule7_output_and_host_lines_keep_their_order() -> None:
+    script = """
+function Show-Steps {
+    'one'
+    Write-Host 'host line'
+    'two'
+}
+Show-Steps
+"""
+    assert out(script) == ["one", "host line", "two"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Statements used as values, switch, ranges
+
+
+def test_statements_as_values_and_switch_semantics() -> None:
+    script = """
+$Mode = 'b'
+$Label = if ($Mode -eq 'a') { 'alpha' } elseif ($Mode -eq 'B') { 'beta' } else { 'other' }
+$Sizes = switch (5) { { $_ -gt 1 } { 'big' } { $_ -gt 3 } { 'bigger' } default { 'small' } }
+$Squares = foreach ($N in 1..3) { $N * $N }
+$Down = 3..1
+Write-Output $Label
+Write-Output ($Sizes -join ',')
+Write-Output ($Squares -join ',')
+Write-Output ($Down -join ',')
+$Empty = @()
+Write-Output ((1..$Empty.Count) -join ',')
+"""
+    # switch runs every clause that matches; 1..0 counts down.
+    assert out(script) == ["beta", "big,bigger", "1,4,9", "3,2,1", "1,0"]
+
+
+def test_null_coalescing_and_format_items() -> None:
+    script = """
+$Org = $env:PSOPENAPI_TEST_UNSET_VARIABLE ?? '(none)'
+Write-Output $Org
+Write-Output ('{0,-6}|{1,5:N1}|{2:D3}|{3:P0}' -f 'ab', 3.14159, 7, 0.25)
+"""
+    assert out(script) == ["(none)", "ab    |  3.1|007|25 %"]
+
+
+def test_files_round_trip(tmp_path: Path) -> None:
+    script = f"""
+$Dir = '{tmp_path}'
+$Path = Join-Path $Dir 'notes.txt'
+Set-Content -Path $Path -Value @('one', 'two')
+Add-Content -Path $Path -Value 'three'
+$Lines = Get-Content -Path $Path
+Write-Output $Lines.Count
+Write-Output (Get-Content -Path $Path -Tail 1)
+Write-Output (Test-Path $Path)
+Remove-Item -Path $Path
+Write-Output (Test-Path $Path)
+"""
+    assert out(script) == ["3", "three", "True", "False"]
