@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from psopenapi_py import translate_powershell
 from psopenapi_py.mock_server import MockServer
 
