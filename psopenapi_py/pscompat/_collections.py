@@ -151,8 +151,11 @@ def model_fields(value: Any) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     for field in type(value).__attrs_attrs__:
         got = getattr(value, field.name)
-        if got is not UNSET:
-            out[field.metadata.get("json_name", field.name) if field.metadata else field.name] = got
+        if field.name == "additional_properties":
+            # Keys the spec does not name are properties like the others, as in the JSON.
+            out.update(got if isinstance(got, dict) else {})
+        elif got is not UNSET:
+            out[field.name] = got
     return out
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import _rules as R
 from ._catalog import BLOCK, BOOL, DICT, FLOAT, NONE, STR, UNKNOWN, Kind, list_of, snake_case
-from ._expr import P_ATOM, P_MUL, Expr, call, const_expr, ps_call, py_str, wrap
+from ._expr import _NOCONST, P_ATOM, P_MUL, Expr, call, const_expr, ps_call, py_str, wrap
 from ._syntax import Unsupported, _text
 
 if TYPE_CHECKING:
@@ -39,15 +39,33 @@ def print_value(out: Output, value: Expr, stream: str | None = None) -> Expr:
 def write_host(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Write-Host`` as ``print`` (``-NoNewline`` is ``end=""``, ``-Separator`` is ``sep``)."""
     value = args.get("Object")
+    values = (value.items if value.items is not None else [value]) if value is not None else []
+    if not all(_prints_as_python(v) for v in values):
+        # A number, $null, an object or an array of them: PowerShell's text of each.
+        flags = [("separator=", args["Separator"])] if "Separator" in args else []
+        if "NoNewline" in args:
+            flags.append(("no_newline=", const_expr(True)))
+        return ps_call(out, "write_host", [*(("", v) for v in values), *flags], NONE, stmt=True)
     items: list[tuple[str, Expr]] = []
-    if value is not None:
-        for item in value.items if value.items is not None else [value]:
-            items.append(("*" if item.type.kind == Kind.LIST else "", item))
+    for item in values:
+        items.append(("*" if item.type.kind == Kind.LIST else "", item))
     if "Separator" in args:
         items.append(("sep=", args["Separator"]))
     if "NoNewline" in args:
         items.append(("end=", const_expr("")))
     return call("print", items, NONE, stmt=True)
+
+
+def _prints_as_python(value: Expr) -> bool:
+    """True when ``print`` shows the value as PowerShell's text of it (text, integers, booleans)."""
+    if value.loose:
+        return False
+    kind = value.type.kind
+    if kind == Kind.LIST:
+        return value.type.elem is not None and value.type.elem.kind in (Kind.STR, Kind.INT)
+    return kind in (Kind.STR, Kind.INT, Kind.BOOL) or (
+        value.const is not _NOCONST and not isinstance(value.const, float) and value.const is not None
+    )
 
 
 def write_output(out: Output, args: dict[str, Expr], node: Node) -> Expr:

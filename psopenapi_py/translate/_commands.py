@@ -73,6 +73,13 @@ class Commands(Context):
                 raise Unsupported(node, f"unsupported: piping an array into {name} (it runs once per item)")
             if builtin.handler == "write_host":
                 return print_value(self.out, piped)  # one item a line, as Write-Host once per item prints
+        elif piped is not None and builtin is not None and builtin.handler == "write_host" and not elements:
+            if piped.type.kind in (Kind.UNKNOWN, Kind.JSON) or piped.loose:
+                # Once per item of what may be an array: each on its own line.
+                return self._ps("foreach_object", piped, Expr("ps.write_host", P_ATOM), stmt=True)
+        elif piped is not None and builtin is not None and builtin.handler not in R.WHOLE_ARRAY_PIPELINE:
+            if piped.type.kind in (Kind.UNKNOWN, Kind.JSON) or piped.loose:
+                raise Unsupported(node, f"unsupported: piping a value that may be an array into {name}")
         if fn is not None:
             return self._call_user(fn, name, elements, piped, node)
         if builtin is not None:

@@ -434,7 +434,7 @@ class Expressions(Context):
                 return ps_call(self.out, "member", [*base.split[1], ("", const_expr(name))])
             return self._ps("member", base, const_expr(name))
         if t.kind == Kind.STR:
-            return const_expr(None)  # a string has no such property: $null, as in PowerShell
+            raise Unsupported(node, f"unsupported: .{name} of a string")
         raise Unsupported(node, f"unsupported: .{name} on a {t.kind} value")
 
     def expr_element_access(self, node: Node) -> Expr:
@@ -710,6 +710,13 @@ class Expressions(Context):
         if plain is not None:
             return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, plain)
         func = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[op]
+        if _is_number(left.const) and _is_number(right.const):
+            from .. import pscompat
+
+            try:
+                return const_expr(getattr(pscompat, func)(left.const, right.const))  # 900 / 60 is 15
+            except pscompat.ScriptError:
+                pass  # PowerShell's error then happens when the script runs
         return self._ps(func, left, right)
 
     def expr_comparison_expression(self, node: Node) -> Expr:
@@ -977,6 +984,11 @@ def _descendants_of(node: Node, kind: str) -> list[Node]:
         else:
             stack.extend(reversed(child.children))
     return found
+
+
+def _is_number(value: Any) -> bool:
+    """True for an int or float constant (not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _cased(value: Any) -> bool:

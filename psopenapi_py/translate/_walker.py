@@ -9,6 +9,8 @@ node type without a method goes to ``generic_visit`` / ``generic_expr``, which r
 
 from __future__ import annotations
 
+import re
+
 from ._commands import Commands
 from ._expressions import Expressions
 from ._functions import Functions
@@ -23,6 +25,8 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
     def run(self) -> tuple[str, list[tuple[int, str]]]:
         """Parse and translate the script; return the Python text and the sorted warnings."""
         tree = _parser().parse(self.source)
+        if tree.root_node.has_error:
+            tree = self._with_quoted_word_lists(tree)
         if tree.root_node.has_error and b"??" in self.source:
             tree = self._with_coalesce(tree)
         if tree.root_node.has_error:
@@ -76,6 +80,27 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
         self.source = b"".join(pieces)
         return _parser().parse(self.source)
 
+    def _with_quoted_word_lists(self, tree: Tree) -> Tree:
+        """The grammar does not take a list of bare words as an argument (``Select-Object Name, Voice``):
+        parse again with the words quoted, an array of the same strings to PowerShell."""
+        starts = []
+        stack = [tree.root_node]
+        while stack:
+            node = stack.pop()
+            if node.type == "generic_token" and _WORD_LIST.match(self.source, node.start_byte):
+                starts.append(node.start_byte)
+            stack.extend(node.children)
+        if not starts:
+            return tree
+        source = self.source
+        for at in sorted(set(starts), reverse=True):
+            found = _WORD_LIST.match(source, at)
+            assert found is not None
+            quoted = re.sub(rb"[A-Za-z_][\w.\-]*", lambda w: b"'" + w.group(0) + b"'", found.group(0))
+            source = source[:at] + quoted + source[found.end() :]
+        self.source = source
+        return _parser().parse(self.source)
+
     def _with_param_separators(self, tree: Tree) -> Tree:
         """The grammar needs a separator after ``param(...)`` when a statement follows on the same line
         (``function F { param($n) $n }``), and between switch clauses on one line (``{ 'a' } default { 'b' }``):
@@ -109,6 +134,10 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
             self.coalesce_at = {p + 1 if p >= at else p for p in self.coalesce_at}
             tree = _parser().parse(self.source)
         return tree
+
+
+#: Bare words separated by commas on one line: ``Name, Voice``.
+_WORD_LIST = re.compile(rb"[A-Za-z_][\w.\-]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.\-]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))", re.M)
 
 
 def translate(source: bytes) -> tuple[str, list[tuple[int, str]]]:
