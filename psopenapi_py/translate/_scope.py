@@ -142,26 +142,25 @@ class Scope:
         self.taken[py] = "function " + name.lower()
         return py
 
-    def snapshot(self) -> dict[tuple[int, str], _Var]:
-        """The variables in scope now (script's and function's), to compare after a block."""
-        out = {(id(self.globals), k): v for k, v in self.globals.items()}
-        if self.locals is not None:
-            out.update({(id(self.locals), k): v for k, v in self.locals.items()})
-        return out
+    def changed_since(self, mark: int) -> list[tuple[dict[str, _Var], str, _Var | None]]:
+        """The variables bound or given a new type since ``mark``: (scope, key, binding before), once each."""
+        seen: dict[tuple[int, str], tuple[dict[str, _Var], str, _Var | None]] = {}
+        for scope, key, old in self.journal[mark:]:
+            seen.setdefault((id(scope), key), (scope, key, old))
+        return [entry for entry in seen.values() if entry[1] in entry[0]]
 
-    def merge_after_block(self, before: dict[tuple[int, str], _Var]) -> list[str]:
+    def merge_after_block(self, mark: int) -> list[str]:
         """After a block that may or may not run (a branch, a loop body): a variable whose kind changed in it
         may hold either kind, so it becomes unknown; returns the Python names the block bound first (they
         need ``= None`` before the statement, as PowerShell reads an unassigned variable as $null)."""
         new_names = []
-        for scope in (self.globals, self.locals) if self.locals is not None else (self.globals,):
-            for key, var in list(scope.items()):
-                old = before.get((id(scope), key))
-                if old is None:
-                    new_names.append(var.py)
-                    self.retype(scope, key, UNKNOWN)
-                elif old.type.kind != var.type.kind or old.type.elem is not var.type.elem:
-                    self.retype(scope, key, UNKNOWN if old.type.kind != var.type.kind else T(old.type.kind))
+        for scope, key, old in self.changed_since(mark):
+            var = scope[key]
+            if old is None:
+                new_names.append(var.py)
+                self.retype(scope, key, UNKNOWN)
+            elif old.type.kind != var.type.kind or old.type.elem is not var.type.elem:
+                self.retype(scope, key, UNKNOWN if old.type.kind != var.type.kind else T(old.type.kind))
         return new_names
 
     def retype(self, scope: dict[str, _Var], key: str, type: T) -> None:  # noqa: A002

@@ -107,16 +107,16 @@ class Statements(Context):
         of value may hold either on the next pass: the body is written again with such variables unknown."""
         self.loops += 1
         try:
-            before = self.scope.snapshot()
             mark = self._mark()
             self._block(block, indent)
-            after = self.scope.snapshot()
-            changed = [key for key, var in before.items() if key in after and after[key].type.kind != var.type.kind]
+            changed = [
+                (scope, key)
+                for scope, key, old in self.scope.changed_since(mark[1])
+                if old is not None and scope[key].type.kind != old.type.kind
+            ]
             if changed:
                 self._rollback(mark)
-                for scope_id, key in changed:
-                    scope = self.scope.globals if id(self.scope.globals) == scope_id else self.scope.locals
-                    assert scope is not None
+                for scope, key in changed:
                     self.scope.retype(scope, key, UNKNOWN)
                 self._block(block, indent)
         finally:
@@ -125,7 +125,7 @@ class Statements(Context):
     def _block(self, block: Node | None, indent: str) -> None:
         """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
         before = self.out.code_lines
-        variables = self.scope.snapshot()
+        variables = self.scope.mark()
         if block is not None and len(indent) > R.MAX_BLOCK_DEPTH * len(R.INDENT):
             raise Unsupported(block, "unsupported: nested too deeply")
         if block is not None:
