@@ -152,6 +152,20 @@ def _find_param(command: str, params: list[_Param], name: str, node: Node) -> _P
     raise Unsupported(node, f"{command} has no parameter -{name}")
 
 
+_POSITIONAL: dict[int, tuple[list[_Param], tuple[_Param, ...]]] = {}
+
+
+def _positional(params: list[_Param]) -> tuple[_Param, ...]:
+    """The positional parameters in order, worked out once per parameter list."""
+    cached = _POSITIONAL.get(id(params))
+    if cached is None or cached[0] is not params:
+        if len(_POSITIONAL) > 4096:
+            _POSITIONAL.clear()  # script functions' lists come and go with each translation
+        order = tuple(sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0))
+        cached = _POSITIONAL[id(params)] = (params, order)
+    return cached[1]
+
+
 class _CallBinding:
     """One call's arguments bound so far, and the positional parameters still free."""
 
@@ -164,7 +178,7 @@ class _CallBinding:
         self.bound: list[tuple[_Param, Expr]] = []
         #: Normalized names of the parameters given so far.
         self.taken: set[str] = set()
-        self.positional = sorted((p for p in params if p.position is not None), key=lambda p: p.position or 0)
+        self.positional = list(_positional(params))
         #: The parameter collecting the remaining positional values (``Write-Host a b c``), and those values.
         self.variadic: _Param | None = None
         self.variadic_values: list[Expr] = []
