@@ -7,9 +7,9 @@ import re
 from . import _rules as R
 from ._binding import Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
-from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, normalize
+from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
 from ._context import Context
-from ._expr import P_ATOM, Expr, call, wrap
+from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, wrap
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
 
 
@@ -135,6 +135,34 @@ class Commands(Context):
             raise Unsupported(node, "unsupported: named arguments to a script block")
         return self._ps("output", call(wrap(callee, P_ATOM), [("", a) for a in args]))
 
+    def _converted(self, value: Expr, declared: T) -> Expr:
+        """An argument as a typed parameter receives it: PowerShell converts it to the declared type
+        (``[int]`` takes "200" as 200, ``[string]`` takes ``$null`` as "")."""
+        kind = declared.kind
+        if value.const is not _NOCONST and kind in (Kind.INT, Kind.FLOAT, Kind.STR):
+            from .. import pscompat
+
+            try:
+                return const_expr(
+                    pscompat.cast(value.const, {Kind.INT: "int", Kind.FLOAT: "double"}.get(kind, "string"))
+                )
+            except pscompat.ScriptError:
+                pass  # PowerShell's error comes when the call runs
+        if value.loose or value.type.kind != kind:
+            if kind == Kind.STR:
+                return self._as_text(value)
+            if kind == Kind.INT:
+                return self._ps("to_int", value, type=declared)
+            if kind == Kind.FLOAT:
+                return (
+                    value
+                    if value.type.kind == Kind.INT and not value.loose
+                    else self._ps("to_double", value, type=declared)
+                )
+            if kind == Kind.BOOL:
+                return self._truth(value)
+        return value
+
     def _call_package(
         self,
         info: FunctionInfo,
@@ -167,7 +195,7 @@ class Commands(Context):
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
         bound = self.binder.bind(name, fn.params, elements, piped, node, callee=fn.py)
-        args = [(_keyword(p), v) for p, v in bound]
+        args = [(_keyword(p), self._converted(v, p.type)) for p, v in bound]
         if fn.generator:
             # Everything the function writes, collected as PowerShell returns it (printed as it comes).
             raw = call(fn.py, args, UNKNOWN)
