@@ -48,6 +48,7 @@ from ._convert import (
     to_int,
     to_number,
     truthy,
+    unpack,
 )
 from ._files import (
     add_content,
@@ -178,6 +179,7 @@ __all__ = [
     "to_int",
     "to_number",
     "truthy",
+    "unpack",
     "validate",
     "where_object",
     "write_error",

@@ -22,6 +22,7 @@ __all__ = [
     "to_int",
     "to_number",
     "truthy",
+    "unpack",
 ]
 
 _INT32 = (-(2**31), 2**31 - 1)
@@ -165,6 +166,13 @@ def collect(values: list[Any]) -> Any:
     if len(values) == 1:
         return values[0]
     return values
+
+
+def unpack(value: Any, count: int) -> list[Any]:
+    """``$a, $b, $c = value``: the first items one each (``$null`` when missing), the rest to the last."""
+    parts = as_array(value)
+    head = [parts[i] if i < len(parts) else None for i in range(count - 1)]
+    return [*head, collect(parts[count - 1 :])]
 
 
 def cast(value: Any, type_name: str) -> Any:

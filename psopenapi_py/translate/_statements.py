@@ -215,6 +215,18 @@ class Statements(Context):
 
     def _assign_to(self, left: Node, op: str, value: Expr, indent: str, row: int) -> None:
         """Assign (``=`` or a compound operator) a translated value to a variable, member or element."""
+        if left.type == "array_literal_expression" and op == "=":
+            targets = [_unwrap(k) for k in self._kids(left)]
+            if not all(t.type == "variable" for t in targets) or len(targets) < 2:
+                raise Unsupported(left, "unsupported: assignment to several targets that are not all variables")
+            names = []
+            for target in targets:
+                name = _variable_name(target)
+                self.scope.check(name, target, write=True)
+                names.append(self.scope.var(_bare_name(name), target, assign=UNKNOWN).py)
+            unpacked = self._ps("unpack", value, const_expr(len(names)))
+            self.out.emit(indent, f"{', '.join(names)} = ", unpacked, row=row)
+            return
         if left.type == "variable":
             name = _variable_name(left)
             preference = _bare_name(name).lower()
