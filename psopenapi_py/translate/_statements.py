@@ -220,10 +220,10 @@ class Statements(Context):
             if not all(t.type == "variable" for t in targets) or len(targets) < 2:
                 raise Unsupported(left, "unsupported: assignment to several targets that are not all variables")
             names = []
-            for target in targets:
-                name = _variable_name(target)
-                self.scope.check(name, target, write=True)
-                names.append(self.scope.var(_bare_name(name), target, assign=UNKNOWN).py)
+            for each in targets:
+                name = _variable_name(each)
+                self.scope.check(name, each, write=True)
+                names.append(self.scope.var(_bare_name(name), each, assign=UNKNOWN).py)
             unpacked = self._ps("unpack", value, const_expr(len(names)))
             self.out.emit(indent, f"{', '.join(names)} = ", unpacked, row=row)
             return

@@ -1,0 +1,181 @@
+"""Repairs for what tree-sitter-powershell cannot parse but PowerShell reads fine.
+
+Each repair finds, in a tree with errors, a spot the grammar misses and rewrites it into a spelling the
+grammar knows and PowerShell reads the same way; the source is then parsed again. Only whole-line
+layout is kept (no newline is added or removed), so line numbers in warnings stay the script's.
+
+- ``a ?? b``: spelled ``a -shr b`` (rarely used, of the same binding); the positions of those operators
+  are returned so the comparison visitor reads them as ``??``.
+- ``Select-Object Name, Voice``: a list of bare words is quoted (``'Name', 'Voice'``), the same strings.
+- ``Write-Output $s.Split(',').Count``: an argument that chains calls is put in parentheses.
+- ``function F { param($n) $n }`` and ``switch ($x) { 1 { 'a' } default { 'b' } }``: a ``;`` after the
+  ``param()`` block or between clauses on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._syntax import Node, Tree, _parser
+
+#: At most this many rounds of repairs: each round fixes every spot it finds, then parses again.
+_ROUNDS = 20
+
+#: One edit of the source: (start, end, replacement, is the replacement the spelling of ``??``).
+Edit = tuple[int, int, bytes, bool]
+
+#: Bare words separated by commas on one line, up to the end of the argument: ``Name, Voice``.
+_WORD_LIST = re.compile(
+    rb"[A-Za-z_][\w.\-]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.\-]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))", re.MULTILINE
+)
+_WORD = re.compile(rb"[A-Za-z_][\w.\-]*")
+
+
+def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
+    """Parse ``source``, repairing what the grammar misses; returns the source parsed, its tree, and where
+    the ``??`` operators (spelled ``-shr``) stand in it."""
+    tree = _parser().parse(source)
+    coalesce: set[int] = set()
+    for _ in range(_ROUNDS):
+        if not tree.root_node.has_error:
+            break
+        edits = [
+            *_coalesce(source, tree),
+            *_word_lists(source, tree),
+            *_chained_arguments(source, tree),
+            *_separators(source, tree),
+        ]
+        if not edits:
+            break
+        source, coalesce = _apply(source, edits, coalesce)
+        tree = _parser().parse(source)
+    return source, tree, coalesce
+
+
+def _apply(source: bytes, edits: list[Edit], coalesce: set[int]) -> tuple[bytes, set[int]]:
+    """Apply edits that do not overlap (the first of overlapping ones wins), moving the ``??`` positions."""
+    chosen: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e[0], e[1])):
+        if chosen and edit[0] < chosen[-1][1]:
+            continue
+        chosen.append(edit)
+    out = bytearray()
+    last = 0
+    shift = 0
+    moves: list[tuple[int, int]] = []
+    marks: set[int] = set()
+    for start, end, replacement, is_coalesce in chosen:
+        out += source[last:start]
+        if is_coalesce:
+            marks.add(len(out) + 1)  # the '-' of " -shr "
+        out += replacement
+        shift += len(replacement) - (end - start)
+        moves.append((end, shift))
+        last = end
+    out += source[last:]
+
+    def moved(position: int) -> int:
+        delta = 0
+        for end, total in moves:
+            if position >= end:
+                delta = total
+        return position + delta
+
+    return bytes(out), {moved(p) for p in coalesce} | marks
+
+
+def _walk_errors(tree: Tree) -> Iterator[tuple[Node, bool]]:
+    """The nodes on the way to errors, with whether each lies inside an ERROR node."""
+    stack = [(tree.root_node, False)]
+    while stack:
+        node, in_error = stack.pop()
+        in_error = in_error or node.type == "ERROR"
+        yield node, in_error
+        if node.has_error or in_error:
+            stack.extend((child, in_error) for child in node.children)
+
+
+def _coalesce(source: bytes, tree: Tree) -> list[Edit]:
+    """``??`` (not ``??=``) outside strings and comments, or inside a string's ``$( )``."""
+    edits: list[Edit] = []
+    start = 0
+    while (at := source.find(b"??", start)) != -1:
+        start = at + 2
+        if source[at + 2 : at + 3] == b"=" or source[at - 1 : at] == b"?":
+            continue
+        inside: Node | None = tree.root_node.descendant_for_byte_range(at, at + 2)
+        while inside is not None and inside.type not in ("string_literal", "comment", "sub_expression"):
+            inside = inside.parent
+        if inside is None or inside.type == "sub_expression":
+            edits.append((at, at + 2, b" -shr ", True))
+    return edits
+
+
+def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
+    """A list of bare words as a command argument: each word quoted."""
+    edits: list[Edit] = []
+    for node, _ in _walk_errors(tree):
+        if node.type == "generic_token":
+            found = _WORD_LIST.match(source, node.start_byte)
+            if found is not None:
+                quoted = _WORD.sub(lambda w: b"'" + w.group(0) + b"'", found.group(0))
+                edits.append((found.start(), found.end(), quoted, False))
+    return edits
+
+
+def _chained_arguments(source: bytes, tree: Tree) -> list[Edit]:
+    """A ``$value.Method(...)...`` command argument in a command the grammar failed on: in parentheses."""
+    edits: list[Edit] = []
+    for node, in_error in _walk_errors(tree):
+        if node.type != "command_elements" or not (node.has_error or in_error):
+            continue
+        for child in node.children:
+            if source[child.start_byte : child.start_byte + 1] != b"$":
+                continue
+            end = _argument_end(source, child.start_byte)
+            text = source[child.start_byte : end]
+            if b"(" in text:
+                edits.append((child.start_byte, end, b"(" + text + b")", False))
+    return edits
+
+
+def _argument_end(source: bytes, start: int) -> int:
+    """Where a ``$variable.member(args)[i]...`` argument starting at ``start`` ends (brackets balanced)."""
+    depth = 0
+    quote = 0
+    i = start
+    while i < len(source):
+        c = source[i]
+        if quote:
+            if c == quote:
+                quote = 0
+        elif c in b"'\"":
+            quote = c
+        elif c in b"([{":
+            depth += 1
+        elif c in b")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c in b" \t\r\n;|,":
+            break
+        i += 1
+    return i
+
+
+def _separators(source: bytes, tree: Tree) -> list[Edit]:
+    """A ``;`` after a ``param()`` block followed by a statement on its line, and between switch clauses."""
+    edits: list[Edit] = []
+    for node, _ in _walk_errors(tree):
+        first = node.named_children[0] if node.type == "ERROR" and node.named_child_count else None
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        if first is not None and (
+            first.type == "param_block"
+            or (first.type == "statement_block" and node.parent is not None and node.parent.type == "switch_clause")
+        ):
+            edits.append((first.end_byte, first.end_byte, b";", False))
+        elif node.type == "switch_clause" and block is not None and node.has_error and not block.has_error:
+            if source[block.end_byte : block.end_byte + 1] not in (b";", b"\n", b"\r"):
+                edits.append((block.end_byte, block.end_byte, b";", False))
+    return edits
