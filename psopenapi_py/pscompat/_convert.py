@@ -15,7 +15,9 @@ __all__ = [
     "as_array",
     "cast",
     "collect",
+    "as_type",
     "is_null",
+    "is_type",
     "is_number",
     "to_bool",
     "to_double",
@@ -166,6 +168,52 @@ def collect(values: list[Any]) -> Any:
     if len(values) == 1:
         return values[0]
     return values
+
+
+_IS = {
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+    "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+    "long": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "int64": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "double": lambda v: isinstance(v, float),
+    "string": lambda v: isinstance(v, str),
+    "bool": lambda v: isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, (list, tuple)),
+    "object[]": lambda v: isinstance(v, (list, tuple)),
+    "datetime": lambda v: isinstance(v, datetime),
+    "object": lambda v: v is not None,
+    "psobject": lambda v: v is not None,
+}
+
+
+def is_type(value: Any, type_name: str) -> bool:
+    """``value -is [type]`` for the types scripts test (``$null`` is never of a type)."""
+    from ._collections import Hashtable, PSObject
+
+    name = type_name.lower().removeprefix("system.")
+    if is_null(value):
+        return False
+    if name in ("hashtable", "collections.hashtable"):
+        return isinstance(value, dict) and not isinstance(value, PSObject)
+    if name in ("pscustomobject", "management.automation.pscustomobject"):
+        return isinstance(value, PSObject)
+    if name in ("collections.idictionary", "collections.specialized.ordereddictionary"):
+        return isinstance(value, (dict, Hashtable))
+    check = _IS.get(name)
+    if check is None:
+        raise ScriptError(f"Unable to find type [{type_name}].")
+    return bool(check(value))
+
+
+def as_type(value: Any, type_name: str) -> Any:
+    """``value -as [type]``: the value converted as a cast does, or ``$null`` where the cast would fail."""
+    try:
+        return cast(value, type_name)
+    except ScriptError as exc:
+        if str(exc).startswith("Unable to find type"):
+            raise
+        return None
 
 
 def unpack(value: Any, count: int) -> list[Any]:

@@ -35,6 +35,7 @@ from ._syntax import (
     Node,
     Unsupported,
     _here_body,
+    _is_assignment,
     _member_name,
     _split_multiplier,
     _text,
@@ -99,7 +100,7 @@ class Expressions(Context):
         """``$( ... )`` with one statement."""
         statements = node.child_by_field_name("statements")
         kids = self._kids(statements) if statements is not None else []
-        if len(kids) == 1 and kids[0].type == "pipeline" and _unwrap(kids[0]).type != "assignment_expression":
+        if len(kids) == 1 and kids[0].type == "pipeline" and not _is_assignment(kids[0]):
             return self._pipeline_value(kids[0])
         return self._value_of_block(lambda indent: self._statements(kids, indent))
 
@@ -107,7 +108,7 @@ class Expressions(Context):
         """The values of statements that are each one plain value of a known single kind (for ``@(a; b)``), else None."""
         values = []
         for kid in kids:
-            if kid.type != "pipeline" or _unwrap(kid).type == "assignment_expression":
+            if kid.type != "pipeline" or _is_assignment(kid):
                 return None
             mark = self.out.mark()
             value = self._pipeline_value(kid)
@@ -732,6 +733,8 @@ class Expressions(Context):
             return self._coalesce(left_node, right_node)
         if name not in _COMPARISON_NAMES:
             raise Unsupported(node, f"unsupported: operator {op}")
+        if name in ("as", "is", "isnot"):
+            return self._type_test(name, left_node, right_node)
         left, right = self._expr(left_node), self._argument_of(right_node)
         case = [("case=", const_expr(True))] if case_sensitive else []
         if name in R.COMPARISONS:
@@ -764,6 +767,24 @@ class Expressions(Context):
         if name == "join":
             return ps_call(self.out, "join", [("", left), ("", right)], STR)
         raise Unsupported(node, f"unsupported: operator {op}")
+
+    def _type_test(self, name: str, left_node: Node, right_node: Node) -> Expr:
+        """``x -as [type]`` (the converted value, ``$null`` when it does not convert) and ``x -is [type]``."""
+        type_node = _unwrap(right_node)
+        if type_node.type != "type_literal":
+            raise Unsupported(right_node, f"unsupported: -{name} with a type that is not written [like.this]")
+        type_name = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip())
+        from ..pscompat import ScriptError, as_type, is_type
+
+        try:
+            as_type(None, type_name) if name == "as" else is_type(0, type_name)
+        except ScriptError:
+            raise Unsupported(type_node, f"unsupported: -{name} [{type_name}]") from None
+        value = self._expr(left_node)
+        if name == "as":
+            return self._ps("as_type", value, const_expr(type_name))
+        test = self._ps("is_type", value, const_expr(type_name), type=BOOL)
+        return test if name == "is" else Expr(f"not {test.code}", P_NOT, BOOL)
 
     @staticmethod
     def _operator_start(node: Node) -> int:
@@ -883,7 +904,7 @@ class Expressions(Context):
         self.underscore.append(item)
         try:
             code = [k for k in statements if k.type != "comment"]
-            if len(code) == 1 and code[0].type == "pipeline" and _unwrap(code[0]).type != "assignment_expression":
+            if len(code) == 1 and code[0].type == "pipeline" and not _is_assignment(code[0]):
                 mark = self.out.mark()
                 value = self._pipeline_value(code[0])
                 if not value.stmt and self.out.mark()[0] == mark[0]:
@@ -952,6 +973,9 @@ _COMPARISON_NAMES = frozenset(
         "split",
         "join",
         "shr",
+        "as",
+        "is",
+        "isnot",
     }
 )
 

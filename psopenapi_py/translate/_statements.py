@@ -22,6 +22,7 @@ from ._syntax import (
     _clause_comments,
     _first_error,
     _has_continue,
+    _is_assignment,
     _loop_step,
     _member_name,
     _single,
@@ -340,7 +341,7 @@ class Statements(Context):
                 values.append((None, const_expr(None)))
                 continue
             kids = [k for k in self._kids_of_block(body) if k.type != "comment"]
-            if len(kids) != 1 or kids[0].type != "pipeline" or _unwrap(kids[0]).type == "assignment_expression":
+            if len(kids) != 1 or kids[0].type != "pipeline" or _is_assignment(kids[0]):
                 self.out.rollback(mark)
                 return None
             test = self._condition(cond_node, node) if cond_node is not None else None

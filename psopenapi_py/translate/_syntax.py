@@ -106,6 +106,23 @@ def _unwrap(node: Node) -> Node:
     return inner
 
 
+def _is_assignment(statement: Node) -> bool:
+    """True for a pipeline statement that is an assignment or an increment (it writes no output)."""
+    inner = statement
+    if inner.type == "pipeline":
+        kids = [c for c in inner.children if c.is_named and c.type != "comment"]
+        if len(kids) != 1:
+            return False
+        inner = kids[0]
+    return _unwrap(inner).type in (
+        "assignment_expression",
+        "post_increment_expression",
+        "pre_increment_expression",
+        "post_decrement_expression",
+        "pre_decrement_expression",
+    )
+
+
 # Parts of compound statements that may hold comments of their own (not statements: those keep theirs).
 _CLAUSE_TYPES = frozenset(
     {
