@@ -12,8 +12,9 @@ rehearses retries. The endpoints live in :data:`ROUTES` (path -> handler); a new
 
 The package's modules, one job each: ``_server`` (the MockServer: options, life cycle, the checks
 every request passes), ``_http`` (HTTP framing and writing answers), ``_answers`` (what each endpoint
-answers), ``_errors`` (OpenAI's error shape and strict body parsing), ``_recording`` (the request
-record and the one place secrets are redacted).
+answers), ``_bodies`` (reading request bodies strictly as the spec says), ``_errors`` (the Answer
+type and OpenAI's error shape), ``_recording`` (the request record and the one place secrets are
+redacted).
 """
 
 from __future__ import annotations

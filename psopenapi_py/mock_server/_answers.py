@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..models.realtime_sessions import RealtimeSessionCreateRequest
-from ._errors import strict_parse
+from ._bodies import strict_parse
 from ._recording import redacted_mcp_tool
 
 #: Ephemeral keys expire this many seconds after they are minted, as the real API's do.

@@ -1,14 +1,27 @@
-"""Errors in OpenAI's shape, and the strict reading of request bodies that produces most of them."""
+"""What the mock sends back: an :class:`Answer`, or a :class:`MockError` (OpenAI's JSON error shape)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from .._runtime import Model
-from .._wire_check import check_wire_letter
-from ..exceptions import ApiTypeError, ApiValueError
+#: The media type of JSON answers.
+JSON = "application/json"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: its status, its body (a JSON value, text, or None for an empty body) and extra headers.
+
+    ``content_type`` says how the body goes out: ``application/json`` bodies are serialised as JSON,
+    any other type takes text; an empty body (None) is sent without a Content-Type.
+    """
+
+    status: int
+    body: Any = None
+    content_type: str = JSON
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class MockError(Exception):
@@ -36,41 +49,6 @@ class MockError(Exception):
         """The JSON error body: ``{"error": {"message", "type", "param", "code"}}``."""
         return {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}
 
-
-def strict_parse(model_cls: type[Model], data: dict[str, Any]) -> Model:
-    """The package's own strict request parser, plus the spec's letter where the client is lenient."""
-    try:
-        # The letter check goes first so that its wording, in JSON terms ("null"), reaches the client.
-        check_wire_letter(model_cls, data)
-        parsed = model_cls.from_dict(data, lenient=False)
-    except (ApiTypeError, ApiValueError) as exc:
-        raise MockError(400, str(exc), param=exc.parameter, code=_error_code(exc)) from None
-    return parsed
-
-
-def _error_code(exc: ApiTypeError | ApiValueError) -> str:
-    """OpenAI's error code for a parser error: unknown_parameter, missing_required_parameter, invalid_type or invalid_value."""
-    # The parser's messages are PowerShell's fixed texts, so their openings tell the kinds apart.
-    text = str(exc)
-    if isinstance(exc, ApiTypeError):
-        return "invalid_type"
-    if text.startswith("Error! JSON key "):
-        return "unknown_parameter"
-    if text.startswith("Error! JSON cannot be serialized due to the required property"):
-        return "missing_required_parameter"
-    return "invalid_value"
-
-
-def json_problem(exc: BaseException) -> str:
-    """Where and why a body is not JSON, in one sentence."""
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at line {exc.lineno} column {exc.colno}."
-    if isinstance(exc, RecursionError):
-        return "it is nested too deeply."
-    return "it is not UTF-8 JSON text."
-
-
-def json_kind(value: Any) -> str:
-    """The JSON name of a parsed value's type (array, string, ...)."""
-    kinds = {list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
-    return kinds.get(type(value), type(value).__name__)
+    def to_answer(self) -> Answer:
+        """The error as the answer that goes out."""
+        return Answer(self.status, self.to_dict(), JSON, self.headers)

@@ -8,7 +8,6 @@ import secrets
 import socket
 import socketserver
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ._errors import MockError
+from ._errors import JSON, Answer, MockError
 
 if TYPE_CHECKING:
     from ._server import MockServer
@@ -59,18 +58,17 @@ class RequestHandler(BaseHTTPRequestHandler):
         framing = self._read_body()
         mock = self.server.mock
         try:
-            status, payload, headers = mock._answer(self.command, self.path, self.headers, framing)
+            answer = mock._answer(self.command, self.path, self.headers, framing)
         except Exception as exc:  # noqa: BLE001 - a bug in a route must not kill the connection with a traceback
             logger.error("mock server failed on %s %s: %s", self.command, path_only(self.path), type(exc).__name__)
             logger.debug("mock server failure details", exc_info=True)
-            error = MockError(500, f"The mock server failed on this request ({type(exc).__name__}).")
-            status, payload, headers = error.status, error.to_dict(), {}
-        mock._record(self.command, self.path, self.headers, framing.body, status, self._request_id)
+            answer = MockError(500, f"The mock server failed on this request ({type(exc).__name__}).").to_answer()
+        mock._record(self.command, self.path, self.headers, framing.body, answer.status, self._request_id)
         if mock.latency_ms:
             time.sleep(mock.latency_ms / 1000.0)
         if framing.must_close:
             self.close_connection = True
-        self._send_json(status, payload, headers)
+        self._send(answer)
 
     do_GET = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_TRACE = do_POST
 
@@ -81,9 +79,8 @@ class RequestHandler(BaseHTTPRequestHandler):
             phrase = HTTPStatus(code).phrase
         except ValueError:
             phrase = "Error"
-        error = MockError(code, message or phrase)
         self.close_connection = True
-        self._send_json(error.status, error.to_dict(), error.headers)
+        self._send(MockError(code, message or phrase).to_answer())
 
     def _read_body(self) -> Framing:
         """Read the body as Content-Length says, noting any framing problem and whether the connection must close."""
@@ -121,17 +118,23 @@ class RequestHandler(BaseHTTPRequestHandler):
             return Framing(None, MockError(400, "The request body ended before its Content-Length."), must_close=True)
         return Framing(body)
 
-    def _send_json(self, status: int, payload: Any, headers: Mapping[str, str]) -> None:
-        """The one way an answer goes out: JSON, Content-Length, x-request-id, and any extra headers."""
-        # A lone surrogate (an echoed "\ud800" key) cannot be UTF-8; written as its JSON escape instead.
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8", errors="backslashreplace")
+    def _send(self, answer: Answer) -> None:
+        """The one way an answer goes out: its body, Content-Length, x-request-id, and any extra headers."""
+        if answer.body is None:
+            data = b""
+        elif answer.content_type == JSON:
+            # A lone surrogate (an echoed "\ud800" key) cannot be UTF-8; written as its JSON escape instead.
+            data = json.dumps(answer.body, ensure_ascii=False).encode("utf-8", errors="backslashreplace")
+        else:
+            data = str(answer.body).encode("utf-8")
         if self._request_id is None:
             self._request_id = "req_" + secrets.token_hex(16)
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_response(answer.status)
+        if answer.body is not None:
+            self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("x-request-id", self._request_id)
-        for key, value in headers.items():
+        for key, value in answer.headers.items():
             self.send_header(key, value)
         if self.close_connection:
             self.send_header("Connection", "close")

@@ -8,14 +8,14 @@ import logging
 import math
 import os
 import threading
-from collections.abc import Mapping
 from email.message import Message
 from typing import Any
 
 from .._runtime import REDACTED
 from ..exceptions import ApiTypeError, ApiValueError
 from ._answers import ROUTES
-from ._errors import MockError, json_kind, json_problem
+from ._bodies import json_object
+from ._errors import Answer, MockError
 from ._http import POLL_INTERVAL_SEC, Framing, HTTPServer, HTTPServer6, RequestHandler, path_only
 from ._recording import RecordedRequest, parsed_body, redact_headers, token_fingerprint
 
@@ -152,17 +152,15 @@ class MockServer:
 
     # -- answering ---------------------------------------------------------------------------------
 
-    def _answer(
-        self, method: str, raw_path: str, headers: Message, framing: Framing
-    ) -> tuple[int, Any, Mapping[str, str]]:
-        """The status, JSON body and extra headers for one request (no I/O here)."""
+    def _answer(self, method: str, raw_path: str, headers: Message, framing: Framing) -> Answer:
+        """The answer to one request, errors included (no I/O here)."""
         try:
-            return 200, self._checked_answer(method, path_only(raw_path), headers, framing), {}
+            return self._checked_answer(method, path_only(raw_path), headers, framing)
         except MockError as error:
-            return error.status, error.to_dict(), error.headers
+            return error.to_answer()
 
-    def _checked_answer(self, method: str, path: str, headers: Message, framing: Framing) -> Any:
-        """The JSON answer for a request that passes every check, else raise the MockError of the first that fails."""
+    def _checked_answer(self, method: str, path: str, headers: Message, framing: Framing) -> Answer:
+        """The answer to a request that passes every check, else raise the MockError of the first that fails."""
         route = ROUTES.get(path.rstrip("/") or "/")
         if route is None:
             raise MockError(404, f"Invalid URL ({method} {path})")
@@ -172,17 +170,7 @@ class MockServer:
             raise framing.problem
         self._maybe_fail()
         self._check_auth(headers.get("Authorization"))
-        content_type = headers.get("Content-Type")
-        if content_type is None or content_type.split(";")[0].strip().lower() != "application/json":
-            shown = "missing" if content_type is None else repr(content_type)
-            raise MockError(415, f"Invalid Content-Type header ({shown}): expected 'application/json'.")
-        try:
-            data = json.loads(framing.body or b"")
-        except (ValueError, RecursionError) as exc:
-            raise MockError(400, f"We could not parse the JSON body of your request: {json_problem(exc)}") from None
-        if not isinstance(data, dict):
-            raise MockError(400, f"Invalid body: expected a JSON object, got a JSON {json_kind(data)}.")
-        return route(data)
+        return Answer(200, route(json_object(headers, framing.body)))
 
     def _maybe_fail(self) -> None:
         """Raise the injected failure while the first fail_first API requests are being answered."""
