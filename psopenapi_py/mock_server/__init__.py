@@ -19,7 +19,14 @@ redacted).
 
 from __future__ import annotations
 
-from ._answers import ROUTES, create_realtime_client_secret, create_realtime_session
+from ._answers import (
+    ROUTES,
+    create_realtime_client_secret,
+    create_realtime_session,
+    create_realtime_transcription_session,
+    create_realtime_translation_client_secret,
+)
+from ._calls import MockCall
 from ._errors import MockError
 from ._http import MAX_BODY_BYTES
 from ._recording import RecordedRequest, token_fingerprint
@@ -28,10 +35,13 @@ from ._server import MockServer
 __all__ = [
     "MAX_BODY_BYTES",
     "ROUTES",
+    "MockCall",
     "MockError",
     "MockServer",
     "RecordedRequest",
     "create_realtime_client_secret",
     "create_realtime_session",
+    "create_realtime_transcription_session",
+    "create_realtime_translation_client_secret",
     "token_fingerprint",
 ]

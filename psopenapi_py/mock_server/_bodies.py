@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from email import policy
 from email.message import Message
+from email.parser import BytesParser
 from typing import Any
 
 from .._runtime import Model
@@ -74,3 +77,36 @@ def json_kind(value: Any) -> str:
     """The JSON name of a parsed value's type (array, string, ...)."""
     kinds = {list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
     return kinds.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a multipart/form-data body: its declared Content-Type (None when absent) and bytes."""
+
+    content_type: str | None
+    data: bytes
+
+
+def form_parts(headers: Message, body: bytes | None) -> dict[str, Part]:
+    """The parts of a multipart/form-data body by name; 400 when it is not well-formed or names a part twice."""
+    content_type = headers.get("Content-Type", "")
+    envelope = b"Content-Type: " + content_type.encode("latin-1", errors="replace") + b"\r\n\r\n" + (body or b"")
+    message = BytesParser(policy=policy.HTTP).parsebytes(envelope)
+    if not message.is_multipart() or not message.get_boundary() or message.defects:
+        raise MockError(
+            400,
+            "Invalid multipart/form-data body: it needs a boundary in the Content-Type header, "
+            "parts separated by it, and a closing boundary.",
+        )
+    parts: dict[str, Part] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str) or not name:
+            raise MockError(400, "Invalid multipart/form-data body: a part has no Content-Disposition name.")
+        if name in parts:
+            raise MockError(400, f"Invalid multipart/form-data body: the part '{name}' is sent twice.", param=name)
+        declared = part.get("Content-Type")
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        parts[name] = Part(None if declared is None else part.get_content_type(), data)
+    return parts

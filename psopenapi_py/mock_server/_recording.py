@@ -9,6 +9,8 @@ from email.message import Message
 from typing import Any
 
 from .._runtime import REDACTED
+from ._bodies import form_parts, media_type
+from ._errors import MockError
 
 #: Request headers whose values are never recorded or logged.
 SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "api-key", "x-api-key", "openai-api-key"})
@@ -18,7 +20,8 @@ SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "a
 class RecordedRequest:
     """One request the mock received: method, path, headers (secrets redacted), parsed body, and its answer.
 
-    ``body`` is the parsed JSON when the body was JSON, else its text, else None (empty or too large).
+    ``body`` is the parsed JSON when the body was JSON, a dict of part name -> JSON or text for a
+    multipart/form-data body, else its text, else None (empty or too large).
     ``token_fingerprint`` tells bearer tokens apart without keeping them (see :func:`token_fingerprint`).
     """
 
@@ -68,27 +71,53 @@ def redact_headers(headers: Message) -> dict[str, str]:
     return out
 
 
-def parsed_body(body: bytes | None) -> Any:
-    """The body as parsed JSON (MCP credentials redacted), else as text, else None."""
+def parsed_body(headers: Message, body: bytes | None) -> Any:
+    """What a record shows of a body: parsed JSON, a multipart body's parts by name, else text, else None.
+
+    MCP credentials are redacted wherever a session's tools can carry them (a JSON body, its
+    ``session``, a multipart ``session`` part).
+    """
     if not body:
         return None
+    if media_type(headers) == "multipart/form-data":
+        try:
+            parts = form_parts(headers, body)
+        except MockError:
+            return body.decode("utf-8", errors="replace")
+        return {name: _parsed_part(part.data) for name, part in parts.items()}
     try:
-        return _without_mcp_credentials(json.loads(body))
+        return without_mcp_credentials(json.loads(body))
     except (ValueError, RecursionError):
         return body.decode("utf-8", errors="replace")
 
 
-def _without_mcp_credentials(data: Any) -> Any:
-    """A GA request body with each MCP tool's ``authorization`` and ``headers`` values as <redacted>.
+def _parsed_part(data: bytes) -> Any:
+    """One multipart part as a record shows it: its JSON (credentials redacted) when it is JSON, else its text."""
+    text = data.decode("utf-8", errors="replace")
+    if not text.lstrip().startswith(("{", "[")):
+        return text
+    try:
+        return without_mcp_credentials(json.loads(data))
+    except (ValueError, RecursionError):
+        return text
 
-    They are OAuth tokens for third-party servers: recordings and answers must not carry them.
+
+def without_mcp_credentials(data: Any) -> Any:
+    """A request body or session with each MCP tool's ``authorization`` and ``headers`` values as <redacted>.
+
+    They are OAuth tokens for third-party servers: recordings and answers must not carry them. The
+    tools sit at the top of a session (a call's accept body, a multipart ``session`` part) or under
+    ``session`` (a client-secret request).
     """
-    session = data.get("session") if isinstance(data, dict) else None
-    tools = session.get("tools") if isinstance(session, dict) else None
-    if not isinstance(session, dict) or not isinstance(tools, list):
+    if not isinstance(data, dict):
         return data
-    cleaned = [redacted_mcp_tool(tool) for tool in tools]
-    return {**data, "session": {**session, "tools": cleaned}}
+    out = dict(data)
+    if isinstance(out.get("tools"), list):
+        out["tools"] = [redacted_mcp_tool(tool) for tool in out["tools"]]
+    session = out.get("session")
+    if isinstance(session, dict) and isinstance(session.get("tools"), list):
+        out["session"] = {**session, "tools": [redacted_mcp_tool(tool) for tool in session["tools"]]}
+    return out
 
 
 def redacted_mcp_tool(tool: Any) -> Any:

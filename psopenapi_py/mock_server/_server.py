@@ -7,19 +7,26 @@ import json
 import logging
 import math
 import os
+import re
 import threading
+from collections.abc import Iterable
 from email.message import Message
 from typing import Any
+from urllib.parse import unquote
 
 from .._runtime import REDACTED
 from ..exceptions import ApiTypeError, ApiValueError
-from ._answers import ROUTES
+from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, retired_beta_error
 from ._bodies import json_object
+from ._calls import CallBook, MockCall, new_call_id
 from ._errors import Answer, MockError
 from ._http import POLL_INTERVAL_SEC, Framing, HTTPServer, HTTPServer6, RequestHandler, path_only
 from ._recording import RecordedRequest, parsed_body, redact_headers, token_fingerprint
 
 logger = logging.getLogger("psopenapi_py.mock_server")
+
+#: An action on a call: the call id (percent-encoded, one path segment) and the action.
+_CALL_ACTION = re.compile(re.escape(CALLS_PATH) + r"/([^/]+)/(accept|reject|refer|hangup)")
 
 
 class MockServer:
@@ -35,6 +42,10 @@ class MockServer:
         retry_after: seconds sent in a ``retry-after`` header on those failures.
         latency_ms: every answer is delayed by this many milliseconds.
         record: a file to which every request is appended as one JSON line.
+        sip_calls: ids of incoming SIP calls to know from the start (state ``incoming``), as the
+            ``realtime.call.incoming`` webhook would announce them; more with :meth:`add_sip_call`.
+        retired_beta: answer the beta paths (``/realtime/sessions``, ``/realtime/transcription_sessions``)
+            as OpenAI does today: 400 with code ``beta_api_shape_disabled``.
 
     Raises:
         ApiValueError, ApiTypeError: a bad argument, naming it.
@@ -50,6 +61,8 @@ class MockServer:
         retry_after: float | None = None,
         latency_ms: float = 0,
         record: str | os.PathLike[str] | None = None,
+        sip_calls: Iterable[str] = (),
+        retired_beta: bool = False,
     ):
         if not isinstance(host, str) or not host:
             raise _bad_argument("host", host, "a non-empty host name or address")
@@ -68,6 +81,20 @@ class MockServer:
         _require_number("latency_ms", latency_ms)
         if record is not None and not isinstance(record, (str, os.PathLike)):
             raise _bad_argument("record", record, "None or a file path")
+        if isinstance(sip_calls, (str, bytes)) or not isinstance(sip_calls, Iterable):
+            raise ApiTypeError(
+                f"Invalid type for 'sip_calls': expected a list of call ids, got {type(sip_calls).__name__} {sip_calls!r}.",
+                parameter="sip_calls",
+                value=sip_calls,
+                expected="a list of call ids",
+            )
+        if not isinstance(retired_beta, bool):
+            raise ApiTypeError(
+                f"Invalid type for 'retired_beta': expected True or False, got {type(retired_beta).__name__} {retired_beta!r}.",
+                parameter="retired_beta",
+                value=retired_beta,
+                expected="True or False",
+            )
         self.host = host
         self.api_key = api_key
         self.fail_first = fail_first
@@ -75,6 +102,10 @@ class MockServer:
         self.retry_after = retry_after
         self.latency_ms = latency_ms
         self.record = record
+        self.retired_beta = retired_beta
+        self._calls = CallBook()
+        for call_id in sip_calls:
+            self._add_sip_call(call_id, "sip_calls")
         #: Every request received, in order of arrival.
         self.requests: list[RecordedRequest] = []
         self._requested_port = port
@@ -150,6 +181,39 @@ class MockServer:
         key = REDACTED if self.api_key else None
         return f"MockServer({where}, api_key={key!r}, requests={len(self.requests)})"
 
+    # -- calls ---------------------------------------------------------------------------------------
+
+    def add_sip_call(self, call_id: str | None = None) -> str:
+        """Register an incoming SIP call (state ``incoming``) and return its id; a fresh ``rtc_...`` id by default.
+
+        This is what the ``realtime.call.incoming`` webhook announces: the call can then be accepted,
+        rejected, referred and hung up through the API.
+
+        Raises:
+            ApiValueError: the id is empty or already known; ApiTypeError: it is not a string.
+        """
+        return self._add_sip_call(new_call_id() if call_id is None else call_id, "call_id")
+
+    def _add_sip_call(self, call_id: Any, parameter: str) -> str:
+        if not isinstance(call_id, str):
+            raise ApiTypeError(
+                f"Invalid type for '{parameter}': expected a call id string, got {type(call_id).__name__} {call_id!r}.",
+                parameter=parameter,
+                value=call_id,
+                expected="a call id string",
+            )
+        if not call_id:
+            raise _bad_argument(parameter, call_id, "a non-empty call id")
+        try:
+            return self._calls.add_sip_call(call_id)
+        except ValueError:
+            raise _bad_argument(parameter, call_id, "a call id the server does not know yet") from None
+
+    @property
+    def calls(self) -> dict[str, MockCall]:
+        """Every call the server knows, by id: WebRTC calls it created and SIP calls registered with it."""
+        return self._calls.snapshot()
+
     # -- answering ---------------------------------------------------------------------------------
 
     def _answer(self, method: str, raw_path: str, headers: Message, framing: Framing) -> Answer:
@@ -161,8 +225,10 @@ class MockServer:
 
     def _checked_answer(self, method: str, path: str, headers: Message, framing: Framing) -> Answer:
         """The answer to a request that passes every check, else raise the MockError of the first that fails."""
-        route = ROUTES.get(path.rstrip("/") or "/")
-        if route is None:
+        route = path.rstrip("/") or "/"
+        json_route = ROUTES.get(route)
+        call_action = _CALL_ACTION.fullmatch(route)
+        if json_route is None and call_action is None and route != CALLS_PATH:
             raise MockError(404, f"Invalid URL ({method} {path})")
         if method != "POST":
             raise MockError(405, f"Invalid method {method} for {path}: use POST.", headers={"Allow": "POST"})
@@ -170,7 +236,15 @@ class MockServer:
             raise framing.problem
         self._maybe_fail()
         self._check_auth(headers.get("Authorization"))
-        return Answer(200, route(json_object(headers, framing.body)))
+        if self.retired_beta and route in BETA_PATHS:
+            raise retired_beta_error(route)
+        if route == CALLS_PATH:
+            return create_call(self._calls, headers, framing.body)
+        if call_action is not None:
+            call_id, action = unquote(call_action.group(1)), call_action.group(2)
+            return act_on_call(self._calls, call_id, action, headers, framing.body)
+        assert json_route is not None
+        return Answer(200, json_route(json_object(headers, framing.body)))
 
     def _maybe_fail(self) -> None:
         """Raise the injected failure while the first fail_first API requests are being answered."""
@@ -217,7 +291,7 @@ class MockServer:
             method=method,
             path=raw_path,
             headers=redact_headers(headers),
-            body=parsed_body(body),
+            body=parsed_body(headers, body),
             status=status,
             request_id=request_id,
             token_fingerprint=token_fingerprint(headers.get("Authorization")),
