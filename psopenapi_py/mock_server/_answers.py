@@ -443,7 +443,14 @@ def act_on_call(calls: CallBook, call_id: str, action: str, headers: Message, bo
         changes["target_uri"] = strict_parse(RealtimeCallReferRequest, json_object(headers, body)).to_dict()[
             "target_uri"
         ]
-    elif body and json_object(headers, body):
-        raise MockError(400, "Invalid body: hangup takes no request body (send none, or {}).", code="unknown_parameter")
+    elif body:
+        extra = json_object(headers, body)
+        if extra:
+            raise MockError(
+                400,
+                "Invalid body: hangup takes no request body (send none, or {}).",
+                param=next(iter(extra)),
+                code="unknown_parameter",
+            )
     calls.act(call_id, action, **changes)
     return Answer(200)
