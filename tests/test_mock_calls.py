@@ -300,6 +300,53 @@ MULTIPART_ERRORS: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
 ]
 
 
+class TestEphemeralKeys:
+    @pytest.mark.parametrize(
+        ("path", "body", "key_of"),
+        [
+            ("/realtime/client_secrets", {}, lambda answer: answer["value"]),
+            (
+                "/realtime/translations/client_secrets",
+                {"session": {"model": "gpt-realtime-translate"}},
+                lambda a: a["value"],
+            ),
+            ("/realtime/sessions", {"model": "gpt-4o-realtime-preview"}, lambda a: a["client_secret"]["value"]),
+        ],
+        ids=["client-secret", "translation-secret", "beta-session"],
+    )
+    def test_a_key_the_mock_minted_opens_a_call_and_nothing_else(
+        self, server: MockServer, path: str, body: Any, key_of: Any
+    ) -> None:
+        """The browser's step: a bare offer posted with the ephemeral key is 201; the key mints nothing (401)."""
+        minted = requests.post(server.url + path, json=body, headers=AUTH, timeout=10)
+        ephemeral = {"Authorization": f"Bearer {key_of(minted.json())}"}
+        offer = requests.post(
+            server.url + "/realtime/calls",
+            data=OFFER,
+            headers={**ephemeral, "Content-Type": "application/sdp"},
+            timeout=10,
+        )
+        assert offer.status_code == 201
+        mint_again = requests.post(server.url + path, json=body, headers=ephemeral, timeout=10)
+        assert (mint_again.status_code, mint_again.json()["error"]["code"]) == (401, "invalid_api_key")
+        assert key_of(minted.json()) not in repr(server.requests) + repr(server.__dict__)
+
+    def test_an_expired_or_unknown_ephemeral_key_is_401(
+        self, server: MockServer, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Once its expires_at has passed, a minted key opens no call; a key the mock never minted neither."""
+        from psopenapi_py.mock_server import _server
+
+        minted = requests.post(
+            server.url + "/realtime/client_secrets", json={"expires_after": {"seconds": 10}}, headers=AUTH, timeout=10
+        ).json()
+        expires_at = minted["expires_at"]
+        for key, now in ((minted["value"], expires_at), ("ek_" + "0" * 32, expires_at - 5)):
+            monkeypatch.setattr(_server, "_now", lambda now=now: float(now))
+            response = create_call(server, headers={"Authorization": f"Bearer {key}"})
+            assert (response.status_code, response.json()["error"]["code"]) == (401, "invalid_api_key")
+
+
 class TestCreateCallErrors:
     @pytest.mark.parametrize(
         ("kwargs", "status", "answer"), [c[1:] for c in MULTIPART_ERRORS], ids=[c[0] for c in MULTIPART_ERRORS]

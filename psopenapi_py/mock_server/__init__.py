@@ -12,7 +12,8 @@ rehearses retries. The JSON endpoints live in :data:`ROUTES` (path -> handler); 
 
 Served (all POST): ``/v1/realtime/client_secrets``, ``/v1/realtime/translations/client_secrets``,
 ``/v1/realtime/calls`` (an SDP offer, multipart or ``application/sdp``; 201 with an SDP answer and the
-call's path in ``Location``), ``/v1/realtime/calls/{call_id}/accept|reject|refer|hangup`` (200 with an
+call's path in ``Location``; besides the server's key, a live ephemeral key the mock minted is
+accepted here, as a browser would send it), ``/v1/realtime/calls/{call_id}/accept|reject|refer|hangup`` (200 with an
 empty body; 404 for an unknown call, 409 ``call_state_conflict`` for an action its state does not
 allow), and the beta ``/v1/realtime/sessions`` and ``/v1/realtime/transcription_sessions``.
 

@@ -319,6 +319,14 @@ BETA_PATHS = frozenset({"/v1/realtime/sessions", "/v1/realtime/transcription_ses
 CALLS_PATH = "/v1/realtime/calls"
 
 
+def minted_key(answer: Any) -> tuple[str, int] | None:
+    """The ephemeral key an answer holds and its expiry: at the top (client secrets) or under ``client_secret``."""
+    holder = answer.get("client_secret", answer) if isinstance(answer, dict) else None
+    if isinstance(holder, dict) and isinstance(holder.get("value"), str) and isinstance(holder.get("expires_at"), int):
+        return holder["value"], holder["expires_at"]
+    return None
+
+
 def retired_beta_error(path: str) -> MockError:
     """The error OpenAI answers a retired beta path with: 400, code ``beta_api_shape_disabled``.
 
