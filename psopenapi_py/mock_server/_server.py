@@ -28,6 +28,8 @@ logger = logging.getLogger("psopenapi_py.mock_server")
 
 #: An action on a call: the call id (percent-encoded, one path segment) and the action.
 _CALL_ACTION = re.compile(re.escape(CALLS_PATH) + r"/([^/]+)/(accept|reject|refer|hangup)")
+#: How many ephemeral keys are remembered before the expired ones are first dropped.
+_PRUNE_KEYS_AT = 1024
 
 
 class MockServer:
@@ -114,6 +116,7 @@ class MockServer:
         self._failures_done = 0
         #: SHA-256 digest of each ephemeral key minted -> its expiry (unix seconds); never the key itself.
         self._ephemeral_keys: dict[str, int] = {}
+        self._prune_keys_at = _PRUNE_KEYS_AT
         self._httpd: HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -300,9 +303,11 @@ class MockServer:
         if minted is not None:
             value, expires_at = minted
             with self._lock:
-                now = _now()
-                # Forget expired keys as new ones come, so a long-running server's memory stays flat.
-                self._ephemeral_keys = {k: t for k, t in self._ephemeral_keys.items() if t > now}
+                if len(self._ephemeral_keys) >= self._prune_keys_at:
+                    # Expired keys are dropped now and then (amortised), so a long-running server stays small.
+                    now = _now()
+                    self._ephemeral_keys = {k: t for k, t in self._ephemeral_keys.items() if t > now}
+                    self._prune_keys_at = max(_PRUNE_KEYS_AT, 2 * len(self._ephemeral_keys))
                 self._ephemeral_keys[token_digest(value)] = expires_at
 
     def _is_live_ephemeral_key(self, token: str) -> bool:
