@@ -483,3 +483,47 @@ def test_multipart_body_frames_each_part_with_its_name_and_content_type() -> Non
 def test_multipart_boundaries_are_fresh_for_every_body() -> None:
     """Two bodies never share a boundary (it is random), so no offer can be crafted to contain it."""
     assert multipart_body([("a", "text/plain", b"x")])[1] != multipart_body([("a", "text/plain", b"x")])[1]
+
+
+# --------------------------------------------------------------------------------------------------
+# Against the built-in mock server (the spec's rules and a call's states)
+
+
+def test_a_webrtc_call_is_created_and_hung_up_on_the_mock_server() -> None:
+    """new_realtime_call gets a real SDP answer and a call id the mock knows; hanging it up ends it."""
+    from psopenapi_py.mock_server import MockServer
+
+    with MockServer(api_key="sk-example") as mock:
+        config = Configuration(access_token="sk-example", base_url=mock.url)
+        info = new_realtime_call(OFFER, SESSION, with_http_info=True, configuration=config)
+        assert isinstance(info, ApiResponse) and info.call_id is not None
+        assert (info.status_code, info.response.startswith("v=0\r\n"), "a=setup:passive" in info.response) == (
+            201,
+            True,
+            True,
+        )
+        assert mock.calls[info.call_id].state == "created"
+        assert mock.requests[0].body == {"sdp": OFFER, "session": SESSION}
+        assert invoke_hangup_realtime_call(info.call_id, configuration=config) is None
+        assert mock.calls[info.call_id].state == "hung_up"
+        with pytest.raises(ConflictException):
+            invoke_hangup_realtime_call(info.call_id, configuration=config)
+
+
+def test_a_sip_call_is_accepted_referred_and_another_rejected_on_the_mock_server() -> None:
+    """accept -> refer on one incoming call, reject with 486 and with no body (603) on others; unknown is NotFoundException."""
+    from psopenapi_py.mock_server import MockServer
+
+    with MockServer(api_key="sk-example", sip_calls=["rtc_a/1", "rtc_b", "rtc_d"]) as mock:
+        config = Configuration(access_token="sk-example", base_url=mock.url)
+        receive_realtime_call("rtc_a/1", SESSION, configuration=config)
+        invoke_refer_realtime_call("rtc_a/1", {"target_uri": "tel:+14155550123"}, configuration=config)
+        deny_realtime_call("rtc_b", {"status_code": 486}, configuration=config)
+        deny_realtime_call("rtc_d", configuration=config)
+        calls = mock.calls
+        assert (calls["rtc_a/1"].state, calls["rtc_a/1"].target_uri) == ("referred", "tel:+14155550123")
+        assert (calls["rtc_b"].state, calls["rtc_b"].status_code) == ("rejected", 486)
+        assert (calls["rtc_d"].state, calls["rtc_d"].status_code) == ("rejected", 603)
+        with pytest.raises(NotFoundException) as info:
+            deny_realtime_call("rtc_c", configuration=config)
+        assert str(info.value) == "(404) Not Found: Call 'rtc_c' not found."
