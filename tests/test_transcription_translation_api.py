@@ -253,3 +253,22 @@ def test_a_bad_transcription_request_is_refused_before_sending(configured: Recor
         new_realtime_transcription_session({"input_audio_format": "audio/pcm"})
     assert info.value.parameter == "input_audio_format"
     assert configured.requests == []
+
+
+# --------------------------------------------------------------------------------------------------
+# Against the built-in mock server
+
+
+def test_a_translation_key_and_a_retired_transcription_session_on_the_mock_server() -> None:
+    """The mock mints a translation key; with retired_beta the transcription session is BetaApiRetiredError."""
+    from psopenapi_py import Configuration
+    from psopenapi_py.mock_server import MockServer
+
+    with MockServer(api_key="sk-example", retired_beta=True) as mock:
+        config = Configuration(access_token="sk-example", base_url=mock.url)
+        key = new_realtime_translation_client_secret(example(TRANSLATION, "request"), configuration=config)
+        assert isinstance(key, RealtimeTranslationClientSecretCreateResponse)
+        assert key.value.startswith("ek_") and key.session.audio.output.language == "es"
+        with pytest.raises(BetaApiRetiredError) as info:
+            new_realtime_transcription_session({}, configuration=config)
+        assert "new_realtime_client_secret({'session': {'type': 'transcription'}})" in str(info.value)
