@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _transport
 from ._operation import ApiResponse, post_json, result
-from ._runtime import Model
+from ._runtime import _to_json_value
 from .configuration import Configuration
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import (
@@ -216,7 +216,7 @@ GA_TRANSCRIPTION_HINT = (
 def _transcription_ga_hint(request: Any) -> str:
     """GA_TRANSCRIPTION_HINT plus the new_realtime_client_secret call asking for the same session."""
     # The request was checked before it was sent, so it has the beta schema's shape.
-    data = request.to_dict() if isinstance(request, Model) else dict(request)
+    data: dict[str, Any] = _to_json_value(request)
     audio_input: dict[str, Any] = {}
     given_format = data.get("input_audio_format")
     if isinstance(given_format, str) and given_format.lower() in _GA_AUDIO_FORMATS:

@@ -20,6 +20,7 @@ from psopenapi_py import (
     RealtimeTranslationClientSecretCreateResponse,
     RealtimeTranslationSession,
     convert_from_json_to_realtime_create_client_secret_request,
+    initialize_audio_transcription,
     initialize_client_secret_expiration,
     initialize_realtime_transcription_session_create_request,
     initialize_realtime_transcription_session_create_request_turn_detection,
@@ -189,7 +190,7 @@ def test_the_retired_transcription_endpoint_raises_with_the_equivalent_ga_call(c
     configured.default = Reply(400, RETIRED)
     request = initialize_realtime_transcription_session_create_request(
         input_audio_format="g711_ulaw",
-        input_audio_transcription={"model": "gpt-4o-transcribe", "language": "de"},
+        input_audio_transcription=initialize_audio_transcription(model="gpt-4o-transcribe", language="de"),
         input_audio_noise_reduction={"type": "near_field"},
         turn_detection=initialize_realtime_transcription_session_create_request_turn_detection(
             threshold=0.6, silence_duration_ms=400
@@ -231,6 +232,10 @@ def test_the_retired_transcription_endpoint_raises_with_the_equivalent_ga_call(c
             {"type": "transcription", "audio": {"input": {"format": {"type": "audio/pcm", "rate": 24000}}}},
         ),
         (
+            {"input_audio_transcription": initialize_audio_transcription(model="whisper-1")},
+            {"type": "transcription", "audio": {"input": {"transcription": {"model": "whisper-1"}}}},
+        ),
+        (
             {"input_audio_format": "g711_alaw"},
             {"type": "transcription", "audio": {"input": {"format": {"type": "audio/pcma"}}}},
         ),
@@ -239,7 +244,7 @@ def test_the_retired_transcription_endpoint_raises_with_the_equivalent_ga_call(c
 def test_every_retired_transcription_request_maps_to_a_valid_ga_session(
     configured: RecordingServer, request_body: dict[str, Any], session: dict[str, Any]
 ) -> None:
-    """The equivalent GA call for defaults, bare detection and each audio format."""
+    """The equivalent GA call for defaults, bare detection, a dict holding a model and the audio formats."""
     configured.default = Reply(400, RETIRED)
     with pytest.raises(BetaApiRetiredError) as info:
         new_realtime_transcription_session(request_body)
