@@ -274,7 +274,7 @@ def _left_out(value: Any) -> bool:
 
 def _call_segment(call_id: Any, operation_id: str) -> str:
     """The call id as one percent-encoded path segment: nothing in it (``/``, ``?``, ``..``) can change the route."""
-    if call_id is None or call_id is UNSET or call_id == "":
+    if call_id is None or call_id is UNSET or (isinstance(call_id, str) and not call_id):
         raise ApiValueError(
             f"Error! The required parameter call_id missing when calling {operation_id}.",
             parameter="call_id",
@@ -295,7 +295,7 @@ def _call_segment(call_id: Any, operation_id: str) -> str:
 
 def _sdp_offer(sdp: Any) -> bytes:
     """The offer's bytes (UTF-8), after checking that it is SDP text; its content never goes into a message."""
-    if sdp is None or sdp is UNSET or sdp == "":
+    if sdp is None or sdp is UNSET or (isinstance(sdp, str) and not sdp):
         raise ApiValueError(
             "Error! The required parameter sdp missing when calling createRealtimeCall.",
             parameter="sdp",
@@ -312,9 +312,8 @@ def _sdp_offer(sdp: Any) -> bytes:
         )
     if not sdp.startswith("v="):
         # The first characters only: a wrong argument (a file name, say) shows, the offer's ICE password never does.
-        start = sdp.splitlines()[0][:20] if sdp.strip() else sdp[:20]
         raise ApiValueError(
-            f"Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with {start!r}.",
+            f"Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with {sdp[:20]!r}.",
             parameter="sdp",
             value=None,
             expected="an SDP offer (a str starting with 'v=0')",

@@ -179,6 +179,11 @@ def test_the_call_id_is_read_from_any_form_of_location(
         ),
         (42, ApiTypeError, "Invalid type for 'sdp': expected the SDP offer as text (a str), got int."),
         (
+            "\r\n" + OFFER,
+            ApiValueError,
+            "Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with '\\r\\nv=0\\r\\no=- 461173140'.",
+        ),
+        (
             "offer.sdp",
             ApiValueError,
             "Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with 'offer.sdp'.",
@@ -186,7 +191,7 @@ def test_the_call_id_is_read_from_any_form_of_location(
         (
             " v=0\r\n",
             ApiValueError,
-            "Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with ' v=0'.",
+            "Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with ' v=0\\r\\n'.",
         ),
         (
             "v=0\r\ns=\ud800\r\n",
