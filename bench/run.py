@@ -133,7 +133,10 @@ class _Handler(socketserver.StreamRequestHandler):
                 else:
                     payload, status = session, "200 OK"
             else:
-                payload, status = b'{"error": {"message": "not found", "type": "invalid_request_error"}}', "404 Not Found"
+                payload, status = (
+                    b'{"error": {"message": "not found", "type": "invalid_request_error"}}',
+                    "404 Not Found",
+                )
             self.wfile.write(
                 f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{extra}x-request-id: req_bench\r\n"
                 f"Content-Length: {len(payload)}\r\n\r\n".encode()
@@ -685,7 +688,11 @@ def bench_build(number: int, repeats: int) -> dict[str, Any]:
                         "type": "function",
                         "name": "get_weather",
                         "description": "Current weather for a city.",
-                        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+                        "parameters": {
+                            "type": "object",
+                            "properties": {"city": {"type": "string"}},
+                            "required": ["city"],
+                        },
                     }
                 ],
                 "tool_choice": "auto",
@@ -738,7 +745,9 @@ print(openai.OpenAI().beta.realtime.sessions.create(model=sys.argv[1]).client_se
 
 def cli_has(command: str) -> bool:
     """Whether the psopenapi command has this subcommand yet (other issues add them)."""
-    probe = subprocess.run([PYTHON, "-m", "psopenapi_py", command, "--help"], capture_output=True, env=child_env(), cwd=ROOT)
+    probe = subprocess.run(
+        [PYTHON, "-m", "psopenapi_py", command, "--help"], capture_output=True, env=child_env(), cwd=ROOT
+    )
     return probe.returncode == 0 and Path(CLI).exists()
 
 
@@ -936,7 +945,11 @@ function Get-Key{i} {
 def openai_version() -> str | None:
     """The installed openai version when it can be imported and has the beta sessions call, else None."""
     probe = subprocess.run(
-        [PYTHON, "-c", "import openai; openai.OpenAI(api_key='x').beta.realtime.sessions.create; print(openai.__version__)"],
+        [
+            PYTHON,
+            "-c",
+            "import openai; openai.OpenAI(api_key='x').beta.realtime.sessions.create; print(openai.__version__)",
+        ],
         capture_output=True,
         text=True,
         env=child_env(),
@@ -1048,9 +1061,15 @@ PEER_FIGURES = ("peer_import", "peer_warm", "peer_one_shot")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the figures and print the table; return 0 (targets are reported here, never enforced)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure")
-    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)")
-    parser.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})")
+    parser.add_argument(
+        "--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure"
+    )
+    parser.add_argument(
+        "--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)"
+    )
+    parser.add_argument(
+        "--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})"
+    )
     parser.add_argument(
         "--minimal-env",
         action="store_true",

@@ -52,7 +52,9 @@ def test_quick_run_measures_the_import_warm_build_and_one_shot_figures(quick_run
     for name in MEASURED_ALWAYS:
         _assert_measured(report["figures"][name])
     one_shot = report["figures"]["one_shot"]
-    assert one_shot["max_rss"]["ratio"] == pytest.approx(one_shot["max_rss"]["ours_kib"] / one_shot["max_rss"]["baseline_kib"])
+    assert one_shot["max_rss"]["ratio"] == pytest.approx(
+        one_shot["max_rss"]["ours_kib"] / one_shot["max_rss"]["baseline_kib"]
+    )
     assert one_shot["same_request"] is True
     assert report["figures"]["warm"]["same_request"] is True
     assert report["figures"]["warm_call"]["same_request"] is True
@@ -80,7 +82,9 @@ def test_quick_run_measures_openai_when_importable_else_says_why_not(quick_run: 
             assert figures[name]["skipped"].startswith("openai is not importable here")
 
 
-def test_quick_run_prints_a_table_row_per_figure_and_describes_the_machine(quick_run: tuple[dict[str, Any], str]) -> None:
+def test_quick_run_prints_a_table_row_per_figure_and_describes_the_machine(
+    quick_run: tuple[dict[str, Any], str],
+) -> None:
     """The printed Markdown table has one row per figure; the JSON names CPUs, CPU model, Python and date."""
     report, stdout = quick_run
     for fig in report["figures"].values():
