@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from spec_validation import CLIENT_SECRETS_SPEC, validate
+from spec_validation import REALTIME_API_SPEC, validate
 
 from psopenapi_py import (
     ApiTypeError,
@@ -29,7 +29,7 @@ def ga_body(request: Any, **options: Any) -> dict[str, Any]:
     converted = realtime_session_request_to_ga(request, **options)
     assert isinstance(converted, RealtimeCreateClientSecretRequest)
     body = json.loads(converted.to_json())
-    validate(body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     return body  # type: ignore[no-any-return]
 
 
@@ -146,7 +146,10 @@ def test_turn_detection_none_stays_null_and_semantic_vad_is_kept() -> None:
     """turn_detection None turns detection off in GA too; a semantic_vad type is carried over."""
     body = ga_body({"model": "gpt-4o-realtime-preview", "turn_detection": None})
     assert body["session"]["audio"] == {"input": {"turn_detection": None}}
-    semantic = {"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "semantic_vad", "create_response": False}}
+    semantic = {
+        "model": "gpt-4o-realtime-preview",
+        "turn_detection": {"type": "semantic_vad", "create_response": False},
+    }
     assert ga_body(semantic)["session"]["audio"]["input"]["turn_detection"] == {
         "type": "semantic_vad",
         "create_response": False,

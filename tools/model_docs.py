@@ -19,7 +19,7 @@ MODEL_WORDS = {
     ),
     "RealtimeResponseCreateParamsToolsInner": "One function the model may call during the session.",
     "RealtimeResponseCreateParamsMaxResponseOutputTokens": (
-        "The cap on output tokens per response: a whole number, or `\"inf\"` for the model's maximum."
+        'The cap on output tokens per response: a whole number, or `"inf"` for the model\'s maximum.'
     ),
     "RealtimeSessionCreateResponse": (
         "What `new_realtime_session` returns: the session as the API configured it, plus the ephemeral "
@@ -34,7 +34,7 @@ MODEL_WORDS = {
 }
 
 FIELD_WORDS = {
-    "RealtimeSessionCreateRequest.modalities": "What the model may answer with; `[\"text\"]` turns audio off.",
+    "RealtimeSessionCreateRequest.modalities": 'What the model may answer with; `["text"]` turns audio off.',
     "RealtimeSessionCreateRequest.model": "The Realtime model the session runs on.",
     "RealtimeSessionCreateRequest.instructions": "The system instructions the model follows.",
     "RealtimeSessionCreateRequest.voice": "The voice of spoken answers.",
@@ -45,7 +45,7 @@ FIELD_WORDS = {
     "RealtimeSessionCreateRequest.tools": "Functions the model may call.",
     "RealtimeSessionCreateRequest.tool_choice": "`auto`, `none`, `required` or a function name.",
     "RealtimeSessionCreateRequest.temperature": "Sampling temperature (the API accepts 0.6 to 1.2; not checked here).",
-    "RealtimeSessionCreateRequest.max_response_output_tokens": "Token cap per response: an integer or `\"inf\"`.",
+    "RealtimeSessionCreateRequest.max_response_output_tokens": 'Token cap per response: an integer or `"inf"`.',
     "RealtimeSessionInputAudioTranscription.model": "The transcription model, such as `whisper-1`.",
     "RealtimeSessionCreateRequestTurnDetection.type": "The detection method, such as `server_vad`.",
     "RealtimeSessionCreateRequestTurnDetection.threshold": "How loud speech must be to count (0.0 to 1.0).",
@@ -77,7 +77,7 @@ FIELD_WORDS = {
 }
 
 # --------------------------------------------------------------------------------------------------
-# The GA endpoint, POST /realtime/client_secrets (realtime-client-secrets.openapi.yaml).
+# The GA endpoint, POST /realtime/client_secrets (realtime-api.openapi.yaml).
 
 MODEL_WORDS.update(
     {
@@ -121,13 +121,13 @@ MODEL_WORDS.update(
         "ServerVAD": "Turn detection by loudness and silence (`server_vad`).",
         "SemanticVAD": "Turn detection by a model that judges whether the user has finished (`semantic_vad`).",
         "RealtimeSessionCreateRequestGAAudioOutput": "How the session talks back: audio format, voice and speaking speed.",
-        "VoiceIdsOrCustomVoice": "The voice: one of the built-in names, or one of your own voices given as `{\"id\": ...}`.",
+        "VoiceIdsOrCustomVoice": 'The voice: one of the built-in names, or one of your own voices given as `{"id": ...}`.',
         "VoiceIdsShared": "A built-in voice name: any string; the names the spec lists are stored canonically.",
         "VoiceIdsOrCustomVoiceAnyOf": "A custom voice, by its id (`voice_...`).",
         "TracingConfiguration3": (
-            "Session tracing in the request: `\"auto\"`, a `TracingConfiguration`, or `None` for no tracing."
+            'Session tracing in the request: `"auto"`, a `TracingConfiguration`, or `None` for no tracing.'
         ),
-        "TracingConfiguration4": "Session tracing as the API applied it: `\"auto\"`, a `TracingConfiguration`, or `None`.",
+        "TracingConfiguration4": 'Session tracing as the API applied it: `"auto"`, a `TracingConfiguration`, or `None`.',
         "TracingConfiguration": "Names and labels for the session's traces.",
         "RealtimeSessionCreateRequestGAToolsInner": (
             "One tool of a GA session: a function (`type` `function`) or an MCP server (`type` `mcp`). Not to "
@@ -141,7 +141,7 @@ MODEL_WORDS.update(
         "MCPToolAllowedTools": "Which tools of an MCP server the model may use: a list of names, or a filter.",
         "BetaMCPToolFilter": "Picks MCP tools by name and/or by whether they only read data.",
         "CallableToolAllowedCaller": "Who may call a tool: `direct` (the model) or `programmatic`.",
-        "MCPToolRequireApproval": "Which MCP tool calls wait for approval: `\"always\"`, `\"never\"`, or a filter object.",
+        "MCPToolRequireApproval": 'Which MCP tool calls wait for approval: `"always"`, `"never"`, or a filter object.',
         "MCPToolApprovalFilter": "Approval rules by tool: the tools that always need approval and those that never do.",
         "RealtimeBetaResponseCreateParamsToolChoice": (
             "How the model picks tools: a mode (`auto`, `none`, `required`) or one function or MCP tool it must call."
@@ -152,10 +152,10 @@ MODEL_WORDS.update(
         "RealtimeReasoning": "Reasoning settings for models that reason before answering.",
         "RealtimeReasoningEffort": "How much the model reasons before answering, from `minimal` to `xhigh`.",
         "RealtimeBetaResponseCreateParamsMaxOutputTokens": (
-            "The cap on output tokens per response: a whole number, or `\"inf\"` for the model's maximum."
+            'The cap on output tokens per response: a whole number, or `"inf"` for the model\'s maximum.'
         ),
         "RealtimeTruncation": (
-            "What happens when the conversation outgrows the model's context: `\"auto\"`, `\"disabled\"`, or a "
+            'What happens when the conversation outgrows the model\'s context: `"auto"`, `"disabled"`, or a '
             "retention-ratio object."
         ),
         "RetentionRatioTruncation": "Truncation that keeps a share of the conversation when it must drop older turns.",
@@ -206,17 +206,17 @@ FIELD_WORDS.update(
         "ClientSecretExpiration.anchor": "What `seconds` counts from; only `created_at`.",
         "ClientSecretExpiration.seconds": "Lifetime of the key in seconds, 10 to 7200.",
         "RealtimeSessionCreateRequestGA.type": "Always `realtime`.",
-        "RealtimeSessionCreateRequestGA.output_modalities": "`[\"audio\"]` (speech plus transcript) or `[\"text\"]`.",
+        "RealtimeSessionCreateRequestGA.output_modalities": '`["audio"]` (speech plus transcript) or `["text"]`.',
         "RealtimeSessionCreateRequestGA.model": "The model, such as `gpt-realtime`.",
         "RealtimeSessionCreateRequestGA.instructions": "The system instructions the model follows.",
         "RealtimeSessionCreateRequestGA.audio": "Audio in and out.",
         "RealtimeSessionCreateRequestGA.include": "Extra data to include in server events.",
-        "RealtimeSessionCreateRequestGA.tracing": "Tracing: `\"auto\"`, an object, or `None` for off.",
+        "RealtimeSessionCreateRequestGA.tracing": 'Tracing: `"auto"`, an object, or `None` for off.',
         "RealtimeSessionCreateRequestGA.tools": "Functions and MCP servers the model may call.",
         "RealtimeSessionCreateRequestGA.tool_choice": "A mode or one tool to call.",
         "RealtimeSessionCreateRequestGA.parallel_tool_calls": "Whether several tools may run at once (reasoning models).",
         "RealtimeSessionCreateRequestGA.reasoning": "Reasoning effort, for models that reason.",
-        "RealtimeSessionCreateRequestGA.max_output_tokens": "Token cap per response: an integer or `\"inf\"`.",
+        "RealtimeSessionCreateRequestGA.max_output_tokens": 'Token cap per response: an integer or `"inf"`.',
         "RealtimeSessionCreateRequestGA.truncation": "What to drop when the context is full.",
         "RealtimeSessionCreateRequestGA.prompt": "A stored prompt template, or `None`.",
         "RealtimeSessionCreateRequestGAAudio.input": "What the session hears.",
@@ -248,7 +248,7 @@ FIELD_WORDS.update(
         "SemanticVAD.create_response": "Answer automatically when a turn ends.",
         "SemanticVAD.interrupt_response": "Stop the model talking when the user starts.",
         "RealtimeSessionCreateRequestGAAudioOutput.format": "Encoding of the audio the model sends.",
-        "RealtimeSessionCreateRequestGAAudioOutput.voice": "A voice name (`marin`) or a custom voice `{\"id\": ...}`.",
+        "RealtimeSessionCreateRequestGAAudioOutput.voice": 'A voice name (`marin`) or a custom voice `{"id": ...}`.',
         "RealtimeSessionCreateRequestGAAudioOutput.speed": "Speaking speed, 0.25 to 1.5 (1.0 is normal).",
         "VoiceIdsOrCustomVoiceAnyOf.id": "The custom voice's id, such as `voice_1234`.",
         "TracingConfiguration.workflow_name": "Name of the trace's workflow.",
@@ -326,6 +326,104 @@ FIELD_WORDS.update(
     }
 )
 
+# --------------------------------------------------------------------------------------------------
+# The rest of the Realtime API (realtime-api.openapi.yaml): SIP call control, the retired beta
+# transcription sessions and translation keys.
+
+MODEL_WORDS.update(
+    {
+        "RealtimeCallRejectRequest": (
+            "The optional body of `deny_realtime_call`: the SIP status the caller hears. Left out, the API "
+            "declines with 603."
+        ),
+        "RealtimeCallReferRequest": "The body of `invoke_refer_realtime_call`: where to transfer the call.",
+        "RealtimeTranscriptionSessionCreateRequest": (
+            "The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio "
+            "format, transcription, noise reduction and turn detection of a transcription-only session."
+        ),
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection": (
+            "Voice activity detection of a beta transcription session (server VAD only)."
+        ),
+        "RealtimeTranscriptionSessionCreateResponse": (
+            "What `new_realtime_transcription_session` returns: the ephemeral key in `client_secret` and the "
+            "settings the API applied."
+        ),
+        "RealtimeTranscriptionSessionCreateResponseClientSecret": (
+            "The ephemeral key of a beta transcription session and when it stops working. `repr()` never shows the key."
+        ),
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection": "The voice activity detection settings in force.",
+        "RealtimeTranslationClientSecretCreateRequest": (
+            "The body of `new_realtime_translation_client_secret`: the translation session the key opens "
+            "(required) and how long the key lives."
+        ),
+        "RealtimeTranslationSessionCreateRequest": (
+            "A live translation session: the model, and the audio settings (source transcription, noise "
+            "filter, target language)."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudio": "Audio settings of a translation session: what comes in and what goes out.",
+        "RealtimeTranslationSessionCreateRequestAudioInput": (
+            "How a translation session hears: an optional transcript of the source speech and an optional noise filter."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudioInputTranscription": (
+            "Also writes down the source speech; `None` for no transcript."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction": (
+            "Filters the incoming audio; `None` for no filtering."
+        ),
+        "RealtimeTranslationSessionAudioOutput": "The language the session translates into (in requests and responses).",
+        "RealtimeTranslationClientSecretCreateResponse": (
+            "What `new_realtime_translation_client_secret` returns: the ephemeral key (`value`, never shown by "
+            "`repr()`), its expiry, and the translation session as the API configured it."
+        ),
+        "RealtimeTranslationSession": "A translation session as the API configured it.",
+        "RealtimeTranslationSessionAudio": "The audio settings in force.",
+        "RealtimeTranslationSessionAudioInput": "The input audio settings in force.",
+        "RealtimeTranslationSessionAudioInputTranscription": "The source transcription in force, or `None`.",
+        "RealtimeTranslationSessionAudioInputNoiseReduction": "The noise filter in force, or `None`.",
+    }
+)
+
+FIELD_WORDS.update(
+    {
+        "RealtimeCallRejectRequest.status_code": "A SIP status such as 486 (busy); the API's default is 603.",
+        "RealtimeCallReferRequest.target_uri": "The transfer target, such as `tel:+14155550123` or `sip:desk@example.com`.",
+        "RealtimeTranscriptionSessionCreateRequest.turn_detection": "Voice activity detection settings.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_noise_reduction": "Noise filter, or `None` for none.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_format": "Encoding of the audio the client sends.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_transcription": "The transcription model and its options.",
+        "RealtimeTranscriptionSessionCreateRequest.include": "Extra data to include in server events.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.type": "Always `server_vad`.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.threshold": "How loud speech must be to count (0.0 to 1.0).",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.prefix_padding_ms": "Audio kept from before speech starts, in ms.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.silence_duration_ms": "Silence that ends a turn, in ms.",
+        "RealtimeTranscriptionSessionCreateResponse.client_secret": "The ephemeral key and its expiry.",
+        "RealtimeTranscriptionSessionCreateResponse.modalities": "What the session produces.",
+        "RealtimeTranscriptionSessionCreateResponseClientSecret.value": "The ephemeral key (`ek_...`); keep it out of logs.",
+        "RealtimeTranscriptionSessionCreateResponseClientSecret.expires_at": "Unix time (seconds) when the key expires.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.type": "The detection method.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.threshold": "The activation threshold.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.prefix_padding_ms": "Audio kept before speech, in ms.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.silence_duration_ms": "Silence that ends a turn, in ms.",
+        "RealtimeTranslationClientSecretCreateRequest.expires_after": "When the key expires (the API's default: 600 s).",
+        "RealtimeTranslationClientSecretCreateRequest.session": "The translation session the key opens.",
+        "RealtimeTranslationSessionCreateRequest.model": "The translation model.",
+        "RealtimeTranslationSessionCreateRequest.audio": "Audio in and out.",
+        "RealtimeTranslationSessionCreateRequestAudio.input": "What the session hears.",
+        "RealtimeTranslationSessionCreateRequestAudio.output": "The language to translate into.",
+        "RealtimeTranslationSessionCreateRequestAudioInput.transcription": "Transcribe the source speech, or `None`.",
+        "RealtimeTranslationSessionCreateRequestAudioInput.noise_reduction": "Noise filter, or `None` for none.",
+        "RealtimeTranslationSessionCreateRequestAudioInputTranscription.model": "The transcription model.",
+        "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction.type": "Near-field or far-field filtering.",
+        "RealtimeTranslationSessionAudioOutput.language": "The target language, such as `es`.",
+        "RealtimeTranslationClientSecretCreateResponse.value": "The ephemeral key (`ek_...`); keep it out of logs.",
+        "RealtimeTranslationClientSecretCreateResponse.expires_at": "Unix time (seconds) when the key expires.",
+        "RealtimeTranslationClientSecretCreateResponse.session": "The translation session as configured.",
+        "RealtimeTranslationSession.id": "The session id.",
+        "RealtimeTranslationSession.type": "Always `translation`.",
+        "RealtimeTranslationSession.expires_at": "Unix time (seconds) when the session expires.",
+    }
+)
+
 #: Response models whose fields mean what the request model's fields of the same name mean.
 FIELD_WORDS_FROM = {
     "RealtimeSessionCreateResponseGA": "RealtimeSessionCreateRequestGA",
@@ -337,4 +435,10 @@ FIELD_WORDS_FROM = {
     "RealtimeTranscriptionSessionCreateResponseGAAudioInput": "RealtimeSessionCreateRequestGAAudioInput",
     "RealtimeTranscriptionSessionCreateRequestGAAudioInput": "RealtimeSessionCreateRequestGAAudioInput",
     "RealtimeSessionCreateResponseAudioInputNoiseReduction": "RealtimeSessionCreateRequestGAAudioInputNoiseReduction",
+    "RealtimeTranscriptionSessionCreateResponse": "RealtimeTranscriptionSessionCreateRequest",
+    "RealtimeTranslationSession": "RealtimeTranslationSessionCreateRequest",
+    "RealtimeTranslationSessionAudio": "RealtimeTranslationSessionCreateRequestAudio",
+    "RealtimeTranslationSessionAudioInput": "RealtimeTranslationSessionCreateRequestAudioInput",
+    "RealtimeTranslationSessionAudioInputTranscription": "RealtimeTranslationSessionCreateRequestAudioInputTranscription",
+    "RealtimeTranslationSessionAudioInputNoiseReduction": "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction",
 }
