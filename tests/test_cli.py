@@ -383,7 +383,7 @@ class TestOutput:
         def gone(*args: Any) -> None:
             raise BrokenPipeError
 
-        monkeypatch.setattr(cli, "print_minted_key", gone)
+        monkeypatch.setattr(cli._output, "print_minted_key", gone)
         assert cli.main([NEW, "--model", MODEL]) == 0
 
 

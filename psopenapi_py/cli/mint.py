@@ -1,0 +1,241 @@
+"""The commands that mint an ephemeral key: one :class:`MintCommand` table entry each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _output
+from ._flags import Flag, RequestSpec, int_or_text, json_object
+from ._parser import EXIT_OK, add_connection_options, add_output_options, configuration_from_args, subcommand
+
+if TYPE_CHECKING:
+    import argparse
+
+
+@attrs.frozen
+class MintCommand:
+    """A subcommand that calls one API function with a request built from its flags and prints the key."""
+
+    name: str
+    function: str  # the psopenapi_py.realtime_api function it calls
+    help: str
+    description: str
+    request: RequestSpec
+    key_of: _output.KeyOf
+
+    def add(self, sub: Any) -> None:
+        """Add the subcommand: its request options, the connection and the output options."""
+        parser = subcommand(sub, self.name, help=self.help, description=self.description)
+        self.request.add_to(parser)
+        add_connection_options(parser)
+        add_output_options(parser)
+        parser.set_defaults(func=self.run)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Build and check the request, call the API with the command's configuration, print the key."""
+        from .. import realtime_api
+
+        request = self.request.request_from(args)
+        configuration = configuration_from_args(args)
+        try:
+            call = getattr(realtime_api, self.function)
+            result = call(request, with_http_info=args.with_http_info, configuration=configuration)
+        finally:
+            configuration.close()
+        _output.print_minted_key(args, result, self.key_of)
+        return EXIT_OK
+
+
+def _beta_session_request() -> Any:
+    from ..models.realtime_sessions import RealtimeSessionCreateRequest
+
+    return RealtimeSessionCreateRequest
+
+
+def _ga_client_secret_request() -> Any:
+    from ..models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+    return RealtimeCreateClientSecretRequest
+
+
+def _session_key(session: Any) -> tuple[str, int | None]:
+    """The ephemeral key and its expiry from a response whose key is in ``client_secret`` (the beta shape)."""
+    secret = session.client_secret
+    expires_at = secret.expires_at if isinstance(secret.expires_at, int) else None
+    return str(secret.value), expires_at
+
+
+def _client_secret_key(answer: Any) -> tuple[str, int | None]:
+    """The ephemeral key and its expiry from a response with ``value`` and ``expires_at`` (the GA shape)."""
+    expires_at = answer.expires_at if isinstance(answer.expires_at, int) else None
+    return str(answer.value), expires_at
+
+
+def _turn_detection_of_type(kind: str) -> dict[str, str]:
+    """--turn-detection KIND: the detection object with only its type (the API fills in the rest)."""
+    return {"type": kind}
+
+
+_REALTIME = ("type", "realtime")
+
+#: The options of a GA realtime session (RealtimeSessionCreateRequestGA), relative to the session object.
+GA_SESSION_FLAGS = (
+    Flag(
+        "--model",
+        "model",
+        help="realtime model, e.g. gpt-realtime (any name; the spec's are canonicalised)",
+        only_when=_REALTIME,
+    ),
+    Flag("--instructions", "instructions", metavar="TEXT", only_when=_REALTIME),
+    Flag(
+        "--voice",
+        "audio.output.voice",
+        help="a voice name, e.g. marin (any name; the spec's are canonicalised)",
+        only_when=_REALTIME,
+    ),
+    Flag(
+        "--output-modalities",
+        "output_modalities",
+        nargs="+",
+        metavar="MODALITY",
+        help="audio or text",
+        only_when=_REALTIME,
+    ),
+    Flag(
+        "--turn-detection",
+        "audio.input.turn_detection",
+        choices=("server_vad", "semantic_vad"),
+        help="voice activity detection kind (API defaults)",
+        convert=_turn_detection_of_type,
+        exclusive="turn detection",
+    ),
+    Flag(
+        "--no-turn-detection",
+        "audio.input.turn_detection",
+        action="null",
+        help="send turn_detection: null (voice activity detection off)",
+        means="turns voice detection off",
+        exclusive="turn detection",
+    ),
+    Flag(
+        "--transcription-model",
+        "audio.input.transcription.model",
+        metavar="MODEL",
+        help="e.g. gpt-4o-transcribe (turns transcription on)",
+    ),
+)
+
+NEW_REALTIME_SESSION = MintCommand(
+    name="new-realtime-session",
+    function="new_realtime_session",
+    help="mint an ephemeral key with POST /realtime/sessions (New-RealtimeSession)",
+    description="Mint an ephemeral Realtime key with POST /realtime/sessions and print the session. "
+    "Build the request from options, from --body, or both (options override the file's fields).",
+    request=RequestSpec(
+        model=_beta_session_request,
+        flags=(
+            Flag(
+                "--model",
+                "model",
+                help="required unless --body has it",
+                enum_help=True,
+                required="gpt-4o-realtime-preview",
+            ),
+            Flag("--modalities", "modalities", nargs="+", metavar="MODALITY", enum_help=True),
+            Flag("--instructions", "instructions", metavar="TEXT"),
+            Flag("--voice", "voice", enum_help=True),
+            Flag("--input-audio-format", "input_audio_format", metavar="FORMAT", enum_help=True),
+            Flag("--output-audio-format", "output_audio_format", metavar="FORMAT", enum_help=True),
+            Flag(
+                "--input-audio-transcription-model",
+                "input_audio_transcription.model",
+                metavar="MODEL",
+                help="e.g. whisper-1 (turns transcription on)",
+            ),
+            Flag(
+                "--tool",
+                "tools",
+                action="append",
+                metavar="JSON",
+                convert=json_object("--tool", '{"type": "function", "name": "lookup"}'),
+                help='a function tool as JSON, e.g. \'{"type": "function", "name": "f"}\'; repeatable',
+            ),
+            Flag("--tool-choice", "tool_choice", metavar="CHOICE", help="auto, none, required, or a function name"),
+            Flag("--temperature", "temperature", type=float, metavar="NUMBER"),
+            Flag(
+                "--max-response-output-tokens",
+                "max_response_output_tokens",
+                metavar="N|inf",
+                help="an integer, or inf",
+                convert=int_or_text,
+            ),
+            Flag(
+                "--turn-detection-type",
+                "turn_detection.type",
+                metavar="TYPE",
+                help="e.g. server_vad",
+                group="turn detection",
+            ),
+            Flag("--threshold", "turn_detection.threshold", type=float, metavar="NUMBER", group="turn detection"),
+            Flag(
+                "--prefix-padding-ms",
+                "turn_detection.prefix_padding_ms",
+                type=int,
+                metavar="MS",
+                group="turn detection",
+            ),
+            Flag(
+                "--silence-duration-ms",
+                "turn_detection.silence_duration_ms",
+                type=int,
+                metavar="MS",
+                group="turn detection",
+            ),
+            Flag("--create-response", "turn_detection.create_response", action="bool", group="turn detection"),
+            Flag(
+                "--no-turn-detection",
+                "turn_detection",
+                action="null",
+                help="send turn_detection: null (voice activity detection off)",
+                means="turns voice detection off",
+                group="turn detection",
+            ),
+        ),
+    ),
+    key_of=_session_key,
+)
+
+NEW_REALTIME_CLIENT_SECRET = MintCommand(
+    name="new-realtime-client-secret",
+    function="new_realtime_client_secret",
+    help="mint an ephemeral key with POST /realtime/client_secrets (New-RealtimeClientSecret, the GA API)",
+    description="Mint an ephemeral Realtime key with POST /realtime/client_secrets (the GA API) and print the "
+    "key with its session. Build the request from options, from --body, or both (options override the "
+    "file's fields). With no options at all, a key for a default realtime session is minted.",
+    request=RequestSpec(
+        model=_ga_client_secret_request,
+        flags=(
+            Flag(
+                "--type",
+                "session.type",
+                choices=("realtime", "transcription"),
+                help="the session kind (default: --body's, else realtime)",
+            ),
+            Flag(
+                "--expires-after-seconds",
+                "expires_after.seconds",
+                type=int,
+                metavar="N",
+                help="key lifetime, 10 to 7200 (API default 600)",
+            ),
+            *(flag.under("session") for flag in GA_SESSION_FLAGS),
+        ),
+        defaults={"session.type": "realtime"},
+    ),
+    key_of=_client_secret_key,
+)
+
+#: The mint commands, in --help order.
+COMMANDS = (NEW_REALTIME_SESSION, NEW_REALTIME_CLIENT_SECRET)
