@@ -327,6 +327,25 @@ class TestRequestOptions:
         assert capsys.readouterr().err == f"{PROG}: error: {message.format(path=repr(str(path)))}\n"
         assert use_mock.requests == []
 
+    @pytest.mark.parametrize(
+        ("extra", "message"),
+        [
+            ([], "Invalid value for 'session.type': 'translation'. Allowed values: realtime, transcription. (from --body)"),
+            (["--model", "gpt-realtime"], "Invalid value for 'session.type': 'translation'. Allowed values: realtime, transcription. (from --body)"),
+            (["--type", "transcription", "--voice", "marin"], "--voice: a transcription session takes none of these (use --type realtime)."),
+        ],
+        ids=["body-alone", "with-a-realtime-option", "type-option-wins"],
+    )
+    def test_a_session_type_from_the_body_is_blamed_on_the_body(
+        self, use_mock: MockServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+    ) -> None:
+        """A session type --body gives that the API does not know is named as --body's, not --type's; --type overrides it."""
+        body = tmp_path / "body.json"
+        body.write_text('{"session": {"type": "translation"}}')
+        assert cli.main(["new-realtime-client-secret", "--body", str(body), *extra]) == 2
+        assert capsys.readouterr().err == f"psopenapi new-realtime-client-secret: error: {message}\n"
+        assert use_mock.requests == []
+
     def test_usage_error_is_one_line(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An argparse error (a number that is not one) is one stderr line and exit 2, not the usage block."""
         assert cli.main([NEW, "--model", MODEL, "--threshold", "loud"]) == 2

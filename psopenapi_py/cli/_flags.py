@@ -175,19 +175,28 @@ class RequestSpec:
         return data, from_flags
 
     def _check_only_when(self, data: dict[str, Any], given: list[tuple[Flag, Any]]) -> None:
-        misplaced: dict[tuple[str, str], list[str]] = {}
+        """Refuse flags whose ``only_when`` field holds another value the request allows (an unknown one
+        is left for the model to name)."""
+        misplaced: dict[str, list[str]] = {}
         for flag, _ in given:
-            if flag.only_when is not None:
-                actual = _get(data, flag.only_when[0])
-                if isinstance(actual, str) and actual != flag.only_when[1]:
-                    misplaced.setdefault((flag.only_when[0], actual), []).append(flag.option)
-        for (path, actual), options in misplaced.items():
-            wanted = next(f.only_when[1] for f, _ in given if f.only_when and f.only_when[0] == path)
+            if flag.only_when is None:
+                continue
+            path, wanted = flag.only_when
+            actual, setter = _get(data, path), self._setter(path)
+            allowed = setter.choices if setter is not None and setter.choices else None
+            if isinstance(actual, str) and actual != wanted and (allowed is None or actual in allowed):
+                misplaced.setdefault(path, []).append(flag.option)
+        for path, options in misplaced.items():
+            wanted = next(f.only_when[1] for f in self.flags if f.only_when and f.only_when[0] == path)
             *outer, last = path.split(".")
+            setter = self._setter(path)
+            fix = f"use {setter.option} {wanted}" if setter is not None else f'its {last} must be "{wanted}"'
             noun = outer[-1] if outer else "request"
-            setter = next((f.option for f in self.flags if f.field == path), None)
-            fix = f"use {setter} {wanted}" if setter else f'its {last} must be "{wanted}"'
-            raise CliError(f"{', '.join(options)}: a {actual} {noun} takes none of these ({fix}).")
+            raise CliError(f"{', '.join(options)}: a {_get(data, path)} {noun} takes none of these ({fix}).")
+
+    def _setter(self, path: str) -> Flag | None:
+        """The flag that sets a field, if one does."""
+        return next((f for f in self.flags if f.field == path and f.action == "store"), None)
 
     def request_from(self, args: argparse.Namespace) -> Any:
         """The request model built from --body and the flags, checked like ``initialize_*`` checks it.
