@@ -28,7 +28,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 SPEC_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "spec"
 
 SESSIONS_SPEC = "realtime-sessions.openapi.yaml"
-CLIENT_SECRETS_SPEC = "realtime-client-secrets.openapi.yaml"
+REALTIME_API_SPEC = "realtime-api.openapi.yaml"
 
 #: Properties ("Schema.property", nested inline ones as "Schema.outer.inner") that accept JSON null
 #: although the spec file cannot say so.

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply
-from spec_validation import CLIENT_SECRETS_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, load_spec, validate
 
 from psopenapi_py import (
     ApiException,
@@ -57,13 +57,13 @@ RETIRED = {
 
 def realtime_reply() -> dict[str, Any]:
     """OpenAI's example response for a realtime session (from the spec)."""
-    schemas = load_spec(CLIENT_SECRETS_SPEC)["components"]["schemas"]
+    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
     return json.loads(schemas["RealtimeCreateClientSecretResponse"]["x-oaiMeta"]["example"])  # type: ignore[no-any-return]
 
 
 def transcription_reply() -> dict[str, Any]:
     """OpenAI's example transcription session, wrapped as a client-secret response."""
-    schemas = load_spec(CLIENT_SECRETS_SPEC)["components"]["schemas"]
+    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
     session = json.loads(schemas["RealtimeTranscriptionSessionCreateResponseGA"]["x-oaiMeta"]["example"])
     return {"value": "ek_transcription_secret_1", "expires_at": 1742188864, "session": session}
 
@@ -89,7 +89,7 @@ def test_openais_example_request_goes_to_client_secrets_with_exact_body_and_head
     [sent] = ga.requests
     assert (sent.method, sent.path) == ("POST", "/v1/realtime/client_secrets")
     assert sent.body == json.dumps(OPENAI_EXAMPLE_BODY, separators=(",", ":")).encode()
-    validate(sent.json, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(sent.json, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     assert sent.headers["Authorization"] == f"Bearer {TOKEN}"
     assert sent.headers["Content-Type"] == "application/json"
     assert sent.headers["Accept"] == "application/json"
@@ -122,7 +122,7 @@ def test_a_transcription_session_comes_back_as_the_transcription_model(ga: Recor
     assert isinstance(result.session, RealtimeTranscriptionSessionCreateResponseGA)
     assert result.session.audio.input.transcription.model == "gpt-4o-transcribe"
     assert ga.requests[0].json == {"session": {"type": "transcription"}}
-    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
 
 
 def test_a_dict_body_is_checked_then_sent_as_given(ga: RecordingServer) -> None:
@@ -130,7 +130,7 @@ def test_a_dict_body_is_checked_then_sent_as_given(ga: RecordingServer) -> None:
     body = {"session": {"instructions": "Hi", "type": "realtime"}, "expires_after": {"seconds": 60}}
     new_realtime_client_secret(body)
     assert ga.requests[0].body == b'{"session":{"instructions":"Hi","type":"realtime"},"expires_after":{"seconds":60}}'
-    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(ga.requests[0].json, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     with pytest.raises(ApiValueError) as info:
         new_realtime_client_secret({"expires_after": {"seconds": 9}})
     assert str(info.value) == "Invalid value for 'expires_after.seconds': 9. Must be >= 10."
@@ -291,7 +291,7 @@ def test_the_call_in_the_retired_beta_error_runs_and_sends_the_converted_body(co
     result = eval(compile(call, "<hint>", "eval"), {"new_realtime_client_secret": new_realtime_client_secret})
     assert isinstance(result, RealtimeCreateClientSecretResponse)
     sent = configured.requests[-1].json
-    validate(sent, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(sent, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     assert sent == {
         "session": {
             "type": "realtime",
@@ -371,7 +371,7 @@ def ga_mock(mock_server: MockServer, monkeypatch: pytest.MonkeyPatch) -> MockSer
 def answer_without_random_parts(answer: dict[str, Any], seconds: int = 600) -> dict[str, Any]:
     """The mock's answer with the key, its expiry and the session id checked and taken out."""
     rest = json.loads(json.dumps(answer))
-    validate(rest, "RealtimeCreateClientSecretResponse", CLIENT_SECRETS_SPEC)
+    validate(rest, "RealtimeCreateClientSecretResponse", REALTIME_API_SPEC)
     assert re.fullmatch(r"ek_[0-9a-f]{32}", rest.pop("value"))
     assert abs(rest.pop("expires_at") - (time.time() + seconds)) < 5
     assert re.fullmatch(r"sess_[0-9a-f]{24}", rest["session"].pop("id"))
@@ -474,7 +474,7 @@ def test_mock_answers_validate_against_the_ga_response_schema(
     ga_mock: MockServer, request_body: dict[str, Any], seconds: int
 ) -> None:
     """Whatever valid request it gets, the mock's answer matches the response schema; expires_at = now + seconds."""
-    validate(request_body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(request_body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     result = new_realtime_client_secret(request_body)
     assert isinstance(result, RealtimeCreateClientSecretResponse)
     answer = answer_without_random_parts(result.to_dict(), seconds)
@@ -595,7 +595,7 @@ def test_cli_options_map_to_their_ga_fields(ga_mock: MockServer, capsys: pytest.
     )  # fmt: skip
     assert code == 0
     assert re.fullmatch(r"ek_[0-9a-f]{32}\n", capsys.readouterr().out)
-    validate(ga_mock.requests[0].body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(ga_mock.requests[0].body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     assert ga_mock.requests[0].body == {
         "expires_after": {"seconds": 120},
         "session": {

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from spec_validation import CLIENT_SECRETS_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, load_spec, validate
 
 import psopenapi_py
 from psopenapi_py import (
@@ -89,7 +89,7 @@ OPENAI_EXAMPLE_BODY = {
 def request_body(request: RealtimeCreateClientSecretRequest) -> dict[str, Any]:
     """The wire body of a request, after checking it against the GA request schema."""
     body = json.loads(request.to_json())
-    validate(body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     return body  # type: ignore[no-any-return]
 
 
@@ -128,7 +128,7 @@ def without_nulls(value: Any) -> Any:
 
 def response_example(schema: str) -> dict[str, Any]:
     """The JSON example OpenAI attaches to a component schema of the GA spec."""
-    return json.loads(load_spec(CLIENT_SECRETS_SPEC)["components"]["schemas"][schema]["x-oaiMeta"]["example"])
+    return json.loads(load_spec(REALTIME_API_SPEC)["components"]["schemas"][schema]["x-oaiMeta"]["example"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -203,7 +203,12 @@ def test_importing_the_package_leaves_the_ga_models_unloaded_until_used() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n") == ["False", f"True {GA_MODULE}", "True True", ""]
-    assert set(LAZY_MODULES) == {"realtime_client_secrets"}
+    assert set(LAZY_MODULES) == {
+        "realtime_client_secrets",
+        "realtime_calls",
+        "realtime_transcription_sessions",
+        "realtime_translations",
+    }
 
 
 # --------------------------------------------------------------------------------------------------
@@ -232,9 +237,9 @@ def test_no_schema_default_is_filled_in_only_a_required_constant_type() -> None:
     assert initialize_semantic_vad().to_dict() == {"type": "semantic_vad"}
     assert initialize_realtime_session_create_request_ga_audio_output().to_dict() == {}
     assert request_body(initialize_realtime_create_client_secret_request()) == {}
-    validate(initialize_realtime_session_create_request_ga(), "RealtimeSessionCreateRequestGA", CLIENT_SECRETS_SPEC)
+    validate(initialize_realtime_session_create_request_ga(), "RealtimeSessionCreateRequestGA", REALTIME_API_SPEC)
     for vad in (initialize_server_vad(), initialize_semantic_vad()):
-        validate(vad, "RealtimeTurnDetection", CLIENT_SECRETS_SPEC)
+        validate(vad, "RealtimeTurnDetection", REALTIME_API_SPEC)
 
 
 def test_a_transcription_session_is_built_and_told_apart_by_its_type() -> None:
@@ -289,7 +294,7 @@ def test_turn_detection_as_a_dict_is_chosen_by_its_type_discriminator() -> None:
     assert isinstance(server.actual_instance, ServerVAD)
     assert isinstance(semantic.actual_instance, SemanticVAD)
     for built in (server, semantic):
-        validate(built.to_dict(), "RealtimeTurnDetection", CLIENT_SECRETS_SPEC)
+        validate(built.to_dict(), "RealtimeTurnDetection", REALTIME_API_SPEC)
     with pytest.raises(ApiValueError) as info:
         initialize_realtime_turn_detection({"type": "energy_vad"})
     assert str(info.value) == (
@@ -343,7 +348,7 @@ def test_a_custom_voice_is_sent_as_an_id_object() -> None:
     model = initialize_voice_ids_or_custom_voice(initialize_voice_ids_or_custom_voice_any_of(id="voice_9"))
     assert isinstance(model.actual_instance, VoiceIdsOrCustomVoiceAnyOf)
     assert model.to_json() == '{"id":"voice_9"}'
-    validate(model.to_dict(), "VoiceIdsOrCustomVoice", CLIENT_SECRETS_SPEC)
+    validate(model.to_dict(), "VoiceIdsOrCustomVoice", REALTIME_API_SPEC)
     with pytest.raises(ApiValueError) as info:
         initialize_voice_ids_or_custom_voice({"id": "voice_1", "name": "mine"})
     assert "Error! JSON key 'name' not found in the properties: id" in str(info.value)
@@ -607,12 +612,12 @@ def test_openais_realtime_response_example_parses_with_its_nulls_and_round_trips
     assert isinstance(session.audio.output.format, PCMAudioFormat)
     assert response.to_dict() == example
     # OpenAI's example sends null where the schema says object; everything else matches the schema.
-    validate(without_nulls(response.to_dict()), "RealtimeCreateClientSecretResponse", CLIENT_SECRETS_SPEC)
+    validate(without_nulls(response.to_dict()), "RealtimeCreateClientSecretResponse", REALTIME_API_SPEC)
 
 
 def test_the_operation_example_with_its_trailing_comma_removed_also_parses() -> None:
     """The operation's own example is not valid JSON (a trailing comma); without it, it parses."""
-    raw = load_spec(CLIENT_SECRETS_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"]["response"]
+    raw = load_spec(REALTIME_API_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"]["response"]
     with pytest.raises(json.JSONDecodeError):
         json.loads(raw)
     fixed = re.sub(r",(\s*})", r"\1", raw)

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from spec_validation import CLIENT_SECRETS_SPEC, validate
+from spec_validation import REALTIME_API_SPEC, validate
 
 from psopenapi_py import (
     ApiTypeError,
@@ -29,7 +29,7 @@ def ga_body(request: Any, **options: Any) -> dict[str, Any]:
     converted = realtime_session_request_to_ga(request, **options)
     assert isinstance(converted, RealtimeCreateClientSecretRequest)
     body = json.loads(converted.to_json())
-    validate(body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC)
+    validate(body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
     return body  # type: ignore[no-any-return]
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from spec_validation import (
-    CLIENT_SECRETS_SPEC,
+    REALTIME_API_SPEC,
     SESSIONS_SPEC,
     SpecValidationError,
     load_spec,
@@ -83,13 +83,13 @@ def test_an_unknown_schema_name_is_a_key_error() -> None:
 
 def test_the_ga_file_is_checked_as_json_schema_2020_12() -> None:
     """The 3.1 GA file loads; its request schema accepts a realtime session and refuses a bad type."""
-    assert "RealtimeCreateClientSecretRequest" in schema_names(CLIENT_SECRETS_SPEC)
+    assert "RealtimeCreateClientSecretRequest" in schema_names(REALTIME_API_SPEC)
     good = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": {"type": "realtime"}}
-    assert problems(good, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC) == []
-    assert problems({"expires_after": {"seconds": 5}}, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC) == [
+    assert problems(good, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC) == []
+    assert problems({"expires_after": {"seconds": 5}}, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC) == [
         "expires_after/seconds: 5 is less than the minimum of 10"
     ]
-    assert problems({"session": {"type": "bogus"}}, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC) == [
+    assert problems({"session": {"type": "bogus"}}, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC) == [
         "session: matches none of the oneOf members; closest: session/type: 'bogus' is not one of ['realtime']"
     ]
 
@@ -97,4 +97,4 @@ def test_the_ga_file_is_checked_as_json_schema_2020_12() -> None:
 def test_ga_null_defaults_and_nullable_accept_null() -> None:
     """In the GA file, a schema whose default is null (noise_reduction, tracing) accepts null."""
     body = {"session": {"type": "realtime", "tracing": None, "audio": {"input": {"noise_reduction": None}}}}
-    assert problems(body, "RealtimeCreateClientSecretRequest", CLIENT_SECRETS_SPEC) == []
+    assert problems(body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC) == []

@@ -41,8 +41,10 @@ class SpecConfig:
     """How to generate one spec file."""
 
     source: str
-    module: str
-    operation_path: str
+    #: Module -> the operation paths whose models it holds, in order: a model goes into the first module
+    #: whose operations reach it, and later modules import it from there. One naming pass covers the
+    #: whole file, as OpenAPI Generator names models once for the whole spec.
+    modules: dict[str, tuple[str, ...]]
     #: JSON location ("Parent.prop", "Parent.prop[]") -> model name the PowerShell module uses.
     names: dict[str, str] = field(default_factory=dict)
     #: Model fields that hold secrets ("Model.field").
@@ -67,8 +69,7 @@ class SpecConfig:
 SPECS = [
     SpecConfig(
         source="realtime-sessions.openapi.yaml",
-        module="realtime_sessions",
-        operation_path="/realtime/sessions",
+        modules={"realtime_sessions": ("/realtime/sessions",)},
         names={
             "RealtimeSessionCreateRequest.input_audio_transcription": "RealtimeSessionInputAudioTranscription",
             "RealtimeSessionCreateRequest.tools[]": "RealtimeResponseCreateParamsToolsInner",
@@ -88,9 +89,19 @@ SPECS = [
         wrapper_defaults={"RealtimeResponseCreateParamsMaxResponseOutputTokens": "inf"},
     ),
     SpecConfig(
-        source="realtime-client-secrets.openapi.yaml",
-        module="realtime_client_secrets",
-        operation_path="/realtime/client_secrets",
+        source="realtime-api.openapi.yaml",
+        modules={
+            "realtime_client_secrets": ("/realtime/client_secrets",),
+            "realtime_calls": (
+                "/realtime/calls",
+                "/realtime/calls/{call_id}/accept",
+                "/realtime/calls/{call_id}/reject",
+                "/realtime/calls/{call_id}/refer",
+                "/realtime/calls/{call_id}/hangup",
+            ),
+            "realtime_transcription_sessions": ("/realtime/transcription_sessions",),
+            "realtime_translations": ("/realtime/translations/client_secrets",),
+        },
         # The module generated these from OpenAI's full spec, where the same schemas (or identical
         # copies) sit elsewhere first; the cut file alone would give the names in the comments.
         names={
@@ -104,6 +115,9 @@ SPECS = [
             "RealtimeTranscriptionSessionCreateResponseGAAudioInput.noise_reduction": (
                 "RealtimeSessionCreateResponseAudioInputNoiseReduction"
             ),
+            # The response's RealtimeTranslationSession comes first in OpenAI's spec, so its (identical)
+            # output schema names the model; this file walks the request first.
+            "RealtimeTranslationSessionCreateRequestAudio.output": "RealtimeTranslationSessionAudioOutput",
         },
         component_names={
             "MCPToolFilter": "BetaMCPToolFilter",
@@ -113,7 +127,13 @@ SPECS = [
             "PromptCacheBreakpointConfig": "BetaPromptCacheBreakpointConfig",
         },
         # An MCP server's OAuth token and headers (which may carry one) are credentials too.
-        secrets={"RealtimeCreateClientSecretResponse.value", "MCPTool.authorization", "MCPTool.headers"},
+        secrets={
+            "RealtimeCreateClientSecretResponse.value",
+            "MCPTool.authorization",
+            "MCPTool.headers",
+            "RealtimeTranscriptionSessionCreateResponseClientSecret.value",
+            "RealtimeTranslationClientSecretCreateResponse.value",
+        },
         defaults="constants",
         samples={"MCPTool.tunnel_id": repr("tunnel_" + "0" * 32).replace("'", '"')},
         lazy=True,
@@ -200,14 +220,24 @@ class Generator:
         self.role = "request"
 
     # -- entry ------------------------------------------------------------------------------------
-    def run(self) -> list[ModelIR]:
-        op = self.spec["paths"][self.config.operation_path]["post"]
-        req = op["requestBody"]["content"]["application/json"]["schema"]
-        roots = {"request": [self.walk_root(req, "request")], "response": []}
-        for response in op["responses"].values():
-            schema = response.get("content", {}).get("application/json", {}).get("schema")
-            if schema:
-                roots["response"].append(self.walk_root(schema, "response"))
+    def run(self) -> dict[str, list[ModelIR]]:
+        """Name and build every model the configured operations reach: module -> its models, in walk order."""
+        roots: dict[str, list[str]] = {"request": [], "response": []}
+        placed: dict[str, list[ModelIR]] = {}
+        for module, paths in self.config.modules.items():
+            before = len(self.models)
+            for path in paths:
+                op = self.spec["paths"][path]["post"]
+                # Only JSON bodies become models: OpenAPI Generator skips a form body's model
+                # (skipFormModel), so a multipart operation takes its form fields as parameters.
+                req = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+                if req:
+                    roots["request"].append(self.walk_root(req, "request"))
+                for response in op["responses"].values():
+                    schema = response.get("content", {}).get("application/json", {}).get("schema")
+                    if schema:
+                        roots["response"].append(self.walk_root(schema, "response"))
+            placed[module] = list(self.models.values())[before:]
         for m in self.models.values():
             m.roles = set()
         for role, specs in roots.items():
@@ -224,7 +254,7 @@ class Generator:
                 if m.kind in ("oneOf", "anyOf") and not m.lenient and m.roles == {"response"}:
                     if any(self.models[n].lenient for spec, _, _ in m.members for n in REF_RE.findall(spec)):
                         m.lenient = changed = True
-        return list(self.models.values())
+        return placed
 
     def walk_root(self, schema: dict[str, Any], role: str) -> str:
         self.role = role
@@ -674,23 +704,51 @@ def location_to_name(location: str) -> str:
 # Output: Python
 
 
-def emit_module(config: SpecConfig, models: list[ModelIR]) -> str:
+@dataclass
+class ModuleOut:
+    """One generated module: its name, the spec it comes from, its operations and its models."""
+
+    name: str
+    config: SpecConfig
+    paths: tuple[str, ...]
+    models: list[ModelIR]
+
+
+def emit_module(module: ModuleOut, home: dict[str, str]) -> str:
+    """The Python source of one models module; ``home`` maps every model name to its module."""
+    config, models = module.config, module.models
+    operations = ", ".join(f"``POST {path}``" for path in module.paths)
+    classes = "\n".join("\n".join(emit_class(m)) for m in models)
+    functions = "\n".join("\n".join(emit_functions(m)) for m in models)
+    code = classes + "\n" + functions
+    used = [n for n in ("Any", "ClassVar") if re.search(rf"(?<!\w){n}(?!\w)", code)]
+    runtime = [
+        n for n in ("UNSET", "Model", "OneOfModel", "Unset", "wire_field") if re.search(rf"(?<!\w){n}(?!\w)", code)
+    ]
     out: list[str] = [
         f"# Generated by {GENERATOR} from {config.source}; do not edit (run the generator instead).",
-        f'"""Models of ``POST {config.operation_path}``, generated from {config.source}."""',
+        f'"""Models of {operations}, generated from {config.source}."""',
         "",
         "from __future__ import annotations",
         "",
-        "from typing import Any, ClassVar",
-        "",
-        "from .._runtime import UNSET, Model, OneOfModel, Unset, wire_field",
-        "from .._runtime import model as _model",
+        *([f"from typing import {', '.join(used)}", ""] if used else []),
+        f"from .._runtime import {', '.join(runtime)}",
     ]
-    body = "\n".join("\n".join(emit_class(m)) for m in models)
+    if "@_model" in classes:
+        out.append("from .._runtime import model as _model")
     for spec_name in ("AnyJson", "Arr", "Bool", "EnumModel", "EnumRef", "Int", "Map", "Num", "Ref", "Str"):
-        if re.search(rf"(?<!\w)_{spec_name}(?!\w)", body):
+        if re.search(rf"(?<!\w)_{spec_name}(?!\w)", classes):
             out.append(f"from .._runtime import {spec_name} as _{spec_name}")
-    out += ["from .._runtime import build as _build", "from .._runtime import parse as _parse", ""]
+    out += ["from .._runtime import build as _build", "from .._runtime import parse as _parse"]
+    # Models this module refers to but another one defines: imported (which also registers them for
+    # the by-name look-up of _Ref) rather than generated twice.
+    own = {m.name for m in models}
+    foreign: dict[str, set[str]] = {}
+    for name in sorted(set(REF_RE.findall(classes)) - own):
+        foreign.setdefault(home[name], set()).add(name)
+    for other, imported in sorted(foreign.items()):
+        out.append(f"from .{other} import {', '.join(sorted(imported))}")
+    out.append("")
     names: list[str] = []
     for m in sorted(models, key=lambda m: m.name):
         names += [m.name, f"initialize_{snake_case(m.name)}", f"convert_from_json_to_{snake_case(m.name)}"]
@@ -818,13 +876,13 @@ def default_summary(m: ModelIR) -> str:
     return f"One of {', '.join(label for _, label, _ in m.members)}."
 
 
-def emit_models_init(modules: list[tuple[SpecConfig, list[ModelIR]]]) -> str:
-    lazy = [(config, models) for config, models in modules if config.lazy]
+def emit_models_init(modules: list[ModuleOut]) -> str:
+    lazy = [module for module in modules if module.config.lazy]
     doc = '"""Every generated model, with its initialize_* and convert_from_json_to_* functions.'
     if lazy:
         doc += (
             "\n\nThe models of "
-            + ", ".join(f"``{config.module}``" for config, _ in lazy)
+            + ", ".join(f"``{module.name}``" for module in lazy)
             + " are imported on first use (PEP 562\n``__getattr__``), so that ``import psopenapi_py`` stays fast; "
             + "``from psopenapi_py.models import X``,\n``__all__`` and ``dir()`` work as usual."
         )
@@ -832,24 +890,24 @@ def emit_models_init(modules: list[tuple[SpecConfig, list[ModelIR]]]) -> str:
     if lazy:
         out += ["from typing import TYPE_CHECKING, Any", ""]
     names: list[str] = []
-    for config, models in modules:
-        these = _exported_names(models)
+    for module in modules:
+        these = _exported_names(module.models)
         names += these
-        if config.lazy:
+        if module.config.lazy:
             continue
-        out.append(f"from .{config.module} import (")
+        out.append(f"from .{module.name} import (")
         out += [f"    {n}," for n in sorted(these)]
         out.append(")")
     if lazy:
         out += ["", "if TYPE_CHECKING:"]
-        for config, models in lazy:
-            out.append(f"    from .{config.module} import (")
-            out += [f"        {n}," for n in sorted(_exported_names(models))]
+        for module in lazy:
+            out.append(f"    from .{module.name} import (")
+            out += [f"        {n}," for n in sorted(_exported_names(module.models))]
             out.append("    )")
         out += ["", "#: Module -> the names it exports, for the modules imported on first use.", "LAZY_MODULES: dict[str, tuple[str, ...]] = {"]
-        for config, models in lazy:
-            out.append(f'    "{config.module}": (')
-            out += [f'        "{n}",' for n in sorted(_exported_names(models))]
+        for module in lazy:
+            out.append(f'    "{module.name}": (')
+            out += [f'        "{n}",' for n in sorted(_exported_names(module.models))]
             out.append("    ),")
         out += [
             "}",
@@ -1007,13 +1065,15 @@ def generate(spec_dir: Path) -> dict[str, str]:
     """Return {relative path: content} for every generated file."""
     files: dict[str, str] = {}
     taken: dict[str, str] = {}
-    modules = []
+    modules: list[ModuleOut] = []
     for config in SPECS:
         spec = yaml.safe_load((spec_dir / config.source).read_text())
-        models = Generator(config, spec, taken).run()
-        modules.append((config, models))
-        files[f"psopenapi_py/models/{config.module}.py"] = emit_module(config, models)
-        for m in models:
+        placed = Generator(config, spec, taken).run()
+        modules += [ModuleOut(name, config, config.modules[name], models) for name, models in placed.items()]
+    home = {m.name: module.name for module in modules for m in module.models}
+    for module in modules:
+        files[f"psopenapi_py/models/{module.name}.py"] = emit_module(module, home)
+        for m in module.models:
             files[f"docs/{m.name}.md"] = emit_doc(m)
     files["psopenapi_py/models/__init__.py"] = emit_models_init(modules)
     return files

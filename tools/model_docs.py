@@ -77,7 +77,7 @@ FIELD_WORDS = {
 }
 
 # --------------------------------------------------------------------------------------------------
-# The GA endpoint, POST /realtime/client_secrets (realtime-client-secrets.openapi.yaml).
+# The GA endpoint, POST /realtime/client_secrets (realtime-api.openapi.yaml).
 
 MODEL_WORDS.update(
     {
@@ -326,6 +326,105 @@ FIELD_WORDS.update(
     }
 )
 
+# --------------------------------------------------------------------------------------------------
+# The rest of the Realtime API (realtime-api.openapi.yaml): SIP call control, the retired beta
+# transcription sessions and translation keys.
+
+MODEL_WORDS.update(
+    {
+        "RealtimeCallRejectRequest": (
+            "The optional body of `deny_realtime_call`: the SIP status the caller hears. Left out, the API "
+            "declines with 603."
+        ),
+        "RealtimeCallReferRequest": "The body of `invoke_refer_realtime_call`: where to transfer the call.",
+        "RealtimeTranscriptionSessionCreateRequest": (
+            "The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio "
+            "format, transcription, noise reduction and turn detection of a transcription-only session."
+        ),
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection": (
+            "Voice activity detection of a beta transcription session (server VAD only)."
+        ),
+        "RealtimeTranscriptionSessionCreateResponse": (
+            "What `new_realtime_transcription_session` returns: the ephemeral key in `client_secret` and the "
+            "settings the API applied."
+        ),
+        "RealtimeTranscriptionSessionCreateResponseClientSecret": (
+            "The ephemeral key of a beta transcription session and when it stops working. `repr()` never "
+            "shows the key."
+        ),
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection": "The voice activity detection settings in force.",
+        "RealtimeTranslationClientSecretCreateRequest": (
+            "The body of `new_realtime_translation_client_secret`: the translation session the key opens "
+            "(required) and how long the key lives."
+        ),
+        "RealtimeTranslationSessionCreateRequest": (
+            "A live translation session: the model, and the audio settings (source transcription, noise "
+            "filter, target language)."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudio": "Audio settings of a translation session: what comes in and what goes out.",
+        "RealtimeTranslationSessionCreateRequestAudioInput": (
+            "How a translation session hears: an optional transcript of the source speech and an optional noise filter."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudioInputTranscription": (
+            "Also writes down the source speech; `None` for no transcript."
+        ),
+        "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction": (
+            "Filters the incoming audio; `None` for no filtering."
+        ),
+        "RealtimeTranslationSessionAudioOutput": "The language the session translates into (in requests and responses).",
+        "RealtimeTranslationClientSecretCreateResponse": (
+            "What `new_realtime_translation_client_secret` returns: the ephemeral key (`value`, never shown by "
+            "`repr()`), its expiry, and the translation session as the API configured it."
+        ),
+        "RealtimeTranslationSession": "A translation session as the API configured it.",
+        "RealtimeTranslationSessionAudio": "The audio settings in force.",
+        "RealtimeTranslationSessionAudioInput": "The input audio settings in force.",
+        "RealtimeTranslationSessionAudioInputTranscription": "The source transcription in force, or `None`.",
+        "RealtimeTranslationSessionAudioInputNoiseReduction": "The noise filter in force, or `None`.",
+    }
+)
+
+FIELD_WORDS.update(
+    {
+        "RealtimeCallRejectRequest.status_code": "A SIP status such as 486 (busy); the API's default is 603.",
+        "RealtimeCallReferRequest.target_uri": "The transfer target, such as `tel:+14155550123` or `sip:desk@example.com`.",
+        "RealtimeTranscriptionSessionCreateRequest.turn_detection": "Voice activity detection settings.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_noise_reduction": "Noise filter, or `None` for none.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_format": "Encoding of the audio the client sends.",
+        "RealtimeTranscriptionSessionCreateRequest.input_audio_transcription": "The transcription model and its options.",
+        "RealtimeTranscriptionSessionCreateRequest.include": "Extra data to include in server events.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.type": "Always `server_vad`.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.threshold": "How loud speech must be to count (0.0 to 1.0).",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.prefix_padding_ms": "Audio kept from before speech starts, in ms.",
+        "RealtimeTranscriptionSessionCreateRequestTurnDetection.silence_duration_ms": "Silence that ends a turn, in ms.",
+        "RealtimeTranscriptionSessionCreateResponse.client_secret": "The ephemeral key and its expiry.",
+        "RealtimeTranscriptionSessionCreateResponse.modalities": "What the session produces.",
+        "RealtimeTranscriptionSessionCreateResponseClientSecret.value": "The ephemeral key (`ek_...`); keep it out of logs.",
+        "RealtimeTranscriptionSessionCreateResponseClientSecret.expires_at": "Unix time (seconds) when the key expires.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.type": "The detection method.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.threshold": "The activation threshold.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.prefix_padding_ms": "Audio kept before speech, in ms.",
+        "RealtimeTranscriptionSessionCreateResponseTurnDetection.silence_duration_ms": "Silence that ends a turn, in ms.",
+        "RealtimeTranslationClientSecretCreateRequest.expires_after": "When the key expires (the API's default: 600 s).",
+        "RealtimeTranslationClientSecretCreateRequest.session": "The translation session the key opens.",
+        "RealtimeTranslationSessionCreateRequest.model": "The translation model.",
+        "RealtimeTranslationSessionCreateRequest.audio": "Audio in and out.",
+        "RealtimeTranslationSessionCreateRequestAudio.input": "What the session hears.",
+        "RealtimeTranslationSessionCreateRequestAudio.output": "The language to translate into.",
+        "RealtimeTranslationSessionCreateRequestAudioInput.transcription": "Transcribe the source speech, or `None`.",
+        "RealtimeTranslationSessionCreateRequestAudioInput.noise_reduction": "Noise filter, or `None` for none.",
+        "RealtimeTranslationSessionCreateRequestAudioInputTranscription.model": "The transcription model.",
+        "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction.type": "Near-field or far-field filtering.",
+        "RealtimeTranslationSessionAudioOutput.language": "The target language, such as `es`.",
+        "RealtimeTranslationClientSecretCreateResponse.value": "The ephemeral key (`ek_...`); keep it out of logs.",
+        "RealtimeTranslationClientSecretCreateResponse.expires_at": "Unix time (seconds) when the key expires.",
+        "RealtimeTranslationClientSecretCreateResponse.session": "The translation session as configured.",
+        "RealtimeTranslationSession.id": "The session id.",
+        "RealtimeTranslationSession.type": "Always `translation`.",
+        "RealtimeTranslationSession.expires_at": "Unix time (seconds) when the session expires.",
+    }
+)
+
 #: Response models whose fields mean what the request model's fields of the same name mean.
 FIELD_WORDS_FROM = {
     "RealtimeSessionCreateResponseGA": "RealtimeSessionCreateRequestGA",
@@ -337,4 +436,10 @@ FIELD_WORDS_FROM = {
     "RealtimeTranscriptionSessionCreateResponseGAAudioInput": "RealtimeSessionCreateRequestGAAudioInput",
     "RealtimeTranscriptionSessionCreateRequestGAAudioInput": "RealtimeSessionCreateRequestGAAudioInput",
     "RealtimeSessionCreateResponseAudioInputNoiseReduction": "RealtimeSessionCreateRequestGAAudioInputNoiseReduction",
+    "RealtimeTranscriptionSessionCreateResponse": "RealtimeTranscriptionSessionCreateRequest",
+    "RealtimeTranslationSession": "RealtimeTranslationSessionCreateRequest",
+    "RealtimeTranslationSessionAudio": "RealtimeTranslationSessionCreateRequestAudio",
+    "RealtimeTranslationSessionAudioInput": "RealtimeTranslationSessionCreateRequestAudioInput",
+    "RealtimeTranslationSessionAudioInputTranscription": "RealtimeTranslationSessionCreateRequestAudioInputTranscription",
+    "RealtimeTranslationSessionAudioInputNoiseReduction": "RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction",
 }

@@ -1,0 +1,132 @@
+"""What the mock remembers of each request: the record, with every secret redacted (the one place for it)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from email.message import Message
+from typing import Any
+
+from .._runtime import REDACTED
+from ._bodies import form_parts, media_type
+from ._errors import MockError
+
+#: Request headers whose values are never recorded or logged.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "api-key", "x-api-key", "openai-api-key"})
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request the mock received: method, path, headers (secrets redacted), parsed body, and its answer.
+
+    ``body`` is the parsed JSON when the body was JSON, a dict of part name -> JSON or text for a
+    multipart/form-data body, else its text, else None (empty or too large).
+    ``token_fingerprint`` tells bearer tokens apart without keeping them (see :func:`token_fingerprint`).
+    """
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any
+    status: int
+    request_id: str
+    token_fingerprint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict (one line of ``--record``)."""
+        return {
+            "method": self.method,
+            "path": self.path,
+            "headers": dict(self.headers),
+            "body": self.body,
+            "status": self.status,
+            "request_id": self.request_id,
+            "token_fingerprint": self.token_fingerprint,
+        }
+
+
+def token_fingerprint(authorization: str | None) -> str | None:
+    """The first 12 hex digits of the SHA-256 of a bearer token, or None without one.
+
+    Enough to tell which key a request used (``token_fingerprint("Bearer " + key)`` on the test's side),
+    too little to recover any key: the token itself is never kept.
+    """
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        return None
+    return hashlib.sha256(token.encode("utf-8", errors="replace")).hexdigest()[:12]
+
+
+def redact_headers(headers: Message) -> dict[str, str]:
+    """The request headers with secret values replaced by <redacted> (the auth scheme kept)."""
+    out: dict[str, str] = {}
+    for key, value in headers.items():
+        if key.lower() in SECRET_HEADERS:
+            scheme, sep, _ = value.partition(" ")
+            # Keep the scheme ("Bearer") so a recording still shows how the client authenticated.
+            value = f"{scheme} {REDACTED}" if sep and key.lower().endswith("authorization") else REDACTED
+        out[key] = value
+    return out
+
+
+def parsed_body(headers: Message, body: bytes | None) -> Any:
+    """What a record shows of a body: parsed JSON, a multipart body's parts by name, else text, else None.
+
+    MCP credentials are redacted wherever a session's tools can carry them (a JSON body, its
+    ``session``, a multipart ``session`` part).
+    """
+    if not body:
+        return None
+    if media_type(headers) == "multipart/form-data":
+        try:
+            parts = form_parts(headers, body)
+        except MockError:
+            return body.decode("utf-8", errors="replace")
+        return {name: _parsed_part(part.data) for name, part in parts.items()}
+    try:
+        return without_mcp_credentials(json.loads(body))
+    except (ValueError, RecursionError):
+        return body.decode("utf-8", errors="replace")
+
+
+def _parsed_part(data: bytes) -> Any:
+    """One multipart part as a record shows it: its JSON (credentials redacted) when it is JSON, else its text."""
+    text = data.decode("utf-8", errors="replace")
+    if not text.lstrip().startswith(("{", "[")):
+        return text
+    try:
+        return without_mcp_credentials(json.loads(data))
+    except (ValueError, RecursionError):
+        return text
+
+
+def without_mcp_credentials(data: Any) -> Any:
+    """A request body or session with each MCP tool's ``authorization`` and ``headers`` values as <redacted>.
+
+    They are OAuth tokens for third-party servers: recordings and answers must not carry them. The
+    tools sit at the top of a session (a call's accept body, a multipart ``session`` part) or under
+    ``session`` (a client-secret request).
+    """
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    if isinstance(out.get("tools"), list):
+        out["tools"] = [redacted_mcp_tool(tool) for tool in out["tools"]]
+    session = out.get("session")
+    if isinstance(session, dict) and isinstance(session.get("tools"), list):
+        out["session"] = {**session, "tools": [redacted_mcp_tool(tool) for tool in session["tools"]]}
+    return out
+
+
+def redacted_mcp_tool(tool: Any) -> Any:
+    """One tool with its MCP credentials redacted (other tools unchanged)."""
+    if not isinstance(tool, dict) or tool.get("type") != "mcp":
+        return tool
+    out = dict(tool)
+    if "authorization" in out:
+        out["authorization"] = REDACTED
+    if isinstance(out.get("headers"), dict):
+        out["headers"] = {name: REDACTED for name in out["headers"]}
+    return out

@@ -1,0 +1,340 @@
+"""The MockServer: its options, its life cycle, and the checks every request passes before its route."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import math
+import os
+import re
+import threading
+from collections.abc import Iterable
+from email.message import Message
+from typing import Any
+from urllib.parse import unquote
+
+from .._runtime import REDACTED
+from ..exceptions import ApiTypeError, ApiValueError
+from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, retired_beta_error
+from ._bodies import json_object
+from ._calls import CallBook, MockCall, new_call_id
+from ._errors import Answer, MockError
+from ._http import POLL_INTERVAL_SEC, Framing, HTTPServer, HTTPServer6, RequestHandler, path_only
+from ._recording import RecordedRequest, parsed_body, redact_headers, token_fingerprint
+
+logger = logging.getLogger("psopenapi_py.mock_server")
+
+#: An action on a call: the call id (percent-encoded, one path segment) and the action.
+_CALL_ACTION = re.compile(re.escape(CALLS_PATH) + r"/([^/]+)/(accept|reject|refer|hangup)")
+
+
+class MockServer:
+    """An OpenAI-compatible Realtime API on loopback; use it as a context manager (``server.url`` is the base URL).
+
+    Args:
+        host: the address to listen on (loopback unless you mean otherwise).
+        port: the port; 0 picks a free one (read it back from ``server.url`` or ``server.port``).
+        api_key: when set, only ``Authorization: Bearer <api_key>`` is accepted (401 ``invalid_api_key``
+            otherwise); when None any well-formed bearer token is.
+        fail_first: the first N API requests are answered with ``fail_status`` (rehearsing retries).
+        fail_status: the status of those failures (400-599; default 503).
+        retry_after: seconds sent in a ``retry-after`` header on those failures.
+        latency_ms: every answer is delayed by this many milliseconds.
+        record: a file to which every request is appended as one JSON line.
+        sip_calls: ids of incoming SIP calls to know from the start (state ``incoming``), as the
+            ``realtime.call.incoming`` webhook would announce them; more with :meth:`add_sip_call`.
+        retired_beta: answer the beta paths (``/realtime/sessions``, ``/realtime/transcription_sessions``)
+            as OpenAI does today: 400 with code ``beta_api_shape_disabled``.
+
+    Raises:
+        ApiValueError, ApiTypeError: a bad argument, naming it.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_key: str | None = None,
+        fail_first: int = 0,
+        fail_status: int = 503,
+        retry_after: float | None = None,
+        latency_ms: float = 0,
+        record: str | os.PathLike[str] | None = None,
+        sip_calls: Iterable[str] = (),
+        retired_beta: bool = False,
+    ):
+        if not isinstance(host, str) or not host:
+            raise _bad_argument("host", host, "a non-empty host name or address")
+        _require_int("port", port, 0, 65535)
+        if api_key is not None and (not isinstance(api_key, str) or not api_key):
+            raise ApiValueError(
+                "Invalid value for 'api_key': expected None or a non-empty string.",
+                parameter="api_key",
+                value=None,
+                expected="None or a non-empty string",
+            )
+        _require_int("fail_first", fail_first, 0, None)
+        _require_int("fail_status", fail_status, 400, 599)
+        if retry_after is not None:
+            _require_number("retry_after", retry_after)
+        _require_number("latency_ms", latency_ms)
+        if record is not None and not isinstance(record, (str, os.PathLike)):
+            raise _bad_argument("record", record, "None or a file path")
+        if isinstance(sip_calls, (str, bytes)) or not isinstance(sip_calls, Iterable):
+            raise ApiTypeError(
+                f"Invalid type for 'sip_calls': expected a list of call ids, got {type(sip_calls).__name__} {sip_calls!r}.",
+                parameter="sip_calls",
+                value=sip_calls,
+                expected="a list of call ids",
+            )
+        if not isinstance(retired_beta, bool):
+            raise ApiTypeError(
+                f"Invalid type for 'retired_beta': expected True or False, got {type(retired_beta).__name__} {retired_beta!r}.",
+                parameter="retired_beta",
+                value=retired_beta,
+                expected="True or False",
+            )
+        self.host = host
+        self.api_key = api_key
+        self.fail_first = fail_first
+        self.fail_status = fail_status
+        self.retry_after = retry_after
+        self.latency_ms = latency_ms
+        self.record = record
+        self.retired_beta = retired_beta
+        self._calls = CallBook()
+        for call_id in sip_calls:
+            self._add_sip_call(call_id, "sip_calls")
+        #: Every request received, in order of arrival.
+        self.requests: list[RecordedRequest] = []
+        self._requested_port = port
+        self._lock = threading.Lock()
+        self._failures_done = 0
+        self._httpd: HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- life cycle --------------------------------------------------------------------------------
+
+    def bind(self) -> MockServer:
+        """Open the listening socket (``url`` is known from here on) without serving yet."""
+        if self._httpd is None:
+            cls = HTTPServer6 if ":" in self.host else HTTPServer
+            httpd = cls((self.host, self._requested_port), RequestHandler)
+            httpd.mock = self
+            self._httpd = httpd
+        return self
+
+    def start(self) -> MockServer:
+        """Serve in a background thread; returns the server (``url`` is then ready to use)."""
+        self.bind()
+        assert self._httpd is not None
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever, args=(POLL_INTERVAL_SEC,), name="psopenapi-mock", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until interrupted (Ctrl-C raises KeyboardInterrupt here), then close."""
+        self.bind()
+        assert self._httpd is not None
+        try:
+            self._httpd.serve_forever(POLL_INTERVAL_SEC)
+        finally:
+            self._httpd.server_close()
+            self._httpd = None
+
+    def stop(self) -> None:
+        """Stop serving and close the socket; safe to call twice."""
+        httpd, thread = self._httpd, self._thread
+        self._httpd, self._thread = None, None
+        if httpd is None:
+            return
+        if thread is not None:
+            httpd.shutdown()
+            thread.join(5)
+        httpd.server_close()
+
+    def __enter__(self) -> MockServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        """The port actually bound (useful with ``port=0``)."""
+        if self._httpd is None:
+            raise RuntimeError("The mock server is not running: use it as a context manager or call start().")
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """The base URL to use as OPENAI_BASE_URL: ``http://<host>:<port>/v1``."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/v1"
+
+    def __repr__(self) -> str:
+        where = self.url if self._httpd is not None else "not running"
+        key = REDACTED if self.api_key else None
+        return f"MockServer({where}, api_key={key!r}, requests={len(self.requests)})"
+
+    # -- calls ---------------------------------------------------------------------------------------
+
+    def add_sip_call(self, call_id: str | None = None) -> str:
+        """Register an incoming SIP call (state ``incoming``) and return its id; a fresh ``rtc_...`` id by default.
+
+        This is what the ``realtime.call.incoming`` webhook announces: the call can then be accepted,
+        rejected, referred and hung up through the API.
+
+        Raises:
+            ApiValueError: the id is empty or already known; ApiTypeError: it is not a string.
+        """
+        return self._add_sip_call(new_call_id() if call_id is None else call_id, "call_id")
+
+    def _add_sip_call(self, call_id: Any, parameter: str) -> str:
+        if not isinstance(call_id, str):
+            raise ApiTypeError(
+                f"Invalid type for '{parameter}': expected a call id string, got {type(call_id).__name__} {call_id!r}.",
+                parameter=parameter,
+                value=call_id,
+                expected="a call id string",
+            )
+        if not call_id:
+            raise _bad_argument(parameter, call_id, "a non-empty call id")
+        try:
+            return self._calls.add_sip_call(call_id)
+        except ValueError:
+            raise _bad_argument(parameter, call_id, "a call id the server does not know yet") from None
+
+    @property
+    def calls(self) -> dict[str, MockCall]:
+        """Every call the server knows, by id: WebRTC calls it created and SIP calls registered with it."""
+        return self._calls.snapshot()
+
+    # -- answering ---------------------------------------------------------------------------------
+
+    def _answer(self, method: str, raw_path: str, headers: Message, framing: Framing) -> Answer:
+        """The answer to one request, errors included (no I/O here)."""
+        try:
+            return self._checked_answer(method, path_only(raw_path), headers, framing)
+        except MockError as error:
+            return error.to_answer()
+
+    def _checked_answer(self, method: str, path: str, headers: Message, framing: Framing) -> Answer:
+        """The answer to a request that passes every check, else raise the MockError of the first that fails."""
+        route = path.rstrip("/") or "/"
+        json_route = ROUTES.get(route)
+        call_action = _CALL_ACTION.fullmatch(route)
+        if json_route is None and call_action is None and route != CALLS_PATH:
+            raise MockError(404, f"Invalid URL ({method} {path})")
+        if method != "POST":
+            raise MockError(405, f"Invalid method {method} for {path}: use POST.", headers={"Allow": "POST"})
+        if framing.problem is not None:
+            raise framing.problem
+        self._maybe_fail()
+        self._check_auth(headers.get("Authorization"))
+        if self.retired_beta and route in BETA_PATHS:
+            raise retired_beta_error(route)
+        if route == CALLS_PATH:
+            return create_call(self._calls, headers, framing.body)
+        if call_action is not None:
+            call_id, action = unquote(call_action.group(1)), call_action.group(2)
+            return act_on_call(self._calls, call_id, action, headers, framing.body)
+        assert json_route is not None
+        return Answer(200, json_route(json_object(headers, framing.body)))
+
+    def _maybe_fail(self) -> None:
+        """Raise the injected failure while the first fail_first API requests are being answered."""
+        with self._lock:
+            if self._failures_done >= self.fail_first:
+                return
+            self._failures_done += 1
+            attempt = self._failures_done
+        headers = {}
+        if self.retry_after is not None:
+            headers["retry-after"] = f"{self.retry_after:g}"
+        raise MockError(
+            self.fail_status,
+            f"Injected failure {attempt} of {self.fail_first} (fail_first): try again.",
+            code="injected_failure",
+            headers=headers,
+        )
+
+    def _check_auth(self, authorization: str | None) -> None:
+        """Raise a 401 MockError unless the request carries an acceptable bearer key."""
+        if not authorization:
+            raise MockError(
+                401,
+                "You didn't provide an API key. You need to provide your API key in an Authorization header "
+                "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            )
+        scheme, _, token = authorization.strip().partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token or " " in token:
+            raise MockError(401, "Malformed Authorization header: expected 'Bearer YOUR_KEY'.")
+        if self.api_key is not None and not hmac.compare_digest(token.encode(), self.api_key.encode()):
+            # The real API echoes part of the key here; the mock never repeats a secret.
+            raise MockError(
+                401,
+                "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
+                code="invalid_api_key",
+            )
+
+    def _record(
+        self, method: str, raw_path: str, headers: Message, body: bytes | None, status: int, request_id: str
+    ) -> None:
+        """Append the request to ``requests`` and, with ``record``, to the JSON-lines file."""
+        entry = RecordedRequest(
+            method=method,
+            path=raw_path,
+            headers=redact_headers(headers),
+            body=parsed_body(headers, body),
+            status=status,
+            request_id=request_id,
+            token_fingerprint=token_fingerprint(headers.get("Authorization")),
+        )
+        with self._lock:
+            self.requests.append(entry)
+            if self.record is not None:
+                try:
+                    with open(self.record, "a", encoding="utf-8", errors="backslashreplace") as out:
+                        out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+                except OSError as exc:
+                    logger.warning("could not append to the record file %s: %s", os.fspath(self.record), exc)
+
+
+def _bad_argument(name: str, value: Any, expected: str) -> ApiValueError:
+    """The ApiValueError for a bad constructor argument."""
+    return ApiValueError(
+        f"Invalid value for '{name}': {value!r}. Expected {expected}.", parameter=name, value=value, expected=expected
+    )
+
+
+def _require_int(name: str, value: Any, minimum: int, maximum: int | None) -> None:
+    """Raise unless the value is an int (not a bool) within the bounds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiTypeError(
+            f"Invalid type for '{name}': expected an integer, got {type(value).__name__} {value!r}.",
+            parameter=name,
+            value=value,
+            expected="an integer",
+        )
+    if value < minimum or (maximum is not None and value > maximum):
+        allowed = f"{minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+        raise _bad_argument(name, value, f"an integer {allowed}")
+
+
+def _require_number(name: str, value: Any) -> None:
+    """Raise unless the value is a finite number >= 0 (not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ApiTypeError(
+            f"Invalid type for '{name}': expected a number, got {type(value).__name__} {value!r}.",
+            parameter=name,
+            value=value,
+            expected="a number",
+        )
+    if not math.isfinite(value) or value < 0:
+        raise _bad_argument(name, value, "a finite number >= 0")
