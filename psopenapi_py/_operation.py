@@ -1,0 +1,209 @@
+"""What every API function does around its one HTTP call.
+
+Resolve the configuration, check and encode the request body, send it on the one HTTP path
+(``_transport``), turn a retired-beta error into :class:`BetaApiRetiredError`, parse the answer, and
+wrap it for ``with_http_info``. The public functions (``_realtime_sessions``) add only their names,
+paths, models and the checks of their own answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from . import _transport
+from ._log import logger
+from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep, revalidate
+from ._wire_check import check_wire_letter
+from .configuration import Configuration, get_configuration
+from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
+
+__all__ = ["ApiResponse", "post_json", "result"]
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Model)
+
+
+@attrs.frozen(repr=False)
+class ApiResponse:
+    """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``.
+
+    ``headers`` is a dict whose look-ups ignore case (``headers["X-Request-Id"]`` finds ``x-request-id``).
+    """
+
+    response: Any
+    status_code: int
+    headers: CaseInsensitiveHeaders
+
+    def __repr__(self) -> str:
+        return f"ApiResponse(status_code={self.status_code}, response={self.response!r})"
+
+
+def resolve_configuration(configuration: Configuration | None) -> Configuration:
+    """The configuration a call uses: the one given, else the module-wide one."""
+    if configuration is None:
+        return get_configuration()
+    if not isinstance(configuration, Configuration):
+        raise ApiTypeError(
+            f"Invalid type for 'configuration': expected a Configuration, got {type(configuration).__name__}.",
+            parameter="configuration",
+            value=None,
+            expected="a Configuration",
+        )
+    return configuration
+
+
+def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: str) -> bytes:
+    """Check a request body (a model or a plain dict) and return its compact JSON bytes."""
+    if body is None or body is UNSET:
+        raise ApiValueError(
+            f"Error! The required parameter {parameter} missing when calling {operation_id}.",
+            parameter=parameter,
+            value=body,
+            expected=f"a {model_cls.__name__} or a dict",
+        )
+    if isinstance(body, model_cls):
+        revalidate(body)
+        data = body.to_dict()
+    elif isinstance(body, dict):
+        # Sent as given (like a PowerShell hashtable), so it is checked as written: exact enum
+        # spelling and real arrays, which the model builders would otherwise quietly normalise.
+        data = _to_json_value(body)
+        check_wire_letter(model_cls, data)
+        model_cls.from_dict(data, lenient=False)
+    else:
+        raise ApiTypeError(
+            f"Invalid type for '{parameter}': expected a {model_cls.__name__} or a dict, got {type(body).__name__}.",
+            parameter=parameter,
+            value=None,
+            expected=f"a {model_cls.__name__} or a dict",
+        )
+    try:
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ApiValueError(
+            f"Invalid value for '{parameter}': it cannot be sent as JSON ({exc}).",
+            parameter=parameter,
+            value=None,
+            expected="JSON-compatible values",
+        ) from None
+    return text.encode("utf-8")
+
+
+_TOO_DEEP = f"the body is nested more than {MAX_JSON_DEPTH} levels deep."
+
+
+def parse_json(response: _transport.TransportResponse, model_cls: type[Model]) -> Any:
+    """The answer's JSON body as a ``model_cls`` (parsed leniently); an ApiException when it is none."""
+    try:
+        data = json.loads(response.body)
+    except ValueError:
+        raise _transport.api_exception_from_2xx(response, "the body is not JSON.") from None
+    except RecursionError:
+        raise _transport.api_exception_from_2xx(response, _TOO_DEEP) from None
+    # A server's body is not to be trusted with recursion: too deep, and repr() of the result
+    # (or any other walk over it) would die with a RecursionError instead of an ApiException.
+    # Nesting needs an opening bracket per level, so counting them (in C) spares most bodies the walk.
+    if response.body.count("{") + response.body.count("[") > MAX_JSON_DEPTH and json_too_deep(data):
+        raise _transport.api_exception_from_2xx(response, _TOO_DEEP)
+    if not isinstance(data, dict):
+        raise _transport.api_exception_from_2xx(response, f"the body is a JSON {type(data).__name__}, not an object.")
+    try:
+        return model_cls.from_dict(data, lenient=True)
+    except ApiTypeError as exc:
+        # Say which field and what it should be, but not the value: it may be the ephemeral key.
+        got = type(exc.value).__name__
+        problem = f"Invalid type for '{exc.parameter}': expected {exc.expected}, got {got}."
+        raise _transport.api_exception_from_2xx(
+            response, f"the body does not match {model_cls.__name__}: {problem}"
+        ) from None
+    except ApiValueError as exc:
+        problem = f"Invalid value for '{exc.parameter}': expected {exc.expected}."
+        raise _transport.api_exception_from_2xx(
+            response, f"the body does not match {model_cls.__name__}: {problem}"
+        ) from None
+
+
+def send(
+    operation: str,
+    path: str,
+    body: bytes,
+    configuration: Configuration,
+    retired_hint: str | Callable[[], str] | None = None,
+) -> _transport.TransportResponse:
+    """POST ``body`` to ``path``; with ``retired_hint``, a retired-beta error says what to use instead.
+
+    A callable hint is called only when that error arrives (it may do real work).
+    """
+    try:
+        return _transport.request(configuration, "POST", path, operation=operation, body=body)
+    except ApiException as exc:
+        if retired_hint is not None and exc.error_code == "beta_api_shape_disabled":
+            if callable(retired_hint):
+                retired_hint = retired_hint()
+            # str(exc) is the server's message with any echoed secret masked by the transport; the raw
+            # error_details are not (OpenAI's errors may quote the API key).
+            shown, prefix = str(exc), f"({exc.status}) {exc.reason}: "
+            detail = shown[len(prefix) :] if shown.startswith(prefix) else "beta_api_shape_disabled"
+            raise BetaApiRetiredError(
+                exc.status,
+                exc.reason,
+                headers=exc.headers,
+                body=exc.body,
+                message=f"({exc.status}) {exc.reason}: OpenAI has retired the Realtime beta API "
+                f"({detail}). {retired_hint}",
+            ) from exc
+        raise
+
+
+def post_json(
+    operation: str,
+    operation_id: str,
+    path: str,
+    parameter: str,
+    request: Any,
+    request_cls: type[Model],
+    response_cls: type[M],
+    configuration: Configuration | None,
+    retired_hint: Callable[[], str] | None = None,
+) -> tuple[_transport.TransportResponse, M]:
+    """What a JSON-in, JSON-out API function does: check the body, POST it, parse the answer."""
+    logger.debug("Calling method: %s", operation)
+    config = resolve_configuration(configuration)
+    body = json_body(request, request_cls, parameter, operation_id)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("Parameters: %s=%s", parameter, loggable_json(body))
+    response = send(operation, path, body, config, retired_hint)
+    parsed: M = parse_json(response, response_cls)
+    return response, parsed
+
+
+def loggable_json(body: bytes) -> str:
+    """The JSON body with MCP credentials (``authorization``, ``headers`` values) replaced by <redacted>."""
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: REDACTED
+                if k == "authorization"
+                else {h: REDACTED for h in v}
+                if k == "headers" and isinstance(v, dict)
+                else scrub(v)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        return value
+
+    return json.dumps(scrub(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
+
+
+def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse:
+    """The parsed result, or an ApiResponse wrapping it when ``with_http_info`` is true."""
+    if with_http_info:
+        return ApiResponse(parsed, response.status, CaseInsensitiveHeaders(response.headers))
+    return parsed

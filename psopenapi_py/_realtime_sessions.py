@@ -1,0 +1,123 @@
+"""Mint ephemeral Realtime keys: ``New-RealtimeSession`` (retired beta) and ``New-RealtimeClientSecret`` (GA)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import _transport
+from ._operation import ApiResponse, post_json, result
+from .configuration import Configuration
+from .exceptions import ApiTypeError, ApiValueError
+from .models.realtime_sessions import (
+    RealtimeSessionCreateRequest,
+    RealtimeSessionCreateResponse,
+    RealtimeSessionCreateResponseClientSecret,
+)
+
+if TYPE_CHECKING:
+    # The GA models load on first use (see models/__init__.py); annotations only need their names.
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+
+__all__ = ["GA_HINT", "new_realtime_client_secret", "new_realtime_session"]
+
+#: What a BetaApiRetiredError tells the user to do instead.
+GA_HINT = "Use new_realtime_client_secret (POST /realtime/client_secrets) instead."
+
+
+def new_realtime_session(
+    realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool = False,
+    configuration: Configuration | None = None,
+) -> RealtimeSessionCreateResponse | ApiResponse:
+    """Mint an ephemeral Realtime key with ``POST /realtime/sessions`` (PowerShell's ``New-RealtimeSession``).
+
+    Args:
+        realtime_session_create_request: a ``RealtimeSessionCreateRequest`` or a plain dict (sent as given).
+        with_http_info: return an ``ApiResponse`` with status code and headers too.
+        configuration: use this ``Configuration`` instead of the module-wide one.
+
+    Returns:
+        The ``RealtimeSessionCreateResponse`` (or an ``ApiResponse`` wrapping it).
+
+    Raises:
+        ApiValueError, ApiTypeError: bad input; nothing was sent.
+        ApiException (and its status subclasses): the API answered with an error.
+        ApiConnectionError, ApiTimeoutError: no answer.
+    """
+    response, parsed = post_json(
+        "new_realtime_session",
+        "createRealtimeSession",
+        "/realtime/sessions",
+        "realtime_session_create_request",
+        realtime_session_create_request,
+        RealtimeSessionCreateRequest,
+        RealtimeSessionCreateResponse,
+        configuration,
+        retired_hint=lambda: _ga_hint(realtime_session_create_request),
+    )
+    secret = parsed.client_secret
+    # Not getattr(secret, "value"): UNSET, an enum member, has a .value of its own ("UNSET").
+    value = secret.value if isinstance(secret, RealtimeSessionCreateResponseClientSecret) else None
+    if not isinstance(value, str) or not value:
+        raise _transport.api_exception_from_2xx(response, "the body has no client_secret.value (no ephemeral key).")
+    return result(parsed, response, with_http_info)
+
+
+def _ga_hint(request: Any) -> str:
+    """GA_HINT plus the new_realtime_client_secret call equivalent to the beta request the user made."""
+    from .migration import realtime_session_request_to_ga_call
+
+    try:
+        call = realtime_session_request_to_ga_call(request)
+    except (ApiTypeError, ApiValueError) as exc:
+        return f"{GA_HINT} This request has no automatic GA equivalent ({exc}); see docs/migrating-to-ga.md."
+    indented = "\n".join("    " + line if line else line for line in call.splitlines())
+    return f"{GA_HINT} The equivalent call for this request:\n\n{indented}\n\nSee docs/migrating-to-ga.md."
+
+
+def new_realtime_client_secret(
+    realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool = False,
+    configuration: Configuration | None = None,
+) -> RealtimeCreateClientSecretResponse | ApiResponse:
+    """Mint an ephemeral Realtime key with ``POST /realtime/client_secrets`` (PowerShell's ``New-RealtimeClientSecret``).
+
+    The GA successor of :func:`new_realtime_session`. An empty request (``{}``) mints a key for a
+    realtime session with the API's defaults, valid for 600 seconds.
+
+    Args:
+        realtime_create_client_secret_request: a ``RealtimeCreateClientSecretRequest`` or a plain dict
+            (checked against the GA schema, then sent as given).
+        with_http_info: return an ``ApiResponse`` with status code and headers too.
+        configuration: use this ``Configuration`` instead of the module-wide one.
+
+    Returns:
+        The ``RealtimeCreateClientSecretResponse`` (or an ``ApiResponse`` wrapping it): the key in
+        ``value`` (hidden by ``repr()``), ``expires_at``, and ``session``, a
+        ``RealtimeSessionCreateResponseGA`` or ``RealtimeTranscriptionSessionCreateResponseGA`` by its ``type``.
+
+    Raises:
+        ApiValueError, ApiTypeError: bad input; nothing was sent.
+        ApiException (and its status subclasses): the API answered with an error, or with a body that
+            has no ``value`` or ``expires_at``.
+        ApiConnectionError, ApiTimeoutError: no answer.
+    """
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+
+    response, parsed = post_json(
+        "new_realtime_client_secret",
+        "createRealtimeClientSecret",
+        "/realtime/client_secrets",
+        "realtime_create_client_secret_request",
+        realtime_create_client_secret_request,
+        RealtimeCreateClientSecretRequest,
+        RealtimeCreateClientSecretResponse,
+        configuration,
+    )
+    if not isinstance(parsed.value, str) or not parsed.value:
+        raise _transport.api_exception_from_2xx(response, "the body has no value (no ephemeral key).")
+    if not isinstance(parsed.expires_at, int) or isinstance(parsed.expires_at, bool):
+        raise _transport.api_exception_from_2xx(response, "the body has no expires_at (the key's expiry).")
+    return result(parsed, response, with_http_info)
