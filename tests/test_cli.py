@@ -186,7 +186,8 @@ class TestProcess:
         assert (proc.returncode, out) == (0, "")
         lines = err.splitlines()
         assert lines[0] == (
-            "psopenapi mock-server: serving POST /v1/realtime/sessions and /v1/realtime/client_secrets; "
+            "psopenapi mock-server: serving POST /v1/realtime/sessions, /client_secrets, /transcription_sessions, "
+            "/translations/client_secrets, /calls and /calls/CALL_ID/accept|reject|refer|hangup; "
             f"use OPENAI_BASE_URL={url}. Ctrl-C stops."
         )
         assert lines[1].endswith(" 127.0.0.1 POST /v1/realtime/sessions -> 200")

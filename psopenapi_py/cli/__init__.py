@@ -33,6 +33,7 @@ from ._parser import (
     add_connection_options,
     add_output_options,
     configuration_from_args,
+    request_id_suffix,
     root_parser,
 )
 
@@ -144,8 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ApiValueError, ApiTypeError) as exc:
         return _fail(prog, f"{exc} (nothing was sent)", EXIT_BAD_INPUT, secrets)
     except ApiException as exc:
-        request_id = f" [request id {exc.request_id}]" if exc.request_id else ""
-        return _fail(prog, f"{exc}{request_id}", EXIT_API_ERROR, secrets)
+        return _fail(prog, f"{exc}{request_id_suffix(exc)}", EXIT_API_ERROR, secrets)
     except ApiConnectionError as exc:
         return _fail(prog, str(exc), EXIT_CONNECTION, secrets)
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ body (--body's JSON with the given options laid over it, :meth:`RequestSpec.body
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sys
@@ -36,6 +37,8 @@ class Flag:
     example value for a field the request needs (from this flag or --body). ``means`` says what a
     ``null`` flag does, for the error when it is combined with flags that set fields inside it.
     ``only_when`` is ``(field, value)``: the flag belongs only in a request whose ``field`` is ``value``.
+    ``inverse`` undoes ``convert`` (None when a body value has no spelling as this flag), for
+    :meth:`RequestSpec.argv_for`.
     """
 
     option: str
@@ -53,6 +56,7 @@ class Flag:
     required: str | None = None
     means: str | None = None
     only_when: tuple[str, str] | None = None
+    inverse: Callable[[Any], Any] | None = None
 
     @property
     def dest(self) -> str:
@@ -65,6 +69,28 @@ class Flag:
         if self.action == "bool":
             return f"{self.option}/--no-{self.option.removeprefix('--')}"
         return self.option
+
+    def spell(self, value: Any) -> list[str] | None:
+        """The arguments that give this flag's field ``value``, or None when the flag cannot say it."""
+        if self.action == "null":
+            return [self.option] if value is None else None
+        if self.action == "bool":
+            return None if not isinstance(value, bool) else [self.option if value else self.spelling.split("/")[1]]
+        if self.action == "append" or value is None:
+            return None
+        if self.convert is not None:
+            if self.inverse is None:
+                return None
+            value = self.inverse(value)
+            if value is None:
+                return None
+        values = value if self.nargs == "+" and isinstance(value, list) and value else [value]
+        if self.nargs != "+" and isinstance(value, list):
+            return None
+        texts = [_text_for(item, self.type) for item in values]
+        if any(t is None for t in texts) or (self.choices and any(t not in self.choices for t in texts)):
+            return None
+        return [self.option, *(str(t) for t in texts)]
 
     def under(self, prefix: str) -> Flag:
         """The same flag for a request that holds this one's object at ``prefix`` (``model`` -> ``session.model``)."""
@@ -85,6 +111,7 @@ class RequestSpec:
     model: Callable[[], Any]
     body: bool = True
     defaults: Mapping[str, Any] = attrs.field(factory=dict)
+    body_help: str = "a JSON request body from FILE, or - to read it from stdin"
 
     def add_to(self, parser: argparse.ArgumentParser) -> None:
         """Add --body (when the request has it) and one option per flag, in groups as the flags name them."""
@@ -105,9 +132,7 @@ class RequestSpec:
 
         if self.body:
             groups["request"] = parser.add_argument_group("request")
-            groups["request"].add_argument(
-                "--body", metavar="FILE", help="a JSON request body from FILE, or - to read it from stdin"
-            )
+            groups["request"].add_argument("--body", metavar="FILE", help=self.body_help)
         for flag in self.flags:
             options: dict[str, Any] = {"help": self._help(flag)}
             if flag.action == "null":
@@ -198,6 +223,49 @@ class RequestSpec:
         """The flag that sets a field, if one does."""
         return next((f for f in self.flags if f.field == path and f.action == "store"), None)
 
+    def argv_for(self, body: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+        """The options that ask for ``body``, and what is left of it for --body (``{}`` when the options say it all).
+
+        The inverse of :meth:`body_from`: each field a flag can spell goes to its flag; a default the
+        request would get anyway is left out.
+        """
+        rest = copy.deepcopy(body)
+        argv: list[str] = []
+        written: list[str] = []
+        for flag in self.flags:
+            if flag.field is None or flag.field in self.defaults:
+                continue
+            value = _get(rest, flag.field)
+            spelled = None if value is _MISSING else flag.spell(value)
+            if spelled is not None:
+                argv += spelled
+                written.append(flag.field)
+                _remove(rest, flag.field)
+        for path, default in self.defaults.items():
+            parent = path.rpartition(".")[0]
+            if _get(rest, path) != default:
+                continue
+            _remove(rest, path)
+            if _get(rest, parent) is _MISSING and not any(w.startswith(parent + ".") for w in written):
+                setter = self._setter(path)
+                spelled = setter.spell(default) if setter is not None else None
+                if spelled is None:
+                    _put(rest, path, default)
+                else:
+                    argv = spelled + argv
+        return argv, rest
+
+    def command_for(self, command: str, body: dict[str, Any]) -> str:
+        """A shell command line ``psopenapi COMMAND ...`` that sends ``body``: options where they can say it,
+        the rest as JSON piped into ``--body -``."""
+        import shlex
+
+        argv, rest = self.argv_for(body)
+        line = shlex.join(["psopenapi", command, *(["--body", "-"] if rest else []), *argv])
+        if rest:
+            line = f"printf '%s\\n' {shlex.quote(json.dumps(rest, ensure_ascii=False))} | {line}"
+        return line
+
     def request_from(self, args: argparse.Namespace) -> Any:
         """The request model built from --body and the flags, checked like ``initialize_*`` checks it.
 
@@ -234,6 +302,30 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
         node[key] = child = dict(child) if isinstance(child, dict) else {}
         node = child
     node[last] = value
+
+
+def _remove(data: dict[str, Any], path: str) -> None:
+    """Delete a dotted field, and the objects on its way that are left empty."""
+    *outer, last = path.split(".")
+    nodes = [data]
+    for key in outer:
+        nodes.append(nodes[-1][key])
+    del nodes[-1][last]
+    for key, node, holder in zip(reversed(outer), reversed(nodes[1:]), reversed(nodes[:-1]), strict=True):
+        if node:
+            break
+        del holder[key]
+
+
+def _text_for(value: Any, kind: Callable[[str], Any] | None) -> str | None:
+    """How a body value is typed on the command line for a flag of this ``type``, or None if it cannot be."""
+    if isinstance(value, bool):
+        return None
+    if kind is int:
+        return str(value) if isinstance(value, int) else None
+    if kind is float:
+        return repr(value) if isinstance(value, (int, float)) else None
+    return value if kind is None and isinstance(value, str) else None
 
 
 def _get(data: Any, path: str) -> Any:

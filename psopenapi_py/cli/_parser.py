@@ -37,6 +37,12 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def request_id_suffix(exc: Any) -> str:
+    """' [request id req_...]' for an API error that has one, else ''."""
+    request_id = getattr(exc, "request_id", None)
+    return f" [request id {request_id}]" if request_id else ""
+
+
 def root_parser() -> argparse.ArgumentParser:
     """The top-level ``psopenapi`` parser with --version and no subcommands yet."""
     import argparse

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _output
 from ._flags import Flag, RequestSpec, int_or_text, json_object
-from ._parser import EXIT_OK, add_connection_options, add_output_options, configuration_from_args, subcommand
+from ._parser import (
+    EXIT_API_ERROR,
+    EXIT_OK,
+    CliError,
+    add_connection_options,
+    add_output_options,
+    configuration_from_args,
+    request_id_suffix,
+    subcommand,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -16,14 +26,21 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class MintCommand:
-    """A subcommand that calls one API function with a request built from its flags and prints the key."""
+    """A subcommand that calls one API function with a request built from its flags and prints the key.
+
+    ``ga_request(request, drop_unsupported)``, for a retired beta endpoint, gives the GA request
+    equivalent to the command's request (raising ApiValueError when there is none, or when a field
+    has no GA place and ``drop_unsupported`` is false): the retired-beta error then shows the
+    ``psopenapi new-realtime-client-secret`` command that asks for it.
+    """
 
     name: str
-    function: str  # the psopenapi_py.realtime_api function it calls
+    function: str  # the psopenapi_py function it calls
     help: str
     description: str
     request: RequestSpec
     key_of: _output.KeyOf
+    ga_request: Callable[[Any, bool], Any] | None = None
 
     def add(self, sub: Any) -> None:
         """Add the subcommand: its request options, the connection and the output options."""
@@ -35,17 +52,52 @@ class MintCommand:
 
     def run(self, args: argparse.Namespace) -> int:
         """Build and check the request, call the API with the command's configuration, print the key."""
-        from .. import realtime_api
+        import psopenapi_py
+
+        from ..exceptions import BetaApiRetiredError
 
         request = self.request.request_from(args)
         configuration = configuration_from_args(args)
         try:
-            call = getattr(realtime_api, self.function)
+            call = getattr(psopenapi_py, self.function)
             result = call(request, with_http_info=args.with_http_info, configuration=configuration)
+        except BetaApiRetiredError as exc:
+            if self.ga_request is None:
+                raise
+            raise CliError(self._retired(exc, request), EXIT_API_ERROR) from None
         finally:
             configuration.close()
         _output.print_minted_key(args, result, self.key_of)
         return EXIT_OK
+
+    def _retired(self, exc: Any, request: Any) -> str:
+        """The retired-beta error line: the API's words, then the psopenapi command that asks the GA API the same."""
+        from ..exceptions import ApiValueError
+
+        assert self.ga_request is not None
+        # The cause is the API's own error ("(400) Bad Request: <its message>"); the BetaApiRetiredError
+        # around it adds Python advice, which a shell user gets below as a command instead.
+        said = str(exc.__cause__ or exc).rstrip(".")
+        ga = NEW_REALTIME_CLIENT_SECRET
+        try:
+            command, left_out = ga.request.command_for(ga.name, self.ga_request(request, False).to_dict()), None
+        except ApiValueError as why:
+            try:  # a field GA has no place for: the same request without it, saying so
+                command, left_out = ga.request.command_for(ga.name, self.ga_request(request, True).to_dict()), why
+            except ApiValueError as still:
+                command, left_out = None, still
+        if command is None:
+            advice = (
+                f"This request has no automatic GA equivalent ({str(left_out).rstrip('.')}): use psopenapi {ga.name}"
+            )
+        elif left_out is not None:
+            advice = f"The same request to the GA API, without {left_out.parameter} (GA has no place for it): {command}"
+        else:
+            advice = f"The same request to the GA API: {command}"
+        return (
+            f"{said}. OpenAI has retired this beta endpoint. {advice} "
+            f"(in Python: {ga.function}; see docs/migrating-to-ga.md).{request_id_suffix(exc)}"
+        )
 
 
 def _beta_session_request() -> Any:
@@ -58,6 +110,13 @@ def _ga_client_secret_request() -> Any:
     from ..models.realtime_client_secrets import RealtimeCreateClientSecretRequest
 
     return RealtimeCreateClientSecretRequest
+
+
+def _beta_session_to_ga(request: Any, drop_unsupported: bool) -> Any:
+    """The GA request for a beta session request."""
+    from ..migration import realtime_session_request_to_ga
+
+    return realtime_session_request_to_ga(request, drop_unsupported=drop_unsupported)
 
 
 def _session_key(session: Any) -> tuple[str, int | None]:
@@ -76,6 +135,11 @@ def _client_secret_key(answer: Any) -> tuple[str, int | None]:
 def _turn_detection_of_type(kind: str) -> dict[str, str]:
     """--turn-detection KIND: the detection object with only its type (the API fills in the rest)."""
     return {"type": kind}
+
+
+def _type_of_turn_detection(value: Any) -> Any:
+    """The KIND of --turn-detection KIND for a detection object that holds only its type, else None."""
+    return value["type"] if isinstance(value, dict) and list(value) == ["type"] else None
 
 
 _REALTIME = ("type", "realtime")
@@ -109,6 +173,7 @@ GA_SESSION_FLAGS = (
         choices=("server_vad", "semantic_vad"),
         help="voice activity detection kind (API defaults)",
         convert=_turn_detection_of_type,
+        inverse=_type_of_turn_detection,
         exclusive="turn detection",
     ),
     Flag(
@@ -127,12 +192,34 @@ GA_SESSION_FLAGS = (
     ),
 )
 
+#: The voice activity detection options of the beta session and transcription session requests.
+BETA_TURN_FLAGS = (
+    Flag(
+        "--turn-detection-type", "turn_detection.type", metavar="TYPE", help="e.g. server_vad", group="turn detection"
+    ),
+    Flag("--threshold", "turn_detection.threshold", type=float, metavar="NUMBER", group="turn detection"),
+    Flag("--prefix-padding-ms", "turn_detection.prefix_padding_ms", type=int, metavar="MS", group="turn detection"),
+    Flag("--silence-duration-ms", "turn_detection.silence_duration_ms", type=int, metavar="MS", group="turn detection"),
+)
+NO_BETA_TURN_DETECTION = Flag(
+    "--no-turn-detection",
+    "turn_detection",
+    action="null",
+    help="send turn_detection: null (voice activity detection off)",
+    means="turns voice detection off",
+    group="turn detection",
+)
+
 NEW_REALTIME_SESSION = MintCommand(
     name="new-realtime-session",
     function="new_realtime_session",
-    help="mint an ephemeral key with POST /realtime/sessions (New-RealtimeSession)",
+    help="mint an ephemeral key with POST /realtime/sessions (New-RealtimeSession; retired by OpenAI: "
+    "use new-realtime-client-secret)",
     description="Mint an ephemeral Realtime key with POST /realtime/sessions and print the session. "
-    "Build the request from options, from --body, or both (options override the file's fields).",
+    "Build the request from options, from --body, or both (options override the file's fields). "
+    "OpenAI has retired this beta endpoint (it answers with the error code beta_api_shape_disabled); "
+    "the GA command is new-realtime-client-secret, and on that error this command prints the "
+    "new-realtime-client-secret command that asks for the same session.",
     request=RequestSpec(
         model=_beta_session_request,
         flags=(
@@ -171,40 +258,13 @@ NEW_REALTIME_SESSION = MintCommand(
                 help="an integer, or inf",
                 convert=int_or_text,
             ),
-            Flag(
-                "--turn-detection-type",
-                "turn_detection.type",
-                metavar="TYPE",
-                help="e.g. server_vad",
-                group="turn detection",
-            ),
-            Flag("--threshold", "turn_detection.threshold", type=float, metavar="NUMBER", group="turn detection"),
-            Flag(
-                "--prefix-padding-ms",
-                "turn_detection.prefix_padding_ms",
-                type=int,
-                metavar="MS",
-                group="turn detection",
-            ),
-            Flag(
-                "--silence-duration-ms",
-                "turn_detection.silence_duration_ms",
-                type=int,
-                metavar="MS",
-                group="turn detection",
-            ),
+            *BETA_TURN_FLAGS,
             Flag("--create-response", "turn_detection.create_response", action="bool", group="turn detection"),
-            Flag(
-                "--no-turn-detection",
-                "turn_detection",
-                action="null",
-                help="send turn_detection: null (voice activity detection off)",
-                means="turns voice detection off",
-                group="turn detection",
-            ),
+            NO_BETA_TURN_DETECTION,
         ),
     ),
     key_of=_session_key,
+    ga_request=_beta_session_to_ga,
 )
 
 NEW_REALTIME_CLIENT_SECRET = MintCommand(

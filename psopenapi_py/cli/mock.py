@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 #: ``psopenapi mock-server`` listens here unless ``--port`` says otherwise (0 picks a free port).
 MOCK_SERVER_DEFAULT_PORT = 8765
+#: What the server answers, as its help and its start-up line say it.
+SERVED = (
+    "POST /v1/realtime/sessions, /client_secrets, /transcription_sessions, /translations/client_secrets, "
+    "/calls and /calls/CALL_ID/accept|reject|refer|hangup"
+)
 
 
 def add(sub: Any) -> None:
@@ -21,9 +26,9 @@ def add(sub: Any) -> None:
         sub,
         "mock-server",
         help="serve an OpenAI-compatible Realtime API on loopback for offline dry runs",
-        description="Serve POST /v1/realtime/sessions and /v1/realtime/client_secrets like OpenAI does (auth, strict validation, OpenAI's error "
-        "shape) until Ctrl-C. Prints the base URL to use as OPENAI_BASE_URL on the first line of stdout; "
-        "logs one line per request on stderr.",
+        description=f"Serve {SERVED} like OpenAI does (auth, strict validation, OpenAI's error shape, calls "
+        "with their state) until Ctrl-C. Prints the base URL to use as OPENAI_BASE_URL on the first line of "
+        "stdout; logs one line per request on stderr.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback only)")
     parser.add_argument(
@@ -44,6 +49,18 @@ def add(sub: Any) -> None:
     )
     parser.add_argument("--latency-ms", type=non_negative(float), metavar="MS", help="delay every answer", default=0.0)
     parser.add_argument("--record", metavar="FILE", help="append every request to FILE as a JSON line")
+    parser.add_argument(
+        "--sip-call",
+        action="append",
+        default=[],
+        metavar="CALL_ID",
+        help="an incoming SIP call the server knows from the start (to accept, reject, refer, hang up); repeatable",
+    )
+    parser.add_argument(
+        "--retired-beta",
+        action="store_true",
+        help="answer the beta paths (sessions, transcription_sessions) as OpenAI does today: beta_api_shape_disabled",
+    )
     parser.add_argument("--quiet", action="store_true", help="no access log on stderr")
     parser.set_defaults(func=run)
 
@@ -61,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     import logging
     import signal
 
+    from ..exceptions import ApiTypeError, ApiValueError
     from ..mock_server import MockServer
 
     fail_first, fail_status = args.fail_first or (0, 503)
@@ -71,16 +89,22 @@ def run(args: argparse.Namespace) -> int:
                 pass
         except OSError as exc:
             raise CliError(f"--record: cannot write to {args.record!r}: {exc.strerror or exc}.") from None
-    server = MockServer(
-        host=args.host,
-        port=args.port,
-        api_key=args.api_key if args.api_key else None,
-        fail_first=fail_first,
-        fail_status=fail_status,
-        retry_after=args.retry_after,
-        latency_ms=args.latency_ms,
-        record=args.record,
-    )
+    try:
+        server = MockServer(
+            host=args.host,
+            port=args.port,
+            api_key=args.api_key if args.api_key else None,
+            fail_first=fail_first,
+            fail_status=fail_status,
+            retry_after=args.retry_after,
+            latency_ms=args.latency_ms,
+            record=args.record,
+            sip_calls=args.sip_call,
+            retired_beta=args.retired_beta,
+        )
+    except (ApiTypeError, ApiValueError) as exc:
+        option = {"sip_calls": "--sip-call"}.get(str(exc.parameter), "--" + str(exc.parameter).replace("_", "-"))
+        raise CliError(f"{exc} (from {option})") from None
     try:
         server.bind()
     except OSError as exc:
@@ -92,9 +116,14 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
+    extras = "".join(
+        [
+            "; the beta paths answer beta_api_shape_disabled" if args.retired_beta else "",
+            f"; incoming SIP calls: {', '.join(args.sip_call)}" if args.sip_call else "",
+        ]
+    )
     print(
-        f"psopenapi mock-server: serving POST /v1/realtime/sessions and /v1/realtime/client_secrets; "
-        f"use OPENAI_BASE_URL={server.url}. Ctrl-C stops.",
+        f"psopenapi mock-server: serving {SERVED}{extras}; use OPENAI_BASE_URL={server.url}. Ctrl-C stops.",
         file=sys.stderr,
         flush=True,
     )
