@@ -62,6 +62,27 @@ SESSION_REPLY: dict[str, Any] = {
     "max_response_output_tokens": 200,
     "client_secret": {"value": EPHEMERAL_KEY, "expires_at": 1234567890},
 }
+#: The offer of the warm-call figure for new_realtime_call: a browser's audio and data-channel offer.
+CALL_OFFER = (
+    "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:Hc3P\r\n"
+    "a=ice-pwd:X4kUa9VgWzF0Rq7LdN2sPb1e\r\na=setup:actpass\r\na=sendrecv\r\na=rtcp-mux\r\n"
+    "a=rtpmap:111 opus/48000/2\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\n"
+    "a=sctp-port:5000\r\n"
+)
+#: The session sent with the offer.
+CALL_SESSION: dict[str, Any] = {
+    "type": "realtime",
+    "model": "gpt-realtime",
+    "instructions": "You are a friendly assistant.",
+}
+#: What the server answers to POST /v1/realtime/calls (201, with the call in Location).
+CALL_ANSWER = (
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:bnch\r\n"
+    "a=ice-pwd:benchbenchbenchbenchbench\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n"
+    "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n"
+)
 #: Headers the HTTP libraries add on their own; every other header must be the same on both sides.
 TRANSPORT_HEADERS = frozenset({"host", "content-length", "connection", "accept-encoding"})
 
@@ -97,19 +118,27 @@ class _Handler(socketserver.StreamRequestHandler):
                 headers[name.strip()] = value.strip()
             lowered = {k.lower(): v for k, v in headers.items()}
             body = self.rfile.read(int(lowered.get("content-length", "0")))
+            content_type, extra = "application/json", ""
             if path == "/__last":
                 with self.lock:
                     payload = json.dumps({**_Handler.last, "count": _Handler.count}).encode()
                 status = "200 OK"
-            elif method == "POST" and path == "/v1/realtime/sessions":
+            elif method == "POST" and path in ("/v1/realtime/sessions", "/v1/realtime/calls"):
                 with self.lock:
                     _Handler.last = {"method": method, "path": path, "headers": headers, "body": body.decode()}
                     _Handler.count += 1
-                payload, status = session, "200 OK"
+                if path == "/v1/realtime/calls":
+                    payload, status, content_type = CALL_ANSWER.encode(), "201 Created", "application/sdp"
+                    extra = "Location: /v1/realtime/calls/rtc_bench\r\n"
+                else:
+                    payload, status = session, "200 OK"
             else:
-                payload, status = b'{"error": {"message": "not found", "type": "invalid_request_error"}}', "404 Not Found"
+                payload, status = (
+                    b'{"error": {"message": "not found", "type": "invalid_request_error"}}',
+                    "404 Not Found",
+                )
             self.wfile.write(
-                f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nx-request-id: req_bench\r\n"
+                f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{extra}x-request-id: req_bench\r\n"
                 f"Content-Length: {len(payload)}\r\n\r\n".encode()
                 + payload
             )
@@ -428,15 +457,26 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, key]))
 """
 
 
-def warm_side(side: str, code: str, args: Sequence[str], calls: int, warmup: int, base_url: str) -> Callable[[], Sample]:
-    """Wall (``value``) and CPU (``cpu``) seconds per call of one side of the warm-call figure."""
+def warm_side(
+    side: str,
+    code: str,
+    args: Sequence[str],
+    calls: int,
+    warmup: int,
+    base_url: str,
+    expected: str = EPHEMERAL_KEY,
+) -> Callable[[], Sample]:
+    """Wall (``value``) and CPU (``cpu``) seconds per call of one side of a warm-call figure.
+
+    Every child must print ``expected`` (the server's key, or its SDP answer) as the last result.
+    """
     env = child_env(base_url)
 
     def measure() -> Sample:
         run = run_process([PYTHON, "-c", code, str(calls), str(warmup), *args], env)
         wall, cpu_sec, key = json.loads(run.stdout)
-        if key != EPHEMERAL_KEY:
-            raise RuntimeError(f"{side}: the call returned {key!r}, not the server's key")
+        if key != expected:
+            raise RuntimeError(f"{side}: the call returned {key!r}, not the server's answer")
         return {"value": float(wall) / calls, "cpu": float(cpu_sec) / calls}
 
     return measure
@@ -501,6 +541,98 @@ def check_same_request(base_url: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
+# Figure 2b: warm new_realtime_call (a multipart offer, an SDP answer) against a requests multipart post.
+
+WARM_CALL_OURS = """
+import json, sys, time
+from psopenapi_py import initialize_realtime_session_create_request_ga, new_realtime_call
+calls, warmup = int(sys.argv[1]), int(sys.argv[2])
+offer, session = sys.argv[3], initialize_realtime_session_create_request_ga(**json.loads(sys.argv[4]))
+for _ in range(warmup):
+    answer = new_realtime_call(offer, session)
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range(calls):
+    answer = new_realtime_call(offer, session)
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, answer]))
+"""
+
+WARM_CALL_REQUESTS = """
+import json, os, sys, time
+import requests
+calls, warmup = int(sys.argv[1]), int(sys.argv[2])
+offer, session, headers = sys.argv[3], sys.argv[4], json.loads(sys.argv[5])
+url = os.environ["OPENAI_BASE_URL"] + "/realtime/calls"
+files = {"sdp": (None, offer, "application/sdp"), "session": (None, session, "application/json")}
+client = requests.Session()
+def call():
+    reply = client.post(url, files=files, headers=headers)
+    reply.raise_for_status()
+    return reply.text
+for _ in range(warmup):
+    answer = call()
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range(calls):
+    answer = call()
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, answer]))
+"""
+
+
+def multipart_parts(request: dict[str, Any]) -> list[tuple[str | None, str, str]]:
+    """The (name, content type, text) of each part of a recorded multipart request."""
+    from email import policy
+    from email.parser import BytesParser
+
+    content_type = next(v for k, v in request["headers"].items() if k.lower() == "content-type")
+    envelope = f"Content-Type: {content_type}\r\n\r\n{request['body']}".encode()
+    message = BytesParser(policy=policy.HTTP).parsebytes(envelope)
+    return [
+        (part.get_param("name", header="content-disposition"), part.get_content_type(), part.get_content())
+        for part in message.iter_parts()
+    ]
+
+
+def comparable_call(request: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+    """The parts of a multipart offer and the headers that are ours to choose (the boundary aside)."""
+    headers = {k.lower(): v for k, v in request["headers"].items() if k.lower() not in TRANSPORT_HEADERS}
+    headers["content-type"] = headers["content-type"].split(";")[0]
+    return multipart_parts(request), headers
+
+
+def bench_warm_call(base_url: str, calls: int, warmup: int, repeats: int) -> dict[str, Any]:
+    """Figure 2b: warm new_realtime_call against requests.Session().post(files=...) with the same parts and headers."""
+    env = child_env(base_url)
+    session_json = json.dumps(CALL_SESSION, separators=(",", ":"))
+    run_process([PYTHON, "-c", WARM_CALL_OURS, "1", "0", CALL_OFFER, json.dumps(CALL_SESSION)], env)
+    ours = comparable_call(last_request(base_url))
+    # requests writes its own multipart Content-Type (with its boundary); every other header is ours.
+    headers = {k: v for k, v in last_request(base_url)["headers"].items() if k.lower() not in TRANSPORT_HEADERS}
+    headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+    baseline_args = [CALL_OFFER, session_json, json.dumps(headers)]
+    run_process([PYTHON, "-c", WARM_CALL_REQUESTS, "1", "0", *baseline_args], env)
+    same_request = comparable_call(last_request(base_url)) == ours
+    ours_args = [CALL_OFFER, json.dumps(CALL_SESSION)]
+    sides = {
+        "ours": warm_side("ours", WARM_CALL_OURS, ours_args, calls, warmup, base_url, CALL_ANSWER),
+        "requests": warm_side("requests", WARM_CALL_REQUESTS, baseline_args, calls, warmup, base_url, CALL_ANSWER),
+    }
+    measured = alternate(sides, repeats, warmup=0)
+    samples = {side: column(values) for side, values in measured.items()}
+    cpu = {side: column(values, "cpu") for side, values in measured.items()}
+    return figure(
+        "warm_call",
+        f"new_realtime_call, warm, per call ({calls} sequential calls)",
+        "s",
+        samples["ours"],
+        samples["requests"],
+        "requests.Session().post(files=...).text, same parts and headers",
+        1.10,
+        cpu_per_call={"ours": median(cpu["ours"]), "baseline": median(cpu["requests"])},
+        cpu_ratio=median(cpu["ours"]) / median(cpu["requests"]),
+        same_request=same_request,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Figure 3: build and serialize
 
 
@@ -556,7 +688,11 @@ def bench_build(number: int, repeats: int) -> dict[str, Any]:
                         "type": "function",
                         "name": "get_weather",
                         "description": "Current weather for a city.",
-                        "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+                        "parameters": {
+                            "type": "object",
+                            "properties": {"city": {"type": "string"}},
+                            "required": ["city"],
+                        },
                     }
                 ],
                 "tool_choice": "auto",
@@ -609,7 +745,9 @@ print(openai.OpenAI().beta.realtime.sessions.create(model=sys.argv[1]).client_se
 
 def cli_has(command: str) -> bool:
     """Whether the psopenapi command has this subcommand yet (other issues add them)."""
-    probe = subprocess.run([PYTHON, "-m", "psopenapi_py", command, "--help"], capture_output=True, env=child_env(), cwd=ROOT)
+    probe = subprocess.run(
+        [PYTHON, "-m", "psopenapi_py", command, "--help"], capture_output=True, env=child_env(), cwd=ROOT
+    )
     return probe.returncode == 0 and Path(CLI).exists()
 
 
@@ -807,7 +945,11 @@ function Get-Key{i} {
 def openai_version() -> str | None:
     """The installed openai version when it can be imported and has the beta sessions call, else None."""
     probe = subprocess.run(
-        [PYTHON, "-c", "import openai; openai.OpenAI(api_key='x').beta.realtime.sessions.create; print(openai.__version__)"],
+        [
+            PYTHON,
+            "-c",
+            "import openai; openai.OpenAI(api_key='x').beta.realtime.sessions.create; print(openai.__version__)",
+        ],
         capture_output=True,
         text=True,
         env=child_env(),
@@ -912,16 +1054,22 @@ class Plan:
         self.translate_lines, self.translate_repeats = (300, 1) if quick else (5000, 7)
 
 
-FIGURES = ("import", "warm", "build", "one_shot", "translate", "peer")
+FIGURES = ("import", "warm", "warm_call", "build", "one_shot", "translate", "peer")
 PEER_FIGURES = ("peer_import", "peer_warm", "peer_one_shot")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the figures and print the table; return 0 (targets are reported here, never enforced)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure")
-    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)")
-    parser.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})")
+    parser.add_argument(
+        "--quick", action="store_true", help="a reduced run (a few seconds) that still produces every figure"
+    )
+    parser.add_argument(
+        "--json", metavar="FILE", help="also write the figures as JSON to FILE ('-': the JSON alone, on stdout)"
+    )
+    parser.add_argument(
+        "--only", nargs="+", choices=FIGURES, metavar="FIGURE", help=f"only these figures ({', '.join(FIGURES)})"
+    )
     parser.add_argument(
         "--minimal-env",
         action="store_true",
@@ -953,6 +1101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "warm" in wanted or peer:
             log("figure 2: warm calls" + (" (and openai's)" if peer else ""))
             figures.update(bench_warm(base_url, plan.calls, plan.warmup_calls, plan.warm_repeats, with_openai=peer))
+        if "warm_call" in wanted:
+            log("figure 2b: warm new_realtime_call")
+            figures["warm_call"] = bench_warm_call(base_url, plan.calls, plan.warmup_calls, plan.warm_repeats)
         if "build" in wanted:
             log("figure 3: build and serialize")
             figures["build"] = bench_build(plan.build_number, plan.build_repeats)

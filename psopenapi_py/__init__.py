@@ -45,8 +45,15 @@ from . import models as _models  # noqa: E402
 #: leaves them out (see docs/performance.md).
 _LAZY_EXPORTS = {
     "ApiResponse": "realtime_api",
+    "deny_realtime_call": "realtime_api",
+    "invoke_hangup_realtime_call": "realtime_api",
+    "invoke_refer_realtime_call": "realtime_api",
+    "new_realtime_call": "realtime_api",
     "new_realtime_client_secret": "realtime_api",
     "new_realtime_session": "realtime_api",
+    "new_realtime_transcription_session": "realtime_api",
+    "new_realtime_translation_client_secret": "realtime_api",
+    "receive_realtime_call": "realtime_api",
     "realtime_session_request_to_ga": "migration",
     "realtime_session_request_to_ga_call": "migration",
     "Translation": "translate",
@@ -57,7 +64,18 @@ _LAZY_EXPORTS = {
 if _typing.TYPE_CHECKING:
     from .migration import realtime_session_request_to_ga, realtime_session_request_to_ga_call
     from .models import *  # noqa: F403 - the generated list; tests/test_exports.py guards it
-    from .realtime_api import ApiResponse, new_realtime_client_secret, new_realtime_session
+    from .realtime_api import (
+        ApiResponse,
+        deny_realtime_call,
+        invoke_hangup_realtime_call,
+        invoke_refer_realtime_call,
+        new_realtime_call,
+        new_realtime_client_secret,
+        new_realtime_session,
+        new_realtime_transcription_session,
+        new_realtime_translation_client_secret,
+        receive_realtime_call,
+    )
     from .translate import Translation, TranslationWarning, translate_powershell
 else:
     # The GA models (models/realtime_client_secrets.py) load on first use, which keeps this import
@@ -103,13 +121,20 @@ __all__ = [
     "UnauthorizedException",
     "UnprocessableEntityException",
     "Unset",
+    "deny_realtime_call",
     "get_configuration",
     "get_host_setting",
     "get_url_from_host_setting",
+    "invoke_hangup_realtime_call",
+    "invoke_refer_realtime_call",
+    "new_realtime_call",
     "new_realtime_client_secret",
     "new_realtime_session",
+    "new_realtime_transcription_session",
+    "new_realtime_translation_client_secret",
     "realtime_session_request_to_ga",
     "realtime_session_request_to_ga_call",
+    "receive_realtime_call",
     "set_configuration",
     "set_configuration_api_key",
     "set_configuration_api_key_prefix",

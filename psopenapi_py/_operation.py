@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -33,14 +34,18 @@ class ApiResponse:
     """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``.
 
     ``headers`` is a dict whose look-ups ignore case (``headers["X-Request-Id"]`` finds ``x-request-id``).
+    ``call_id`` is the id of the call ``new_realtime_call`` started (from the ``Location`` header); it is
+    None for every other function.
     """
 
     response: Any
     status_code: int
     headers: CaseInsensitiveHeaders
+    call_id: str | None = None
 
     def __repr__(self) -> str:
-        return f"ApiResponse(status_code={self.status_code}, response={self.response!r})"
+        call = "" if self.call_id is None else f", call_id={self.call_id!r}"
+        return f"ApiResponse(status_code={self.status_code}{call}, response={self.response!r})"
 
 
 def resolve_configuration(configuration: Configuration | None) -> Configuration:
@@ -57,8 +62,12 @@ def resolve_configuration(configuration: Configuration | None) -> Configuration:
     return configuration
 
 
-def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: str) -> bytes:
-    """Check a request body (a model or a plain dict) and return its compact JSON bytes."""
+def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: str, *, nested: bool = False) -> bytes:
+    """Check a request body (a model or a plain dict) and return its compact JSON bytes.
+
+    ``nested``: the body is one named value (a multipart part), so a dict's errors name its fields
+    under the parameter (``session.audio``), not at the top level.
+    """
     if body is None or body is UNSET:
         raise ApiValueError(
             f"Error! The required parameter {parameter} missing when calling {operation_id}.",
@@ -73,8 +82,8 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
         # Sent as given (like a PowerShell hashtable), so it is checked as written: exact enum
         # spelling and real arrays, which the model builders would otherwise quietly normalise.
         data = _to_json_value(body)
-        check_wire_letter(model_cls, data)
-        model_cls.from_dict(data, lenient=False)
+        check_wire_letter(model_cls, data, f"{parameter}." if nested else "")
+        model_cls.from_dict(data, name=parameter if nested else None, lenient=False)
     else:
         raise ApiTypeError(
             f"Invalid type for '{parameter}': expected a {model_cls.__name__} or a dict, got {type(body).__name__}.",
@@ -92,6 +101,26 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
             expected="JSON-compatible values",
         ) from None
     return text.encode("utf-8")
+
+
+def multipart_body(parts: list[tuple[str, str, bytes]]) -> tuple[bytes, str]:
+    """A multipart/form-data body of ``(name, content type, data)`` parts, and its Content-Type header."""
+    while True:
+        boundary = os.urandom(16).hex()
+        marker = boundary.encode("ascii")
+        # 128 random bits: a collision with the data is all but impossible, but it would corrupt the body.
+        if not any(marker in data for _, _, data in parts):
+            break
+    chunks = []
+    for name, content_type, data in parts:
+        chunks += [
+            b"--" + marker + b"\r\n",
+            f'Content-Disposition: form-data; name="{name}"\r\nContent-Type: {content_type}\r\n\r\n'.encode("ascii"),
+            data,
+            b"\r\n",
+        ]
+    chunks.append(b"--" + marker + b"--\r\n")
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
 _TOO_DEEP = f"the body is nested more than {MAX_JSON_DEPTH} levels deep."
@@ -134,13 +163,18 @@ def send(
     body: bytes,
     configuration: Configuration,
     retired_hint: str | Callable[[], str] | None = None,
+    *,
+    content_type: str | None = "application/json",
+    accept: str = "application/json",
 ) -> _transport.TransportResponse:
     """POST ``body`` to ``path``; with ``retired_hint``, a retired-beta error says what to use instead.
 
     A callable hint is called only when that error arrives (it may do real work).
     """
     try:
-        return _transport.request(configuration, "POST", path, operation=operation, body=body)
+        return _transport.request(
+            configuration, "POST", path, operation=operation, body=body, content_type=content_type, accept=accept
+        )
     except ApiException as exc:
         if retired_hint is not None and exc.error_code == "beta_api_shape_disabled":
             if callable(retired_hint):

@@ -1,4 +1,4 @@
-"""Mint ephemeral Realtime keys: ``New-RealtimeSession`` (retired beta) and ``New-RealtimeClientSecret`` (GA)."""
+"""Mint ephemeral Realtime keys: for realtime and transcription sessions (beta, retired, and GA) and for translation."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _transport
 from ._operation import ApiResponse, post_json, result
+from ._runtime import _to_json_value
 from .configuration import Configuration
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import (
@@ -15,10 +16,25 @@ from .models.realtime_sessions import (
 )
 
 if TYPE_CHECKING:
-    # The GA models load on first use (see models/__init__.py); annotations only need their names.
+    # These models load on first use (see models/__init__.py); annotations only need their names.
     from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+    from .models.realtime_transcription_sessions import (
+        RealtimeTranscriptionSessionCreateRequest,
+        RealtimeTranscriptionSessionCreateResponse,
+    )
+    from .models.realtime_translations import (
+        RealtimeTranslationClientSecretCreateRequest,
+        RealtimeTranslationClientSecretCreateResponse,
+    )
 
-__all__ = ["GA_HINT", "new_realtime_client_secret", "new_realtime_session"]
+__all__ = [
+    "GA_HINT",
+    "GA_TRANSCRIPTION_HINT",
+    "new_realtime_client_secret",
+    "new_realtime_session",
+    "new_realtime_transcription_session",
+    "new_realtime_translation_client_secret",
+]
 
 #: What a BetaApiRetiredError tells the user to do instead.
 GA_HINT = "Use new_realtime_client_secret (POST /realtime/client_secrets) instead."
@@ -116,8 +132,157 @@ def new_realtime_client_secret(
         RealtimeCreateClientSecretResponse,
         configuration,
     )
-    if not isinstance(parsed.value, str) or not parsed.value:
+    _check_key(response, parsed.value, parsed.expires_at)
+    return result(parsed, response, with_http_info)
+
+
+def _check_key(response: _transport.TransportResponse, value: Any, expires_at: Any) -> None:
+    """An ApiException unless a GA answer holds a key (``value``) and its expiry (``expires_at``)."""
+    if not isinstance(value, str) or not value:
         raise _transport.api_exception_from_2xx(response, "the body has no value (no ephemeral key).")
-    if not isinstance(parsed.expires_at, int) or isinstance(parsed.expires_at, bool):
+    if not isinstance(expires_at, int) or isinstance(expires_at, bool):
         raise _transport.api_exception_from_2xx(response, "the body has no expires_at (the key's expiry).")
+
+
+def new_realtime_transcription_session(
+    realtime_transcription_session_create_request: RealtimeTranscriptionSessionCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: bool = False,
+    configuration: Configuration | None = None,
+) -> RealtimeTranscriptionSessionCreateResponse | ApiResponse:
+    """Mint an ephemeral key for a transcription session with ``POST /realtime/transcription_sessions``.
+
+    PowerShell's ``New-RealtimeTranscriptionSession``. This is part of the Realtime beta API, which
+    OpenAI has retired: the API now answers it with ``BetaApiRetiredError``, whose message shows the
+    ``new_realtime_client_secret`` call with a transcription session that asks for the same thing.
+
+    Args:
+        realtime_transcription_session_create_request: a ``RealtimeTranscriptionSessionCreateRequest``
+            or a plain dict (checked against the schema, then sent as given); ``{}`` for the defaults.
+        with_http_info: return an ``ApiResponse`` with status code and headers too.
+        configuration: use this ``Configuration`` instead of the module-wide one.
+
+    Returns:
+        The ``RealtimeTranscriptionSessionCreateResponse`` (or an ``ApiResponse`` wrapping it), the key in
+        ``client_secret.value`` (hidden by ``repr()``).
+
+    Raises:
+        ApiValueError, ApiTypeError: bad input; nothing was sent.
+        BetaApiRetiredError: OpenAI's answer to every beta call today (an ApiException).
+        ApiException (and its status subclasses): any other error answer, or a body with no key.
+        ApiConnectionError, ApiTimeoutError: no answer.
+    """
+    from .models.realtime_transcription_sessions import (
+        RealtimeTranscriptionSessionCreateRequest,
+        RealtimeTranscriptionSessionCreateResponse,
+        RealtimeTranscriptionSessionCreateResponseClientSecret,
+    )
+
+    request = realtime_transcription_session_create_request
+    response, parsed = post_json(
+        "new_realtime_transcription_session",
+        "createRealtimeTranscriptionSession",
+        "/realtime/transcription_sessions",
+        "realtime_transcription_session_create_request",
+        request,
+        RealtimeTranscriptionSessionCreateRequest,
+        RealtimeTranscriptionSessionCreateResponse,
+        configuration,
+        retired_hint=lambda: _transcription_ga_hint(request),
+    )
+    secret = parsed.client_secret
+    value = secret.value if isinstance(secret, RealtimeTranscriptionSessionCreateResponseClientSecret) else None
+    if not isinstance(value, str) or not value:
+        raise _transport.api_exception_from_2xx(response, "the body has no client_secret.value (no ephemeral key).")
+    return result(parsed, response, with_http_info)
+
+
+#: The GA audio format objects of the beta format names.
+_GA_AUDIO_FORMATS = {
+    "pcm16": {"type": "audio/pcm", "rate": 24000},
+    "g711_ulaw": {"type": "audio/pcmu"},
+    "g711_alaw": {"type": "audio/pcma"},
+}
+
+#: What a BetaApiRetiredError of the transcription sessions tells the user to do instead.
+GA_TRANSCRIPTION_HINT = (
+    "Use new_realtime_client_secret (POST /realtime/client_secrets) with a transcription session "
+    '({"session": {"type": "transcription", ...}}) instead.'
+)
+
+
+def _transcription_ga_hint(request: Any) -> str:
+    """GA_TRANSCRIPTION_HINT plus the new_realtime_client_secret call asking for the same session."""
+    # The request was checked before it was sent, so it has the beta schema's shape.
+    data: dict[str, Any] = _to_json_value(request)
+    audio_input: dict[str, Any] = {}
+    given_format = data.get("input_audio_format")
+    if isinstance(given_format, str) and given_format.lower() in _GA_AUDIO_FORMATS:
+        audio_input["format"] = _GA_AUDIO_FORMATS[given_format.lower()]
+    if "input_audio_transcription" in data:
+        audio_input["transcription"] = data["input_audio_transcription"]
+    if "input_audio_noise_reduction" in data:
+        audio_input["noise_reduction"] = data["input_audio_noise_reduction"]
+    if "turn_detection" in data:
+        # Server VAD is the only beta detection; GA names the type explicitly.
+        detection = {k: v for k, v in data["turn_detection"].items() if k != "type"}
+        audio_input["turn_detection"] = {"type": "server_vad", **detection}
+    session: dict[str, Any] = {"type": "transcription"}
+    if audio_input:
+        session["audio"] = {"input": audio_input}
+    if "include" in data:
+        session["include"] = data["include"]
+    call = f"new_realtime_client_secret({{'session': {session!r}}})"
+    return (
+        f"{GA_TRANSCRIPTION_HINT} The equivalent call for this request:\n\n    {call}\n\nSee docs/migrating-to-ga.md."
+    )
+
+
+def new_realtime_translation_client_secret(
+    realtime_translation_client_secret_create_request: RealtimeTranslationClientSecretCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: bool = False,
+    configuration: Configuration | None = None,
+) -> RealtimeTranslationClientSecretCreateResponse | ApiResponse:
+    """Mint an ephemeral key for a live translation session with ``POST /realtime/translations/client_secrets``.
+
+    PowerShell's ``New-RealtimeTranslationClientSecret``. The session (its ``model`` at least) is
+    required; the key lives 600 seconds unless ``expires_after`` says otherwise.
+
+    Args:
+        realtime_translation_client_secret_create_request: a ``RealtimeTranslationClientSecretCreateRequest``
+            or a plain dict (checked against the schema, then sent as given).
+        with_http_info: return an ``ApiResponse`` with status code and headers too.
+        configuration: use this ``Configuration`` instead of the module-wide one.
+
+    Returns:
+        The ``RealtimeTranslationClientSecretCreateResponse`` (or an ``ApiResponse`` wrapping it): the key
+        in ``value`` (hidden by ``repr()``), ``expires_at`` and the ``session`` as configured.
+
+    Raises:
+        ApiValueError, ApiTypeError: bad input; nothing was sent.
+        ApiException (and its status subclasses): the API answered with an error, or with a body that
+            has no ``value`` or ``expires_at``.
+        ApiConnectionError, ApiTimeoutError: no answer.
+    """
+    from .models.realtime_translations import (
+        RealtimeTranslationClientSecretCreateRequest,
+        RealtimeTranslationClientSecretCreateResponse,
+    )
+
+    response, parsed = post_json(
+        "new_realtime_translation_client_secret",
+        "createRealtimeTranslationClientSecret",
+        "/realtime/translations/client_secrets",
+        "realtime_translation_client_secret_create_request",
+        realtime_translation_client_secret_create_request,
+        RealtimeTranslationClientSecretCreateRequest,
+        RealtimeTranslationClientSecretCreateResponse,
+        configuration,
+    )
+    _check_key(response, parsed.value, parsed.expires_at)
     return result(parsed, response, with_http_info)

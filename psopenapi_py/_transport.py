@@ -170,8 +170,16 @@ def safe_url(url: str) -> str:
     return parts._replace(netloc=f"{REDACTED}@{host}{port}").geturl()
 
 
-def build_headers(configuration: Configuration, operation: str) -> dict[str, str]:
-    """The headers of a call: JSON, User-Agent, bearer token, OpenAI org/project, default headers last.
+def build_headers(
+    configuration: Configuration,
+    operation: str,
+    *,
+    content_type: str | None = "application/json",
+    accept: str = "application/json",
+) -> dict[str, str]:
+    """The headers of a call: content types, User-Agent, bearer token, OpenAI org/project, default headers last.
+
+    ``content_type`` None sends no Content-Type (a call without a body).
 
     Raises:
         MissingCredentialsError: no token anywhere (and no Authorization default header).
@@ -193,11 +201,9 @@ def build_headers(configuration: Configuration, operation: str) -> dict[str, str
             value=None,
             expected="an API key",
         )
-    headers = {
-        "Content-Type": "application/json",
-        "Accept": "application/json",
-        "User-Agent": user_agent(),
-    }
+    headers = {"Content-Type": content_type} if content_type else {}
+    headers["Accept"] = accept
+    headers["User-Agent"] = user_agent()
     if token:
         headers["Authorization"] = f"Bearer {token}"
         logger.debug("Using Bearer authentication in %s", operation)
@@ -279,9 +285,14 @@ def request(
     *,
     operation: str,
     body: bytes,
+    content_type: str | None = "application/json",
+    accept: str = "application/json",
     sleep: Callable[[float], None] = time.sleep,
 ) -> TransportResponse:
     """Send one API call with retries; return the 2xx response or raise the mapped exception.
+
+    ``body`` goes out as ``content_type`` (None with an empty body: no Content-Type at all); the
+    answer's body comes back as text whatever its type (JSON, SDP or nothing).
 
     Raises:
         MissingCredentialsError, ApiValueError: nothing could be sent (no token, a bad header or base URL).
@@ -290,7 +301,7 @@ def request(
     """
     import requests
 
-    headers = build_headers(configuration, operation)
+    headers = build_headers(configuration, operation, content_type=content_type, accept=accept)
     secrets = _secrets_of(headers)
     url = configuration.effective_base_url() + path
     shown_url = safe_url(url)

@@ -13,7 +13,7 @@ import pytest
 import psopenapi_py
 
 ROOT = Path(__file__).resolve().parent.parent
-MEASURED_ALWAYS = ("import", "warm", "build", "one_shot")
+MEASURED_ALWAYS = ("import", "warm", "warm_call", "build", "one_shot")
 PEER = ("peer_import", "peer_warm", "peer_one_shot")
 
 
@@ -46,15 +46,18 @@ def _assert_measured(fig: dict[str, Any]) -> None:
 
 
 def test_quick_run_measures_the_import_warm_build_and_one_shot_figures(quick_run: tuple[dict[str, Any], str]) -> None:
-    """Figures 1 to 4 are measured, each a median with a ratio to its same-run baseline and a target."""
+    """Figures 1 to 4 and 2b are measured, each a median with a ratio to its same-run baseline and a target."""
     report, _ = quick_run
     assert report["quick"] is True
     for name in MEASURED_ALWAYS:
         _assert_measured(report["figures"][name])
     one_shot = report["figures"]["one_shot"]
-    assert one_shot["max_rss"]["ratio"] == pytest.approx(one_shot["max_rss"]["ours_kib"] / one_shot["max_rss"]["baseline_kib"])
+    assert one_shot["max_rss"]["ratio"] == pytest.approx(
+        one_shot["max_rss"]["ours_kib"] / one_shot["max_rss"]["baseline_kib"]
+    )
     assert one_shot["same_request"] is True
     assert report["figures"]["warm"]["same_request"] is True
+    assert report["figures"]["warm_call"]["same_request"] is True
 
 
 def test_quick_run_measures_the_translator_when_the_package_has_one(quick_run: tuple[dict[str, Any], str]) -> None:
@@ -79,7 +82,9 @@ def test_quick_run_measures_openai_when_importable_else_says_why_not(quick_run: 
             assert figures[name]["skipped"].startswith("openai is not importable here")
 
 
-def test_quick_run_prints_a_table_row_per_figure_and_describes_the_machine(quick_run: tuple[dict[str, Any], str]) -> None:
+def test_quick_run_prints_a_table_row_per_figure_and_describes_the_machine(
+    quick_run: tuple[dict[str, Any], str],
+) -> None:
     """The printed Markdown table has one row per figure; the JSON names CPUs, CPU model, Python and date."""
     report, stdout = quick_run
     for fig in report["figures"].values():

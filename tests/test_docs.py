@@ -26,6 +26,9 @@ from recording_server import recording_server
 
 ROOT = Path(__file__).resolve().parent.parent
 API_KEY = "sk-example"
+#: Incoming SIP calls the examples act on (docs/RealtimeApi.md): the mock knows them from the start, as if
+#: the ``realtime.call.incoming`` webhook had announced them.
+DOCS_SIP_CALLS = ("rtc_479a275623b54bdb9b6fbae2f7cbd408", "rtc_0c2a7d16f4e94b3c8f0b5e2d9a61c7e4")
 #: A page (all its blocks together) that runs longer than this has hung: fail it rather than the suite.
 PAGE_TIMEOUT_SECONDS = 60.0
 
@@ -102,7 +105,7 @@ def docs_server() -> Iterator[str]:
     except ImportError:
         MockServer = None  # noqa: N806 - the optional class, as imported
     if MockServer is not None:
-        with MockServer(api_key=API_KEY) as mock:
+        with MockServer(api_key=API_KEY, sip_calls=DOCS_SIP_CALLS) as mock:
             yield mock.url
     else:
         with recording_server() as recorder:

@@ -458,7 +458,9 @@ def test_function_and_mcp_tools_are_told_apart_by_type() -> None:
 
 def test_an_mcp_tool_takes_require_approval_as_a_string_or_a_filter_object() -> None:
     """require_approval "never" and {"always": {...}, "never": {...}} both go out as given."""
-    as_string = initialize_mcp_tool(server_label="crm", server_url="https://crm.example.com/mcp", require_approval="never")
+    as_string = initialize_mcp_tool(
+        server_label="crm", server_url="https://crm.example.com/mcp", require_approval="never"
+    )
     as_filter = initialize_mcp_tool(
         server_label="files",
         connector_id="connector_googledrive",
@@ -474,7 +476,12 @@ def test_an_mcp_tool_takes_require_approval_as_a_string_or_a_filter_object() -> 
     )
     body = request_body(realtime(tools=[as_string, as_filter]))
     assert body["session"]["tools"] == [
-        {"type": "mcp", "server_label": "crm", "server_url": "https://crm.example.com/mcp", "require_approval": "never"},
+        {
+            "type": "mcp",
+            "server_label": "crm",
+            "server_url": "https://crm.example.com/mcp",
+            "require_approval": "never",
+        },
         {
             "type": "mcp",
             "server_label": "files",
@@ -498,7 +505,9 @@ def test_mcp_tool_tunnel_id_pattern_and_allowed_callers_min_items_are_checked() 
     assert initialize_mcp_tool(server_label="t", tunnel_id=good).to_dict()["tunnel_id"] == good
     with pytest.raises(ApiValueError) as info:
         initialize_mcp_tool(server_label="t", tunnel_id="tunnel_X")
-    assert str(info.value) == "Invalid value for 'tunnel_id': 'tunnel_X'. Must match the pattern '^tunnel_[a-z0-9]{32}$'."
+    assert (
+        str(info.value) == "Invalid value for 'tunnel_id': 'tunnel_X'. Must match the pattern '^tunnel_[a-z0-9]{32}$'."
+    )
     with pytest.raises(ApiValueError) as info:
         initialize_mcp_tool(server_label="t", allowed_callers=[])
     assert str(info.value) == "Invalid value for 'allowed_callers': []. Must have at least 1 item(s)."
@@ -565,7 +574,9 @@ def test_tool_choice_and_max_output_tokens_wrappers() -> None:
         )
     )
     assert (body["session"]["tool_choice"], body["session"]["max_output_tokens"]) == ("required", 1024)
-    body = request_body(realtime(tool_choice={"type": "mcp", "server_label": "crm", "name": None}, max_output_tokens="inf"))
+    body = request_body(
+        realtime(tool_choice={"type": "mcp", "server_label": "crm", "name": None}, max_output_tokens="inf")
+    )
     assert body["session"]["tool_choice"] == {"type": "mcp", "server_label": "crm", "name": None}
     with pytest.raises(ApiValueError):
         realtime(max_output_tokens="infinite")
@@ -579,7 +590,10 @@ def test_enum_models_are_str_enums_with_initialize_and_convert() -> None:
     assert NoiseReductionType.NEAR_FIELD.to_json() == '"near_field"'
     with pytest.raises(ApiValueError) as info:
         initialize_noise_reduction_type("mid_field")
-    assert str(info.value) == "Invalid value for 'value': 'mid_field'. Allowed values for NoiseReductionType: near_field, far_field."
+    assert (
+        str(info.value)
+        == "Invalid value for 'value': 'mid_field'. Allowed values for NoiseReductionType: near_field, far_field."
+    )
     field = initialize_realtime_session_create_request_ga_audio_input_noise_reduction(type="Near_Field")
     assert field.type == "near_field" and type(field.type) is str
     with pytest.raises(ApiValueError) as info:
@@ -605,7 +619,12 @@ def test_openais_realtime_response_example_parses_with_its_nulls_and_round_trips
     response = RealtimeCreateClientSecretResponse.from_dict(example)
     session = response.session
     assert isinstance(session, RealtimeSessionCreateResponseGA)
-    assert (session.id, session.tracing, session.prompt, session.include) == ("sess_C9CiUVUzUzYIssh3ELY1d", None, None, None)
+    assert (session.id, session.tracing, session.prompt, session.include) == (
+        "sess_C9CiUVUzUzYIssh3ELY1d",
+        None,
+        None,
+        None,
+    )
     assert session.audio.input.transcription is None
     assert isinstance(session.audio.input.turn_detection, ServerVAD)
     assert session.audio.input.turn_detection.idle_timeout_ms is None

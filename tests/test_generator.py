@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -159,3 +160,38 @@ def test_a_wire_name_that_is_no_python_identifier_stops_the_generator(wire: str)
     """A property name Python cannot use as a parameter needs a mapping; the generator says so."""
     with pytest.raises(SystemExit, match="is not a Python identifier"):
         gen.py_name(wire)
+
+
+def test_one_spec_file_feeds_several_modules_without_generating_a_model_twice() -> None:
+    """realtime-api.openapi.yaml: each model is generated once, in the first module whose operations reach it."""
+    produced = gen.generate(SPEC_DIR)
+    modules = {rel: text for rel, text in produced.items() if rel.startswith("psopenapi_py/models/realtime_")}
+    defined: dict[str, str] = {}
+    for rel, text in modules.items():
+        for name in re.findall(r"^class (\w+)\(", text, flags=re.M):
+            assert name not in defined, f"{name} is generated in {defined.get(name)} and {rel}"
+            defined[name] = rel
+    assert defined["RealtimeCallReferRequest"] == "psopenapi_py/models/realtime_calls.py"
+    assert defined["RealtimeTranslationSessionAudioOutput"] == "psopenapi_py/models/realtime_translations.py"
+    transcription = modules["psopenapi_py/models/realtime_transcription_sessions.py"]
+    assert (
+        "from .realtime_client_secrets import AudioTranscription, AudioTranscriptionResponse, "
+        "RealtimeSessionCreateRequestGAAudioInputNoiseReduction\n"
+    ) in transcription
+
+
+def test_the_translation_request_and_response_share_the_output_model_as_in_the_full_spec() -> None:
+    """audio.output of the request and of the response is RealtimeTranslationSessionAudioOutput (no ...CreateRequestAudioOutput)."""
+    produced = gen.generate(SPEC_DIR)
+    assert "docs/RealtimeTranslationSessionCreateRequestAudioOutput.md" not in produced
+    translations = produced["psopenapi_py/models/realtime_translations.py"]
+    assert translations.count('wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))') == 2
+
+
+def test_nothing_reads_the_superseded_client_secrets_cut() -> None:
+    """The generator, the package, the tests and the bench name realtime-api.openapi.yaml, never the superseded cut."""
+    old = "realtime-client-secrets" + ".openapi.yaml"
+    for folder in ("psopenapi_py", "tools", "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert old not in path.read_text(encoding="utf-8"), path
+    assert {c.source for c in gen.SPECS} == {"realtime-sessions.openapi.yaml", "realtime-api.openapi.yaml"}

@@ -146,7 +146,10 @@ def test_turn_detection_none_stays_null_and_semantic_vad_is_kept() -> None:
     """turn_detection None turns detection off in GA too; a semantic_vad type is carried over."""
     body = ga_body({"model": "gpt-4o-realtime-preview", "turn_detection": None})
     assert body["session"]["audio"] == {"input": {"turn_detection": None}}
-    semantic = {"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "semantic_vad", "create_response": False}}
+    semantic = {
+        "model": "gpt-4o-realtime-preview",
+        "turn_detection": {"type": "semantic_vad", "create_response": False},
+    }
     assert ga_body(semantic)["session"]["audio"]["input"]["turn_detection"] == {
         "type": "semantic_vad",
         "create_response": False,

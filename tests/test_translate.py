@@ -472,6 +472,86 @@ def test_members_of_results_use_the_models_fields() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("ps", "python"),
+    [
+        ("$Offer = 'v=0'\n$Answer = New-RealtimeCall -Sdp $Offer", "answer = new_realtime_call(sdp=offer)"),
+        (
+            "$Offer = 'v=0'\n$S = @{ type = 'realtime' }\n$R = New-RealtimeCall -Sdp $Offer -Session $S -WithHttpInfo",
+            "r = new_realtime_call(sdp=offer, session=s, with_http_info=True)",
+        ),
+        (
+            "$S = Initialize-RealtimeSessionCreateRequestGA -Model 'gpt-realtime'\n"
+            "Receive-RealtimeCall -CallId 'rtc_1' -RealtimeSessionCreateRequestGA $S",
+            'receive_realtime_call(call_id="rtc_1", realtime_session_create_request_ga=s)',
+        ),
+        ("Deny-RealtimeCall -CallId 'rtc_1'", 'deny_realtime_call(call_id="rtc_1")'),
+        (
+            "$Reject = Initialize-RealtimeCallRejectRequest -StatusCode 486\n"
+            "Deny-RealtimeCall -CallId 'rtc_1' -RealtimeCallRejectRequest $Reject",
+            'deny_realtime_call(call_id="rtc_1", realtime_call_reject_request=reject)',
+        ),
+        (
+            "$Refer = Initialize-RealtimeCallReferRequest -TargetUri 'tel:+14155550123'\n"
+            "Invoke-ReferRealtimeCall -CallId 'rtc_1' -RealtimeCallReferRequest $Refer",
+            'invoke_refer_realtime_call(call_id="rtc_1", realtime_call_refer_request=refer)',
+        ),
+        ("Invoke-HangupRealtimeCall -CallId 'rtc_1'", 'invoke_hangup_realtime_call(call_id="rtc_1")'),
+        (
+            "$R = Initialize-RealtimeTranscriptionSessionCreateRequest -InputAudioFormat 'pcm16'\n"
+            "$S = New-RealtimeTranscriptionSession -RealtimeTranscriptionSessionCreateRequest $R",
+            "s = new_realtime_transcription_session(realtime_transcription_session_create_request=r)",
+        ),
+        (
+            "$Session = Initialize-RealtimeTranslationSessionCreateRequest -Model 'gpt-realtime-translate'\n"
+            "$R = Initialize-RealtimeTranslationClientSecretCreateRequest -Session $Session\n"
+            "$K = New-RealtimeTranslationClientSecret -RealtimeTranslationClientSecretCreateRequest $R",
+            "k = new_realtime_translation_client_secret(realtime_translation_client_secret_create_request=r)",
+        ),
+    ],
+)
+def test_the_call_transcription_and_translation_cmdlets_translate_to_their_functions(ps: str, python: str) -> None:
+    """The seven cmdlets of issue 12 translate without a warning, parameters by their Python names."""
+    assert lines_of(ps)[-1] == python
+
+
+def test_members_of_call_results() -> None:
+    """$R.CallId of New-RealtimeCall -WithHttpInfo, an action's $R.StatusCode, a translation key's session."""
+    ps = (
+        "$R = New-RealtimeCall -Sdp 'v=0' -WithHttpInfo\n$Id = $R.CallId\n$Answer = $R.Response\n"
+        "$H = Invoke-HangupRealtimeCall -CallId $Id -WithHttpInfo\n$Code = $H.StatusCode\n"
+        "$K = New-RealtimeTranslationClientSecret -RealtimeTranslationClientSecretCreateRequest @{ session = @{ model = 'm' } }\n"
+        "$Language = $K.Session.Audio.Output.Language\n"
+    )
+    assert lines_of(ps)[2:] == [
+        'r = new_realtime_call(sdp="v=0", with_http_info=True)',
+        "id_ = r.call_id",
+        "answer = r.response",
+        "h = invoke_hangup_realtime_call(call_id=id_, with_http_info=True)",
+        "code = h.status_code",
+        "k = new_realtime_translation_client_secret(",
+        '    realtime_translation_client_secret_create_request={"session": {"model": "m"}},',
+        ")",
+        "language = k.session.audio.output.language",
+    ]
+
+
+def test_a_translated_call_script_runs_against_a_server(configured: Any) -> None:
+    """Translated Deny-/Invoke-HangupRealtimeCall lines run: the server sees the encoded ids and the body."""
+    from recording_server import Reply
+
+    configured.default = Reply(200, b"")
+    ps = (
+        "$Id = 'rtc/1'\nDeny-RealtimeCall -CallId $Id -RealtimeCallRejectRequest @{ status_code = 486 }\n"
+        "Invoke-HangupRealtimeCall -CallId 'rtc_2'\nWrite-Host 'done'\n"
+    )
+    assert run(py(ps)) == "done\n"
+    assert [(r.path, r.body) for r in configured.requests] == [
+        ("/v1/realtime/calls/rtc%2F1/reject", b'{"status_code":486}'),
+        ("/v1/realtime/calls/rtc_2/hangup", b""),
+    ]
+
+
 def test_members_of_with_http_info_results() -> None:
     """-WithHttpInfo results: StatusCode, Response and Headers become status_code, response and headers."""
     ps = (

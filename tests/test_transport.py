@@ -229,6 +229,18 @@ def test_build_headers_sends_json_user_agent_and_bearer() -> None:
     }
 
 
+def test_build_headers_takes_the_content_type_and_accept_of_the_call() -> None:
+    """A multipart offer expecting SDP, and a call with no body (no Content-Type at all)."""
+    config = Configuration(access_token="sk-abc")
+    multipart = build_headers(config, "op", content_type="multipart/form-data; boundary=x", accept="application/sdp")
+    assert (multipart["Content-Type"], multipart["Accept"]) == ("multipart/form-data; boundary=x", "application/sdp")
+    assert build_headers(config, "op", content_type=None) == {
+        "Accept": "application/json",
+        "User-Agent": user_agent(),
+        "Authorization": "Bearer sk-abc",
+    }
+
+
 def test_default_headers_override_everything_including_authorization_case_insensitively() -> None:
     """A default header replaces a built-in one whatever the case of its name (no duplicate is sent)."""
     config = Configuration(

@@ -19,7 +19,7 @@ MODEL_WORDS = {
     ),
     "RealtimeResponseCreateParamsToolsInner": "One function the model may call during the session.",
     "RealtimeResponseCreateParamsMaxResponseOutputTokens": (
-        "The cap on output tokens per response: a whole number, or `\"inf\"` for the model's maximum."
+        'The cap on output tokens per response: a whole number, or `"inf"` for the model\'s maximum.'
     ),
     "RealtimeSessionCreateResponse": (
         "What `new_realtime_session` returns: the session as the API configured it, plus the ephemeral "
@@ -34,7 +34,7 @@ MODEL_WORDS = {
 }
 
 FIELD_WORDS = {
-    "RealtimeSessionCreateRequest.modalities": "What the model may answer with; `[\"text\"]` turns audio off.",
+    "RealtimeSessionCreateRequest.modalities": 'What the model may answer with; `["text"]` turns audio off.',
     "RealtimeSessionCreateRequest.model": "The Realtime model the session runs on.",
     "RealtimeSessionCreateRequest.instructions": "The system instructions the model follows.",
     "RealtimeSessionCreateRequest.voice": "The voice of spoken answers.",
@@ -45,7 +45,7 @@ FIELD_WORDS = {
     "RealtimeSessionCreateRequest.tools": "Functions the model may call.",
     "RealtimeSessionCreateRequest.tool_choice": "`auto`, `none`, `required` or a function name.",
     "RealtimeSessionCreateRequest.temperature": "Sampling temperature (the API accepts 0.6 to 1.2; not checked here).",
-    "RealtimeSessionCreateRequest.max_response_output_tokens": "Token cap per response: an integer or `\"inf\"`.",
+    "RealtimeSessionCreateRequest.max_response_output_tokens": 'Token cap per response: an integer or `"inf"`.',
     "RealtimeSessionInputAudioTranscription.model": "The transcription model, such as `whisper-1`.",
     "RealtimeSessionCreateRequestTurnDetection.type": "The detection method, such as `server_vad`.",
     "RealtimeSessionCreateRequestTurnDetection.threshold": "How loud speech must be to count (0.0 to 1.0).",
@@ -121,13 +121,13 @@ MODEL_WORDS.update(
         "ServerVAD": "Turn detection by loudness and silence (`server_vad`).",
         "SemanticVAD": "Turn detection by a model that judges whether the user has finished (`semantic_vad`).",
         "RealtimeSessionCreateRequestGAAudioOutput": "How the session talks back: audio format, voice and speaking speed.",
-        "VoiceIdsOrCustomVoice": "The voice: one of the built-in names, or one of your own voices given as `{\"id\": ...}`.",
+        "VoiceIdsOrCustomVoice": 'The voice: one of the built-in names, or one of your own voices given as `{"id": ...}`.',
         "VoiceIdsShared": "A built-in voice name: any string; the names the spec lists are stored canonically.",
         "VoiceIdsOrCustomVoiceAnyOf": "A custom voice, by its id (`voice_...`).",
         "TracingConfiguration3": (
-            "Session tracing in the request: `\"auto\"`, a `TracingConfiguration`, or `None` for no tracing."
+            'Session tracing in the request: `"auto"`, a `TracingConfiguration`, or `None` for no tracing.'
         ),
-        "TracingConfiguration4": "Session tracing as the API applied it: `\"auto\"`, a `TracingConfiguration`, or `None`.",
+        "TracingConfiguration4": 'Session tracing as the API applied it: `"auto"`, a `TracingConfiguration`, or `None`.',
         "TracingConfiguration": "Names and labels for the session's traces.",
         "RealtimeSessionCreateRequestGAToolsInner": (
             "One tool of a GA session: a function (`type` `function`) or an MCP server (`type` `mcp`). Not to "
@@ -141,7 +141,7 @@ MODEL_WORDS.update(
         "MCPToolAllowedTools": "Which tools of an MCP server the model may use: a list of names, or a filter.",
         "BetaMCPToolFilter": "Picks MCP tools by name and/or by whether they only read data.",
         "CallableToolAllowedCaller": "Who may call a tool: `direct` (the model) or `programmatic`.",
-        "MCPToolRequireApproval": "Which MCP tool calls wait for approval: `\"always\"`, `\"never\"`, or a filter object.",
+        "MCPToolRequireApproval": 'Which MCP tool calls wait for approval: `"always"`, `"never"`, or a filter object.',
         "MCPToolApprovalFilter": "Approval rules by tool: the tools that always need approval and those that never do.",
         "RealtimeBetaResponseCreateParamsToolChoice": (
             "How the model picks tools: a mode (`auto`, `none`, `required`) or one function or MCP tool it must call."
@@ -152,10 +152,10 @@ MODEL_WORDS.update(
         "RealtimeReasoning": "Reasoning settings for models that reason before answering.",
         "RealtimeReasoningEffort": "How much the model reasons before answering, from `minimal` to `xhigh`.",
         "RealtimeBetaResponseCreateParamsMaxOutputTokens": (
-            "The cap on output tokens per response: a whole number, or `\"inf\"` for the model's maximum."
+            'The cap on output tokens per response: a whole number, or `"inf"` for the model\'s maximum.'
         ),
         "RealtimeTruncation": (
-            "What happens when the conversation outgrows the model's context: `\"auto\"`, `\"disabled\"`, or a "
+            'What happens when the conversation outgrows the model\'s context: `"auto"`, `"disabled"`, or a '
             "retention-ratio object."
         ),
         "RetentionRatioTruncation": "Truncation that keeps a share of the conversation when it must drop older turns.",
@@ -206,17 +206,17 @@ FIELD_WORDS.update(
         "ClientSecretExpiration.anchor": "What `seconds` counts from; only `created_at`.",
         "ClientSecretExpiration.seconds": "Lifetime of the key in seconds, 10 to 7200.",
         "RealtimeSessionCreateRequestGA.type": "Always `realtime`.",
-        "RealtimeSessionCreateRequestGA.output_modalities": "`[\"audio\"]` (speech plus transcript) or `[\"text\"]`.",
+        "RealtimeSessionCreateRequestGA.output_modalities": '`["audio"]` (speech plus transcript) or `["text"]`.',
         "RealtimeSessionCreateRequestGA.model": "The model, such as `gpt-realtime`.",
         "RealtimeSessionCreateRequestGA.instructions": "The system instructions the model follows.",
         "RealtimeSessionCreateRequestGA.audio": "Audio in and out.",
         "RealtimeSessionCreateRequestGA.include": "Extra data to include in server events.",
-        "RealtimeSessionCreateRequestGA.tracing": "Tracing: `\"auto\"`, an object, or `None` for off.",
+        "RealtimeSessionCreateRequestGA.tracing": 'Tracing: `"auto"`, an object, or `None` for off.',
         "RealtimeSessionCreateRequestGA.tools": "Functions and MCP servers the model may call.",
         "RealtimeSessionCreateRequestGA.tool_choice": "A mode or one tool to call.",
         "RealtimeSessionCreateRequestGA.parallel_tool_calls": "Whether several tools may run at once (reasoning models).",
         "RealtimeSessionCreateRequestGA.reasoning": "Reasoning effort, for models that reason.",
-        "RealtimeSessionCreateRequestGA.max_output_tokens": "Token cap per response: an integer or `\"inf\"`.",
+        "RealtimeSessionCreateRequestGA.max_output_tokens": 'Token cap per response: an integer or `"inf"`.',
         "RealtimeSessionCreateRequestGA.truncation": "What to drop when the context is full.",
         "RealtimeSessionCreateRequestGA.prompt": "A stored prompt template, or `None`.",
         "RealtimeSessionCreateRequestGAAudio.input": "What the session hears.",
@@ -248,7 +248,7 @@ FIELD_WORDS.update(
         "SemanticVAD.create_response": "Answer automatically when a turn ends.",
         "SemanticVAD.interrupt_response": "Stop the model talking when the user starts.",
         "RealtimeSessionCreateRequestGAAudioOutput.format": "Encoding of the audio the model sends.",
-        "RealtimeSessionCreateRequestGAAudioOutput.voice": "A voice name (`marin`) or a custom voice `{\"id\": ...}`.",
+        "RealtimeSessionCreateRequestGAAudioOutput.voice": 'A voice name (`marin`) or a custom voice `{"id": ...}`.',
         "RealtimeSessionCreateRequestGAAudioOutput.speed": "Speaking speed, 0.25 to 1.5 (1.0 is normal).",
         "VoiceIdsOrCustomVoiceAnyOf.id": "The custom voice's id, such as `voice_1234`.",
         "TracingConfiguration.workflow_name": "Name of the trace's workflow.",
@@ -349,8 +349,7 @@ MODEL_WORDS.update(
             "settings the API applied."
         ),
         "RealtimeTranscriptionSessionCreateResponseClientSecret": (
-            "The ephemeral key of a beta transcription session and when it stops working. `repr()` never "
-            "shows the key."
+            "The ephemeral key of a beta transcription session and when it stops working. `repr()` never shows the key."
         ),
         "RealtimeTranscriptionSessionCreateResponseTurnDetection": "The voice activity detection settings in force.",
         "RealtimeTranslationClientSecretCreateRequest": (

@@ -319,6 +319,14 @@ BETA_PATHS = frozenset({"/v1/realtime/sessions", "/v1/realtime/transcription_ses
 CALLS_PATH = "/v1/realtime/calls"
 
 
+def minted_key(answer: Any) -> tuple[str, int] | None:
+    """The ephemeral key an answer holds and its expiry: at the top (client secrets) or under ``client_secret``."""
+    holder = answer.get("client_secret", answer) if isinstance(answer, dict) else None
+    if isinstance(holder, dict) and isinstance(holder.get("value"), str) and isinstance(holder.get("expires_at"), int):
+        return holder["value"], holder["expires_at"]
+    return None
+
+
 def retired_beta_error(path: str) -> MockError:
     """The error OpenAI answers a retired beta path with: 400, code ``beta_api_shape_disabled``.
 
@@ -443,7 +451,14 @@ def act_on_call(calls: CallBook, call_id: str, action: str, headers: Message, bo
         changes["target_uri"] = strict_parse(RealtimeCallReferRequest, json_object(headers, body)).to_dict()[
             "target_uri"
         ]
-    elif body and json_object(headers, body):
-        raise MockError(400, "Invalid body: hangup takes no request body (send none, or {}).", code="unknown_parameter")
+    elif body:
+        extra = json_object(headers, body)
+        if extra:
+            raise MockError(
+                400,
+                "Invalid body: hangup takes no request body (send none, or {}).",
+                param=next(iter(extra)),
+                code="unknown_parameter",
+            )
     calls.act(call_id, action, **changes)
     return Answer(200)

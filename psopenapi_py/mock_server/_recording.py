@@ -56,7 +56,12 @@ def token_fingerprint(authorization: str | None) -> str | None:
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         return None
-    return hashlib.sha256(token.encode("utf-8", errors="replace")).hexdigest()[:12]
+    return token_digest(token)[:12]
+
+
+def token_digest(token: str) -> str:
+    """The SHA-256 hex digest of a bearer token: what the mock keeps instead of the token."""
+    return hashlib.sha256(token.encode("utf-8", errors="replace")).hexdigest()
 
 
 def redact_headers(headers: Message) -> dict[str, str]:

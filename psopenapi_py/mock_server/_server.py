@@ -9,6 +9,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections.abc import Iterable
 from email.message import Message
 from typing import Any
@@ -16,17 +17,19 @@ from urllib.parse import unquote
 
 from .._runtime import REDACTED
 from ..exceptions import ApiTypeError, ApiValueError
-from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, retired_beta_error
+from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, minted_key, retired_beta_error
 from ._bodies import json_object
 from ._calls import CallBook, MockCall, new_call_id
 from ._errors import Answer, MockError
 from ._http import POLL_INTERVAL_SEC, Framing, HTTPServer, HTTPServer6, RequestHandler, path_only
-from ._recording import RecordedRequest, parsed_body, redact_headers, token_fingerprint
+from ._recording import RecordedRequest, parsed_body, redact_headers, token_digest, token_fingerprint
 
 logger = logging.getLogger("psopenapi_py.mock_server")
 
 #: An action on a call: the call id (percent-encoded, one path segment) and the action.
 _CALL_ACTION = re.compile(re.escape(CALLS_PATH) + r"/([^/]+)/(accept|reject|refer|hangup)")
+#: How many ephemeral keys are remembered before the expired ones are first dropped.
+_PRUNE_KEYS_AT = 1024
 
 
 class MockServer:
@@ -111,6 +114,9 @@ class MockServer:
         self._requested_port = port
         self._lock = threading.Lock()
         self._failures_done = 0
+        #: SHA-256 digest of each ephemeral key minted -> its expiry (unix seconds); never the key itself.
+        self._ephemeral_keys: dict[str, int] = {}
+        self._prune_keys_at = _PRUNE_KEYS_AT
         self._httpd: HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -235,7 +241,8 @@ class MockServer:
         if framing.problem is not None:
             raise framing.problem
         self._maybe_fail()
-        self._check_auth(headers.get("Authorization"))
+        # The spec's bare-offer form of /realtime/calls is meant for a browser holding an ephemeral key.
+        self._check_auth(headers.get("Authorization"), ephemeral_ok=route == CALLS_PATH)
         if self.retired_beta and route in BETA_PATHS:
             raise retired_beta_error(route)
         if route == CALLS_PATH:
@@ -244,7 +251,9 @@ class MockServer:
             call_id, action = unquote(call_action.group(1)), call_action.group(2)
             return act_on_call(self._calls, call_id, action, headers, framing.body)
         assert json_route is not None
-        return Answer(200, json_route(json_object(headers, framing.body)))
+        answer = json_route(json_object(headers, framing.body))
+        self._remember_ephemeral_key(answer)
+        return Answer(200, answer)
 
     def _maybe_fail(self) -> None:
         """Raise the injected failure while the first fail_first API requests are being answered."""
@@ -263,8 +272,11 @@ class MockServer:
             headers=headers,
         )
 
-    def _check_auth(self, authorization: str | None) -> None:
-        """Raise a 401 MockError unless the request carries an acceptable bearer key."""
+    def _check_auth(self, authorization: str | None, ephemeral_ok: bool = False) -> None:
+        """Raise a 401 MockError unless the request carries an acceptable bearer key.
+
+        With ``ephemeral_ok``, a live ephemeral key this server minted is acceptable too.
+        """
         if not authorization:
             raise MockError(
                 401,
@@ -276,12 +288,32 @@ class MockServer:
         if scheme.lower() != "bearer" or not token or " " in token:
             raise MockError(401, "Malformed Authorization header: expected 'Bearer YOUR_KEY'.")
         if self.api_key is not None and not hmac.compare_digest(token.encode(), self.api_key.encode()):
+            if ephemeral_ok and self._is_live_ephemeral_key(token):
+                return
             # The real API echoes part of the key here; the mock never repeats a secret.
             raise MockError(
                 401,
                 "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
                 code="invalid_api_key",
             )
+
+    def _remember_ephemeral_key(self, answer: Any) -> None:
+        """Note the ephemeral key an answer carries (by its digest only) until it expires."""
+        minted = minted_key(answer)
+        if minted is not None:
+            value, expires_at = minted
+            with self._lock:
+                if len(self._ephemeral_keys) >= self._prune_keys_at:
+                    # Expired keys are dropped now and then (amortised), so a long-running server stays small.
+                    now = _now()
+                    self._ephemeral_keys = {k: t for k, t in self._ephemeral_keys.items() if t > now}
+                    self._prune_keys_at = max(_PRUNE_KEYS_AT, 2 * len(self._ephemeral_keys))
+                self._ephemeral_keys[token_digest(value)] = expires_at
+
+    def _is_live_ephemeral_key(self, token: str) -> bool:
+        with self._lock:
+            expires_at = self._ephemeral_keys.get(token_digest(token))
+        return expires_at is not None and expires_at > _now()
 
     def _record(
         self, method: str, raw_path: str, headers: Message, body: bytes | None, status: int, request_id: str
@@ -304,6 +336,11 @@ class MockServer:
                         out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
                 except OSError as exc:
                     logger.warning("could not append to the record file %s: %s", os.fspath(self.record), exc)
+
+
+def _now() -> float:
+    """The current unix time (one name, so tests can move the clock of ephemeral keys)."""
+    return time.time()
 
 
 def _bad_argument(name: str, value: Any, expected: str) -> ApiValueError:
