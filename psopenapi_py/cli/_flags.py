@@ -145,13 +145,15 @@ class RequestSpec:
                 for name in ("metavar", "type", "choices", "nargs"):
                     if getattr(flag, name) is not None:
                         options[name] = getattr(flag, name)
-            group_of(flag).add_argument(flag.option, **options)
+            action = group_of(flag).add_argument(flag.option, **options)
+            if flag.enum_help and flag.field is not None:
+                # Read by argparse's "%(enum)s" only when help is shown, so parsing never imports the model.
+                action.enum = _EnumHelp(self.model, flag.field.split(".")[0])  # type: ignore[attr-defined]
 
     def _help(self, flag: Flag) -> str | None:
         if not flag.enum_help or flag.field is None:
             return flag.help
-        enum = enum_help(self.model(), flag.field.split(".")[0])
-        return f"{flag.help}; {enum}" if flag.help else enum
+        return f"{flag.help}; %(enum)s" if flag.help else "%(enum)s"
 
     def given(self, args: argparse.Namespace) -> list[tuple[Flag, Any]]:
         """The flags given on the command line, with their values as argparse parsed them."""
@@ -242,17 +244,23 @@ class RequestSpec:
                 written.append(flag.field)
                 _remove(rest, flag.field)
         for path, default in self.defaults.items():
-            parent = path.rpartition(".")[0]
-            if _get(rest, path) != default:
+            value = _get(rest, path)
+            if value is _MISSING:
                 continue
             _remove(rest, path)
-            if _get(rest, parent) is _MISSING and not any(w.startswith(parent + ".") for w in written):
-                setter = self._setter(path)
-                spelled = setter.spell(default) if setter is not None else None
-                if spelled is None:
-                    _put(rest, path, default)
-                else:
-                    argv = spelled + argv
+            parent = path.rpartition(".")[0]
+            # The request itself is always sent; an object inside it, when something else fills it.
+            sent_anyway = (
+                not parent or _get(rest, parent) is not _MISSING or any(w.startswith(parent + ".") for w in written)
+            )
+            if value == default and sent_anyway:
+                continue
+            setter = self._setter(path)
+            spelled = setter.spell(value) if setter is not None else None
+            if spelled is None:
+                _put(rest, path, value)
+            else:
+                argv = spelled + argv
         return argv, rest
 
     def command_for(self, command: str, body: dict[str, Any]) -> str:
@@ -335,6 +343,16 @@ def _get(data: Any, path: str) -> Any:
             return _MISSING
         data = data[key]
     return data
+
+
+class _EnumHelp:
+    """'one of: a, b, c' for a field of a request model, worked out (and the model imported) when printed."""
+
+    def __init__(self, model: Callable[[], Any], field: str) -> None:
+        self._model, self._field = model, field
+
+    def __str__(self) -> str:
+        return enum_help(self._model(), self._field)
 
 
 def enum_help(model_cls: Any, field: str) -> str:
