@@ -3,7 +3,7 @@
 Exit codes: 0 success, 1 partial (translate: something was left untranslated), 2 bad input (nothing
 sent), 3 no credentials, 4 the API answered with an error, 5 connection failure or timeout.
 
-One module per command group (:mod:`.mint`, :mod:`.config`, :mod:`.mock`, :mod:`.demo`,
+One module per command group (:mod:`.mint`, :mod:`.calls`, :mod:`.config`, :mod:`.mock`, :mod:`.demo`,
 :mod:`.translate`), each adding its subcommands to the parser; the commands that send a request
 declare its options once, as flags (:mod:`._flags`). Every error is mapped to its exit code in one
 place, :func:`main`.
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._runtime import REDACTED
-from . import config, demo, mint, mock, translate
+from . import calls, config, demo, mint, mock, translate
 from ._output import print_minted_key
 from ._parser import (
     EPILOG,
@@ -66,6 +66,7 @@ _SECRET_PATTERN = re.compile(r"\b(?:sk|ek)[-_][A-Za-z0-9_\-*]{4,}")
 #: Every subcommand, in --help order: each entry adds one subparser and sets ``func``.
 SUBCOMMANDS: list[Callable[[Any], None]] = [
     *(command.add for command in mint.COMMANDS),
+    *(command.add for command in calls.COMMANDS),
     config.add,
     mock.add,
     demo.add,

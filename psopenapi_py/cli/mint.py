@@ -40,7 +40,7 @@ class MintCommand:
     description: str
     request: RequestSpec
     key_of: _output.KeyOf
-    ga_request: Callable[[Any, bool], Any] | None = None
+    ga_request: Callable[[Any, bool], dict[str, Any]] | None = None
 
     def add(self, sub: Any) -> None:
         """Add the subcommand: its request options, the connection and the output options."""
@@ -80,10 +80,10 @@ class MintCommand:
         said = str(exc.__cause__ or exc).rstrip(".")
         ga = NEW_REALTIME_CLIENT_SECRET
         try:
-            command, left_out = ga.request.command_for(ga.name, self.ga_request(request, False).to_dict()), None
+            command, left_out = ga.request.command_for(ga.name, self.ga_request(request, False)), None
         except ApiValueError as why:
             try:  # a field GA has no place for: the same request without it, saying so
-                command, left_out = ga.request.command_for(ga.name, self.ga_request(request, True).to_dict()), why
+                command, left_out = ga.request.command_for(ga.name, self.ga_request(request, True)), why
             except ApiValueError as still:
                 command, left_out = None, still
         if command is None:
@@ -112,11 +112,30 @@ def _ga_client_secret_request() -> Any:
     return RealtimeCreateClientSecretRequest
 
 
-def _beta_session_to_ga(request: Any, drop_unsupported: bool) -> Any:
-    """The GA request for a beta session request."""
+def _beta_transcription_session_request() -> Any:
+    from ..models.realtime_transcription_sessions import RealtimeTranscriptionSessionCreateRequest
+
+    return RealtimeTranscriptionSessionCreateRequest
+
+
+def _translation_client_secret_request() -> Any:
+    from ..models.realtime_translations import RealtimeTranslationClientSecretCreateRequest
+
+    return RealtimeTranslationClientSecretCreateRequest
+
+
+def _beta_session_to_ga(request: Any, drop_unsupported: bool) -> dict[str, Any]:
+    """The GA request body for a beta session request."""
     from ..migration import realtime_session_request_to_ga
 
-    return realtime_session_request_to_ga(request, drop_unsupported=drop_unsupported)
+    return realtime_session_request_to_ga(request, drop_unsupported=drop_unsupported).to_dict()
+
+
+def _beta_transcription_session_to_ga(request: Any, drop_unsupported: bool) -> dict[str, Any]:
+    """The GA request body for a beta transcription session request (every field has a GA place)."""
+    from ..migration import transcription_session_request_to_ga
+
+    return transcription_session_request_to_ga(request)
 
 
 def _session_key(session: Any) -> tuple[str, int | None]:
@@ -143,6 +162,7 @@ def _type_of_turn_detection(value: Any) -> Any:
 
 
 _REALTIME = ("type", "realtime")
+_NOISE_REDUCTION_KINDS = ("near_field", "far_field")
 
 #: The options of a GA realtime session (RealtimeSessionCreateRequestGA), relative to the session object.
 GA_SESSION_FLAGS = (
@@ -297,5 +317,102 @@ NEW_REALTIME_CLIENT_SECRET = MintCommand(
     key_of=_client_secret_key,
 )
 
+NEW_REALTIME_TRANSCRIPTION_SESSION = MintCommand(
+    name="new-realtime-transcription-session",
+    function="new_realtime_transcription_session",
+    help="mint an ephemeral key with POST /realtime/transcription_sessions (New-RealtimeTranscriptionSession; "
+    "retired by OpenAI: use new-realtime-client-secret --type transcription)",
+    description="Mint an ephemeral key for a transcription session with POST /realtime/transcription_sessions "
+    "and print the session. Build the request from options, from --body, or both (options override the "
+    "file's fields). OpenAI has retired this beta endpoint (it answers with the error code "
+    "beta_api_shape_disabled); the GA command is new-realtime-client-secret --type transcription, and on that "
+    "error this command prints the new-realtime-client-secret command that asks for the same session.",
+    request=RequestSpec(
+        model=_beta_transcription_session_request,
+        flags=(
+            Flag("--input-audio-format", "input_audio_format", metavar="FORMAT", enum_help=True),
+            Flag(
+                "--transcription-model",
+                "input_audio_transcription.model",
+                metavar="MODEL",
+                help="e.g. gpt-4o-transcribe",
+            ),
+            Flag("--language", "input_audio_transcription.language", metavar="LANG", help="ISO-639-1, e.g. en"),
+            Flag("--prompt", "input_audio_transcription.prompt", metavar="TEXT", help="guidance for the transcription"),
+            Flag(
+                "--noise-reduction",
+                "input_audio_noise_reduction.type",
+                choices=_NOISE_REDUCTION_KINDS,
+                help="near_field (headsets) or far_field (room microphones)",
+                exclusive="noise reduction",
+            ),
+            Flag(
+                "--no-noise-reduction",
+                "input_audio_noise_reduction",
+                action="null",
+                help="send input_audio_noise_reduction: null (off)",
+                means="turns noise reduction off",
+                exclusive="noise reduction",
+            ),
+            Flag("--include", "include", nargs="+", metavar="ITEM", enum_help=True),
+            *BETA_TURN_FLAGS,
+        ),
+    ),
+    key_of=_session_key,
+    ga_request=_beta_transcription_session_to_ga,
+)
+
+NEW_REALTIME_TRANSLATION_CLIENT_SECRET = MintCommand(
+    name="new-realtime-translation-client-secret",
+    function="new_realtime_translation_client_secret",
+    help="mint an ephemeral key for a translation session with POST /realtime/translations/client_secrets "
+    "(New-RealtimeTranslationClientSecret)",
+    description="Mint an ephemeral key for a Realtime translation session (speech in, speech translated into "
+    "--output-language out) with POST /realtime/translations/client_secrets, and print the key with its "
+    "session. Build the request from options, from --body, or both (options override the file's fields).",
+    request=RequestSpec(
+        model=_translation_client_secret_request,
+        flags=(
+            Flag(
+                "--model",
+                "session.model",
+                help="required unless --body has it; the translation model, e.g. gpt-realtime-translate",
+                required="gpt-realtime-translate",
+            ),
+            Flag(
+                "--output-language",
+                "session.audio.output.language",
+                metavar="LANG",
+                help="the language to translate into, e.g. es",
+            ),
+            Flag(
+                "--transcription-model",
+                "session.audio.input.transcription.model",
+                metavar="MODEL",
+                help="also transcribe the source speech with this model",
+            ),
+            Flag(
+                "--noise-reduction",
+                "session.audio.input.noise_reduction.type",
+                choices=_NOISE_REDUCTION_KINDS,
+                help="near_field (headsets) or far_field (room microphones)",
+            ),
+            Flag(
+                "--expires-after-seconds",
+                "expires_after.seconds",
+                type=int,
+                metavar="N",
+                help="key lifetime, 10 to 7200 (API default 600)",
+            ),
+        ),
+    ),
+    key_of=_client_secret_key,
+)
+
 #: The mint commands, in --help order.
-COMMANDS = (NEW_REALTIME_SESSION, NEW_REALTIME_CLIENT_SECRET)
+COMMANDS = (
+    NEW_REALTIME_SESSION,
+    NEW_REALTIME_CLIENT_SECRET,
+    NEW_REALTIME_TRANSCRIPTION_SESSION,
+    NEW_REALTIME_TRANSLATION_CLIENT_SECRET,
+)
