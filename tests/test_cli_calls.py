@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -101,6 +102,27 @@ def test_retired_beta_command_sends_what_the_migration_helper_builds(
     assert (done.returncode, done.stderr) == (0, "")
     assert retired.requests[-1].path == "/v1/realtime/client_secrets"
     assert retired.requests[-1].body == realtime_session_request_to_ga(beta).to_dict()
+
+
+@pytest.mark.parametrize(
+    "instructions",
+    ["Line one.\nLine  two, \u00e9t\u00e9\u00a0ok.", "-1 means: say nothing", "  padded  "],
+    ids=["newline-double-space-non-ascii", "looks-like-an-option", "padded"],
+)
+def test_retired_beta_command_survives_the_one_line_error(
+    retired: MockServer, psopenapi_on_path: dict[str, str], capsys: pytest.CaptureFixture[str], instructions: str
+) -> None:
+    """Whitespace the error line squeezes, non-ASCII text and a leading '-' still reach the GA request exactly."""
+    assert main(["new-realtime-session", "--model", "gpt-4o-realtime-preview", "--instructions", instructions]) == 4
+    line = error_line(capsys, "new-realtime-session")
+    command = line.removeprefix(f"{RETIRED} The same request to the GA API: ").removesuffix(f" {IN_PYTHON}")
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=psopenapi_on_path, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert retired.requests[-1].body == {
+        "session": {"type": "realtime", "model": "gpt-realtime", "instructions": instructions}
+    }
 
 
 def test_retired_beta_without_a_ga_place_for_a_field_says_what_is_left_out(
@@ -385,16 +407,19 @@ def test_receive_without_options_accepts_with_a_default_realtime_session(calls_m
     assert calls_mock.calls["rtc_sip_b"].state == "accepted"
 
 
-@pytest.mark.parametrize(("argv", "status"), [(["--status-code", "486"], 486), ([], None)], ids=["busy", "default"])
+@pytest.mark.parametrize(
+    ("argv", "sent", "status"),
+    [(["--status-code", "486"], {"status_code": 486}, 486), ([], None, 603)],
+    ids=["busy", "default"],
+)
 def test_deny_rejects_with_the_status_given_or_the_api_default(
-    calls_mock: MockServer, capsys: pytest.CaptureFixture[str], argv: list[str], status: int | None
+    calls_mock: MockServer, capsys: pytest.CaptureFixture[str], argv: list[str], sent: Any, status: int
 ) -> None:
-    """deny-realtime-call: exit 0, no output; --status-code is sent, and without it no status is sent."""
+    """deny-realtime-call: exit 0, no output; --status-code is the body, and without it no body is sent (603)."""
     assert main(["deny-realtime-call", "rtc_sip_b", *argv]) == 0
     assert capsys.readouterr() == ("", "")
-    assert calls_mock.calls["rtc_sip_b"].state == "rejected"
-    sent = calls_mock.requests[-1].body
-    assert (sent or {}).get("status_code") == status
+    assert calls_mock.requests[-1].body == sent
+    assert (calls_mock.calls["rtc_sip_b"].state, calls_mock.calls["rtc_sip_b"].status_code) == ("rejected", status)
 
 
 def test_hangup_with_http_info_prints_status_and_headers(

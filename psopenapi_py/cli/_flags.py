@@ -90,6 +90,12 @@ class Flag:
         texts = [_text_for(item, self.type) for item in values]
         if any(t is None for t in texts) or (self.choices and any(t not in self.choices for t in texts)):
             return None
+        # An error line is one line with single spaces, so a value needing other whitespace stays in the
+        # JSON; a value that looks like an option is attached with "=" (one value only).
+        if any(" ".join(str(t).split()) != t for t in texts):
+            return None
+        if any(str(t).startswith("-") for t in texts):
+            return [f"{self.option}={texts[0]}"] if len(texts) == 1 else None
         return [self.option, *(str(t) for t in texts)]
 
     def under(self, prefix: str) -> Flag:
@@ -271,7 +277,10 @@ class RequestSpec:
         argv, rest = self.argv_for(body)
         line = shlex.join(["psopenapi", command, *(["--body", "-"] if rest else []), *argv])
         if rest:
-            line = f"printf '%s\\n' {shlex.quote(json.dumps(rest, ensure_ascii=False))} | {line}"
+            # The error line squeezes every run of (Unicode) whitespace into one space: outside strings
+            # this JSON has single spaces only, and inside them non-ASCII and a second space are escaped.
+            text = json.dumps(rest).replace("  ", " \\u0020")
+            line = f"printf '%s\\n' {shlex.quote(text)} | {line}"
         return line
 
     def request_from(self, args: argparse.Namespace) -> Any:
