@@ -407,6 +407,26 @@ def test_receive_without_options_accepts_with_a_default_realtime_session(calls_m
     assert calls_mock.calls["rtc_sip_b"].state == "accepted"
 
 
+def test_receive_with_a_session_file_and_options_over_it(
+    calls_mock: MockServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--body gives the session (type filled in), options override its fields; a bad field is blamed on --body."""
+    session = tmp_path / "session.json"
+    session.write_text(json.dumps({"model": "gpt-realtime", "audio": {"output": {"voice": "ash", "speed": 1.1}}}))
+    assert main(["receive-realtime-call", "rtc_sip_a", "--body", str(session), "--voice", "cedar"]) == 0
+    assert calls_mock.requests[-1].body == {
+        "type": "realtime",
+        "model": "gpt-realtime",
+        "audio": {"output": {"voice": "cedar", "speed": 1.1}},
+    }
+    session.write_text(json.dumps({"audio": {"output": {"speed": "fast"}}}))
+    assert main(["receive-realtime-call", "rtc_sip_b", "--body", str(session)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("psopenapi receive-realtime-call: error: Invalid type for 'audio.output.speed'")
+    assert err.endswith(" (from --body)\n")
+    assert calls_mock.calls["rtc_sip_b"].state == "incoming"
+
+
 @pytest.mark.parametrize(
     ("argv", "sent", "status"),
     [(["--status-code", "486"], {"status_code": 486}, 486), ([], None, 603)],
