@@ -16,6 +16,7 @@ from .configuration import (  # noqa: E402
     set_configuration_api_key,
     set_configuration_api_key_prefix,
     set_configuration_default_header,
+    using_configuration,
 )
 from .exceptions import (  # noqa: E402
     ApiConnectionError,
@@ -139,6 +140,7 @@ __all__ = [
     "set_configuration_api_key_prefix",
     "set_configuration_default_header",
     "translate_powershell",
+    "using_configuration",
 ]
 # The generated models come after the hand-written names, in their own sorted block.
 __all__ += _models.__all__

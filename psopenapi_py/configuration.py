@@ -7,11 +7,13 @@ apart. Environment variables are read at call time, never at import.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
 import re
 import threading
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,6 +32,7 @@ __all__ = [
     "set_configuration_api_key",
     "set_configuration_api_key_prefix",
     "set_configuration_default_header",
+    "using_configuration",
 ]
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -382,7 +385,9 @@ class Configuration:
                 out["base_url"] = redact_url(out["base_url"])
             if out["proxy"]:
                 proxy = out["proxy"]
-                out["proxy"] = redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+                out["proxy"] = (
+                    redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+                )
             out["default_headers"] = {
                 k: REDACTED if is_secret_header(k) else v for k, v in out["default_headers"].items()
             }
@@ -409,6 +414,41 @@ _NOT_GIVEN: Any = object()
 def get_configuration() -> Configuration:
     """Return the live module-wide configuration; changing it changes every later call that uses it."""
     return _CONFIGURATION
+
+
+@contextlib.contextmanager
+def using_configuration(configuration: Configuration | None = None) -> Iterator[Configuration]:
+    """Make ``configuration`` (a fresh default one if not given) the module-wide configuration inside a ``with`` block.
+
+    On leaving the block, however it is left, the configuration that was module-wide before comes
+    back, as it was. A configuration made here is closed on exit; one passed in stays open (it is
+    the caller's). Blocks nest. The swap is process-wide, like :func:`set_configuration`: calls in
+    other threads that use the module-wide configuration see it too, so do not enter such blocks
+    from several threads at once; give those threads their own ``Configuration`` (``configuration=``).
+
+    Yields:
+        The configuration now in use.
+
+    Raises:
+        ApiTypeError: ``configuration`` is not a Configuration.
+    """
+    global _CONFIGURATION
+    if configuration is not None and not isinstance(configuration, Configuration):
+        raise ApiTypeError(
+            f"Invalid type for 'configuration': expected a Configuration or None, got {type(configuration).__name__}.",
+            parameter="configuration",
+            value=None,
+            expected="a Configuration or None",
+        )
+    temporary = Configuration() if configuration is None else configuration
+    previous = _CONFIGURATION
+    _CONFIGURATION = temporary
+    try:
+        yield temporary
+    finally:
+        _CONFIGURATION = previous
+        if configuration is None:
+            temporary.close()
 
 
 def set_configuration(

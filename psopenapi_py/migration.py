@@ -104,6 +104,41 @@ def realtime_session_request_to_ga_call(request: RealtimeSessionCreateRequest | 
     return "\n".join(lines)
 
 
+def transcription_session_request_to_ga(request: Any) -> dict[str, Any]:
+    """The ``new_realtime_client_secret`` body asking for the transcription session a beta
+    ``new_realtime_transcription_session`` request asked for (a dict; every beta field has a GA place).
+
+    ``input_audio_format`` becomes the GA format object, and the transcription, noise reduction and
+    turn detection (server VAD, the only beta kind, named explicitly) move under ``audio.input``.
+
+    Raises:
+        ApiValueError, ApiTypeError: the request does not pass the beta schema.
+    """
+    from .models.realtime_transcription_sessions import RealtimeTranscriptionSessionCreateRequest
+
+    beta = RealtimeTranscriptionSessionCreateRequest.from_dict(_to_json_value(request), lenient=False).to_dict()
+    audio_in: dict[str, Any] = {}
+    if isinstance(beta.get("input_audio_format"), str):
+        audio_in["format"] = dict(AUDIO_FORMATS[beta["input_audio_format"]])
+    for beta_key, ga_key in (
+        ("input_audio_transcription", "transcription"),
+        ("input_audio_noise_reduction", "noise_reduction"),
+    ):
+        if beta_key in beta:
+            audio_in[ga_key] = beta[beta_key]
+    if isinstance(beta.get("turn_detection"), dict):
+        audio_in["turn_detection"] = {
+            "type": "server_vad",
+            **{k: v for k, v in beta["turn_detection"].items() if k != "type"},
+        }
+    session: dict[str, Any] = {"type": "transcription"}
+    if audio_in:
+        session["audio"] = {"input": audio_in}
+    if "include" in beta:
+        session["include"] = beta["include"]
+    return {"session": session}
+
+
 def _convert(request: Any) -> tuple[dict[str, Any], list[str], list[tuple[str, Any]]]:
     """(GA body, notes on changed values, [(unsupported field, value)]) for a beta request."""
     from .models.realtime_sessions import RealtimeSessionCreateRequest
@@ -176,13 +211,24 @@ def _convert(request: Any) -> tuple[dict[str, Any], list[str], list[tuple[str, A
     return {"session": {key: session[key] for key in _SESSION_ORDER if key in session}}, notes, unsupported
 
 
-_SESSION_ORDER = ("type", "output_modalities", "model", "instructions", "audio", "tools", "tool_choice", "max_output_tokens")
+_SESSION_ORDER = (
+    "type",
+    "output_modalities",
+    "model",
+    "instructions",
+    "audio",
+    "tools",
+    "tool_choice",
+    "max_output_tokens",
+)
 
 
 def _ga_model(model: str, notes: list[str]) -> str:
     for prefix, replacement in MODEL_REPLACEMENTS:
         if model.startswith(prefix):
-            notes.append(f"model {_flat(model)} is a beta preview model; its GA successor {_flat(replacement)} is used.")
+            notes.append(
+                f"model {_flat(model)} is a beta preview model; its GA successor {_flat(replacement)} is used."
+            )
             return replacement
     return model
 

@@ -84,7 +84,9 @@ class TestProcess:
         assert list(session)[:3] == ["id", "object", "model"]
         assert session["voice"] == "verse"
         validate(session, "RealtimeSessionCreateResponse")
-        assert [r.body for r in mock_server.requests] == [{"model": MODEL, "voice": "verse", "modalities": ["text", "audio"]}]
+        assert [r.body for r in mock_server.requests] == [
+            {"model": MODEL, "voice": "verse", "modalities": ["text", "audio"]}
+        ]
 
     def test_token_output_is_only_the_key(self, mock_server: MockServer) -> None:
         """--output token prints the ephemeral key and a newline, nothing else."""
@@ -100,7 +102,11 @@ class TestProcess:
             'printf "%s|%s" "$OPENAI_EPHEMERAL_KEY" "$OPENAI_EPHEMERAL_KEY_EXPIRES_AT"'
         )
         done = subprocess.run(
-            ["bash", "-e", "-c", script], capture_output=True, text=True, env={**os.environ, **env_for(mock_server)}, timeout=30
+            ["bash", "-e", "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env_for(mock_server)},
+            timeout=30,
         )
         assert (done.returncode, done.stderr) == (0, "")
         key, expires_at = done.stdout.split("|")
@@ -109,14 +115,34 @@ class TestProcess:
 
     def test_body_from_stdin_with_flags_overriding_it(self, mock_server: MockServer) -> None:
         """--body - reads the request from stdin; --voice and --silence-duration-ms override its fields."""
-        body = {"model": MODEL, "voice": "ash", "instructions": "Be brief.", "turn_detection": {"type": "server_vad", "threshold": 0.9}}
-        done = run(NEW, "--body", "-", "--voice", "verse", "--silence-duration-ms", "700", env=env_for(mock_server), stdin=json.dumps(body))
+        body = {
+            "model": MODEL,
+            "voice": "ash",
+            "instructions": "Be brief.",
+            "turn_detection": {"type": "server_vad", "threshold": 0.9},
+        }
+        done = run(
+            NEW,
+            "--body",
+            "-",
+            "--voice",
+            "verse",
+            "--silence-duration-ms",
+            "700",
+            env=env_for(mock_server),
+            stdin=json.dumps(body),
+        )
         assert (done.returncode, done.stderr) == (0, "")
         assert mock_server.requests[0].body == {
             "model": MODEL,
             "voice": "verse",
             "instructions": "Be brief.",
-            "turn_detection": {"type": "server_vad", "threshold": 0.9, "silence_duration_ms": 700, "create_response": True},
+            "turn_detection": {
+                "type": "server_vad",
+                "threshold": 0.9,
+                "silence_duration_ms": 700,
+                "create_response": True,
+            },
         }
 
     def test_bad_input_exits_2_and_sends_nothing(self, mock_server: MockServer) -> None:
@@ -151,7 +177,16 @@ class TestProcess:
     def test_nothing_listening_exits_5(self) -> None:
         """A refused connection is exit 5 with one stderr line naming the URL."""
         port = free_port()
-        done = run(NEW, "--model", MODEL, "--max-retries", "0", "--base-url", f"http://127.0.0.1:{port}/v1", env={"OPENAI_API_KEY": "sk-example"})
+        done = run(
+            NEW,
+            "--model",
+            MODEL,
+            "--max-retries",
+            "0",
+            "--base-url",
+            f"http://127.0.0.1:{port}/v1",
+            env={"OPENAI_API_KEY": "sk-example"},
+        )
         assert (done.returncode, done.stdout) == (5, "")
         assert done.stderr == (
             f"{PROG}: error: Connection to http://127.0.0.1:{port}/v1/realtime/sessions failed: "
@@ -165,7 +200,18 @@ class TestProcess:
 
         record = tmp_path / "requests.jsonl"
         proc = subprocess.Popen(
-            [sys.executable, "-m", "psopenapi_py", "mock-server", "--port", "0", "--api-key", "sk-example", "--record", str(record)],
+            [
+                sys.executable,
+                "-m",
+                "psopenapi_py",
+                "mock-server",
+                "--port",
+                "0",
+                "--api-key",
+                "sk-example",
+                "--record",
+                str(record),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -186,13 +232,16 @@ class TestProcess:
         assert (proc.returncode, out) == (0, "")
         lines = err.splitlines()
         assert lines[0] == (
-            "psopenapi mock-server: serving POST /v1/realtime/sessions and /v1/realtime/client_secrets; "
+            "psopenapi mock-server: serving POST /v1/realtime/sessions, /client_secrets, /transcription_sessions, "
+            "/translations/client_secrets, /calls and /calls/CALL_ID/accept|reject|refer|hangup; "
             f"use OPENAI_BASE_URL={url}. Ctrl-C stops."
         )
         assert lines[1].endswith(" 127.0.0.1 POST /v1/realtime/sessions -> 200")
         assert lines[2:] == ["psopenapi mock-server: stopped."]
         recorded = [json.loads(line) for line in record.read_text().splitlines()]
-        assert [(r["path"], r["body"], r["status"]) for r in recorded] == [("/v1/realtime/sessions", {"model": MODEL, "voice": "sage"}, 200)]
+        assert [(r["path"], r["body"], r["status"]) for r in recorded] == [
+            ("/v1/realtime/sessions", {"model": MODEL, "voice": "sage"}, 200)
+        ]
         assert "sk-example" not in err + record.read_text()
 
     def test_demo_runs_the_seed_example_offline(self) -> None:
@@ -200,9 +249,15 @@ class TestProcess:
         done = run("demo", env={"OPENAI_API_KEY": "sk-real-key-must-not-be-used"})
         assert (done.returncode, done.stderr) == (0, "")
         out = done.stdout
-        request_part = out.split("Request sent: POST /v1/realtime/sessions\n")[1].split("\n\nSession received: HTTP 200\n")[0]
+        request_part = out.split("Request sent: POST /v1/realtime/sessions\n")[1].split(
+            "\n\nSession received: HTTP 200\n"
+        )[0]
         request_lines = request_part.splitlines()
-        assert request_lines[:3] == ["Authorization: Bearer <redacted>", "Content-Type: application/json", "Accept: application/json"]
+        assert request_lines[:3] == [
+            "Authorization: Bearer <redacted>",
+            "Content-Type: application/json",
+            "Accept: application/json",
+        ]
         assert json.loads("\n".join(request_lines[3:])) == SEED_BODY
         session = json.loads(out.split("Session received: HTTP 200\n")[1].split("\n\n")[0])
         assert session["client_secret"]["value"] == "<redacted>"
@@ -244,8 +299,17 @@ class TestRequestOptions:
             "input_audio_format": "g711_ulaw",
             "output_audio_format": "g711_alaw",
             "input_audio_transcription": {"model": "whisper-1"},
-            "turn_detection": {"type": "server_vad", "threshold": 0.4, "prefix_padding_ms": 200, "silence_duration_ms": 600, "create_response": False},
-            "tools": [{"type": "function", "name": "lookup", "parameters": {"type": "object"}}, {"type": "function", "name": "hang_up"}],
+            "turn_detection": {
+                "type": "server_vad",
+                "threshold": 0.4,
+                "prefix_padding_ms": 200,
+                "silence_duration_ms": 600,
+                "create_response": False,
+            },
+            "tools": [
+                {"type": "function", "name": "lookup", "parameters": {"type": "object"}},
+                {"type": "function", "name": "hang_up"},
+            ],
             "tool_choice": "auto",
             "temperature": 0.9,
             "max_response_output_tokens": 4096,
@@ -279,23 +343,54 @@ class TestRequestOptions:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            ([NEW, "--voice", "verse"], 'the request needs a model: pass --model (e.g. --model gpt-4o-realtime-preview) or put "model" in --body.'),
+            (
+                [NEW, "--voice", "verse"],
+                'the request needs a model: pass --model (e.g. --model gpt-4o-realtime-preview) or put "model" in --body.',
+            ),
             (
                 [NEW, "--model", MODEL, "--no-turn-detection", "--threshold", "0.5", "--no-create-response"],
                 "--no-turn-detection turns voice detection off; it cannot be combined with --threshold, --create-response/--no-create-response.",
             ),
-            ([NEW, "--model", MODEL, "--tool", "{nope"], "--tool '{nope' is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)."),
-            ([NEW, "--model", MODEL, "--tool", '"lookup"'], '--tool \'"lookup"\' must be a JSON object, e.g. \'{"type": "function", "name": "lookup"}\'.'),
+            (
+                [NEW, "--model", MODEL, "--tool", "{nope"],
+                "--tool '{nope' is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1).",
+            ),
+            (
+                [NEW, "--model", MODEL, "--tool", '"lookup"'],
+                '--tool \'"lookup"\' must be a JSON object, e.g. \'{"type": "function", "name": "lookup"}\'.',
+            ),
             (
                 [NEW, "--model", MODEL, "--tool", '{"type": "function", "name": 7}'],
                 "Invalid type for 'tools[0].name': expected a string, got int 7. (from --tool)",
             ),
-            ([NEW, "--model", MODEL, "--threshold", "nan"], "Invalid value for 'turn_detection.threshold': nan. Must be a finite number. (from --threshold)"),
-            ([NEW, "--model", "gpt-5"], "Invalid value for 'model': 'gpt-5'. Allowed values: gpt-4o-realtime-preview, gpt-4o-realtime-preview-2024-10-01, gpt-4o-realtime-preview-2024-12-17, gpt-4o-mini-realtime-preview, gpt-4o-mini-realtime-preview-2024-12-17. (from --model)"),
-            ([NEW, "--model", MODEL, "--api-key", ""], "--api-key is empty: pass a key, or leave the option out to use $OPENAI_API_KEY."),
-            ([NEW, "--model", MODEL, "--base-url", "ftp://example.com"], "Invalid URL 'ftp://example.com' cannot be used in the base URL. (nothing was sent)"),
+            (
+                [NEW, "--model", MODEL, "--threshold", "nan"],
+                "Invalid value for 'turn_detection.threshold': nan. Must be a finite number. (from --threshold)",
+            ),
+            (
+                [NEW, "--model", "gpt-5"],
+                "Invalid value for 'model': 'gpt-5'. Allowed values: gpt-4o-realtime-preview, gpt-4o-realtime-preview-2024-10-01, gpt-4o-realtime-preview-2024-12-17, gpt-4o-mini-realtime-preview, gpt-4o-mini-realtime-preview-2024-12-17. (from --model)",
+            ),
+            (
+                [NEW, "--model", MODEL, "--api-key", ""],
+                "--api-key is empty: pass a key, or leave the option out to use $OPENAI_API_KEY.",
+            ),
+            (
+                [NEW, "--model", MODEL, "--base-url", "ftp://example.com"],
+                "Invalid URL 'ftp://example.com' cannot be used in the base URL. (nothing was sent)",
+            ),
         ],
-        ids=["no-model", "null-and-settings", "tool-not-json", "tool-not-object", "tool-bad-field", "nan", "model-enum", "empty-key", "base-url"],
+        ids=[
+            "no-model",
+            "null-and-settings",
+            "tool-not-json",
+            "tool-not-object",
+            "tool-bad-field",
+            "nan",
+            "model-enum",
+            "empty-key",
+            "base-url",
+        ],
     )
     def test_bad_input_is_one_line_exit_2_and_nothing_sent(
         self, use_mock: MockServer, capsys: pytest.CaptureFixture[str], args: list[str], message: str
@@ -309,15 +404,26 @@ class TestRequestOptions:
     @pytest.mark.parametrize(
         ("content", "message"),
         [
-            ("{not json", "--body: {path} is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)."),
+            (
+                "{not json",
+                "--body: {path} is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1).",
+            ),
             ("[1, 2]", "--body: {path} must hold a JSON object (the request body), not a JSON list."),
-            ('{"model": "gpt-4o-realtime-preview", "colour": "red"}', "Error! JSON key 'colour' not found in the properties: modalities model instructions voice input_audio_format output_audio_format input_audio_transcription turn_detection tools tool_choice temperature max_response_output_tokens (from --body)"),
+            (
+                '{"model": "gpt-4o-realtime-preview", "colour": "red"}',
+                "Error! JSON key 'colour' not found in the properties: modalities model instructions voice input_audio_format output_audio_format input_audio_transcription turn_detection tools tool_choice temperature max_response_output_tokens (from --body)",
+            ),
             (None, "--body: cannot read {path}: No such file or directory."),
         ],
         ids=["invalid-json", "not-an-object", "unknown-key", "missing-file"],
     )
     def test_bad_body_file(
-        self, use_mock: MockServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+        self,
+        use_mock: MockServer,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        content: str | None,
+        message: str,
     ) -> None:
         """An unreadable, non-JSON, non-object or off-spec --body file: exit 2, one line naming the file or key."""
         path = tmp_path / "body.json"
@@ -325,6 +431,34 @@ class TestRequestOptions:
             path.write_text(content)
         assert cli.main([NEW, "--body", str(path)]) == 2
         assert capsys.readouterr().err == f"{PROG}: error: {message.format(path=repr(str(path)))}\n"
+        assert use_mock.requests == []
+
+    @pytest.mark.parametrize(
+        ("extra", "message"),
+        [
+            (
+                [],
+                "Invalid value for 'session.type': 'translation'. Allowed values: realtime, transcription. (from --body)",
+            ),
+            (
+                ["--model", "gpt-realtime"],
+                "Invalid value for 'session.type': 'translation'. Allowed values: realtime, transcription. (from --body)",
+            ),
+            (
+                ["--type", "transcription", "--voice", "marin"],
+                "--voice: a transcription session takes none of these (use --type realtime).",
+            ),
+        ],
+        ids=["body-alone", "with-a-realtime-option", "type-option-wins"],
+    )
+    def test_a_session_type_from_the_body_is_blamed_on_the_body(
+        self, use_mock: MockServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+    ) -> None:
+        """A session type --body gives that the API does not know is named as --body's, not --type's; --type overrides it."""
+        body = tmp_path / "body.json"
+        body.write_text('{"session": {"type": "translation"}}')
+        assert cli.main(["new-realtime-client-secret", "--body", str(body), *extra]) == 2
+        assert capsys.readouterr().err == f"psopenapi new-realtime-client-secret: error: {message}\n"
         assert use_mock.requests == []
 
     def test_usage_error_is_one_line(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -345,7 +479,9 @@ class TestOutput:
         assert document["headers"]["x-request-id"] == use_mock.requests[0].request_id
         assert document["response"]["object"] == "realtime.session"
 
-    def test_with_http_info_goes_to_stderr_in_token_mode(self, use_mock: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_with_http_info_goes_to_stderr_in_token_mode(
+        self, use_mock: MockServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """With --output token, stdout stays the bare key and the HTTP info is one JSON line on stderr."""
         assert cli.main([NEW, "--model", MODEL, "--output", "token", "--with-http-info"]) == 0
         captured = capsys.readouterr()
@@ -361,10 +497,18 @@ class TestOutput:
             "OPENAI_EPHEMERAL_KEY='ek_$(touch pwned)'\"'\"'x'\nOPENAI_EPHEMERAL_KEY_EXPIRES_AT=1700000000\n"
         )
 
-    def test_api_error_line_masks_an_echoed_key(self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_api_error_line_masks_an_echoed_key(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """If the API echoes the key in its message (OpenAI does, partly), the stderr line masks it."""
         configured.default = Reply(
-            401, {"error": {"message": "Incorrect API key provided: sk-test-key-123. Or sk-abcd****wxyz.", "code": "invalid_api_key"}}
+            401,
+            {
+                "error": {
+                    "message": "Incorrect API key provided: sk-test-key-123. Or sk-abcd****wxyz.",
+                    "code": "invalid_api_key",
+                }
+            },
         )
         assert cli.main([NEW, "--model", MODEL]) == 4
         assert capsys.readouterr().err == (
@@ -383,7 +527,7 @@ class TestOutput:
         def gone(*args: Any) -> None:
             raise BrokenPipeError
 
-        monkeypatch.setattr(cli, "print_minted_key", gone)
+        monkeypatch.setattr(cli._output, "print_minted_key", gone)
         assert cli.main([NEW, "--model", MODEL]) == 0
 
 
@@ -395,7 +539,11 @@ class TestOtherCommands:
         assert cli.main(["get-configuration", "--max-retries", "5"]) == 0
         out = capsys.readouterr().out
         settings = json.loads(out)
-        assert (settings["base_url"], settings["access_token"], settings["maximum_retry_count"]) == (use_mock.url, "<redacted>", 5)
+        assert (settings["base_url"], settings["access_token"], settings["maximum_retry_count"]) == (
+            use_mock.url,
+            "<redacted>",
+            5,
+        )
         assert "sk-example" not in out
 
     def test_get_configuration_defaults(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -423,9 +571,14 @@ class TestOtherCommands:
             taken.listen()
             port = taken.getsockname()[1]
             assert cli.main(["mock-server", "--port", str(port)]) == 2
-        assert capsys.readouterr().err == f"psopenapi mock-server: error: cannot listen on 127.0.0.1 port {port}: Address already in use.\n"
+        assert (
+            capsys.readouterr().err
+            == f"psopenapi mock-server: error: cannot listen on 127.0.0.1 port {port}: Address already in use.\n"
+        )
 
-    def test_mock_server_unwritable_record_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_mock_server_unwritable_record_file_exits_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """A --record file that cannot be written is reported before serving starts."""
         target = tmp_path / "missing-folder" / "requests.jsonl"
         assert cli.main(["mock-server", "--port", "0", "--record", str(target)]) == 2
@@ -436,7 +589,10 @@ class TestOtherCommands:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--fail-first", "2:200"], "argument --fail-first: expected N or N:STATUS with STATUS 400-599 (e.g. 2 or 3:429), got '2:200'"),
+            (
+                ["--fail-first", "2:200"],
+                "argument --fail-first: expected N or N:STATUS with STATUS 400-599 (e.g. 2 or 3:429), got '2:200'",
+            ),
             (["--latency-ms", "-5"], "argument --latency-ms: expected a number >= 0, got '-5'"),
             (["--port", "x"], "argument --port: expected a whole number >= 0, got 'x'"),
         ],
@@ -445,7 +601,9 @@ class TestOtherCommands:
     def test_mock_server_bad_options(self, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
         """Bad mock-server options: exit 2 with argparse's reason on one line."""
         assert cli.main(["mock-server", *args]) == 2
-        assert capsys.readouterr().err == f"psopenapi mock-server: error: {message} (see psopenapi mock-server --help)\n"
+        assert (
+            capsys.readouterr().err == f"psopenapi mock-server: error: {message} (see psopenapi mock-server --help)\n"
+        )
 
     def test_help_documents_every_exit_code(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help (top level and per command) exits 0 and lists exit codes 0-5."""
@@ -500,11 +658,15 @@ def run_bash(block: str, env: dict[str, str], cwd: Path, timeout: float = 60) ->
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
-        pytest.fail(f"shell block did not finish in {timeout} s:\n{block}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
+        pytest.fail(
+            f"shell block did not finish in {timeout} s:\n{block}\n--- stdout ---\n{out}\n--- stderr ---\n{err}"
+        )
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def test_cli_page_shell_examples_run(mock_server: MockServer, psopenapi_on_path: dict[str, str], tmp_path: Path) -> None:
+def test_cli_page_shell_examples_run(
+    mock_server: MockServer, psopenapi_on_path: dict[str, str], tmp_path: Path
+) -> None:
     """Every ```bash block of docs/CLI.md runs, in order in one folder, against the mock server (key sk-example)."""
     blocks = bash_blocks((ROOT / "docs" / "CLI.md").read_text(encoding="utf-8"))
     assert len(blocks) >= 6
@@ -520,7 +682,9 @@ def test_cli_page_shell_examples_run(mock_server: MockServer, psopenapi_on_path:
 
 def test_readme_ops_example_runs(psopenapi_on_path: dict[str, str], tmp_path: Path) -> None:
     """The README's shell example after the set-up commands runs against a mock server that takes any key."""
-    blocks = [b for b in bash_blocks((ROOT / "README.md").read_text(encoding="utf-8")) if "new-realtime-client-secret" in b]
+    blocks = [
+        b for b in bash_blocks((ROOT / "README.md").read_text(encoding="utf-8")) if "new-realtime-client-secret" in b
+    ]
     assert len(blocks) == 1 and len(blocks[0].strip().splitlines()) == 3
     with MockServer() as server:
         done = run_bash(blocks[0], {**psopenapi_on_path, "OPENAI_BASE_URL": server.url}, tmp_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from recording_server import RecordingServer
 
 import psopenapi_py.configuration as configuration_module
 from psopenapi_py import (
@@ -17,6 +18,7 @@ from psopenapi_py import (
     set_configuration_api_key,
     set_configuration_api_key_prefix,
     set_configuration_default_header,
+    using_configuration,
 )
 from psopenapi_py._transport import build_headers
 
@@ -560,3 +562,86 @@ def test_to_dict_without_redaction_shows_the_real_values() -> None:
     set_configuration(access_token="sk-real")
     assert get_configuration().to_dict(redact=False)["access_token"] == "sk-real"
     assert get_configuration().to_dict()["access_token"] == "<redacted>"
+
+
+# --------------------------------------------------------------------------------------------------
+# using_configuration: a temporary module-wide configuration
+
+
+def test_using_configuration_sends_calls_with_the_temporary_one_and_restores_the_old_one(
+    server: RecordingServer,
+) -> None:
+    """Inside the block calls use the given configuration (its URL and token); afterwards the old one is back, unchanged."""
+    from psopenapi_py import new_realtime_session
+
+    before = get_configuration()
+    before.timeout_sec = 42
+    temporary = Configuration(base_url=server.url, access_token="sk-temporary")
+    with using_configuration(temporary) as in_use:
+        assert in_use is temporary
+        assert get_configuration() is temporary
+        new_realtime_session({"model": "gpt-4o-realtime-preview"})
+    assert get_configuration() is before
+    assert (before.base_url, before.access_token, before.timeout_sec) == (UNSET, None, 42)
+    assert [(r.path, r.headers["Authorization"]) for r in server.requests] == [
+        ("/v1/realtime/sessions", "Bearer sk-temporary")
+    ]
+
+
+def test_using_configuration_restores_the_old_one_when_the_block_raises() -> None:
+    """An exception leaving the block still puts the previous configuration back, and goes on up."""
+    before = get_configuration()
+    with pytest.raises(KeyError), using_configuration(Configuration(timeout_sec=5)):
+        raise KeyError("boom")
+    assert get_configuration() is before
+
+
+def test_using_configuration_without_an_argument_gives_fresh_defaults_and_closes_them() -> None:
+    """With no argument the block gets a default Configuration (nothing of the old one), closed on exit."""
+    set_configuration(access_token="sk-outer", maximum_retry_count=7)
+    with using_configuration() as fresh:
+        assert fresh is get_configuration()
+        assert fresh.to_dict(redact=False) == DEFAULTS
+        fresh._local.session = session = _ClosingProbe()
+    assert session.closed is True
+    assert fresh._local.session is None
+    assert get_configuration().to_dict(redact=False)["access_token"] == "sk-outer"
+
+
+def test_using_configuration_leaves_a_configuration_it_was_given_open() -> None:
+    """A configuration passed in belongs to the caller: its connections are not closed on exit."""
+    own = Configuration()
+    own._local.session = session = _ClosingProbe()
+    with using_configuration(own):
+        pass
+    assert (session.closed, own._local.session) == (False, session)
+
+
+def test_using_configuration_blocks_nest() -> None:
+    """Nested blocks each restore what was in use when they started."""
+    outer, inner = Configuration(timeout_sec=1), Configuration(timeout_sec=2)
+    start = get_configuration()
+    with using_configuration(outer):
+        with using_configuration(inner):
+            assert get_configuration() is inner
+        assert get_configuration() is outer
+    assert get_configuration() is start
+
+
+def test_using_configuration_refuses_something_that_is_not_a_configuration() -> None:
+    """A dict of settings is refused before anything is swapped, naming the parameter."""
+    before = get_configuration()
+    with pytest.raises(ApiTypeError) as caught, using_configuration({"timeout_sec": 5}):  # type: ignore[arg-type]
+        pass
+    assert str(caught.value) == "Invalid type for 'configuration': expected a Configuration or None, got dict."
+    assert caught.value.parameter == "configuration"
+    assert get_configuration() is before
+
+
+class _ClosingProbe:
+    """Stands in for a configuration's requests.Session and records whether it was closed."""
+
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True

@@ -73,3 +73,14 @@ def test_lazy_names_resolve_to_the_functions_of_their_modules() -> None:
         value = getattr(psopenapi_py, name)
         assert value is getattr(import_module(f"psopenapi_py.{module}"), name)
         assert vars(psopenapi_py)[name] is value
+
+
+def test_the_command_line_parses_and_helps_without_the_http_path_or_the_ga_models() -> None:
+    """psopenapi --version and --help load none of the modules kept for first use (HTTP path, logging, GA models, translator)."""
+    for argv in (["--version"], ["new-realtime-client-secret", "--help"], ["mock-server", "--help"]):
+        code = (
+            "import contextlib, io\n"
+            "from psopenapi_py.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0"
+        )
+        assert _loaded_after(code) == [], argv

@@ -235,3 +235,47 @@ def test_the_call_text_is_python_whose_argument_is_the_converted_body() -> None:
     argument = ast.literal_eval(keyword.value)
     assert argument == ga_body(request, drop_unsupported=True)
     assert 'tool_choice "MyName" becomes {"type": "function", "name": "MyName"}.' in text
+
+
+# --------------------------------------------------------------------------------------------------
+# transcription_session_request_to_ga (what psopenapi new-realtime-transcription-session's retired error shows)
+
+
+def test_a_beta_transcription_session_moves_under_audio_input_of_a_ga_transcription_session() -> None:
+    """Every beta field finds its GA place; the result passes the GA request schema."""
+    from psopenapi_py.migration import transcription_session_request_to_ga
+
+    beta = {
+        "input_audio_format": "G711_ULAW",
+        "input_audio_transcription": {"model": "gpt-4o-transcribe", "language": "en", "prompt": "names"},
+        "input_audio_noise_reduction": {"type": "far_field"},
+        "turn_detection": {"type": "server_vad", "silence_duration_ms": 900},
+        "include": ["item.input_audio_transcription.logprobs"],
+    }
+    body = transcription_session_request_to_ga(beta)
+    assert body == {
+        "session": {
+            "type": "transcription",
+            "audio": {
+                "input": {
+                    "format": {"type": "audio/pcmu"},
+                    "transcription": {"model": "gpt-4o-transcribe", "language": "en", "prompt": "names"},
+                    "noise_reduction": {"type": "far_field"},
+                    "turn_detection": {"type": "server_vad", "silence_duration_ms": 900},
+                }
+            },
+            "include": ["item.input_audio_transcription.logprobs"],
+        }
+    }
+    validate(body, "RealtimeCreateClientSecretRequest", REALTIME_API_SPEC)
+    assert RealtimeCreateClientSecretRequest.from_dict(body, lenient=False).to_dict() == body
+    assert transcription_session_request_to_ga({}) == {"session": {"type": "transcription"}}
+
+
+def test_a_transcription_request_off_the_beta_schema_is_refused_naming_the_field() -> None:
+    """A value the beta schema refuses is an ApiValueError naming it, not a half-converted request."""
+    from psopenapi_py.migration import transcription_session_request_to_ga
+
+    with pytest.raises(ApiValueError) as caught:
+        transcription_session_request_to_ga({"input_audio_format": "mp3"})
+    assert caught.value.parameter == "input_audio_format"

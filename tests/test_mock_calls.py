@@ -396,13 +396,16 @@ class TestCreateCallErrors:
                 400,
                 error("Invalid SDP offer in 'sdp': it is not UTF-8 text.", "sdp", "invalid_value"),
             ),
+            (
+                [("sdp", (None, OFFER, "application/sdp")), ("sdp", (None, OFFER, "application/sdp"))],
+                400,
+                error("Invalid multipart/form-data body: the part 'sdp' is sent twice.", "sdp"),
+            ),
         ],
-        ids=["unknown-part", "no-sdp-part", "sdp-part-as-json", "sdp-not-utf8"],
+        ids=["unknown-part", "no-sdp-part", "sdp-part-as-json", "sdp-not-utf8", "sdp-twice"],
     )
-    def test_bad_parts_are_400(
-        self, server: MockServer, files: dict[str, Any], status: int, answer: dict[str, Any]
-    ) -> None:
-        """Parts other than sdp and session, a missing sdp, a wrongly typed sdp part: 400 naming the part."""
+    def test_bad_parts_are_400(self, server: MockServer, files: Any, status: int, answer: dict[str, Any]) -> None:
+        """Parts other than sdp and session, a missing, doubled or wrongly typed sdp part: 400 naming the part."""
         response = requests.post(server.url + "/realtime/calls", files=files, headers=AUTH, timeout=10)
         assert (response.status_code, response.json()) == (status, answer)
 

@@ -160,15 +160,17 @@ def run_cli_scenarios(found: Collected, capsys: pytest.CaptureFixture[str]) -> N
     """Every `new-*` subcommand in every output mode, plus its error paths; stderr is what is checked."""
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
-    commands = sorted(name for name in subparsers.choices if name.startswith("new-"))  # type: ignore[union-attr]
+    # new-realtime-call prints an SDP answer, not a key: its output modes differ (tests/test_cli_calls.py).
+    commands = sorted(name for name in subparsers.choices if name.startswith("new-") and name != "new-realtime-call")  # type: ignore[union-attr]
     assert "new-realtime-session" in commands
+    extras = {"new-realtime-session": ["--model", MODEL], "new-realtime-translation-client-secret": ["--model", "m"]}
+    beta_shaped = {"new-realtime-session", "new-realtime-transcription-session"}
     outputs = [["--output", "json"], ["--output", "json", "--with-http-info"], ["--output", "token"]]
     outputs += [["--output", "env", "--with-http-info"]]
     with fault_server(default=respond(200, SESSION)) as ok, fault_server(default=respond(401, ECHOING_401)) as bad:
         for command in commands:
-            extra = ["--model", MODEL] if command == "new-realtime-session" else []
-            if command != "new-realtime-session":
-                ok.default = respond(200, GA_ANSWER)
+            extra = extras.get(command, [])
+            ok.default = respond(200, SESSION if command in beta_shaped else GA_ANSWER)
             targets = [(ok.url, o) for o in outputs] + [(bad.url, ["--output", "json"])]
             targets += [(f"http://127.0.0.1:{free_port()}/v1", ["--output", "json"])]
             for url, output in targets:

@@ -1,0 +1,169 @@
+"""The parser every subcommand hangs from: exit codes, one-line usage errors, connection and output options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..configuration import Configuration
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_BAD_INPUT = 2
+EXIT_NO_CREDENTIALS = 3
+EXIT_API_ERROR = 4
+EXIT_CONNECTION = 5
+#: Ctrl-C during a call (the shell convention: 128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+EPILOG = """exit codes:
+  0  success
+  1  translate: some lines were left untranslated (see the warnings)
+  2  bad input: nothing was sent
+  3  no credentials: set OPENAI_API_KEY or pass --api-key
+  4  the API answered with an error (its message is on stderr)
+  5  connection failure or timeout
+"""
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with a given exit code (argument problems, unreadable files)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def request_id_suffix(exc: Any) -> str:
+    """' [request id req_...]' for an API error that has one, else ''."""
+    request_id = getattr(exc, "request_id", None)
+    return f" [request id {request_id}]" if request_id else ""
+
+
+def root_parser() -> argparse.ArgumentParser:
+    """The top-level ``psopenapi`` parser with --version and no subcommands yet."""
+    import argparse
+
+    from .. import __version__
+
+    parser = _parser_class()(
+        prog="psopenapi",
+        description="Mint ephemeral OpenAI Realtime keys (a Python port of PSOpenAPITools' Realtime API).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"psopenapi {__version__}")
+    return parser
+
+
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """The ArgumentParser class the command uses (built on first use: argparse is imported lazily)."""
+    import argparse
+
+    class OneLineErrorParser(argparse.ArgumentParser):
+        """argparse, but a usage error is one stderr line (exit 2) instead of the usage block plus the error."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    return OneLineErrorParser
+
+
+def subcommand(sub: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:  # noqa: A002
+    """Add one subcommand parser with the common look (description, exit codes in the epilog)."""
+    import argparse
+
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, description=description, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    return parser
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Add --base-url, --api-key, --timeout and --max-retries (read back with :func:`configuration_from_args`)."""
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--base-url", metavar="URL", help="API base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)"
+    )
+    group.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="API key (default: $OPENAI_API_KEY; prefer the variable: arguments are visible in process lists)",
+    )
+    group.add_argument(
+        "--timeout", type=non_negative(float), metavar="SECONDS", help="read timeout of each attempt (default 600)"
+    )
+    group.add_argument(
+        "--max-retries",
+        type=non_negative(int),
+        metavar="N",
+        help="retries on 408/409/429/5xx and connection errors (default 2)",
+    )
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """Add --output json|token|env and --with-http-info (read by :func:`print_minted_key`)."""
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "--output",
+        choices=("json", "token", "env"),
+        default="json",
+        help="json: the response JSON (default); token: only the ephemeral key; env: OPENAI_EPHEMERAL_KEY=... "
+        "and OPENAI_EPHEMERAL_KEY_EXPIRES_AT=... lines, safe to eval",
+    )
+    group.add_argument(
+        "--with-http-info",
+        action="store_true",
+        help="also show the HTTP status and headers (json: wrapped around the response; token/env: on stderr)",
+    )
+
+
+def non_negative(kind: type[int] | type[float]) -> Callable[[str], float]:
+    """An argparse type that accepts a finite number >= 0 of the given kind, with a clear message otherwise."""
+
+    def convert(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argument_type_error(
+                f"expected a {'whole ' if kind is int else ''}number >= 0, got {text!r}"
+            ) from None
+        if not value >= 0 or value == float("inf"):
+            raise argument_type_error(f"expected a {'whole ' if kind is int else ''}number >= 0, got {text!r}")
+        return value
+
+    convert.__name__ = kind.__name__
+    return convert
+
+
+def argument_type_error(message: str) -> Exception:
+    """argparse's ArgumentTypeError (imported on first use), which argparse turns into a usage error."""
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
+def configuration_from_args(args: argparse.Namespace) -> Configuration:
+    """A fresh Configuration from --base-url/--api-key/--timeout/--max-retries; the environment fills the rest at call time.
+
+    Raises:
+        CliError: an empty --api-key.
+        ApiValueError: a --base-url that is not an absolute http(s) URL.
+    """
+    from ..configuration import Configuration
+
+    settings: dict[str, Any] = {}
+    if args.base_url is not None:
+        settings["base_url"] = args.base_url
+    if args.api_key is not None:
+        if not args.api_key:
+            raise CliError("--api-key is empty: pass a key, or leave the option out to use $OPENAI_API_KEY.")
+        settings["access_token"] = args.api_key
+    if getattr(args, "timeout", None) is not None:
+        settings["timeout_sec"] = float(args.timeout)
+    if getattr(args, "max_retries", None) is not None:
+        settings["maximum_retry_count"] = int(args.max_retries)
+    return Configuration(**settings)

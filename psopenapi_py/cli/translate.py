@@ -1,0 +1,64 @@
+"""``psopenapi translate``: a PowerShell script that uses the module, as Python that uses psopenapi_py."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ._parser import EXIT_OK, EXIT_PARTIAL, CliError, subcommand
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add(sub: Any) -> None:
+    """Add `translate`."""
+    parser = subcommand(
+        sub,
+        "translate",
+        help="translate a PowerShell script that uses the module into Python",
+        description="Translate SCRIPT, a PowerShell script that uses PSOpenAPITools, into Python that uses "
+        "psopenapi_py. What is not translated stays in place as '# untranslated (line N): ...' and is listed "
+        "on stderr as SCRIPT:N: reason; the exit code is then 1. See docs/translate.md.",
+    )
+    parser.add_argument("script", metavar="SCRIPT", help="the .ps1 file (UTF-8 or UTF-16 with BOM), or - for stdin")
+    parser.add_argument("-o", "--out", metavar="OUT.py", help="write the Python to OUT.py (default: stdout)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Translate a PowerShell script to Python; exit 1 when anything was left untranslated.
+
+    Raises:
+        CliError: SCRIPT unreadable or not text, OUT.py not writable, or the translate extra not installed.
+    """
+    from pathlib import Path
+
+    shown = "<stdin>" if args.script == "-" else args.script
+    try:
+        data = sys.stdin.buffer.read() if args.script == "-" else Path(args.script).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {shown!r}: {exc.strerror or exc}.") from None
+    try:
+        # Windows PowerShell 5.1 writes UTF-16 with a byte-order mark; everything else is UTF-8.
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{shown!r} is not UTF-8 (or UTF-16 with a byte-order mark) text.") from None
+    try:
+        from ..translate import translate_powershell
+
+        result = translate_powershell(text)
+    except ImportError as exc:
+        raise CliError(
+            f"translate needs tree-sitter-powershell: pip install 'psopenapi_py[translate]' ({exc})."
+        ) from None
+    if args.out is None:
+        sys.stdout.write(result.python)
+    else:
+        try:
+            Path(args.out).write_text(result.python, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"--out: cannot write {args.out!r}: {exc.strerror or exc}.") from None
+    for warning in result.warnings:
+        print(f"{shown}:{warning.line}: {warning.message}", file=sys.stderr)
+    return EXIT_PARTIAL if result.warnings else EXIT_OK
