@@ -45,6 +45,7 @@ from ._convert import (
     cast,
     collect,
     is_type,
+    returned,
     to_bool,
     to_double,
     to_int,
@@ -68,7 +69,7 @@ from ._files import (
 )
 from ._format import format_string, text
 from ._json import convert_from_json, convert_to_json
-from ._methods import invoke, static
+from ._methods import array_list_add, invoke, static
 from ._operators import (
     add,
     compare,
@@ -113,6 +114,7 @@ __all__ = [
     "Validator",
     "add",
     "add_content",
+    "array_list_add",
     "as_array",
     "as_type",
     "cast",
@@ -165,6 +167,7 @@ __all__ = [
     "range_",
     "remove_item",
     "replace",
+    "returned",
     "select_object",
     "set_content",
     "set_index",

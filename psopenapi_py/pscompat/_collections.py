@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any
 
 from ._convert import ScriptError, as_array, collect, is_null, to_int
@@ -122,6 +123,38 @@ class PSObject(Hashtable):
     __slots__ = ()
 
 
+class NoteProperty:
+    """One entry of ``$obj.PSObject.Properties``: ``Name`` and ``Value`` (``MemberType`` NoteProperty)."""
+
+    __slots__ = ("Name", "Value")
+
+    def __init__(self, name: str, value: Any):
+        self.Name = name
+        self.Value = value
+
+    @property
+    def MemberType(self) -> str:  # noqa: N802 - the .NET name
+        return "NoteProperty"
+
+    def __repr__(self) -> str:
+        return f"NoteProperty({self.Name!r}, {self.Value!r})"
+
+
+class _PSObjectView:
+    """``$obj.PSObject``: what scripts read of it is ``.Properties``, an object's properties in order."""
+
+    __slots__ = ("target",)
+
+    def __init__(self, target: Any):
+        self.target = target
+
+    def properties(self) -> list[NoteProperty]:
+        fields = model_fields(self.target)
+        if fields is None and isinstance(self.target, PSObject):
+            fields = dict(self.target)
+        return [NoteProperty(str(k), v) for k, v in (fields or {}).items()]
+
+
 class DictionaryEntry:
     """One ``Key``/``Value`` pair of ``$h.GetEnumerator()`` (``Name`` is ``Key``, as in PowerShell)."""
 
@@ -234,12 +267,25 @@ def member(value: Any, name: str, *more: str) -> Any:
             elif got is not None or isinstance(item, Mapping) or model_fields(item) is not None:
                 found.append(got)
         return collect(found)
+    if low == "value__" and isinstance(value, Enum):
+        return value.value  # an enum's number ($_.Exception.Response.StatusCode.value__)
+    if low == "psobject":
+        return _PSObjectView(value)
+    if isinstance(value, _PSObjectView):
+        return value.properties() if low == "properties" else None
     if isinstance(value, DictionaryEntry):
         if low in ("key", "name"):
             return value.key
         if low == "value":
             return value.value
         return None
+    fields = model_fields(value)
+    if fields is not None:
+        wanted = _norm(name)
+        for key in fields:
+            if _norm(key) == wanted:
+                return fields[key]
+        return 1 if low in ("count", "length") else None
     if isinstance(value, Mapping):
         if name in value:
             return value[name]
@@ -270,13 +316,6 @@ def member(value: Any, name: str, *more: str) -> Any:
         span = _TIMESPAN_MEMBERS.get(low)
         if span is not None:
             return span(value)
-    fields = model_fields(value)
-    if fields is not None:
-        wanted = _norm(name)
-        for key in fields:
-            if _norm(key) == wanted:
-                return fields[key]
-        return 1 if low in ("count", "length") else None
     if isinstance(value, BaseException) and low == "message":
         return str(value)
     got = _attribute(value, name)

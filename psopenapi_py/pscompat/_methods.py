@@ -20,7 +20,7 @@ from ._files import temp_path
 from ._format import format_number, format_string, text
 from ._operators import compare, to_regex
 
-__all__ = ["StringBuilder", "invoke", "static"]
+__all__ = ["StringBuilder", "array_list_add", "invoke", "static"]
 
 
 def _no_method(value: Any, name: str) -> ScriptError:
@@ -275,6 +275,12 @@ def _find_method(value: Any, name: str) -> Callable[..., Any] | None:
     return None
 
 
+def array_list_add(items: list[Any], value: Any) -> int:
+    """``$arrayList.Add(x)``: appends and returns the new item's index (which PowerShell writes out)."""
+    items.append(value)
+    return len(items) - 1
+
+
 class StringBuilder:
     """``[System.Text.StringBuilder]::new()``: ``Append``, ``AppendLine``, ``Length``, ``ToString``."""
 
@@ -309,6 +315,13 @@ class _Encoding:
 
     def GetString(self, value: Any) -> str:  # noqa: N802 - the .NET name
         return bytes(to_int(b) for b in items(value)).decode(self.codec)
+
+
+def _to_base(value: Any, base: Any) -> str:
+    number, radix = to_int(value), to_int(base)
+    if radix not in (2, 8, 10, 16):
+        raise ScriptError('Exception calling "ToString": "Invalid Base."')
+    return {2: format(number, "b"), 8: format(number, "o"), 10: str(number), 16: format(number, "x")}[radix]
 
 
 def _math_round(value: Any, *args: Any) -> Any:
@@ -471,7 +484,7 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("convert", "frombase64string"): lambda s: list(base64.b64decode(text(s))),
     ("convert", "toint32"): lambda v, base=10: int(text(v), to_int(base)) if base != 10 else to_int(v),
     ("convert", "todouble"): to_double,
-    ("convert", "tostring"): lambda v: text(v),
+    ("convert", "tostring"): lambda v, base=None: text(v) if base is None else _to_base(v, base),
     ("text.encoding", "utf8"): lambda: _Encoding("utf-8"),
     ("text.encoding", "ascii"): lambda: _Encoding("ascii"),
     ("text.encoding", "unicode"): lambda: _Encoding("utf-16-le"),
@@ -549,4 +562,9 @@ def static(type_name: str, name: str, *args: Any) -> Any:
             if status_name(status).lower() == key[1]:
                 return status
         raise ScriptError(f"Unable to find the member '{name}' of [System.Net.HttpStatusCode].")
-    return _STATIC[key](*args)
+    try:
+        return _STATIC[key](*args)
+    except TypeError:
+        raise ScriptError(
+            f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".'
+        ) from None

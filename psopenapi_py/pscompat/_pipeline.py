@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import GeneratorType
 from typing import Any
 
@@ -63,6 +63,15 @@ def foreach_object(value: Any, block: Callable[[Any], Any]) -> list[Any]:
 _Key = Callable[[Any], Any]
 
 
+def _entry(spec: Mapping[Any, Any], *names: str) -> Any:
+    """A calculated property's entry by any unique prefix of its name, any case (``n``/``l``/``e``/``Asc``)."""
+    for key, value in spec.items():
+        low = str(key).lower()
+        if low and any(name.startswith(low) for name in names):
+            return value
+    return None
+
+
 def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
     """Sort keys from ``-Property``: names, script blocks, or ``@{Expression=...; Descending=...}``."""
     specs = prop if isinstance(prop, (list, tuple)) else [prop]
@@ -71,8 +80,11 @@ def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
         if callable(spec):
             out.append((_block_key(spec), None))
         elif isinstance(spec, dict):
-            expr = spec.get("expression") if hasattr(spec, "_spelling") else spec.get("Expression")
-            desc = spec.get("descending") if hasattr(spec, "_spelling") else spec.get("Descending")
+            expr = _entry(spec, "expression")
+            desc = _entry(spec, "descending")
+            ascending = _entry(spec, "ascending")
+            if desc is None and ascending is not None:
+                desc = not truthy(ascending)
             key = _block_key(expr) if callable(expr) else functools.partial(_member_of, text(expr))
             out.append((key, None if desc is None else truthy(desc)))
         else:
@@ -178,8 +190,8 @@ def select_object(
             obj = PSObject()
             for spec in names:
                 if isinstance(spec, dict):
-                    label = spec.get("name") or spec.get("label") or spec.get("Name") or spec.get("Label")
-                    expr = spec.get("expression") or spec.get("Expression")
+                    label = _entry(spec, "name", "label")
+                    expr = _entry(spec, "expression")
                     obj[text(label)] = output(expr(item)) if callable(expr) else member(item, text(expr))
                 else:
                     obj[text(spec)] = member(item, text(spec))

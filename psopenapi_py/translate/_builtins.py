@@ -187,7 +187,8 @@ def _calculated(value: Expr, node: Node, command: str, allowed: set[str]) -> Non
         if t.keys is None:
             raise Unsupported(node, f"unsupported: {command} with a hashtable whose keys are not known here")
         for low, (written, _) in t.keys.items():
-            if low not in allowed or written not in (low, low.capitalize()):
+            # PowerShell takes any unique prefix of a key's name (n, e, l, desc...), as the runtime does.
+            if not low or sum(1 for name in allowed if name.startswith(low)) != 1:
                 raise Unsupported(node, f"unsupported: {command} -Property key '{written}' (write {sorted(allowed)})")
 
 
@@ -661,7 +662,7 @@ def sort_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     prop = args.get("Property")
     if prop is not None:
         _names_literal(prop, node, "Sort-Object")
-        _calculated(prop, node, "Sort-Object", {"expression", "descending"})
+        _calculated(prop, node, "Sort-Object", {"expression", "descending", "ascending"})
         extra.append(("property=", prop))
     for name in ("Descending", "Unique", "CaseSensitive"):
         if _switch(args, name, node):

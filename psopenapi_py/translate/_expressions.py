@@ -503,8 +503,11 @@ class Expressions(Context):
         raw = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip())
         lower = re.sub(r"\s+", "", raw.lower()).removeprefix("system.")
         if name.lower() == "new" and args is not None:
-            if re.fullmatch(r"collections\.(generic\.list\[.*\]|arraylist)", lower) and not args:
+            if re.fullmatch(r"collections\.generic\.list\[.*\]", lower) and not args:
                 return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+            if lower == "collections.arraylist" and not args:
+                # ArrayList.Add returns the new item's index, which PowerShell writes out unless discarded.
+                return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
             if lower in ("collections.hashtable", "hashtable") and not args:
                 self.out.need("ps", "pscompat")
                 return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
@@ -544,6 +547,8 @@ class Expressions(Context):
         if kind == Kind.DICT and lower == "containskey" and len(args) == 1:
             return Expr(f"{wrap(args[0], P_BOR)} in {obj}", P_CMP, BOOL)
         if kind == Kind.LIST and lower == "add" and len(args) == 1:
+            if base.type.cls == "ArrayList":
+                return self._ps("array_list_add", base, args[0], type=INT)
             return Expr(f"{obj}.append({args[0].code})", P_ATOM, NONE, stmt=True)
         if kind == Kind.DICT and lower in ("add", "remove", "clear") and target.type == "variable":
             self._forget_keys(target)
@@ -559,10 +564,11 @@ class Expressions(Context):
 
     def _forget_keys(self, target: Node) -> None:
         """A hashtable variable changed after its literal: its keys are no longer all known here."""
-        name = _variable_name(target)
-        var = self.scope.var(_bare_name(name), target)
-        if var.type.kind == Kind.DICT and var.type.keys is not None:
-            self.scope.var(_bare_name(name), target, assign=T(Kind.DICT, keys=None, cls=var.type.cls))
+        key = _bare_name(_variable_name(target)).lower()
+        scope = self.scope.locals if self.scope.locals is not None and key in self.scope.locals else self.scope.globals
+        var = scope.get(key)
+        if var is not None and var.type.kind == Kind.DICT and var.type.keys is not None:
+            self.scope.retype(scope, key, T(Kind.DICT, keys=None, cls=var.type.cls))
 
     def expr_cast_expression(self, node: Node) -> Expr:
         """``[int]``, ``[string]``, ``[double]``, ``[bool]``, ``[ordered]``, ``[pscustomobject]``, ``[void]``,
@@ -604,7 +610,15 @@ class Expressions(Context):
                 )
             return self._ps("to_double", value, type=FLOAT)
         if action == "bool":
-            return self._truth(value) if kind != Kind.BOOL else value
+            if kind == Kind.BOOL and not value.loose:
+                return value
+            if isinstance(value.const, (str, int, float)) or value.const is None:
+                from ..pscompat import truthy
+
+                return const_expr(truthy(value.const))
+            if kind in (Kind.STR, Kind.INT, Kind.FLOAT) and not value.loose:
+                return call("bool", [("", value)], BOOL)
+            return self._ps("truthy", value, type=BOOL)
         if action == "dict":
             if kind == Kind.DICT:
                 return value

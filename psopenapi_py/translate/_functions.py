@@ -128,7 +128,8 @@ class Functions(Context):
         outer = self.scope.enter_function()
         try:
             for p in fn.params:
-                var = self.scope.new_param(p.name, p.type)
+                # An array parameter the call leaves out is $null, not an array.
+                var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
                 if var.py != p.py:
                     raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
             body = None

@@ -441,7 +441,6 @@ CATCH_TYPES: dict[str, str] = {
     "system.exception": "Exception",
     "system.management.automation.runtimeexception": "Exception",
     "microsoft.powershell.commands.httpresponseexception": "ApiException",
-    "system.net.webexception": "ApiException",
     "system.net.http.httprequestexception": "ApiException",
 }
 

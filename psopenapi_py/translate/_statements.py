@@ -641,6 +641,9 @@ class Statements(Context):
         iterator = node.child_by_field_name("for_iterator")
         block = next((c for c in node.children if c.type == "statement_block"), None)
         counting = self._counting_loop(init, cond_node, iterator, block)
+        if counting is not None and self._read_after(node, counting[0]):
+            # After the loop PowerShell's variable is one step past the bound; range() leaves it on the last.
+            counting = None
         if counting is not None:
             var, bounds = counting
             self.out.emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
@@ -661,6 +664,19 @@ class Statements(Context):
     def _statement_strict(self, node: Node, indent: str) -> None:
         """A statement that is part of a larger one: its failure fails the larger statement."""
         self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+
+    def _read_after(self, node: Node, py: str) -> bool:
+        """True when the source after ``node`` mentions the loop variable."""
+        count = _counting_shape(
+            node.child_by_field_name("for_initializer"),
+            node.child_by_field_name("for_condition"),
+            node.child_by_field_name("for_iterator"),
+            next((c for c in node.children if c.type == "statement_block"), None),
+        )
+        if count is None:
+            return False
+        pattern = re.compile(rb"\$(?:script:|local:)?" + re.escape(count.name.encode()) + rb"\b", re.IGNORECASE)
+        return pattern.search(self.source, node.end_byte) is not None
 
     def _counting_loop(
         self, init: Node | None, cond: Node | None, iterator: Node | None, block: Node | None
@@ -779,7 +795,10 @@ class Statements(Context):
                 self.out.emit(indent, "yield ", result.generator or result, row=row)
                 self.out.emit(indent, "return", None)
             else:
-                self.out.emit(indent, "return ", self._pipeline_value(value_node), row=row)
+                result = self._pipeline_value(value_node)
+                if result.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON) or result.loose:
+                    result = self._ps("returned", result)  # an array comes back unrolled, as PowerShell writes it
+                self.out.emit(indent, "return ", result, row=row)
         elif word == "exit":
             self.out.need("mod", "sys")
             value = self._pipeline_value(value_node) if value_node is not None else None
