@@ -830,7 +830,6 @@ def test_casts(ps: str, python: str, value: Any) -> None:
     assert namespace["r"] == value and type(namespace["r"]) is type(value)
 
 
-@pytest.mark.xfail(strict=True, reason="[bool] casts are dropped: [bool]0 prints 0 and [bool]'False' prints False")
 @pytest.mark.parametrize(
     ("ps", "printed"),
     [
