@@ -37,7 +37,7 @@ from ._cmdlets_extra import (
     not_match,
     out_string,
 )
-from ._collections import Hashtable, PSObject, count, index, items, length, member, set_index, set_member
+from ._collections import Hashtable, PSObject, add_member, count, index, items, length, member, set_index, set_member
 from ._convert import (
     ScriptError,
     as_array,
@@ -97,7 +97,7 @@ from ._pipeline import (
     where_object,
 )
 from ._streams import Preferences, preferences, write_error, write_host, write_output, write_verbose, write_warning
-from ._time import get_date
+from ._time import get_date, new_timespan
 
 __all__ = [
     "Argument",
@@ -114,6 +114,7 @@ __all__ = [
     "Validator",
     "add",
     "add_content",
+    "add_member",
     "array_list_add",
     "as_array",
     "as_type",
@@ -156,6 +157,7 @@ __all__ = [
     "mod",
     "mul",
     "neg",
+    "new_timespan",
     "new_guid",
     "new_item",
     "not_like",

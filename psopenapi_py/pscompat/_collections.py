@@ -11,6 +11,7 @@ from ._convert import ScriptError, as_array, collect, is_null, to_int
 
 __all__ = [
     "DictionaryEntry",
+    "add_member",
     "Hashtable",
     "PSObject",
     "count",
@@ -326,6 +327,30 @@ def member(value: Any, name: str, *more: str) -> Any:
     if low in ("count", "length"):
         return 1
     return None
+
+
+def add_member(target: Any, members: Any = None, *, name: Any = None, value: Any = None, force: bool = False) -> Any:
+    """``Add-Member``: a note property ``name``/``value`` (or each pair of ``members``) added to an object;
+    one that exists already is PowerShell's error unless ``force``. Returns the object (``-PassThru``)."""
+    from ._format import text
+
+    pairs = list(members.items()) if isinstance(members, Mapping) else [(name, value)]
+    for key, new in pairs:
+        key_text = text(key)
+        if isinstance(target, PSObject):
+            if key_text in target and not force:
+                raise ScriptError(
+                    f'Cannot add a member with the name "{key_text}" because a member with that name already exists. '
+                    "To overwrite the member anyway, add the Force parameter to your command."
+                )
+            target[key_text] = new
+        elif isinstance(target, dict):
+            target[key_text] = new
+        else:
+            raise ScriptError(
+                f"Add-Member: cannot add '{key_text}' to a {type(target).__name__} in a translated script."
+            )
+    return target
 
 
 def set_member(value: Any, name: str, new: Any) -> None:

@@ -565,6 +565,4 @@ def static(type_name: str, name: str, *args: Any) -> Any:
     try:
         return _STATIC[key](*args)
     except TypeError:
-        raise ScriptError(
-            f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".'
-        ) from None
+        raise ScriptError(f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".') from None

@@ -389,8 +389,12 @@ def neg(value: Any) -> int | float:
 def range_(start: Any, end: Any) -> list[int]:
     """``start..end``: every integer from start to end, both included, counting down when end is smaller;
     ``'a'..'e'`` the characters between two single characters (PowerShell 7)."""
-    if isinstance(start, str) and isinstance(end, str) and len(start) == 1 and len(end) == 1 and not (
-        start.isdigit() and end.isdigit()
+    if (
+        isinstance(start, str)
+        and isinstance(end, str)
+        and len(start) == 1
+        and len(end) == 1
+        and not (start.isdigit() and end.isdigit())
     ):
         codes = range_(ord(start), ord(end))
         return [chr(c) for c in codes]  # type: ignore[misc]

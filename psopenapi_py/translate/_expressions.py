@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import _rules as R
-from ._catalog import BLOCK, BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
+from ._catalog import BLOCK, BOOL, FLOAT, HEADERS, INT, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context
 from ._expr import (
     _NOCONST,
@@ -409,7 +409,10 @@ class Expressions(Context):
             found = self.cat.members(t.cls).get(normalize(name))
             if found is None:
                 if t.kind == Kind.MODEL:
-                    return Expr(f"{obj}.additional_properties[{py_str(name)}]", P_ATOM, JSON)
+                    if lower in ("count", "length"):
+                        return const_expr(1)  # one object counts as one
+                    # A field the spec does not name (an answer's newer field) or none: $null when missing.
+                    return self._ps("member", base, const_expr(name))
                 raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
             attr, mtype = found
             if mtype.kind == Kind.UNKNOWN and t.elem is not None:

@@ -136,6 +136,45 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     ),
     # Paths and files
     BuiltinCommand(
+        "New-Object",
+        "new_object",
+        (
+            BuiltinParam("TypeName", position=0),
+            BuiltinParam("ArgumentList", position=1, aliases=("Args",)),
+            BuiltinParam("Property"),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Add-Member",
+        "add_member",
+        (
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("MemberType", position=0, aliases=("Type",)),
+            BuiltinParam("Name", position=1),
+            BuiltinParam("Value", position=2),
+            BuiltinParam("NotePropertyName"),
+            BuiltinParam("NotePropertyValue"),
+            BuiltinParam("NotePropertyMembers"),
+            BuiltinParam("PassThru", switch=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "New-TimeSpan",
+        "new_timespan",
+        (
+            BuiltinParam("Start", position=0),
+            BuiltinParam("End", position=1),
+            BuiltinParam("Days"),
+            BuiltinParam("Hours"),
+            BuiltinParam("Minutes"),
+            BuiltinParam("Seconds"),
+            BuiltinParam("Milliseconds"),
+        ),
+    ),
+    BuiltinCommand(
         "Join-Path",
         "join_path",
         (

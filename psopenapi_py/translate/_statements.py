@@ -240,13 +240,31 @@ class Statements(Context):
                 key = py_str(name[4:])
                 if op != "=":
                     raise Unsupported(left, f"unsupported: {op} on an environment variable")
-                text = value if value.type.kind == Kind.STR else call("str", [("", value)])
-                self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
+                if value.const is None:
+                    self.out.emit(indent, f"os.environ.pop({key}, None)", None, row=row)  # $null removes it
+                    return
+                self.out.emit(indent, f"os.environ[{key}] = ", self._as_text(value), row=row)
                 return
             self.scope.check(name, left, write=True)
+            if self.scope.in_function and ":" in name:
+                # $script:X = ... inside a function writes the script's variable.
+                var = self.scope.script_var(_bare_name(name))
+                self.function_globals.add(var.py)
+                if op == "=":
+                    self.out.emit(indent, f"{var.py} = ", value, row=row)
+                else:
+                    self._compound(var.py, Expr(var.py, P_ATOM, UNKNOWN), op, value, indent, row)
+                return
             if op == "=":
                 var = self.scope.var(_bare_name(name), left, assign=value.type)
                 self.out.emit(indent, f"{var.py} = ", value, row=row)
+                return
+            if self.scope.in_function and not self.scope.is_local(_bare_name(name)):
+                # $x++ on a script variable: PowerShell reads the script's value into a new local $x.
+                current = self.scope.var(_bare_name(name), left)
+                copied = self._arith(Expr(current.py, P_ATOM, current.type), op[0], value, left)
+                local = self.scope.var(_bare_name(name), left, assign=copied.type)
+                self.out.emit(indent, f"{local.py} = ", copied, row=row)
                 return
             var = self.scope.var(_bare_name(name), left)
             result = self._compound(var.py, Expr(var.py, P_ATOM, var.type), op, value, indent, row)
