@@ -30,7 +30,6 @@ from ._cmdlets_extra import (
     foreach_member,
     get_content_lines,
     get_random,
-    group_object,
     import_csv_rows,
     new_guid,
     not_like,
@@ -90,6 +89,7 @@ from ._operators import (
 from ._pipeline import (
     emit,
     foreach_object,
+    group_object,
     measure_object,
     output,
     select_object,

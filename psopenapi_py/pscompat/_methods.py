@@ -235,11 +235,49 @@ def _datetime_method(value: datetime, name: str, args: tuple[Any, ...]) -> Any:
     raise _no_method(value, name)
 
 
+class TypeInfo:
+    """What ``$x.GetType()`` gives: ``Name`` and ``FullName`` of the .NET type PowerShell would have."""
+
+    __slots__ = ("FullName", "Name")
+
+    def __init__(self, full_name: str):
+        self.FullName = full_name
+        self.Name = full_name.rsplit(".", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.FullName
+
+
+def type_of(value: Any) -> TypeInfo:
+    """The .NET type PowerShell gives a value (``String``, ``Int32``, ``Object[]``, ``Hashtable``...)."""
+    from ._collections import PSObject
+
+    if isinstance(value, bool):
+        return TypeInfo("System.Boolean")
+    if isinstance(value, int):
+        return TypeInfo("System.Int32" if -(2**31) <= value < 2**31 else "System.Int64")
+    if isinstance(value, float):
+        return TypeInfo("System.Double")
+    if isinstance(value, str):
+        return TypeInfo("System.String")
+    if isinstance(value, (list, tuple)):
+        return TypeInfo("System.Object[]")
+    if isinstance(value, PSObject):
+        return TypeInfo("System.Management.Automation.PSCustomObject")
+    if isinstance(value, Mapping):
+        return TypeInfo("System.Collections.Hashtable")
+    if isinstance(value, datetime):
+        return TypeInfo("System.DateTime")
+    return TypeInfo(type(value).__name__)
+
+
 def invoke(value: Any, name: str, *args: Any) -> Any:
     """``$value.Name(args)``: the .NET method of a string, array, hashtable, number or date, as PowerShell
     calls it (``Trim``, ``Substring``, ``Replace``, ``Split``, ``ContainsKey``, ``Add``, ``ToString('N2')``...)."""
     if value is None:
         raise _no_method(value, name)
+    if name.lower() == "gettype" and not args:
+        return type_of(value)
     if isinstance(value, str):
         return _str_method(value, name, args)
     if isinstance(value, list):
@@ -315,6 +353,16 @@ class _Encoding:
 
     def GetString(self, value: Any) -> str:  # noqa: N802 - the .NET name
         return bytes(to_int(b) for b in items(value)).decode(self.codec)
+
+
+def _to_boolean(value: Any) -> bool:
+    """``[Convert]::ToBoolean``: "true"/"false" in any case (spaces around), or a number (not 0)."""
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    s = text(value).strip().lower()
+    if s in ("true", "false"):
+        return s == "true"
+    raise _bad_argument("ToBoolean", f"String '{text(value)}' was not recognized as a valid Boolean.")
 
 
 def _to_base(value: Any, base: Any) -> str:
@@ -484,6 +532,9 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("convert", "frombase64string"): lambda s: list(base64.b64decode(text(s))),
     ("convert", "toint32"): lambda v, base=10: int(text(v), to_int(base)) if base != 10 else to_int(v),
     ("convert", "todouble"): to_double,
+    ("convert", "toboolean"): lambda v: _to_boolean(v),
+    ("midpointrounding", "awayfromzero"): lambda: "AwayFromZero",
+    ("midpointrounding", "toeven"): lambda: "ToEven",
     ("convert", "tostring"): lambda v, base=None: text(v) if base is None else _to_base(v, base),
     ("text.encoding", "utf8"): lambda: _Encoding("utf-8"),
     ("text.encoding", "ascii"): lambda: _Encoding("ascii"),
@@ -533,6 +584,7 @@ _TYPE_ALIASES = {
     "system.threading.thread": "threading.thread",
     "system.text.stringbuilder": "text.stringbuilder",
     "system.net.httpstatuscode": "net.httpstatuscode",
+    "system.midpointrounding": "midpointrounding",
 }
 
 

@@ -166,12 +166,8 @@ def select_object(
         tail = data[-int(to_number(last)) :] if last is not None and int(to_number(last)) > 0 else []
         data = head + [t for t in tail if first is None or t not in head] if first is not None else tail
     if unique:
-        # After the other selections, as Select-Object applies it.
-        kept: list[Any] = []
-        for item in data:
-            if not any(_same(item, k) for k in kept):
-                kept.append(item)
-        data = kept
+        # After -First/-Last/-Skip, as Select-Object applies it (and after -ExpandProperty, below).
+        data = _unique(data)
     if expand_property is not None:
         out: list[Any] = []
         for item in data:
@@ -182,7 +178,7 @@ def select_object(
                 out.extend(got)
             else:
                 out.append(got)
-        return out
+        return _unique(out) if unique else out
     if property is not None:
         names = property if isinstance(property, (list, tuple)) else [property]
         picked = []
@@ -198,6 +194,14 @@ def select_object(
             picked.append(obj)
         return picked
     return data
+
+
+def _unique(data: list[Any]) -> list[Any]:
+    kept: list[Any] = []
+    for item in data:
+        if not any(_same(item, k) for k in kept):
+            kept.append(item)
+    return kept
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -248,9 +252,9 @@ def measure_object(
     return result
 
 
-def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - the cmdlet's parameter
-    """``Group-Object p``: one object per distinct value (ignoring case), in first-seen order, with ``Name``,
-    ``Count`` and ``Group``."""
+def group_object(value: Any, property: Any, no_element: bool = False) -> list[PSObject]:  # noqa: A002
+    """``Group-Object p [-NoElement]``: one object per distinct value (ignoring case) with ``Name``, ``Count``
+    and ``Group`` (left out with ``no_element``), sorted by their values as PowerShell 7 writes them."""
     groups: dict[str, PSObject] = {}
     keys = _keys(property)
     for item in items(value):
@@ -262,4 +266,16 @@ def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - t
             group = groups[folded] = PSObject({"Count": 0, "Name": name, "Group": [], "Values": values})
         group["Group"].append(item)
         group["Count"] += 1
-    return list(groups.values())
+
+    def order(a: PSObject, b: PSObject) -> int:
+        for x, y in zip(a["Values"], b["Values"], strict=False):
+            c = _cmp(x, y, False)
+            if c:
+                return c
+        return 0
+
+    result = sorted(groups.values(), key=functools.cmp_to_key(order))
+    if no_element:
+        for group in result:
+            del group["Group"]
+    return result

@@ -692,9 +692,9 @@ def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     unique = _switch(args, "Unique", node)
     if prop is not None and expand is not None:
         raise Unsupported(node, "unsupported: Select-Object with both -Property and -ExpandProperty")
-    if unique and (prop is not None or expand is not None):
-        # PowerShell compares the selected objects, the runtime the input items.
-        raise Unsupported(node, "unsupported: Select-Object -Unique with -Property or -ExpandProperty")
+    if unique and prop is not None:
+        # PowerShell compares the selected objects' property values; the runtime does not.
+        raise Unsupported(node, "unsupported: Select-Object -Unique with -Property")
     if "Skip" in args and "Last" in args:
         raise Unsupported(node, "unsupported: Select-Object -Skip with -Last")
     extra: list[tuple[str, Expr]] = []
@@ -757,7 +757,9 @@ def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     else:
         _names_literal(prop, node, "Group-Object")
         _calculated(prop, node, "Group-Object", {"expression"})
-    return ps_call(out, "group_object", [("", value), ("", prop)], _STREAM, stream=True)
+    # -NoElement leaves Group out of each group; what scripts read (Name, Count) is the same.
+    flags = [("no_element=", const_expr(True))] if "NoElement" in args else []
+    return ps_call(out, "group_object", [("", value), ("", prop), *flags], _STREAM, stream=True)
 
 
 def out_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:

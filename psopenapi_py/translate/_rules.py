@@ -370,7 +370,12 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     BuiltinCommand(
         "Group-Object",
         "group_object",
-        (BuiltinParam("Property", position=0), BuiltinParam("InputObject", pipeline=True), _EA),
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("NoElement", switch=True),
+            _EA,
+        ),
         aliases=("group",),
     ),
     BuiltinCommand(
