@@ -282,6 +282,12 @@ def write_debug(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 # JSON
 
 
+def _is_error_record(value: Expr) -> bool:
+    """True for ``$_`` of a catch block or one of its parts (the exception, its response)."""
+    cls = value.type.cls
+    return value.type.kind == Kind.EXCEPTION or (isinstance(cls, tuple) and cls[:1] == ("error_record",))
+
+
 def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``ConvertTo-Json [-Depth n] [-Compress] [-AsArray]`` through the runtime: PowerShell's layout, its depth
     limit, non-ASCII kept; piped items are collected first (one item is written as itself)."""
@@ -290,7 +296,7 @@ def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "ConvertTo-Json needs a value")
     _error_action(args, node, "ConvertTo-Json")
     t = value.type
-    if t.kind == Kind.EXCEPTION or t.kind == Kind.OBJECT:
+    if _is_error_record(value) or t.kind == Kind.OBJECT:
         what = t.cls.__name__ if t.kind == Kind.OBJECT else "caught error"
         raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
     if t.kind == Kind.MODEL:

@@ -144,7 +144,7 @@ class Expressions(Context):
                 if ctx.record is None:
                     ctx.record = self.scope.fresh("error")
                 self.out.need("ps", "pscompat")
-                return Expr(ctx.record, P_ATOM, UNKNOWN)
+                return Expr(ctx.record, P_ATOM, T(Kind.UNKNOWN, cls=("error_record",)))
             return Expr(ctx.name, P_ATOM, T(Kind.EXCEPTION, cls=()))
         if lower == "matches":
             return Expr(self._matches_var(), P_ATOM, UNKNOWN)
@@ -358,7 +358,22 @@ class Expressions(Context):
                 i += used
                 continue
             name, name_node = chain[i]
-            if name:
+            record = (
+                value.type.cls
+                if isinstance(value.type.cls, tuple) and value.type.cls[:1] == ("error_record",)
+                else None
+            )
+            if record is not None:
+                path = (*record[1:], name.lower())
+                if not name or not any(path[: len(known)] == known[: len(path)] for known in _RECORD_MEMBERS):
+                    shown = ".".join([*record[1:], name])
+                    raise Unsupported(
+                        name_node, f"unsupported: $_.{shown} (the translation's error record has no such part)"
+                    )
+                value = self._member(value, name, name_node)
+                if path[:3] != ("exception", "response", "headers"):
+                    value.type = T(Kind.UNKNOWN, cls=("error_record", *path))
+            elif name:
                 value = self._member(value, name, name_node)
             else:
                 # $obj.$name / $obj.($expr): the member named by a value, looked up at run time.
@@ -973,6 +988,17 @@ class Expressions(Context):
     expr_format_argument_expression = expr_format_expression
     expr_range_argument_expression = expr_range_expression
 
+
+#: What ``$_`` of a catch-all offers (the runtime's ErrorRecord): these member paths and their beginnings.
+_RECORD_MEMBERS = (
+    ("exception", "message"),
+    ("exception", "response", "statuscode", "value__"),
+    ("exception", "response", "reasonphrase"),
+    ("exception", "response", "headers"),
+    ("exception", "innerexception"),
+    ("errordetails", "message"),
+    ("targetobject",),
+)
 
 #: Comparison-level operators by name (without the c/i prefix).
 _COMPARISON_NAMES = frozenset(

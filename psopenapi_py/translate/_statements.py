@@ -829,8 +829,12 @@ class Statements(Context):
     def _throw(self, value_node: Node | None, indent: str, row: int) -> None:
         """``throw`` as ``raise``: a message or object becomes ``ps.ScriptError`` (which every catch catches),
         ``throw``/``throw $_`` in a catch re-raises what it caught."""
-        rethrow = value_node is None or (
-            _unwrap(value_node).type == "variable" and _text(_unwrap(value_node)).lower() in ("$_", "$psitem")
+        thrown = value_node
+        if thrown is not None and thrown.type == "pipeline":
+            kids = [c for c in thrown.children if c.is_named and c.type != "comment"]
+            thrown = kids[0] if len(kids) == 1 else thrown
+        rethrow = thrown is None or (
+            _unwrap(thrown).type == "variable" and _text(_unwrap(thrown)).lower() in ("$_", "$psitem")
         )
         if rethrow and self.catches:
             self.out.emit(indent, "raise", None, row=row)
