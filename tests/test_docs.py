@@ -235,3 +235,39 @@ def test_a_hanging_page_fails_after_the_timeout(tmp_path: Path) -> None:
     report = run_page(page, "http://127.0.0.1:9/v1", tmp_path, timeout=1.0)
     assert report is not None
     assert report == "slow.md: the python blocks did not finish within 1 s\n--- stdout ---\nstarted\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# docs/translate.md: each construct, before and after
+
+
+def _construct_examples() -> list[tuple[str, str, str, str]]:
+    """(title, PowerShell, Python, output) of each example under "Each construct, before and after"."""
+    page = (ROOT / "docs" / "translate.md").read_text(encoding="utf-8")
+    section = page.split("\n## Each construct, before and after\n", 1)[1].split("\n## ", 1)[0]
+    examples = []
+    for part in section.split("\n### ")[1:]:
+        title = part.split("\n", 1)[0]
+        fences = re.findall(r"^```(\w+)\n(.*?)^```$", part, re.M | re.S)
+        assert [info for info, _ in fences] == ["powershell", "python", "text"], title
+        examples.append((title, fences[0][1], fences[1][1], fences[2][1]))
+    return examples
+
+
+def test_the_translate_page_shows_every_construct() -> None:
+    """The section is found and holds the constructs the page promises (so an empty parse cannot pass)."""
+    assert len(_construct_examples()) == 17
+
+
+@pytest.mark.parametrize("example", _construct_examples(), ids=lambda e: e[0])
+def test_each_construct_example_is_the_translation_and_prints_the_output_shown(
+    example: tuple[str, str, str, str], tmp_path: Path
+) -> None:
+    """The Python shown is, character for character, the translator's output with no warning; it prints the output shown."""
+    from psopenapi_py import translate_powershell
+
+    _, powershell, python, output = example
+    result = translate_powershell(powershell)
+    assert (result.python, result.warnings) == (python, ())
+    done = subprocess.run([sys.executable, "-c", python], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert (done.returncode, done.stdout) == (0, output), done.stderr

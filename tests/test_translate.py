@@ -95,7 +95,9 @@ def test_comments_stay_where_they_were() -> None:
 
 
 def test_comments_inside_compound_statements_are_kept() -> None:
-    """Comments between a block and its else/catch stay there; a function's help and parameter notes open its body."""
+    """Comments between a block and its else/catch stay there; a function's help and parameter notes open its body.
+
+    The function's output is everything it emits (issue 11, rule 7), so its body yields."""
     ps = (
         "$a = 1\nif ($a) {\n    'x'\n} # after the if block\nelse {\n    'y'\n}\n"
         "function Get-Thing {\n    <#\n    .SYNOPSIS\n    Gets a thing.\n    #>\n"
@@ -104,24 +106,45 @@ def test_comments_inside_compound_statements_are_kept() -> None:
     )
     assert py(ps) == (
         'a = 1\nif a:\n    print("x")\n# after the if block\nelse:\n    print("y")\n\n\n'
-        'def get_thing(name=""):\n    # .SYNOPSIS\n    # Gets a thing.\n    # The name\n    print(name)\n\n\n'
+        'def get_thing(name=""):\n    # .SYNOPSIS\n    # Gets a thing.\n    # The name\n    yield name\n\n\n'
         "try:\n    print(1)\n# after try\nexcept Exception:\n    print(2)\n"
     )
 
 
-def test_preamble_lines_python_does_by_itself_become_comments() -> None:
-    """Import-Module PSOpenAPITools is the import block; $ErrorActionPreference = 'Stop' is Python's default."""
-    ps = "Import-Module PSOpenAPITools\n$ErrorActionPreference = 'Stop'\nif ($true) { Import-Module ./PSOpenAPITools.psd1 }\n"
+def test_import_module_psopenapitools_becomes_a_comment() -> None:
+    """Import-Module PSOpenAPITools is the import block; any other module is reported."""
+    ps = "Import-Module PSOpenAPITools\nif ($true) { Import-Module ./PSOpenAPITools.psd1 }\n"
     assert py(ps) == (
         "# Import-Module PSOpenAPITools: the imports at the top do this\n"
-        "# $ErrorActionPreference = 'Stop': Python stops at the first error anyway\n"
         "if True:\n    # Import-Module ./PSOpenAPITools.psd1: the imports at the top do this\n    pass\n"
     )
-    result = translate_powershell("Import-Module Az\n$ErrorActionPreference = 'Continue'\n")
-    assert [str(w) for w in result.warnings] == [
-        "line 1: unsupported: Import-Module of anything but PSOpenAPITools",
-        "line 2: unsupported: automatic variable $ErrorActionPreference",
-    ]
+    result = translate_powershell("Import-Module Az\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: Import-Module of anything but PSOpenAPITools"]
+
+
+@pytest.mark.parametrize(
+    ("preference", "code", "out", "err"),
+    [
+        ("Stop", 1, "before\n", "psopenapi_py.pscompat._convert.ScriptError: boom"),
+        ("Continue", 0, "before\nafter\n", "Write-Error: boom\n"),
+        ("SilentlyContinue", 0, "before\nafter\n", ""),
+    ],
+)
+def test_error_action_preference_decides_whether_write_error_ends_the_script(
+    preference: str, code: int, out: str, err: str
+) -> None:
+    """$ErrorActionPreference is the runtime's preference: under 'Stop' Write-Error ends the script (exit 1)."""
+    ps = f"$ErrorActionPreference = '{preference}'\n'before'\nWrite-Error 'boom'\n'after'\n"
+    python = py(ps)
+    assert python == (
+        "from psopenapi_py import pscompat as ps\n\n"
+        f'ps.preferences.set("ErrorActionPreference", "{preference}")\n'
+        'print("before")\nps.write_error("boom")\nprint("after")\n'
+    )
+    proc = subprocess.run([sys.executable, "-c", python], capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout) == (code, out)
+    # Under 'Stop' the script ends on the error (Python's traceback ends with it); otherwise it goes on.
+    assert (proc.stderr.splitlines()[-1] if code else proc.stderr) == err
 
 
 def test_long_calls_are_split_one_argument_a_line() -> None:
@@ -147,16 +170,20 @@ def test_imports_are_only_what_the_code_uses() -> None:
     """Standard modules first, then one sorted psopenapi_py import (classes before functions)."""
     ps = (
         "try { $s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } }\n"
-        "catch { Write-Error $_.Exception.Message }\n"
+        "catch [Microsoft.PowerShell.Commands.HttpResponseException] { Write-Error $_.Exception.Message; exit 4 }\n"
     )
     assert py(ps) == (
+        "import sys\n"
+        "\n"
         "from psopenapi_py import ApiException, new_realtime_session\n"
         "from psopenapi_py import pscompat as ps\n"
         "\n"
+        "s = None\n"
         "try:\n"
         '    s = new_realtime_session(realtime_session_create_request={"model": "m"})\n'
         "except ApiException as e:\n"
         "    ps.write_error(str(e))\n"
+        "    sys.exit(4)\n"
     )
 
 
@@ -189,19 +216,37 @@ def test_variable_names(ps: str, python: str) -> None:
         ("$n = 1; $n += 2", "n = 1\nn += 2"),
         ("$n = 1; $n -= 2", "n = 1\nn -= 2"),
         ("$n = 1; $n *= 2", "n = 1\nn *= 2"),
-        ("$n = 1; $n /= 2", "n = 1\nn /= 2"),
-        ("$n = 1; $n %= 2", "n = 1\nn %= 2"),
+        ("$n = 1; $n /= 2", "n = 1\nn = ps.div(n, 2)"),
+        ("$n = 1; $n %= 2", "n = 1\nn = ps.mod(n, 2)"),
         ("$n = 1; $n++", "n = 1\nn += 1"),
         ("$n = 1; $n--", "n = 1\nn -= 1"),
         ("$l = @(1); $l += 2", "l = [1]\nl += [2]"),
         ("$l = @(1); $l += @(2, 3)", "l = [1]\nl += [2, 3]"),
-        ("$s = 'a'; $s += 1", 's = "a"\ns += str(1)'),
+        ("$s = 'a'; $s += 1", 's = "a"\ns += "1"'),
         ("$null = 5", "5"),
     ],
 )
 def test_assignments(ps: str, python: str) -> None:
-    """=, compound operators, ++ and --; += on an array appends; $null = ... only evaluates."""
+    """=, compound operators, ++ and --; += on an array appends; $null = ... only evaluates.
+
+    /= and %= go through the runtime: PowerShell's 4 / 2 is the integer 2, 1 / 2 is 0.5."""
+    if "ps." in python:
+        python = "from psopenapi_py import pscompat as ps\n\n" + python
     assert py(ps) == python + "\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "printed"),
+    [
+        ("$n = 1; $n /= 2; $n", "0.5\n"),
+        ("$n = 4; $n /= 2; $n", "2\n"),
+        ("$n = 7; $n %= 4; $n", "3\n"),
+        ("$s = 'a'; $s += 1; $s", "a1\n"),
+    ],
+)
+def test_compound_assignments_compute_as_powershell_does(ps: str, printed: str) -> None:
+    """An exact division stays an integer, as PowerShell prints it; += on a string appends the text."""
+    assert run(py(ps)) == printed
 
 
 def test_a_variable_read_before_any_assignment_is_not_guessed() -> None:
@@ -227,22 +272,39 @@ def test_a_variable_read_before_any_assignment_is_not_guessed() -> None:
         ('$n = 3; $s = "next=$($n + 1)."', 'n = 3\ns = f"next={n + 1}."'),
         ('$n = 3; $s = "${n}px"', 'n = 3\ns = f"{n}px"'),
         ('$n = 3; $s = "{$n}"', 'n = 3\ns = f"{{{n}}}"'),
-        ('$l = 1, 2; $s = "l: $l"', "l = [1, 2]\ns = f'l: {\" \".join(map(str, l))}'"),
+        ('$l = 1, 2; $s = "l: $l"', 'l = [1, 2]\ns = f"l: {ps.text(l)}"'),
         (
             '$h = @{ k = 1 }; $s = "$($h["k"]) \'q\' $env:HOME"',
-            'h = {"k": 1}\ns = f\'{h["k"]} \\\'q\\\' {os.environ.get("HOME", "")}\'',
+            'h = ps.Hashtable({"k": 1})\ns = f\'{ps.text(h["k"])} \\\'q\\\' {os.environ.get("HOME", "")}\'',
         ),
-        ('$s = "v=$(@{ a = 1 }.a)"', 's = "v={}".format({"a": 1}["a"])'),
+        ('$s = "v=$(@{ a = 1 }.a)"', 's = "v={}".format(ps.Hashtable({"a": 1})["a"])'),
         ('$s = "$null!"', 's = "!"'),
         ("$s = @'\nverbatim $x\n  line2\n'@", 's = "verbatim $x\\n  line2"'),
         ('$n = 1; $s = @"\nsum $($n + 1) "q"\n"@', "n = 1\ns = f'sum {n + 1} \"q\"'"),
     ],
 )
 def test_strings(ps: str, python: str) -> None:
-    """Single, double and here-strings: escapes, doubled quotes, $var, ${var} and $(expr) interpolation."""
+    """Single, double and here-strings: escapes, doubled quotes, $var, ${var} and $(expr) interpolation.
+
+    A value whose text PowerShell makes differently from str() (a list, a hashtable's value) goes through ps.text."""
+    if "ps." in python:
+        python = "from psopenapi_py import pscompat as ps\n\n" + python
     if "os.environ" in python:
         python = "import os\n\n" + python
     assert py(ps) == python + "\n"
+
+
+@pytest.mark.parametrize(
+    ("ps", "printed"),
+    [
+        ('$l = 1, 2; "l: $l"', "l: 1 2\n"),
+        ('$h = @{ k = 1.0 }; "k=$($h.K)"', "k=1\n"),
+        ('$z = $null; "[$z]"', "[]\n"),
+    ],
+)
+def test_values_inside_strings_read_as_powershell_writes_them(ps: str, printed: str) -> None:
+    """A list is joined with spaces, 1.0 is 1, $null is empty (issue 11, rule 1)."""
+    assert run(py(ps)) == printed
 
 
 @pytest.mark.parametrize(
@@ -281,8 +343,8 @@ def test_arrays(ps: str, python: str) -> None:
     assert py(ps) == python + "\n"
 
 
-def test_nested_hashtables_become_body_dicts() -> None:
-    """@{...} literals (any key spelling, $null values, nesting, [ordered]) become dicts, split when long."""
+def test_nested_hashtables_become_case_insensitive_dicts() -> None:
+    """@{...} literals (any key spelling, $null values, nesting, [ordered]) become ps.Hashtable dicts, split when long."""
     ps = (
         "$Body = [ordered]@{\n"
         "    model = 'gpt-4o-realtime-preview'; 'input_audio_format' = \"pcm16\"\n"
@@ -291,15 +353,22 @@ def test_nested_hashtables_become_body_dicts() -> None:
         "    instructions = $null\n"
         "}\n"
     )
-    assert py(ps) == (
-        "body = {\n"
+    python = py(ps)
+    assert python == (
+        "from psopenapi_py import pscompat as ps\n\n"
+        "body = ps.Hashtable({\n"
         '    "model": "gpt-4o-realtime-preview",\n'
         '    "input_audio_format": "pcm16",\n'
-        '    "turn_detection": {"type": "server_vad", "threshold": 0.5, "prefix_padding_ms": 300},\n'
-        '    "tools": [{"type": "function", "name": "lookup", "parameters": {}}],\n'
+        '    "turn_detection": ps.Hashtable({"type": "server_vad", "threshold": 0.5, "prefix_padding_ms": 300}),\n'
+        '    "tools": [ps.Hashtable({"type": "function", "name": "lookup", "parameters": ps.Hashtable({})})],\n'
         '    "instructions": None,\n'
-        "}\n"
+        "})\n"
     )
+    namespace: dict[str, Any] = {}
+    exec(python, namespace)
+    body = namespace["body"]
+    assert isinstance(body, dict) and json.loads(json.dumps(body))["turn_detection"]["threshold"] == 0.5
+    assert body["Turn_Detection"]["TYPE"] == "server_vad" and body["missing"] is None
 
 
 def test_a_hashtable_with_a_duplicate_key_is_untranslated() -> None:
@@ -399,11 +468,25 @@ def test_splatting_a_hashtable_passes_each_key_as_its_parameter() -> None:
     assert lines_of(ps)[-1] == 'r = initialize_realtime_session_create_request(model=p["Model"], voice=p["Voice"])'
 
 
-def test_splatting_a_table_of_unknown_keys_is_untranslated() -> None:
-    """@params whose keys the translator cannot see is reported instead of guessed."""
-    ps = "function F($p) { Initialize-RealtimeSessionCreateRequest @p }\n"
-    result = translate_powershell(ps)
-    assert [str(w) for w in result.warnings] == ["line 1: unsupported: splatting @p, whose keys are not known here"]
+def test_splatting_a_table_of_unknown_keys_binds_them_when_it_runs() -> None:
+    """@params whose keys the translator cannot see binds at run time as PowerShell does (any case, unique
+    prefixes); a key that names no parameter is PowerShell's error."""
+    ps = (
+        "function F($p) { Initialize-RealtimeSessionCreateRequest @p }\n"
+        "$r = F @{ MODEL = 'gpt-4o-realtime-preview'; Voi = 'ash' }\n$r.voice\n$r = F @{ Nope = 1 }\n"
+    )
+    python = py(ps)
+    assert python.splitlines()[4:6] == [
+        "def f(p=None):",
+        "    yield initialize_realtime_session_create_request(**ps.splat(p, initialize_realtime_session_create_request))",
+    ]
+    from psopenapi_py import pscompat
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(pscompat.ScriptError) as info:
+        exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
+    assert out.getvalue() == "ash\n"
+    assert str(info.value) == "A parameter cannot be found that matches parameter name 'Nope'."
 
 
 def test_a_missing_value_after_a_dict_parameter_warns_and_sends_an_empty_dict() -> None:
@@ -466,7 +549,7 @@ def test_members_of_results_use_the_models_fields() -> None:
     assert lines_of(ps)[-3:] == [
         "v = s.client_secret.value",
         "w = s.client_secret.expires_at",
-        'i = s.additional_properties["id"]',
+        'i = ps.member(s, "id")',
     ]
 
 
@@ -556,7 +639,7 @@ def test_members_of_with_http_info_results() -> None:
         "$r = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } -WithHttpInfo\n"
         "$a = $r.StatusCode\n$b = $r.Response.voice\n$c = $r.Headers['x-request-id']\n"
     )
-    assert lines_of(ps)[-3:] == ["a = r.status_code", "b = r.response.voice", 'c = r.headers["x-request-id"]']
+    assert lines_of(ps)[-3:] == ["a = r.status_code", "b = r.response.voice", 'c = ps.index(r.headers, "x-request-id")']
 
 
 def test_configuration_properties_and_keys_become_attributes() -> None:
@@ -606,13 +689,14 @@ def test_members_of_a_hashtable_find_its_keys_in_any_case() -> None:
     ]
 
 
-def test_members_of_values_of_unknown_kind_use_a_small_helper() -> None:
-    """A function parameter could be anything: member access goes through _member (dict key or attribute, any case)."""
+def test_members_of_values_of_unknown_kind_go_through_the_runtime() -> None:
+    """A function parameter could be anything: .Voice is ps.member (key or attribute, any case, $null when
+    missing, member enumeration on arrays) and .Count is ps.count (1 for a hashtable of one key)."""
     ps = "function Show($Thing) { Write-Host $Thing.Voice $Thing.Count }\nShow @{ voice = 'verse' }\nShow @(1, 2)\n"
     python = py(ps)
-    assert "def _member(value, name):" in python
-    assert '    print(_member(thing, "Voice"), _member(thing, "Count"))' in python.splitlines()
-    assert run(python) == "verse None\nNone 2\n"
+    assert '    ps.write_host(ps.member(thing, "Voice"), ps.count(thing))' in python.splitlines()
+    # @(1, 2).Voice enumerates to nothing: Write-Host writes an empty part, then the separator and 2.
+    assert run(python) == "verse 1\n 2\n"
 
 
 def test_count_and_length_become_len() -> None:
@@ -627,7 +711,7 @@ def test_environment_variables() -> None:
         "import os\n\n"
         'k = os.environ.get("OPENAI_API_KEY")\n'
         'm = f\'home={os.environ.get("HOME", "")}\'\n'
-        'os.environ["MY_FLAG"] = str(1)\n'
+        'os.environ["MY_FLAG"] = "1"\n'
     )
 
 
@@ -681,7 +765,7 @@ def test_convert_from_json_of_text_and_of_error_details() -> None:
     """Text is parsed; error_details (already parsed when the body was JSON) is kept as it is."""
     ps = "try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' } } catch { $d = $_.ErrorDetails | ConvertFrom-Json }\n"
     python = py(ps)
-    assert "    d = ps.convert_from_json(e.error_details)" in python.splitlines()
+    assert '    d = ps.convert_from_json(ps.member(error, "ErrorDetails"))' in python.splitlines()
     from psopenapi_py import pscompat
 
     assert pscompat.convert_from_json('{"error": {"code": "x"}}') == {"error": {"code": "x"}}
@@ -702,7 +786,7 @@ def test_convert_from_json_of_text_and_of_error_details() -> None:
         ('"text"', 'print("text")', "text\n"),
         ("1 + 2", "print(1 + 2)", "3\n"),
         ("@(1, 2)", 'print(1, 2, sep="\\n")', "1\n2\n"),
-        ("$l = @(1, 2); $l", 'l = [1, 2]\nprint(*l, sep="\\n")', "1\n2\n"),
+        ("$l = @(1, 2); $l", "from psopenapi_py import pscompat as ps\n\nl = [1, 2]\nps.write_output(l)", "1\n2\n"),
         ("$l = @(1, 2); Write-Host $l", "l = [1, 2]\nprint(*l)", "1 2\n"),
         ("$null", "", ""),
         ("[void](1 + 2)", "1 + 2", ""),
@@ -721,7 +805,7 @@ def test_write_output_is_a_value_when_assigned_or_piped() -> None:
     python = py("$x = Write-Output 5\n$j = Write-Output @(1, 2) | ConvertTo-Json -Compress\n$x\n$j\n")
     assert python == (
         "from psopenapi_py import pscompat as ps\n\n"
-        "x = 5\nj = ps.convert_to_json_piped([1, 2], compress=True)\nprint(x)\nprint(j)\n"
+        "x = 5\nj = ps.convert_to_json_piped([1, 2], compress=True)\nprint(x)\nps.write_output(j)\n"
     )
     assert run(python) == "5\n[1,2]\n"
 
@@ -747,7 +831,7 @@ def test_start_sleep() -> None:
         ("$r = ($a + 1) * 2", "r = (a + 1) * 2"),
         ("$r = $a + 1 * 2", "r = a + 1 * 2"),
         ("$r = $a - ($a - 1)", "r = a - (a - 1)"),
-        ("$r = $a / 2 % 3", "r = a / 2 % 3"),
+        ("$r = $a / 2 % 3", "r = ps.mod(ps.div(a, 2), 3)"),
         ("$r = -$a", "r = -a"),
         ("$r = $a -eq 1", "r = a == 1"),
         ("$r = $a -ne 1 -and $a -gt 0", "r = a != 1 and a > 0"),
@@ -756,38 +840,41 @@ def test_start_sleep() -> None:
         ("$r = -not ($a -eq 1)", "r = not a == 1"),
         ("$r = !$a", "r = not a"),
         ("$r = -not $a -eq $false", "r = (not a) == False"),
-        ("$r = $a -xor $true", "r = bool(a) != bool(True)"),
+        ("$r = $a -xor $true", "r = bool(a) != True"),
         ("$r = $a -eq $null", "r = a is None"),
         ("$r = $null -ne $a", "r = a is not None"),
         ("$r = $s -eq 'Verse'", 'r = s.casefold() == "verse"'),
         ("$r = 'Verse' -ne $s", 'r = "verse" != s.casefold()'),
         ("$r = $s -ceq 'Verse'", 'r = s == "Verse"'),
         ("$r = $s -ieq 'Verse'", 'r = s.casefold() == "verse"'),
-        ("$r = $s + 1", "r = s + str(1)"),
+        ("$r = $s + 1", 'r = s + "1"'),
         ("$r = $l + 3", "r = l + [3]"),
-        ("$r = $l -contains 2", "r = 2 in l"),
-        ("$r = 2 -notin $l", "r = 2 not in l"),
+        ("$r = $l -contains 2", "r = ps.contains(l, 2)"),
+        ("$r = 2 -notin $l", "r = not ps.in_(2, l)"),
     ],
 )
 def test_operators(ps: str, python: str) -> None:
-    """Arithmetic, comparison and logical operators, parenthesised by Python's precedence (PowerShell's -and and -or bind equally)."""
+    """Arithmetic, comparison and logical operators, parenthesised by Python's precedence (PowerShell's -and and -or bind equally).
+
+    / and % keep PowerShell's arithmetic (ps.div, ps.mod); -contains/-in convert as PowerShell does (ps.contains, ps.in_)."""
     assert py("$a = 1; $s = 'x'; $l = @(1)\n" + ps).splitlines()[-1] == python
 
 
 @pytest.mark.parametrize(
     ("ps", "python", "value"),
     [
-        ("$r = $s -like 'ek_*'", 'r = fnmatch.fnmatchcase(s.lower(), "ek_*")', True),
-        ("$r = $s -like 'EK_?23'", 'r = fnmatch.fnmatchcase(s.lower(), "ek_?23")', True),
-        ("$r = $s -notlike 'x*'", 'r = not fnmatch.fnmatchcase(s.lower(), "x*")', True),
-        ("$r = $s -clike 'EK_*'", 'r = fnmatch.fnmatchcase(s, "EK_*")', False),
-        ("$r = $s -match '^EK_\\d+$'", 'r = re.search(r"^EK_\\d+$", s, re.IGNORECASE) is not None', True),
-        ("$r = $s -notmatch 'z'", 'r = re.search("z", s, re.IGNORECASE) is None', True),
-        ("$r = $s -cmatch 'EK'", 'r = re.search("EK", s) is not None', False),
+        ("$r = $s -like 'ek_*'", 'r = ps.like(s, "ek_*")', True),
+        ("$r = $s -like 'EK_?23'", 'r = ps.like(s, "EK_?23")', True),
+        ("$r = $s -notlike 'x*'", 'r = not ps.like(s, "x*")', True),
+        ("$r = $s -clike 'EK_*'", 'r = ps.like(s, "EK_*", case=True)', False),
+        ("$r = $s -match '^EK_\\d+$'", 'r = ps.match(s, r"^EK_\\d+$", matches)', True),
+        ("$r = $s -notmatch 'z'", 'r = not ps.match(s, "z", matches)', True),
+        ("$r = $s -cmatch 'EK'", 'r = ps.match(s, "EK", matches, case=True)', False),
     ],
 )
 def test_like_and_match(ps: str, python: str, value: bool) -> None:
-    """-like is a case-insensitive wildcard match (fnmatch), -match a case-insensitive regex search; c-variants keep case."""
+    """-like is a case-insensitive wildcard match (ps.like), -match a case-insensitive regex search that fills
+    $Matches (ps.match); c-variants keep case."""
     code = py("$s = 'ek_123'\n" + ps)
     assert code.splitlines()[-1] == python
     namespace: dict[str, Any] = {}
@@ -798,19 +885,24 @@ def test_like_and_match(ps: str, python: str, value: bool) -> None:
 @pytest.mark.parametrize(
     ("ps", "python", "value"),
     [
-        ("$r = [int]'42'", 'r = int("42")', 42),
-        ("$r = [int]2.5", "r = round(2.5)", 2),
-        ("$r = [int]3.5", "r = round(3.5)", 4),
+        ("$r = [int]'42'", "r = 42", 42),
+        ("$r = [int]2.5", "r = 2", 2),
+        ("$r = [int]3.5", "r = 4", 4),
+        ("$r = [int]'3.5'", "r = 4", 4),
+        ("$r = [int]'2.5'", "r = 2", 2),
         ("$r = [int]7", "r = 7", 7),
-        ("$r = [string]42", "r = str(42)", "42"),
-        ("$r = [double]'0.5'", 'r = float("0.5")', 0.5),
+        ("$x = '2.5'; $r = [int]$x", 'x = "2.5"\nr = ps.to_int(x)', 2),
+        ("$r = [string]42", 'r = "42"', "42"),
+        ("$r = [double]'0.5'", 'r = ps.to_double("0.5")', 0.5),
         ("$r = [double]2", "r = 2.0", 2.0),
-        ("$r = [bool]0", "r = bool(0)", False),
-        ("$r = [System.Int32]'1'", 'r = int("1")', 1),
+        ("$r = [System.Int32]'1'", "r = 1", 1),
     ],
 )
 def test_casts(ps: str, python: str, value: Any) -> None:
-    """[int] (rounding half to even, as .NET does), [string], [double], [bool]; a cast to the type it has is dropped."""
+    """[int] (rounding half to even, as .NET does, a string "3.5" included), [string], [double], [bool]; a cast of
+    a constant is folded; a cast of a value not known when translating goes through the runtime."""
+    if "ps." in python:
+        python = "from psopenapi_py import pscompat as ps\n\n" + python
     code = py(ps)
     assert code == python + "\n"
     namespace: dict[str, Any] = {}
@@ -819,24 +911,51 @@ def test_casts(ps: str, python: str, value: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ps", "printed"),
+    [
+        ("$r = [bool]0; $r", "False\n"),
+        ("$x = 0; $r = [bool]$x; $r", "False\n"),
+        ("$x = 'False'; $r = [bool]$x; $r", "True\n"),
+        ("$x = ''; $r = [bool]$x; $r", "False\n"),
+    ],
+)
+def test_bool_casts_give_powershell_booleans(ps: str, printed: str) -> None:
+    """[bool] of 0 or '' is $false and of any other number or non-empty string ('False' included) is $true."""
+    result = translate_powershell(ps)
+    assert result.warnings == ()
+    assert run(result.python) == printed
+
+
+@pytest.mark.parametrize(
     ("ps", "python"),
     [
         ('$r = "Status {0}: {1}" -f 401, "x"', 'r = "Status {0}: {1}".format(401, "x")'),
-        ('$l = @(1, 2); $r = "{1}-{0}" -f $l', 'l = [1, 2]\nr = "{1}-{0}".format(*l)'),
-        ("$r = '{{literal}} {0}' -f 1", 'r = "{{literal}} {0}".format(1)'),
+        ('$l = @(1, 2); $r = "{1}-{0}" -f $l', 'l = [1, 2]\nr = ps.format_string("{1}-{0}", l)'),
+        ("$r = '{{literal}} {0}' -f 1", 'r = ps.format_string("{{literal}} {0}", 1)'),
     ],
 )
 def test_format_operator(ps: str, python: str) -> None:
-    """-f is str.format with the same {0} items; an array on the right spreads into the arguments."""
+    """-f of plain items on known values is str.format; anything else is .NET's composite formatting (ps.format_string),
+    where an array on the right spreads into the arguments and {{ }} are literal braces."""
+    if "ps." in python:
+        python = "from psopenapi_py import pscompat as ps\n\n" + python
     assert py(ps) == python + "\n"
 
 
-def test_format_items_python_would_read_differently_are_untranslated() -> None:
-    """.NET format specifiers ({0:N2}, {0,5}) differ from Python's: reported, not guessed."""
-    result = translate_powershell('$r = "{0:N2}" -f 3.5\n')
-    assert [str(w) for w in result.warnings] == [
-        "line 1: unsupported: format item {0:N2} (only {0}, {1}, ... are translated)"
-    ]
+@pytest.mark.parametrize(
+    ("ps", "printed"),
+    [
+        ('$l = @(1, 2); "{1}-{0}" -f $l', "2-1\n"),
+        ("'{{literal}} {0}' -f 1", "{literal} 1\n"),
+        ('"{0:N2}" -f 3.5', "3.50\n"),
+        ('"{0:N1}" -f 1234.56', "1,234.6\n"),
+        ("\"[{0,5}|{1,-4}|{2:D3}]\" -f 1, 'ab', 7", "[    1|ab  |007]\n"),
+        ('"{0:X}" -f 255', "FF\n"),
+    ],
+)
+def test_net_format_items_format_as_net_does(ps: str, printed: str) -> None:
+    """.NET format items ({0:N2}, {0,5}, {0,-4}, {0:D3}, {0:X}) translate with no warning and give .NET's text."""
+    assert run(py(ps)) == printed
 
 
 # --------------------------------------------------------------------------------------------------
@@ -850,18 +969,21 @@ def test_if_elseif_else() -> None:
 
 
 def test_foreach() -> None:
-    """foreach over an array; the loop variable knows its items' kind (here the response's modalities)."""
+    """foreach over an array (ps.items: $null loops zero times); the loop variable knows its items' kind (here the
+    response's modalities)."""
     ps = (
         "$r = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' }\n"
         "foreach ($m in $r.modalities) { if ($m -eq 'TEXT') { break } }\n"
     )
-    assert lines_of(ps)[-3:] == ["for m in r.modalities:", '    if m.casefold() == "text":', "        break"]
+    assert lines_of(ps)[-3:] == ["for m in ps.items(r.modalities):", '    if m.casefold() == "text":', "        break"]
 
 
-def test_foreach_over_a_single_object_is_untranslated() -> None:
-    """PowerShell loops once over a hashtable or a string; Python would iterate its keys or characters."""
-    result = translate_powershell("$h = @{ a = 1 }\nforeach ($k in $h) { $k }\n")
-    assert [str(w) for w in result.warnings] == ["line 2: unsupported: foreach over a single dict value"]
+def test_foreach_over_a_single_object_loops_once() -> None:
+    """PowerShell loops once over a hashtable or a string (never over its keys or characters), and not at all over $null."""
+    ps = "$h = @{ a = 1 }\nforeach ($k in $h) { $k.a }\n$s = 'abc'\nforeach ($c in $s) { $c }\n$z = $null\nforeach ($i in $z) { 'never' }\n"
+    python = py(ps)
+    assert python.splitlines()[3:5] == ["for k in ps.items(h):", '    ps.write_output(ps.member(k, "a"))']
+    assert run(python) == "1\nabc\n"
 
 
 @pytest.mark.parametrize(
@@ -907,36 +1029,81 @@ def test_break_outside_a_loop_is_untranslated() -> None:
     assert [str(w) for w in result.warnings] == ["line 1: unsupported: break outside a loop"]
 
 
-def test_try_catch_finally_around_an_api_call_catches_api_exception() -> None:
-    """$_ is the caught ApiException: ErrorDetails, Exception.Response.StatusCode/Headers, Exception.Message."""
-    ps = (
-        "try {\n    $s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'm' }\n} catch {\n"
-        "    $a = $_.ErrorDetails\n    $b = [int]$_.Exception.Response.StatusCode\n"
-        "    $c = $_.Exception.Response.Headers['x-request-id']\n    $d = $_.Exception.Message\n"
-        "    $f = $_.ErrorDetails.Message\n    $g = \"$_\"\n} finally {\n    'done'\n}\n"
-    )
-    assert lines_of(ps)[2:] == [
+CATCH_API_ERROR = (
+    "try {\n    $s = New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'gpt-4o-realtime-preview' }\n} catch {\n"
+    "    $a = $_.ErrorDetails\n    $b = [int]$_.Exception.Response.StatusCode\n"
+    "    $c = $_.Exception.Response.Headers['x-request-id']\n    $d = $_.Exception.Message\n"
+    '    $f = $_.ErrorDetails.Message\n    $g = "$_"\n'
+    "    \"$b $($_.Exception.Response.StatusCode) $($c -like 'req_*')\"\n    $d\n    $f\n} finally {\n    'done'\n}\n"
+)
+
+
+def _run_with_key(python: str, key: str, mock_server: MockServer) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env.update(OPENAI_BASE_URL=mock_server.url, OPENAI_API_KEY=key)
+    return subprocess.run([sys.executable, "-c", python], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_a_catch_all_around_an_api_call_reads_the_error_record(mock_server: MockServer) -> None:
+    """$_ is ps.error_record(e): ErrorDetails(.Message) is the body, Exception.Response.StatusCode the HTTP status
+    (its name as text, its number with [int]), .Headers the response's, Exception.Message the error's message."""
+    python = py(CATCH_API_ERROR)
+    assert python.splitlines()[3:] == [
+        "s = a = b = c = d = f = g = None",
         "try:",
-        '    s = new_realtime_session(realtime_session_create_request={"model": "m"})',
-        "except ApiException as e:",
-        "    a = e.error_details",
-        "    b = e.status",
-        '    c = e.headers["x-request-id"]',
-        "    d = str(e)",
-        "    f = e.body",
-        '    g = f"{e}"',
+        '    s = new_realtime_session(realtime_session_create_request={"model": "gpt-4o-realtime-preview"})',
+        "except Exception as e:",
+        "    error = ps.error_record(e)",
+        '    a = ps.member(error, "ErrorDetails")',
+        '    b = ps.to_int(ps.member(error, "Exception", "Response", "StatusCode"))',
+        '    c = ps.index(ps.member(error, "Exception", "Response", "Headers"), "x-request-id")',
+        '    d = ps.member(error, "Exception", "Message")',
+        '    f = ps.member(error, "ErrorDetails", "Message")',
+        '    g = f"{ps.text(error)}"',
+        """    print(f'{b} {ps.text(ps.member(error, "Exception", "Response", "StatusCode"))} {ps.text(ps.like(c, "req_*"))}')""",
+        "    ps.write_output(d)",
+        "    ps.write_output(f)",
         "finally:",
         '    print("done")',
     ]
+    proc = _run_with_key(python, "sk-wrong", mock_server)
+    message = "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys."
+    body = {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}}
+    assert (proc.returncode, proc.stderr) == (0, "")
+    lines = proc.stdout.splitlines()
+    assert lines[:2] == ["401 Unauthorized True", f"(401) Unauthorized: {message}"]
+    assert json.loads(lines[2]) == body
+    assert lines[3:] == ["done"]
+
+
+def test_an_api_errors_text_is_its_error_details_as_in_powershell(mock_server: MockServer) -> None:
+    """ErrorRecord.ToString() is ErrorDetails.Message when there is one (the HTTP body), else Exception.Message."""
+    python = py(
+        "try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'gpt-4o-realtime-preview' } }\ncatch { \"$_\" }\n"
+    )
+    proc = _run_with_key(python, "sk-wrong", mock_server)
+    assert json.loads(proc.stdout)["error"]["code"] == "invalid_api_key"
+
+
+def test_a_catch_all_catches_every_error_the_scripts_own_throw_included() -> None:
+    """A catch without a type catches any error (issue 11, rule 6): a bad argument before anything is sent, a throw."""
+    ps = (
+        "try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'gpt-4o-realtime-preview'; voice = 1 } }\n"
+        "catch { 'caught the bad argument' }\n"
+        "try { throw 'mine' } catch { \"caught $_\" }\n"
+    )
+    assert run(py(ps)) == "caught the bad argument\ncaught mine\n"
 
 
 def test_catch_without_an_api_call_catches_exception_and_names_it_only_when_used() -> None:
-    """A catch-all around other code is except Exception; 'as e' appears only when $_ is used."""
+    """A catch-all is except Exception; 'as e' (and $_ as ps.error_record(e)) appears only when $_ is used."""
     ps = "try { throw 'bad' } catch { 'caught' }\ntry { throw 'bad' } catch { $_.Exception.Message }\n"
     python = py(ps)
     assert python == (
-        'try:\n    raise RuntimeError("bad")\nexcept Exception:\n    print("caught")\n'
-        'try:\n    raise RuntimeError("bad")\nexcept Exception as e:\n    print(str(e))\n'
+        "from psopenapi_py import pscompat as ps\n\n"
+        'try:\n    raise ps.ScriptError("bad")\nexcept Exception:\n    print("caught")\n'
+        'try:\n    raise ps.ScriptError("bad")\nexcept Exception as e:\n    error = ps.error_record(e)\n'
+        '    ps.write_output(ps.member(error, "Exception", "Message"))\n'
     )
     assert run(python) == "caught\nbad\n"
 
@@ -963,28 +1130,57 @@ def test_nested_catch_blocks_name_their_exceptions_apart() -> None:
 @pytest.mark.parametrize(
     ("ps", "python"),
     [
-        ('throw "bad"', 'raise RuntimeError("bad")'),
-        ("$n = 1; throw $n", "n = 1\nraise RuntimeError(str(n))"),
-        ("throw", 'raise RuntimeError("ScriptHalted")'),
+        ('throw "bad"', 'raise ps.ScriptError("bad")'),
+        ("$n = 1; throw $n", "n = 1\nraise ps.ScriptError(str(n), n)"),
+        ("throw", 'raise ps.ScriptError("ScriptHalted")'),
         ("try { 1 } catch { throw }", "try:\n    print(1)\nexcept Exception:\n    raise"),
-        ("try { 1 } catch { throw $_ }", "try:\n    print(1)\nexcept Exception as e:\n    raise"),
+        (
+            "try { 1 } catch { throw $_ }",
+            "try:\n    print(1)\nexcept Exception:\n    raise",
+        ),
     ],
 )
 def test_throw(ps: str, python: str) -> None:
-    """throw "text" raises RuntimeError; a bare throw (or throw $_) in a catch re-raises."""
+    """throw raises ps.ScriptError (its message, and what was thrown as $_.TargetObject); a bare throw in a catch
+    re-raises, and so does throw $_ (the same error, its type kept)."""
+    if "ps." in python:
+        python = "from psopenapi_py import pscompat as ps\n\n" + python
     assert py(ps) == python + "\n"
 
 
+def test_what_was_thrown_is_the_message_and_the_target_object() -> None:
+    """throw 5 is caught with $_.Exception.Message "5" and $_.TargetObject 5."""
+    ps = '$n = 5\ntry { throw $n } catch { "t=$($_.TargetObject) m=$($_.Exception.Message)" }\n'
+    assert run(py(ps)) == "t=5 m=5\n"
+
+
+def test_throw_of_a_caught_api_error_keeps_its_type(mock_server: MockServer) -> None:
+    """pwsh rethrows the same error record: an outer catch [HttpResponseException] still catches it."""
+    ps = (
+        "try {\n"
+        "  try { New-RealtimeSession -RealtimeSessionCreateRequest @{ model = 'gpt-4o-realtime-preview' } }"
+        " catch { throw $_ }\n"
+        '} catch [Microsoft.PowerShell.Commands.HttpResponseException] { "typed $([int]$_.Exception.Response.StatusCode)" }\n'
+        'catch { "untyped $([int]$_.Exception.Response.StatusCode)" }\n'
+    )
+    proc = _run_with_key(py(ps), "sk-wrong", mock_server)
+    assert (proc.returncode, proc.stdout) == (0, "typed 401\n")
+
+
 def test_convert_to_json_of_a_caught_error_is_untranslated() -> None:
-    """$_ or $_.Exception piped to ConvertTo-Json has no JSON form to copy: reported."""
+    """$_ or $_.Exception piped to ConvertTo-Json has no JSON form to copy (pwsh writes the .NET exception's
+    Message, Data, StackTrace, ...): reported."""
     result = translate_powershell("try { 1 } catch { $_.Exception | ConvertTo-Json }\n")
     assert [str(w) for w in result.warnings] == ["line 1: unsupported: ConvertTo-Json of a caught error"]
 
 
 def test_the_unmapped_parts_of_an_error_record_are_untranslated() -> None:
-    """$_.CategoryInfo has no ApiException counterpart: reported."""
+    """$_.CategoryInfo (also .FullyQualifiedErrorId, .InvocationInfo) has no counterpart in the translation's error
+    record: reported instead of reading $null."""
     result = translate_powershell("try { 1 } catch { $_.CategoryInfo }\n")
-    assert [str(w) for w in result.warnings] == ["line 1: unsupported: $_.CategoryInfo (no ApiException counterpart)"]
+    assert [str(w) for w in result.warnings] == [
+        "line 1: unsupported: $_.CategoryInfo (the translation's error record has no such part)"
+    ]
 
 
 def test_exit() -> None:
@@ -994,7 +1190,9 @@ def test_exit() -> None:
 
 
 def test_function_with_a_param_block_becomes_def() -> None:
-    """param() types give PowerShell's defaults ('' for [string], 0 for [int]); Mandatory has none; [switch] is False."""
+    """param() types give PowerShell's defaults ('' for [string], 0 for [int]); Mandatory has none; [switch] is False.
+
+    A function whose only output is what it returns stays a plain function (rule 7 holds: nothing else is written)."""
     ps = (
         "function Get-Greeting {\n"
         "    [CmdletBinding()]\n"
@@ -1010,17 +1208,17 @@ def test_function_with_a_param_block_becomes_def() -> None:
         "Get-Greeting -Name 'ann'\n"
         "Get-Greeting 'bob' 1 -Loud\n"
     )
-    result = translate_powershell(ps)
-    assert result.python.splitlines()[:3] == [
-        "def get_greeting(name, times=2, loud=False):",
-        '    text = f"hi {name} " * times',
-        "    if loud:",
-    ]
-    assert result.python.splitlines()[-2:] == [
-        'print(get_greeting(name="ann"))',
-        'print(get_greeting(name="bob", times=1, loud=True))',
-    ]
-    assert [str(w) for w in result.warnings] == ["line 9: unsupported: method call ToUpper()"]
+    python = py(ps)
+    assert python == (
+        "from psopenapi_py import pscompat as ps\n\n\n"
+        "def get_greeting(name, times=2, loud=False):\n"
+        '    text = f"hi {name} " * times\n'
+        "    if loud:\n        return text.upper()\n"
+        "    return text\n\n\n"
+        'ps.write_output(get_greeting(name="ann"))\n'
+        'ps.write_output(get_greeting(name="bob", times=1, loud=True))\n'
+    )
+    assert run(python) == "hi ann hi ann \nHI BOB \n"
 
 
 def test_functions_may_be_called_before_they_are_defined_further_down() -> None:
@@ -1028,7 +1226,10 @@ def test_functions_may_be_called_before_they_are_defined_further_down() -> None:
     ps = 'function Main { Show-Value 5 }\nfunction Show-Value($Value) { Write-Host "v=$Value" }\nMain\n'
     python = py(ps)
     assert python == (
-        'def main():\n    show_value(value=5)\n\n\ndef show_value(value=None):\n    print(f"v={value}")\n\n\nmain()\n'
+        "from psopenapi_py import pscompat as ps\n\n\n"
+        "def main():\n    show_value(value=5)\n\n\n"
+        'def show_value(value=None):\n    print(f"v={ps.text(value)}")\n\n\n'
+        "ps.write_output(main())\n"
     )
     assert run(python) == "v=5\n"
 
@@ -1040,14 +1241,16 @@ def test_a_function_reading_then_assigning_a_script_variable_keeps_both() -> Non
         'function Show($Count) { Write-Host "param $Count" }\nShow 5\n'
     )
     python = py(ps)
-    assert python.splitlines()[3:5] == ["def inc():", "    count_ = count + 1"]
+    assert python.splitlines()[5:7] == ["def inc():", "    count_ = count + 1"]
     assert run(python) == "local 1\nscript 0\nparam 5\n"
 
 
-def test_return_outside_a_function_is_untranslated() -> None:
-    """A script-level return has no Python equivalent worth guessing."""
-    result = translate_powershell("return 1\n")
-    assert [str(w) for w in result.warnings] == ["line 1: unsupported: return at script level"]
+def test_return_at_script_level_writes_its_value_and_ends_the_script() -> None:
+    """A script-level return writes its value (if any) and ends the script with exit code 0, as pwsh -File does."""
+    python = py("'a'\nreturn 1\n'b'\n")
+    assert python == 'import sys\n\nprint("a")\nprint(1)\nsys.exit(0)\nprint("b")\n'
+    proc = subprocess.run([sys.executable, "-c", python], capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "a\n1\n", "")
 
 
 # --------------------------------------------------------------------------------------------------

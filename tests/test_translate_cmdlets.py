@@ -406,13 +406,13 @@ def test_aliases_are_the_same_cmdlets() -> None:
         ("Remove-Item 'logs/*'", "unsupported: Remove-Item of a wildcard path (logs/*)"),
         (
             "$x = @(1) | Select-Object -Property Name -Unique",
-            "unsupported: Select-Object -Unique with -Property or -ExpandProperty",
+            "unsupported: Select-Object -Unique with -Property",
         ),
         ("$x = @(1) | Select-Object -Last 1 -Skip 1", "unsupported: Select-Object -Skip with -Last"),
         ("$x = @(1) | Select-Object -Property 'N*'", "unsupported: Select-Object with a wildcard property name (N*)"),
         (
-            "$x = @(1) | Select-Object -Property @{ n = 'a'; e = 'b' }",
-            "unsupported: Select-Object -Property key 'n' (write ['expression', 'label', 'name'])",
+            "$x = @(1) | Select-Object -Property @{ x = 'a'; e = 'b' }",
+            "unsupported: Select-Object -Property key 'x' (write ['expression', 'label', 'name'])",
         ),
         (
             "$x = Where-Object -InputObject @(1) { $true }",
@@ -426,7 +426,7 @@ def test_aliases_are_the_same_cmdlets() -> None:
         ("$x = Import-Csv 'f' -Encoding unicode", "unsupported: Import-Csv -Encoding unicode"),
         ("$x = Get-Content 'f' -Tail 1 -TotalCount 1", "unsupported: Get-Content with both -Tail and -TotalCount"),
         ("$x = @(1) | Sort-Object -Top 1", "Sort-Object has no parameter -Top"),
-        ("$x = @(1) | Group-Object -NoElement", "Group-Object has no parameter -NoElement"),
+        ("$x = @(1) | Group-Object -NoSuchSwitch", "Group-Object has no parameter -NoSuchSwitch"),
         ("$x = @(1) | ForEach-Object -Begin { 1 } -Process { 2 }", "ForEach-Object has no parameter -Begin"),
         ("$x = Split-Path 'a/b' -Qualifier", "Split-Path has no parameter -Qualifier"),
         ("$x = Split-Path 'a/b' -Leaf -Extension", "Split-Path takes one of -Parent, -Leaf, -LeafBase, -Extension"),
@@ -446,3 +446,15 @@ def test_aliases_are_the_same_cmdlets() -> None:
 )
 def test_what_is_not_translated_exactly_is_reported(ps: str, warning: str) -> None:
     assert warning in [w.split(": ", 1)[1] for w in warnings_of(ps + "\n")]
+
+
+def test_calculated_property_keys_may_be_abbreviated_as_in_powershell() -> None:
+    """n, l, e (any unique prefix of Name, Label, Expression) are what scripts write."""
+    script = (
+        "$rows = @([pscustomobject]@{ A = 2 }, [pscustomobject]@{ A = 1 })\n"
+        "$rows | Select-Object @{ n = 'Double'; e = { $_.A * 2 } } | Sort-Object @{ e = 'Double'; desc = $true } |"
+        " ForEach-Object { $_.Double }\n"
+        "$g = @('a', 'b', 'a') | Group-Object -NoElement\n"
+        '"$($g[0].Name)=$($g[0].Count) $($null -eq $g[0].Group)"\n'
+    )
+    assert printed(script) == "4\n2\na=2 True\n"

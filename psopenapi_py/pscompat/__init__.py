@@ -30,14 +30,13 @@ from ._cmdlets_extra import (
     foreach_member,
     get_content_lines,
     get_random,
-    group_object,
     import_csv_rows,
     new_guid,
     not_like,
     not_match,
     out_string,
 )
-from ._collections import Hashtable, PSObject, count, index, items, length, member, set_index, set_member
+from ._collections import Hashtable, PSObject, add_member, count, index, items, length, member, set_index, set_member
 from ._convert import (
     ScriptError,
     as_array,
@@ -45,6 +44,7 @@ from ._convert import (
     cast,
     collect,
     is_type,
+    returned,
     to_bool,
     to_double,
     to_int,
@@ -68,7 +68,7 @@ from ._files import (
 )
 from ._format import format_string, text
 from ._json import convert_from_json, convert_to_json
-from ._methods import invoke, static
+from ._methods import array_list_add, invoke, static
 from ._operators import (
     add,
     compare,
@@ -89,6 +89,7 @@ from ._operators import (
 from ._pipeline import (
     emit,
     foreach_object,
+    group_object,
     measure_object,
     output,
     select_object,
@@ -96,7 +97,7 @@ from ._pipeline import (
     where_object,
 )
 from ._streams import Preferences, preferences, write_error, write_host, write_output, write_verbose, write_warning
-from ._time import get_date
+from ._time import get_date, new_timespan
 
 __all__ = [
     "Argument",
@@ -113,6 +114,8 @@ __all__ = [
     "Validator",
     "add",
     "add_content",
+    "add_member",
+    "array_list_add",
     "as_array",
     "as_type",
     "cast",
@@ -154,6 +157,7 @@ __all__ = [
     "mod",
     "mul",
     "neg",
+    "new_timespan",
     "new_guid",
     "new_item",
     "not_like",
@@ -165,6 +169,7 @@ __all__ = [
     "range_",
     "remove_item",
     "replace",
+    "returned",
     "select_object",
     "set_content",
     "set_index",

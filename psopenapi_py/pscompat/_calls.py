@@ -81,7 +81,8 @@ class ErrorRecord:
         self.TargetObject = error.target if isinstance(error, ScriptError) else None
 
     def __str__(self) -> str:
-        return self.Exception.Message
+        # As PowerShell's ErrorRecord: its error details (an HTTP error's body) when it has them.
+        return self.ErrorDetails.Message if self.ErrorDetails is not None else self.Exception.Message
 
 
 class _Details:

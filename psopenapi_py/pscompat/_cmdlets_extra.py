@@ -16,8 +16,6 @@ from ._files import get_content, import_csv
 from ._json import convert_from_json, convert_to_json
 from ._methods import invoke
 from ._operators import like, match
-from ._pipeline import _cmp
-from ._pipeline import group_object as _group_first_seen
 from ._streams import render
 
 __all__ = [
@@ -26,7 +24,6 @@ __all__ = [
     "foreach_member",
     "get_content_lines",
     "get_random",
-    "group_object",
     "import_csv_rows",
     "new_guid",
     "not_like",
@@ -87,21 +84,6 @@ def foreach_member(value: Any, name: str) -> list[Any]:
         else:
             out.append(got)
     return out
-
-
-def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - the cmdlet's parameter
-    """``Group-Object p``: one object per distinct value (ignoring case) with ``Name``, ``Count`` and ``Group``;
-    PowerShell 7 writes the groups sorted by their values (Windows PowerShell kept first-seen order)."""
-    groups = _group_first_seen(value, property)
-
-    def order(a: PSObject, b: PSObject) -> int:
-        for x, y in zip(a["Values"], b["Values"], strict=False):
-            c = _cmp(x, y, False)
-            if c:
-                return c
-        return 0
-
-    return sorted(groups, key=functools.cmp_to_key(order))
 
 
 def convert_to_json_piped(value: Any, depth: int = 2, compress: bool = False, as_array: bool = False) -> Any:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any
 
 from ._convert import ScriptError, as_array, collect, is_null, to_int
 
 __all__ = [
     "DictionaryEntry",
+    "add_member",
     "Hashtable",
     "PSObject",
     "count",
@@ -120,6 +122,38 @@ class PSObject(Hashtable):
     """
 
     __slots__ = ()
+
+
+class NoteProperty:
+    """One entry of ``$obj.PSObject.Properties``: ``Name`` and ``Value`` (``MemberType`` NoteProperty)."""
+
+    __slots__ = ("Name", "Value")
+
+    def __init__(self, name: str, value: Any):
+        self.Name = name
+        self.Value = value
+
+    @property
+    def MemberType(self) -> str:  # noqa: N802 - the .NET name
+        return "NoteProperty"
+
+    def __repr__(self) -> str:
+        return f"NoteProperty({self.Name!r}, {self.Value!r})"
+
+
+class _PSObjectView:
+    """``$obj.PSObject``: what scripts read of it is ``.Properties``, an object's properties in order."""
+
+    __slots__ = ("target",)
+
+    def __init__(self, target: Any):
+        self.target = target
+
+    def properties(self) -> list[NoteProperty]:
+        fields = model_fields(self.target)
+        if fields is None and isinstance(self.target, PSObject):
+            fields = dict(self.target)
+        return [NoteProperty(str(k), v) for k, v in (fields or {}).items()]
 
 
 class DictionaryEntry:
@@ -234,12 +268,25 @@ def member(value: Any, name: str, *more: str) -> Any:
             elif got is not None or isinstance(item, Mapping) or model_fields(item) is not None:
                 found.append(got)
         return collect(found)
+    if low == "value__" and isinstance(value, Enum):
+        return value.value  # an enum's number ($_.Exception.Response.StatusCode.value__)
+    if low == "psobject":
+        return _PSObjectView(value)
+    if isinstance(value, _PSObjectView):
+        return value.properties() if low == "properties" else None
     if isinstance(value, DictionaryEntry):
         if low in ("key", "name"):
             return value.key
         if low == "value":
             return value.value
         return None
+    fields = model_fields(value)
+    if fields is not None:
+        wanted = _norm(name)
+        for key in fields:
+            if _norm(key) == wanted:
+                return fields[key]
+        return 1 if low in ("count", "length") else None
     if isinstance(value, Mapping):
         if name in value:
             return value[name]
@@ -270,13 +317,6 @@ def member(value: Any, name: str, *more: str) -> Any:
         span = _TIMESPAN_MEMBERS.get(low)
         if span is not None:
             return span(value)
-    fields = model_fields(value)
-    if fields is not None:
-        wanted = _norm(name)
-        for key in fields:
-            if _norm(key) == wanted:
-                return fields[key]
-        return 1 if low in ("count", "length") else None
     if isinstance(value, BaseException) and low == "message":
         return str(value)
     got = _attribute(value, name)
@@ -287,6 +327,30 @@ def member(value: Any, name: str, *more: str) -> Any:
     if low in ("count", "length"):
         return 1
     return None
+
+
+def add_member(target: Any, members: Any = None, *, name: Any = None, value: Any = None, force: bool = False) -> Any:
+    """``Add-Member``: a note property ``name``/``value`` (or each pair of ``members``) added to an object;
+    one that exists already is PowerShell's error unless ``force``. Returns the object (``-PassThru``)."""
+    from ._format import text
+
+    pairs = list(members.items()) if isinstance(members, Mapping) else [(name, value)]
+    for key, new in pairs:
+        key_text = text(key)
+        if isinstance(target, PSObject):
+            if key_text in target and not force:
+                raise ScriptError(
+                    f'Cannot add a member with the name "{key_text}" because a member with that name already exists. '
+                    "To overwrite the member anyway, add the Force parameter to your command."
+                )
+            target[key_text] = new
+        elif isinstance(target, dict):
+            target[key_text] = new
+        else:
+            raise ScriptError(
+                f"Add-Member: cannot add '{key_text}' to a {type(target).__name__} in a translated script."
+            )
+    return target
 
 
 def set_member(value: Any, name: str, new: Any) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, KeysView, Mapping, ValuesView
 from datetime import datetime
+from types import GeneratorType
 from typing import Any
 
 from .._runtime import UNSET
@@ -23,6 +24,7 @@ __all__ = [
     "to_double",
     "to_int",
     "to_number",
+    "returned",
     "truthy",
     "unpack",
 ]
@@ -152,13 +154,10 @@ def as_array(value: Any) -> list[Any]:
     """``@(...)``: ``$null`` is an empty array, an array stays itself (copied), anything else is one item."""
     if value is None or value is UNSET:
         return []
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple, set, frozenset, range, GeneratorType, KeysView, ValuesView, Iterator)):
         return list(value)
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, (str, bytes, Mapping, datetime)) or not isinstance(value, Iterable):
-        return [value]
-    return list(value)
+    # Anything else is one object, even one Python could iterate (a model, a string, a table).
+    return [value]
 
 
 def collect(values: list[Any]) -> Any:
@@ -221,6 +220,12 @@ def unpack(value: Any, count: int) -> list[Any]:
     parts = as_array(value)
     head = [parts[i] if i < len(parts) else None for i in range(count - 1)]
     return [*head, collect(parts[count - 1 :])]
+
+
+def returned(value: Any) -> Any:
+    """What a function's caller gets for ``return value``: an array is written out item by item and
+    collected again (``return @('only')`` gives ``'only'``, ``return @()`` gives ``$null``)."""
+    return collect(as_array(value)) if isinstance(value, (list, tuple)) else value
 
 
 def cast(value: Any, type_name: str) -> Any:

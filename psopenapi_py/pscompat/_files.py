@@ -64,6 +64,8 @@ def test_path(path: Any, path_type: str | None = None) -> Any:
     if isinstance(path, (list, tuple)):
         return [test_path(p, path_type) for p in path]
     p = _path(path)
+    if p.lower().startswith("env:"):
+        return p[4:] in os.environ
     kind = (path_type or "any").lower()
     if kind == "leaf":
         return os.path.isfile(p)
@@ -146,9 +148,15 @@ def get_content(path: Any, raw: bool = False, tail: Any = None, total_count: Any
 
 
 def remove_item(path: Any, recurse: bool = False, force: bool = False, silently: bool = False) -> None:
-    """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is an error unless silenced."""
+    """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is an error unless silenced;
+    ``Env:NAME`` removes an environment variable."""
     for one in items(path):
         p = _path(one)
+        if p.lower().startswith("env:"):
+            if p[4:] not in os.environ and not silently:
+                raise ScriptError(f"Cannot find path '{p}' because it does not exist.")
+            os.environ.pop(p[4:], None)
+            continue
         if not os.path.lexists(p):
             if silently:
                 continue

@@ -20,7 +20,7 @@ from ._files import temp_path
 from ._format import format_number, format_string, text
 from ._operators import compare, to_regex
 
-__all__ = ["StringBuilder", "invoke", "static"]
+__all__ = ["StringBuilder", "array_list_add", "invoke", "static"]
 
 
 def _no_method(value: Any, name: str) -> ScriptError:
@@ -235,11 +235,49 @@ def _datetime_method(value: datetime, name: str, args: tuple[Any, ...]) -> Any:
     raise _no_method(value, name)
 
 
+class TypeInfo:
+    """What ``$x.GetType()`` gives: ``Name`` and ``FullName`` of the .NET type PowerShell would have."""
+
+    __slots__ = ("FullName", "Name")
+
+    def __init__(self, full_name: str):
+        self.FullName = full_name
+        self.Name = full_name.rsplit(".", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.FullName
+
+
+def type_of(value: Any) -> TypeInfo:
+    """The .NET type PowerShell gives a value (``String``, ``Int32``, ``Object[]``, ``Hashtable``...)."""
+    from ._collections import PSObject
+
+    if isinstance(value, bool):
+        return TypeInfo("System.Boolean")
+    if isinstance(value, int):
+        return TypeInfo("System.Int32" if -(2**31) <= value < 2**31 else "System.Int64")
+    if isinstance(value, float):
+        return TypeInfo("System.Double")
+    if isinstance(value, str):
+        return TypeInfo("System.String")
+    if isinstance(value, (list, tuple)):
+        return TypeInfo("System.Object[]")
+    if isinstance(value, PSObject):
+        return TypeInfo("System.Management.Automation.PSCustomObject")
+    if isinstance(value, Mapping):
+        return TypeInfo("System.Collections.Hashtable")
+    if isinstance(value, datetime):
+        return TypeInfo("System.DateTime")
+    return TypeInfo(type(value).__name__)
+
+
 def invoke(value: Any, name: str, *args: Any) -> Any:
     """``$value.Name(args)``: the .NET method of a string, array, hashtable, number or date, as PowerShell
     calls it (``Trim``, ``Substring``, ``Replace``, ``Split``, ``ContainsKey``, ``Add``, ``ToString('N2')``...)."""
     if value is None:
         raise _no_method(value, name)
+    if name.lower() == "gettype" and not args:
+        return type_of(value)
     if isinstance(value, str):
         return _str_method(value, name, args)
     if isinstance(value, list):
@@ -273,6 +311,12 @@ def _find_method(value: Any, name: str) -> Callable[..., Any] | None:
             if callable(got):
                 return got  # type: ignore[no-any-return]
     return None
+
+
+def array_list_add(items: list[Any], value: Any) -> int:
+    """``$arrayList.Add(x)``: appends and returns the new item's index (which PowerShell writes out)."""
+    items.append(value)
+    return len(items) - 1
 
 
 class StringBuilder:
@@ -309,6 +353,23 @@ class _Encoding:
 
     def GetString(self, value: Any) -> str:  # noqa: N802 - the .NET name
         return bytes(to_int(b) for b in items(value)).decode(self.codec)
+
+
+def _to_boolean(value: Any) -> bool:
+    """``[Convert]::ToBoolean``: "true"/"false" in any case (spaces around), or a number (not 0)."""
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    s = text(value).strip().lower()
+    if s in ("true", "false"):
+        return s == "true"
+    raise _bad_argument("ToBoolean", f"String '{text(value)}' was not recognized as a valid Boolean.")
+
+
+def _to_base(value: Any, base: Any) -> str:
+    number, radix = to_int(value), to_int(base)
+    if radix not in (2, 8, 10, 16):
+        raise ScriptError('Exception calling "ToString": "Invalid Base."')
+    return {2: format(number, "b"), 8: format(number, "o"), 10: str(number), 16: format(number, "x")}[radix]
 
 
 def _math_round(value: Any, *args: Any) -> Any:
@@ -471,7 +532,10 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("convert", "frombase64string"): lambda s: list(base64.b64decode(text(s))),
     ("convert", "toint32"): lambda v, base=10: int(text(v), to_int(base)) if base != 10 else to_int(v),
     ("convert", "todouble"): to_double,
-    ("convert", "tostring"): lambda v: text(v),
+    ("convert", "toboolean"): lambda v: _to_boolean(v),
+    ("midpointrounding", "awayfromzero"): lambda: "AwayFromZero",
+    ("midpointrounding", "toeven"): lambda: "ToEven",
+    ("convert", "tostring"): lambda v, base=None: text(v) if base is None else _to_base(v, base),
     ("text.encoding", "utf8"): lambda: _Encoding("utf-8"),
     ("text.encoding", "ascii"): lambda: _Encoding("ascii"),
     ("text.encoding", "unicode"): lambda: _Encoding("utf-16-le"),
@@ -520,6 +584,7 @@ _TYPE_ALIASES = {
     "system.threading.thread": "threading.thread",
     "system.text.stringbuilder": "text.stringbuilder",
     "system.net.httpstatuscode": "net.httpstatuscode",
+    "system.midpointrounding": "midpointrounding",
 }
 
 
@@ -549,4 +614,7 @@ def static(type_name: str, name: str, *args: Any) -> Any:
             if status_name(status).lower() == key[1]:
                 return status
         raise ScriptError(f"Unable to find the member '{name}' of [System.Net.HttpStatusCode].")
-    return _STATIC[key](*args)
+    try:
+        return _STATIC[key](*args)
+    except TypeError:
+        raise ScriptError(f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".') from None

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any
 
 from ._collections import Hashtable, items
@@ -82,6 +83,8 @@ def _order(op: str, left: Any, right: Any, case: bool) -> bool:
 def _equal(left: Any, right: Any, case: bool) -> bool:
     if left is None or right is None:
         return left is None and right is None
+    if isinstance(left, Enum) and isinstance(right, str) and not right.strip().lstrip("-").isdigit():
+        return text(left).casefold() == right.strip().casefold()  # an enum compared with its name
     try:
         converted = _convert_right(left, right)
     except ScriptError:
@@ -384,6 +387,16 @@ def neg(value: Any) -> int | float:
 
 
 def range_(start: Any, end: Any) -> list[int]:
-    """``start..end``: every integer from start to end, both included, counting down when end is smaller."""
+    """``start..end``: every integer from start to end, both included, counting down when end is smaller;
+    ``'a'..'e'`` the characters between two single characters (PowerShell 7)."""
+    if (
+        isinstance(start, str)
+        and isinstance(end, str)
+        and len(start) == 1
+        and len(end) == 1
+        and not (start.isdigit() and end.isdigit())
+    ):
+        codes = range_(ord(start), ord(end))
+        return [chr(c) for c in codes]  # type: ignore[misc]
     a, b = to_int(start), to_int(end)
     return list(range(a, b + 1)) if a <= b else list(range(a, b - 1, -1))

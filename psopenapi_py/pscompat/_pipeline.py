@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import GeneratorType
 from typing import Any
 
@@ -63,6 +63,15 @@ def foreach_object(value: Any, block: Callable[[Any], Any]) -> list[Any]:
 _Key = Callable[[Any], Any]
 
 
+def _entry(spec: Mapping[Any, Any], *names: str) -> Any:
+    """A calculated property's entry by any unique prefix of its name, any case (``n``/``l``/``e``/``Asc``)."""
+    for key, value in spec.items():
+        low = str(key).lower()
+        if low and any(name.startswith(low) for name in names):
+            return value
+    return None
+
+
 def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
     """Sort keys from ``-Property``: names, script blocks, or ``@{Expression=...; Descending=...}``."""
     specs = prop if isinstance(prop, (list, tuple)) else [prop]
@@ -71,8 +80,11 @@ def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
         if callable(spec):
             out.append((_block_key(spec), None))
         elif isinstance(spec, dict):
-            expr = spec.get("expression") if hasattr(spec, "_spelling") else spec.get("Expression")
-            desc = spec.get("descending") if hasattr(spec, "_spelling") else spec.get("Descending")
+            expr = _entry(spec, "expression")
+            desc = _entry(spec, "descending")
+            ascending = _entry(spec, "ascending")
+            if desc is None and ascending is not None:
+                desc = not truthy(ascending)
             key = _block_key(expr) if callable(expr) else functools.partial(_member_of, text(expr))
             out.append((key, None if desc is None else truthy(desc)))
         else:
@@ -154,12 +166,8 @@ def select_object(
         tail = data[-int(to_number(last)) :] if last is not None and int(to_number(last)) > 0 else []
         data = head + [t for t in tail if first is None or t not in head] if first is not None else tail
     if unique:
-        # After the other selections, as Select-Object applies it.
-        kept: list[Any] = []
-        for item in data:
-            if not any(_same(item, k) for k in kept):
-                kept.append(item)
-        data = kept
+        # After -First/-Last/-Skip, as Select-Object applies it (and after -ExpandProperty, below).
+        data = _unique(data)
     if expand_property is not None:
         out: list[Any] = []
         for item in data:
@@ -170,7 +178,7 @@ def select_object(
                 out.extend(got)
             else:
                 out.append(got)
-        return out
+        return _unique(out) if unique else out
     if property is not None:
         names = property if isinstance(property, (list, tuple)) else [property]
         picked = []
@@ -178,14 +186,22 @@ def select_object(
             obj = PSObject()
             for spec in names:
                 if isinstance(spec, dict):
-                    label = spec.get("name") or spec.get("label") or spec.get("Name") or spec.get("Label")
-                    expr = spec.get("expression") or spec.get("Expression")
+                    label = _entry(spec, "name", "label")
+                    expr = _entry(spec, "expression")
                     obj[text(label)] = output(expr(item)) if callable(expr) else member(item, text(expr))
                 else:
                     obj[text(spec)] = member(item, text(spec))
             picked.append(obj)
         return picked
     return data
+
+
+def _unique(data: list[Any]) -> list[Any]:
+    kept: list[Any] = []
+    for item in data:
+        if not any(_same(item, k) for k in kept):
+            kept.append(item)
+    return kept
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -236,9 +252,9 @@ def measure_object(
     return result
 
 
-def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - the cmdlet's parameter
-    """``Group-Object p``: one object per distinct value (ignoring case), in first-seen order, with ``Name``,
-    ``Count`` and ``Group``."""
+def group_object(value: Any, property: Any, no_element: bool = False) -> list[PSObject]:  # noqa: A002
+    """``Group-Object p [-NoElement]``: one object per distinct value (ignoring case) with ``Name``, ``Count``
+    and ``Group`` (left out with ``no_element``), sorted by their values as PowerShell 7 writes them."""
     groups: dict[str, PSObject] = {}
     keys = _keys(property)
     for item in items(value):
@@ -250,4 +266,16 @@ def group_object(value: Any, property: Any) -> list[PSObject]:  # noqa: A002 - t
             group = groups[folded] = PSObject({"Count": 0, "Name": name, "Group": [], "Values": values})
         group["Group"].append(item)
         group["Count"] += 1
-    return list(groups.values())
+
+    def order(a: PSObject, b: PSObject) -> int:
+        for x, y in zip(a["Values"], b["Values"], strict=False):
+            c = _cmp(x, y, False)
+            if c:
+                return c
+        return 0
+
+    result = sorted(groups.values(), key=functools.cmp_to_key(order))
+    if no_element:
+        for group in result:
+            del group["Group"]
+    return result

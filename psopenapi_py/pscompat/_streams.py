@@ -50,9 +50,16 @@ class Preferences:
 preferences = Preferences()
 
 
+def _cell(value: Any) -> str:
+    """A value in a table or list view: an array shows as ``{a, b}``."""
+    if isinstance(value, (list, tuple)):
+        return "{" + ", ".join(text(v) for v in value) + "}"
+    return text(value)
+
+
 def _objects_table(rows: list[dict[str, Any]]) -> list[str]:
     names = list(rows[0])
-    cells = [[text(row.get(n)) for n in names] for row in rows]
+    cells = [[_cell(row.get(n)) for n in names] for row in rows]
     numeric = [all(is_number(row.get(n)) for row in rows if row.get(n) is not None) for n in names]
     widths = [max([len(n)] + [len(c[i]) for c in cells]) for i, n in enumerate(names)]
 
@@ -72,7 +79,7 @@ def _objects_table(rows: list[dict[str, Any]]) -> list[str]:
 def _object_list(obj: dict[str, Any]) -> list[str]:
     width = max((len(str(k)) for k in obj), default=0)
     out = ["\n"]
-    out.extend(f"{str(k).ljust(width)} : {text(v)}".rstrip() + "\n" for k, v in obj.items())
+    out.extend(f"{str(k).ljust(width)} : {_cell(v)}".rstrip() + "\n" for k, v in obj.items())
     out.append("\n")
     return out
 

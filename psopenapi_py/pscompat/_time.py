@@ -8,7 +8,7 @@ from typing import Any
 
 from ._convert import ScriptError
 
-__all__ = ["format_datetime", "get_date", "to_datetime"]
+__all__ = ["format_datetime", "get_date", "new_timespan", "to_datetime"]
 
 _STANDARD = {
     "d": "MM/dd/yyyy",
@@ -132,6 +132,33 @@ def to_datetime(value: Any) -> datetime:
         pass
     raise ScriptError(
         f'Cannot convert value "{s}" to type "System.DateTime". Error: "String \'{s}\' was not recognized as a valid DateTime."'
+    )
+
+
+def new_timespan(
+    start: Any = None,
+    end: Any = None,
+    days: Any = 0,
+    hours: Any = 0,
+    minutes: Any = 0,
+    seconds: Any = 0,
+    milliseconds: Any = 0,
+) -> timedelta:
+    """``New-TimeSpan``: from ``start`` to ``end`` (now when left out), or of the given days, hours, ..."""
+    from ._convert import to_double
+
+    if start is not None or end is not None:
+        begin = to_datetime(start) if start is not None else datetime.now()
+        finish = to_datetime(end) if end is not None else datetime.now()
+        if (begin.tzinfo is None) != (finish.tzinfo is None):
+            begin, finish = begin.astimezone(timezone.utc), finish.astimezone(timezone.utc)
+        return finish - begin
+    return timedelta(
+        days=to_double(days),
+        hours=to_double(hours),
+        minutes=to_double(minutes),
+        seconds=to_double(seconds),
+        milliseconds=to_double(milliseconds),
     )
 
 

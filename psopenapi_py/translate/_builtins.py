@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _rules as R
-from ._catalog import BLOCK, BOOL, DICT, FLOAT, NONE, STR, UNKNOWN, Kind, list_of, snake_case
+from ._catalog import BLOCK, BOOL, DICT, FLOAT, NONE, STR, UNKNOWN, Kind, T, list_of, snake_case
 from ._expr import _NOCONST, P_ATOM, P_MUL, Expr, call, const_expr, ps_call, py_str, wrap
 from ._syntax import Unsupported, _text
 
@@ -187,7 +187,8 @@ def _calculated(value: Expr, node: Node, command: str, allowed: set[str]) -> Non
         if t.keys is None:
             raise Unsupported(node, f"unsupported: {command} with a hashtable whose keys are not known here")
         for low, (written, _) in t.keys.items():
-            if low not in allowed or written not in (low, low.capitalize()):
+            # PowerShell takes any unique prefix of a key's name (n, e, l, desc...), as the runtime does.
+            if not low or sum(1 for name in allowed if name.startswith(low)) != 1:
                 raise Unsupported(node, f"unsupported: {command} -Property key '{written}' (write {sorted(allowed)})")
 
 
@@ -281,6 +282,12 @@ def write_debug(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 # JSON
 
 
+def _is_error_record(value: Expr) -> bool:
+    """True for ``$_`` of a catch block or one of its parts (the exception, its response)."""
+    cls = value.type.cls
+    return value.type.kind == Kind.EXCEPTION or (isinstance(cls, tuple) and cls[:1] == ("error_record",))
+
+
 def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``ConvertTo-Json [-Depth n] [-Compress] [-AsArray]`` through the runtime: PowerShell's layout, its depth
     limit, non-ASCII kept; piped items are collected first (one item is written as itself)."""
@@ -289,7 +296,7 @@ def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "ConvertTo-Json needs a value")
     _error_action(args, node, "ConvertTo-Json")
     t = value.type
-    if t.kind == Kind.EXCEPTION or t.kind == Kind.OBJECT:
+    if _is_error_record(value) or t.kind == Kind.OBJECT:
         what = t.cls.__name__ if t.kind == Kind.OBJECT else "caught error"
         raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
     if t.kind == Kind.MODEL:
@@ -360,6 +367,66 @@ def set_strict_mode(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 # --------------------------------------------------------------------------------------------------
 # Paths and files
+
+
+def new_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``New-Object`` of the types scripts make: lists, hashtables, ``PSObject -Property @{...}``, StringBuilder."""
+    _error_action(args, node, "New-Object")
+    type_name = args.get("TypeName")
+    if type_name is None or not isinstance(type_name.const, str):
+        raise Unsupported(node, "unsupported: New-Object of a type named at run time")
+    name = type_name.const.lower().replace(" ", "").removeprefix("system.")
+    has_args = "ArgumentList" in args
+    prop = args.get("Property")
+    if name in ("psobject", "management.automation.psobject", "pscustomobject") and not has_args:
+        if prop is None:
+            return ps_call(out, "PSObject", [], T(Kind.DICT, keys={}, cls="PSObject"))
+        # -Property takes a hashtable, whose order PowerShell does not keep: an [ordered] one it keeps.
+        return ps_call(out, "PSObject", [("", prop)], T(Kind.DICT, keys=prop.type.keys, cls="PSObject"))
+    if prop is not None:
+        raise Unsupported(node, f"unsupported: New-Object {type_name.const} -Property")
+    if name.startswith("collections.generic.list[") and not has_args:
+        return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+    if name == "collections.arraylist" and not has_args:
+        return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
+    if name in ("collections.hashtable", "hashtable") and not has_args:
+        return ps_call(out, "Hashtable", [], T(Kind.DICT, keys=None, cls="Hashtable"))
+    if name == "text.stringbuilder":
+        extra = [("", args["ArgumentList"])] if has_args else []
+        return ps_call(out, "static", [("", const_expr("text.stringbuilder")), ("", const_expr("new")), *extra])
+    raise Unsupported(node, f"unsupported: New-Object {type_name.const}")
+
+
+def add_member(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Add-Member`` of a note property (``-NotePropertyName/-NotePropertyValue``, ``-MemberType NoteProperty
+    -Name -Value``, ``-NotePropertyMembers @{...}``) to an object; ``-PassThru`` gives the object back."""
+    _error_action(args, node, "Add-Member")
+    target = args.get("InputObject")
+    if target is None:
+        raise Unsupported(node, "Add-Member needs the object (-InputObject or piped)")
+    member_type = args.get("MemberType")
+    if member_type is not None and not (
+        isinstance(member_type.const, str) and member_type.const.lower() in ("noteproperty", "note")
+    ):
+        raise Unsupported(node, "unsupported: Add-Member of a member that is not a NoteProperty")
+    members = args.get("NotePropertyMembers")
+    if members is not None:
+        pairs = [("", members)]
+    else:
+        name = args.get("NotePropertyName") or args.get("Name")
+        value = args.get("NotePropertyValue") if "NotePropertyValue" in args else args.get("Value")
+        if name is None:
+            raise Unsupported(node, "Add-Member needs a property name")
+        pairs = [("name=", name), ("value=", value if value is not None else const_expr(None))]
+    flags = [("force=", const_expr(True))] if "Force" in args else []
+    passthru = "PassThru" in args
+    return ps_call(out, "add_member", [("", target), *pairs, *flags], UNKNOWN if passthru else NONE, stmt=not passthru)
+
+
+def new_timespan(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``New-TimeSpan -Start a -End b`` or ``-Days/-Hours/-Minutes/-Seconds/-Milliseconds``: a time span."""
+    parts = [(k.lower() + "=", v) for k, v in args.items()]
+    return ps_call(out, "new_timespan", parts)
 
 
 def join_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -631,9 +698,9 @@ def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     unique = _switch(args, "Unique", node)
     if prop is not None and expand is not None:
         raise Unsupported(node, "unsupported: Select-Object with both -Property and -ExpandProperty")
-    if unique and (prop is not None or expand is not None):
-        # PowerShell compares the selected objects, the runtime the input items.
-        raise Unsupported(node, "unsupported: Select-Object -Unique with -Property or -ExpandProperty")
+    if unique and prop is not None:
+        # PowerShell compares the selected objects' property values; the runtime does not.
+        raise Unsupported(node, "unsupported: Select-Object -Unique with -Property")
     if "Skip" in args and "Last" in args:
         raise Unsupported(node, "unsupported: Select-Object -Skip with -Last")
     extra: list[tuple[str, Expr]] = []
@@ -661,7 +728,7 @@ def sort_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     prop = args.get("Property")
     if prop is not None:
         _names_literal(prop, node, "Sort-Object")
-        _calculated(prop, node, "Sort-Object", {"expression", "descending"})
+        _calculated(prop, node, "Sort-Object", {"expression", "descending", "ascending"})
         extra.append(("property=", prop))
     for name in ("Descending", "Unique", "CaseSensitive"):
         if _switch(args, name, node):
@@ -696,7 +763,9 @@ def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     else:
         _names_literal(prop, node, "Group-Object")
         _calculated(prop, node, "Group-Object", {"expression"})
-    return ps_call(out, "group_object", [("", value), ("", prop)], _STREAM, stream=True)
+    # -NoElement leaves Group out of each group; what scripts read (Name, Count) is the same.
+    flags = [("no_element=", const_expr(True))] if "NoElement" in args else []
+    return ps_call(out, "group_object", [("", value), ("", prop), *flags], _STREAM, stream=True)
 
 
 def out_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -765,6 +834,9 @@ HANDLERS: dict[str, Handler] = {
     "out_null": out_null,
     "set_strict_mode": set_strict_mode,
     "join_path": join_path,
+    "new_object": new_object,
+    "add_member": add_member,
+    "new_timespan": new_timespan,
     "test_path": test_path,
     "split_path": split_path,
     "set_content": set_content,

@@ -161,6 +161,8 @@ class Commands(Context):
                 )
             if kind == Kind.BOOL:
                 return self._truth(value)
+            if kind == Kind.LIST and value.const is not None:
+                return self._ps("as_array", value, type=declared)
         return value
 
     def _call_package(

@@ -55,6 +55,8 @@ class Context:
         self.yielding = False
         #: The Python name of ``$Matches`` once a ``-match`` needs it.
         self.matches: str | None = None
+        #: Script variables the function being written assigns with ``$script:`` (declared ``global``).
+        self.function_globals: set[str] = set()
         #: Binding a package function's arguments: a hashtable written there is a plain dict.
         self.plain_dicts = False
         #: The indent of the outermost statements of the script or function being written, and the
@@ -210,6 +212,10 @@ class Context:
 
     def _compare(self, left: Expr, name: str, right: Expr, case_sensitive: bool) -> Expr:
         """``-eq``/``-lt``/... of two translated values (``Expressions``)."""
+        raise NotImplementedError
+
+    def _arith(self, left: Expr, op: str, right: Expr, node: Node) -> Expr:
+        """An arithmetic operation of two translated values (``Expressions``)."""
         raise NotImplementedError
 
     def _forget_keys(self, target: Node) -> None:

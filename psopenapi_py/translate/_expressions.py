@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import _rules as R
-from ._catalog import BLOCK, BOOL, FLOAT, HEADERS, INT, JSON, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
+from ._catalog import BLOCK, BOOL, FLOAT, HEADERS, INT, NONE, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context
 from ._expr import (
     _NOCONST,
@@ -144,7 +144,7 @@ class Expressions(Context):
                 if ctx.record is None:
                     ctx.record = self.scope.fresh("error")
                 self.out.need("ps", "pscompat")
-                return Expr(ctx.record, P_ATOM, UNKNOWN)
+                return Expr(ctx.record, P_ATOM, T(Kind.UNKNOWN, cls=("error_record",)))
             return Expr(ctx.name, P_ATOM, T(Kind.EXCEPTION, cls=()))
         if lower == "matches":
             return Expr(self._matches_var(), P_ATOM, UNKNOWN)
@@ -358,7 +358,22 @@ class Expressions(Context):
                 i += used
                 continue
             name, name_node = chain[i]
-            if name:
+            record = (
+                value.type.cls
+                if isinstance(value.type.cls, tuple) and value.type.cls[:1] == ("error_record",)
+                else None
+            )
+            if record is not None:
+                path = (*record[1:], name.lower())
+                if not name or not any(path[: len(known)] == known[: len(path)] for known in _RECORD_MEMBERS):
+                    shown = ".".join([*record[1:], name])
+                    raise Unsupported(
+                        name_node, f"unsupported: $_.{shown} (the translation's error record has no such part)"
+                    )
+                value = self._member(value, name, name_node)
+                if path[:3] != ("exception", "response", "headers"):
+                    value.type = T(Kind.UNKNOWN, cls=("error_record", *path))
+            elif name:
                 value = self._member(value, name, name_node)
             else:
                 # $obj.$name / $obj.($expr): the member named by a value, looked up at run time.
@@ -409,7 +424,10 @@ class Expressions(Context):
             found = self.cat.members(t.cls).get(normalize(name))
             if found is None:
                 if t.kind == Kind.MODEL:
-                    return Expr(f"{obj}.additional_properties[{py_str(name)}]", P_ATOM, JSON)
+                    if lower in ("count", "length"):
+                        return const_expr(1)  # one object counts as one
+                    # A field the spec does not name (an answer's newer field) or none: $null when missing.
+                    return self._ps("member", base, const_expr(name))
                 raise Unsupported(node, f"{t.cls.__name__} has no member '{name}'")
             attr, mtype = found
             if mtype.kind == Kind.UNKNOWN and t.elem is not None:
@@ -503,8 +521,11 @@ class Expressions(Context):
         raw = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip())
         lower = re.sub(r"\s+", "", raw.lower()).removeprefix("system.")
         if name.lower() == "new" and args is not None:
-            if re.fullmatch(r"collections\.(generic\.list\[.*\]|arraylist)", lower) and not args:
+            if re.fullmatch(r"collections\.generic\.list\[.*\]", lower) and not args:
                 return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+            if lower == "collections.arraylist" and not args:
+                # ArrayList.Add returns the new item's index, which PowerShell writes out unless discarded.
+                return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
             if lower in ("collections.hashtable", "hashtable") and not args:
                 self.out.need("ps", "pscompat")
                 return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
@@ -544,6 +565,8 @@ class Expressions(Context):
         if kind == Kind.DICT and lower == "containskey" and len(args) == 1:
             return Expr(f"{wrap(args[0], P_BOR)} in {obj}", P_CMP, BOOL)
         if kind == Kind.LIST and lower == "add" and len(args) == 1:
+            if base.type.cls == "ArrayList":
+                return self._ps("array_list_add", base, args[0], type=INT)
             return Expr(f"{obj}.append({args[0].code})", P_ATOM, NONE, stmt=True)
         if kind == Kind.DICT and lower in ("add", "remove", "clear") and target.type == "variable":
             self._forget_keys(target)
@@ -559,10 +582,11 @@ class Expressions(Context):
 
     def _forget_keys(self, target: Node) -> None:
         """A hashtable variable changed after its literal: its keys are no longer all known here."""
-        name = _variable_name(target)
-        var = self.scope.var(_bare_name(name), target)
-        if var.type.kind == Kind.DICT and var.type.keys is not None:
-            self.scope.var(_bare_name(name), target, assign=T(Kind.DICT, keys=None, cls=var.type.cls))
+        key = _bare_name(_variable_name(target)).lower()
+        scope = self.scope.locals if self.scope.locals is not None and key in self.scope.locals else self.scope.globals
+        var = scope.get(key)
+        if var is not None and var.type.kind == Kind.DICT and var.type.keys is not None:
+            self.scope.retype(scope, key, T(Kind.DICT, keys=None, cls=var.type.cls))
 
     def expr_cast_expression(self, node: Node) -> Expr:
         """``[int]``, ``[string]``, ``[double]``, ``[bool]``, ``[ordered]``, ``[pscustomobject]``, ``[void]``,
@@ -604,7 +628,15 @@ class Expressions(Context):
                 )
             return self._ps("to_double", value, type=FLOAT)
         if action == "bool":
-            return self._truth(value) if kind != Kind.BOOL else value
+            if kind == Kind.BOOL and not value.loose:
+                return value
+            if isinstance(value.const, (str, int, float)) or value.const is None:
+                from ..pscompat import truthy
+
+                return const_expr(truthy(value.const))
+            if kind in (Kind.STR, Kind.INT, Kind.FLOAT) and not value.loose:
+                return call("bool", [("", value)], BOOL)
+            return self._ps("truthy", value, type=BOOL)
         if action == "dict":
             if kind == Kind.DICT:
                 return value
@@ -956,6 +988,17 @@ class Expressions(Context):
     expr_format_argument_expression = expr_format_expression
     expr_range_argument_expression = expr_range_expression
 
+
+#: What ``$_`` of a catch-all offers (the runtime's ErrorRecord): these member paths and their beginnings.
+_RECORD_MEMBERS = (
+    ("exception", "message"),
+    ("exception", "response", "statuscode", "value__"),
+    ("exception", "response", "reasonphrase"),
+    ("exception", "response", "headers"),
+    ("exception", "innerexception"),
+    ("errordetails", "message"),
+    ("targetobject",),
+)
 
 #: Comparison-level operators by name (without the c/i prefix).
 _COMPARISON_NAMES = frozenset(

@@ -14,6 +14,7 @@ from ._syntax import (
     Node,
     Unsupported,
     _clause_comments,
+    _is_assignment,
     _text,
     _type_name,
     _type_name_is_switch,
@@ -72,7 +73,10 @@ class Functions(Context):
     def _pipeline_emits(self, statement: Node) -> bool:
         """Whether a pipeline statement writes output: not an assignment, ``[void]``, ``| Out-Null``, nor a
         command that writes none (``Write-Host``, ``Set-Content``, a package function returning nothing)."""
-        inner = _unwrap(statement)
+        if _is_assignment(statement):
+            return False
+        kids = [c for c in statement.children if c.is_named and c.type != "comment"]
+        inner = _unwrap(kids[0]) if statement.type == "pipeline" and len(kids) == 1 else _unwrap(statement)
         kind = inner.type
         if kind in ("assignment_expression", *_INCREMENTS):
             return False
@@ -118,7 +122,17 @@ class Functions(Context):
         if need_star:
             params.insert(0, "*")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
-        saved = (self.catches, self.loops, self.underscore, self.yielding, self.level_indent, self.pending_inits)
+        saved = (
+            self.catches,
+            self.loops,
+            self.underscore,
+            self.yielding,
+            self.level_indent,
+            self.pending_inits,
+            self.function_globals,
+        )
+        self.function_globals = set()
+        def_line = len(self.out.lines) - 1
         self.loops = 0
         self.catches = []
         self.underscore = []
@@ -128,7 +142,8 @@ class Functions(Context):
         outer = self.scope.enter_function()
         try:
             for p in fn.params:
-                var = self.scope.new_param(p.name, p.type)
+                # An array parameter the call leaves out is $null, not an array.
+                var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
                 if var.py != p.py:
                     raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
             body = None
@@ -138,7 +153,19 @@ class Functions(Context):
             write_param_checks(self, fn.params, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
-            self.catches, self.loops, self.underscore, self.yielding, self.level_indent, self.pending_inits = saved
+            if self.function_globals:
+                declared = ", ".join(sorted(self.function_globals))
+                self.out.lines.insert(def_line + 1, f"{indent}{R.INDENT}global {declared}")
+                self.out.code_lines += 1
+            (
+                self.catches,
+                self.loops,
+                self.underscore,
+                self.yielding,
+                self.level_indent,
+                self.pending_inits,
+                self.function_globals,
+            ) = saved
             self.scope.leave_function(outer)
 
     def _function_params(self, node: Node) -> list[_Param]:

@@ -116,11 +116,20 @@ def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
     """A list of bare words as a command argument: each word quoted."""
     edits: list[Edit] = []
     for node, _ in _walk_errors(tree):
-        if node.type == "generic_token":
-            found = _WORD_LIST.match(source, node.start_byte)
-            if found is not None:
-                quoted = _WORD.sub(lambda w: b"'" + w.group(0) + b"'", found.group(0))
-                edits.append((found.start(), found.end(), quoted, False))
+        loose_word = node.type == "simple_name" and node.parent is not None and node.parent.type == "ERROR"
+        if node.type != "generic_token" and not loose_word:
+            continue
+        found = _WORD_LIST.match(source, node.start_byte) if not loose_word else None
+        if found is not None:
+            quoted = _WORD.sub(lambda w: b"'" + w.group(0) + b"'", found.group(0))
+            edits.append((found.start(), found.end(), quoted, False))
+            continue
+        # One word beside other items of a list (Sort-Object @{...}, Name): quoted on its own.
+        word = _WORD.fullmatch(source[node.start_byte : node.end_byte])
+        before = source[: node.start_byte].rstrip(b" \t")[-1:]
+        after = source[node.end_byte :].lstrip(b" \t")[:1]
+        if word is not None and (before == b"," or after == b","):
+            edits.append((node.start_byte, node.end_byte, b"'" + word.group(0) + b"'", False))
     return edits
 
 
@@ -135,9 +144,32 @@ def _chained_arguments(source: bytes, tree: Tree) -> list[Edit]:
                 continue
             end = _argument_end(source, child.start_byte)
             text = source[child.start_byte : end]
-            if b"(" in text:
+            if b"(" in text and b"\n" not in text and _balanced(text) and not _in_string(node):
                 edits.append((child.start_byte, end, b"(" + text + b")", False))
     return edits
+
+
+def _in_string(node: Node) -> bool:
+    """True when the node lies inside a string literal (its ``$( )`` included)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in ("string_literal", "expandable_string_literal", "expandable_here_string_literal"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _balanced(text: bytes) -> bool:
+    """True when the brackets of an argument's text pair up."""
+    depth = 0
+    for c in text:
+        if c in b"([{":
+            depth += 1
+        elif c in b")]}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _argument_end(source: bytes, start: int) -> int:

@@ -136,6 +136,45 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     ),
     # Paths and files
     BuiltinCommand(
+        "New-Object",
+        "new_object",
+        (
+            BuiltinParam("TypeName", position=0),
+            BuiltinParam("ArgumentList", position=1, aliases=("Args",)),
+            BuiltinParam("Property"),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "Add-Member",
+        "add_member",
+        (
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("MemberType", position=0, aliases=("Type",)),
+            BuiltinParam("Name", position=1),
+            BuiltinParam("Value", position=2),
+            BuiltinParam("NotePropertyName"),
+            BuiltinParam("NotePropertyValue"),
+            BuiltinParam("NotePropertyMembers"),
+            BuiltinParam("PassThru", switch=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
+        "New-TimeSpan",
+        "new_timespan",
+        (
+            BuiltinParam("Start", position=0),
+            BuiltinParam("End", position=1),
+            BuiltinParam("Days"),
+            BuiltinParam("Hours"),
+            BuiltinParam("Minutes"),
+            BuiltinParam("Seconds"),
+            BuiltinParam("Milliseconds"),
+        ),
+    ),
+    BuiltinCommand(
         "Join-Path",
         "join_path",
         (
@@ -331,7 +370,12 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     BuiltinCommand(
         "Group-Object",
         "group_object",
-        (BuiltinParam("Property", position=0), BuiltinParam("InputObject", pipeline=True), _EA),
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("NoElement", switch=True),
+            _EA,
+        ),
         aliases=("group",),
     ),
     BuiltinCommand(
@@ -441,7 +485,6 @@ CATCH_TYPES: dict[str, str] = {
     "system.exception": "Exception",
     "system.management.automation.runtimeexception": "Exception",
     "microsoft.powershell.commands.httpresponseexception": "ApiException",
-    "system.net.webexception": "ApiException",
     "system.net.http.httprequestexception": "ApiException",
 }
 

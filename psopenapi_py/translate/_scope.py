@@ -182,11 +182,21 @@ class Scope:
         taken[py] = "translator"
         return py
 
+    def is_local(self, name: str) -> bool:
+        """True when the function being written has its own variable of this name."""
+        return self.locals is not None and name.lower() in self.locals
+
+    def script_var(self, name: str) -> _Var:
+        """The script's variable of this name (bound when new), for ``$script:x`` inside a function."""
+        key = name.lower()
+        found = self.globals.get(key)
+        return found if found is not None else self.new_var(self.globals, key, name, UNKNOWN)
+
     def check(self, name: str, node: Node, *, write: bool) -> None:
         """Refuse automatic variables and scopes the translation cannot carry over."""
         if ":" in name:
             scope = name.split(":", 1)[0].lower()
-            if scope not in R.SCRIPT_SCOPES or (write and self.in_function):
+            if scope not in R.SCRIPT_SCOPES or (write and self.in_function and scope == "local"):
                 raise Unsupported(node, f"unsupported: ${name}")
         if _bare_name(name).lower() in R.AUTOMATIC_VARIABLES:
             raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")

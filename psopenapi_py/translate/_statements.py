@@ -240,13 +240,31 @@ class Statements(Context):
                 key = py_str(name[4:])
                 if op != "=":
                     raise Unsupported(left, f"unsupported: {op} on an environment variable")
-                text = value if value.type.kind == Kind.STR else call("str", [("", value)])
-                self.out.emit(indent, f"os.environ[{key}] = ", text, row=row)
+                if value.const is None:
+                    self.out.emit(indent, f"os.environ.pop({key}, None)", None, row=row)  # $null removes it
+                    return
+                self.out.emit(indent, f"os.environ[{key}] = ", self._as_text(value), row=row)
                 return
             self.scope.check(name, left, write=True)
+            if self.scope.in_function and ":" in name:
+                # $script:X = ... inside a function writes the script's variable.
+                var = self.scope.script_var(_bare_name(name))
+                self.function_globals.add(var.py)
+                if op == "=":
+                    self.out.emit(indent, f"{var.py} = ", value, row=row)
+                else:
+                    self._compound(var.py, Expr(var.py, P_ATOM, UNKNOWN), op, value, indent, row)
+                return
             if op == "=":
                 var = self.scope.var(_bare_name(name), left, assign=value.type)
                 self.out.emit(indent, f"{var.py} = ", value, row=row)
+                return
+            if self.scope.in_function and not self.scope.is_local(_bare_name(name)):
+                # $x++ on a script variable: PowerShell reads the script's value into a new local $x.
+                current = self.scope.var(_bare_name(name), left)
+                copied = self._arith(Expr(current.py, P_ATOM, current.type), op[0], value, left)
+                local = self.scope.var(_bare_name(name), left, assign=copied.type)
+                self.out.emit(indent, f"{local.py} = ", copied, row=row)
                 return
             var = self.scope.var(_bare_name(name), left)
             result = self._compound(var.py, Expr(var.py, P_ATOM, var.type), op, value, indent, row)
@@ -641,6 +659,9 @@ class Statements(Context):
         iterator = node.child_by_field_name("for_iterator")
         block = next((c for c in node.children if c.type == "statement_block"), None)
         counting = self._counting_loop(init, cond_node, iterator, block)
+        if counting is not None and self._read_after(node, counting[0]):
+            # After the loop PowerShell's variable is one step past the bound; range() leaves it on the last.
+            counting = None
         if counting is not None:
             var, bounds = counting
             self.out.emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
@@ -661,6 +682,19 @@ class Statements(Context):
     def _statement_strict(self, node: Node, indent: str) -> None:
         """A statement that is part of a larger one: its failure fails the larger statement."""
         self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+
+    def _read_after(self, node: Node, py: str) -> bool:
+        """True when the source after ``node`` mentions the loop variable."""
+        count = _counting_shape(
+            node.child_by_field_name("for_initializer"),
+            node.child_by_field_name("for_condition"),
+            node.child_by_field_name("for_iterator"),
+            next((c for c in node.children if c.type == "statement_block"), None),
+        )
+        if count is None:
+            return False
+        pattern = re.compile(rb"\$(?:script:|local:)?" + re.escape(count.name.encode()) + rb"\b", re.IGNORECASE)
+        return pattern.search(self.source, node.end_byte) is not None
 
     def _counting_loop(
         self, init: Node | None, cond: Node | None, iterator: Node | None, block: Node | None
@@ -779,7 +813,10 @@ class Statements(Context):
                 self.out.emit(indent, "yield ", result.generator or result, row=row)
                 self.out.emit(indent, "return", None)
             else:
-                self.out.emit(indent, "return ", self._pipeline_value(value_node), row=row)
+                result = self._pipeline_value(value_node)
+                if result.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON) or result.loose:
+                    result = self._ps("returned", result)  # an array comes back unrolled, as PowerShell writes it
+                self.out.emit(indent, "return ", result, row=row)
         elif word == "exit":
             self.out.need("mod", "sys")
             value = self._pipeline_value(value_node) if value_node is not None else None
@@ -792,8 +829,12 @@ class Statements(Context):
     def _throw(self, value_node: Node | None, indent: str, row: int) -> None:
         """``throw`` as ``raise``: a message or object becomes ``ps.ScriptError`` (which every catch catches),
         ``throw``/``throw $_`` in a catch re-raises what it caught."""
-        rethrow = value_node is None or (
-            _unwrap(value_node).type == "variable" and _text(_unwrap(value_node)).lower() in ("$_", "$psitem")
+        thrown = value_node
+        if thrown is not None and thrown.type == "pipeline":
+            kids = [c for c in thrown.children if c.is_named and c.type != "comment"]
+            thrown = kids[0] if len(kids) == 1 else thrown
+        rethrow = thrown is None or (
+            _unwrap(thrown).type == "variable" and _text(_unwrap(thrown)).lower() in ("$_", "$psitem")
         )
         if rethrow and self.catches:
             self.out.emit(indent, "raise", None, row=row)

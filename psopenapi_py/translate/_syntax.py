@@ -176,7 +176,9 @@ def _member_name(node: Node) -> str:
 
 def _type_name(node: Node) -> str:
     """A type literal's name in lower case without ``system.`` (``[System.Int32]`` -> ``int32``)."""
-    name = _text(node).strip("[] \t").lower()
+    text = _text(node).strip()
+    # One pair of brackets only: [string[]] is string[].
+    name = (text[1:-1] if text.startswith("[") and text.endswith("]") else text).strip().lower().replace(" ", "")
     return name[7:] if name.startswith("system.") else name
 
 
