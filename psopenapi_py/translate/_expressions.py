@@ -282,8 +282,9 @@ class Expressions(Context):
         return list_expr([self._argument(k) for k in self._kids(node)])
 
     def expr_hash_literal_expression(self, node: Node) -> Expr:
-        """``@{ key = value; ... }``: a ``ps.Hashtable`` (keys in any case, missing keys ``None``)."""
-        return self._hash_literal(node, "Hashtable")
+        """``@{ key = value; ... }``: a ``ps.Hashtable`` (keys in any case, missing keys ``None``); inside a
+        package function's argument, a plain dict like the argument itself."""
+        return self._hash_literal(node, None if self.plain_dicts else "Hashtable")
 
     def _hash_literal(self, node: Node, cls: str | None) -> Expr:
         """A hashtable literal as ``ps.<cls>({...})`` (Hashtable, PSObject) or a plain dict (cls None);
