@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import _transport
 from ._operation import ApiResponse, post_json, result
-from ._runtime import _to_json_value
 from .configuration import Configuration
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import (
@@ -199,13 +198,6 @@ def new_realtime_transcription_session(
     return result(parsed, response, with_http_info)
 
 
-#: The GA audio format objects of the beta format names.
-_GA_AUDIO_FORMATS = {
-    "pcm16": {"type": "audio/pcm", "rate": 24000},
-    "g711_ulaw": {"type": "audio/pcmu"},
-    "g711_alaw": {"type": "audio/pcma"},
-}
-
 #: What a BetaApiRetiredError of the transcription sessions tells the user to do instead.
 GA_TRANSCRIPTION_HINT = (
     "Use new_realtime_client_secret (POST /realtime/client_secrets) with a transcription session "
@@ -215,26 +207,9 @@ GA_TRANSCRIPTION_HINT = (
 
 def _transcription_ga_hint(request: Any) -> str:
     """GA_TRANSCRIPTION_HINT plus the new_realtime_client_secret call asking for the same session."""
-    # The request was checked before it was sent, so it has the beta schema's shape.
-    data: dict[str, Any] = _to_json_value(request)
-    audio_input: dict[str, Any] = {}
-    given_format = data.get("input_audio_format")
-    if isinstance(given_format, str) and given_format.lower() in _GA_AUDIO_FORMATS:
-        audio_input["format"] = _GA_AUDIO_FORMATS[given_format.lower()]
-    if "input_audio_transcription" in data:
-        audio_input["transcription"] = data["input_audio_transcription"]
-    if "input_audio_noise_reduction" in data:
-        audio_input["noise_reduction"] = data["input_audio_noise_reduction"]
-    if "turn_detection" in data:
-        # Server VAD is the only beta detection; GA names the type explicitly.
-        detection = {k: v for k, v in data["turn_detection"].items() if k != "type"}
-        audio_input["turn_detection"] = {"type": "server_vad", **detection}
-    session: dict[str, Any] = {"type": "transcription"}
-    if audio_input:
-        session["audio"] = {"input": audio_input}
-    if "include" in data:
-        session["include"] = data["include"]
-    call = f"new_realtime_client_secret({{'session': {session!r}}})"
+    from .migration import transcription_session_request_to_ga
+
+    call = f"new_realtime_client_secret({transcription_session_request_to_ga(request)!r})"
     return (
         f"{GA_TRANSCRIPTION_HINT} The equivalent call for this request:\n\n    {call}\n\nSee docs/migrating-to-ga.md."
     )
