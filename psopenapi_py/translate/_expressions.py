@@ -34,6 +34,7 @@ from ._syntax import (
     _PASSTHROUGH,
     Node,
     Unsupported,
+    _descendants,
     _here_body,
     _is_assignment,
     _member_name,
@@ -952,7 +953,7 @@ class Expressions(Context):
         """``{ param($a, $b) ... }``, called with ``&``: a nested def of those parameters, its variables its
         own (PowerShell runs it in a child scope)."""
         names: list[str] = []
-        for sp in _descendants_of(param_block, "script_parameter"):
+        for sp in _descendants(param_block, "script_parameter"):
             if any(c.type in ("attribute_list", "script_parameter_default") for c in sp.children):
                 raise Unsupported(sp, "unsupported: a script block parameter with a type, attribute or default")
             var = next((c for c in sp.children if c.type == "variable"), None)
@@ -1039,19 +1040,6 @@ _STRING_METHODS: dict[tuple[str, int], tuple[str, T]] = {
     ("contains", 1): ("", BOOL),
     ("replace", 2): ("{0}.replace({1}, {2})", STR),
 }
-
-
-def _descendants_of(node: Node, kind: str) -> list[Node]:
-    """The nodes of type ``kind`` anywhere under ``node``, in order."""
-    found: list[Node] = []
-    stack = list(reversed(node.children))
-    while stack:
-        child = stack.pop()
-        if child.type == kind:
-            found.append(child)
-        else:
-            stack.extend(reversed(child.children))
-    return found
 
 
 def _is_number(value: Any) -> bool:

@@ -13,6 +13,7 @@ from ._syntax import (
     _RETURN_WITH_VALUE,
     Node,
     Unsupported,
+    _block_statements,
     _clause_comments,
     _is_assignment,
     _text,
@@ -56,7 +57,7 @@ class Functions(Context):
     def _emits(self, block: Node) -> bool:
         """Whether a function body may write output other than by ``return value`` (then its Python is a
         generator of everything it writes, as a PowerShell function returns all its output)."""
-        for statement in _statements_of(block):
+        for statement in _block_statements(block):
             kind = statement.type
             if kind == "pipeline":
                 if self._pipeline_emits(statement):
@@ -262,19 +263,6 @@ def _function_body(node: Node) -> Node | None:
     if script_block is None:
         return None
     return next((c for c in script_block.children if c.type == "script_block_body"), None)
-
-
-def _statements_of(block: Node) -> list[Node]:
-    """The statements directly inside a block (through its statement lists)."""
-    out: list[Node] = []
-    stack = [block]
-    while stack:
-        for child in stack.pop().children:
-            if child.type in ("statement_list", "script_block_body"):
-                stack.append(child)
-            elif child.is_named:
-                out.append(child)
-    return out
 
 
 def _sub_blocks(statement: Node) -> list[Node]:

@@ -106,6 +106,32 @@ def _unwrap(node: Node) -> Node:
     return inner
 
 
+def _descendants(node: Node, kind: str, skip: tuple[str, ...] = ()) -> list[Node]:
+    """The nodes of type ``kind`` under ``node`` in order, not looking inside them nor inside ``skip`` types."""
+    found: list[Node] = []
+    stack = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
+        if child.type == kind:
+            found.append(child)
+        elif child.type not in skip:
+            stack.extend(reversed(child.children))
+    return found
+
+
+def _block_statements(block: Node) -> list[Node]:
+    """The statements directly inside a ``{ ... }`` block or script block (comments left out)."""
+    out: list[Node] = []
+    stack = [block]
+    while stack:
+        for child in stack.pop().children:
+            if child.type in ("statement_list", "script_block_body", "script_block"):
+                stack.append(child)
+            elif child.is_named and child.type not in ("comment", "empty_statement"):
+                out.append(child)
+    return out
+
+
 def _is_assignment(statement: Node) -> bool:
     """True for a pipeline statement that is an assignment or an increment (it writes no output)."""
     inner = statement
