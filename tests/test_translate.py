@@ -182,7 +182,7 @@ def test_imports_are_only_what_the_code_uses() -> None:
         "try:\n"
         '    s = new_realtime_session(realtime_session_create_request={"model": "m"})\n'
         "except ApiException as e:\n"
-        "    ps.write_error(str(e))\n"
+        "    ps.write_error(ps.exception_message(e))\n"
         "    sys.exit(4)\n"
     )
 
@@ -865,10 +865,10 @@ def test_operators(ps: str, python: str) -> None:
     [
         ("$r = $s -like 'ek_*'", 'r = ps.like(s, "ek_*")', True),
         ("$r = $s -like 'EK_?23'", 'r = ps.like(s, "EK_?23")', True),
-        ("$r = $s -notlike 'x*'", 'r = not ps.like(s, "x*")', True),
+        ("$r = $s -notlike 'x*'", 'r = ps.not_like(s, "x*")', True),
         ("$r = $s -clike 'EK_*'", 'r = ps.like(s, "EK_*", case=True)', False),
         ("$r = $s -match '^EK_\\d+$'", 'r = ps.match(s, r"^EK_\\d+$", matches)', True),
-        ("$r = $s -notmatch 'z'", 'r = not ps.match(s, "z", matches)', True),
+        ("$r = $s -notmatch 'z'", 'r = ps.not_match(s, "z", matches)', True),
         ("$r = $s -cmatch 'EK'", 'r = ps.match(s, "EK", matches, case=True)', False),
     ],
 )
@@ -1071,7 +1071,8 @@ def test_a_catch_all_around_an_api_call_reads_the_error_record(mock_server: Mock
     body = {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}}
     assert (proc.returncode, proc.stderr) == (0, "")
     lines = proc.stdout.splitlines()
-    assert lines[:2] == ["401 Unauthorized True", f"(401) Unauthorized: {message}"]
+    # PowerShell 7's HttpResponseException message; the API's own message is in ErrorDetails.
+    assert lines[:2] == ["401 Unauthorized True", "Response status code does not indicate success: 401 (Unauthorized)."]
     assert json.loads(lines[2]) == body
     assert lines[3:] == ["done"]
 

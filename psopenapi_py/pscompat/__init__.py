@@ -23,7 +23,7 @@ from ._arguments import (
     Validator,
     validate,
 )
-from ._calls import ErrorRecord, coalesce, error_record, splat
+from ._calls import ErrorRecord, coalesce, error_record, exception_message, splat
 from ._cmdlets_extra import (
     convert_from_json_hashtable,
     convert_to_json_piped,
@@ -131,6 +131,7 @@ __all__ = [
     "div",
     "emit",
     "error_record",
+    "exception_message",
     "export_csv",
     "foreach_member",
     "foreach_object",

@@ -9,7 +9,7 @@ from typing import Any
 
 from ._convert import ScriptError, is_null
 
-__all__ = ["ErrorRecord", "coalesce", "error_record", "splat"]
+__all__ = ["ErrorRecord", "coalesce", "error_record", "exception_message", "splat"]
 
 
 def _norm(name: str) -> str:
@@ -52,12 +52,27 @@ class _Response:
         self.Headers = headers
 
 
+def exception_message(error: BaseException) -> str:
+    """``$_.Exception.Message``: for an HTTP error, PowerShell 7's
+    ``Response status code does not indicate success: 401 (Unauthorized).``; else the error's message."""
+    status = getattr(error, "status", None)
+    if isinstance(status, int) and hasattr(error, "body"):
+        reason = getattr(error, "reason", None)
+        if not reason:
+            try:
+                reason = HTTPStatus(status).phrase
+            except ValueError:
+                reason = ""
+        return f"Response status code does not indicate success: {status} ({reason})."
+    return str(error)
+
+
 class _ExceptionView:
     """``$_.Exception``: ``Message``, ``Response`` (HTTP errors) and ``InnerException``; text is the message."""
 
     def __init__(self, error: BaseException):
         self.error = error
-        self.Message = str(error)
+        self.Message = exception_message(error)
         status = getattr(error, "status", None)
         self.Response = (
             _Response(status, getattr(error, "reason", None), getattr(error, "headers", None))

@@ -39,9 +39,11 @@ def _as_list(collected: Any) -> list[Any]:
     return collected if isinstance(collected, list) else [collected]
 
 
-def get_content_lines(path: Any, tail: Any = None, total_count: Any = None, encoding: Any = None) -> list[str]:
+def get_content_lines(
+    path: Any, tail: Any = None, total_count: Any = None, encoding: Any = None, silently: bool = False
+) -> list[str]:
     """``Get-Content p`` in a pipeline: the file's lines, one item each (an empty file writes nothing)."""
-    return _as_list(get_content(path, tail=tail, total_count=total_count, encoding=encoding))
+    return _as_list(get_content(path, tail=tail, total_count=total_count, encoding=encoding, silently=silently))
 
 
 def import_csv_rows(path: Any, delimiter: str = ",", header: Any = None) -> list[Any]:
@@ -56,11 +58,12 @@ def not_like(left: Any, pattern: Any, case: bool = False) -> Any:
     return not like(left, pattern, case)
 
 
-def not_match(left: Any, pattern: Any, case: bool = False) -> Any:
-    """``-notmatch``: no regex match; an array on the left keeps the items that do not match."""
+def not_match(left: Any, pattern: Any, matches: Any = None, case: bool = False) -> Any:
+    """``-notmatch``: no regex match (``matches`` filled as ``-match`` fills it when the text does match); an
+    array on the left keeps the items that do not match."""
     if isinstance(left, (list, tuple)):
         return [item for item in left if not match(item, pattern, case=case)]
-    return not match(left, pattern, case=case)
+    return not match(left, pattern, matches, case=case)
 
 
 def _has_property(item: Any, name: str) -> bool:

@@ -127,11 +127,20 @@ def out_file(value: Any, path: Any, append: bool = False, no_newline: bool = Fal
     _write(path, body, "a" if append else "w", encoding)
 
 
-def get_content(path: Any, raw: bool = False, tail: Any = None, total_count: Any = None, encoding: Any = None) -> Any:
+def get_content(
+    path: Any,
+    raw: bool = False,
+    tail: Any = None,
+    total_count: Any = None,
+    encoding: Any = None,
+    silently: bool = False,
+) -> Any:
     """``Get-Content p``: the lines (one line is a string, none ``$null``); ``-Raw``: the whole text
     (``$null`` for an empty file); ``-Tail n``/``-TotalCount n``: the last/first n lines."""
     p = _path(path)
     if not os.path.exists(p):
+        if silently:
+            return None  # -ErrorAction SilentlyContinue: nothing
         raise _missing(p)
     with open(p, encoding=_encoding(encoding) if encoding is not None else "utf-8-sig", newline="") as handle:
         body = handle.read()

@@ -6,7 +6,7 @@ import decimal
 import math
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 
@@ -33,6 +33,19 @@ def status_name(status: HTTPStatus) -> str:
     if known is not None:
         return known
     return "".join(word[:1].upper() + word[1:] for word in re.split(r"[\s-]+", status.phrase))
+
+
+def timespan_text(span: timedelta) -> str:
+    """A time span as .NET writes it: ``[-][d.]hh:mm:ss[.fffffff]`` (``00:10:00``, ``1.02:03:04.5000000``)."""
+    ticks = round(span.total_seconds() * 10_000_000)
+    sign = "-" if ticks < 0 else ""
+    ticks = abs(ticks)
+    seconds, fraction = divmod(ticks, 10_000_000)
+    minutes, sec = divmod(seconds, 60)
+    hours, minute = divmod(minutes, 60)
+    days, hour = divmod(hours, 24)
+    out = f"{sign}{f'{days}.' if days else ''}{hour:02d}:{minute:02d}:{sec:02d}"
+    return out + (f".{fraction:07d}" if fraction else "")
 
 
 def double_text(value: float) -> str:
@@ -96,6 +109,8 @@ def text(value: Any) -> str:
         from ._time import format_datetime
 
         return format_datetime(value, "G")
+    if isinstance(value, timedelta):
+        return timespan_text(value)
     if isinstance(value, BaseException):
         return str(value)
     fields = model_fields(value)

@@ -268,6 +268,12 @@ def type_of(value: Any) -> TypeInfo:
         return TypeInfo("System.Collections.Hashtable")
     if isinstance(value, datetime):
         return TypeInfo("System.DateTime")
+    if isinstance(value, timedelta):
+        return TypeInfo("System.TimeSpan")
+    if getattr(value, "Response", None) is not None and hasattr(value, "Message"):
+        return TypeInfo("Microsoft.PowerShell.Commands.HttpResponseException")  # $_.Exception of an HTTP error
+    if hasattr(value, "Message") and hasattr(value, "InnerException"):
+        return TypeInfo("System.Management.Automation.RuntimeException")
     return TypeInfo(type(value).__name__)
 
 
@@ -286,6 +292,8 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         return _dict_method(value, name, args)
     if isinstance(value, datetime):
         return _datetime_method(value, name, args)
+    if isinstance(value, timedelta) and name.lower() == "tostring" and not args:
+        return text(value)
     if is_number(value) or isinstance(value, bool):
         n = name.lower()
         if n == "tostring":
@@ -460,6 +468,11 @@ def _write_all_text(path: Any, value: Any) -> None:
         handle.write(text(value))
 
 
+def _append_all_text(path: Any, value: Any) -> None:
+    with open(text(path), "a", encoding="utf-8", newline="") as handle:
+        handle.write(text(value))
+
+
 def _regex_matches(value: Any, pattern: Any) -> list[Any]:
     from ._operators import _MatchInfo
 
@@ -534,6 +547,19 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("convert", "todouble"): to_double,
     ("convert", "toboolean"): lambda v: _to_boolean(v),
     ("midpointrounding", "awayfromzero"): lambda: "AwayFromZero",
+    ("array", "indexof"): lambda items_, value: next(
+        (i for i, item in enumerate(items(items_)) if compare("eq", item, value, case=True) is True), -1
+    ),
+    ("io.file", "readalllines"): lambda p: _read_all_text(p).splitlines(),
+    ("io.file", "writealllines"): lambda p, lines: _write_all_text(p, "".join(text(x) + "\n" for x in items(lines))),
+    ("io.file", "appendalltext"): lambda p, value: _append_all_text(p, value),
+    ("stringsplitoptions", "removeemptyentries"): lambda: 1,
+    ("stringsplitoptions", "none"): lambda: 0,
+    ("timespan", "fromseconds"): lambda n: timedelta(seconds=to_double(n)),
+    ("timespan", "fromminutes"): lambda n: timedelta(minutes=to_double(n)),
+    ("timespan", "fromhours"): lambda n: timedelta(hours=to_double(n)),
+    ("timespan", "fromdays"): lambda n: timedelta(days=to_double(n)),
+    ("timespan", "frommilliseconds"): lambda n: timedelta(milliseconds=to_double(n)),
     ("midpointrounding", "toeven"): lambda: "ToEven",
     ("convert", "tostring"): lambda v, base=None: text(v) if base is None else _to_base(v, base),
     ("text.encoding", "utf8"): lambda: _Encoding("utf-8"),
@@ -585,6 +611,9 @@ _TYPE_ALIASES = {
     "system.text.stringbuilder": "text.stringbuilder",
     "system.net.httpstatuscode": "net.httpstatuscode",
     "system.midpointrounding": "midpointrounding",
+    "system.array": "array",
+    "system.stringsplitoptions": "stringsplitoptions",
+    "system.timespan": "timespan",
 }
 
 

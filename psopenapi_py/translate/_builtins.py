@@ -491,7 +491,7 @@ def add_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 def get_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Get-Content p``: its lines, a stream; ``-Raw``: the whole text; ``-Tail n``, ``-TotalCount n``."""
-    _error_action(args, node, "Get-Content")
+    silent = _error_action(args, node, "Get-Content", silent_ok=True)
     path = _path(args, node, "Get-Content")
     if "Tail" in args and "TotalCount" in args:
         raise Unsupported(node, "unsupported: Get-Content with both -Tail and -TotalCount")
@@ -501,6 +501,8 @@ def get_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if "TotalCount" in args:
         extra.append(("total_count=", args["TotalCount"]))
     extra.extend(_encoding(args, node))
+    if silent:
+        extra.append(("silently=", const_expr(True)))  # a missing file: nothing, and no error
     if _switch(args, "Raw", node):
         if "Tail" in args or "TotalCount" in args:
             raise Unsupported(node, "unsupported: Get-Content -Raw with -Tail or -TotalCount")

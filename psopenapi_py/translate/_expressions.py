@@ -95,14 +95,17 @@ class Expressions(Context):
         kids = self._kids(node)
         if len(kids) != 1:
             raise Unsupported(node, "syntax error")
-        return self._pipeline_value(kids[0])
+        value = self._pipeline_value(kids[0])
+        # (Get-Content p) is the pipeline's output as a value: one line is that line, as when assigned.
+        return self._ps("collect", value) if value.stream else value
 
     def expr_sub_expression(self, node: Node) -> Expr:
         """``$( ... )`` with one statement."""
         statements = node.child_by_field_name("statements")
         kids = self._kids(statements) if statements is not None else []
         if len(kids) == 1 and kids[0].type == "pipeline" and not _is_assignment(kids[0]):
-            return self._pipeline_value(kids[0])
+            value = self._pipeline_value(kids[0])
+            return self._ps("collect", value) if value.stream else value
         return self._value_of_block(lambda indent: self._statements(kids, indent))
 
     def _simple_values(self, kids: list[Node]) -> list[Expr] | None:
@@ -250,7 +253,8 @@ class Expressions(Context):
         if value.const is None:
             return False, ""
         if value.type.kind == Kind.EXCEPTION and value.type.cls == ():
-            return True, value.code
+            # "$_" of a caught error: its details (an HTTP error's body) when it has them, as ErrorRecord.ToString.
+            return True, self._ps("text", self._ps("error_record", value)).code
         if value.const is not _NOCONST:
             return False, self._as_text(value).const
         if value.type.kind in (Kind.STR, Kind.INT, Kind.BOOL) and not value.loose:
@@ -393,6 +397,8 @@ class Expressions(Context):
             if hit is not None:
                 template, kind = hit
                 code = template.format(e=wrap(value, P_ATOM))
+                if code.startswith("ps."):
+                    self.out.need("ps", "pscompat")
                 if kind == "exception":
                     return Expr(code, P_ATOM, T(Kind.EXCEPTION, cls=prefix + tuple(lowered[:k]))), k
                 types = {"str": STR, "int": INT, "headers": HEADERS, "details": T(Kind.DETAILS)}
@@ -775,18 +781,26 @@ class Expressions(Context):
             return self._compare(left, name, right, case_sensitive)
         negate = name.startswith("not")
         base = name[3:] if negate else name
-        if base in ("like", "contains", "in"):
-            func = {"like": "like", "contains": "contains", "in": "in_"}[base]
-            test = ps_call(self.out, func, [("", left), ("", right), *case], BOOL)
-            if base == "like" and left.type.kind != Kind.STR:
-                test.type = UNKNOWN  # an array on the left filters
+        # One value (a model's field may be unset: still never an array) gives a bool, an array filters.
+        scalar = left.type.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL)
+        if base in ("contains", "in"):
+            test = ps_call(
+                self.out, "contains" if base == "contains" else "in_", [("", left), ("", right), *case], BOOL
+            )
             return self._negate(test) if negate else test
+        if base == "like":
+            # An array on the left filters (-notlike keeps the items that do not match).
+            func = "not_like" if negate else "like"
+            return ps_call(self.out, func, [("", left), ("", right), *case], BOOL if scalar else UNKNOWN)
         if base == "match":
+            if negate:
+                # -notmatch fills $Matches as -match does when the text matches (the result is then false).
+                matches = Expr(self._matches_var(), P_ATOM)
+                args = [("", left), ("", right), ("", matches), *case]
+                return ps_call(self.out, "not_match", args, BOOL if scalar else UNKNOWN)
             matches = Expr(self._matches_var(), P_ATOM)
-            test = ps_call(self.out, "match", [("", left), ("", right), ("", matches), *case], BOOL)
-            if left.type.kind not in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL):
-                test.type = UNKNOWN
-            return self._negate(test) if negate else test
+            args = [("", left), ("", right), ("", matches), *case]
+            return ps_call(self.out, "match", args, BOOL if scalar else UNKNOWN)
         if name == "replace":
             parts = right.items if right.items is not None else [right]
             if len(parts) > 2:

@@ -44,6 +44,7 @@ def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
             *_coalesce(source, tree),
             *_word_lists(source, tree),
             *_chained_arguments(source, tree),
+            *_hash_in_strings(source, tree),
             *_separators(source, tree),
         ]
         if not edits:
@@ -194,6 +195,23 @@ def _argument_end(source: bytes, start: int) -> int:
             break
         i += 1
     return i
+
+
+def _hash_in_strings(source: bytes, tree: Tree) -> list[Edit]:
+    """A ``#`` after a space inside a double-quoted string (``"ticket $Team #42"``) that the grammar took for a
+    comment: escaped as `` `# ``, the same character to PowerShell."""
+    edits: list[Edit] = []
+    for node, in_error in _walk_errors(tree):
+        if node.type != "comment" or not in_error:
+            continue
+        at = source.find(b"#", node.start_byte, node.end_byte)
+        if at == -1 or source[node.start_byte : at].strip():
+            continue
+        line_start = source.rfind(b"\n", 0, at) + 1
+        quotes = len(re.findall(rb'(?<!`)"', source[line_start:at]))
+        if quotes % 2 == 1 and b'"' in source[at : node.end_byte]:
+            edits.append((at, at, b"`", False))
+    return edits
 
 
 def _separators(source: bytes, tree: Tree) -> list[Edit]:

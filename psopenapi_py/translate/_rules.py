@@ -495,7 +495,7 @@ EXCEPTION_MEMBERS: dict[tuple[str, ...], tuple[str, str]] = {
     ("errordetails",): ("{e}.error_details", "details"),
     ("errordetails", "message"): ("{e}.body", "str"),
     ("exception",): ("{e}", "exception"),
-    ("exception", "message"): ("str({e})", "str"),
+    ("exception", "message"): ("ps.exception_message({e})", "str"),
     ("exception", "response", "statuscode"): ("{e}.status", "int"),
     ("exception", "response", "statuscode", "value__"): ("{e}.status", "int"),
     ("exception", "response", "reasonphrase"): ("{e}.reason", "str"),
