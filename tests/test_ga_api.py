@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply
-from spec_validation import REALTIME_API_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, shared_spec, validate
 
 from psopenapi_py import (
     ApiException,
@@ -57,13 +57,13 @@ RETIRED = {
 
 def realtime_reply() -> dict[str, Any]:
     """OpenAI's example response for a realtime session (from the spec)."""
-    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
+    schemas = shared_spec(REALTIME_API_SPEC)["components"]["schemas"]
     return json.loads(schemas["RealtimeCreateClientSecretResponse"]["x-oaiMeta"]["example"])  # type: ignore[no-any-return]
 
 
 def transcription_reply() -> dict[str, Any]:
     """OpenAI's example transcription session, wrapped as a client-secret response."""
-    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
+    schemas = shared_spec(REALTIME_API_SPEC)["components"]["schemas"]
     session = json.loads(schemas["RealtimeTranscriptionSessionCreateResponseGA"]["x-oaiMeta"]["example"])
     return {"value": "ek_transcription_secret_1", "expires_at": 1742188864, "session": session}
 
@@ -319,7 +319,7 @@ def test_a_request_without_a_ga_equivalent_still_gets_the_retired_error(configur
     assert str(info.value) == (
         "(400) Bad Request: OpenAI has retired the Realtime beta API (The Realtime beta API has been retired.). "
         "Use new_realtime_client_secret (POST /realtime/client_secrets) instead. This request has no automatic "
-        "GA equivalent (Invalid value for 'turn_detection.type': 'MyType'. The GA API knows server_vad and "
+        "GA equivalent (Invalid value for 'turn_detection.type': 'MyType'. Allowed values: server_vad, "
         "semantic_vad.); see docs/migrating-to-ga.md."
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import requests
+from shared_files import seed_body
 from spec_validation import validate
 
 from psopenapi_py import (
@@ -26,11 +27,9 @@ from psopenapi_py import (
 from psopenapi_py import mock_server as mock_module
 from psopenapi_py.mock_server import MockServer
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SESSIONS = "/realtime/sessions"
 GOOD_HEADERS = {"Authorization": "Bearer sk-example", "Content-Type": "application/json"}
 MINIMAL = {"model": "gpt-4o-realtime-preview"}
-SEED_BODY: dict[str, Any] = json.loads((SHARED / "examples/ps/seed-doc-example.expected.json").read_text())[0]
 
 DEFAULT_TURN_DETECTION = {
     "type": "server_vad",
@@ -101,8 +100,9 @@ class TestSessions:
 
     def test_requested_settings_are_echoed_back(self, mock_server: MockServer) -> None:
         """Every setting of the seed documentation body comes back as sent, and the answer matches the schema."""
-        body = post(mock_server, SEED_BODY).json()
-        assert random_parts(body) == {"object": "realtime.session", **SEED_BODY}
+        seed = seed_body()
+        body = post(mock_server, seed).json()
+        assert random_parts(body) == {"object": "realtime.session", **seed}
         validate(body, "RealtimeSessionCreateResponse")
 
     @pytest.mark.parametrize(
@@ -397,10 +397,11 @@ class TestFaults:
 class TestRecording:
     def test_requests_are_recorded_with_secrets_redacted(self, mock_server: MockServer) -> None:
         """server.requests holds method, path, headers (Authorization and Cookie redacted), parsed body, status."""
-        answer = post(mock_server, SEED_BODY, headers={**GOOD_HEADERS, "Cookie": "session=abc", "X-Trace": "t1"})
+        seed = seed_body()
+        answer = post(mock_server, seed, headers={**GOOD_HEADERS, "Cookie": "session=abc", "X-Trace": "t1"})
         post(mock_server, b"not json")
         first, second = mock_server.requests
-        assert (first.method, first.path, first.body, first.status) == ("POST", "/v1/realtime/sessions", SEED_BODY, 200)
+        assert (first.method, first.path, first.body, first.status) == ("POST", "/v1/realtime/sessions", seed, 200)
         assert first.request_id == answer.headers["x-request-id"]
         assert first.headers["Authorization"] == "Bearer <redacted>"
         assert first.headers["Cookie"] == "<redacted>"
@@ -450,15 +451,15 @@ class TestConstruction:
     @pytest.mark.parametrize(
         ("kwargs", "exc_type", "message"),
         [
-            ({"port": 70000}, ApiValueError, "Invalid value for 'port': 70000. Expected an integer 0 to 65535."),
+            ({"port": 70000}, ApiValueError, "Invalid value for 'port': 70000. Must be >= 0 and <= 65535."),
             ({"port": "80"}, ApiTypeError, "Invalid type for 'port': expected an integer, got str '80'."),
-            ({"fail_first": -1}, ApiValueError, "Invalid value for 'fail_first': -1. Expected an integer >= 0."),
-            ({"fail_status": 200}, ApiValueError, "Invalid value for 'fail_status': 200. Expected an integer 400 to 599."),
-            ({"retry_after": -1.0}, ApiValueError, "Invalid value for 'retry_after': -1.0. Expected a finite number >= 0."),
+            ({"fail_first": -1}, ApiValueError, "Invalid value for 'fail_first': -1. Must be >= 0."),
+            ({"fail_status": 200}, ApiValueError, "Invalid value for 'fail_status': 200. Must be >= 400 and <= 599."),
+            ({"retry_after": -1.0}, ApiValueError, "Invalid value for 'retry_after': -1.0. Must be >= 0."),
             ({"latency_ms": True}, ApiTypeError, "Invalid type for 'latency_ms': expected a number, got bool True."),
             ({"api_key": ""}, ApiValueError, "Invalid value for 'api_key': expected None or a non-empty string."),
-            ({"host": ""}, ApiValueError, "Invalid value for 'host': ''. Expected a non-empty host name or address."),
-            ({"record": 3}, ApiValueError, "Invalid value for 'record': 3. Expected None or a file path."),
+            ({"host": ""}, ApiValueError, "Invalid value for 'host': ''. Must be a non-empty host name or address."),
+            ({"record": 3}, ApiValueError, "Invalid value for 'record': 3. Must be None or a file path."),
         ],
         ids=["port-range", "port-type", "fail-first", "fail-status", "retry-after", "latency", "api-key", "host", "record"],
     )
