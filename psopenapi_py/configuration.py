@@ -380,12 +380,7 @@ def using_configuration(configuration: Configuration | None = None) -> Iterator[
     """
     global _CONFIGURATION
     if configuration is not None and not isinstance(configuration, Configuration):
-        raise ApiTypeError(
-            f"Invalid type for 'configuration': expected a Configuration or None, got {type(configuration).__name__}.",
-            parameter="configuration",
-            value=None,
-            expected="a Configuration or None",
-        )
+        raise invalid_type("configuration", configuration, "a Configuration or None", show_value=False)
     temporary = Configuration() if configuration is None else configuration
     previous = _CONFIGURATION
     _CONFIGURATION = temporary
