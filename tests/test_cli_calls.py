@@ -239,7 +239,7 @@ def test_mock_server_knows_its_sip_calls_and_answers_the_beta_paths_as_retired()
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--sip-call", ""], "Invalid value for 'sip_calls': ''. Expected a non-empty call id. (from --sip-call)"),
+        (["--sip-call", ""], "Invalid value for 'sip_calls': ''. Must be a non-empty call id. (from --sip-call)"),
         (
             ["--sip-call", "rtc_1", "--sip-call", "rtc_1"],
             "Invalid value for 'sip_calls': 'rtc_1'. Expected a call id the server does not know yet. (from --sip-call)",
