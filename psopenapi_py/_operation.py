@@ -12,7 +12,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -23,22 +23,24 @@ from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
 
-__all__ = ["ApiResponse", "post_json", "result"]
+__all__ = ["ApiResponse", "merge_extra_body", "post_json", "result"]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
 
 
 @attrs.frozen(repr=False)
-class ApiResponse:
+class ApiResponse(Generic[T]):
     """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``.
 
+    ``ApiResponse[T]``: ``response`` is what the call returns without ``with_http_info`` (the response
+    model, the SDP answer text of ``new_realtime_call``, None for the call actions).
     ``headers`` is a dict whose look-ups ignore case (``headers["X-Request-Id"]`` finds ``x-request-id``).
     ``call_id`` is the id of the call ``new_realtime_call`` started (from the ``Location`` header); it is
     None for every other function.
     """
 
-    response: Any
+    response: T
     status_code: int
     headers: CaseInsensitiveHeaders
     call_id: str | None = None
@@ -62,11 +64,62 @@ def resolve_configuration(configuration: Configuration | None) -> Configuration:
     return configuration
 
 
-def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: str, *, nested: bool = False) -> bytes:
+def check_extra_body(extra_body: Any) -> dict[str, Any] | None:
+    """``extra_body`` as given when it is None or a JSON object (a dict with str keys); else ApiTypeError."""
+    if extra_body is None:
+        return None
+    expected = "None or a dict with str keys (JSON fields to add to the body)"
+    if not isinstance(extra_body, dict):
+        raise ApiTypeError(
+            f"Invalid type for 'extra_body': expected {expected}, got {type(extra_body).__name__}.",
+            parameter="extra_body",
+            value=None,
+            expected=expected,
+        )
+    stack: list[Any] = [extra_body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            bad = next((k for k in item if not isinstance(k, str)), None)
+            if bad is not None:
+                raise ApiTypeError(
+                    f"Invalid type for 'extra_body': expected {expected}, got the key {bad!r} ({type(bad).__name__}).",
+                    parameter="extra_body",
+                    value=None,
+                    expected=expected,
+                )
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return extra_body
+
+
+def merge_extra_body(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``extra`` merged in last: objects merged key by key, any other value (lists too) replaced."""
+    merged = dict(data)
+    for key, value in extra.items():
+        current = merged.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            merged[key] = merge_extra_body(current, value)
+        else:
+            merged[key] = _to_json_value(value)
+    return merged
+
+
+def json_body(
+    body: Any,
+    model_cls: type[Model],
+    parameter: str,
+    operation_id: str,
+    *,
+    nested: bool = False,
+    extra_body: dict[str, Any] | None = None,
+) -> bytes:
     """Check a request body (a model or a plain dict) and return its compact JSON bytes.
 
     ``nested``: the body is one named value (a multipart part), so a dict's errors name its fields
-    under the parameter (``session.audio``), not at the top level.
+    under the parameter (``session.audio``), not at the top level. ``extra_body`` (checked by
+    :func:`check_extra_body`) is merged in after the body's checks: its fields are sent unchecked.
     """
     if body is None or body is UNSET:
         raise ApiValueError(
@@ -91,8 +144,21 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
             value=None,
             expected=f"a {model_cls.__name__} or a dict",
         )
+    if extra_body is not None:
+        _json_text(extra_body, "extra_body")
+        data = merge_extra_body(data, extra_body)
+    return _json_text(data, parameter).encode("utf-8")
+
+
+def extra_only_body(extra_body: dict[str, Any]) -> bytes:
+    """The JSON bytes of an ``extra_body`` sent where the call has no body of its own."""
+    return _json_text(_to_json_value(extra_body), "extra_body").encode("utf-8")
+
+
+def _json_text(data: Any, parameter: str) -> str:
+    """Compact JSON text of ``data``; an ApiValueError naming ``parameter`` when it is not JSON."""
     try:
-        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ApiValueError(
             f"Invalid value for '{parameter}': it cannot be sent as JSON ({exc}).",
@@ -100,7 +166,6 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
             value=None,
             expected="JSON-compatible values",
         ) from None
-    return text.encode("utf-8")
 
 
 def multipart_body(parts: list[tuple[str, str, bytes]]) -> tuple[bytes, str]:
@@ -204,11 +269,13 @@ def post_json(
     response_cls: type[M],
     configuration: Configuration | None,
     retired_hint: Callable[[], str] | None = None,
+    extra_body: Any = None,
 ) -> tuple[_transport.TransportResponse, M]:
     """What a JSON-in, JSON-out API function does: check the body, POST it, parse the answer."""
     logger.debug("Calling method: %s", operation)
     config = resolve_configuration(configuration)
-    body = json_body(request, request_cls, parameter, operation_id)
+    extra = check_extra_body(extra_body)
+    body = json_body(request, request_cls, parameter, operation_id, extra_body=extra)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("Parameters: %s=%s", parameter, loggable_json(body))
     response = send(operation, path, body, config, retired_hint)
@@ -236,7 +303,7 @@ def loggable_json(body: bytes) -> str:
     return json.dumps(scrub(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
 
 
-def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse:
+def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse[T]:
     """The parsed result, or an ApiResponse wrapping it when ``with_http_info`` is true."""
     if with_http_info:
         return ApiResponse(parsed, response.status, CaseInsensitiveHeaders(response.headers))
