@@ -531,6 +531,7 @@ class Generator:
 
     def ref_field(self, name: str, nullable: bool) -> FieldIR:
         model = self.models[name]
+        sample: str | None
         if model.kind == "object":
             stored, given = name, f"{name} | dict[str, Any]"
             sample = f"initialize_{snake_case(name)}({self.required_sample_args(model)})"
