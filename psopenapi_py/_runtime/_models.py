@@ -13,7 +13,7 @@ from ..exceptions import ApiValueError
 from ._errors import _type_error, _value_error
 from ._fields import SECRET, SPEC, _FieldValidator, wire_field
 from ._json import REDACTED, UNSET, _plain_json, _redacted_repr, from_json_text
-from ._mode import parse_mode, parsing_leniently
+from ._mode import keeping_unknown_keys, parse_mode, parsing_leniently
 
 if TYPE_CHECKING:
     from ._oneof import OneOfModel
@@ -64,7 +64,8 @@ def model(cls: type[M]) -> type[M]:
 def _to_json_value(value: Any) -> Any:
     if isinstance(value, JsonModel):
         return value.to_dict()
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
+        # A tuple is sent as the array json.dumps makes of it, so the checks of a dict body see one too.
         return [_to_json_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_json_value(v) for k, v in value.items()}
@@ -122,7 +123,7 @@ class Model(JsonModel):
         for key, value in data.items():
             if key in known:
                 kwargs[key] = value
-            elif lenient and not cls._closed:
+            elif (lenient or keeping_unknown_keys()) and not cls._closed:
                 if not _plain_json(value):
                     # Kept keys go back out by to_dict(), so only JSON may be kept (UNSET, bytes... may not).
                     raise _type_error(key if name is None else f"{name}.{key}", "a JSON value", value)
