@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply
+from test_mock_calls import OFFER as BROWSER_OFFER
 
 from psopenapi_py import (
     ApiTypeError,
     ApiValueError,
+    BadRequestException,
+    Configuration,
     deny_realtime_call,
     initialize_realtime_create_client_secret_request,
     initialize_realtime_session_create_request_ga,
@@ -26,6 +29,7 @@ from psopenapi_py import (
     new_realtime_translation_client_secret,
     receive_realtime_call,
 )
+from psopenapi_py.mock_server import MockServer
 
 KEY_REPLY = {
     "value": "ek_extra_1",
@@ -166,6 +170,11 @@ def test_extra_body_is_logged_redacted_like_the_body(keys: RecordingServer, capl
     ]
 
 
+def test_a_tuple_where_an_array_belongs_is_accepted_in_a_dict_body(keys: RecordingServer) -> None:
+    new_realtime_client_secret({"session": {"type": "realtime", "output_modalities": ("audio",)}})
+    assert keys.requests[0].body == compact({"session": {"type": "realtime", "output_modalities": ["audio"]}})
+
+
 def test_every_json_function_takes_extra_body(configured: RecordingServer) -> None:
     session_reply = {"client_secret": {"value": "ek_1", "expires_at": 1}}
     configured.replies = [Reply(200, session_reply), Reply(200, session_reply), Reply(200, KEY_REPLY)]
@@ -215,3 +224,66 @@ def test_new_realtime_call_puts_extra_body_into_the_session_part(configured: Rec
     first, second = configured.requests
     assert _session_part(first.body) == b'{"type":"realtime","audio":{"input":{"noise_reduction":{"strength":0.5}}}}'
     assert _session_part(second.body) == b'{"type":"realtime","future":1}'
+
+
+def _mock_configuration(server: MockServer) -> Configuration:
+    return Configuration(base_url=server.url, access_token="sk-example", maximum_retry_count=0)
+
+
+def test_the_mock_refuses_fields_the_spec_lacks_by_default() -> None:
+    with MockServer(api_key="sk-example") as server:
+        with pytest.raises(BadRequestException) as caught:
+            new_realtime_client_secret(BODY, extra_body=NEWER_FIELDS, configuration=_mock_configuration(server))
+    assert str(caught.value) == ("(400) Bad Request: Error! JSON key 'strength' not found in the properties: type")
+    assert caught.value.error_code == "unknown_parameter"
+
+
+def test_the_lenient_mock_takes_the_newer_fields_as_sent() -> None:
+    with MockServer(api_key="sk-example", lenient=True) as server:
+        key = new_realtime_client_secret(BODY, extra_body=NEWER_FIELDS, configuration=_mock_configuration(server))
+        assert server.requests[-1].body == MERGED
+    assert key.value.startswith("ek_")
+
+
+def test_the_lenient_mock_still_checks_every_known_field() -> None:
+    wrong_enum = {"session": {"type": "realtime", "audio": {"input": {"noise_reduction": {"type": "nearfield"}}}}}
+    no_prompt_id = {"session": {"type": "realtime", "prompt": {"variables": {}}}}
+    with MockServer(api_key="sk-example", lenient=True) as server:
+        configuration = _mock_configuration(server)
+        errors = []
+        for body in (wrong_enum, no_prompt_id):
+            # The client's own checks would stop these first; the mock is what is being checked here.
+            with pytest.raises(BadRequestException) as caught:
+                new_realtime_client_secret({}, extra_body=body, configuration=configuration)
+            errors.append((str(caught.value), caught.value.error_code))
+    assert errors == [
+        (
+            "(400) Bad Request: Invalid value for 'session.audio.input.noise_reduction.type': 'nearfield'. "
+            "Allowed values: near_field, far_field.",
+            "invalid_value",
+        ),
+        (
+            "(400) Bad Request: Error! JSON cannot be serialized due to the required property 'id' missing.",
+            "missing_required_parameter",
+        ),
+    ]
+
+
+def test_the_lenient_mock_takes_newer_fields_in_a_calls_session_part() -> None:
+    with MockServer(api_key="sk-example", lenient=True) as server:
+        new_realtime_call(
+            BROWSER_OFFER,
+            {"type": "realtime"},
+            extra_body={"audio": {"input": {"noise_reduction": {"strength": 0.5}}}},
+            configuration=_mock_configuration(server),
+        )
+        assert server.requests[-1].body["session"] == {
+            "type": "realtime",
+            "audio": {"input": {"noise_reduction": {"strength": 0.5}}},
+        }
+
+
+def test_mock_lenient_must_be_a_bool() -> None:
+    with pytest.raises(ApiTypeError) as caught:
+        MockServer(lenient="yes")  # type: ignore[arg-type]
+    assert str(caught.value) == "Invalid type for 'lenient': expected True or False, got str 'yes'."
