@@ -47,7 +47,7 @@ __all__ = [
 
 @_model
 class RealtimeSessionCreateRequest(Model):
-    """The body of `new_realtime_session`: the settings the ephemeral key's session starts with. Only `model` is required; every field left out is not sent."""
+    """The body of `new_realtime_session`: the settings the ephemeral key's session starts with. Only `model` is required; every field left out is not sent. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     model: str | None | Unset = wire_field(_Str(enum=('gpt-4o-realtime-preview', 'gpt-4o-realtime-preview-2024-10-01', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-mini-realtime-preview', 'gpt-4o-mini-realtime-preview-2024-12-17')), required=True)
@@ -65,14 +65,14 @@ class RealtimeSessionCreateRequest(Model):
 
 @_model
 class RealtimeSessionInputAudioTranscription(Model):
-    """Turns on transcription of the user's audio and picks the transcription model."""
+    """Turns on transcription of the user's audio and picks the transcription model. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: str | None | Unset = wire_field(_Str())
 
 
 @_model
 class RealtimeSessionCreateRequestTurnDetection(Model):
-    """Voice activity detection settings for the session; pass `turn_detection=None` to the request to switch detection off."""
+    """Voice activity detection settings for the session; pass `turn_detection=None` to the request to switch detection off. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str())
     threshold: float | None | Unset = wire_field(_Num())
@@ -83,7 +83,7 @@ class RealtimeSessionCreateRequestTurnDetection(Model):
 
 @_model
 class RealtimeResponseCreateParamsToolsInner(Model):
-    """One function the model may call during the session."""
+    """One function the model may call during the session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('function',)))
     name: str | None | Unset = wire_field(_Str())

@@ -37,7 +37,7 @@ __all__ = [
 
 @_model
 class RealtimeTranscriptionSessionCreateRequest(Model):
-    """The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio format, transcription, noise reduction and turn detection of a transcription-only session."""
+    """The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio format, transcription, noise reduction and turn detection of a transcription-only session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     turn_detection: RealtimeTranscriptionSessionCreateRequestTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestTurnDetection"))
     input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
@@ -48,7 +48,7 @@ class RealtimeTranscriptionSessionCreateRequest(Model):
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestTurnDetection(Model):
-    """Voice activity detection of a beta transcription session (server VAD only)."""
+    """Voice activity detection of a beta transcription session (server VAD only). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('server_vad',)))
     threshold: float | None | Unset = wire_field(_Num())
