@@ -782,6 +782,27 @@ def _unset_union(t: str, nullable: bool = True) -> str:
     return f"{t} | None | Unset" if nullable else f"{t} | Unset"
 
 
+#: Answer fields the spec leaves optional but the API function checks before returning (it raises
+#: ApiException without them), so a reader of its result always has them: (model, field).
+CHECKED_ANSWER_FIELDS = frozenset(
+    {
+        ("RealtimeSessionCreateResponse", "client_secret"),
+        ("RealtimeSessionCreateResponseClientSecret", "value"),
+    }
+)
+
+
+def _read_type(m: ModelIR, f: FieldIR) -> str:
+    """A field's annotation. Request models take UNSET (left out) and None (sent as null); a response
+    model reads as the answer has it: a required field as its type (the API always sends it), any
+    other as ``X | None`` (None when the answer leaves it out), never the UNSET sentinel."""
+    if not m.lenient:
+        return _unset_union(f.stored_type)
+    if f.required or f.stored_type == "Any" or (m.name, f.wire) in CHECKED_ANSWER_FIELDS:
+        return f.stored_type
+    return f"{f.stored_type} | None"
+
+
 def emit_class(m: ModelIR) -> list[str]:
     if m.kind == "object":
         return emit_object(m)
@@ -821,7 +842,7 @@ def emit_object(m: ModelIR) -> list[str]:
         if f.secret:
             kwargs.append("secret=True")
         extra = (", " + ", ".join(kwargs)) if kwargs else ""
-        lines.append(f"    {f.wire}: {_unset_union(f.stored_type)} = wire_field({f.spec}{extra})")
+        lines.append(f"    {f.wire}: {_read_type(m, f)} = wire_field({f.spec}{extra})")
     return lines
 
 
@@ -1039,6 +1060,12 @@ def emit_doc(m: ModelIR) -> str:
     elif m.kind == "object":
         if m.closed:
             lines += ["No keys other than these are accepted (`additionalProperties: false`).", ""]
+        if m.lenient:
+            lines += [
+                "A field the answer leaves out reads as `None` (and stays out of `to_dict()`); required fields "
+                "are typed as always there, as the API always sends them.",
+                "",
+            ]
         lines += [
             "## Properties",
             "",

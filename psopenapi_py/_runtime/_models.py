@@ -78,6 +78,10 @@ class Model(JsonModel):
 
     Keys the spec does not declare (only accepted when parsing API responses) are kept in
     ``additional_properties`` and sent back out by ``to_dict``.
+
+    A response model (``_lenient``) reads a field the answer left out as None, so that readers (and
+    their type checkers) see ``X | None``, never the UNSET sentinel; ``_unsent`` remembers which
+    fields those are, so that ``to_dict``, ``repr`` and iteration still leave them out.
     """
 
     _wire_fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
@@ -90,13 +94,28 @@ class Model(JsonModel):
     _closed: ClassVar[bool] = False
 
     additional_properties: dict[str, Any] = attrs.field(factory=dict, kw_only=True, eq=True)
+    _unsent: frozenset[str] = attrs.field(default=frozenset(), init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self._lenient:
+            return
+        unsent = [name for name, _secret in self._wire_fields if getattr(self, name) is UNSET]
+        if unsent:
+            # Past the field checks on purpose: None here means "not in the answer", not JSON null.
+            for name in unsent:
+                object.__setattr__(self, name, None)
+            object.__setattr__(self, "_unsent", frozenset(unsent))
+
+    def _given(self, name: str, value: Any) -> bool:
+        """Whether a field's value is to be sent and shown (not left out, not a left-out answer field)."""
+        return value is not UNSET and not (value is None and name in self._unsent)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict: wire names, nested models as dicts, left-out fields absent."""
         out: dict[str, Any] = {}
         for name, _secret in self._wire_fields:
             value = getattr(self, name)
-            if value is not UNSET:
+            if self._given(name, value):
                 out[name] = _to_json_value(value)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
@@ -159,7 +178,7 @@ class Model(JsonModel):
         parts = []
         for name, secret in self._wire_fields:
             value = getattr(self, name)
-            if value is UNSET:
+            if not self._given(name, value):
                 continue
             parts.append(f"{name}={REDACTED if secret and value else repr(value)}")
         if self.additional_properties:
@@ -170,7 +189,7 @@ class Model(JsonModel):
         """Iterate over ``(wire name, value)`` of the fields that are set, like a PowerShell object."""
         for name, _secret in self._wire_fields:
             value = getattr(self, name)
-            if value is not UNSET:
+            if self._given(name, value):
                 yield name, value
 
 

@@ -736,9 +736,9 @@ class RealtimeCreateClientSecretResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    session: Any | None | Unset = wire_field(_Ref("SessionConfiguration1"), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    session: Any = wire_field(_Ref("SessionConfiguration1"), required=True)
 
 
 class SessionConfiguration1(OneOfModel):
@@ -758,22 +758,22 @@ class RealtimeSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str(enum=('realtime',)), required=True)
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    object: str | None | Unset = wire_field(_Str(enum=('realtime.session',)), required=True)
-    expires_at: int | None | Unset = wire_field(_Int())
-    output_modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    model: Any | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
-    instructions: str | None | Unset = wire_field(_Str())
-    audio: RealtimeSessionCreateResponseGAAudio | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudio"))
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
-    tracing: Any | None | Unset = wire_field(_Ref("TracingConfiguration4", nullable=True))
-    tools: list[Any] | None | Unset = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
-    tool_choice: Any | None | Unset = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
-    reasoning: RealtimeReasoning | None | Unset = wire_field(_Ref("RealtimeReasoning"))
-    max_output_tokens: Any | None | Unset = wire_field(_Ref("RealtimeBetaResponseCreateParamsMaxOutputTokens"))
-    truncation: Any | None | Unset = wire_field(_Ref("RealtimeTruncation"))
-    prompt: Prompt | None | Unset = wire_field(_Ref("Prompt", nullable=True))
+    type: str = wire_field(_Str(enum=('realtime',)), required=True)
+    id: str = wire_field(_Str(), required=True)
+    object: str = wire_field(_Str(enum=('realtime.session',)), required=True)
+    expires_at: int | None = wire_field(_Int())
+    output_modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    model: Any = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
+    instructions: str | None = wire_field(_Str())
+    audio: RealtimeSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudio"))
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
+    tracing: Any = wire_field(_Ref("TracingConfiguration4", nullable=True))
+    tools: list[Any] | None = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
+    tool_choice: Any = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
+    reasoning: RealtimeReasoning | None = wire_field(_Ref("RealtimeReasoning"))
+    max_output_tokens: Any = wire_field(_Ref("RealtimeBetaResponseCreateParamsMaxOutputTokens"))
+    truncation: Any = wire_field(_Ref("RealtimeTruncation"))
+    prompt: Prompt | None = wire_field(_Ref("Prompt", nullable=True))
 
 
 @_model
@@ -782,8 +782,8 @@ class RealtimeSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeSessionCreateResponseGAAudioInput | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioInput"))
-    output: RealtimeSessionCreateResponseGAAudioOutput | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioOutput"))
+    input: RealtimeSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioInput"))
+    output: RealtimeSessionCreateResponseGAAudioOutput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioOutput"))
 
 
 @_model
@@ -792,10 +792,10 @@ class RealtimeSessionCreateResponseGAAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
-    turn_detection: Any | None | Unset = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
+    turn_detection: Any = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
 
 
 @_model
@@ -804,10 +804,10 @@ class AudioTranscriptionResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    model: Any | None | Unset = wire_field(_Ref("AudioTranscriptionResponseModel"))
-    language: str | None | Unset = wire_field(_Str())
-    languages: list[str] | None | Unset = wire_field(_Arr(_Str(), min_items=1))
-    prompt: str | None | Unset = wire_field(_Str())
+    model: Any = wire_field(_Ref("AudioTranscriptionResponseModel"))
+    language: str | None = wire_field(_Str())
+    languages: list[str] | None = wire_field(_Arr(_Str(), min_items=1))
+    prompt: str | None = wire_field(_Str())
 
 
 class AudioTranscriptionResponseModel(OneOfModel):
@@ -825,9 +825,9 @@ class RealtimeSessionCreateResponseGAAudioOutput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    voice: Any | None | Unset = wire_field(_Ref("VoiceIdsShared"))
-    speed: float | None | Unset = wire_field(_Num(minimum=0.25, maximum=1.5))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    voice: Any = wire_field(_Ref("VoiceIdsShared"))
+    speed: float | None = wire_field(_Num(minimum=0.25, maximum=1.5))
 
 
 class TracingConfiguration4(OneOfModel):
@@ -845,12 +845,12 @@ class RealtimeTranscriptionSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str(enum=('transcription',)), required=True)
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    object: str | None | Unset = wire_field(_Str(), required=True)
-    expires_at: int | None | Unset = wire_field(_Int())
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
-    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudio"))
+    type: str = wire_field(_Str(enum=('transcription',)), required=True)
+    id: str = wire_field(_Str(), required=True)
+    object: str = wire_field(_Str(), required=True)
+    expires_at: int | None = wire_field(_Int())
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
+    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudio"))
 
 
 @_model
@@ -859,7 +859,7 @@ class RealtimeTranscriptionSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput"))
+    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput"))
 
 
 @_model
@@ -868,10 +868,10 @@ class RealtimeTranscriptionSessionCreateResponseGAAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction"))
-    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction"))
+    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True))
 
 
 @_model
@@ -880,7 +880,7 @@ class RealtimeSessionCreateResponseAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
+    type: str | None = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
 
 
 @_model
@@ -889,10 +889,10 @@ class RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection(Model)
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_create_client_secret_request(

@@ -107,18 +107,18 @@ class RealtimeSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeSessionCreateResponseClientSecret | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseClientSecret"))
-    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    instructions: str | None | Unset = wire_field(_Str())
-    voice: str | None | Unset = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
-    input_audio_format: str | None | Unset = wire_field(_Str())
-    output_audio_format: str | None | Unset = wire_field(_Str())
-    input_audio_transcription: RealtimeSessionInputAudioTranscription | None | Unset = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
-    turn_detection: RealtimeSessionCreateResponseTurnDetection | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True))
-    tools: list[RealtimeResponseCreateParamsToolsInner] | None | Unset = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
-    tool_choice: str | None | Unset = wire_field(_Str())
-    temperature: float | None | Unset = wire_field(_Num())
-    max_response_output_tokens: Any | None | Unset = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
+    client_secret: RealtimeSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeSessionCreateResponseClientSecret"))
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    instructions: str | None = wire_field(_Str())
+    voice: str | None = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
+    input_audio_format: str | None = wire_field(_Str())
+    output_audio_format: str | None = wire_field(_Str())
+    input_audio_transcription: RealtimeSessionInputAudioTranscription | None = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
+    turn_detection: RealtimeSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True))
+    tools: list[RealtimeResponseCreateParamsToolsInner] | None = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
+    tool_choice: str | None = wire_field(_Str())
+    temperature: float | None = wire_field(_Num())
+    max_response_output_tokens: Any = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
 
 
 @_model
@@ -127,8 +127,8 @@ class RealtimeSessionCreateResponseClientSecret(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), secret=True)
-    expires_at: int | None | Unset = wire_field(_Int())
+    value: str = wire_field(_Str(), secret=True)
+    expires_at: int | None = wire_field(_Int())
 
 
 @_model
@@ -137,10 +137,10 @@ class RealtimeSessionCreateResponseTurnDetection(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_session_create_request(

@@ -62,11 +62,11 @@ class RealtimeTranscriptionSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True)
-    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    input_audio_format: str | None | Unset = wire_field(_Str())
-    input_audio_transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection"))
+    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True)
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    input_audio_format: str | None = wire_field(_Str())
+    input_audio_transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection"))
 
 
 @_model
@@ -75,8 +75,8 @@ class RealtimeTranscriptionSessionCreateResponseClientSecret(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
 
 
 @_model
@@ -85,10 +85,10 @@ class RealtimeTranscriptionSessionCreateResponseTurnDetection(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_transcription_session_create_request(

@@ -117,9 +117,9 @@ class RealtimeTranslationClientSecretCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    session: RealtimeTranslationSession | None | Unset = wire_field(_Ref("RealtimeTranslationSession"), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    session: RealtimeTranslationSession = wire_field(_Ref("RealtimeTranslationSession"), required=True)
 
 
 @_model
@@ -128,11 +128,11 @@ class RealtimeTranslationSession(Model):
 
     _lenient: ClassVar[bool] = True
 
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    type: str | None | Unset = wire_field(_Str(enum=('translation',)), required=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    model: str | None | Unset = wire_field(_Str(), required=True)
-    audio: RealtimeTranslationSessionAudio | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudio"), required=True)
+    id: str = wire_field(_Str(), required=True)
+    type: str = wire_field(_Str(enum=('translation',)), required=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    model: str = wire_field(_Str(), required=True)
+    audio: RealtimeTranslationSessionAudio = wire_field(_Ref("RealtimeTranslationSessionAudio"), required=True)
 
 
 @_model
@@ -141,8 +141,8 @@ class RealtimeTranslationSessionAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeTranslationSessionAudioInput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInput"))
-    output: RealtimeTranslationSessionAudioOutput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
+    input: RealtimeTranslationSessionAudioInput | None = wire_field(_Ref("RealtimeTranslationSessionAudioInput"))
+    output: RealtimeTranslationSessionAudioOutput | None = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
 
 
 @_model
@@ -151,8 +151,8 @@ class RealtimeTranslationSessionAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    transcription: RealtimeTranslationSessionAudioInputTranscription | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True))
-    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True))
+    transcription: RealtimeTranslationSessionAudioInputTranscription | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True))
+    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True))
 
 
 @_model
@@ -161,7 +161,7 @@ class RealtimeTranslationSessionAudioInputTranscription(Model):
 
     _lenient: ClassVar[bool] = True
 
-    model: str | None | Unset = wire_field(_Str(), required=True)
+    model: str = wire_field(_Str(), required=True)
 
 
 @_model
@@ -170,7 +170,7 @@ class RealtimeTranslationSessionAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
+    type: str = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
 
 
 def initialize_realtime_translation_client_secret_create_request(
