@@ -21,7 +21,16 @@ from ._log import logger
 from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep, revalidate
 from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
-from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
+from .exceptions import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    BetaApiRetiredError,
+    CaseInsensitiveHeaders,
+    invalid_type,
+    invalid_value,
+    missing,
+)
 
 __all__ = ["ApiResponse", "post_json", "result"]
 
@@ -53,12 +62,7 @@ def resolve_configuration(configuration: Configuration | None) -> Configuration:
     if configuration is None:
         return get_configuration()
     if not isinstance(configuration, Configuration):
-        raise ApiTypeError(
-            f"Invalid type for 'configuration': expected a Configuration, got {type(configuration).__name__}.",
-            parameter="configuration",
-            value=None,
-            expected="a Configuration",
-        )
+        raise invalid_type("configuration", configuration, "a Configuration", show_value=False)
     return configuration
 
 
@@ -69,12 +73,7 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
     under the parameter (``session.audio``), not at the top level.
     """
     if body is None or body is UNSET:
-        raise ApiValueError(
-            f"Error! The required parameter {parameter} missing when calling {operation_id}.",
-            parameter=parameter,
-            value=body,
-            expected=f"a {model_cls.__name__} or a dict",
-        )
+        raise missing(parameter, operation=operation_id, value=body, expected=f"a {model_cls.__name__} or a dict")
     if isinstance(body, model_cls):
         revalidate(body)
         data = body.to_dict()
@@ -85,20 +84,12 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
         check_wire_letter(model_cls, data, f"{parameter}." if nested else "")
         model_cls.from_dict(data, name=parameter if nested else None, lenient=False)
     else:
-        raise ApiTypeError(
-            f"Invalid type for '{parameter}': expected a {model_cls.__name__} or a dict, got {type(body).__name__}.",
-            parameter=parameter,
-            value=None,
-            expected=f"a {model_cls.__name__} or a dict",
-        )
+        raise invalid_type(parameter, body, f"a {model_cls.__name__} or a dict", show_value=False)
     try:
         text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ApiValueError(
-            f"Invalid value for '{parameter}': it cannot be sent as JSON ({exc}).",
-            parameter=parameter,
-            value=None,
-            expected="JSON-compatible values",
+        raise invalid_value(
+            parameter, data, f"it cannot be sent as JSON ({exc}).", show_value=False, expected="JSON-compatible values"
         ) from None
     return text.encode("utf-8")
 
