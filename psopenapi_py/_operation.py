@@ -21,7 +21,16 @@ from ._log import logger
 from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep, revalidate
 from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
-from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
+from .exceptions import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    BetaApiRetiredError,
+    CaseInsensitiveHeaders,
+    invalid_type,
+    invalid_value,
+    missing,
+)
 
 __all__ = ["ApiResponse", "merge_extra_body", "post_json", "result"]
 
@@ -55,12 +64,7 @@ def resolve_configuration(configuration: Configuration | None) -> Configuration:
     if configuration is None:
         return get_configuration()
     if not isinstance(configuration, Configuration):
-        raise ApiTypeError(
-            f"Invalid type for 'configuration': expected a Configuration, got {type(configuration).__name__}.",
-            parameter="configuration",
-            value=None,
-            expected="a Configuration",
-        )
+        raise invalid_type("configuration", configuration, "a Configuration", show_value=False)
     return configuration
 
 
@@ -70,24 +74,14 @@ def check_extra_body(extra_body: Any) -> dict[str, Any] | None:
         return None
     expected = "None or a dict with str keys (JSON fields to add to the body)"
     if not isinstance(extra_body, dict):
-        raise ApiTypeError(
-            f"Invalid type for 'extra_body': expected {expected}, got {type(extra_body).__name__}.",
-            parameter="extra_body",
-            value=None,
-            expected=expected,
-        )
+        raise invalid_type("extra_body", extra_body, expected, show_value=False)
     stack: list[Any] = [extra_body]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             bad = next((k for k in item if not isinstance(k, str)), None)
             if bad is not None:
-                raise ApiTypeError(
-                    f"Invalid type for 'extra_body': expected {expected}, got the key {bad!r} ({type(bad).__name__}).",
-                    parameter="extra_body",
-                    value=None,
-                    expected=expected,
-                )
+                raise invalid_type("extra_body", bad, expected, hint=" as a key")
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
             stack.extend(item)
@@ -122,12 +116,7 @@ def json_body(
     :func:`check_extra_body`) is merged in after the body's checks: its fields are sent unchecked.
     """
     if body is None or body is UNSET:
-        raise ApiValueError(
-            f"Error! The required parameter {parameter} missing when calling {operation_id}.",
-            parameter=parameter,
-            value=body,
-            expected=f"a {model_cls.__name__} or a dict",
-        )
+        raise missing(parameter, operation=operation_id, value=body, expected=f"a {model_cls.__name__} or a dict")
     if isinstance(body, model_cls):
         revalidate(body)
         data = body.to_dict()
@@ -138,12 +127,7 @@ def json_body(
         check_wire_letter(model_cls, data, f"{parameter}." if nested else "")
         model_cls.from_dict(data, name=parameter if nested else None, lenient=False)
     else:
-        raise ApiTypeError(
-            f"Invalid type for '{parameter}': expected a {model_cls.__name__} or a dict, got {type(body).__name__}.",
-            parameter=parameter,
-            value=None,
-            expected=f"a {model_cls.__name__} or a dict",
-        )
+        raise invalid_type(parameter, body, f"a {model_cls.__name__} or a dict", show_value=False)
     if extra_body is not None:
         _json_text(extra_body, "extra_body")
         data = merge_extra_body(data, extra_body)
@@ -160,11 +144,8 @@ def _json_text(data: Any, parameter: str) -> str:
     try:
         return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ApiValueError(
-            f"Invalid value for '{parameter}': it cannot be sent as JSON ({exc}).",
-            parameter=parameter,
-            value=None,
-            expected="JSON-compatible values",
+        raise invalid_value(
+            parameter, data, f"it cannot be sent as JSON ({exc}).", show_value=False, expected="JSON-compatible values"
         ) from None
 
 

@@ -23,9 +23,9 @@ from ._operation import (
     resolve_configuration,
     send,
 )
-from ._runtime import UNSET, Model, _type_error, _value_error
+from ._runtime import UNSET, Model
 from .configuration import Configuration
-from .exceptions import ApiTypeError, ApiValueError, CaseInsensitiveHeaders
+from .exceptions import CaseInsensitiveHeaders, invalid_type, invalid_value, missing
 
 if TYPE_CHECKING:
     # Loaded on first use (see models/__init__.py); annotations only need their names.
@@ -482,57 +482,47 @@ def _left_out(value: Any) -> bool:
 def _call_segment(call_id: Any, operation_id: str) -> str:
     """The call id as one percent-encoded path segment: nothing in it (``/``, ``?``, ``..``) can change the route."""
     if call_id is None or call_id is UNSET or (isinstance(call_id, str) and not call_id):
-        raise ApiValueError(
-            f"Error! The required parameter call_id missing when calling {operation_id}.",
-            parameter="call_id",
-            value=call_id,
-            expected="a call id (a non-empty str)",
-        )
+        raise missing("call_id", operation=operation_id, value=call_id, expected="a call id (a non-empty str)")
     if not isinstance(call_id, str):
-        raise _type_error("call_id", "a call id (a non-empty str)", call_id)
+        raise invalid_type("call_id", call_id, "a call id (a non-empty str)")
     if call_id in (".", ".."):
         # URL normalisation (in requests, proxies and servers alike) removes these path steps, so the
         # call would go to another route; no call has such an id.
-        raise _value_error("call_id", call_id, "A call id cannot be '.' or '..'.")
+        raise invalid_value("call_id", call_id, "A call id cannot be '.' or '..'.")
     try:
         return quote(call_id, safe="")
     except UnicodeEncodeError:
-        raise _value_error("call_id", call_id, "A call id must be text that can be encoded as UTF-8.") from None
+        raise invalid_value("call_id", call_id, "A call id must be text that can be encoded as UTF-8.") from None
+
+
+_SDP_EXPECTED = "an SDP offer (a str starting with 'v=0')"
 
 
 def _sdp_offer(sdp: Any) -> bytes:
     """The offer's bytes (UTF-8), after checking that it is SDP text; its content never goes into a message."""
     if sdp is None or sdp is UNSET or (isinstance(sdp, str) and not sdp):
-        raise ApiValueError(
-            "Error! The required parameter sdp missing when calling createRealtimeCall.",
-            parameter="sdp",
-            value=None,
-            expected="an SDP offer (a str starting with 'v=0')",
-        )
+        raise missing("sdp", operation="createRealtimeCall", expected=_SDP_EXPECTED)
     if not isinstance(sdp, str):
         hint = " (decode it first: sdp.decode('utf-8'))" if isinstance(sdp, (bytes, bytearray)) else ""
-        raise ApiTypeError(
-            f"Invalid type for 'sdp': expected the SDP offer as text (a str), got {type(sdp).__name__}{hint}.",
-            parameter="sdp",
-            value=None,
-            expected="an SDP offer (a str starting with 'v=0')",
-        )
+        raise invalid_type("sdp", sdp, "the SDP offer as text (a str)", show_value=False, hint=hint)
     if not sdp.startswith("v="):
         # The first characters only: a wrong argument (a file name, say) shows, the offer's ICE password never does.
-        raise ApiValueError(
-            f"Invalid value for 'sdp': an SDP offer starts with 'v=0', this text starts with {sdp[:20]!r}.",
-            parameter="sdp",
-            value=None,
-            expected="an SDP offer (a str starting with 'v=0')",
+        raise invalid_value(
+            "sdp",
+            sdp,
+            f"an SDP offer starts with 'v=0', this text starts with {sdp[:20]!r}.",
+            show_value=False,
+            expected=_SDP_EXPECTED,
         )
     try:
         return sdp.encode("utf-8")
     except UnicodeEncodeError:
-        raise ApiValueError(
-            "Invalid value for 'sdp': the offer cannot be encoded as UTF-8 (it holds a lone surrogate).",
-            parameter="sdp",
-            value=None,
-            expected="an SDP offer (a str starting with 'v=0')",
+        raise invalid_value(
+            "sdp",
+            sdp,
+            "the offer cannot be encoded as UTF-8 (it holds a lone surrogate).",
+            show_value=False,
+            expected=_SDP_EXPECTED,
         ) from None
 
 

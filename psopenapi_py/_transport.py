@@ -28,8 +28,8 @@ from .exceptions import (
     ApiException,
     ApiTimeoutError,
     CaseInsensitiveHeaders,
-    MissingCredentialsError,
     exception_class_for_status,
+    missing_credentials,
 )
 
 if TYPE_CHECKING:
@@ -194,13 +194,7 @@ def build_headers(
     # A default Authorization header would replace ours anyway, so it counts as a credential.
     authorized_by_default = any(k.lower() == "authorization" for k in defaults)
     if not token and not authorized_by_default:
-        raise MissingCredentialsError(
-            f"No API key for {operation}: set get_configuration().access_token, call "
-            "set_configuration(access_token=...), or set the OPENAI_API_KEY environment variable.",
-            parameter="access_token",
-            value=None,
-            expected="an API key",
-        )
+        raise missing_credentials(operation)
     headers = {"Content-Type": content_type} if content_type else {}
     headers["Accept"] = accept
     headers["User-Agent"] = user_agent()

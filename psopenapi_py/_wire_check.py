@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ._runtime import SPEC, Arr, Map, Model, OneOfModel, Ref, Spec, Str
-from .exceptions import ApiTypeError, ApiValueError
+from .exceptions import ApiTypeError, ApiValueError, invalid_enum, invalid_type, invalid_value
 
 __all__ = ["check_wire_letter"]
 
@@ -35,10 +35,11 @@ def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
     """Check one raw JSON value against its field spec as written (nulls, exact enum spelling, arrays)."""
     if value is None:
         if not spec.nullable:
-            raise ApiValueError(
-                f"Invalid value for '{name}': null. The spec does not allow null here; leave the key out instead.",
-                parameter=name,
-                value=None,
+            raise invalid_value(
+                name,
+                None,
+                "The spec does not allow null here; leave the key out instead.",
+                shown="null",
                 expected="a value, not null",
             )
         return
@@ -46,12 +47,7 @@ def _check_value_letter(spec: Spec, value: Any, name: str) -> None:
         _check_enum_letter(spec, value, name)
     elif isinstance(spec, Arr):
         if not isinstance(value, list):
-            raise ApiTypeError(
-                f"Invalid type for '{name}': expected an array, got {type(value).__name__} {value!r}.",
-                parameter=name,
-                value=value,
-                expected="an array",
-            )
+            raise invalid_type(name, value, "an array")
         for index, item in enumerate(value):
             _check_value_letter(spec.items, item, f"{name}[{index}]")
     elif isinstance(spec, Map):
@@ -98,9 +94,4 @@ def _enum_allows(spec: Str, value: str) -> bool:
 def _check_enum_letter(spec: Str, value: Any, name: str) -> None:
     """Raise ApiValueError for an enum value in the wrong case (other bad values are the parser's to report)."""
     if isinstance(value, str) and not _enum_allows(spec, value) and value.lower() in (e.lower() for e in spec.enum):
-        raise ApiValueError(
-            f"Invalid value for '{name}': {value!r}. Allowed values (exact spelling): {', '.join(spec.enum)}.",
-            parameter=name,
-            value=value,
-            expected=", ".join(spec.enum),
-        )
+        raise invalid_enum(name, value, spec.enum, exact=True)

@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._runtime import REDACTED, UNSET, Unset
-from .exceptions import ApiTypeError, ApiValueError
+from .exceptions import (
+    ApiValueError,
+    host_index_out_of_range,
+    invalid_base_url,
+    invalid_host_variable,
+    invalid_type,
+    invalid_value,
+    out_of_range,
+    restated,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -87,19 +96,9 @@ def normalize_base_url(value: Any) -> Any:
     if value is UNSET or value is None:
         return UNSET
     if not isinstance(value, str):
-        raise ApiTypeError(
-            f"Invalid type for 'base_url': expected a string, got {type(value).__name__} {value!r}.",
-            parameter="base_url",
-            value=value,
-            expected="a string",
-        )
+        raise invalid_type("base_url", value, "a string")
     if not _is_usable_base_url(value):
-        raise ApiValueError(
-            f"Invalid URL '{redact_url(value)}' cannot be used in the base URL.",
-            parameter="base_url",
-            value=redact_url(value),
-            expected="an absolute http:// or https:// URL without a query or fragment",
-        )
+        raise invalid_base_url(redact_url(value))
     return value.rstrip("/")
 
 
@@ -123,11 +122,12 @@ def check_token(token: str, source: str) -> str:
     """Check that a bearer token can go into a header (printable ASCII, no spaces); return it."""
     if not _TOKEN_CHARS.fullmatch(token):
         # Never echo the value: it is a credential, and the usual culprit is an invisible newline.
-        raise ApiValueError(
-            f"Invalid value for '{source}': the API key contains spaces, line breaks or non-ASCII characters. "
+        raise invalid_value(
+            source,
+            None,
+            "the API key contains spaces, line breaks or non-ASCII characters. "
             "Check for a trailing newline or quotes copied along with it.",
-            parameter=source,
-            value=None,
+            show_value=False,
             expected="printable ASCII without spaces",
         )
     return token
@@ -136,25 +136,17 @@ def check_token(token: str, source: str) -> str:
 def check_header(name: Any, value: Any, source: str) -> None:
     """Check that a header name and value can be sent; the message never shows the value."""
     if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-        raise ApiValueError(
-            f"Invalid header name in '{source}': {name!r}. A header name is letters, digits and !#$%&'*+-.^_`|~ only.",
-            parameter=source,
-            value=name,
-            expected="an HTTP header name",
+        raise invalid_value(
+            source, name, "A header name is letters, digits and !#$%&'*+-.^_`|~ only.", expected="an HTTP header name"
         )
     if not isinstance(value, str):
-        raise ApiTypeError(
-            f"Invalid type for header '{name}' in '{source}': expected a string, got {type(value).__name__}.",
-            parameter=source,
-            value=None,
-            expected="a string",
-        )
+        raise invalid_type(source, value, f"a string as the value of header {name!r}", show_value=False)
     if not _HEADER_VALUE.fullmatch(value):
-        raise ApiValueError(
-            f"Invalid value for header '{name}' in '{source}': it starts with whitespace or holds a line "
-            "break or control character.",
-            parameter=source,
-            value=None,
+        raise invalid_value(
+            source,
+            None,
+            f"the value of header {name!r} starts with whitespace or holds a line break or control character.",
+            show_value=False,
             expected="a single-line string",
         )
 
@@ -164,20 +156,9 @@ def _number(name: str, *, minimum: float, exclusive: bool = False, integer: bool
         kind = int if integer else (int, float)
         expected = "an integer" if integer else "a number"
         if isinstance(value, bool) or not isinstance(value, kind):
-            raise ApiTypeError(
-                f"Invalid type for '{name}': expected {expected}, got {type(value).__name__} {value!r}.",
-                parameter=name,
-                value=value,
-                expected=expected,
-            )
-        bound = f"> {minimum:g}" if exclusive else f">= {minimum:g}"
+            raise invalid_type(name, value, expected)
         if not math.isfinite(value) or value < minimum or (exclusive and value == minimum):
-            raise ApiValueError(
-                f"Invalid value for '{name}': {value!r}. Must be a finite number {bound}.",
-                parameter=name,
-                value=value,
-                expected=f"a finite number {bound}",
-            )
+            raise out_of_range(name, value, minimum=minimum, exclusive_minimum=exclusive)
 
     return check
 
@@ -185,22 +166,13 @@ def _number(name: str, *, minimum: float, exclusive: bool = False, integer: bool
 def _str_map(name: str, headers: bool = False) -> Any:
     def check(inst: Any, attribute: Any, value: Any) -> None:
         if not isinstance(value, dict):
-            raise ApiTypeError(
-                f"Invalid type for '{name}': expected a dict of strings, got {type(value).__name__}.",
-                parameter=name,
-                value=None,
-                expected="a dict of strings",
-            )
+            raise invalid_type(name, value, "a dict of strings", show_value=False)
         for key, item in value.items():
             if headers:
                 check_header(key, item, name)
             elif not isinstance(key, str) or not isinstance(item, str):
-                raise ApiTypeError(
-                    f"Invalid type for '{name}': keys and values must be strings, got the key {key!r} "
-                    f"with a value of type {type(item).__name__}.",
-                    parameter=name,
-                    value=None,
-                    expected="a dict of strings",
+                raise invalid_type(
+                    name, item, "a dict of strings", show_value=False, hint=f" as the value of the key {key!r}"
                 )
 
     return check
@@ -209,14 +181,7 @@ def _str_map(name: str, headers: bool = False) -> Any:
 def _optional_str(name: str) -> Any:
     def check(inst: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, str):
-            secret = name in _SECRET_FIELDS
-            shown = "" if secret else f" {value!r}"
-            raise ApiTypeError(
-                f"Invalid type for '{name}': expected a string or None, got {type(value).__name__}{shown}.",
-                parameter=name,
-                value=None if secret else value,
-                expected="a string or None",
-            )
+            raise invalid_type(name, value, "a string or None", show_value=name not in _SECRET_FIELDS)
         if name == "access_token" and value:
             check_token(value, name)
 
@@ -231,33 +196,19 @@ def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
     elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
         urls = value
     else:
-        raise ApiTypeError(
-            "Invalid type for 'proxy': expected a URL string, a dict of scheme to URL, or None, "
-            f"got {type(value).__name__}.",
-            parameter="proxy",
-            value=None,
-            expected="a URL string or a dict",
-        )
+        raise invalid_type("proxy", value, "a URL string, a dict of scheme to URL, or None", show_value=False)
     for url in urls.values():
         if not isinstance(url, str) or "://" not in url:
             # A proxy URL may hold a password: show it redacted, or only its type.
             shown = repr(redact_url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
-            raise ApiValueError(
-                f"Invalid value for 'proxy': {shown}. A proxy is a URL such as 'http://proxy.example:3128'.",
-                parameter="proxy",
-                value=None,
-                expected="a proxy URL",
+            raise invalid_value(
+                "proxy", None, "A proxy is a URL such as 'http://proxy.example:3128'.", shown=shown, expected="a proxy URL"
             )
 
 
 def _check_bool(inst: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, bool):
-        raise ApiTypeError(
-            f"Invalid type for 'skip_certificate_check': expected a boolean, got {type(value).__name__} {value!r}.",
-            parameter="skip_certificate_check",
-            value=value,
-            expected="a boolean",
-        )
+        raise invalid_type("skip_certificate_check", value, "a boolean")
 
 
 # Converters turning None into the default, so that assigning None resets a setting (mypy's attrs
@@ -349,12 +300,7 @@ class Configuration:
             try:
                 return str(normalize_base_url(from_env))
             except ApiValueError as exc:
-                raise ApiValueError(
-                    f"{exc} (It comes from the {ENV_BASE_URL} environment variable.)",
-                    parameter=ENV_BASE_URL,
-                    value=exc.value,
-                    expected=exc.expected,
-                ) from None
+                raise restated(exc, f"(It comes from the {ENV_BASE_URL} environment variable.)", parameter=ENV_BASE_URL) from None
         return DEFAULT_BASE_URL
 
     def effective_access_token(self) -> str | None:
@@ -565,11 +511,8 @@ def set_configuration_default_header(key: str, value: str | None) -> None:
 def _require_str(name: str, value: Any, secret: bool = False) -> str:
     if not isinstance(value, str) or not value:
         shown = REDACTED if secret and isinstance(value, str) else repr(value)
-        raise ApiValueError(
-            f"Invalid value for '{name}': {shown}. Must be a non-empty string.",
-            parameter=name,
-            value=None if secret else value,
-            expected="a non-empty string",
+        raise invalid_value(
+            name, None if secret else value, "Must be a non-empty string.", shown=shown, expected="a non-empty string"
         )
     return value
 
@@ -587,28 +530,13 @@ def get_url_from_host_setting(index: int, variables: dict[str, str] | None = Non
         ApiValueError: ``index`` is out of range, or a variable has a value its server does not allow.
     """
     if isinstance(index, bool) or not isinstance(index, int):
-        raise ApiTypeError(
-            f"Invalid type for 'index': expected an integer, got {type(index).__name__} {index!r}.",
-            parameter="index",
-            value=index,
-            expected="an integer",
-        )
+        raise invalid_type("index", index, "an integer")
     if variables is not None and not isinstance(variables, dict):
-        raise ApiTypeError(
-            f"Invalid type for 'variables': expected a dict, got {type(variables).__name__}.",
-            parameter="variables",
-            value=variables,
-            expected="a dict",
-        )
+        raise invalid_type("variables", variables, "a dict", show_value=False)
     hosts = get_host_setting()
     if index < 0 or index >= len(hosts):
         # The module's exact words (no full stop), so scripts matching on them keep working.
-        raise ApiValueError(
-            f"Invalid index {index} when selecting the host. Must be less than {len(hosts)}",
-            parameter="index",
-            value=index,
-            expected=f"0 to {len(hosts) - 1}",
-        )
+        raise host_index_out_of_range(index, len(hosts))
     host = hosts[index]
     url: str = host["Url"]
     variables = variables or {}
@@ -618,12 +546,7 @@ def get_url_from_host_setting(index: int, variables: dict[str, str] | None = Non
             value = variables[name]
             allowed = spec.get("EnumValues") or []
             if allowed and value not in allowed:
-                raise ApiValueError(
-                    f"The variable '{name}' in the host URL has invalid value {value}. Must be {','.join(allowed)}",
-                    parameter=name,
-                    value=value,
-                    expected=",".join(allowed),
-                )
+                raise invalid_host_variable(name, value, allowed)
         else:
             value = spec.get("DefaultValue", "")
         url = url.replace("{" + name + "}", str(value))

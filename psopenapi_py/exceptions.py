@@ -20,7 +20,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
@@ -47,28 +47,279 @@ class OpenApiException(Exception):
     """Base of every error psopenapi_py raises."""
 
 
-class ApiTypeError(OpenApiException, TypeError):
-    """Raised when a parameter has the wrong type; nothing was sent."""
+#: The kinds of input error, as ``ApiTypeError.code`` / ``ApiValueError.code``; set where the error is
+#: raised so that callers (the mock server among them) never sort errors by their wording.
+INVALID_TYPE = "invalid_type"
+INVALID_VALUE = "invalid_value"
+INVALID_ENUM = "invalid_enum"
+OUT_OF_RANGE = "out_of_range"
+MISSING_REQUIRED = "missing_required"
+UNKNOWN_FIELD = "unknown_field"
+INVALID_JSON = "invalid_json"
 
-    def __init__(self, msg: str, *, parameter: str | None = None, value: Any = None, expected: str | None = None):
+
+class ApiTypeError(OpenApiException, TypeError):
+    """Raised when a parameter has the wrong type; nothing was sent.
+
+    ``code`` is always ``"invalid_type"``; ``parameter``, ``value`` and ``expected`` say which input,
+    what it was (None where it may be a secret) and what is allowed.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        *,
+        parameter: str | None = None,
+        value: Any = None,
+        expected: str | None = None,
+        code: str = INVALID_TYPE,
+    ):
         super().__init__(msg)
         self.parameter = parameter
         self.value = value
         self.expected = expected
+        self.code = code
 
 
 class ApiValueError(OpenApiException, ValueError):
-    """Raised when a parameter has a value that is not allowed; nothing was sent."""
+    """Raised when a parameter has a value that is not allowed; nothing was sent.
 
-    def __init__(self, msg: str, *, parameter: str | None = None, value: Any = None, expected: str | None = None):
+    ``code`` names the kind: ``"invalid_value"``, ``"invalid_enum"``, ``"out_of_range"``,
+    ``"missing_required"``, ``"unknown_field"`` or ``"invalid_json"``.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        *,
+        parameter: str | None = None,
+        value: Any = None,
+        expected: str | None = None,
+        code: str = INVALID_VALUE,
+    ):
         super().__init__(msg)
         self.parameter = parameter
         self.value = value
         self.expected = expected
+        self.code = code
 
 
 class MissingCredentialsError(ApiValueError):
     """Raised when no API key is configured and OPENAI_API_KEY is unset; nothing was sent."""
+
+
+# --------------------------------------------------------------------------------------------------
+# The one place where input errors are worded. Where a value may be a secret, the caller passes
+# show_value=False (or an already redacted ``shown``): the message and ``value`` then leave it out.
+
+
+def short_repr(value: Any) -> str:
+    """repr() cut to 200 characters, for messages."""
+    text = repr(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def invalid_type(
+    parameter: str, value: Any, expected: str, *, show_value: bool = True, hint: str = ""
+) -> ApiTypeError:
+    """'Invalid type for 'p': expected X, got T v.' (the value left out with show_value=False)."""
+    shown = f" {short_repr(value)}" if show_value else ""
+    return ApiTypeError(
+        f"Invalid type for '{parameter}': expected {expected}, got {type(value).__name__}{shown}{hint}.",
+        parameter=parameter,
+        value=value if show_value else None,
+        expected=expected,
+    )
+
+
+def invalid_value(
+    parameter: str,
+    value: Any,
+    problem: str,
+    *,
+    show_value: bool = True,
+    shown: str | None = None,
+    expected: str | None = None,
+    code: str = INVALID_VALUE,
+) -> ApiValueError:
+    """'Invalid value for 'p': v. <problem>' where ``problem`` is a sentence saying what is allowed.
+
+    ``shown`` replaces the value's repr (a redacted URL, say); with show_value=False the value is left
+    out of both the message and the exception.
+    """
+    if shown is None and show_value:
+        shown = short_repr(value)
+    head = f"Invalid value for '{parameter}': " + (f"{shown}. " if shown is not None else "")
+    return ApiValueError(
+        head + problem,
+        parameter=parameter,
+        value=value if show_value and shown is not None else None,
+        expected=problem if expected is None else expected,
+        code=code,
+    )
+
+
+def invalid_enum(
+    parameter: str, value: Any, allowed: Sequence[Any], *, exact: bool = False, of: str | None = None
+) -> ApiValueError:
+    """'Invalid value for 'p': v. Allowed values: a, b.' (``exact``: letter case matters; ``of``: the
+    enum's name, "Allowed values for NoiseReductionType: ...")."""
+    names = ", ".join(map(str, allowed))
+    label = "Allowed values" + ("" if of is None else f" for {of}") + (" (exact spelling)" if exact else "")
+    return invalid_value(parameter, value, f"{label}: {names}.", expected=names, code=INVALID_ENUM)
+
+
+def out_of_range(
+    parameter: str,
+    value: Any,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    exclusive_minimum: bool = False,
+    exclusive_maximum: bool = False,
+) -> ApiValueError:
+    """'Invalid value for 'p': v. Must be a finite number >= 0 and <= 1.' for any numeric bound.
+
+    The one wording of every numeric check: the bounds given, and "a finite number" where the value
+    is NaN or infinite.
+    """
+    bounds = []
+    if minimum is not None:
+        bounds.append(f"{'>' if exclusive_minimum else '>='} {minimum}")
+    if maximum is not None:
+        bounds.append(f"{'<' if exclusive_maximum else '<='} {maximum}")
+    finite = isinstance(value, float) and (value != value or value in (float("inf"), float("-inf")))
+    allowed = " ".join((["a finite number"] if finite or not bounds else []) + [" and ".join(bounds)]).strip()
+    return invalid_value(parameter, value, f"Must be {allowed}.", expected=allowed, code=OUT_OF_RANGE)
+
+
+def no_member_matches(
+    parameter: str, value: Any, members: Sequence[str], errors: Sequence[Exception]
+) -> ApiTypeError | ApiValueError:
+    """A value that matches none of a oneOf's members, with each member's own error.
+
+    An ApiTypeError when every member refused the value's type, else an ApiValueError.
+    """
+    names = ", ".join(members)
+    detail = " ".join(f"As {n}: {e}" for n, e in zip(members, errors, strict=True))
+    exc_type = ApiTypeError if all(isinstance(e, ApiTypeError) for e in errors) else ApiValueError
+    return exc_type(
+        f"Invalid value for '{parameter}': {short_repr(value)} matches none of {names}. {detail}",
+        parameter=parameter,
+        value=value,
+        expected=names,
+        code=INVALID_TYPE if exc_type is ApiTypeError else INVALID_VALUE,
+    )
+
+
+def ambiguous(parameter: str, value: Any, members: Sequence[str]) -> ApiValueError:
+    """A value that matches more than one of a oneOf's members."""
+    names = ", ".join(members)
+    return ApiValueError(
+        f"Invalid value for '{parameter}': {short_repr(value)} is ambiguous: it matches more than one of {names}.",
+        parameter=parameter,
+        value=value,
+        expected="exactly one of " + names,
+    )
+
+
+def missing(parameter: str, *, operation: str | None = None, value: Any = None, expected: str = "a value") -> ApiValueError:
+    """A required input left out, in the PowerShell module's words (scripts match on them).
+
+    With ``operation``: a function's parameter ("Error! The required parameter p missing when calling
+    op."); else a model's field ("invalid value for 'p', 'p' cannot be null.").
+    """
+    if operation is not None:
+        msg = f"Error! The required parameter {parameter} missing when calling {operation}."
+    else:
+        msg = f"invalid value for '{parameter}', '{parameter}' cannot be null."
+    return ApiValueError(msg, parameter=parameter, value=value, expected=expected, code=MISSING_REQUIRED)
+
+
+def missing_credentials(operation: str) -> MissingCredentialsError:
+    """No API key anywhere for a call (configuration, OPENAI_API_KEY, a default Authorization header)."""
+    return MissingCredentialsError(
+        f"No API key for {operation}: set get_configuration().access_token, call "
+        "set_configuration(access_token=...), or set the OPENAI_API_KEY environment variable.",
+        parameter="access_token",
+        value=None,
+        expected="an API key",
+        code=MISSING_REQUIRED,
+    )
+
+
+def missing_property(parameter: str, name: str, *, value: Any = None) -> ApiValueError:
+    """A required key absent from JSON given for a model, in the PowerShell module's words."""
+    return ApiValueError(
+        f"Error! JSON cannot be serialized due to the required property '{name}' missing.",
+        parameter=parameter,
+        value=value,
+        expected="a value",
+        code=MISSING_REQUIRED,
+    )
+
+
+def unknown_field(parameter: str, key: str, known: Sequence[str]) -> ApiValueError:
+    """A key the model does not declare, in the PowerShell module's words (names space-separated, as
+    PowerShell expands its $AllProperties array)."""
+    names = " ".join(known)
+    return ApiValueError(
+        f"Error! JSON key '{key}' not found in the properties: {names}",
+        parameter=parameter,
+        value=key,
+        expected=names,
+        code=UNKNOWN_FIELD,
+    )
+
+
+def invalid_json(what: str, problem: str, *, expected: str = "JSON text") -> ApiValueError:
+    """'Invalid JSON for what: problem.' for JSON text that cannot be parsed (or nests too deep)."""
+    return ApiValueError(f"Invalid JSON for {what}: {problem}.", parameter=what, value=None, expected=expected, code=INVALID_JSON)
+
+
+def invalid_base_url(shown_url: str) -> ApiValueError:
+    """A base URL that is not an absolute http(s) URL, in the PowerShell module's words.
+
+    ``shown_url`` must already be redacted (a URL may hold a password)."""
+    return ApiValueError(
+        f"Invalid URL '{shown_url}' cannot be used in the base URL.",
+        parameter="base_url",
+        value=shown_url,
+        expected="an absolute http:// or https:// URL without a query or fragment",
+    )
+
+
+def host_index_out_of_range(index: int, count: int) -> ApiValueError:
+    """A server index outside the host list, in the PowerShell module's exact words (no full stop)."""
+    return ApiValueError(
+        f"Invalid index {index} when selecting the host. Must be less than {count}",
+        parameter="index",
+        value=index,
+        expected=f"0 to {count - 1}",
+        code=OUT_OF_RANGE,
+    )
+
+
+def invalid_host_variable(name: str, value: Any, allowed: Sequence[str]) -> ApiValueError:
+    """A server variable value its server does not allow, in the PowerShell module's exact words."""
+    return ApiValueError(
+        f"The variable '{name}' in the host URL has invalid value {value}. Must be {','.join(allowed)}",
+        parameter=name,
+        value=value,
+        expected=",".join(allowed),
+        code=INVALID_ENUM,
+    )
+
+
+def restated(exc: ApiValueError, note: str, *, parameter: str | None = None) -> ApiValueError:
+    """The same error with a sentence added (where the value came from), its code kept."""
+    return ApiValueError(
+        f"{exc} {note}",
+        parameter=exc.parameter if parameter is None else parameter,
+        value=exc.value,
+        expected=exc.expected,
+        code=exc.code,
+    )
 
 
 class CaseInsensitiveHeaders(dict[str, str]):

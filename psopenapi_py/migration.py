@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ._runtime import UNSET, _to_json_value
-from .exceptions import ApiTypeError, ApiValueError
+from .exceptions import invalid_enum, invalid_type, invalid_value
 
 if TYPE_CHECKING:
     from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
@@ -72,11 +72,8 @@ def realtime_session_request_to_ga(
     if unsupported and not drop_unsupported:
         field, value = unsupported[0]
         reason = UNSUPPORTED[field]
-        msg = (
-            f"Invalid value for '{field}': {value!r}. {reason[0].upper()}{reason[1:]}; leave it out, or pass "
-            "drop_unsupported=True to convert without it."
-        )
-        raise ApiValueError(msg, parameter=field, value=value, expected="no value (not supported by the GA API)")
+        problem = f"{reason[0].upper()}{reason[1:]}; leave it out, or pass drop_unsupported=True to convert without it."
+        raise invalid_value(field, value, problem, expected="no value (not supported by the GA API)")
     from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
 
     return RealtimeCreateClientSecretRequest.from_dict(body, lenient=False)
@@ -114,12 +111,7 @@ def _convert(request: Any) -> tuple[dict[str, Any], list[str], list[tuple[str, A
         # Checked like new_realtime_session checks it, so a typo fails here with the same message.
         beta = RealtimeSessionCreateRequest.from_dict(_to_json_value(request), lenient=False).to_dict()
     else:
-        raise ApiTypeError(
-            f"Invalid type for 'request': expected a RealtimeSessionCreateRequest or a dict, got {type(request).__name__}.",
-            parameter="request",
-            value=None,
-            expected="a RealtimeSessionCreateRequest or a dict",
-        )
+        raise invalid_type("request", request, "a RealtimeSessionCreateRequest or a dict", show_value=False)
     notes: list[str] = []
     unsupported = [(field, beta[field]) for field in UNSUPPORTED if field in beta]
     session: dict[str, Any] = {"type": "realtime"}
@@ -197,22 +189,18 @@ def _ga_turn_detection(turn_detection: Any) -> Any:
     if kind == "semantic_vad":
         dropped = [k for k in ("threshold", "prefix_padding_ms", "silence_duration_ms") if k in turn_detection]
         if dropped:
-            raise ApiValueError(
-                f"Invalid value for 'turn_detection': semantic_vad takes no {', '.join(dropped)} in the GA API.",
-                parameter="turn_detection",
-                value=turn_detection,
+            raise invalid_value(
+                "turn_detection",
+                turn_detection,
+                f"semantic_vad takes no {', '.join(dropped)} in the GA API.",
+                show_value=False,
                 expected="server_vad with threshold/padding/silence, or semantic_vad without them",
             )
         out: dict[str, Any] = {"type": "semantic_vad"}
         if "create_response" in turn_detection:
             out["create_response"] = turn_detection["create_response"]
         return out
-    raise ApiValueError(
-        f"Invalid value for 'turn_detection.type': {kind!r}. The GA API knows server_vad and semantic_vad.",
-        parameter="turn_detection.type",
-        value=kind,
-        expected="server_vad or semantic_vad",
-    )
+    raise invalid_enum("turn_detection.type", kind, ["server_vad", "semantic_vad"])
 
 
 #: Printed calls wrap a dict or list that would run past this many characters.

@@ -216,19 +216,19 @@ def test_pass_thru_returns_the_live_configuration() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"timeout_sec": 0}, "Invalid value for 'timeout_sec': 0. Must be a finite number > 0."),
+        ({"timeout_sec": 0}, "Invalid value for 'timeout_sec': 0. Must be > 0."),
         ({"timeout_sec": float("nan")}, "Invalid value for 'timeout_sec': nan. Must be a finite number > 0."),
-        ({"connect_timeout_sec": -1}, "Invalid value for 'connect_timeout_sec': -1. Must be a finite number > 0."),
+        ({"connect_timeout_sec": -1}, "Invalid value for 'connect_timeout_sec': -1. Must be > 0."),
         (
             {"connect_timeout_sec": float("inf")},
             "Invalid value for 'connect_timeout_sec': inf. Must be a finite number > 0.",
         ),
-        ({"maximum_retry_count": -1}, "Invalid value for 'maximum_retry_count': -1. Must be a finite number >= 0."),
-        ({"retry_interval_sec": -0.5}, "Invalid value for 'retry_interval_sec': -0.5. Must be a finite number >= 0."),
+        ({"maximum_retry_count": -1}, "Invalid value for 'maximum_retry_count': -1. Must be >= 0."),
+        ({"retry_interval_sec": -0.5}, "Invalid value for 'retry_interval_sec': -0.5. Must be >= 0."),
     ],
 )
 def test_out_of_range_numbers_are_refused(settings: dict[str, float], message: str) -> None:
-    """Timeouts must be finite and positive, retry settings finite and not negative."""
+    """Timeouts must be finite and positive, retry settings finite and not negative (one wording for every numeric bound)."""
     with pytest.raises(ApiValueError) as info:
         set_configuration(**settings)
     assert str(info.value) == message
@@ -249,7 +249,7 @@ def test_out_of_range_numbers_are_refused(settings: dict[str, float], message: s
         ({"api_key": ["k"]}, "Invalid type for 'api_key': expected a dict of strings, got list."),
         (
             {"api_key": {"id": 5}},
-            "Invalid type for 'api_key': keys and values must be strings, got the key 'id' with a value of type int.",
+            "Invalid type for 'api_key': expected a dict of strings, got int as the value of the key 'id'.",
         ),
         (
             {"proxy": 3128},
@@ -296,12 +296,12 @@ def test_access_token_with_a_newline_is_refused_without_showing_it() -> None:
     [
         (
             {"X-Bad": "a\r\nInjected: yes"},
-            "Invalid value for header 'X-Bad' in 'default_headers': it starts with whitespace or holds a line "
-            "break or control character.",
+            "Invalid value for 'default_headers': the value of header 'X-Bad' starts with whitespace or holds a "
+            "line break or control character.",
         ),
         (
             {"Bad Name": "v"},
-            "Invalid header name in 'default_headers': 'Bad Name'. A header name is letters, digits and "
+            "Invalid value for 'default_headers': 'Bad Name'. A header name is letters, digits and "
             "!#$%&'*+-.^_`|~ only.",
         ),
     ],
@@ -371,8 +371,8 @@ def test_set_configuration_default_header_refuses_a_line_break() -> None:
     with pytest.raises(ApiValueError) as info:
         set_configuration_default_header("X-Trace", "1\r\nEvil: yes")
     assert str(info.value) == (
-        "Invalid value for header 'X-Trace' in 'value': it starts with whitespace or holds a line break or "
-        "control character."
+        "Invalid value for 'value': the value of header 'X-Trace' starts with whitespace or holds a line break "
+        "or control character."
     )
     assert get_configuration().default_headers == {}
 

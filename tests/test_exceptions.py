@@ -134,3 +134,115 @@ def test_value_error_carries_parameter_value_and_expected() -> None:
     assert (str(exc), exc.parameter, exc.value, exc.expected) == ("msg", "p", 3, "a string")
     copy = pickle.loads(pickle.dumps(exc))
     assert (str(copy), copy.parameter, copy.value, copy.expected) == ("msg", "p", 3, "a string")
+
+
+# --------------------------------------------------------------------------------------------------
+# Input errors: built by the constructors in exceptions.py, each with a structured code.
+
+
+def test_each_input_error_constructor_sets_its_code_and_one_wording() -> None:
+    """The constructors word each kind once and set ``code`` where the error is made."""
+    from psopenapi_py import exceptions as e
+
+    cases: list[tuple[ApiTypeError | ApiValueError, type, str, str]] = [
+        (e.invalid_type("n", 5, "a string"), ApiTypeError, "invalid_type", "Invalid type for 'n': expected a string, got int 5."),
+        (
+            e.invalid_type("k", "sk-secret", "a dict", show_value=False),
+            ApiTypeError,
+            "invalid_type",
+            "Invalid type for 'k': expected a dict, got str.",
+        ),
+        (e.invalid_value("n", "x", "Must be y."), ApiValueError, "invalid_value", "Invalid value for 'n': 'x'. Must be y."),
+        (
+            e.invalid_enum("voice", "Alloyy", ["alloy", "ash"]),
+            ApiValueError,
+            "invalid_enum",
+            "Invalid value for 'voice': 'Alloyy'. Allowed values: alloy, ash.",
+        ),
+        (e.out_of_range("t", 2.5, maximum=1.2), ApiValueError, "out_of_range", "Invalid value for 't': 2.5. Must be <= 1.2."),
+        (
+            e.out_of_range("port", 70000, minimum=0, maximum=65535),
+            ApiValueError,
+            "out_of_range",
+            "Invalid value for 'port': 70000. Must be >= 0 and <= 65535.",
+        ),
+        (
+            e.out_of_range("t", float("nan"), minimum=0, exclusive_minimum=True),
+            ApiValueError,
+            "out_of_range",
+            "Invalid value for 't': nan. Must be a finite number > 0.",
+        ),
+        (e.out_of_range("t", float("inf")), ApiValueError, "out_of_range", "Invalid value for 't': inf. Must be a finite number."),
+        (
+            e.missing("sdp", operation="createRealtimeCall"),
+            ApiValueError,
+            "missing_required",
+            "Error! The required parameter sdp missing when calling createRealtimeCall.",
+        ),
+        (e.missing("model"), ApiValueError, "missing_required", "invalid value for 'model', 'model' cannot be null."),
+        (
+            e.missing_property("session.model", "model"),
+            ApiValueError,
+            "missing_required",
+            "Error! JSON cannot be serialized due to the required property 'model' missing.",
+        ),
+        (
+            e.unknown_field("strength", "strength", ["type"]),
+            ApiValueError,
+            "unknown_field",
+            "Error! JSON key 'strength' not found in the properties: type",
+        ),
+        (e.invalid_json("Model", "Expecting value"), ApiValueError, "invalid_json", "Invalid JSON for Model: Expecting value."),
+    ]
+    for exc, cls, code, message in cases:
+        assert (type(exc), exc.code, str(exc)) == (cls, code, message)
+
+
+def test_a_value_left_out_of_the_message_is_left_out_of_the_exception() -> None:
+    """show_value=False keeps a possibly secret value out of both the message and ``value``."""
+    from psopenapi_py import exceptions as e
+
+    exc = e.invalid_value("api_key", "sk-live-123", "the API key contains spaces.", show_value=False)
+    assert (str(exc), exc.value) == ("Invalid value for 'api_key': the API key contains spaces.", None)
+
+
+def test_the_mock_answers_by_code_not_by_wording() -> None:
+    """The mock's OpenAI error code follows ``exc.code``, whatever the message says."""
+    from psopenapi_py import exceptions as e
+    from psopenapi_py.mock_server._bodies import _error_code
+
+    disguised = ApiValueError("Error! JSON key 'x' not found in the properties: y", code="invalid_value")
+    assert [
+        _error_code(e.unknown_field("x", "x", ["y"])),
+        _error_code(e.missing_property("model", "model")),
+        _error_code(e.missing("model")),
+        _error_code(e.invalid_type("n", 1, "a string")),
+        _error_code(e.invalid_enum("n", "a", ["b"])),
+        _error_code(e.out_of_range("n", 9, maximum=1)),
+        _error_code(disguised),
+    ] == [
+        "unknown_parameter",
+        "missing_required_parameter",
+        "missing_required_parameter",
+        "invalid_type",
+        "invalid_value",
+        "invalid_value",
+        "invalid_value",
+    ]
+
+
+def test_input_errors_raised_by_models_carry_their_code() -> None:
+    """A model's field checks raise errors whose code says the kind: enum, range, unknown key, missing key."""
+    from psopenapi_py.models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+    codes = []
+    for body in (
+        {"session": {"type": "realtime", "output_modalities": ["video"]}},
+        {"session": {"type": "realtime", "audio": {"output": {"speed": 9}}}},
+        {"session": {"type": "realtime", "modalitiez": ["text"]}},
+    ):
+        with pytest.raises((ApiTypeError, ApiValueError)) as info:
+            RealtimeCreateClientSecretRequest.from_dict(body, lenient=False)
+        error: ApiTypeError | ApiValueError = info.value
+        codes.append(error.code)
+    assert codes == ["invalid_enum", "out_of_range", "unknown_field"]

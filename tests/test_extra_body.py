@@ -136,7 +136,7 @@ def test_a_typo_in_the_body_still_fails_before_sending_even_with_extra_body(keys
         (
             {"session": {1: "x"}},
             "Invalid type for 'extra_body': expected None or a dict with str keys (JSON fields to add to the body), "
-            "got the key 1 (int).",
+            "got int 1 as a key.",
         ),
     ],
 )

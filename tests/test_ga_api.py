@@ -319,7 +319,7 @@ def test_a_request_without_a_ga_equivalent_still_gets_the_retired_error(configur
     assert str(info.value) == (
         "(400) Bad Request: OpenAI has retired the Realtime beta API (The Realtime beta API has been retired.). "
         "Use new_realtime_client_secret (POST /realtime/client_secrets) instead. This request has no automatic "
-        "GA equivalent (Invalid value for 'turn_detection.type': 'MyType'. The GA API knows server_vad and "
+        "GA equivalent (Invalid value for 'turn_detection.type': 'MyType'. Allowed values: server_vad, "
         "semantic_vad.); see docs/migrating-to-ga.md."
     )
 

@@ -167,7 +167,7 @@ def test_a_turn_detection_type_unknown_to_ga_is_an_error() -> None:
     with pytest.raises(ApiValueError) as info:
         realtime_session_request_to_ga({"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "MyType"}})
     assert str(info.value) == (
-        "Invalid value for 'turn_detection.type': 'MyType'. The GA API knows server_vad and semantic_vad."
+        "Invalid value for 'turn_detection.type': 'MyType'. Allowed values: server_vad, semantic_vad."
     )
     assert info.value.parameter == "turn_detection.type"
     with pytest.raises(ApiValueError) as info:

@@ -724,7 +724,7 @@ class TestSipCallRegistration:
             (
                 {"sip_calls": [""]},
                 ApiValueError,
-                "Invalid value for 'sip_calls': ''. Expected a non-empty call id.",
+                "Invalid value for 'sip_calls': ''. Must be a non-empty call id.",
                 "sip_calls",
             ),
             (
@@ -736,7 +736,7 @@ class TestSipCallRegistration:
             (
                 {"sip_calls": ["rtc_1", "rtc_1"]},
                 ApiValueError,
-                "Invalid value for 'sip_calls': 'rtc_1'. Expected a call id the server does not know yet.",
+                "Invalid value for 'sip_calls': 'rtc_1'. Must be a call id the server does not know yet.",
                 "sip_calls",
             ),
             (
@@ -763,11 +763,11 @@ class TestSipCallRegistration:
         with pytest.raises(ApiValueError) as known:
             server.add_sip_call("rtc_1")
         assert (
-            str(known.value) == "Invalid value for 'call_id': 'rtc_1'. Expected a call id the server does not know yet."
+            str(known.value) == "Invalid value for 'call_id': 'rtc_1'. Must be a call id the server does not know yet."
         )
         with pytest.raises(ApiValueError) as empty:
             server.add_sip_call("")
         assert (str(empty.value), empty.value.parameter) == (
-            "Invalid value for 'call_id': ''. Expected a non-empty call id.",
+            "Invalid value for 'call_id': ''. Must be a non-empty call id.",
             "call_id",
         )

@@ -450,15 +450,15 @@ class TestConstruction:
     @pytest.mark.parametrize(
         ("kwargs", "exc_type", "message"),
         [
-            ({"port": 70000}, ApiValueError, "Invalid value for 'port': 70000. Expected an integer 0 to 65535."),
+            ({"port": 70000}, ApiValueError, "Invalid value for 'port': 70000. Must be >= 0 and <= 65535."),
             ({"port": "80"}, ApiTypeError, "Invalid type for 'port': expected an integer, got str '80'."),
-            ({"fail_first": -1}, ApiValueError, "Invalid value for 'fail_first': -1. Expected an integer >= 0."),
-            ({"fail_status": 200}, ApiValueError, "Invalid value for 'fail_status': 200. Expected an integer 400 to 599."),
-            ({"retry_after": -1.0}, ApiValueError, "Invalid value for 'retry_after': -1.0. Expected a finite number >= 0."),
+            ({"fail_first": -1}, ApiValueError, "Invalid value for 'fail_first': -1. Must be >= 0."),
+            ({"fail_status": 200}, ApiValueError, "Invalid value for 'fail_status': 200. Must be >= 400 and <= 599."),
+            ({"retry_after": -1.0}, ApiValueError, "Invalid value for 'retry_after': -1.0. Must be >= 0."),
             ({"latency_ms": True}, ApiTypeError, "Invalid type for 'latency_ms': expected a number, got bool True."),
             ({"api_key": ""}, ApiValueError, "Invalid value for 'api_key': expected None or a non-empty string."),
-            ({"host": ""}, ApiValueError, "Invalid value for 'host': ''. Expected a non-empty host name or address."),
-            ({"record": 3}, ApiValueError, "Invalid value for 'record': 3. Expected None or a file path."),
+            ({"host": ""}, ApiValueError, "Invalid value for 'host': ''. Must be a non-empty host name or address."),
+            ({"record": 3}, ApiValueError, "Invalid value for 'record': 3. Must be None or a file path."),
         ],
         ids=["port-range", "port-type", "fail-first", "fail-status", "retry-after", "latency", "api-key", "host", "record"],
     )

@@ -270,8 +270,8 @@ def test_default_header_edited_in_place_with_a_line_break_is_refused_before_send
     with pytest.raises(ApiValueError) as info:
         new_realtime_session(MINIMAL)
     assert str(info.value) == (
-        "Invalid value for header 'X-Trace' in 'default_headers': it starts with whitespace or holds a line "
-        "break or control character."
+        "Invalid value for 'default_headers': the value of header 'X-Trace' starts with whitespace or holds a "
+        "line break or control character."
     )
     assert configured.requests == []
 

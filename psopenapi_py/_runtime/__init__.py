@@ -18,7 +18,6 @@ The parts, each importing only those above it:
 
 from __future__ import annotations
 
-from ._errors import _short_repr, _type_error, _value_error
 from ._fields import SECRET, SPEC, wire_field
 from ._json import (
     MAX_JSON_DEPTH,
@@ -56,10 +55,7 @@ __all__ = [
     "Spec",
     "Str",
     "Unset",
-    "_short_repr",
     "_to_json_value",
-    "_type_error",
-    "_value_error",
     "build",
     "check_json_depth",
     "check_value",

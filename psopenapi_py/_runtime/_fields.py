@@ -6,8 +6,7 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import ApiValueError
-from ._errors import _value_error
+from ..exceptions import invalid_value, missing
 from ._json import UNSET
 from ._mode import current_path, parsing_leniently
 from ._specs import Spec
@@ -39,29 +38,22 @@ class _FieldValidator:
     def __call__(self, inst: Any, field: attrs.Attribute, value: Any) -> None:  # type: ignore[type-arg]
         if value is UNSET:
             if self.required and not parsing_leniently():
-                raise _required_error(current_path() + field.name, value)
+                raise missing(current_path() + field.name, value=value)
             return
         if value is None:
             if self.required and not parsing_leniently():
-                raise _required_error(current_path() + field.name, value)
+                raise missing(current_path() + field.name, value=value)
             spec = field.metadata[SPEC]
             if spec.accepts_none():
                 return  # JSON null on purpose: the schema (or the API's documented "off") allows it
             name = current_path() + field.name
-            raise _value_error(name, None, f"'{name}' cannot be null; leave it out (UNSET) to not send it.")
+            raise invalid_value(name, None, f"'{name}' cannot be null; leave it out (UNSET) to not send it.")
         if self.required and value == "" and not parsing_leniently():
-            raise _required_error(current_path() + field.name, value)
+            raise missing(current_path() + field.name, value=value)
         field.metadata[SPEC].check(value, current_path() + field.name)
 
     def __repr__(self) -> str:
         return f"<psopenapi_py field validator required={self.required}>"
-
-
-def _required_error(name: str, value: Any) -> ApiValueError:
-    # The PowerShell module's own wording, so translated scripts see familiar errors.
-    return ApiValueError(
-        f"invalid value for '{name}', '{name}' cannot be null.", parameter=name, value=value, expected="a value"
-    )
 
 
 _CONVERTER = attrs.Converter(_FieldConverter(), takes_field=True)  # type: ignore[call-overload]

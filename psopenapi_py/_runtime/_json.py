@@ -6,8 +6,7 @@ import enum
 import math
 from typing import Any
 
-from ..exceptions import ApiValueError
-from ._errors import _type_error, _value_error
+from ..exceptions import invalid_json, invalid_type, invalid_value, out_of_range
 from ._mode import parsing_leniently
 
 REDACTED = "<redacted>"
@@ -53,10 +52,11 @@ def json_too_deep(value: Any) -> bool:
 def check_json_depth(value: Any, name: str) -> None:
     """Raise ApiValueError naming ``name`` when a value nests more than MAX_JSON_DEPTH levels deep."""
     if json_too_deep(value):
-        raise ApiValueError(
-            f"Invalid value for '{name}': nested more than {MAX_JSON_DEPTH} levels deep.",
-            parameter=name,
-            value=None,
+        raise invalid_value(
+            name,
+            None,
+            f"nested more than {MAX_JSON_DEPTH} levels deep.",
+            show_value=False,
             expected=f"at most {MAX_JSON_DEPTH} levels of nesting",
         )
 
@@ -66,7 +66,7 @@ def _check_encodable(value: str, name: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _value_error(name, value, "Must be text UTF-8 can encode (no lone surrogates).") from None
+        raise invalid_value(name, value, "Must be text UTF-8 can encode (no lone surrogates).") from None
 
 
 def _check_json_value(value: Any, name: str) -> None:
@@ -78,7 +78,7 @@ def _check_json_value(value: Any, name: str) -> None:
         return
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise _value_error(name, value, "Must be a finite number.")
+            raise out_of_range(name, value)
         return
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
@@ -87,13 +87,12 @@ def _check_json_value(value: Any, name: str) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _type_error(f"{name} key", "a string", key)
+                raise invalid_type(f"{name} key", key, "a string")
             if not parsing_leniently():
                 _check_encodable(key, f"{name} key")
             _check_json_value(item, f"{name}.{key}")
         return
-    raise _type_error(name, "a JSON value (dict, list, str, int, float, bool or None)", value)
-
+    raise invalid_type(name, value, "a JSON value (dict, list, str, int, float, bool or None)")
 
 
 def _redacted_repr(value: Any) -> str:
@@ -126,14 +125,11 @@ def from_json_text(text: str | bytes, what: str) -> Any:
     except RecursionError:
         data = _TOO_DEEP
     except (ValueError, TypeError) as exc:
-        raise ApiValueError(
-            f"Invalid JSON for {what}: {exc}.", parameter=what, value=None, expected="JSON text"
-        ) from None
+        raise invalid_json(what, str(exc)) from None
     if data is _TOO_DEEP or json_too_deep(data):
-        raise ApiValueError(
-            f"Invalid JSON for {what}: nested more than {MAX_JSON_DEPTH} levels deep.",
-            parameter=what,
-            value=None,
+        raise invalid_json(
+            what,
+            f"nested more than {MAX_JSON_DEPTH} levels deep",
             expected=f"JSON text with at most {MAX_JSON_DEPTH} levels of nesting",
         )
     return data

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 
-from ..exceptions import ApiValueError
-from ._errors import _type_error, _value_error
+from ..exceptions import invalid_enum, invalid_type, missing_property, unknown_field
 from ._fields import SECRET, SPEC, _FieldValidator, wire_field
 from ._json import REDACTED, UNSET, _plain_json, _redacted_repr, from_json_text
 from ._mode import keeping_unknown_keys, parse_mode, parsing_leniently
@@ -135,7 +134,7 @@ class Model(JsonModel):
         if lenient is None:
             lenient = cls._lenient or parsing_leniently()
         if not isinstance(data, dict):
-            raise _type_error(label, f"a JSON object for {cls.__name__}", data)
+            raise invalid_type(label, data, f"a JSON object for {cls.__name__}")
         known = cls._wire_names
         kwargs: dict[str, Any] = {}
         extra: dict[str, Any] = {}
@@ -145,27 +144,16 @@ class Model(JsonModel):
             elif (lenient or keeping_unknown_keys()) and not cls._closed:
                 if not _plain_json(value):
                     # Kept keys go back out by to_dict(), so only JSON may be kept (UNSET, bytes... may not).
-                    raise _type_error(key if name is None else f"{name}.{key}", "a JSON value", value)
+                    raise invalid_type(key if name is None else f"{name}.{key}", value, "a JSON value")
                 extra[key] = value
             else:
-                # Space-separated: PowerShell expands the $AllProperties array in the message that way.
-                names = " ".join(n for n, _ in cls._wire_fields)
-                raise ApiValueError(
-                    f"Error! JSON key '{key}' not found in the properties: {names}",
-                    parameter=key if name is None else f"{name}.{key}",
-                    value=key,
-                    expected=names,
-                )
+                raise unknown_field(key if name is None else f"{name}.{key}", key, [n for n, _ in cls._wire_fields])
         if not lenient:
             for field in attrs.fields(cls):
                 validator = field.validator
                 if isinstance(validator, _FieldValidator) and validator.required and field.name not in kwargs:
-                    raise ApiValueError(
-                        f"Error! JSON cannot be serialized due to the required property '{field.name}' missing.",
-                        parameter=field.name if name is None else f"{name}.{field.name}",
-                        value=UNSET,
-                        expected="a value",
-                    )
+                    where = field.name if name is None else f"{name}.{field.name}"
+                    raise missing_property(where, field.name, value=UNSET)
         with parse_mode(lenient, None if name is None else f"{name}."):
             return cls(**kwargs, additional_properties=extra)
 
@@ -191,7 +179,6 @@ class Model(JsonModel):
             value = getattr(self, name)
             if self._given(name, value):
                 yield name, value
-
 
 
 E = TypeVar("E", bound="EnumModel")
@@ -225,12 +212,11 @@ class EnumModel(str, enum.Enum):
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
-            raise _type_error(name, f"a {cls.__name__} value (a string)", value)
+            raise invalid_type(name, value, f"a {cls.__name__} value (a string)")
         for member in cls:
             if member.value.lower() == value.lower():
                 return member
-        allowed = ", ".join(str(m.value) for m in cls)
-        raise _value_error(name, value, f"Allowed values for {cls.__name__}: {allowed}.")
+        raise invalid_enum(name, value, [str(m.value) for m in cls], of=cls.__name__)
 
     @classmethod
     def from_dict(cls: type[E], data: Any, *, name: str | None = None, lenient: bool | None = None) -> E:
@@ -241,7 +227,6 @@ class EnumModel(str, enum.Enum):
     def from_json(cls: type[E], text: str | bytes) -> E:
         """The member for JSON text such as ``'"near_field"'``."""
         return cls.from_dict(from_json_text(text, cls.__name__))
-
 
 
 def revalidate(model: Model) -> None:

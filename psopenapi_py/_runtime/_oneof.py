@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, TypeVar
 
-from ..exceptions import ApiTypeError, ApiValueError
-from ._errors import _short_repr, _type_error, _value_error
+from ..exceptions import (
+    ApiTypeError,
+    ApiValueError,
+    ambiguous,
+    invalid_enum,
+    invalid_type,
+    invalid_value,
+    no_member_matches,
+)
 from ._json import UNSET, _plain_json, from_json_text
 from ._mode import parse_mode, parsing_leniently
 from ._models import MODELS, JsonModel, Model, _to_json_value
@@ -53,11 +60,10 @@ class Ref(Spec):
         if issubclass(cls, OneOfModel):
             cls.check_member(value, name)
         elif not isinstance(value, cls):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
 
     def python_type(self) -> str:
         return self.name
-
 
 
 class OneOfModel(JsonModel):
@@ -113,7 +119,7 @@ class OneOfModel(JsonModel):
         if value is None:
             if any(spec.accepts_none() for spec in cls.members):
                 return None
-            raise _value_error(name, None, f"'{name}' cannot be null here.")
+            raise invalid_value(name, None, f"'{name}' cannot be null here.")
         lenient = parsing_leniently()
         if cls.discriminator is not None and isinstance(value, dict):
             prop, mapping = cls.discriminator
@@ -123,7 +129,7 @@ class OneOfModel(JsonModel):
                 if index is None:
                     if lenient and _plain_json(value):
                         return value  # a kind this version does not know: keep the server's JSON as it is
-                    raise _value_error(f"{name}.{prop}", tag, "Allowed values: " + ", ".join(mapping) + ".")
+                    raise invalid_enum(f"{name}.{prop}", tag, list(mapping))
                 return cls._convert_member(cls.members[index], value, name)
         matches = []
         errors: list[Exception] = []
@@ -145,22 +151,8 @@ class OneOfModel(JsonModel):
         if not matches:
             if len(errors) == 1:
                 raise errors[0]
-            # The most telling error is the one from the member whose object shape fits best.
-            detail = " ".join(f"As {n}: {e}" for n, e in zip(cls.one_of_schemas, errors, strict=True))
-            exc_type = ApiTypeError if all(isinstance(e, ApiTypeError) for e in errors) else ApiValueError
-            raise exc_type(
-                f"Invalid value for '{name}': {_short_repr(value)} matches none of {', '.join(cls.one_of_schemas)}. {detail}",
-                parameter=name,
-                value=value,
-                expected=", ".join(cls.one_of_schemas),
-            )
-        raise ApiValueError(
-            f"Invalid value for '{name}': {_short_repr(value)} is ambiguous: it matches more than one of "
-            f"{', '.join(cls.one_of_schemas)}.",
-            parameter=name,
-            value=value,
-            expected="exactly one of " + ", ".join(cls.one_of_schemas),
-        )
+            raise no_member_matches(name, value, cls.one_of_schemas, errors)
+        raise ambiguous(name, value, cls.one_of_schemas)
 
     @classmethod
     def _trial_order(cls) -> tuple[Spec, ...]:
@@ -178,7 +170,7 @@ class OneOfModel(JsonModel):
             if issubclass(cls, OneOfModel):
                 return cls.resolve(value, name)
             if not isinstance(value, cls):
-                raise _type_error(name, spec.label, value)
+                raise invalid_type(name, value, spec.label)
             return value
         converted = spec.convert(value, name)
         check_value(spec, converted, name)
@@ -190,7 +182,7 @@ class OneOfModel(JsonModel):
         if parsing_leniently():
             return  # resolve() kept a value no member knows on purpose
         if not any(_matches(spec, value) for spec in cls.members):
-            raise _type_error(name, "one of " + ", ".join(cls.one_of_schemas), value)
+            raise invalid_type(name, value, "one of " + ", ".join(cls.one_of_schemas))
 
     def to_dict(self) -> Any:
         """The bare JSON value of the member (a dict for object members)."""
@@ -223,7 +215,6 @@ class OneOfModel(JsonModel):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.actual_instance!r})"
-
 
 
 def _matches(spec: Spec, value: Any) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from attrs import validators as _v
 
-from ._errors import _type_error, _value_error
+from ..exceptions import ApiValueError, invalid_enum, invalid_type, invalid_value, out_of_range
 from ._json import UNSET, _check_encodable, _check_json_value, check_json_depth
 from ._mode import parsing_leniently
 
@@ -23,22 +24,20 @@ class _Name:
         self.name = name
 
 
-
 class _Check:
-    """One attrs validator plus the sentence that says what it allows."""
+    """One attrs validator plus the error (from exceptions.py) raised when it fails: error(name, value)."""
 
-    __slots__ = ("allowed", "validator")
+    __slots__ = ("error", "validator")
 
-    def __init__(self, validator: Any, allowed: str):
+    def __init__(self, validator: Any, error: Callable[[str, Any], ApiValueError]):
         self.validator = validator
-        self.allowed = allowed
+        self.error = error
 
     def __call__(self, name: str, value: Any) -> None:
         try:
             self.validator(None, _Name(name), value)
         except (ValueError, TypeError):
-            raise _value_error(name, value, self.allowed) from None
-
+            raise self.error(name, value) from None
 
 
 class Spec:
@@ -90,13 +89,16 @@ class Str(Spec):
         self._canonical = {e.lower(): e for e in self.enum}
         checks = []
         if self.enum and not open_enum:
-            checks.append(_Check(_v.in_(self.enum), "Allowed values: " + ", ".join(self.enum) + "."))
+            checks.append(_Check(_v.in_(self.enum), partial(invalid_enum, allowed=self.enum)))
         if pattern is not None:
-            checks.append(_Check(_v.matches_re(pattern, func=re.search), f"Must match the pattern {pattern!r}."))
+            problem = f"Must match the pattern {pattern!r}."
+            checks.append(_Check(_v.matches_re(pattern, func=re.search), partial(invalid_value, problem=problem)))
         if min_length is not None:
-            checks.append(_Check(_v.min_len(min_length), f"Must be at least {min_length} character(s) long."))
+            problem = f"Must be at least {min_length} character(s) long."
+            checks.append(_Check(_v.min_len(min_length), partial(invalid_value, problem=problem)))
         if max_length is not None:
-            checks.append(_Check(_v.max_len(max_length), f"Must be at most {max_length} character(s) long."))
+            problem = f"Must be at most {max_length} character(s) long."
+            checks.append(_Check(_v.max_len(max_length), partial(invalid_value, problem=problem)))
         self._checks = tuple(checks)
 
     def convert(self, value: Any, name: str) -> Any:
@@ -108,7 +110,7 @@ class Str(Spec):
         # A plain isinstance for the type (here, in Bool and in Arr): this runs for every value of
         # every response, and attrs' instance_of costs several times as much to say the same.
         if not isinstance(value, str):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
         if parsing_leniently():
             return
         _check_encodable(value, name)
@@ -136,23 +138,28 @@ class _Numeric(Spec):
         super().__init__(nullable=nullable)
         checks = []
         if enum:
-            checks.append(_Check(_v.in_(tuple(enum)), "Allowed values: " + ", ".join(map(str, enum)) + "."))
+            checks.append(_Check(_v.in_(tuple(enum)), partial(invalid_enum, allowed=tuple(enum))))
+        # One check per bound, so that the error names the bound the value breaks.
         if minimum is not None:
-            checks.append(_Check(_v.ge(minimum), f"Must be >= {minimum}."))
+            checks.append(_Check(_v.ge(minimum), partial(out_of_range, minimum=minimum)))
         if exclusive_minimum is not None:
-            checks.append(_Check(_v.gt(exclusive_minimum), f"Must be > {exclusive_minimum}."))
+            checks.append(
+                _Check(_v.gt(exclusive_minimum), partial(out_of_range, minimum=exclusive_minimum, exclusive_minimum=True))
+            )
         if maximum is not None:
-            checks.append(_Check(_v.le(maximum), f"Must be <= {maximum}."))
+            checks.append(_Check(_v.le(maximum), partial(out_of_range, maximum=maximum)))
         if exclusive_maximum is not None:
-            checks.append(_Check(_v.lt(exclusive_maximum), f"Must be < {exclusive_maximum}."))
+            checks.append(
+                _Check(_v.lt(exclusive_maximum), partial(out_of_range, maximum=exclusive_maximum, exclusive_maximum=True))
+            )
         self._checks = tuple(checks)
 
     def check(self, value: Any, name: str) -> None:
         # bool is an int subclass in Python, but True is no number in JSON.
         if isinstance(value, bool) or not isinstance(value, self._types):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
         if isinstance(value, float) and not math.isfinite(value):
-            raise _value_error(name, value, "Must be a finite number.")
+            raise out_of_range(name, value)
         for check in self._checks:
             check(name, value)
 
@@ -189,7 +196,7 @@ class Bool(Spec):
 
     def check(self, value: Any, name: str) -> None:
         if not isinstance(value, bool):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
 
     def python_type(self) -> str:
         return "bool"
@@ -211,13 +218,12 @@ class AnyJson(Spec):
 
     def check(self, value: Any, name: str) -> None:
         if self.object_only and not isinstance(value, dict):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
         check_json_depth(value, name)
         _check_json_value(value, name)
 
     def python_type(self) -> str:
         return "dict[str, Any]" if self.object_only else "Any"
-
 
 
 class Arr(Spec):
@@ -234,9 +240,11 @@ class Arr(Spec):
         self.items = items
         checks = []
         if min_items is not None:
-            checks.append(_Check(_v.min_len(min_items), f"Must have at least {min_items} item(s)."))
+            problem = f"Must have at least {min_items} item(s)."
+            checks.append(_Check(_v.min_len(min_items), partial(invalid_value, problem=problem)))
         if max_items is not None:
-            checks.append(_Check(_v.max_len(max_items), f"Must have at most {max_items} item(s)."))
+            problem = f"Must have at most {max_items} item(s)."
+            checks.append(_Check(_v.max_len(max_items), partial(invalid_value, problem=problem)))
         self._checks = tuple(checks)
 
     def convert(self, value: Any, name: str) -> Any:
@@ -249,7 +257,7 @@ class Arr(Spec):
 
     def check(self, value: Any, name: str) -> None:
         if not isinstance(value, list):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
         for check in self._checks:
             check(name, value)
         items = self.items
@@ -279,15 +287,14 @@ class Map(Spec):
 
     def check(self, value: Any, name: str) -> None:
         if not isinstance(value, dict):
-            raise _type_error(name, self.label, value)
+            raise invalid_type(name, value, self.label)
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _type_error(f"{name} key", "a string", key)
+                raise invalid_type(f"{name} key", key, "a string")
             check_value(self.values, item, f"{name}.{key}")
 
     def python_type(self) -> str:
         return f"dict[str, {self.values.python_type()}]"
-
 
 
 class EnumRef(Str):
@@ -309,5 +316,5 @@ def check_value(spec: Spec, value: Any, name: str) -> None:
     if value is None:
         if spec.accepts_none():
             return
-        raise _value_error(name, None, f"'{name}' cannot be null here.")
+        raise invalid_value(name, None, f"'{name}' cannot be null here.")
     spec.check(value, name)

@@ -11,7 +11,7 @@ from typing import Any
 
 from .._runtime import Model
 from .._wire_check import check_wire_letter
-from ..exceptions import ApiTypeError, ApiValueError
+from ..exceptions import INVALID_TYPE, MISSING_REQUIRED, UNKNOWN_FIELD, ApiTypeError, ApiValueError
 from ._errors import MockError
 
 
@@ -51,17 +51,17 @@ def strict_parse(model_cls: type[Model], data: dict[str, Any], name: str | None 
     return parsed
 
 
+#: OpenAI's error code for each kind of input error (exc.code); any other kind answers invalid_value.
+_OPENAI_CODES = {
+    INVALID_TYPE: "invalid_type",
+    UNKNOWN_FIELD: "unknown_parameter",
+    MISSING_REQUIRED: "missing_required_parameter",
+}
+
+
 def _error_code(exc: ApiTypeError | ApiValueError) -> str:
     """OpenAI's error code for a parser error: unknown_parameter, missing_required_parameter, invalid_type or invalid_value."""
-    # The parser's messages are PowerShell's fixed texts, so their openings tell the kinds apart.
-    text = str(exc)
-    if isinstance(exc, ApiTypeError):
-        return "invalid_type"
-    if text.startswith("Error! JSON key "):
-        return "unknown_parameter"
-    if text.startswith("Error! JSON cannot be serialized due to the required property"):
-        return "missing_required_parameter"
-    return "invalid_value"
+    return _OPENAI_CODES.get(exc.code, "invalid_value")
 
 
 def json_problem(exc: BaseException) -> str:

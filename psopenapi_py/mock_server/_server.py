@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .._runtime import REDACTED, parse_mode
-from ..exceptions import ApiTypeError, ApiValueError
+from ..exceptions import ApiValueError, invalid_type, invalid_value, out_of_range
 from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, minted_key, retired_beta_error
 from ._bodies import json_object
 from ._calls import CallBook, MockCall, new_call_id
@@ -75,11 +75,8 @@ class MockServer:
             raise _bad_argument("host", host, "a non-empty host name or address")
         _require_int("port", port, 0, 65535)
         if api_key is not None and (not isinstance(api_key, str) or not api_key):
-            raise ApiValueError(
-                "Invalid value for 'api_key': expected None or a non-empty string.",
-                parameter="api_key",
-                value=None,
-                expected="None or a non-empty string",
+            raise invalid_value(
+                "api_key", None, "expected None or a non-empty string.", show_value=False, expected="None or a non-empty string"
             )
         _require_int("fail_first", fail_first, 0, None)
         _require_int("fail_status", fail_status, 400, 599)
@@ -89,26 +86,11 @@ class MockServer:
         if record is not None and not isinstance(record, (str, os.PathLike)):
             raise _bad_argument("record", record, "None or a file path")
         if isinstance(sip_calls, (str, bytes)) or not isinstance(sip_calls, Iterable):
-            raise ApiTypeError(
-                f"Invalid type for 'sip_calls': expected a list of call ids, got {type(sip_calls).__name__} {sip_calls!r}.",
-                parameter="sip_calls",
-                value=sip_calls,
-                expected="a list of call ids",
-            )
+            raise invalid_type("sip_calls", sip_calls, "a list of call ids")
         if not isinstance(retired_beta, bool):
-            raise ApiTypeError(
-                f"Invalid type for 'retired_beta': expected True or False, got {type(retired_beta).__name__} {retired_beta!r}.",
-                parameter="retired_beta",
-                value=retired_beta,
-                expected="True or False",
-            )
+            raise invalid_type("retired_beta", retired_beta, "True or False")
         if not isinstance(lenient, bool):
-            raise ApiTypeError(
-                f"Invalid type for 'lenient': expected True or False, got {type(lenient).__name__} {lenient!r}.",
-                parameter="lenient",
-                value=lenient,
-                expected="True or False",
-            )
+            raise invalid_type("lenient", lenient, "True or False")
         self.host = host
         self.api_key = api_key
         self.fail_first = fail_first
@@ -214,12 +196,7 @@ class MockServer:
 
     def _add_sip_call(self, call_id: Any, parameter: str) -> str:
         if not isinstance(call_id, str):
-            raise ApiTypeError(
-                f"Invalid type for '{parameter}': expected a call id string, got {type(call_id).__name__} {call_id!r}.",
-                parameter=parameter,
-                value=call_id,
-                expected="a call id string",
-            )
+            raise invalid_type(parameter, call_id, "a call id string")
         if not call_id:
             raise _bad_argument(parameter, call_id, "a non-empty call id")
         try:
@@ -359,33 +336,20 @@ def _now() -> float:
 
 def _bad_argument(name: str, value: Any, expected: str) -> ApiValueError:
     """The ApiValueError for a bad constructor argument."""
-    return ApiValueError(
-        f"Invalid value for '{name}': {value!r}. Expected {expected}.", parameter=name, value=value, expected=expected
-    )
+    return invalid_value(name, value, f"Must be {expected}.", expected=expected)
 
 
 def _require_int(name: str, value: Any, minimum: int, maximum: int | None) -> None:
     """Raise unless the value is an int (not a bool) within the bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ApiTypeError(
-            f"Invalid type for '{name}': expected an integer, got {type(value).__name__} {value!r}.",
-            parameter=name,
-            value=value,
-            expected="an integer",
-        )
+        raise invalid_type(name, value, "an integer")
     if value < minimum or (maximum is not None and value > maximum):
-        allowed = f"{minimum} to {maximum}" if maximum is not None else f">= {minimum}"
-        raise _bad_argument(name, value, f"an integer {allowed}")
+        raise out_of_range(name, value, minimum=minimum, maximum=maximum)
 
 
 def _require_number(name: str, value: Any) -> None:
     """Raise unless the value is a finite number >= 0 (not a bool)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ApiTypeError(
-            f"Invalid type for '{name}': expected a number, got {type(value).__name__} {value!r}.",
-            parameter=name,
-            value=value,
-            expected="a number",
-        )
+        raise invalid_type(name, value, "a number")
     if not math.isfinite(value) or value < 0:
-        raise _bad_argument(name, value, "a finite number >= 0")
+        raise out_of_range(name, value, minimum=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..exceptions import ApiTypeError
+from ..exceptions import invalid_type
 
 __all__ = ["Translation", "TranslationWarning", "translate_powershell"]
 
@@ -54,8 +54,7 @@ def translate_powershell(source: str | bytes) -> Translation:
     elif isinstance(source, (bytes, bytearray)):
         data = bytes(source)
     else:
-        msg = f"Invalid type for 'source': expected a str or bytes, got {type(source).__name__}."
-        raise ApiTypeError(msg, parameter="source", value=None, expected="a str or bytes")
+        raise invalid_type("source", source, "a str or bytes", show_value=False)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     from ._walker import translate
