@@ -129,7 +129,7 @@ def json_body(
     else:
         raise invalid_type(parameter, body, f"a {model_cls.__name__} or a dict", show_value=False)
     if extra_body is not None:
-        _json_text(extra_body, "extra_body")
+        _json_text(_to_json_value(extra_body), "extra_body")  # its own errors name extra_body, not the body
         data = merge_extra_body(data, extra_body)
     return _json_text(data, parameter).encode("utf-8")
 

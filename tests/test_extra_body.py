@@ -287,3 +287,9 @@ def test_mock_lenient_must_be_a_bool() -> None:
     with pytest.raises(ApiTypeError) as caught:
         MockServer(lenient="yes")  # type: ignore[arg-type]
     assert str(caught.value) == "Invalid type for 'lenient': expected True or False, got str 'yes'."
+
+
+def test_a_model_inside_extra_body_goes_out_as_its_json(keys: RecordingServer) -> None:
+    noise = initialize_realtime_session_create_request_ga(type="realtime")
+    new_realtime_client_secret({}, extra_body={"session": noise, "later": [noise]})
+    assert keys.requests[0].body == b'{"session":{"type":"realtime"},"later":[{"type":"realtime"}]}'
