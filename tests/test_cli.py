@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply, free_port
+from shared_files import seed_body
 from spec_validation import validate
 
 import psopenapi_py.configuration as configuration_module
@@ -27,8 +28,6 @@ from psopenapi_py import cli
 from psopenapi_py.mock_server import MockServer
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED_BODY: dict[str, Any] = json.loads((SHARED / "examples/ps/seed-doc-example.expected.json").read_text())[0]
 MODEL = "gpt-4o-realtime-preview"
 EPHEMERAL_KEY = re.compile(r"ek_[0-9a-f]{32}")
 NEW = "new-realtime-session"
@@ -197,16 +196,17 @@ class TestProcess:
 
     def test_demo_runs_the_seed_example_offline(self) -> None:
         """demo sends exactly the seed documentation body to its own mock server and shows the session, key redacted."""
+        seed = seed_body()
         done = run("demo", env={"OPENAI_API_KEY": "sk-real-key-must-not-be-used"})
         assert (done.returncode, done.stderr) == (0, "")
         out = done.stdout
         request_part = out.split("Request sent: POST /v1/realtime/sessions\n")[1].split("\n\nSession received: HTTP 200\n")[0]
         request_lines = request_part.splitlines()
         assert request_lines[:3] == ["Authorization: Bearer <redacted>", "Content-Type: application/json", "Accept: application/json"]
-        assert json.loads("\n".join(request_lines[3:])) == SEED_BODY
+        assert json.loads("\n".join(request_lines[3:])) == seed
         session = json.loads(out.split("Session received: HTTP 200\n")[1].split("\n\n")[0])
         assert session["client_secret"]["value"] == "<redacted>"
-        assert {k: session[k] for k in SEED_BODY} == SEED_BODY
+        assert {k: session[k] for k in seed} == seed
         assert EPHEMERAL_KEY.search(out) is None
         assert "sk-real" not in out
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply
-from spec_validation import REALTIME_API_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, shared_spec, validate
 
 from psopenapi_py import (
     ApiException,
@@ -57,13 +57,13 @@ RETIRED = {
 
 def realtime_reply() -> dict[str, Any]:
     """OpenAI's example response for a realtime session (from the spec)."""
-    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
+    schemas = shared_spec(REALTIME_API_SPEC)["components"]["schemas"]
     return json.loads(schemas["RealtimeCreateClientSecretResponse"]["x-oaiMeta"]["example"])  # type: ignore[no-any-return]
 
 
 def transcription_reply() -> dict[str, Any]:
     """OpenAI's example transcription session, wrapped as a client-secret response."""
-    schemas = load_spec(REALTIME_API_SPEC)["components"]["schemas"]
+    schemas = shared_spec(REALTIME_API_SPEC)["components"]["schemas"]
     session = json.loads(schemas["RealtimeTranscriptionSessionCreateResponseGA"]["x-oaiMeta"]["example"])
     return {"value": "ek_transcription_secret_1", "expires_at": 1742188864, "session": session}
 

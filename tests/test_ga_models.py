@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from spec_validation import REALTIME_API_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, shared_spec, validate
 
 import psopenapi_py
 from psopenapi_py import (
@@ -129,7 +129,7 @@ def without_nulls(value: Any) -> Any:
 def response_example(schema: str) -> dict[str, Any]:
     """The JSON example OpenAI attaches to a component schema of the GA spec."""
     example: dict[str, Any] = json.loads(
-        load_spec(REALTIME_API_SPEC)["components"]["schemas"][schema]["x-oaiMeta"]["example"]
+        shared_spec(REALTIME_API_SPEC)["components"]["schemas"][schema]["x-oaiMeta"]["example"]
     )
     return example
 
@@ -640,7 +640,7 @@ def test_openais_realtime_response_example_parses_with_its_nulls_and_round_trips
 
 def test_the_operation_example_with_its_trailing_comma_removed_also_parses() -> None:
     """The operation's own example is not valid JSON (a trailing comma); without it, it parses."""
-    raw = load_spec(REALTIME_API_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"]["response"]
+    raw = shared_spec(REALTIME_API_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"]["response"]
     with pytest.raises(json.JSONDecodeError):
         json.loads(raw)
     fixed = re.sub(r",(\s*})", r"\1", raw)

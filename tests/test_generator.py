@@ -13,7 +13,9 @@ import pytest
 import psopenapi_py
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC_DIR = ROOT.parent / "shared" / "spec"
+#: The facts-only copy the generator reads; ../shared/spec is only where it is refreshed from.
+SPEC_DIR = ROOT / "spec"
+SHARED_SPEC = ROOT.parent / "shared" / "spec"
 
 
 def _load_generator() -> ModuleType:
@@ -41,7 +43,8 @@ def _committed_generated_files() -> set[str]:
 
 def test_committed_generated_files_match_a_fresh_generation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Regenerating into a temporary folder reproduces every committed models/*.py and docs/<Model>.md."""
-    assert gen.main(["--out", str(tmp_path), "--spec-dir", str(SPEC_DIR)]) == 0
+    no_shared = tmp_path / "no-shared"  # the copy in spec/ is checked by its own test, not rewritten here
+    assert gen.main(["--out", str(tmp_path), "--spec-dir", str(SPEC_DIR), "--shared-spec", str(no_shared)]) == 0
     written = set(capsys.readouterr().out.split())
     assert written, "the generator wrote nothing"
     missing = [rel for rel in sorted(written) if not (ROOT / rel).exists()]
@@ -195,3 +198,76 @@ def test_nothing_reads_the_superseded_client_secrets_cut() -> None:
         for path in (ROOT / folder).rglob("*.py"):
             assert old not in path.read_text(encoding="utf-8"), path
     assert {c.source for c in gen.SPECS} == {"realtime-sessions.openapi.yaml", "realtime-api.openapi.yaml"}
+
+
+# --------------------------------------------------------------------------------------------------
+# The facts-only copy of the spec (spec/) the generator and the tests read
+
+
+def test_the_spec_copy_is_what_the_generator_writes_from_shared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Where ../shared/spec exists, refreshing the copy into a temporary folder reproduces spec/ exactly."""
+    if not SHARED_SPEC.is_dir():
+        pytest.skip("../shared/spec is not beside this checkout (a plain clone): the copy cannot be compared")
+    assert gen.main(["--out", str(tmp_path / "out"), "--spec-dir", str(tmp_path / "spec"), "--shared-spec", str(SHARED_SPEC)]) == 0
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "spec").iterdir()}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in SPEC_DIR.iterdir()}
+    assert committed == fresh, "run python tools/generate_models.py (with ../shared beside the project) and commit spec/"
+
+
+def test_the_spec_copy_holds_only_the_configured_files_and_no_prose() -> None:
+    """spec/ holds the two spec files the generator reads; every description or example is a digest, not text."""
+    assert sorted(p.name for p in SPEC_DIR.iterdir()) == sorted(c.source for c in gen.SPECS)
+    prose = []
+
+    def walk(node: object, path: str, names: bool = False) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not names and key in ("description", "summary", "example", "examples", "x-oaiMeta"):
+                    if not (isinstance(value, str) and re.fullmatch(r"sha256:[0-9a-f]{16}", value)):
+                        prose.append(f"{path}/{key}")
+                    continue
+                walk(value, f"{path}/{key}", names=not names and key in gen._NAME_MAPS)
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, f"{path}[{i}]")
+
+    import yaml
+
+    for path in SPEC_DIR.iterdir():
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert prose == []
+
+
+def test_facts_only_keeps_facts_and_digests_prose() -> None:
+    """Names, types, enums, ranges, defaults, required, formats and refs are kept; prose becomes a digest."""
+    schema = {
+        "type": "object",
+        "description": "Words OpenAI wrote.",
+        "required": ["model"],
+        "properties": {
+            "description": {"type": "string", "description": "A property named description is a name."},
+            "speed": {"type": "number", "minimum": 0.25, "maximum": 1.5, "default": 1, "example": 1.1},
+            "model": {"$ref": "#/components/schemas/Model", "x-stainless-const": True},
+            "fmt": {"type": "string", "format": "uri", "enum": ["a", "b"], "x-oaiMeta": {"example": "x"}},
+        },
+    }
+    out = gen.facts_only({"openapi": "3.1.0", "info": {"title": "t"}, "tags": ["x"], "components": {"schemas": {"S": schema}}})
+    digest = gen._digest
+    assert out == {
+        "openapi": "3.1.0",
+        "components": {
+            "schemas": {
+                "S": {
+                    "type": "object",
+                    "description": digest("Words OpenAI wrote."),
+                    "required": ["model"],
+                    "properties": {
+                        "description": {"type": "string", "description": digest("A property named description is a name.")},
+                        "speed": {"type": "number", "minimum": 0.25, "maximum": 1.5, "default": 1, "example": digest(1.1)},
+                        "model": {"$ref": "#/components/schemas/Model", "x-stainless-const": True},
+                        "fmt": {"type": "string", "format": "uri", "enum": ["a", "b"], "x-oaiMeta": digest({"example": "x"})},
+                    },
+                }
+            }
+        },
+    }

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import requests
-from spec_validation import REALTIME_API_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, shared_spec, validate
 
 from psopenapi_py import BetaApiRetiredError, new_realtime_client_secret, new_realtime_session, set_configuration
 from psopenapi_py.mock_server import MockServer
@@ -30,7 +30,7 @@ def error(message: str, param: str | None = None, code: str | None = None) -> di
 
 def example_request(path: str) -> dict[str, Any]:
     """The request body of OpenAI's curl example for a path of the spec."""
-    curl = load_spec(REALTIME_API_SPEC)["paths"][path]["post"]["x-oaiMeta"]["examples"]["request"]["curl"]
+    curl = shared_spec(REALTIME_API_SPEC)["paths"][path]["post"]["x-oaiMeta"]["examples"]["request"]["curl"]
     return json.loads(curl.split("-d '", 1)[1].rsplit("'", 1)[0])  # type: ignore[no-any-return]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import requests
+from shared_files import seed_body
 from spec_validation import validate
 
 from psopenapi_py import (
@@ -26,11 +27,9 @@ from psopenapi_py import (
 from psopenapi_py import mock_server as mock_module
 from psopenapi_py.mock_server import MockServer
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SESSIONS = "/realtime/sessions"
 GOOD_HEADERS = {"Authorization": "Bearer sk-example", "Content-Type": "application/json"}
 MINIMAL = {"model": "gpt-4o-realtime-preview"}
-SEED_BODY: dict[str, Any] = json.loads((SHARED / "examples/ps/seed-doc-example.expected.json").read_text())[0]
 
 DEFAULT_TURN_DETECTION = {
     "type": "server_vad",
@@ -101,8 +100,9 @@ class TestSessions:
 
     def test_requested_settings_are_echoed_back(self, mock_server: MockServer) -> None:
         """Every setting of the seed documentation body comes back as sent, and the answer matches the schema."""
-        body = post(mock_server, SEED_BODY).json()
-        assert random_parts(body) == {"object": "realtime.session", **SEED_BODY}
+        seed = seed_body()
+        body = post(mock_server, seed).json()
+        assert random_parts(body) == {"object": "realtime.session", **seed}
         validate(body, "RealtimeSessionCreateResponse")
 
     @pytest.mark.parametrize(
@@ -397,10 +397,11 @@ class TestFaults:
 class TestRecording:
     def test_requests_are_recorded_with_secrets_redacted(self, mock_server: MockServer) -> None:
         """server.requests holds method, path, headers (Authorization and Cookie redacted), parsed body, status."""
-        answer = post(mock_server, SEED_BODY, headers={**GOOD_HEADERS, "Cookie": "session=abc", "X-Trace": "t1"})
+        seed = seed_body()
+        answer = post(mock_server, seed, headers={**GOOD_HEADERS, "Cookie": "session=abc", "X-Trace": "t1"})
         post(mock_server, b"not json")
         first, second = mock_server.requests
-        assert (first.method, first.path, first.body, first.status) == ("POST", "/v1/realtime/sessions", SEED_BODY, 200)
+        assert (first.method, first.path, first.body, first.status) == ("POST", "/v1/realtime/sessions", seed, 200)
         assert first.request_id == answer.headers["x-request-id"]
         assert first.headers["Authorization"] == "Bearer <redacted>"
         assert first.headers["Cookie"] == "<redacted>"

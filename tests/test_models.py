@@ -10,13 +10,13 @@ from __future__ import annotations
 import inspect
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spec_validation import SESSIONS_SPEC, load_spec, validate
+from shared_files import seed_body, shared_path
+from spec_validation import SESSIONS_SPEC, load_spec, shared_spec, validate
 
 import psopenapi_py
 from psopenapi_py import (
@@ -46,7 +46,6 @@ from psopenapi_py import (
 )
 from psopenapi_py._runtime import MODELS, Model, Str, model, wire_field
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 MODEL = "gpt-4o-realtime-preview"
 REQUEST = "RealtimeSessionCreateRequest"
 REQUEST_KEYS = [
@@ -63,10 +62,9 @@ REQUEST_KEYS = [
     "temperature",
     "max_response_output_tokens",
 ]
-#: OpenAI's own response example for POST /realtime/sessions, as the spec file holds it.
-SPEC_RESPONSE_EXAMPLE: str = load_spec(SESSIONS_SPEC)["paths"]["/realtime/sessions"]["post"]["x-oaiMeta"]["examples"][
-    "response"
-]
+def spec_response_example() -> str:
+    """OpenAI's own response example for POST /realtime/sessions, as its spec file holds it (skips without ../shared)."""
+    return shared_spec(SESSIONS_SPEC)["paths"]["/realtime/sessions"]["post"]["x-oaiMeta"]["examples"]["response"]  # type: ignore[no-any-return]
 
 
 def sent(request: RealtimeSessionCreateRequest) -> dict[str, Any]:
@@ -983,7 +981,7 @@ def test_convert_accepts_bytes() -> None:
 
 def test_a_response_parses_openai_s_own_example() -> None:
     """The spec's response example parses; id, object and model land in additional_properties."""
-    response = convert_from_json_to_realtime_session_create_response(SPEC_RESPONSE_EXAMPLE)
+    response = convert_from_json_to_realtime_session_create_response(spec_response_example())
     assert isinstance(response, RealtimeSessionCreateResponse)
     assert response.additional_properties == {
         "id": "sess_001",
@@ -1000,8 +998,9 @@ def test_a_response_parses_openai_s_own_example() -> None:
 
 def test_undeclared_response_keys_survive_to_dict() -> None:
     """to_dict of a parsed response gives back every key it came with, the undeclared ones too."""
-    response = convert_from_json_to_realtime_session_create_response(SPEC_RESPONSE_EXAMPLE)
-    assert response.to_dict() == json.loads(SPEC_RESPONSE_EXAMPLE)
+    example = spec_response_example()
+    response = convert_from_json_to_realtime_session_create_response(example)
+    assert response.to_dict() == json.loads(example)
 
 
 def test_responses_accept_null_for_nested_objects() -> None:
@@ -1103,7 +1102,7 @@ def test_request_repr_shows_the_fields_that_are_set() -> None:
 
 
 def _reference_blocks() -> tuple[str, str]:
-    text = (SHARED / "reference" / "powershell-module.md").read_text(encoding="utf-8")
+    text = shared_path("reference/powershell-module.md").read_text(encoding="utf-8")
     section = text.split("## The documentation", 1)[1]
     python_block = re.search(r"```python\n(.*?)```", section, re.S)
     json_block = re.search(r"```json\n(.*?)```", section, re.S)
@@ -1119,8 +1118,7 @@ def test_the_seed_doc_model_lines_give_exactly_the_documented_body() -> None:
     exec("from psopenapi_py import *\n" + model_lines, namespace)  # noqa: S102 - the reference's own lines
     body = sent(namespace["realtime_session_create_request"])
     assert body == json.loads(body_text)
-    expected_file = json.loads((SHARED / "examples" / "ps" / "seed-doc-example.expected.json").read_text())
-    assert body == expected_file[0]
+    assert body == seed_body()
 
 
 # --------------------------------------------------------------------------------------------------

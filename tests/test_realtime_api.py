@@ -19,6 +19,7 @@ import pytest
 import requests
 import requests_mock
 from recording_server import SESSION_OK, RecordingServer, Reply, free_port
+from shared_files import shared_path
 
 import psopenapi_py
 from psopenapi_py import (
@@ -45,7 +46,6 @@ from psopenapi_py import (
 from psopenapi_py._transport import user_agent
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 SEED_EXAMPLE = ROOT / "psopenapi_py" / "examples" / "seed_doc_example.py"
 TOKEN = "sk-test-key-123"  # what the `configured` fixture puts in OPENAI_API_KEY
 EPHEMERAL = str(SESSION_OK["client_secret"]["value"])  # type: ignore[index]
@@ -72,7 +72,7 @@ RETIRED = {
 
 def expected_seed_body() -> dict[str, Any]:
     """The body the seed documentation example must send, from the shared expectations."""
-    bodies = json.loads((SHARED / "examples" / "ps" / "seed-doc-example.expected.json").read_text())
+    bodies = json.loads(shared_path("examples/ps/seed-doc-example.expected.json").read_text())
     assert len(bodies) == 1
     return dict(bodies[0])
 

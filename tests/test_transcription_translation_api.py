@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from recording_server import RecordingServer, Reply
-from spec_validation import REALTIME_API_SPEC, load_spec, validate
+from spec_validation import REALTIME_API_SPEC, shared_spec, validate
 
 from psopenapi_py import (
     ApiException,
@@ -48,7 +48,7 @@ RETIRED = {
 
 def example(path: str, part: str) -> Any:
     """OpenAI's example for an operation of the spec: the request's curl body or the response."""
-    examples = load_spec(REALTIME_API_SPEC)["paths"][path]["post"]["x-oaiMeta"]["examples"]
+    examples = shared_spec(REALTIME_API_SPEC)["paths"][path]["post"]["x-oaiMeta"]["examples"]
     if part == "response":
         return json.loads(examples["response"])
     return json.loads(examples["request"]["curl"].split("-d '", 1)[1].rsplit("'", 1)[0])

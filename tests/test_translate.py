@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared_files import SHARED, shared_path
 
 import psopenapi_py.models
 from psopenapi_py import ApiTypeError, Translation, TranslationWarning, translate_powershell
@@ -23,7 +24,8 @@ from psopenapi_py.mock_server import MockServer
 from psopenapi_py.translate import _binding
 from psopenapi_py.translate._catalog import catalog, snake_case
 
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "ps"
+#: The shared PowerShell examples; absent from a plain clone, where the tests over them skip.
+EXAMPLES = SHARED / "examples" / "ps"
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.ps1"))
 
 
@@ -1185,7 +1187,7 @@ def test_cli_translates_a_script_to_stdout_and_exits_0(tmp_path: Path, capsys: p
 def test_cli_writes_out_file_and_lists_warnings_with_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """-o OUT.py gets the Python (comments included); stderr lists SCRIPT:LINE: reason; exit 1."""
     out = tmp_path / "seed.py"
-    script = EXAMPLES / "seed-doc-example.ps1"
+    script = shared_path("examples/ps/seed-doc-example.ps1")
     code, stdout, stderr = _translate_cli([str(script), "-o", str(out)], capsys)
     assert (code, stdout) == (1, "")
     assert stderr == f"{script}:7: -Parameters has no value (PowerShell rejects this); translated as parameters={{}}\n"
@@ -1263,7 +1265,7 @@ def test_the_docs_before_and_after_is_the_real_translation() -> None:
     section = page.split("## Before and after", 1)[1]
     shown_ps = section.split("```powershell\n", 1)[1].split("```", 1)[0]
     shown_python = section.split("```python\n", 1)[1].split("```", 1)[0]
-    script = (EXAMPLES / "mint-ephemeral-key.ps1").read_text(encoding="utf-8")
+    script = shared_path("examples/ps/mint-ephemeral-key.ps1").read_text(encoding="utf-8")
     assert shown_ps == script
     assert shown_python == translate_powershell(script).python
 

@@ -20,6 +20,7 @@ from psopenapi_py import translate_powershell
 from psopenapi_py.mock_server import MockServer
 
 HERE = Path(__file__).resolve().parent
+#: The shared ops examples, where ../shared is present (a plain clone has only ps_corpus).
 SHARED_OPS = HERE.parent.parent / "shared" / "examples" / "ps-ops"
 SCRIPTS = sorted(HERE.joinpath("ps_corpus").glob("*.ps1")) + sorted(SHARED_OPS.glob("*.ps1"))
 

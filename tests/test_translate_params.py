@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_files import shared_path
 
 from psopenapi_py import TranslationWarning, translate_powershell
 from psopenapi_py import pscompat as ps
 from psopenapi_py.pscompat import ScriptError
 
 ROOT = Path(__file__).resolve().parent.parent
-OPS_EXAMPLES = ROOT.parent / "shared" / "examples" / "ps-ops"
 
 
 def py(script: str) -> str:
@@ -412,7 +412,7 @@ def test_the_example_scripts_param_blocks_translate_without_a_warning() -> None:
         ("ops-01-voice-audit", ["--voices", "--modality", "--token-cap", "--no-header", "--verbose"]),
         ("ops-08-vad-profile", ["--profile-name", "--model", "--skip-auth-check", "--verbose"]),
     ):
-        script = (OPS_EXAMPLES / f"{name}.ps1").read_text(encoding="utf-8")
+        script = shared_path(f"examples/ps-ops/{name}.ps1").read_text(encoding="utf-8")
         head = script[: script.index("\n)\n") + 3]  # the leading comment, [CmdletBinding()] and param(...)
         python = py(head)
         added = [line for line in python.splitlines() if line.startswith("parser.add_argument(")]

@@ -1,8 +1,11 @@
 """Generate psopenapi_py's model modules and model doc pages from OpenAI's OpenAPI spec files.
 
-Usage: python tools/generate_models.py [--spec-dir ../shared/spec] [--out .]
+Usage: python tools/generate_models.py [--shared-spec ../shared/spec] [--spec-dir spec] [--out .]
 
-Reads each configured spec (``SPECS``), names every model as OpenAPI Generator's PowerShell
+First, where ``../shared/spec`` exists, writes the facts-only copy of each configured spec file into
+``spec/`` (:func:`facts_only`: names, types, enums, ranges, defaults, required, formats, refs; no
+description prose, no examples), so that a clone of the project without ``../shared`` can still
+generate and test. Then reads each configured spec (``SPECS``) from ``spec/``, names every model as OpenAPI Generator's PowerShell
 generator does (schema title, else ``<Parent><Property>``, array items ``...Inner``; plus the explicit
 names the module took from elsewhere in OpenAI's full spec), and writes:
 
@@ -19,6 +22,7 @@ description prose is not.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import keyword
 import re
@@ -1156,12 +1160,98 @@ def generate(spec_dir: Path) -> dict[str, str]:
     return files
 
 
+# --------------------------------------------------------------------------------------------------
+# The facts-only copy of the spec kept in the project (spec/).
+
+#: Schema keywords the copy keeps: what a value may be, never what OpenAI says about it.
+SCHEMA_FACTS = frozenset(
+    {
+        "$ref", "type", "format", "enum", "const", "default", "nullable", "title", "required",
+        "properties", "additionalProperties", "items", "oneOf", "anyOf", "allOf", "discriminator",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
+        "minLength", "maxLength", "pattern", "minProperties", "maxProperties", "uniqueItems",
+    }
+)  # fmt: skip
+#: Keywords whose value maps names (property, schema, status, media type) to facts: every key is kept.
+_NAME_MAPS = frozenset({"properties", "schemas", "paths", "responses", "content", "mapping", "encoding", "headers"})
+#: Operation and document keys the copy keeps (OpenAPI structure, not prose).
+_STRUCTURE = frozenset(
+    {"openapi", "components", "schemas", "paths", "post", "get", "delete", "operationId", "requestBody",
+     "responses", "content", "schema", "parameters", "name", "in", "encoding", "contentType", "headers",
+     "propertyName", "mapping"}
+)  # fmt: skip
+#: Prose and examples: the copy keeps only a digest of each. OpenAPI Generator (and so the module)
+#: names two otherwise identical inline schemas apart when their descriptions differ; the digest keeps
+#: that distinction, and so every model name, without a word of the text.
+_PROSE = frozenset({"description", "summary", "example", "examples", "x-oaiMeta"})
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+SPEC_COPY_HEADER = (
+    "# Facts-only copy of ../shared/spec/{name}, written by tools/generate_models.py: names, types, enums,\n"
+    "# ranges, defaults, required, formats and refs. Descriptions and examples are replaced by a digest of\n"
+    "# their text (no prose, no examples). Do not edit; run python tools/generate_models.py where ../shared\n"
+    "# exists to refresh it.\n"
+)
+
+
+def facts_only(node: Any, *, names: bool = False) -> Any:
+    """The spec with only facts kept: the keywords in SCHEMA_FACTS and _STRUCTURE, vendor markers, every
+    key of a name map; prose and examples become digests; tags, info, servers and security are left out."""
+    if isinstance(node, list):
+        return [facts_only(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if names:
+            out[key] = facts_only(value)
+        elif key == "required" and isinstance(value, bool):
+            out[key] = value  # a parameter's or a request body's "required: true"
+        elif key in _NAME_MAPS:
+            out[key] = facts_only(value, names=True)
+        elif key in SCHEMA_FACTS or key in _STRUCTURE:
+            out[key] = facts_only(value)
+        elif key in _PROSE:
+            out[key] = _digest(value)
+        elif key.startswith("x-"):
+            # Vendor markers (x-stainless-const: true) are facts, and they keep apart schemas that
+            # OpenAPI Generator, and so the module, names separately.
+            out[key] = facts_only(value)
+    return out
+
+
+def spec_copy(shared_spec_dir: Path) -> dict[str, str]:
+    """{file name: text} of the facts-only copy of every configured spec file in ``shared_spec_dir``."""
+    files = {}
+    for config in SPECS:
+        spec = yaml.safe_load((shared_spec_dir / config.source).read_text(encoding="utf-8"))
+        body = yaml.safe_dump(facts_only(spec), sort_keys=False, allow_unicode=True, width=120)
+        files[config.source] = SPEC_COPY_HEADER.format(name=config.source) + body
+    return files
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec-dir", type=Path, default=root.parent / "shared" / "spec")
+    parser.add_argument(
+        "--shared-spec",
+        type=Path,
+        default=root.parent / "shared" / "spec",
+        help="OpenAI's spec cut (default ../shared/spec); when present, the facts-only copy is refreshed from it",
+    )
+    parser.add_argument("--spec-dir", type=Path, default=root / "spec", help="where the facts-only copy lives")
     parser.add_argument("--out", type=Path, default=root)
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.shared_spec.is_dir():
+        args.spec_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in spec_copy(args.shared_spec).items():
+            (args.spec_dir / name).write_text(text, encoding="utf-8")
+            print((args.spec_dir / name).as_posix())
     for rel, content in generate(args.spec_dir).items():
         path = args.out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
