@@ -577,18 +577,20 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, answer]
 """
 
 
-def multipart_parts(request: dict[str, Any]) -> list[tuple[str | None, str, str]]:
-    """The (name, content type, text) of each part of a recorded multipart request."""
+def multipart_parts(request: dict[str, Any]) -> list[tuple[str | None, str, str | bytes]]:
+    """The (name, content type, content) of each part of a recorded multipart request (text, or bytes for
+    a non-text type such as application/json)."""
     from email import policy
     from email.parser import BytesParser
 
     content_type = next(v for k, v in request["headers"].items() if k.lower() == "content-type")
     envelope = f"Content-Type: {content_type}\r\n\r\n{request['body']}".encode()
     message = BytesParser(policy=policy.HTTP).parsebytes(envelope)
-    return [
-        (part.get_param("name", header="content-disposition"), part.get_content_type(), part.get_content())
-        for part in message.iter_parts()
-    ]
+    parts: list[tuple[str | None, str, str | bytes]] = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        parts.append((name if isinstance(name, str) else None, part.get_content_type(), part.get_content()))
+    return parts
 
 
 def comparable_call(request: dict[str, Any]) -> tuple[Any, dict[str, str]]:

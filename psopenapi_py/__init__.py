@@ -8,7 +8,9 @@ __version__ = "0.1.0"
 
 from ._runtime import UNSET, Unset  # noqa: E402
 from .configuration import (  # noqa: E402
+    NOT_GIVEN,
     Configuration,
+    NotGiven,
     get_configuration,
     get_host_setting,
     get_url_from_host_setting,
@@ -111,7 +113,9 @@ __all__ = [
     "ConflictException",
     "ForbiddenException",
     "MissingCredentialsError",
+    "NOT_GIVEN",
     "NotFoundException",
+    "NotGiven",
     "OpenApiException",
     "RateLimitException",
     "ServiceException",

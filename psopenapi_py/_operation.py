@@ -12,7 +12,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -32,22 +32,24 @@ from .exceptions import (
     missing,
 )
 
-__all__ = ["ApiResponse", "post_json", "result"]
+__all__ = ["ApiResponse", "merge_extra_body", "post_json", "result"]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
 
 
 @attrs.frozen(repr=False)
-class ApiResponse:
+class ApiResponse(Generic[T]):
     """What ``with_http_info=True`` returns: the parsed ``response``, ``status_code`` and ``headers``.
 
+    ``ApiResponse[T]``: ``response`` is what the call returns without ``with_http_info`` (the response
+    model, the SDP answer text of ``new_realtime_call``, None for the call actions).
     ``headers`` is a dict whose look-ups ignore case (``headers["X-Request-Id"]`` finds ``x-request-id``).
     ``call_id`` is the id of the call ``new_realtime_call`` started (from the ``Location`` header); it is
     None for every other function.
     """
 
-    response: Any
+    response: T
     status_code: int
     headers: CaseInsensitiveHeaders
     call_id: str | None = None
@@ -66,11 +68,52 @@ def resolve_configuration(configuration: Configuration | None) -> Configuration:
     return configuration
 
 
-def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: str, *, nested: bool = False) -> bytes:
+def check_extra_body(extra_body: Any) -> dict[str, Any] | None:
+    """``extra_body`` as given when it is None or a JSON object (a dict with str keys); else ApiTypeError."""
+    if extra_body is None:
+        return None
+    expected = "None or a dict with str keys (JSON fields to add to the body)"
+    if not isinstance(extra_body, dict):
+        raise invalid_type("extra_body", extra_body, expected, show_value=False)
+    stack: list[Any] = [extra_body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            bad = next((k for k in item if not isinstance(k, str)), None)
+            if bad is not None:
+                raise invalid_type("extra_body", bad, expected, hint=" as a key")
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return extra_body
+
+
+def merge_extra_body(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``extra`` merged in last: objects merged key by key, any other value (lists too) replaced."""
+    merged = dict(data)
+    for key, value in extra.items():
+        current = merged.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            merged[key] = merge_extra_body(current, value)
+        else:
+            merged[key] = _to_json_value(value)
+    return merged
+
+
+def json_body(
+    body: Any,
+    model_cls: type[Model],
+    parameter: str,
+    operation_id: str,
+    *,
+    nested: bool = False,
+    extra_body: dict[str, Any] | None = None,
+) -> bytes:
     """Check a request body (a model or a plain dict) and return its compact JSON bytes.
 
     ``nested``: the body is one named value (a multipart part), so a dict's errors name its fields
-    under the parameter (``session.audio``), not at the top level.
+    under the parameter (``session.audio``), not at the top level. ``extra_body`` (checked by
+    :func:`check_extra_body`) is merged in after the body's checks: its fields are sent unchecked.
     """
     if body is None or body is UNSET:
         raise missing(parameter, operation=operation_id, value=body, expected=f"a {model_cls.__name__} or a dict")
@@ -85,13 +128,25 @@ def json_body(body: Any, model_cls: type[Model], parameter: str, operation_id: s
         model_cls.from_dict(data, name=parameter if nested else None, lenient=False)
     else:
         raise invalid_type(parameter, body, f"a {model_cls.__name__} or a dict", show_value=False)
+    if extra_body is not None:
+        _json_text(_to_json_value(extra_body), "extra_body")  # its own errors name extra_body, not the body
+        data = merge_extra_body(data, extra_body)
+    return _json_text(data, parameter).encode("utf-8")
+
+
+def extra_only_body(extra_body: dict[str, Any]) -> bytes:
+    """The JSON bytes of an ``extra_body`` sent where the call has no body of its own."""
+    return _json_text(_to_json_value(extra_body), "extra_body").encode("utf-8")
+
+
+def _json_text(data: Any, parameter: str) -> str:
+    """Compact JSON text of ``data``; an ApiValueError naming ``parameter`` when it is not JSON."""
     try:
-        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise invalid_value(
             parameter, data, f"it cannot be sent as JSON ({exc}).", show_value=False, expected="JSON-compatible values"
         ) from None
-    return text.encode("utf-8")
 
 
 def multipart_body(parts: list[tuple[str, str, bytes]]) -> tuple[bytes, str]:
@@ -195,11 +250,13 @@ def post_json(
     response_cls: type[M],
     configuration: Configuration | None,
     retired_hint: Callable[[], str] | None = None,
+    extra_body: Any = None,
 ) -> tuple[_transport.TransportResponse, M]:
     """What a JSON-in, JSON-out API function does: check the body, POST it, parse the answer."""
     logger.debug("Calling method: %s", operation)
     config = resolve_configuration(configuration)
-    body = json_body(request, request_cls, parameter, operation_id)
+    extra = check_extra_body(extra_body)
+    body = json_body(request, request_cls, parameter, operation_id, extra_body=extra)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("Parameters: %s=%s", parameter, loggable_json(body))
     response = send(operation, path, body, config, retired_hint)
@@ -227,7 +284,7 @@ def loggable_json(body: bytes) -> str:
     return json.dumps(scrub(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
 
 
-def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse:
+def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse[T]:
     """The parsed result, or an ApiResponse wrapping it when ``with_http_info`` is true."""
     if with_http_info:
         return ApiResponse(parsed, response.status, CaseInsensitiveHeaders(response.headers))

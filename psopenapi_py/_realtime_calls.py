@@ -8,12 +8,21 @@ from ``new_realtime_call``) and return nothing.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 from urllib.parse import quote, unquote, urlsplit
 
 from . import _transport
 from ._log import logger
-from ._operation import ApiResponse, json_body, loggable_json, multipart_body, resolve_configuration, send
+from ._operation import (
+    ApiResponse,
+    check_extra_body,
+    extra_only_body,
+    json_body,
+    loggable_json,
+    multipart_body,
+    resolve_configuration,
+    send,
+)
 from ._runtime import UNSET, Model
 from .configuration import Configuration
 from .exceptions import CaseInsensitiveHeaders, invalid_type, invalid_value, missing
@@ -35,13 +44,47 @@ _SDP = "application/sdp"
 _JSON = "application/json"
 
 
+@overload
+def new_realtime_call(
+    sdp: str | None = None,
+    session: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> str: ...
+
+
+@overload
+def new_realtime_call(
+    sdp: str | None = None,
+    session: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[str]: ...
+
+
+@overload
+def new_realtime_call(
+    sdp: str | None = None,
+    session: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> str | ApiResponse[str]: ...
+
+
 def new_realtime_call(
     sdp: str | None = None,
     session: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> str | ApiResponse:
+    extra_body: dict[str, Any] | None = None,
+) -> str | ApiResponse[str]:
     """Start a WebRTC call with ``POST /realtime/calls`` and return the SDP answer (PowerShell's ``New-RealtimeCall``).
 
     A backend takes the browser's SDP offer, sends it with its own API key and the session the call
@@ -55,6 +98,9 @@ def new_realtime_call(
         with_http_info: return an ``ApiResponse`` with the status code, the headers and the new call's
             id (``call_id``, from the ``Location`` header) too.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the ``session`` part, for fields newer than this version's
+            models: merged in last (objects key by key, other values replaced) and sent unchecked; given
+            without ``session``, it is the whole session part. See docs/RealtimeApi.md.
 
     Returns:
         The SDP answer text (or an ``ApiResponse`` wrapping it, with ``call_id``).
@@ -69,17 +115,17 @@ def new_realtime_call(
     operation = "new_realtime_call"
     logger.debug("Calling method: %s", operation)
     config = resolve_configuration(configuration)
+    extra = check_extra_body(extra_body)
     parts = [("sdp", _SDP, _sdp_offer(sdp))]
     if not _left_out(session):
         from .models.realtime_client_secrets import RealtimeSessionCreateRequestGA
 
-        parts.append(
-            (
-                "session",
-                _JSON,
-                json_body(session, RealtimeSessionCreateRequestGA, "session", "createRealtimeCall", nested=True),
-            )
+        session_json = json_body(
+            session, RealtimeSessionCreateRequestGA, "session", "createRealtimeCall", nested=True, extra_body=extra
         )
+        parts.append(("session", _JSON, session_json))
+    elif extra is not None:
+        parts.append(("session", _JSON, extra_only_body(extra)))
     if logger.isEnabledFor(logging.DEBUG):
         # The offer carries the browser's ICE credentials: its size is logged, not its text.
         shown = f"sdp=<{len(parts[0][2])} bytes>"
@@ -95,8 +141,42 @@ def new_realtime_call(
         )
     if with_http_info:
         headers = CaseInsensitiveHeaders(response.headers)
-        return ApiResponse(answer, response.status, headers, call_id=_call_id_from_location(headers.get("Location")))
+        location = headers.get("Location")
+        return ApiResponse(answer, response.status, headers, call_id=_call_id_from_location(location))
     return answer
+
+
+@overload
+def receive_realtime_call(
+    call_id: str | None = None,
+    realtime_session_create_request_ga: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None: ...
+
+
+@overload
+def receive_realtime_call(
+    call_id: str | None = None,
+    realtime_session_create_request_ga: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[None]: ...
+
+
+@overload
+def receive_realtime_call(
+    call_id: str | None = None,
+    realtime_session_create_request_ga: RealtimeSessionCreateRequestGA | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]: ...
 
 
 def receive_realtime_call(
@@ -105,7 +185,8 @@ def receive_realtime_call(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> ApiResponse | None:
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]:
     """Accept an incoming SIP call with ``POST /realtime/calls/{call_id}/accept`` (PowerShell's ``Receive-RealtimeCall``).
 
     The caller is connected to a model running the session given here.
@@ -116,6 +197,8 @@ def receive_realtime_call(
             ``RealtimeSessionCreateRequestGA`` or a plain dict (checked against the GA schema, then sent as given).
         with_http_info: return an ``ApiResponse`` (``response`` None) with status code and headers.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         None (or an ``ApiResponse``).
@@ -135,7 +218,41 @@ def receive_realtime_call(
         ("realtime_session_create_request_ga", realtime_session_create_request_ga, RealtimeSessionCreateRequestGA),
         with_http_info,
         configuration,
+        extra_body,
     )
+
+
+@overload
+def deny_realtime_call(
+    call_id: str | None = None,
+    realtime_call_reject_request: RealtimeCallRejectRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None: ...
+
+
+@overload
+def deny_realtime_call(
+    call_id: str | None = None,
+    realtime_call_reject_request: RealtimeCallRejectRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[None]: ...
+
+
+@overload
+def deny_realtime_call(
+    call_id: str | None = None,
+    realtime_call_reject_request: RealtimeCallRejectRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]: ...
 
 
 def deny_realtime_call(
@@ -144,7 +261,8 @@ def deny_realtime_call(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> ApiResponse | None:
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]:
     """Reject an incoming SIP call with ``POST /realtime/calls/{call_id}/reject`` (PowerShell's ``Deny-RealtimeCall``).
 
     Args:
@@ -154,6 +272,8 @@ def deny_realtime_call(
             declines with 603.
         with_http_info: return an ``ApiResponse`` (``response`` None) with status code and headers.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         None (or an ``ApiResponse``).
@@ -174,7 +294,41 @@ def deny_realtime_call(
         ("realtime_call_reject_request", realtime_call_reject_request, RealtimeCallRejectRequest) if given else None,
         with_http_info,
         configuration,
+        extra_body,
     )
+
+
+@overload
+def invoke_refer_realtime_call(
+    call_id: str | None = None,
+    realtime_call_refer_request: RealtimeCallReferRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None: ...
+
+
+@overload
+def invoke_refer_realtime_call(
+    call_id: str | None = None,
+    realtime_call_refer_request: RealtimeCallReferRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[None]: ...
+
+
+@overload
+def invoke_refer_realtime_call(
+    call_id: str | None = None,
+    realtime_call_refer_request: RealtimeCallReferRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]: ...
 
 
 def invoke_refer_realtime_call(
@@ -183,7 +337,8 @@ def invoke_refer_realtime_call(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> ApiResponse | None:
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]:
     """Transfer a SIP call elsewhere with ``POST /realtime/calls/{call_id}/refer`` (PowerShell's ``Invoke-ReferRealtimeCall``).
 
     Args:
@@ -192,6 +347,8 @@ def invoke_refer_realtime_call(
             ``target_uri`` (``tel:+14155550123``, ``sip:desk@example.com``).
         with_http_info: return an ``ApiResponse`` (``response`` None) with status code and headers.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         None (or an ``ApiResponse``).
@@ -211,7 +368,38 @@ def invoke_refer_realtime_call(
         ("realtime_call_refer_request", realtime_call_refer_request, RealtimeCallReferRequest),
         with_http_info,
         configuration,
+        extra_body,
     )
+
+
+@overload
+def invoke_hangup_realtime_call(
+    call_id: str | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None: ...
+
+
+@overload
+def invoke_hangup_realtime_call(
+    call_id: str | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[None]: ...
+
+
+@overload
+def invoke_hangup_realtime_call(
+    call_id: str | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]: ...
 
 
 def invoke_hangup_realtime_call(
@@ -219,7 +407,8 @@ def invoke_hangup_realtime_call(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> ApiResponse | None:
+    extra_body: dict[str, Any] | None = None,
+) -> None | ApiResponse[None]:
     """End a call, SIP or WebRTC, with ``POST /realtime/calls/{call_id}/hangup`` (PowerShell's ``Invoke-HangupRealtimeCall``).
 
     Args:
@@ -227,6 +416,8 @@ def invoke_hangup_realtime_call(
             with_http_info=True)``).
         with_http_info: return an ``ApiResponse`` (``response`` None) with status code and headers.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         None (or an ``ApiResponse``).
@@ -237,7 +428,14 @@ def invoke_hangup_realtime_call(
         ApiConnectionError, ApiTimeoutError: no answer.
     """
     return _act(
-        "invoke_hangup_realtime_call", "hangupRealtimeCall", call_id, "hangup", None, with_http_info, configuration
+        "invoke_hangup_realtime_call",
+        "hangupRealtimeCall",
+        call_id,
+        "hangup",
+        None,
+        with_http_info,
+        configuration,
+        extra_body,
     )
 
 
@@ -249,17 +447,26 @@ def _act(
     request: tuple[str, Any, type[Model]] | None,
     with_http_info: bool,
     configuration: Configuration | None,
-) -> ApiResponse | None:
-    """What the four call actions do: check the id and the body (parameter, value, model), POST, answer None."""
+    extra_body: Any,
+) -> ApiResponse[None] | None:
+    """What the four call actions do: check the id and the body (parameter, value, model), POST, answer None.
+
+    With ``extra_body`` and no body of the call's own, the extra fields are the whole JSON body.
+    """
     logger.debug("Calling method: %s", operation)
     config = resolve_configuration(configuration)
     path = f"/realtime/calls/{_call_segment(call_id, operation_id)}/{action}"
+    extra = check_extra_body(extra_body)
     body, content_type = b"", None
     if request is not None:
         parameter, value, model_cls = request
-        body, content_type = json_body(value, model_cls, parameter, operation_id), _JSON
+        body, content_type = json_body(value, model_cls, parameter, operation_id, extra_body=extra), _JSON
+    elif extra is not None:
+        body, content_type = extra_only_body(extra), _JSON
     if logger.isEnabledFor(logging.DEBUG):
-        shown = f"call_id={call_id!r}" + (f", {request[0]}={loggable_json(body)}" if request is not None else "")
+        shown = f"call_id={call_id!r}"
+        if content_type is not None:
+            shown += f", {request[0] if request is not None else 'extra_body'}={loggable_json(body)}"
         logger.debug("Parameters: %s", shown)
     response = send(operation, path, body, config, content_type=content_type)
     if with_http_info:

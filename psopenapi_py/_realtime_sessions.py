@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _transport
 from ._operation import ApiResponse, post_json, result
@@ -39,18 +39,51 @@ __all__ = [
 GA_HINT = "Use new_realtime_client_secret (POST /realtime/client_secrets) instead."
 
 
+@overload
+def new_realtime_session(
+    realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeSessionCreateResponse: ...
+
+
+@overload
+def new_realtime_session(
+    realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[RealtimeSessionCreateResponse]: ...
+
+
+@overload
+def new_realtime_session(
+    realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeSessionCreateResponse | ApiResponse[RealtimeSessionCreateResponse]: ...
+
+
 def new_realtime_session(
     realtime_session_create_request: RealtimeSessionCreateRequest | dict[str, Any] | None = None,
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> RealtimeSessionCreateResponse | ApiResponse:
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeSessionCreateResponse | ApiResponse[RealtimeSessionCreateResponse]:
     """Mint an ephemeral Realtime key with ``POST /realtime/sessions`` (PowerShell's ``New-RealtimeSession``).
 
     Args:
         realtime_session_create_request: a ``RealtimeSessionCreateRequest`` or a plain dict (sent as given).
         with_http_info: return an ``ApiResponse`` with status code and headers too.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         The ``RealtimeSessionCreateResponse`` (or an ``ApiResponse`` wrapping it).
@@ -70,6 +103,7 @@ def new_realtime_session(
         RealtimeSessionCreateResponse,
         configuration,
         retired_hint=lambda: _ga_hint(realtime_session_create_request),
+        extra_body=extra_body,
     )
     secret = parsed.client_secret
     # Not getattr(secret, "value"): UNSET, an enum member, has a .value of its own ("UNSET").
@@ -91,12 +125,43 @@ def _ga_hint(request: Any) -> str:
     return f"{GA_HINT} The equivalent call for this request:\n\n{indented}\n\nSee docs/migrating-to-ga.md."
 
 
+@overload
+def new_realtime_client_secret(
+    realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeCreateClientSecretResponse: ...
+
+
+@overload
+def new_realtime_client_secret(
+    realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[RealtimeCreateClientSecretResponse]: ...
+
+
+@overload
+def new_realtime_client_secret(
+    realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeCreateClientSecretResponse | ApiResponse[RealtimeCreateClientSecretResponse]: ...
+
+
 def new_realtime_client_secret(
     realtime_create_client_secret_request: RealtimeCreateClientSecretRequest | dict[str, Any] | None = None,
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> RealtimeCreateClientSecretResponse | ApiResponse:
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeCreateClientSecretResponse | ApiResponse[RealtimeCreateClientSecretResponse]:
     """Mint an ephemeral Realtime key with ``POST /realtime/client_secrets`` (PowerShell's ``New-RealtimeClientSecret``).
 
     The GA successor of :func:`new_realtime_session`. An empty request (``{}``) mints a key for a
@@ -107,6 +172,8 @@ def new_realtime_client_secret(
             (checked against the GA schema, then sent as given).
         with_http_info: return an ``ApiResponse`` with status code and headers too.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         The ``RealtimeCreateClientSecretResponse`` (or an ``ApiResponse`` wrapping it): the key in
@@ -130,6 +197,7 @@ def new_realtime_client_secret(
         RealtimeCreateClientSecretRequest,
         RealtimeCreateClientSecretResponse,
         configuration,
+        extra_body=extra_body,
     )
     _check_key(response, parsed.value, parsed.expires_at)
     return result(parsed, response, with_http_info)
@@ -143,6 +211,42 @@ def _check_key(response: _transport.TransportResponse, value: Any, expires_at: A
         raise _transport.api_exception_from_2xx(response, "the body has no expires_at (the key's expiry).")
 
 
+@overload
+def new_realtime_transcription_session(
+    realtime_transcription_session_create_request: RealtimeTranscriptionSessionCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranscriptionSessionCreateResponse: ...
+
+
+@overload
+def new_realtime_transcription_session(
+    realtime_transcription_session_create_request: RealtimeTranscriptionSessionCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[RealtimeTranscriptionSessionCreateResponse]: ...
+
+
+@overload
+def new_realtime_transcription_session(
+    realtime_transcription_session_create_request: RealtimeTranscriptionSessionCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranscriptionSessionCreateResponse | ApiResponse[RealtimeTranscriptionSessionCreateResponse]: ...
+
+
 def new_realtime_transcription_session(
     realtime_transcription_session_create_request: RealtimeTranscriptionSessionCreateRequest
     | dict[str, Any]
@@ -150,7 +254,8 @@ def new_realtime_transcription_session(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> RealtimeTranscriptionSessionCreateResponse | ApiResponse:
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranscriptionSessionCreateResponse | ApiResponse[RealtimeTranscriptionSessionCreateResponse]:
     """Mint an ephemeral key for a transcription session with ``POST /realtime/transcription_sessions``.
 
     PowerShell's ``New-RealtimeTranscriptionSession``. This is part of the Realtime beta API, which
@@ -162,6 +267,8 @@ def new_realtime_transcription_session(
             or a plain dict (checked against the schema, then sent as given); ``{}`` for the defaults.
         with_http_info: return an ``ApiResponse`` with status code and headers too.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         The ``RealtimeTranscriptionSessionCreateResponse`` (or an ``ApiResponse`` wrapping it), the key in
@@ -190,6 +297,7 @@ def new_realtime_transcription_session(
         RealtimeTranscriptionSessionCreateResponse,
         configuration,
         retired_hint=lambda: _transcription_ga_hint(request),
+        extra_body=extra_body,
     )
     secret = parsed.client_secret
     value = secret.value if isinstance(secret, RealtimeTranscriptionSessionCreateResponseClientSecret) else None
@@ -215,6 +323,42 @@ def _transcription_ga_hint(request: Any) -> str:
     )
 
 
+@overload
+def new_realtime_translation_client_secret(
+    realtime_translation_client_secret_create_request: RealtimeTranslationClientSecretCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: Literal[False] = False,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranslationClientSecretCreateResponse: ...
+
+
+@overload
+def new_realtime_translation_client_secret(
+    realtime_translation_client_secret_create_request: RealtimeTranslationClientSecretCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: Literal[True],
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> ApiResponse[RealtimeTranslationClientSecretCreateResponse]: ...
+
+
+@overload
+def new_realtime_translation_client_secret(
+    realtime_translation_client_secret_create_request: RealtimeTranslationClientSecretCreateRequest
+    | dict[str, Any]
+    | None = None,
+    *,
+    with_http_info: bool,
+    configuration: Configuration | None = None,
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranslationClientSecretCreateResponse | ApiResponse[RealtimeTranslationClientSecretCreateResponse]: ...
+
+
 def new_realtime_translation_client_secret(
     realtime_translation_client_secret_create_request: RealtimeTranslationClientSecretCreateRequest
     | dict[str, Any]
@@ -222,7 +366,8 @@ def new_realtime_translation_client_secret(
     *,
     with_http_info: bool = False,
     configuration: Configuration | None = None,
-) -> RealtimeTranslationClientSecretCreateResponse | ApiResponse:
+    extra_body: dict[str, Any] | None = None,
+) -> RealtimeTranslationClientSecretCreateResponse | ApiResponse[RealtimeTranslationClientSecretCreateResponse]:
     """Mint an ephemeral key for a live translation session with ``POST /realtime/translations/client_secrets``.
 
     PowerShell's ``New-RealtimeTranslationClientSecret``. The session (its ``model`` at least) is
@@ -233,6 +378,8 @@ def new_realtime_translation_client_secret(
             or a plain dict (checked against the schema, then sent as given).
         with_http_info: return an ``ApiResponse`` with status code and headers too.
         configuration: use this ``Configuration`` instead of the module-wide one.
+        extra_body: JSON fields to add to the body, for fields newer than this version's models: merged
+            in last (objects key by key, other values replaced) and sent unchecked; see docs/RealtimeApi.md.
 
     Returns:
         The ``RealtimeTranslationClientSecretCreateResponse`` (or an ``ApiResponse`` wrapping it): the key
@@ -258,6 +405,7 @@ def new_realtime_translation_client_secret(
         RealtimeTranslationClientSecretCreateRequest,
         RealtimeTranslationClientSecretCreateResponse,
         configuration,
+        extra_body=extra_body,
     )
     _check_key(response, parsed.value, parsed.expires_at)
     return result(parsed, response, with_http_info)

@@ -8,13 +8,14 @@ apart. Environment variables are read at call time, never at import.
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import math
 import os
 import re
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
 import attrs
@@ -33,7 +34,9 @@ from .exceptions import (
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "NOT_GIVEN",
     "Configuration",
+    "NotGiven",
     "get_configuration",
     "get_host_setting",
     "get_url_from_host_setting",
@@ -354,7 +357,19 @@ class Configuration:
 
 
 _CONFIGURATION = Configuration()
-_NOT_GIVEN: Any = object()
+
+
+class NotGiven(enum.Enum):
+    """The type of :data:`NOT_GIVEN`."""
+
+    NOT_GIVEN = "NOT_GIVEN"
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+#: The default of :func:`set_configuration`'s parameters: "leave this setting as it is" (None resets it).
+NOT_GIVEN = NotGiven.NOT_GIVEN
 
 
 def get_configuration() -> Configuration:
@@ -392,21 +407,84 @@ def using_configuration(configuration: Configuration | None = None) -> Iterator[
             temporary.close()
 
 
+@overload
 def set_configuration(
-    base_url: Any = _NOT_GIVEN,
-    username: Any = _NOT_GIVEN,
-    password: Any = _NOT_GIVEN,
-    api_key: Any = _NOT_GIVEN,
-    api_key_prefix: Any = _NOT_GIVEN,
-    cookie: Any = _NOT_GIVEN,
-    access_token: Any = _NOT_GIVEN,
-    skip_certificate_check: Any = _NOT_GIVEN,
-    proxy: Any = _NOT_GIVEN,
-    default_headers: Any = _NOT_GIVEN,
-    timeout_sec: Any = _NOT_GIVEN,
-    connect_timeout_sec: Any = _NOT_GIVEN,
-    maximum_retry_count: Any = _NOT_GIVEN,
-    retry_interval_sec: Any = _NOT_GIVEN,
+    base_url: str | None | NotGiven = NOT_GIVEN,
+    username: str | None | NotGiven = NOT_GIVEN,
+    password: str | None | NotGiven = NOT_GIVEN,
+    api_key: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    api_key_prefix: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    cookie: str | None | NotGiven = NOT_GIVEN,
+    access_token: str | None | NotGiven = NOT_GIVEN,
+    skip_certificate_check: bool | None | NotGiven = NOT_GIVEN,
+    proxy: str | dict[str, str] | None | NotGiven = NOT_GIVEN,
+    default_headers: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
+    retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    *,
+    pass_thru: Literal[False] = False,
+) -> None: ...
+
+
+@overload
+def set_configuration(
+    base_url: str | None | NotGiven = NOT_GIVEN,
+    username: str | None | NotGiven = NOT_GIVEN,
+    password: str | None | NotGiven = NOT_GIVEN,
+    api_key: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    api_key_prefix: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    cookie: str | None | NotGiven = NOT_GIVEN,
+    access_token: str | None | NotGiven = NOT_GIVEN,
+    skip_certificate_check: bool | None | NotGiven = NOT_GIVEN,
+    proxy: str | dict[str, str] | None | NotGiven = NOT_GIVEN,
+    default_headers: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
+    retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    *,
+    pass_thru: Literal[True],
+) -> Configuration: ...
+
+
+@overload
+def set_configuration(
+    base_url: str | None | NotGiven = NOT_GIVEN,
+    username: str | None | NotGiven = NOT_GIVEN,
+    password: str | None | NotGiven = NOT_GIVEN,
+    api_key: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    api_key_prefix: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    cookie: str | None | NotGiven = NOT_GIVEN,
+    access_token: str | None | NotGiven = NOT_GIVEN,
+    skip_certificate_check: bool | None | NotGiven = NOT_GIVEN,
+    proxy: str | dict[str, str] | None | NotGiven = NOT_GIVEN,
+    default_headers: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
+    retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    *,
+    pass_thru: bool,
+) -> Configuration | None: ...
+
+
+def set_configuration(
+    base_url: str | None | NotGiven = NOT_GIVEN,
+    username: str | None | NotGiven = NOT_GIVEN,
+    password: str | None | NotGiven = NOT_GIVEN,
+    api_key: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    api_key_prefix: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    cookie: str | None | NotGiven = NOT_GIVEN,
+    access_token: str | None | NotGiven = NOT_GIVEN,
+    skip_certificate_check: bool | None | NotGiven = NOT_GIVEN,
+    proxy: str | dict[str, str] | None | NotGiven = NOT_GIVEN,
+    default_headers: dict[str, str] | None | NotGiven = NOT_GIVEN,
+    timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
+    maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
+    retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
     *,
     pass_thru: bool = False,
 ) -> Configuration | None:
@@ -420,7 +498,7 @@ def set_configuration(
     Raises:
         ApiTypeError, ApiValueError: a value is not allowed; no setting was changed.
     """
-    given = {k: v for k, v in locals().items() if v is not _NOT_GIVEN and k != "pass_thru"}
+    given = {k: v for k, v in locals().items() if v is not NOT_GIVEN and k != "pass_thru"}
     config = _CONFIGURATION
     # Build and check every value on a scratch copy first: a bad one leaves the live object untouched.
     scratch = attrs.evolve(config, **given)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from recording_server import RecordingServer
 
@@ -22,7 +24,7 @@ from psopenapi_py import (
 )
 from psopenapi_py._transport import build_headers
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     "base_url": None,
     "username": None,
     "password": None,

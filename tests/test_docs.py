@@ -103,9 +103,11 @@ def docs_server() -> Iterator[str]:
     try:
         from psopenapi_py.mock_server import MockServer
     except ImportError:
-        MockServer = None  # noqa: N806 - the optional class, as imported
-    if MockServer is not None:
-        with MockServer(api_key=API_KEY, sip_calls=DOCS_SIP_CALLS) as mock:
+        mock_class = None
+    else:
+        mock_class = MockServer
+    if mock_class is not None:
+        with mock_class(api_key=API_KEY, sip_calls=DOCS_SIP_CALLS) as mock:
             yield mock.url
     else:
         with recording_server() as recorder:

@@ -48,7 +48,7 @@ from psopenapi_py._transport import user_agent
 ROOT = Path(__file__).resolve().parent.parent
 SEED_EXAMPLE = ROOT / "psopenapi_py" / "examples" / "seed_doc_example.py"
 TOKEN = "sk-test-key-123"  # what the `configured` fixture puts in OPENAI_API_KEY
-EPHEMERAL = SESSION_OK["client_secret"]["value"]  # type: ignore[index]
+EPHEMERAL = str(SESSION_OK["client_secret"]["value"])  # type: ignore[index]
 MINIMAL = {"model": "gpt-4o-realtime-preview"}
 MINIMAL_BYTES = b'{"model":"gpt-4o-realtime-preview"}'
 ERROR_401 = {

@@ -518,7 +518,8 @@ def test_validate_range_converts_text_to_the_limits_type_for_the_comparison() ->
 
 def test_not_null_or_empty_refuses_empty_values_and_arrays_holding_one() -> None:
     check = ps.ValidateNotNullOrEmpty()
-    assert [check.reason(v) is None for v in (None, "", [], ["a", ""], {}, "x", ["a"], 0)] == [
+    values: tuple[object, ...] = (None, "", [], ["a", ""], {}, "x", ["a"], 0)
+    assert [check.reason(v) is None for v in values] == [
         False,
         False,
         False,

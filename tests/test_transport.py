@@ -166,7 +166,11 @@ def test_backoff_doubles_up_to_eight_seconds_with_jitter(
 def test_backoff_jitter_stays_within_a_quarter() -> None:
     """Whatever the dice say, the wait is between 75 % and 100 % of the backoff."""
     for i in range(101):
-        delay = retry_delay(3, {}, 0.5, now=NOW, rand=lambda i=i: i / 100)
+
+        def dice(k: int = i) -> float:
+            return k / 100
+
+        delay = retry_delay(3, {}, 0.5, now=NOW, rand=dice)
         assert delay is not None and 3.0 <= delay <= 4.0
     assert MAX_BACKOFF_SEC == 8.0
 

@@ -12,7 +12,7 @@ import attrs
 from ..exceptions import invalid_enum, invalid_type, missing_property, unknown_field
 from ._fields import SECRET, SPEC, _FieldValidator, wire_field
 from ._json import REDACTED, UNSET, _plain_json, _redacted_repr, from_json_text
-from ._mode import parse_mode, parsing_leniently
+from ._mode import keeping_unknown_keys, parse_mode, parsing_leniently
 
 if TYPE_CHECKING:
     from ._oneof import OneOfModel
@@ -63,7 +63,8 @@ def model(cls: type[M]) -> type[M]:
 def _to_json_value(value: Any) -> Any:
     if isinstance(value, JsonModel):
         return value.to_dict()
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
+        # A tuple is sent as the array json.dumps makes of it, so the checks of a dict body see one too.
         return [_to_json_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_json_value(v) for k, v in value.items()}
@@ -76,6 +77,10 @@ class Model(JsonModel):
 
     Keys the spec does not declare (only accepted when parsing API responses) are kept in
     ``additional_properties`` and sent back out by ``to_dict``.
+
+    A response model (``_lenient``) reads a field the answer left out as None, so that readers (and
+    their type checkers) see ``X | None``, never the UNSET sentinel; ``_unsent`` remembers which
+    fields those are, so that ``to_dict``, ``repr`` and iteration still leave them out.
     """
 
     _wire_fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
@@ -88,13 +93,28 @@ class Model(JsonModel):
     _closed: ClassVar[bool] = False
 
     additional_properties: dict[str, Any] = attrs.field(factory=dict, kw_only=True, eq=True)
+    _unsent: frozenset[str] = attrs.field(default=frozenset(), init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self._lenient:
+            return
+        unsent = [name for name, _secret in self._wire_fields if getattr(self, name) is UNSET]
+        if unsent:
+            # Past the field checks on purpose: None here means "not in the answer", not JSON null.
+            for name in unsent:
+                object.__setattr__(self, name, None)
+            object.__setattr__(self, "_unsent", frozenset(unsent))
+
+    def _given(self, name: str, value: Any) -> bool:
+        """Whether a field's value is to be sent and shown (not left out, not a left-out answer field)."""
+        return value is not UNSET and not (value is None and name in self._unsent)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict: wire names, nested models as dicts, left-out fields absent."""
         out: dict[str, Any] = {}
         for name, _secret in self._wire_fields:
             value = getattr(self, name)
-            if value is not UNSET:
+            if self._given(name, value):
                 out[name] = _to_json_value(value)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
@@ -121,7 +141,7 @@ class Model(JsonModel):
         for key, value in data.items():
             if key in known:
                 kwargs[key] = value
-            elif lenient and not cls._closed:
+            elif (lenient or keeping_unknown_keys()) and not cls._closed:
                 if not _plain_json(value):
                     # Kept keys go back out by to_dict(), so only JSON may be kept (UNSET, bytes... may not).
                     raise invalid_type(key if name is None else f"{name}.{key}", value, "a JSON value")
@@ -146,7 +166,7 @@ class Model(JsonModel):
         parts = []
         for name, secret in self._wire_fields:
             value = getattr(self, name)
-            if value is UNSET:
+            if not self._given(name, value):
                 continue
             parts.append(f"{name}={REDACTED if secret and value else repr(value)}")
         if self.additional_properties:
@@ -157,7 +177,7 @@ class Model(JsonModel):
         """Iterate over ``(wire name, value)`` of the fields that are set, like a PowerShell object."""
         for name, _secret in self._wire_fields:
             value = getattr(self, name)
-            if value is not UNSET:
+            if self._given(name, value):
                 yield name, value
 
 

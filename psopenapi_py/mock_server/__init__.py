@@ -24,6 +24,11 @@ Options beyond those of the sessions mock (the ``psopenapi mock-server`` flags i
   ``server.calls`` maps every call id to its :class:`MockCall` (kind, state, what acted on it).
 * ``retired_beta=True`` [``--retired-beta``]: both beta paths answer as OpenAI does today, 400 with
   code ``beta_api_shape_disabled`` (what ``BetaApiRetiredError`` and the openai SDK recognise).
+* ``lenient=True`` [``--lenient``]: request fields the spec does not declare are accepted (kept, not
+  checked), as the live API takes fields newer than the spec, such as those a client sends with
+  ``extra_body``. Every declared field is checked as strictly as without it (types, enums, ranges,
+  required keys). By default the mock is strict, as the spec is: an unknown key is a 400 with code
+  ``unknown_parameter`` and ``param`` naming it.
 
 The package's modules, one job each: ``_server`` (the MockServer: options, life cycle, the checks
 every request passes), ``_http`` (HTTP framing and writing answers), ``_answers`` (what each endpoint

@@ -15,7 +15,7 @@ from email.message import Message
 from typing import Any
 from urllib.parse import unquote
 
-from .._runtime import REDACTED
+from .._runtime import REDACTED, parse_mode
 from ..exceptions import ApiValueError, invalid_type, invalid_value, out_of_range
 from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, minted_key, retired_beta_error
 from ._bodies import json_object
@@ -49,6 +49,9 @@ class MockServer:
             ``realtime.call.incoming`` webhook would announce them; more with :meth:`add_sip_call`.
         retired_beta: answer the beta paths (``/realtime/sessions``, ``/realtime/transcription_sessions``)
             as OpenAI does today: 400 with code ``beta_api_shape_disabled``.
+        lenient: accept request fields the spec does not declare (as the live API takes fields newer
+            than the spec); every declared field is still checked as strictly. Off by default: an
+            unknown key is a 400 ``unknown_parameter``, as the spec says.
 
     Raises:
         ApiValueError, ApiTypeError: a bad argument, naming it.
@@ -66,6 +69,7 @@ class MockServer:
         record: str | os.PathLike[str] | None = None,
         sip_calls: Iterable[str] = (),
         retired_beta: bool = False,
+        lenient: bool = False,
     ):
         if not isinstance(host, str) or not host:
             raise _bad_argument("host", host, "a non-empty host name or address")
@@ -85,6 +89,8 @@ class MockServer:
             raise invalid_type("sip_calls", sip_calls, "a list of call ids")
         if not isinstance(retired_beta, bool):
             raise invalid_type("retired_beta", retired_beta, "True or False")
+        if not isinstance(lenient, bool):
+            raise invalid_type("lenient", lenient, "True or False")
         self.host = host
         self.api_key = api_key
         self.fail_first = fail_first
@@ -93,6 +99,7 @@ class MockServer:
         self.latency_ms = latency_ms
         self.record = record
         self.retired_beta = retired_beta
+        self.lenient = lenient
         self._calls = CallBook()
         for call_id in sip_calls:
             self._add_sip_call(call_id, "sip_calls")
@@ -207,7 +214,9 @@ class MockServer:
     def _answer(self, method: str, raw_path: str, headers: Message, framing: Framing) -> Answer:
         """The answer to one request, errors included (no I/O here)."""
         try:
-            return self._checked_answer(method, path_only(raw_path), headers, framing)
+            # Request bodies are parsed strictly either way; lenient only keeps keys the spec lacks.
+            with parse_mode(False, keep_unknown_keys=self.lenient):
+                return self._checked_answer(method, path_only(raw_path), headers, framing)
         except MockError as error:
             return error.to_answer()
 

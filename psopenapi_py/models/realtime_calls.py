@@ -24,7 +24,7 @@ __all__ = [
 
 @_model
 class RealtimeCallRejectRequest(Model):
-    """The optional body of `deny_realtime_call`: the SIP status the caller hears. Left out, the API declines with 603."""
+    """The optional body of `deny_realtime_call`: the SIP status the caller hears. Left out, the API declines with 603. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     _closed: ClassVar[bool] = True
 
@@ -33,7 +33,7 @@ class RealtimeCallRejectRequest(Model):
 
 @_model
 class RealtimeCallReferRequest(Model):
-    """The body of `invoke_refer_realtime_call`: where to transfer the call."""
+    """The body of `invoke_refer_realtime_call`: where to transfer the call. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     _closed: ClassVar[bool] = True
 

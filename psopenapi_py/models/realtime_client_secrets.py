@@ -227,7 +227,7 @@ __all__ = [
 
 @_model
 class RealtimeCreateClientSecretRequest(Model):
-    """The body of `new_realtime_client_secret`: how long the ephemeral key lives and the session it opens. Nothing is required; an empty body mints a key for a default realtime session."""
+    """The body of `new_realtime_client_secret`: how long the ephemeral key lives and the session it opens. Nothing is required; an empty body mints a key for a default realtime session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     expires_after: ClientSecretExpiration | None | Unset = wire_field(_Ref("ClientSecretExpiration"))
     session: Any | None | Unset = wire_field(_Ref("SessionConfiguration"))
@@ -235,7 +235,7 @@ class RealtimeCreateClientSecretRequest(Model):
 
 @_model
 class ClientSecretExpiration(Model):
-    """When the ephemeral key stops working: `seconds` (10 to 7200) after the key is created."""
+    """When the ephemeral key stops working: `seconds` (10 to 7200) after the key is created. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     anchor: str | None | Unset = wire_field(_Str(enum=('created_at',)))
     seconds: int | None | Unset = wire_field(_Int(minimum=10, maximum=7200))
@@ -254,7 +254,7 @@ class SessionConfiguration(OneOfModel):
 
 @_model
 class RealtimeSessionCreateRequestGA(Model):
-    """A speech-to-speech (or text) session: model, instructions, audio in and out, tools and limits. `type` is always `realtime` and is filled in for you."""
+    """A speech-to-speech (or text) session: model, instructions, audio in and out, tools and limits. `type` is always `realtime` and is filled in for you. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('realtime',)), required=True, default='realtime')
     output_modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
@@ -283,7 +283,7 @@ class RealtimeSessionCreateRequestGAModel(OneOfModel):
 
 @_model
 class RealtimeSessionCreateRequestGAAudio(Model):
-    """Audio settings of a realtime session: what comes in and what goes out."""
+    """Audio settings of a realtime session: what comes in and what goes out. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     input: RealtimeSessionCreateRequestGAAudioInput | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInput"))
     output: RealtimeSessionCreateRequestGAAudioOutput | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioOutput"))
@@ -291,7 +291,7 @@ class RealtimeSessionCreateRequestGAAudio(Model):
 
 @_model
 class RealtimeSessionCreateRequestGAAudioInput(Model):
-    """How the session hears the user: audio format, transcription, noise reduction and turn detection."""
+    """How the session hears the user: audio format, transcription, noise reduction and turn detection. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscription | None | Unset = wire_field(_Ref("AudioTranscription"))
@@ -312,7 +312,7 @@ class RealtimeAudioFormats(OneOfModel):
 
 @_model
 class PCMAudioFormat(Model):
-    """16-bit PCM audio at 24000 samples per second (`audio/pcm`)."""
+    """16-bit PCM audio at 24000 samples per second (`audio/pcm`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('audio/pcm',)))
     rate: int | None | Unset = wire_field(_Int(enum=(24000,)))
@@ -320,21 +320,21 @@ class PCMAudioFormat(Model):
 
 @_model
 class PCMUAudioFormat(Model):
-    """G.711 mu-law audio (`audio/pcmu`), as telephone lines carry it."""
+    """G.711 mu-law audio (`audio/pcmu`), as telephone lines carry it. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('audio/pcmu',)))
 
 
 @_model
 class PCMAAudioFormat(Model):
-    """G.711 A-law audio (`audio/pcma`), as telephone lines carry it."""
+    """G.711 A-law audio (`audio/pcma`), as telephone lines carry it. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('audio/pcma',)))
 
 
 @_model
 class AudioTranscription(Model):
-    """Turns on a written transcript of what the user says, and tunes it."""
+    """Turns on a written transcript of what the user says, and tunes it. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: Any | None | Unset = wire_field(_Ref("AudioTranscriptionModel"))
     language: str | None | Unset = wire_field(_Str())
@@ -355,7 +355,7 @@ class AudioTranscriptionModel(OneOfModel):
 
 @_model
 class RealtimeSessionCreateRequestGAAudioInputNoiseReduction(Model):
-    """Filters the incoming audio before turn detection sees it; send `None` for no filtering."""
+    """Filters the incoming audio before turn detection sees it; send `None` for no filtering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
 
@@ -379,7 +379,7 @@ class RealtimeTurnDetection(OneOfModel):
 
 @_model
 class ServerVAD(Model):
-    """Turn detection by loudness and silence (`server_vad`)."""
+    """Turn detection by loudness and silence (`server_vad`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('server_vad',)), required=True, default='server_vad')
     threshold: float | None | Unset = wire_field(_Num())
@@ -392,7 +392,7 @@ class ServerVAD(Model):
 
 @_model
 class SemanticVAD(Model):
-    """Turn detection by a model that judges whether the user has finished (`semantic_vad`)."""
+    """Turn detection by a model that judges whether the user has finished (`semantic_vad`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('semantic_vad',)), required=True, default='semantic_vad')
     eagerness: str | None | Unset = wire_field(_Str(enum=('low', 'medium', 'high', 'auto')))
@@ -402,7 +402,7 @@ class SemanticVAD(Model):
 
 @_model
 class RealtimeSessionCreateRequestGAAudioOutput(Model):
-    """How the session talks back: audio format, voice and speaking speed."""
+    """How the session talks back: audio format, voice and speaking speed. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
     voice: Any | None | Unset = wire_field(_Ref("VoiceIdsOrCustomVoice"))
@@ -429,7 +429,7 @@ class VoiceIdsShared(OneOfModel):
 
 @_model
 class VoiceIdsOrCustomVoiceAnyOf(Model):
-    """A custom voice, by its id (`voice_...`)."""
+    """A custom voice, by its id (`voice_...`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     _closed: ClassVar[bool] = True
 
@@ -447,7 +447,7 @@ class TracingConfiguration3(OneOfModel):
 
 @_model
 class TracingConfiguration(Model):
-    """Names and labels for the session's traces."""
+    """Names and labels for the session's traces. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     workflow_name: str | None | Unset = wire_field(_Str())
     group_id: str | None | Unset = wire_field(_Str())
@@ -467,7 +467,7 @@ class RealtimeSessionCreateRequestGAToolsInner(OneOfModel):
 
 @_model
 class RealtimeFunctionTool(Model):
-    """A function the model may call; your client runs it and returns the result."""
+    """A function the model may call; your client runs it and returns the result. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('function',)))
     name: str | None | Unset = wire_field(_Str())
@@ -477,7 +477,7 @@ class RealtimeFunctionTool(Model):
 
 @_model
 class MCPTool(Model):
-    """A remote MCP server whose tools the model may call: by URL, by connector or by tunnel, with optional headers, tool filters and approval rules."""
+    """A remote MCP server whose tools the model may call: by URL, by connector or by tunnel, with optional headers, tool filters and approval rules. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('mcp',)), required=True, default='mcp')
     server_label: str | None | Unset = wire_field(_Str(), required=True)
@@ -504,7 +504,7 @@ class MCPToolAllowedTools(OneOfModel):
 
 @_model
 class BetaMCPToolFilter(Model):
-    """Picks MCP tools by name and/or by whether they only read data."""
+    """Picks MCP tools by name and/or by whether they only read data. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     _closed: ClassVar[bool] = True
 
@@ -530,7 +530,7 @@ class MCPToolRequireApproval(OneOfModel):
 
 @_model
 class MCPToolApprovalFilter(Model):
-    """Approval rules by tool: the tools that always need approval and those that never do."""
+    """Approval rules by tool: the tools that always need approval and those that never do. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     _closed: ClassVar[bool] = True
 
@@ -559,7 +559,7 @@ class BetaToolChoiceOptions(_EnumModel):
 
 @_model
 class BetaToolChoiceFunction(Model):
-    """Forces a call of one function, by name."""
+    """Forces a call of one function, by name. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('function',)), required=True, default='function')
     name: str | None | Unset = wire_field(_Str(), required=True)
@@ -567,7 +567,7 @@ class BetaToolChoiceFunction(Model):
 
 @_model
 class BetaToolChoiceMCP(Model):
-    """Forces a call of an MCP server's tool."""
+    """Forces a call of an MCP server's tool. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('mcp',)), required=True, default='mcp')
     server_label: str | None | Unset = wire_field(_Str(), required=True)
@@ -576,7 +576,7 @@ class BetaToolChoiceMCP(Model):
 
 @_model
 class RealtimeReasoning(Model):
-    """Reasoning settings for models that reason before answering."""
+    """Reasoning settings for models that reason before answering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     effort: str | None | Unset = wire_field(_EnumRef("RealtimeReasoningEffort", ('minimal', 'low', 'medium', 'high', 'xhigh')))
 
@@ -613,7 +613,7 @@ class RealtimeTruncation(OneOfModel):
 
 @_model
 class RetentionRatioTruncation(Model):
-    """Truncation that keeps a share of the conversation when it must drop older turns."""
+    """Truncation that keeps a share of the conversation when it must drop older turns. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('retention_ratio',)), required=True, default='retention_ratio')
     retention_ratio: float | None | Unset = wire_field(_Num(minimum=0, maximum=1), required=True)
@@ -622,14 +622,14 @@ class RetentionRatioTruncation(Model):
 
 @_model
 class RetentionRatioTruncationTokenLimits(Model):
-    """Token limits of a retention-ratio truncation."""
+    """Token limits of a retention-ratio truncation. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     post_instructions: int | None | Unset = wire_field(_Int(minimum=0))
 
 
 @_model
 class Prompt(Model):
-    """A stored prompt template to use, with the values of its variables; `None` for none."""
+    """A stored prompt template to use, with the values of its variables; `None` for none. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     id: str | None | Unset = wire_field(_Str(), required=True)
     version: str | None | Unset = wire_field(_Str(nullable=True))
@@ -649,7 +649,7 @@ class PromptVariables(OneOfModel):
 
 @_model
 class InputTextContent(Model):
-    """Text given as a prompt variable."""
+    """Text given as a prompt variable. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('input_text',)), required=True, default='input_text')
     text: str | None | Unset = wire_field(_Str(), required=True)
@@ -658,14 +658,14 @@ class InputTextContent(Model):
 
 @_model
 class BetaPromptCacheBreakpointConfig(Model):
-    """Marks where a reusable prompt prefix ends, for prompt caching."""
+    """Marks where a reusable prompt prefix ends, for prompt caching. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     mode: str | None | Unset = wire_field(_Str(enum=('explicit',)), required=True, default='explicit')
 
 
 @_model
 class InputImageContent(Model):
-    """An image given as a prompt variable: by URL, data URL or file id."""
+    """An image given as a prompt variable: by URL, data URL or file id. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('input_image',)), required=True, default='input_image')
     image_url: str | None | Unset = wire_field(_Str(nullable=True))
@@ -685,7 +685,7 @@ class ImageDetail(_EnumModel):
 
 @_model
 class InputFileContent(Model):
-    """A file given as a prompt variable: by id, URL or inline data."""
+    """A file given as a prompt variable: by id, URL or inline data. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('input_file',)), required=True, default='input_file')
     file_id: str | None | Unset = wire_field(_Str(nullable=True))
@@ -706,7 +706,7 @@ class FileInputDetail(_EnumModel):
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestGA(Model):
-    """A transcription-only session: the model writes down what it hears and does not answer. `type` is always `transcription` and is filled in for you."""
+    """A transcription-only session: the model writes down what it hears and does not answer. `type` is always `transcription` and is filled in for you. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('transcription',)), required=True, default='transcription')
     audio: RealtimeTranscriptionSessionCreateRequestGAAudio | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestGAAudio"))
@@ -715,14 +715,14 @@ class RealtimeTranscriptionSessionCreateRequestGA(Model):
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestGAAudio(Model):
-    """Audio settings of a transcription session."""
+    """Audio settings of a transcription session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     input: RealtimeTranscriptionSessionCreateRequestGAAudioInput | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestGAAudioInput"))
 
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestGAAudioInput(Model):
-    """How a transcription session hears: audio format, transcription model, noise reduction, turn detection."""
+    """How a transcription session hears: audio format, transcription model, noise reduction, turn detection. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscription | None | Unset = wire_field(_Ref("AudioTranscription"))
@@ -736,9 +736,9 @@ class RealtimeCreateClientSecretResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    session: Any | None | Unset = wire_field(_Ref("SessionConfiguration1"), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    session: Any = wire_field(_Ref("SessionConfiguration1"), required=True)
 
 
 class SessionConfiguration1(OneOfModel):
@@ -758,22 +758,22 @@ class RealtimeSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str(enum=('realtime',)), required=True)
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    object: str | None | Unset = wire_field(_Str(enum=('realtime.session',)), required=True)
-    expires_at: int | None | Unset = wire_field(_Int())
-    output_modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    model: Any | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
-    instructions: str | None | Unset = wire_field(_Str())
-    audio: RealtimeSessionCreateResponseGAAudio | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudio"))
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
-    tracing: Any | None | Unset = wire_field(_Ref("TracingConfiguration4", nullable=True))
-    tools: list[Any] | None | Unset = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
-    tool_choice: Any | None | Unset = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
-    reasoning: RealtimeReasoning | None | Unset = wire_field(_Ref("RealtimeReasoning"))
-    max_output_tokens: Any | None | Unset = wire_field(_Ref("RealtimeBetaResponseCreateParamsMaxOutputTokens"))
-    truncation: Any | None | Unset = wire_field(_Ref("RealtimeTruncation"))
-    prompt: Prompt | None | Unset = wire_field(_Ref("Prompt", nullable=True))
+    type: str = wire_field(_Str(enum=('realtime',)), required=True)
+    id: str = wire_field(_Str(), required=True)
+    object: str = wire_field(_Str(enum=('realtime.session',)), required=True)
+    expires_at: int | None = wire_field(_Int())
+    output_modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    model: Any = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
+    instructions: str | None = wire_field(_Str())
+    audio: RealtimeSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudio"))
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
+    tracing: Any = wire_field(_Ref("TracingConfiguration4", nullable=True))
+    tools: list[Any] | None = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
+    tool_choice: Any = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
+    reasoning: RealtimeReasoning | None = wire_field(_Ref("RealtimeReasoning"))
+    max_output_tokens: Any = wire_field(_Ref("RealtimeBetaResponseCreateParamsMaxOutputTokens"))
+    truncation: Any = wire_field(_Ref("RealtimeTruncation"))
+    prompt: Prompt | None = wire_field(_Ref("Prompt", nullable=True))
 
 
 @_model
@@ -782,8 +782,8 @@ class RealtimeSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeSessionCreateResponseGAAudioInput | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioInput"))
-    output: RealtimeSessionCreateResponseGAAudioOutput | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioOutput"))
+    input: RealtimeSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioInput"))
+    output: RealtimeSessionCreateResponseGAAudioOutput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioOutput"))
 
 
 @_model
@@ -792,10 +792,10 @@ class RealtimeSessionCreateResponseGAAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
-    turn_detection: Any | None | Unset = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
+    turn_detection: Any = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
 
 
 @_model
@@ -804,10 +804,10 @@ class AudioTranscriptionResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    model: Any | None | Unset = wire_field(_Ref("AudioTranscriptionResponseModel"))
-    language: str | None | Unset = wire_field(_Str())
-    languages: list[str] | None | Unset = wire_field(_Arr(_Str(), min_items=1))
-    prompt: str | None | Unset = wire_field(_Str())
+    model: Any = wire_field(_Ref("AudioTranscriptionResponseModel"))
+    language: str | None = wire_field(_Str())
+    languages: list[str] | None = wire_field(_Arr(_Str(), min_items=1))
+    prompt: str | None = wire_field(_Str())
 
 
 class AudioTranscriptionResponseModel(OneOfModel):
@@ -825,9 +825,9 @@ class RealtimeSessionCreateResponseGAAudioOutput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    voice: Any | None | Unset = wire_field(_Ref("VoiceIdsShared"))
-    speed: float | None | Unset = wire_field(_Num(minimum=0.25, maximum=1.5))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    voice: Any = wire_field(_Ref("VoiceIdsShared"))
+    speed: float | None = wire_field(_Num(minimum=0.25, maximum=1.5))
 
 
 class TracingConfiguration4(OneOfModel):
@@ -845,12 +845,12 @@ class RealtimeTranscriptionSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str(enum=('transcription',)), required=True)
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    object: str | None | Unset = wire_field(_Str(), required=True)
-    expires_at: int | None | Unset = wire_field(_Int())
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
-    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudio"))
+    type: str = wire_field(_Str(enum=('transcription',)), required=True)
+    id: str = wire_field(_Str(), required=True)
+    object: str = wire_field(_Str(), required=True)
+    expires_at: int | None = wire_field(_Int())
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
+    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudio"))
 
 
 @_model
@@ -859,7 +859,7 @@ class RealtimeTranscriptionSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput"))
+    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput"))
 
 
 @_model
@@ -868,10 +868,10 @@ class RealtimeTranscriptionSessionCreateResponseGAAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
-    transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction"))
-    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True))
+    format: Any = wire_field(_Ref("RealtimeAudioFormats"))
+    transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction"))
+    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True))
 
 
 @_model
@@ -880,7 +880,7 @@ class RealtimeSessionCreateResponseAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
+    type: str | None = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
 
 
 @_model
@@ -889,10 +889,10 @@ class RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection(Model)
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_create_client_secret_request(

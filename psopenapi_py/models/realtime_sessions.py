@@ -47,7 +47,7 @@ __all__ = [
 
 @_model
 class RealtimeSessionCreateRequest(Model):
-    """The body of `new_realtime_session`: the settings the ephemeral key's session starts with. Only `model` is required; every field left out is not sent."""
+    """The body of `new_realtime_session`: the settings the ephemeral key's session starts with. Only `model` is required; every field left out is not sent. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     model: str | None | Unset = wire_field(_Str(enum=('gpt-4o-realtime-preview', 'gpt-4o-realtime-preview-2024-10-01', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-mini-realtime-preview', 'gpt-4o-mini-realtime-preview-2024-12-17')), required=True)
@@ -65,14 +65,14 @@ class RealtimeSessionCreateRequest(Model):
 
 @_model
 class RealtimeSessionInputAudioTranscription(Model):
-    """Turns on transcription of the user's audio and picks the transcription model."""
+    """Turns on transcription of the user's audio and picks the transcription model. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: str | None | Unset = wire_field(_Str())
 
 
 @_model
 class RealtimeSessionCreateRequestTurnDetection(Model):
-    """Voice activity detection settings for the session; pass `turn_detection=None` to the request to switch detection off."""
+    """Voice activity detection settings for the session; pass `turn_detection=None` to the request to switch detection off. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str())
     threshold: float | None | Unset = wire_field(_Num())
@@ -83,7 +83,7 @@ class RealtimeSessionCreateRequestTurnDetection(Model):
 
 @_model
 class RealtimeResponseCreateParamsToolsInner(Model):
-    """One function the model may call during the session."""
+    """One function the model may call during the session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('function',)))
     name: str | None | Unset = wire_field(_Str())
@@ -107,18 +107,18 @@ class RealtimeSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeSessionCreateResponseClientSecret | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseClientSecret"))
-    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    instructions: str | None | Unset = wire_field(_Str())
-    voice: str | None | Unset = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
-    input_audio_format: str | None | Unset = wire_field(_Str())
-    output_audio_format: str | None | Unset = wire_field(_Str())
-    input_audio_transcription: RealtimeSessionInputAudioTranscription | None | Unset = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
-    turn_detection: RealtimeSessionCreateResponseTurnDetection | None | Unset = wire_field(_Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True))
-    tools: list[RealtimeResponseCreateParamsToolsInner] | None | Unset = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
-    tool_choice: str | None | Unset = wire_field(_Str())
-    temperature: float | None | Unset = wire_field(_Num())
-    max_response_output_tokens: Any | None | Unset = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
+    client_secret: RealtimeSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeSessionCreateResponseClientSecret"))
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    instructions: str | None = wire_field(_Str())
+    voice: str | None = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
+    input_audio_format: str | None = wire_field(_Str())
+    output_audio_format: str | None = wire_field(_Str())
+    input_audio_transcription: RealtimeSessionInputAudioTranscription | None = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
+    turn_detection: RealtimeSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True))
+    tools: list[RealtimeResponseCreateParamsToolsInner] | None = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
+    tool_choice: str | None = wire_field(_Str())
+    temperature: float | None = wire_field(_Num())
+    max_response_output_tokens: Any = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
 
 
 @_model
@@ -127,8 +127,8 @@ class RealtimeSessionCreateResponseClientSecret(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), secret=True)
-    expires_at: int | None | Unset = wire_field(_Int())
+    value: str = wire_field(_Str(), secret=True)
+    expires_at: int | None = wire_field(_Int())
 
 
 @_model
@@ -137,10 +137,10 @@ class RealtimeSessionCreateResponseTurnDetection(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_session_create_request(

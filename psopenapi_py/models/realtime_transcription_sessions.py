@@ -37,7 +37,7 @@ __all__ = [
 
 @_model
 class RealtimeTranscriptionSessionCreateRequest(Model):
-    """The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio format, transcription, noise reduction and turn detection of a transcription-only session."""
+    """The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio format, transcription, noise reduction and turn detection of a transcription-only session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     turn_detection: RealtimeTranscriptionSessionCreateRequestTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestTurnDetection"))
     input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
@@ -48,7 +48,7 @@ class RealtimeTranscriptionSessionCreateRequest(Model):
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestTurnDetection(Model):
-    """Voice activity detection of a beta transcription session (server VAD only)."""
+    """Voice activity detection of a beta transcription session (server VAD only). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_Str(enum=('server_vad',)))
     threshold: float | None | Unset = wire_field(_Num())
@@ -62,11 +62,11 @@ class RealtimeTranscriptionSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True)
-    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
-    input_audio_format: str | None | Unset = wire_field(_Str())
-    input_audio_transcription: AudioTranscriptionResponse | None | Unset = wire_field(_Ref("AudioTranscriptionResponse"))
-    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection"))
+    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True)
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    input_audio_format: str | None = wire_field(_Str())
+    input_audio_transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
+    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection"))
 
 
 @_model
@@ -75,8 +75,8 @@ class RealtimeTranscriptionSessionCreateResponseClientSecret(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
 
 
 @_model
@@ -85,10 +85,10 @@ class RealtimeTranscriptionSessionCreateResponseTurnDetection(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_Str())
-    threshold: float | None | Unset = wire_field(_Num())
-    prefix_padding_ms: int | None | Unset = wire_field(_Int())
-    silence_duration_ms: int | None | Unset = wire_field(_Int())
+    type: str | None = wire_field(_Str())
+    threshold: float | None = wire_field(_Num())
+    prefix_padding_ms: int | None = wire_field(_Int())
+    silence_duration_ms: int | None = wire_field(_Int())
 
 
 def initialize_realtime_transcription_session_create_request(

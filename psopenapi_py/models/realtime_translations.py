@@ -60,7 +60,7 @@ __all__ = [
 
 @_model
 class RealtimeTranslationClientSecretCreateRequest(Model):
-    """The body of `new_realtime_translation_client_secret`: the translation session the key opens (required) and how long the key lives."""
+    """The body of `new_realtime_translation_client_secret`: the translation session the key opens (required) and how long the key lives. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     expires_after: ClientSecretExpiration | None | Unset = wire_field(_Ref("ClientSecretExpiration"))
     session: RealtimeTranslationSessionCreateRequest | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequest"), required=True)
@@ -68,7 +68,7 @@ class RealtimeTranslationClientSecretCreateRequest(Model):
 
 @_model
 class RealtimeTranslationSessionCreateRequest(Model):
-    """A live translation session: the model, and the audio settings (source transcription, noise filter, target language)."""
+    """A live translation session: the model, and the audio settings (source transcription, noise filter, target language). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: str | None | Unset = wire_field(_Str(), required=True)
     audio: RealtimeTranslationSessionCreateRequestAudio | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudio"))
@@ -76,7 +76,7 @@ class RealtimeTranslationSessionCreateRequest(Model):
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudio(Model):
-    """Audio settings of a translation session: what comes in and what goes out."""
+    """Audio settings of a translation session: what comes in and what goes out. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     input: RealtimeTranslationSessionCreateRequestAudioInput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInput"))
     output: RealtimeTranslationSessionAudioOutput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
@@ -84,7 +84,7 @@ class RealtimeTranslationSessionCreateRequestAudio(Model):
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudioInput(Model):
-    """How a translation session hears: an optional transcript of the source speech and an optional noise filter."""
+    """How a translation session hears: an optional transcript of the source speech and an optional noise filter. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     transcription: RealtimeTranslationSessionCreateRequestAudioInputTranscription | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInputTranscription", nullable=True))
     noise_reduction: RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction", nullable=True))
@@ -92,21 +92,21 @@ class RealtimeTranslationSessionCreateRequestAudioInput(Model):
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudioInputTranscription(Model):
-    """Also writes down the source speech; `None` for no transcript."""
+    """Also writes down the source speech; `None` for no transcript. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: str | None | Unset = wire_field(_Str(), required=True)
 
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction(Model):
-    """Filters the incoming audio; `None` for no filtering."""
+    """Filters the incoming audio; `None` for no filtering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
 
 
 @_model
 class RealtimeTranslationSessionAudioOutput(Model):
-    """The language the session translates into (in requests and responses)."""
+    """The language the session translates into (in requests and responses). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     language: str | None | Unset = wire_field(_Str())
 
@@ -117,9 +117,9 @@ class RealtimeTranslationClientSecretCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    value: str | None | Unset = wire_field(_Str(), required=True, secret=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    session: RealtimeTranslationSession | None | Unset = wire_field(_Ref("RealtimeTranslationSession"), required=True)
+    value: str = wire_field(_Str(), required=True, secret=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    session: RealtimeTranslationSession = wire_field(_Ref("RealtimeTranslationSession"), required=True)
 
 
 @_model
@@ -128,11 +128,11 @@ class RealtimeTranslationSession(Model):
 
     _lenient: ClassVar[bool] = True
 
-    id: str | None | Unset = wire_field(_Str(), required=True)
-    type: str | None | Unset = wire_field(_Str(enum=('translation',)), required=True)
-    expires_at: int | None | Unset = wire_field(_Int(), required=True)
-    model: str | None | Unset = wire_field(_Str(), required=True)
-    audio: RealtimeTranslationSessionAudio | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudio"), required=True)
+    id: str = wire_field(_Str(), required=True)
+    type: str = wire_field(_Str(enum=('translation',)), required=True)
+    expires_at: int = wire_field(_Int(), required=True)
+    model: str = wire_field(_Str(), required=True)
+    audio: RealtimeTranslationSessionAudio = wire_field(_Ref("RealtimeTranslationSessionAudio"), required=True)
 
 
 @_model
@@ -141,8 +141,8 @@ class RealtimeTranslationSessionAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeTranslationSessionAudioInput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInput"))
-    output: RealtimeTranslationSessionAudioOutput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
+    input: RealtimeTranslationSessionAudioInput | None = wire_field(_Ref("RealtimeTranslationSessionAudioInput"))
+    output: RealtimeTranslationSessionAudioOutput | None = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
 
 
 @_model
@@ -151,8 +151,8 @@ class RealtimeTranslationSessionAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    transcription: RealtimeTranslationSessionAudioInputTranscription | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True))
-    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True))
+    transcription: RealtimeTranslationSessionAudioInputTranscription | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True))
+    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True))
 
 
 @_model
@@ -161,7 +161,7 @@ class RealtimeTranslationSessionAudioInputTranscription(Model):
 
     _lenient: ClassVar[bool] = True
 
-    model: str | None | Unset = wire_field(_Str(), required=True)
+    model: str = wire_field(_Str(), required=True)
 
 
 @_model
@@ -170,7 +170,7 @@ class RealtimeTranslationSessionAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
+    type: str = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
 
 
 def initialize_realtime_translation_client_secret_create_request(

@@ -199,7 +199,9 @@ class Catalog:
         args = _union_args(ann)
         if args is None:
             return type_of(ann)
-        real = [a for a in args if a is not type(None)]
+        # ApiResponse[Model] counts as ApiResponse: what it wraps is the other member.
+        real = [self.api_response if typing.get_origin(a) is self.api_response else a for a in args]
+        real = [a for a in real if a is not type(None)]
         if self.api_response in real and len(real) == 2:
             inner = type_of(next(a for a in real if a is not self.api_response))
             if "with_http_info" in switches_on:
@@ -222,12 +224,13 @@ def _union_args(ann: Any) -> tuple[Any, ...] | None:
 def type_of(ann: Any) -> T:
     """The T of a Python annotation (unions of one real type plus None/UNSET count as that type)."""
     from psopenapi_py._runtime import Model, Unset
+    from psopenapi_py.configuration import NotGiven
 
     if ann is None or ann is type(None):
         return NONE
     args = _union_args(ann)
     if args is not None:
-        real = [a for a in args if a is not type(None) and a is not Unset]
+        real = [a for a in args if a is not type(None) and a is not Unset and a is not NotGiven]
         lists = [a for a in real if typing.get_origin(a) is list]
         if len(real) == 1:
             return type_of(real[0])
@@ -297,6 +300,8 @@ def _hints(obj: Any, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
 
 def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionInfo:
     """A package function described from its signature and resolved annotations."""
+    from psopenapi_py.configuration import NOT_GIVEN
+
     hints = _hints(func, namespace)
     params = []
     for p in inspect.signature(func).parameters.values():
@@ -306,6 +311,8 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
         ptype = type_of(ann) if ann is not Any else UNKNOWN
         switch = ann is bool and p.default is False
         args = _union_args(ann) or (ann,)
+        # set_configuration's flags (bool | None | NotGiven) are switches in PowerShell: given bare, True.
+        bare_is_true = ann is Any or (p.default is NOT_GIVEN and bool in args)
         empty = "{}" if any(a is dict or typing.get_origin(a) is dict for a in args) else None
         if empty is None and ptype.kind == Kind.LIST:
             empty = "[]"
@@ -314,7 +321,7 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
                 py_name=p.name,
                 norm=normalize(p.name),
                 switch=switch,
-                bare_is_true=ann is Any,
+                bare_is_true=bare_is_true,
                 positional=p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD),
                 empty=empty,
                 type=ptype,
