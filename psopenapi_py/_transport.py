@@ -17,12 +17,10 @@ import traceback
 from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from . import __version__
+from . import __version__, _redact
 from ._log import logger
-from ._runtime import REDACTED
-from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header, is_secret_header
+from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header
 from .exceptions import (
     ApiConnectionError,
     ApiException,
@@ -160,16 +158,6 @@ def user_agent() -> str:
     return f"psopenapi_py/{__version__} python/{major}.{minor} requests/{requests.__version__}"
 
 
-def safe_url(url: str) -> str:
-    """The URL without any user:password part, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return parts._replace(netloc=f"{REDACTED}@{host}{port}").geturl()
-
-
 def build_headers(
     configuration: Configuration,
     operation: str,
@@ -219,26 +207,6 @@ def build_headers(
             del headers[existing]
         headers[name] = value
     return headers
-
-
-def _secrets_of(headers: Mapping[str, str]) -> list[str]:
-    """The header values a message or log line must never show (token, cookies, keys)."""
-    found = []
-    for name, value in headers.items():
-        if is_secret_header(name) and value:
-            found.append(value)
-            scheme, _, credential = value.partition(" ")
-            if credential and scheme.lower() in ("bearer", "basic"):
-                found.append(credential)
-    return found
-
-
-def scrub(text: str, secrets: list[str]) -> str:
-    """``text`` with every secret replaced by ``<redacted>`` (servers sometimes echo the key back)."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= 4:
-            text = text.replace(secret, REDACTED)
-    return text
 
 
 def _keep_headers(prepared: Any) -> Any:
@@ -302,9 +270,9 @@ def request(
     import requests
 
     headers = build_headers(configuration, operation, content_type=content_type, accept=accept)
-    secrets = _secrets_of(headers)
+    secrets = _redact.secrets_of_headers(headers)
     url = configuration.effective_base_url() + path
-    shown_url = safe_url(url)
+    shown_url = _redact.url(url)
     attempts = configuration.maximum_retry_count + 1
     session = _session(configuration)
     timeout = (configuration.connect_timeout_sec, configuration.timeout_sec)
@@ -412,7 +380,7 @@ def _standard_reason(status: int) -> str:
 def _status_error(status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str]) -> ApiException:
     cls = exception_class_for_status(status)
     error = cls(status, reason, headers=headers, body=body)
-    message = scrub(str(error), secrets)
+    message = _redact.text(str(error), secrets)
     if message != str(error):
         error = cls(status, reason, headers=headers, body=body, message=message)
     return error

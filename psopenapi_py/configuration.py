@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._runtime import REDACTED, UNSET, Unset
+from . import _redact
+from ._redact import MARKER as REDACTED
+from ._runtime import UNSET, Unset
 from .exceptions import ApiTypeError, ApiValueError
 
 __all__ = [
@@ -51,35 +53,11 @@ ENV_PROJECT_ID = "OPENAI_PROJECT_ID"
 HOST_SETTINGS: tuple[dict[str, Any], ...] = ({"Url": DEFAULT_BASE_URL, "Description": "No description provided"},)
 
 _SECRET_FIELDS = frozenset({"password", "access_token", "api_key", "cookie"})
-# A default header whose name contains one of these words may carry a credential: repr hides its value.
-_SECRET_HEADER_WORDS = ("auth", "cookie", "key", "token", "secret", "password", "session")
 # RFC 9110 field-name token; values may not start with whitespace nor hold line breaks (what requests
 # itself would reject, but only after the call had started).
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
-
-
-@functools.lru_cache(maxsize=256)  # every call asks this of every header it sends
-def is_secret_header(name: str) -> bool:
-    """Whether a header's value may be a credential (Authorization, Cookie, api-key, ...)."""
-    lowered = name.lower()
-    return any(word in lowered for word in _SECRET_HEADER_WORDS)
-
-
-def redact_url(url: str) -> str:
-    """The URL with the password of any ``user:password@`` part replaced by ``<redacted>``."""
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return url
-    if password is None:
-        return url
-    netloc = parts.netloc
-    credentials, _, host = netloc.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return parts._replace(netloc=f"{user}:{REDACTED}@{host}").geturl()
 
 
 def normalize_base_url(value: Any) -> Any:
@@ -95,9 +73,9 @@ def normalize_base_url(value: Any) -> Any:
         )
     if not _is_usable_base_url(value):
         raise ApiValueError(
-            f"Invalid URL '{redact_url(value)}' cannot be used in the base URL.",
+            f"Invalid URL '{_redact.url(value)}' cannot be used in the base URL.",
             parameter="base_url",
-            value=redact_url(value),
+            value=_redact.url(value),
             expected="an absolute http:// or https:// URL without a query or fragment",
         )
     return value.rstrip("/")
@@ -241,7 +219,7 @@ def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
     for url in urls.values():
         if not isinstance(url, str) or "://" not in url:
             # A proxy URL may hold a password: show it redacted, or only its type.
-            shown = repr(redact_url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
+            shown = repr(_redact.url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
             raise ApiValueError(
                 f"Invalid value for 'proxy': {shown}. A proxy is a URL such as 'http://proxy.example:3128'.",
                 parameter="proxy",
@@ -382,15 +360,13 @@ class Configuration:
             out[field.name] = value
         if redact:
             if out["base_url"]:
-                out["base_url"] = redact_url(out["base_url"])
+                out["base_url"] = _redact.url(out["base_url"])
             if out["proxy"]:
                 proxy = out["proxy"]
                 out["proxy"] = (
-                    redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+                    _redact.url(proxy) if isinstance(proxy, str) else {k: _redact.url(v) for k, v in proxy.items()}
                 )
-            out["default_headers"] = {
-                k: REDACTED if is_secret_header(k) else v for k, v in out["default_headers"].items()
-            }
+            out["default_headers"] = _redact.headers(out["default_headers"])
         return out
 
     def close(self) -> None:

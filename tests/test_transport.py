@@ -28,7 +28,6 @@ from psopenapi_py._transport import (
     parse_retry_after,
     request,
     retry_delay,
-    scrub,
     should_retry,
     user_agent,
 )
@@ -285,20 +284,6 @@ def test_org_id_with_a_line_break_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(ApiValueError) as info:
         build_headers(Configuration(access_token="sk-abc"), "op")
     assert info.value.parameter == "OPENAI_ORG_ID"
-
-
-@pytest.mark.parametrize(
-    ("text", "secrets", "expected"),
-    [
-        ("Incorrect API key provided: sk-abcdef.", ["sk-abcdef"], "Incorrect API key provided: <redacted>."),
-        ("Bearer sk-abcdef and sk-abcdef", ["Bearer sk-abcdef", "sk-abcdef"], "<redacted> and <redacted>"),
-        ("nothing here", ["sk-abcdef"], "nothing here"),
-        ("a b c", ["b"], "a b c"),
-    ],
-)
-def test_scrub_replaces_secrets(text: str, secrets: list[str], expected: str) -> None:
-    """scrub() hides every secret of four characters or more (shorter ones would mangle ordinary words)."""
-    assert scrub(text, secrets) == expected
 
 
 # --------------------------------------------------------------------------------------------------
