@@ -42,6 +42,8 @@ DEFAULT_TIMEOUT_SEC = 600.0
 DEFAULT_CONNECT_TIMEOUT_SEC = 5.0
 DEFAULT_MAXIMUM_RETRY_COUNT = 2
 DEFAULT_RETRY_INTERVAL_SEC = 0.5
+#: The largest answer read, counted both as received and as unpacked (gzip, deflate): 8 MiB.
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 
 #: Environment variables read at call time (an empty value counts as unset).
 ENV_API_KEY = "OPENAI_API_KEY"
@@ -58,6 +60,25 @@ _SECRET_FIELDS = frozenset({"password", "access_token", "api_key", "cookie"})
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether a URL's host is this machine's loopback (``localhost``, ``*.localhost``, 127.0.0.0/8, ``::1``)."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    if not host:
+        return False
+    host = host.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def normalize_base_url(value: Any) -> Any:
@@ -260,6 +281,10 @@ def _retry_interval_or_default(value: Any) -> Any:
     return DEFAULT_RETRY_INTERVAL_SEC if value is None else value
 
 
+def _max_response_bytes_or_default(value: Any) -> Any:
+    return DEFAULT_MAX_RESPONSE_BYTES if value is None else value
+
+
 def _copied_map(value: Any) -> Any:
     # A map given by the caller is copied, so that later changes to their dict do not leak in.
     if value is None:
@@ -314,6 +339,11 @@ class Configuration:
         converter=_retry_interval_or_default,
         validator=_number("retry_interval_sec", minimum=0),
     )
+    max_response_bytes: int = attrs.field(
+        default=DEFAULT_MAX_RESPONSE_BYTES,
+        converter=_max_response_bytes_or_default,
+        validator=_number("max_response_bytes", minimum=1, integer=True),
+    )
     # One requests.Session per thread and configuration: connections are reused, and threads
     # sharing a configuration never share a Session (requests does not promise that is safe).
     _local: threading.local = attrs.field(factory=threading.local, init=False)
@@ -343,6 +373,33 @@ class Configuration:
         if from_env:
             return check_token(from_env, ENV_API_KEY)
         return None
+
+    def effective_proxy(self, url: str | None = None) -> str | None:
+        """The proxy a call to ``url`` (default: the effective base URL) would go through, or None.
+
+        The ``proxy`` setting, else the ``HTTPS_PROXY``/``HTTP_PROXY``/``ALL_PROXY`` variables unless
+        ``NO_PROXY`` exempts the host. A loopback host (``localhost``, 127.0.0.0/8, ``::1``) never goes
+        through a proxy taken from the environment. The URL is returned as configured (it may hold a
+        password: show it through ``to_dict()`` or ``_redact.url``).
+        """
+        import requests.utils  # only asked for here: import psopenapi_py stays without requests
+
+        target = url if url is not None else self.effective_base_url()
+        if self.proxy is not None:
+            proxies = {"http": self.proxy, "https": self.proxy} if isinstance(self.proxy, str) else dict(self.proxy)
+        elif is_loopback_url(target):
+            return None
+        else:
+            proxies = requests.utils.get_environ_proxies(target)
+        return requests.utils.select_proxy(target, proxies)  # type: ignore[no-any-return]
+
+    def effective_org_id(self) -> str | None:
+        """The organization sent as ``OpenAI-Organization`` on a call made now (``OPENAI_ORG_ID``), or None."""
+        return os.environ.get(ENV_ORG_ID) or None
+
+    def effective_project_id(self) -> str | None:
+        """The project sent as ``OpenAI-Project`` on a call made now (``OPENAI_PROJECT_ID``), or None."""
+        return os.environ.get(ENV_PROJECT_ID) or None
 
     def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
         """The settings as a dict (PowerShell key order first), secrets redacted unless ``redact=False``."""
@@ -442,6 +499,7 @@ def set_configuration(
     connect_timeout_sec: Any = _NOT_GIVEN,
     maximum_retry_count: Any = _NOT_GIVEN,
     retry_interval_sec: Any = _NOT_GIVEN,
+    max_response_bytes: Any = _NOT_GIVEN,
     *,
     pass_thru: bool = False,
 ) -> Configuration | None:
