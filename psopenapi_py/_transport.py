@@ -11,6 +11,7 @@ import math
 import os
 import platform
 import random
+import re
 import sys
 import time
 import traceback
@@ -532,6 +533,9 @@ def _body_chunks(raw: Any) -> Iterator[bytes]:
 def _reason(exc: BaseException) -> str:
     # requests nests the useful words deep inside urllib3's exception text.
     text = str(exc)
+    tunnel = re.search(r"Tunnel connection failed: [^'\"()]*", text)
+    if tunnel:  # the proxy answered CONNECT with an error status (407, 403, 502...)
+        return tunnel.group(0).strip().rstrip(".").lower()
     for marker in ("Connection refused", "Connection reset", "Name or service not known", "Remote end closed"):
         if marker.lower() in text.lower():
             return marker.lower()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 import requests_mock
+from fault_server import fault_server, respond
 from recording_server import SESSION_OK, RecordingServer, free_port, recording_server
 
 from psopenapi_py import ApiConnectionError, Configuration, _transport, get_configuration, new_realtime_session
@@ -154,4 +155,19 @@ def test_a_refused_proxy_is_reported_as_the_proxy_failing(monkeypatch: pytest.Mo
     assert str(info.value) == (
         f"Connection to the proxy http://user:<redacted>@127.0.0.1:{port} failed: connection refused "
         "(attempt 2 of 2); http://api.example.test/v1/realtime/sessions was not reached."
+    )
+
+
+def test_a_proxy_refusing_the_tunnel_is_reported_with_its_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Case 9: a proxy answering CONNECT with 407 is named, with that status, and the call is not reported as the target's."""
+    with fault_server(default=respond(407, b"")) as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.port}")
+        config = Configuration(base_url="https://api.example.test/v1", maximum_retry_count=0)
+        with pytest.raises(ApiConnectionError) as info:
+            new_realtime_session(BODY, configuration=config)
+        config.close()
+        assert [seen.method for seen in proxy.seen] == ["CONNECT"]
+    assert str(info.value) == (
+        f"Connection to the proxy http://127.0.0.1:{proxy.port} failed: tunnel connection failed: 407 proxy "
+        "authentication required (attempt 1 of 1); https://api.example.test/v1/realtime/sessions was not reached."
     )
