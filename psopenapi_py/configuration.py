@@ -20,7 +20,9 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._runtime import REDACTED, UNSET, Unset
+from . import _redact
+from ._redact import MARKER as REDACTED
+from ._runtime import UNSET, Unset
 from .exceptions import (
     ApiValueError,
     host_index_out_of_range,
@@ -52,6 +54,8 @@ DEFAULT_TIMEOUT_SEC = 600.0
 DEFAULT_CONNECT_TIMEOUT_SEC = 5.0
 DEFAULT_MAXIMUM_RETRY_COUNT = 2
 DEFAULT_RETRY_INTERVAL_SEC = 0.5
+#: The largest answer read, counted both as received and as unpacked (gzip, deflate): 8 MiB.
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 
 #: Environment variables read at call time (an empty value counts as unset).
 ENV_API_KEY = "OPENAI_API_KEY"
@@ -63,8 +67,6 @@ ENV_PROJECT_ID = "OPENAI_PROJECT_ID"
 HOST_SETTINGS: tuple[dict[str, Any], ...] = ({"Url": DEFAULT_BASE_URL, "Description": "No description provided"},)
 
 _SECRET_FIELDS = frozenset({"password", "access_token", "api_key", "cookie"})
-# A default header whose name contains one of these words may carry a credential: repr hides its value.
-_SECRET_HEADER_WORDS = ("auth", "cookie", "key", "token", "secret", "password", "session")
 # RFC 9110 field-name token; values may not start with whitespace nor hold line breaks (what requests
 # itself would reject, but only after the call had started).
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
@@ -72,26 +74,25 @@ _HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
-@functools.lru_cache(maxsize=256)  # every call asks this of every header it sends
-def is_secret_header(name: str) -> bool:
-    """Whether a header's value may be a credential (Authorization, Cookie, api-key, ...)."""
-    lowered = name.lower()
-    return any(word in lowered for word in _SECRET_HEADER_WORDS)
-
-
-def redact_url(url: str) -> str:
-    """The URL with the password of any ``user:password@`` part replaced by ``<redacted>``."""
+def is_loopback_url(url: str) -> bool:
+    """Whether a URL's host is this machine's loopback (``localhost``, ``*.localhost``, 127.0.0.0/8, ``::1``)."""
     try:
-        parts = urlsplit(url)
-        password = parts.password
+        host = urlsplit(url).hostname
     except ValueError:
-        return url
-    if password is None:
-        return url
-    netloc = parts.netloc
-    credentials, _, host = netloc.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return parts._replace(netloc=f"{user}:{REDACTED}@{host}").geturl()
+        return False
+    return host is not None and _is_loopback_host(host.rstrip(".").lower())
+
+
+@functools.lru_cache(maxsize=64)  # asked on every call made while a proxy variable is set
+def _is_loopback_host(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def normalize_base_url(value: Any) -> Any:
@@ -101,7 +102,7 @@ def normalize_base_url(value: Any) -> Any:
     if not isinstance(value, str):
         raise invalid_type("base_url", value, "a string")
     if not _is_usable_base_url(value):
-        raise invalid_base_url(redact_url(value))
+        raise invalid_base_url(_redact.url(value))
     return value.rstrip("/")
 
 
@@ -203,7 +204,7 @@ def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
     for url in urls.values():
         if not isinstance(url, str) or "://" not in url:
             # A proxy URL may hold a password: show it redacted, or only its type.
-            shown = repr(redact_url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
+            shown = repr(_redact.url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
             raise invalid_value(
                 "proxy", None, "A proxy is a URL such as 'http://proxy.example:3128'.", shown=shown, expected="a proxy URL"
             )
@@ -234,6 +235,10 @@ def _retry_count_or_default(value: Any) -> Any:
 
 def _retry_interval_or_default(value: Any) -> Any:
     return DEFAULT_RETRY_INTERVAL_SEC if value is None else value
+
+
+def _max_response_bytes_or_default(value: Any) -> Any:
+    return DEFAULT_MAX_RESPONSE_BYTES if value is None else value
 
 
 def _copied_map(value: Any) -> Any:
@@ -290,6 +295,11 @@ class Configuration:
         converter=_retry_interval_or_default,
         validator=_number("retry_interval_sec", minimum=0),
     )
+    max_response_bytes: int = attrs.field(
+        default=DEFAULT_MAX_RESPONSE_BYTES,
+        converter=_max_response_bytes_or_default,
+        validator=_number("max_response_bytes", minimum=1, integer=True),
+    )
     # One requests.Session per thread and configuration: connections are reused, and threads
     # sharing a configuration never share a Session (requests does not promise that is safe).
     _local: threading.local = attrs.field(factory=threading.local, init=False)
@@ -315,6 +325,33 @@ class Configuration:
             return check_token(from_env, ENV_API_KEY)
         return None
 
+    def effective_proxy(self, url: str | None = None) -> str | None:
+        """The proxy a call to ``url`` (default: the effective base URL) would go through, or None.
+
+        The ``proxy`` setting, else the ``HTTPS_PROXY``/``HTTP_PROXY``/``ALL_PROXY`` variables unless
+        ``NO_PROXY`` exempts the host. A loopback host (``localhost``, 127.0.0.0/8, ``::1``) never goes
+        through a proxy taken from the environment. The URL is returned as configured (it may hold a
+        password: show it through ``to_dict()`` or ``_redact.url``).
+        """
+        import requests.utils  # only asked for here: import psopenapi_py stays without requests
+
+        target = url if url is not None else self.effective_base_url()
+        if self.proxy is not None:
+            proxies = {"http": self.proxy, "https": self.proxy} if isinstance(self.proxy, str) else dict(self.proxy)
+        elif is_loopback_url(target):
+            return None
+        else:
+            proxies = requests.utils.get_environ_proxies(target)
+        return requests.utils.select_proxy(target, proxies)  # type: ignore[no-any-return]
+
+    def effective_org_id(self) -> str | None:
+        """The organization sent as ``OpenAI-Organization`` on a call made now (``OPENAI_ORG_ID``), or None."""
+        return os.environ.get(ENV_ORG_ID) or None
+
+    def effective_project_id(self) -> str | None:
+        """The project sent as ``OpenAI-Project`` on a call made now (``OPENAI_PROJECT_ID``), or None."""
+        return os.environ.get(ENV_PROJECT_ID) or None
+
     def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
         """The settings as a dict (PowerShell key order first), secrets redacted unless ``redact=False``."""
         out: dict[str, Any] = {}
@@ -331,15 +368,13 @@ class Configuration:
             out[field.name] = value
         if redact:
             if out["base_url"]:
-                out["base_url"] = redact_url(out["base_url"])
+                out["base_url"] = _redact.url(out["base_url"])
             if out["proxy"]:
                 proxy = out["proxy"]
                 out["proxy"] = (
-                    redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+                    _redact.url(proxy) if isinstance(proxy, str) else {k: _redact.url(v) for k, v in proxy.items()}
                 )
-            out["default_headers"] = {
-                k: REDACTED if is_secret_header(k) else v for k, v in out["default_headers"].items()
-            }
+            out["default_headers"] = _redact.headers(out["default_headers"])
         return out
 
     def close(self) -> None:
@@ -423,6 +458,7 @@ def set_configuration(
     connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
     maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
     retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    max_response_bytes: int | None | NotGiven = NOT_GIVEN,
     *,
     pass_thru: Literal[False] = False,
 ) -> None: ...
@@ -444,6 +480,7 @@ def set_configuration(
     connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
     maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
     retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    max_response_bytes: int | None | NotGiven = NOT_GIVEN,
     *,
     pass_thru: Literal[True],
 ) -> Configuration: ...
@@ -465,6 +502,7 @@ def set_configuration(
     connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
     maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
     retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    max_response_bytes: int | None | NotGiven = NOT_GIVEN,
     *,
     pass_thru: bool,
 ) -> Configuration | None: ...
@@ -485,6 +523,7 @@ def set_configuration(
     connect_timeout_sec: float | None | NotGiven = NOT_GIVEN,
     maximum_retry_count: int | None | NotGiven = NOT_GIVEN,
     retry_interval_sec: float | None | NotGiven = NOT_GIVEN,
+    max_response_bytes: int | None | NotGiven = NOT_GIVEN,
     *,
     pass_thru: bool = False,
 ) -> Configuration | None:

@@ -159,7 +159,9 @@ def test_dict_body_with_nan_is_refused_before_sending(configured: RecordingServe
 
 def test_a_model_changed_in_place_is_checked_again_before_sending(configured: RecordingServer) -> None:
     """A list edited in place skips the assignment checks, so the model is checked again; nothing is sent."""
-    request = psopenapi_py.initialize_realtime_session_create_request(model="gpt-4o-realtime-preview", modalities="text")
+    request = psopenapi_py.initialize_realtime_session_create_request(
+        model="gpt-4o-realtime-preview", modalities="text"
+    )
     request.modalities.append("video")
     with pytest.raises(ApiValueError) as info:
         new_realtime_session(request)
@@ -182,7 +184,11 @@ def test_a_model_changed_in_place_is_checked_again_before_sending(configured: Re
             "Invalid type for 'modalities': expected an array, got str 'text'.",
         ),
         (
-            {"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "server_vad"}, "tools": [{"type": "FUNCTION"}]},
+            {
+                "model": "gpt-4o-realtime-preview",
+                "turn_detection": {"type": "server_vad"},
+                "tools": [{"type": "FUNCTION"}],
+            },
             ApiValueError,
             "Invalid value for 'tools[0].type': 'FUNCTION'. Allowed values (exact spelling): function.",
         ),
@@ -528,7 +534,10 @@ def test_429_asking_for_121_seconds_is_one_request_and_rate_limit_exception(conf
         new_realtime_session(MINIMAL)
     assert time.monotonic() - started < 1.0
     assert len(configured.requests) == 1
-    assert str(info.value) == "(429) Too Many Requests: Rate limit reached."
+    assert str(info.value) == (
+        "(429) Too Many Requests: Rate limit reached. "
+        "(not retried: the server asked to wait 121 s, more than the 120 s this client waits)"
+    )
     assert info.value.headers["Retry-After"] == "121"
 
 
@@ -540,8 +549,10 @@ def test_401_is_one_request_and_unauthorized_exception_with_error_details(config
     exc = info.value
     assert len(configured.requests) == 1
     assert (exc.status, exc.reason, exc.request_id, exc.error_code) == (401, "Unauthorized", "req_1", "invalid_api_key")
-    assert exc.error_details == ERROR_401
-    assert exc.body == json.dumps(ERROR_401)
+    # The key the server echoed is redacted in the body and error_details too, not only in the message.
+    redacted = {"error": dict(ERROR_401["error"], message="Incorrect API key provided: <redacted>.")}
+    assert exc.error_details == redacted
+    assert exc.body == json.dumps(redacted)
     assert str(exc) == "(401) Unauthorized: Incorrect API key provided: <redacted>."
     assert exc.headers["content-type"] == "application/json"
 

@@ -6,10 +6,12 @@ import enum
 import math
 from typing import Any
 
+from .. import _redact
 from ..exceptions import invalid_json, invalid_type, invalid_value, out_of_range
 from ._mode import parsing_leniently
 
-REDACTED = "<redacted>"
+#: Kept for the modules that import it from here; the marker lives in ``_redact``.
+REDACTED = _redact.MARKER
 #: JSON nested deeper than this is refused: recursion over it (checks, repr, json itself) would
 #: otherwise end in a RecursionError instead of an error naming the parameter.
 MAX_JSON_DEPTH = 100
@@ -93,27 +95,6 @@ def _check_json_value(value: Any, name: str) -> None:
             _check_json_value(item, f"{name}.{key}")
         return
     raise invalid_type(name, value, "a JSON value (dict, list, str, int, float, bool or None)")
-
-
-def _redacted_repr(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {REDACTED if _is_secret_key(k) else _redacted_repr(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_redacted_repr(v) for v in value) + "]"
-    return repr(value)
-
-
-def _is_secret_key(key: object) -> bool:
-    # Keys kept from a lenient parse or given in a dict need not be strings ({0: ...} from Python).
-    return isinstance(key, str) and key.lower() in {
-        "value",
-        "client_secret",
-        "api_key",
-        "authorization",
-        "token",
-        "access_token",
-        "password",
-    }
 
 
 def from_json_text(text: str | bytes, what: str) -> Any:

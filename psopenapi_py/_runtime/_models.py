@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 
+from .. import _redact
 from ..exceptions import invalid_enum, invalid_type, missing_property, unknown_field
 from ._fields import SECRET, SPEC, _FieldValidator, wire_field
-from ._json import REDACTED, UNSET, _plain_json, _redacted_repr, from_json_text
+from ._json import REDACTED, UNSET, _plain_json, from_json_text
 from ._mode import keeping_unknown_keys, parse_mode, parsing_leniently
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ class Model(JsonModel):
                 continue
             parts.append(f"{name}={REDACTED if secret and value else repr(value)}")
         if self.additional_properties:
-            parts.append(f"additional_properties={_redacted_repr(self.additional_properties)}")
+            parts.append(f"additional_properties={_redact.json_repr(self.additional_properties)}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:

@@ -29,12 +29,15 @@ Options beyond those of the sessions mock (the ``psopenapi mock-server`` flags i
   ``extra_body``. Every declared field is checked as strictly as without it (types, enums, ranges,
   required keys). By default the mock is strict, as the spec is: an unknown key is a 400 with code
   ``unknown_parameter`` and ``param`` naming it.
+* ``history=1000``: ``server.requests`` keeps only the latest requests (``record`` gets every one, as
+  each arrives); ``read_timeout_sec=10`` closes a connection that goes silent; ``max_workers=64`` bounds
+  the threads serving connections at once.
 
 The package's modules, one job each: ``_server`` (the MockServer: options, life cycle, the checks
 every request passes), ``_http`` (HTTP framing and writing answers), ``_answers`` (what each endpoint
 answers), ``_calls`` (call state and SDP answers), ``_bodies`` (reading request bodies strictly as the
 spec says: JSON, multipart), ``_errors`` (the Answer type and OpenAI's error shape), ``_recording`` (the
-request record and the one place secrets are redacted).
+request record, its secrets redacted by ``psopenapi_py._redact``, the one place for redaction).
 """
 
 from __future__ import annotations
