@@ -105,19 +105,20 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
-    """Add --output json|token|env and --with-http-info (read by :func:`print_minted_key`)."""
+    """Add --output json|token|env|dotenv|pwsh and --with-http-info (read by :func:`print_minted_key`)."""
     group = parser.add_argument_group("output")
     group.add_argument(
         "--output",
-        choices=("json", "token", "env"),
+        choices=("json", "token", "env", "dotenv", "pwsh"),
         default="json",
-        help="json: the response JSON (default); token: only the ephemeral key; env: OPENAI_EPHEMERAL_KEY=... "
-        "and OPENAI_EPHEMERAL_KEY_EXPIRES_AT=... lines, safe to eval",
+        help="json: the response JSON (default); token: only the ephemeral key; env: export "
+        "OPENAI_EPHEMERAL_KEY=... and OPENAI_EPHEMERAL_KEY_EXPIRES_AT=... lines, safe to eval; dotenv: the "
+        "same as NAME='...' lines of a .env file; pwsh: the same as $env:NAME = '...' lines for PowerShell",
     )
     group.add_argument(
         "--with-http-info",
         action="store_true",
-        help="also show the HTTP status and headers (json: wrapped around the response; token/env: on stderr)",
+        help="also show the HTTP status and headers (json: wrapped around the response; the other outputs: on stderr)",
     )
 
 

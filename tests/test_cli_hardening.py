@@ -1,0 +1,125 @@
+"""The psopenapi command under hostile or careless use (issue 14): shell outputs, secrets on the command
+line, Windows-made files, deep JSON, control characters, and usage errors, as a user sees them.
+
+Subprocess tests where only a real process shows the behaviour (bash, stdin, exit codes); main([...])
+with capsys elsewhere.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from recording_server import RecordingServer, Reply, free_port
+from test_cli import EPHEMERAL_KEY, ROOT, bash_blocks, psopenapi_on_path, run
+
+from psopenapi_py import cli
+from psopenapi_py.mock_server import MockServer
+
+__all__ = ["psopenapi_on_path"]  # a fixture, used by name
+
+GA = "new-realtime-client-secret"
+GA_PROG = f"psopenapi {GA}"
+#: Shaped like a real project key, so a leak of it would be seen.
+REAL_LOOKING_KEY = "sk-proj-Zx8vQ2mN4pL6rT1yW3eR5uI7oP9aS0dF2gH4jK6lZ8xC0vB2nM4qW6eR8tY0uI2o"
+
+
+def answer_with_key(server: RecordingServer, key: str, expires_at: int = 1700000000) -> None:
+    server.default = Reply(200, {"value": key, "expires_at": expires_at, "session": {"type": "realtime"}})
+
+
+# --------------------------------------------------------------------------------------------------
+# 1. Shell outputs: env exports, dotenv, pwsh; the README's form stops on a failed mint
+
+
+class TestShellOutputs:
+    def test_env_output_exports_each_variable_shell_quoted(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--output env writes `export NAME='value'` lines; a hostile key stays one quoted word."""
+        answer_with_key(configured, "ek_$(touch pwned)'x")
+        assert cli.main([GA, "--output", "env"]) == 0
+        assert capsys.readouterr().out == (
+            "export OPENAI_EPHEMERAL_KEY='ek_$(touch pwned)'\"'\"'x'\nexport OPENAI_EPHEMERAL_KEY_EXPIRES_AT=1700000000\n"
+        )
+
+    def test_dotenv_output_is_single_quoted_lines(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--output dotenv writes NAME='value' lines that a shell's `set -a; . FILE` reads back unchanged."""
+        answer_with_key(configured, "ek_$HOME`id`")
+        assert cli.main([GA, "--output", "dotenv"]) == 0
+        out = capsys.readouterr().out
+        assert out == "OPENAI_EPHEMERAL_KEY='ek_$HOME`id`'\nOPENAI_EPHEMERAL_KEY_EXPIRES_AT='1700000000'\n"
+        (tmp_path / ".env").write_text(out)
+        done = subprocess.run(
+            ["bash", "-c", 'set -a; . ./.env; sh -c \'printf "%s|%s" "$OPENAI_EPHEMERAL_KEY" "$OPENAI_EPHEMERAL_KEY_EXPIRES_AT"\''],
+            capture_output=True, text=True, cwd=tmp_path, timeout=30,
+        )  # fmt: skip
+        assert (done.returncode, done.stdout) == (0, "ek_$HOME`id`|1700000000")
+
+    def test_dotenv_refuses_a_key_no_dotenv_reader_reads_unchanged(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A key with a quote or a backslash cannot be a .env value for every reader: exit 4, stdout empty."""
+        answer_with_key(configured, "ek_a'b")
+        assert cli.main([GA, "--output", "dotenv"]) == 4
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"{GA_PROG}: error: --output dotenv: the answer's OPENAI_EPHEMERAL_KEY contains a quote or a "
+            "backslash, which a .env file cannot hold unchanged for every reader; use --output env or json.\n"
+        )
+
+    def test_pwsh_output_doubles_single_quotes(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--output pwsh writes `$env:NAME = '...'` with every single quote (also the typographic ones) doubled."""
+        answer_with_key(configured, "ek_a'b\u2019c$d")
+        assert cli.main([GA, "--output", "pwsh"]) == 0
+        assert capsys.readouterr().out == (
+            "$env:OPENAI_EPHEMERAL_KEY = 'ek_a''b\u2019\u2019c$d'\n$env:OPENAI_EPHEMERAL_KEY_EXPIRES_AT = '1700000000'\n"
+        )
+
+    def test_failed_mint_prints_nothing_and_exits_non_zero(self, mock_server: MockServer) -> None:
+        """A refused mint (wrong key) in every key output: stdout empty, exit 4."""
+        for output in ("token", "env", "dotenv", "pwsh"):
+            done = run(GA, "--output", output, "--api-key", "sk-wrong", env={"OPENAI_BASE_URL": mock_server.url})
+            assert (done.returncode, done.stdout) == (4, ""), output
+
+    def readme_block(self) -> str:
+        blocks = [b for b in bash_blocks((ROOT / "README.md").read_text(encoding="utf-8")) if "--output env" in b]
+        assert len(blocks) == 1
+        return blocks[0]
+
+    def test_readme_form_exports_the_key_to_child_processes(
+        self, psopenapi_on_path: dict[str, str], tmp_path: Path
+    ) -> None:
+        """The README's mint block, run by bash: a child process started after it sees the key and its expiry."""
+        block = (
+            self.readme_block()
+            + 'sh -c \'printf "child:%s|%s\\n" "$OPENAI_EPHEMERAL_KEY" "$OPENAI_EPHEMERAL_KEY_EXPIRES_AT"\'\n'
+        )
+        with MockServer() as server:
+            done = subprocess.run(
+                ["bash", "-c", block], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                env={**psopenapi_on_path, "OPENAI_BASE_URL": server.url},
+            )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, "")
+        first, child = done.stdout.splitlines()
+        assert first.startswith("ephemeral key ready, expires at ")
+        key, expires_at = child.removeprefix("child:").split("|")
+        assert EPHEMERAL_KEY.fullmatch(key)
+        assert first == f"ephemeral key ready, expires at {expires_at} (Unix time)"
+
+    def test_readme_form_stops_on_a_failed_mint(self, psopenapi_on_path: dict[str, str], tmp_path: Path) -> None:
+        """The README's mint block with nothing listening: bash stops at the mint with its exit code (5), and
+        nothing after it runs (no set -e needed)."""
+        block = self.readme_block() + "echo after\n"
+        done = subprocess.run(
+            ["bash", "-c", block], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+            env={**psopenapi_on_path, "OPENAI_BASE_URL": f"http://127.0.0.1:{free_port()}/v1"},
+        )  # fmt: skip
+        assert (done.returncode, done.stdout) == (5, "")
+        assert done.stderr.startswith("psopenapi new-realtime-client-secret: error: Connection to http://127.0.0.1:")
