@@ -617,8 +617,8 @@ def test_cli_transcription_session_with_detection_off_as_env_lines(
     """--type transcription --no-turn-detection: turn_detection null; --output env prints the key and its expiry."""
     assert cli.main(["new-realtime-client-secret", "--type", "transcription", "--no-turn-detection", "--output", "env"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert re.fullmatch(r"OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
-    assert abs(int(lines[1].removeprefix("OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
+    assert re.fullmatch(r"export OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
+    assert abs(int(lines[1].removeprefix("export OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
     assert ga_mock.requests[0].body == {"session": {"type": "transcription", "audio": {"input": {"turn_detection": None}}}}
 
 
