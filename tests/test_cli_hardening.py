@@ -123,3 +123,84 @@ class TestShellOutputs:
         )  # fmt: skip
         assert (done.returncode, done.stdout) == (5, "")
         assert done.stderr.startswith("psopenapi new-realtime-client-secret: error: Connection to http://127.0.0.1:")
+
+
+# --------------------------------------------------------------------------------------------------
+# 3 and 11. Usage errors: reported by the subcommand that got them, values never repeated; per-command exit codes
+
+
+class TestUsageErrors:
+    def test_unknown_option_is_reported_by_its_subcommand(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`psopenapi new-realtime-call --bogus`: the subcommand names the option; exit 2."""
+        assert cli.main(["new-realtime-call", "--bogus"]) == 2
+        assert capsys.readouterr().err == (
+            "psopenapi new-realtime-call: error: unrecognized arguments: --bogus (see psopenapi new-realtime-call --help)\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--api_key", REAL_LOOKING_KEY], "unrecognized arguments: --api_key and 1 value (not shown)"),
+            ([f"--api_key={REAL_LOOKING_KEY}"], "unrecognized arguments: --api_key=…"),
+            (["--api-key", "sk-x", REAL_LOOKING_KEY], "unrecognized arguments: 1 value (not shown)"),
+            (
+                ["--output", REAL_LOOKING_KEY],
+                "argument --output: invalid choice (the value is not shown) (choose from json, token, env, dotenv, pwsh)",
+            ),
+            (
+                ["--output", "tokn"],
+                "argument --output: invalid choice (the value is not shown); did you mean token? "
+                "(choose from json, token, env, dotenv, pwsh)",
+            ),
+        ],
+        ids=["spaced", "attached", "stray-value", "choice", "choice-typo"],
+    )
+    def test_a_mistyped_option_never_echoes_its_value(
+        self, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    ) -> None:
+        """A key typed after a misspelt option (or given to a choice option) is not in the usage error."""
+        assert cli.main([GA, *args]) == 2
+        err = capsys.readouterr().err
+        assert err == f"{GA_PROG}: error: {message} (see {GA_PROG} --help)\n"
+        assert "Zx8vQ2mN4" not in err
+
+    def test_a_mistyped_command_is_not_echoed_but_the_closest_is_suggested(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown command: exit 2, the closest command suggested, the typed word not repeated."""
+        assert cli.main(["new-realtime-sesion"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(
+            "psopenapi: error: argument COMMAND: invalid choice (the value is not shown); did you mean "
+            "new-realtime-session? (choose from new-realtime-session, new-realtime-client-secret, "
+        )
+        assert "sesion" not in err
+
+    def test_the_process_reports_a_mistyped_key_option_without_the_key(self) -> None:
+        """As a real process: exit 2, stdout empty, the key nowhere in stderr."""
+        done = run(GA, "--api_key", REAL_LOOKING_KEY)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == (
+            f"{GA_PROG}: error: unrecognized arguments: --api_key and 1 value (not shown) (see {GA_PROG} --help)\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("command", "codes"),
+        [
+            (GA, ["0", "2", "3", "4", "5", "130"]),
+            ("new-realtime-call", ["0", "2", "3", "4", "5", "130"]),
+            ("invoke-hangup-realtime-call", ["0", "2", "3", "4", "5", "130"]),
+            ("get-configuration", ["0", "2", "130"]),
+            ("mock-server", ["0", "2", "130"]),
+            ("demo", ["0", "2", "4", "130"]),
+            ("translate", ["0", "1", "2", "130"]),
+        ],
+    )
+    def test_each_subcommand_help_lists_only_its_exit_codes(
+        self, capsys: pytest.CaptureFixture[str], command: str, codes: list[str]
+    ) -> None:
+        """A subcommand's --help lists the exit codes that command can return, 130 (interrupted) included."""
+        assert cli.main([command, "--help"]) == 0
+        block = capsys.readouterr().out.split("exit codes:\n")[1]
+        assert [line.split()[0] for line in block.splitlines()] == codes
+        assert "130  interrupted (Ctrl-C) before the command finished" in block

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
@@ -19,14 +20,30 @@ EXIT_CONNECTION = 5
 #: Ctrl-C during a call (the shell convention: 128 + SIGINT).
 EXIT_INTERRUPTED = 130
 
-EPILOG = """exit codes:
-  0  success
-  1  translate: some lines were left untranslated (see the warnings)
-  2  bad input: nothing was sent
-  3  no credentials: set OPENAI_API_KEY or pass --api-key
-  4  the API answered with an error (its message is on stderr)
-  5  connection failure or timeout
-"""
+#: What each exit code means, for --help and docs/CLI.md; each command lists the ones it can return.
+EXIT_MEANINGS: dict[int, str] = {
+    EXIT_OK: "success",
+    EXIT_PARTIAL: "translate: some lines were left untranslated (see the warnings)",
+    EXIT_BAD_INPUT: "bad input or a usage error: nothing was sent",
+    EXIT_NO_CREDENTIALS: "no credentials: set OPENAI_API_KEY, or pass --api-key or --api-key-file",
+    EXIT_API_ERROR: "the API answered with an error, or with an answer refused as unsafe (the reason is on stderr)",
+    EXIT_CONNECTION: "connection failure or timeout",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C) before the command finished",
+}
+#: The exit codes of a command that sends a request to the API.
+API_EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_NO_CREDENTIALS, EXIT_API_ERROR, EXIT_CONNECTION, EXIT_INTERRUPTED)
+
+
+def epilog(codes: Iterable[int], notes: Mapping[int, str] | None = None) -> str:
+    """The "exit codes:" block of --help for these codes; ``notes`` says what a code means for one command."""
+    lines = ["exit codes:"]
+    for code in sorted(set(codes)):
+        lines.append(f"  {code:<3}  {(notes or {}).get(code, EXIT_MEANINGS[code])}")
+    return "\n".join(lines) + "\n"
+
+
+#: The top-level help's block: every code some command returns.
+EPILOG = epilog(EXIT_MEANINGS)
 
 
 class CliError(Exception):
@@ -62,22 +79,71 @@ def root_parser() -> argparse.ArgumentParser:
 def _parser_class() -> type[argparse.ArgumentParser]:
     """The ArgumentParser class the command uses (built on first use: argparse is imported lazily)."""
     import argparse
+    import difflib
 
     class OneLineErrorParser(argparse.ArgumentParser):
-        """argparse, but a usage error is one stderr line (exit 2) instead of the usage block plus the error."""
+        """argparse, but a usage error is one stderr line (exit 2) from the (sub)command that got the bad
+        argument, and never repeats a value the command did not understand (it may be a key typed after
+        a misspelt option)."""
 
         def error(self, message: str) -> NoReturn:
+            # argparse quotes "--opt=value" whole in some messages (an ambiguous abbreviation).
+            message = _ATTACHED_VALUE.sub(r"\1=…", message)
             self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+        def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+        ) -> tuple[argparse.Namespace, list[str]]:
+            # argparse hands a subcommand's leftovers up to the top parser, which would report them as its
+            # own; every parser here reports its leftovers itself.
+            parsed, extras = super().parse_known_args(args, namespace)
+            if extras:
+                self.error(f"unrecognized arguments: {_without_values(extras)}")
+            return parsed, extras
+
+        def _check_value(self, action: argparse.Action, value: Any) -> None:
+            if action.choices is not None and value not in action.choices:
+                choices = [str(choice) for choice in action.choices]
+                close = difflib.get_close_matches(str(value), choices, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise argparse.ArgumentError(
+                    action, f"invalid choice (the value is not shown){hint} (choose from {', '.join(choices)})"
+                )
 
     return OneLineErrorParser
 
 
-def subcommand(sub: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:  # noqa: A002
-    """Add one subcommand parser with the common look (description, exit codes in the epilog)."""
+_ATTACHED_VALUE = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)=\S+")
+
+
+def _without_values(extras: Sequence[str]) -> str:
+    """The unrecognized arguments as the error shows them: option names only, values counted, not shown."""
+    options = [arg.split("=", 1)[0] + ("=…" if "=" in arg else "") for arg in extras if arg[:1] == "-" and len(arg) > 1]
+    values = len(extras) - len(options)
+    shown = " ".join(options)
+    if values:
+        counted = f"{values} value{'s' if values > 1 else ''} (not shown)"
+        shown = f"{shown} and {counted}" if shown else counted
+    return shown
+
+
+def subcommand(
+    sub: Any,
+    name: str,
+    help: str,  # noqa: A002
+    description: str,
+    exit_codes: Iterable[int],
+    exit_notes: Mapping[int, str] | None = None,
+) -> argparse.ArgumentParser:
+    """Add one subcommand parser with the common look: the description, and the exit codes it can return."""
     import argparse
 
     parser: argparse.ArgumentParser = sub.add_parser(
-        name, help=help, description=description, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+        name,
+        help=help,
+        description=description,
+        epilog=epilog(exit_codes, exit_notes),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
 

@@ -11,7 +11,7 @@ import attrs
 
 from ._flags import Flag, RequestSpec
 from ._output import print_json, split_http_info
-from ._parser import EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
+from ._parser import API_EXIT_CODES, EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
 from .mint import GA_SESSION_FLAGS
 
 if TYPE_CHECKING:
@@ -32,10 +32,11 @@ class CallCommand:
     request: RequestSpec | None = None
     call_id: bool = True
     optional_request: bool = False
+    exit_codes: tuple[int, ...] = API_EXIT_CODES
 
     def add(self, sub: Any) -> None:
         """Add the subcommand with its CALL_ID, request, connection and output options."""
-        parser = subcommand(sub, self.name, help=self.help, description=self.description)
+        parser = subcommand(sub, self.name, help=self.help, description=self.description, exit_codes=self.exit_codes)
         if self.call_id:
             parser.add_argument(
                 "call_id", metavar="CALL_ID", help="the call's id, e.g. rtc_... (from the webhook or Location)"

@@ -6,10 +6,21 @@ from typing import TYPE_CHECKING, Any
 
 from .._runtime import REDACTED
 from ._output import print_json
-from ._parser import EXIT_OK, add_connection_options, configuration_from_args, subcommand
+from ._parser import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    add_connection_options,
+    configuration_from_args,
+    subcommand,
+)
 
 if TYPE_CHECKING:
     import argparse
+
+
+#: What get-configuration can exit with (it sends nothing).
+EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -20,6 +31,7 @@ def add(sub: Any) -> None:
         help="print the effective configuration as JSON, secrets redacted (Get-Configuration)",
         description="Print the settings a call would use now (options, then OPENAI_* variables, then defaults) "
         "as JSON. Secrets are shown as <redacted>.",
+        exit_codes=EXIT_CODES,
     )
     add_connection_options(parser)
     parser.set_defaults(func=run)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._runtime import REDACTED
 from ._output import as_sent
-from ._parser import EXIT_API_ERROR, EXIT_OK, subcommand
+from ._parser import EXIT_API_ERROR, EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, subcommand
 
 if TYPE_CHECKING:
     import argparse
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 DEMO_API_KEY = "sk-demo"
 #: The documentation example the demo runs (a character-identical copy of docs/RealtimeApi.md's).
 DEMO_EXAMPLE_MODULE = "psopenapi_py.examples.seed_doc_example"
+
+#: What demo can exit with.
+EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_API_ERROR, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -30,6 +33,8 @@ def add(sub: Any) -> None:
         description="Start a mock server on a free loopback port, run the example of docs/RealtimeApi.md "
         "against it, and print the request it sent and the session it got back; then mint a key the GA way "
         "(new_realtime_client_secret, OpenAI's own example request) and print that exchange too.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_API_ERROR: "the example's call failed (see the output above)"},
     )
     parser.set_defaults(func=run)
 

@@ -6,7 +6,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._parser import EXIT_OK, CliError, argument_type_error, non_negative, subcommand
+from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, CliError, argument_type_error, non_negative, subcommand
 
 if TYPE_CHECKING:
     import argparse
@@ -20,6 +20,10 @@ SERVED = (
 )
 
 
+#: What mock-server can exit with (Ctrl-C while serving is a normal stop).
+EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
+
+
 def add(sub: Any) -> None:
     """Add `mock-server` and its options (host, port, key, faults, record)."""
     parser = subcommand(
@@ -29,6 +33,8 @@ def add(sub: Any) -> None:
         description=f"Serve {SERVED} like OpenAI does (auth, strict validation, OpenAI's error shape, calls "
         "with their state) until Ctrl-C. Prints the base URL to use as OPENAI_BASE_URL on the first line of "
         "stdout; logs one line per request on stderr.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_OK: "stopped by Ctrl-C or SIGTERM (the normal way to end it)"},
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback only)")
     parser.add_argument(

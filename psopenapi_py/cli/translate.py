@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._parser import EXIT_OK, EXIT_PARTIAL, CliError, subcommand
+from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, CliError, subcommand
 
 if TYPE_CHECKING:
     import argparse
+
+
+#: What translate can exit with.
+EXIT_CODES = (EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -20,6 +24,8 @@ def add(sub: Any) -> None:
         description="Translate SCRIPT, a PowerShell script that uses PSOpenAPITools, into Python that uses "
         "psopenapi_py. What is not translated stays in place as '# untranslated (line N): ...' and is listed "
         "on stderr as SCRIPT:N: reason; the exit code is then 1. See docs/translate.md.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_PARTIAL: "some lines were left untranslated (see the warnings)"},
     )
     parser.add_argument("script", metavar="SCRIPT", help="the .ps1 file (UTF-8 or UTF-16 with BOM), or - for stdin")
     parser.add_argument("-o", "--out", metavar="OUT.py", help="write the Python to OUT.py (default: stdout)")
