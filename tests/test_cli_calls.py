@@ -335,7 +335,7 @@ def test_new_call_with_http_info(calls_mock: MockServer, offer_file: Path, capsy
     ("content", "argv", "message"),
     [
         (None, [], "--sdp-file: cannot read {path}: No such file or directory."),
-        (b"v=0\r\n\xff\xfe", [], "--sdp-file: {path} is not UTF-8 text (an SDP offer is text)."),
+        (b"v=0\r\n\xff\xfe", [], "--sdp-file: {path} is not UTF-8 (or UTF-16 with a byte-order mark) text (an SDP offer is text)."),
         (OFFER.encode(), ["--voice", "7", "--instructions"], "argument --instructions: expected one argument"),
         (
             OFFER.encode(),

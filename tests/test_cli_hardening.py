@@ -7,12 +7,14 @@ with capsys elsewhere.
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from recording_server import RecordingServer, Reply, free_port
-from test_cli import EPHEMERAL_KEY, ROOT, bash_blocks, psopenapi_on_path, run
+from test_cli import EPHEMERAL_KEY, MODEL, ROOT, bash_blocks, env_for, psopenapi_on_path, run
 
 from psopenapi_py import cli
 from psopenapi_py.mock_server import MockServer
@@ -204,3 +206,79 @@ class TestUsageErrors:
         block = capsys.readouterr().out.split("exit codes:\n")[1]
         assert [line.split()[0] for line in block.splitlines()] == codes
         assert "130  interrupted (Ctrl-C) before the command finished" in block
+
+
+# --------------------------------------------------------------------------------------------------
+# 5 and 6. JSON nested too deep, and files Windows PowerShell writes
+
+DEEP = "[" * 100_000
+
+
+class TestInputFiles:
+    def test_deeply_nested_body_file_is_one_line_exit_2(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A --body nested 100,000 deep: exit 2, one line naming --body and the file; nothing sent."""
+        path = tmp_path / "deep.json"
+        path.write_text(DEEP)
+        assert cli.main([GA, "--body", str(path)]) == 2
+        assert capsys.readouterr().err == (
+            f"{GA_PROG}: error: --body: {str(path)!r} is JSON nested more than 100 levels deep.\n"
+        )
+        assert configured.requests == []
+
+    def test_deeply_nested_tool_is_one_line_exit_2(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--tool nested 100,000 deep: exit 2, one line (the JSON is not repeated); nothing sent."""
+        assert cli.main(["new-realtime-session", "--model", MODEL, "--tool", DEEP]) == 2
+        assert capsys.readouterr().err == (
+            "psopenapi new-realtime-session: error: --tool is JSON nested more than 100 levels deep.\n"
+        )
+        assert configured.requests == []
+
+    def test_deeply_nested_body_on_stdin_in_a_process(self) -> None:
+        """The same through stdin in a real process: no traceback, exit 2."""
+        done = run(GA, "--body", "-", stdin=DEEP, env={"OPENAI_API_KEY": "sk-x"})
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == f"{GA_PROG}: error: --body: stdin is JSON nested more than 100 levels deep.\n"
+
+    @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be-bom"])
+    def test_body_file_written_by_windows_powershell(
+        self, configured: RecordingServer, tmp_path: Path, encoding: str
+    ) -> None:
+        """--body files with a UTF-8 BOM, or UTF-16 (LE or BE) with a BOM, are read like UTF-8 ones."""
+        answer_with_key(configured, "ek_1")
+        text = '{"session": {"type": "realtime", "instructions": "Grüß dich"}}'
+        data = b"\xfe\xff" + text.encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+        path = tmp_path / "body.json"
+        path.write_bytes(data)
+        assert cli.main([GA, "--body", str(path), "--output", "token"]) == 0
+        assert configured.requests[0].json == {"session": {"type": "realtime", "instructions": "Grüß dich"}}
+
+    def test_body_on_stdin_with_a_bom(self, mock_server: MockServer) -> None:
+        """`Get-Content body.json | psopenapi ... --body -` style: UTF-16 with a BOM on stdin is read too."""
+        body = '\ufeff{"session": {"type": "realtime", "model": "gpt-realtime"}}'.encode("utf-16-le")
+        done = subprocess.run(
+            [sys.executable, "-m", "psopenapi_py", GA, "--body", "-", "--output", "token"],
+            input=body, capture_output=True, env={**os.environ, **env_for(mock_server)}, timeout=30,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, b"")
+        assert mock_server.requests[0].body == {"session": {"type": "realtime", "model": "gpt-realtime"}}
+
+    def test_sdp_file_in_utf16_with_a_bom(
+        self,
+        mock_server: MockServer,
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--sdp-file written by Windows PowerShell (UTF-16 LE with a BOM) is posted as the same offer."""
+        for name, value in env_for(mock_server).items():
+            monkeypatch.setenv(name, value)
+        offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n"
+        path = tmp_path / "offer.sdp"
+        path.write_bytes(offer.encode("utf-16"))
+        assert cli.main(["new-realtime-call", "--sdp-file", str(path)]) == 0
+        assert mock_server.requests[0].body == {"sdp": offer}
+        assert capsys.readouterr().out.startswith("v=0\r\n")

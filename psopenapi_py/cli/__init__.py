@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._runtime import REDACTED
 from . import calls, config, demo, mint, mock, translate
+from ._input import check_one_stdin_reader
 from ._output import print_minted_key
 from ._parser import (
     EPILOG,
@@ -136,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = f"psopenapi {args.command}"
     secrets = (getattr(args, "api_key", None), os.environ.get("OPENAI_API_KEY"))
     try:
+        check_one_stdin_reader(args)
         return int(args.func(args))
     except CliError as exc:
         return _fail(prog, str(exc), exc.exit_code, secrets)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._flags import Flag, RequestSpec
+from ._input import read_text
 from ._output import print_json, split_http_info
 from ._parser import API_EXIT_CODES, EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
 from .mint import GA_SESSION_FLAGS
@@ -112,13 +112,11 @@ class NewCallCommand(CallCommand):
         """The SDP offer read from --sdp-file, and the session (None when no session option or --body is given)."""
         if args.sdp_file is None:
             raise CliError("--sdp-file is required: the caller's SDP offer, from a file or - for stdin.")
-        if args.sdp_file == "-" and args.body == "-":
-            raise CliError("--sdp-file - and --body - both want stdin: give one of them as a file.")
         assert self.request is not None
         session = None
         if any(flag.field is not None for flag, _ in self.request.given(args)) or args.body is not None:
             session = self.request.request_from(args)
-        return [_read_text(args.sdp_file, "--sdp-file"), session]
+        return [read_text(args.sdp_file, "--sdp-file", " (an SDP offer is text)"), session]
 
     def wants_http_info(self, args: argparse.Namespace) -> bool:
         # The call id comes from the Location header, which only the HTTP info carries.
@@ -134,23 +132,6 @@ class NewCallCommand(CallCommand):
             return
         document = {"call_id": result.call_id, "sdp": answer}
         print_json(document if http_info is None or not args.with_http_info else {**http_info, "response": document})
-
-
-def _read_text(source: str, option: str) -> str:
-    """The text of a file, or of stdin for '-' (UTF-8).
-
-    Raises:
-        CliError: unreadable, or not UTF-8 text.
-    """
-    shown = "stdin" if source == "-" else repr(source)
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise CliError(f"{option}: cannot read {shown}: {exc.strerror or exc}.") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CliError(f"{option}: {shown} is not UTF-8 text (an SDP offer is text).") from None
 
 
 def _ga_session_request() -> Any:

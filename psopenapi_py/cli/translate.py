@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ._input import read_text
 from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, CliError, subcommand
 
 if TYPE_CHECKING:
@@ -41,15 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     shown = "<stdin>" if args.script == "-" else args.script
-    try:
-        data = sys.stdin.buffer.read() if args.script == "-" else Path(args.script).read_bytes()
-    except OSError as exc:
-        raise CliError(f"cannot read {shown!r}: {exc.strerror or exc}.") from None
-    try:
-        # Windows PowerShell 5.1 writes UTF-16 with a byte-order mark; everything else is UTF-8.
-        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CliError(f"{shown!r} is not UTF-8 (or UTF-16 with a byte-order mark) text.") from None
+    text = read_text(args.script, "SCRIPT")
     try:
         from ..translate import translate_powershell
 
