@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import _transport
+from . import _redact, _transport
 from ._log import logger
-from ._runtime import MAX_JSON_DEPTH, REDACTED, UNSET, Model, _to_json_value, json_too_deep, revalidate
+from ._runtime import MAX_JSON_DEPTH, UNSET, Model, _to_json_value, json_too_deep, revalidate
 from ._wire_check import check_wire_letter
 from .configuration import Configuration, get_configuration
 from .exceptions import ApiException, ApiTypeError, ApiValueError, BetaApiRetiredError, CaseInsensitiveHeaders
@@ -218,22 +218,7 @@ def post_json(
 
 def loggable_json(body: bytes) -> str:
     """The JSON body with MCP credentials (``authorization``, ``headers`` values) replaced by <redacted>."""
-
-    def scrub(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {
-                k: REDACTED
-                if k == "authorization"
-                else {h: REDACTED for h in v}
-                if k == "headers" and isinstance(v, dict)
-                else scrub(v)
-                for k, v in value.items()
-            }
-        if isinstance(value, list):
-            return [scrub(v) for v in value]
-        return value
-
-    return json.dumps(scrub(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(_redact.json_value(json.loads(body)), separators=(",", ":"), ensure_ascii=False)
 
 
 def result(parsed: T, response: _transport.TransportResponse, with_http_info: bool) -> T | ApiResponse:

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar, cast
 import attrs
 from attrs import validators as _v
 
+from . import _redact
 from .exceptions import ApiTypeError, ApiValueError
 
 if sys.version_info >= (3, 11):
@@ -44,8 +45,9 @@ __all__ = [
 SPEC = "psopenapi_py.spec"
 #: Metadata key: the field holds a secret that repr and logs must never show.
 SECRET = "psopenapi_py.secret"
+#: Kept for the modules that import it from here; the marker lives in ``_redact``.
+REDACTED = _redact.MARKER
 
-REDACTED = "<redacted>"
 #: JSON nested deeper than this is refused: recursion over it (checks, repr, json itself) would
 #: otherwise end in a RecursionError instead of an error naming the parameter.
 MAX_JSON_DEPTH = 100
@@ -598,27 +600,6 @@ def _to_json_value(value: Any) -> Any:
     return value
 
 
-def _redacted_repr(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {REDACTED if _is_secret_key(k) else _redacted_repr(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_redacted_repr(v) for v in value) + "]"
-    return repr(value)
-
-
-def _is_secret_key(key: object) -> bool:
-    # Keys kept from a lenient parse or given in a dict need not be strings ({0: ...} from Python).
-    return isinstance(key, str) and key.lower() in {
-        "value",
-        "client_secret",
-        "api_key",
-        "authorization",
-        "token",
-        "access_token",
-        "password",
-    }
-
-
 def from_json_text(text: str | bytes, what: str) -> Any:
     """Parse JSON text, raising ApiValueError (naming ``what``) instead of a bare JSON error."""
     import json  # here and in the to_json methods: building models needs no json, so import leaves it out
@@ -741,7 +722,7 @@ class Model:
                 continue
             parts.append(f"{name}={REDACTED if secret and value else repr(value)}")
         if self.additional_properties:
-            parts.append(f"additional_properties={_redacted_repr(self.additional_properties)}")
+            parts.append(f"additional_properties={_redact.json_repr(self.additional_properties)}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:

@@ -11,18 +11,17 @@ import math
 import os
 import platform
 import random
+import re
 import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from . import __version__
+from . import __version__, _redact
 from ._log import logger
-from ._runtime import REDACTED
-from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header, is_secret_header
+from .configuration import ENV_ORG_ID, ENV_PROJECT_ID, Configuration, check_header, is_loopback_url
 from .exceptions import (
     ApiConnectionError,
     ApiException,
@@ -160,16 +159,6 @@ def user_agent() -> str:
     return f"psopenapi_py/{__version__} python/{major}.{minor} requests/{requests.__version__}"
 
 
-def safe_url(url: str) -> str:
-    """The URL without any user:password part, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return parts._replace(netloc=f"{REDACTED}@{host}{port}").geturl()
-
-
 def build_headers(
     configuration: Configuration,
     operation: str,
@@ -219,26 +208,6 @@ def build_headers(
             del headers[existing]
         headers[name] = value
     return headers
-
-
-def _secrets_of(headers: Mapping[str, str]) -> list[str]:
-    """The header values a message or log line must never show (token, cookies, keys)."""
-    found = []
-    for name, value in headers.items():
-        if is_secret_header(name) and value:
-            found.append(value)
-            scheme, _, credential = value.partition(" ")
-            if credential and scheme.lower() in ("bearer", "basic"):
-                found.append(credential)
-    return found
-
-
-def scrub(text: str, secrets: list[str]) -> str:
-    """``text`` with every secret replaced by ``<redacted>`` (servers sometimes echo the key back)."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= 4:
-            text = text.replace(secret, REDACTED)
-    return text
 
 
 def _keep_headers(prepared: Any) -> Any:
@@ -302,17 +271,20 @@ def request(
     import requests
 
     headers = build_headers(configuration, operation, content_type=content_type, accept=accept)
-    secrets = _secrets_of(headers)
+    secrets = _redact.secrets_of_headers(headers)
     url = configuration.effective_base_url() + path
-    shown_url = safe_url(url)
+    shown_url = _redact.url(url)
     attempts = configuration.maximum_retry_count + 1
     session = _session(configuration)
     timeout = (configuration.connect_timeout_sec, configuration.timeout_sec)
     verify: bool | str = not configuration.skip_certificate_check
     proxies = _proxies(configuration)
+    limit = configuration.max_response_bytes
     # Without any proxy variable, requests' environment pass would only pick up a CA bundle: do
     # just that here and skip the rest (see _proxy_environment_in_use); the outcome is the same.
-    session.trust_env = _proxy_environment_in_use()
+    # Loopback never goes through a proxy from the environment: it would carry the bearer key to
+    # the proxy, and a local mock would fail whenever that proxy is down.
+    session.trust_env = _proxy_environment_in_use() and not (proxies is None and is_loopback_url(url))
     if verify is True and not session.trust_env:
         verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
     for attempt in range(1, attempts + 1):
@@ -331,7 +303,9 @@ def request(
                 allow_redirects=False,
                 auth=_keep_headers,
             )
-            text = _read_body(raw, configuration.timeout_sec, shown_url)
+            text = _read_body(raw, configuration.timeout_sec, shown_url, limit)
+        except _TooLarge as exc:
+            raise _too_large_error(raw, shown_url, limit, exc.unpacked) from None
         except requests.exceptions.SSLError as exc:
             raise ApiConnectionError(f"TLS failure talking to {shown_url}: {_reason(exc)}") from exc
         except requests.exceptions.Timeout as exc:
@@ -339,6 +313,15 @@ def request(
             failure.__cause__ = exc
         except _BodyTimeout as exc:
             failure = ApiTimeoutError(f"Timed out reading the answer of {shown_url} (attempt {attempt} of {attempts}).")
+            failure.__cause__ = exc
+        except requests.exceptions.ProxyError as exc:
+            # Not the target refusing: the proxy failed, and the target was never reached.
+            proxy = configuration.effective_proxy(url)
+            shown_proxy = _redact.url(proxy) if proxy else "from the environment"
+            failure = ApiConnectionError(
+                f"Connection to the proxy {shown_proxy} failed: {_reason(exc)} (attempt {attempt} of {attempts}); "
+                f"{shown_url} was not reached."
+            )
             failure.__cause__ = exc
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             # A read timeout inside the body stream reaches us as a ConnectionError from requests.
@@ -369,15 +352,25 @@ def request(
         if 200 <= status < 300:
             return TransportResponse(status, reason, response_headers, text, raw)
         retry, why = should_retry(status, response_headers)
-        delay = retry_delay(attempt - 1, response_headers, configuration.retry_interval_sec, now=time.time())
+        now = time.time()
+        delay = retry_delay(attempt - 1, response_headers, configuration.retry_interval_sec, now=now)
+        note = None
         if retry and delay is None:
-            retry, why = False, f"the server asked to wait more than {MAX_RETRY_AFTER_SEC:g} s"
+            wait = parse_retry_after(response_headers, now) or 0.0
+            why = f"the server asked to wait {wait:g} s, more than the {MAX_RETRY_AFTER_SEC:g} s this client waits"
+            retry = False
+            if attempt < attempts:
+                note = f"not retried: {why}"
         if retry and attempt < attempts:
             logger.debug("retrying after %.3f s: %s", delay, why)
             sleep(delay or 0.0)
             continue
         logger.debug("not retrying: %s", why if not retry else "no attempts left")
-        raise _status_error(status, reason, response_headers, text, secrets)
+        if 300 <= status < 400:
+            location = response_headers.get("Location")
+            where = f"to {_redact.text(_redact.url(location), secrets)}" if location else "(no Location header)"
+            note = f"the redirect {where} was not followed: API calls never follow redirects"
+        raise _status_error(status, reason, response_headers, text, secrets, note)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -409,13 +402,19 @@ def _standard_reason(status: int) -> str:
         return ""
 
 
-def _status_error(status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str]) -> ApiException:
+def _status_error(
+    status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str], note: str | None = None
+) -> ApiException:
+    # The body, and so error_details, lose any secret the server echoed back, as the message does.
+    body = _redact.text(body, secrets)
     cls = exception_class_for_status(status)
     error = cls(status, reason, headers=headers, body=body)
-    message = scrub(str(error), secrets)
-    if message != str(error):
-        error = cls(status, reason, headers=headers, body=body, message=message)
-    return error
+    if note is None:
+        return error
+    # A redirect's body is usually a placeholder: the message says what happened instead.
+    detail = "" if 300 <= status < 400 else f" ({note})"
+    message = f"({status}) {reason}: {note}." if not detail else f"{error}{detail}"
+    return cls(status, reason, headers=headers, body=body, message=message)
 
 
 def _caused_by_timeout(exc: BaseException) -> bool:
@@ -441,13 +440,45 @@ class _BodyTimeout(Exception):
     pass
 
 
-def _read_body(raw: Any, timeout_sec: float, shown_url: str) -> str:
+class _TooLarge(Exception):
+    def __init__(self, unpacked: bool):
+        super().__init__("unpacked" if unpacked else "received")
+        self.unpacked = unpacked
+
+
+def _too_large_error(raw: Any, shown_url: str, limit: int, unpacked: bool) -> ApiException:
+    status = raw.status_code
+    reason = raw.reason or _standard_reason(status)
+    cls = ApiException if 200 <= status < 300 else exception_class_for_status(status)
+    what = "unpacks to more than" if unpacked else "is larger than"
+    return cls(
+        status,
+        reason,
+        headers=CaseInsensitiveHeaders(raw.headers),
+        body=None,
+        message=f"({status}) {reason}: the answer of {shown_url} {what} max_response_bytes ({limit} bytes); "
+        "it was not read further and the call was not retried.",
+    )
+
+
+def _read_body(raw: Any, timeout_sec: float, shown_url: str, limit: int) -> str:
     # requests' read timeout is per socket read, so a server trickling bytes could hold a call
-    # forever; the whole body must arrive within the read timeout.
+    # forever; the whole body must arrive within the read timeout. The size is checked as the body
+    # streams in, so an endless or bomb-like answer is dropped after `limit` bytes, never held whole.
     deadline = time.monotonic() + timeout_sec
     chunks = []
+    size = 0
     try:
+        declared = raw.headers.get("Content-Length", "")
+        if declared.strip().isdigit() and int(declared) > limit:
+            raise _TooLarge(unpacked=False)
+        tell = getattr(raw.raw, "tell", None)  # bytes received, before gzip/deflate is undone
         for chunk in _body_chunks(raw):
+            size += len(chunk)
+            if (tell() if tell is not None else size) > limit:
+                raise _TooLarge(unpacked=False)
+            if size > limit:
+                raise _TooLarge(unpacked=True)
             chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise _BodyTimeout(f"body of {shown_url} still arriving after {timeout_sec} s")
@@ -502,6 +533,9 @@ def _body_chunks(raw: Any) -> Iterator[bytes]:
 def _reason(exc: BaseException) -> str:
     # requests nests the useful words deep inside urllib3's exception text.
     text = str(exc)
+    tunnel = re.search(r"Tunnel connection failed: [^'\"()]*", text)
+    if tunnel:  # the proxy answered CONNECT with an error status (407, 403, 502...)
+        return tunnel.group(0).strip().rstrip(".").lower()
     for marker in ("Connection refused", "Connection reset", "Name or service not known", "Remote end closed"):
         if marker.lower() in text.lower():
             return marker.lower()

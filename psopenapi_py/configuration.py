@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._runtime import REDACTED, UNSET, Unset
+from . import _redact
+from ._redact import MARKER as REDACTED
+from ._runtime import UNSET, Unset
 from .exceptions import ApiTypeError, ApiValueError
 
 __all__ = [
@@ -40,6 +42,8 @@ DEFAULT_TIMEOUT_SEC = 600.0
 DEFAULT_CONNECT_TIMEOUT_SEC = 5.0
 DEFAULT_MAXIMUM_RETRY_COUNT = 2
 DEFAULT_RETRY_INTERVAL_SEC = 0.5
+#: The largest answer read, counted both as received and as unpacked (gzip, deflate): 8 MiB.
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 
 #: Environment variables read at call time (an empty value counts as unset).
 ENV_API_KEY = "OPENAI_API_KEY"
@@ -51,8 +55,6 @@ ENV_PROJECT_ID = "OPENAI_PROJECT_ID"
 HOST_SETTINGS: tuple[dict[str, Any], ...] = ({"Url": DEFAULT_BASE_URL, "Description": "No description provided"},)
 
 _SECRET_FIELDS = frozenset({"password", "access_token", "api_key", "cookie"})
-# A default header whose name contains one of these words may carry a credential: repr hides its value.
-_SECRET_HEADER_WORDS = ("auth", "cookie", "key", "token", "secret", "password", "session")
 # RFC 9110 field-name token; values may not start with whitespace nor hold line breaks (what requests
 # itself would reject, but only after the call had started).
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
@@ -60,26 +62,23 @@ _HEADER_VALUE = re.compile(r"(?:[^\s\x00-\x1f\x7f][^\x00-\x08\x0a-\x1f\x7f]*)?")
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
-@functools.lru_cache(maxsize=256)  # every call asks this of every header it sends
-def is_secret_header(name: str) -> bool:
-    """Whether a header's value may be a credential (Authorization, Cookie, api-key, ...)."""
-    lowered = name.lower()
-    return any(word in lowered for word in _SECRET_HEADER_WORDS)
-
-
-def redact_url(url: str) -> str:
-    """The URL with the password of any ``user:password@`` part replaced by ``<redacted>``."""
+def is_loopback_url(url: str) -> bool:
+    """Whether a URL's host is this machine's loopback (``localhost``, ``*.localhost``, 127.0.0.0/8, ``::1``)."""
     try:
-        parts = urlsplit(url)
-        password = parts.password
+        host = urlsplit(url).hostname
     except ValueError:
-        return url
-    if password is None:
-        return url
-    netloc = parts.netloc
-    credentials, _, host = netloc.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return parts._replace(netloc=f"{user}:{REDACTED}@{host}").geturl()
+        return False
+    if not host:
+        return False
+    host = host.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def normalize_base_url(value: Any) -> Any:
@@ -95,9 +94,9 @@ def normalize_base_url(value: Any) -> Any:
         )
     if not _is_usable_base_url(value):
         raise ApiValueError(
-            f"Invalid URL '{redact_url(value)}' cannot be used in the base URL.",
+            f"Invalid URL '{_redact.url(value)}' cannot be used in the base URL.",
             parameter="base_url",
-            value=redact_url(value),
+            value=_redact.url(value),
             expected="an absolute http:// or https:// URL without a query or fragment",
         )
     return value.rstrip("/")
@@ -241,7 +240,7 @@ def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
     for url in urls.values():
         if not isinstance(url, str) or "://" not in url:
             # A proxy URL may hold a password: show it redacted, or only its type.
-            shown = repr(redact_url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
+            shown = repr(_redact.url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
             raise ApiValueError(
                 f"Invalid value for 'proxy': {shown}. A proxy is a URL such as 'http://proxy.example:3128'.",
                 parameter="proxy",
@@ -280,6 +279,10 @@ def _retry_count_or_default(value: Any) -> Any:
 
 def _retry_interval_or_default(value: Any) -> Any:
     return DEFAULT_RETRY_INTERVAL_SEC if value is None else value
+
+
+def _max_response_bytes_or_default(value: Any) -> Any:
+    return DEFAULT_MAX_RESPONSE_BYTES if value is None else value
 
 
 def _copied_map(value: Any) -> Any:
@@ -336,6 +339,11 @@ class Configuration:
         converter=_retry_interval_or_default,
         validator=_number("retry_interval_sec", minimum=0),
     )
+    max_response_bytes: int = attrs.field(
+        default=DEFAULT_MAX_RESPONSE_BYTES,
+        converter=_max_response_bytes_or_default,
+        validator=_number("max_response_bytes", minimum=1, integer=True),
+    )
     # One requests.Session per thread and configuration: connections are reused, and threads
     # sharing a configuration never share a Session (requests does not promise that is safe).
     _local: threading.local = attrs.field(factory=threading.local, init=False)
@@ -366,6 +374,33 @@ class Configuration:
             return check_token(from_env, ENV_API_KEY)
         return None
 
+    def effective_proxy(self, url: str | None = None) -> str | None:
+        """The proxy a call to ``url`` (default: the effective base URL) would go through, or None.
+
+        The ``proxy`` setting, else the ``HTTPS_PROXY``/``HTTP_PROXY``/``ALL_PROXY`` variables unless
+        ``NO_PROXY`` exempts the host. A loopback host (``localhost``, 127.0.0.0/8, ``::1``) never goes
+        through a proxy taken from the environment. The URL is returned as configured (it may hold a
+        password: show it through ``to_dict()`` or ``_redact.url``).
+        """
+        import requests.utils  # only asked for here: import psopenapi_py stays without requests
+
+        target = url if url is not None else self.effective_base_url()
+        if self.proxy is not None:
+            proxies = {"http": self.proxy, "https": self.proxy} if isinstance(self.proxy, str) else dict(self.proxy)
+        elif is_loopback_url(target):
+            return None
+        else:
+            proxies = requests.utils.get_environ_proxies(target)
+        return requests.utils.select_proxy(target, proxies)  # type: ignore[no-any-return]
+
+    def effective_org_id(self) -> str | None:
+        """The organization sent as ``OpenAI-Organization`` on a call made now (``OPENAI_ORG_ID``), or None."""
+        return os.environ.get(ENV_ORG_ID) or None
+
+    def effective_project_id(self) -> str | None:
+        """The project sent as ``OpenAI-Project`` on a call made now (``OPENAI_PROJECT_ID``), or None."""
+        return os.environ.get(ENV_PROJECT_ID) or None
+
     def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
         """The settings as a dict (PowerShell key order first), secrets redacted unless ``redact=False``."""
         out: dict[str, Any] = {}
@@ -382,15 +417,13 @@ class Configuration:
             out[field.name] = value
         if redact:
             if out["base_url"]:
-                out["base_url"] = redact_url(out["base_url"])
+                out["base_url"] = _redact.url(out["base_url"])
             if out["proxy"]:
                 proxy = out["proxy"]
                 out["proxy"] = (
-                    redact_url(proxy) if isinstance(proxy, str) else {k: redact_url(v) for k, v in proxy.items()}
+                    _redact.url(proxy) if isinstance(proxy, str) else {k: _redact.url(v) for k, v in proxy.items()}
                 )
-            out["default_headers"] = {
-                k: REDACTED if is_secret_header(k) else v for k, v in out["default_headers"].items()
-            }
+            out["default_headers"] = _redact.headers(out["default_headers"])
         return out
 
     def close(self) -> None:
@@ -466,6 +499,7 @@ def set_configuration(
     connect_timeout_sec: Any = _NOT_GIVEN,
     maximum_retry_count: Any = _NOT_GIVEN,
     retry_interval_sec: Any = _NOT_GIVEN,
+    max_response_bytes: Any = _NOT_GIVEN,
     *,
     pass_thru: bool = False,
 ) -> Configuration | None:

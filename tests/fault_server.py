@@ -100,6 +100,24 @@ def trickle(body: bytes, interval_sec: float) -> Fault:
     return Fault("trickle", body=body, interval_sec=interval_sec, headers=(("content-type", "application/json"),))
 
 
+def endless(
+    declared: int | None = None,
+    block: bytes = b" " * 65536,
+    headers: tuple[tuple[str, str], ...] = (),
+    status: int = 200,
+) -> Fault:
+    """Answer ``status`` and then send ``block`` over and over until the client hangs up (at most 512 MiB).
+
+    ``declared`` is the ``Content-Length`` announced; None announces none and closes to end the body.
+    ``FaultServer.body_bytes_sent`` counts what went out.
+    """
+    return Fault("endless", status=status, body=block, headers=headers, partial=-1 if declared is None else declared)
+
+
+#: The most an endless answer sends, so that a client that never stops reading still ends the test.
+ENDLESS_LIMIT = 512 * 1024 * 1024
+
+
 class _Stopped(Exception):
     pass
 
@@ -113,6 +131,8 @@ class FaultServer:
         self.seen: list[Seen] = []
         #: How many TCP connections were accepted.
         self.connections = 0
+        #: Bytes of body the ``endless`` faults sent.
+        self.body_bytes_sent = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -252,6 +272,19 @@ class FaultServer:
                     return False
                 conn.sendall(fault.body[i : i + 1])  # an OSError once the client hangs up ends the thread
             return True
+        if fault.kind == "endless":
+            lines = [
+                f"HTTP/1.1 {fault.status} {_REASONS.get(fault.status, 'Unknown')}",
+                f"x-request-id: req_{self.attempts}",
+            ]
+            lines += [f"{k}: {v}" for k, v in fault.headers]
+            lines.append(f"content-length: {fault.partial}" if fault.partial >= 0 else "connection: close")
+            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+            while self.body_bytes_sent < ENDLESS_LIMIT and not self._stop.is_set():
+                conn.sendall(fault.body)  # an OSError once the client hangs up ends the thread
+                with self._lock:
+                    self.body_bytes_sent += len(fault.body)
+            return False
         raise ValueError(f"unknown fault kind {fault.kind!r}")
 
 
@@ -263,10 +296,12 @@ def _reset(conn: socket.socket) -> None:
 
 _REASONS = {
     200: "OK",
+    307: "Temporary Redirect",
     400: "Bad Request",
     401: "Unauthorized",
     403: "Forbidden",
     404: "Not Found",
+    407: "Proxy Authentication Required",
     408: "Request Timeout",
     409: "Conflict",
     422: "Unprocessable Entity",

@@ -37,6 +37,7 @@ DEFAULTS = {
     "connect_timeout_sec": 5.0,
     "maximum_retry_count": 2,
     "retry_interval_sec": 0.5,
+    "max_response_bytes": 8 * 1024 * 1024,
 }
 
 
@@ -551,8 +552,9 @@ def test_repr_and_str_redact_every_secret() -> None:
         "password='<redacted>', api_key={'ApiKeyAuth': '<redacted>'}, api_key_prefix={'ApiKeyAuth': 'Bearer'}, "
         "cookie='<redacted>', access_token='<redacted>', skip_certificate_check=False, "
         "proxy={'https': 'http://proxy-user:<redacted>@proxy.example:3128'}, "
-        "default_headers={'Authorization': '<redacted>', 'X-Api-Key': '<redacted>', 'X-Trace': 'visible'}, "
-        "timeout_sec=600.0, connect_timeout_sec=5.0, maximum_retry_count=2, retry_interval_sec=0.5)"
+        "default_headers={'Authorization': 'Bearer <redacted>', 'X-Api-Key': '<redacted>', 'X-Trace': 'visible'}, "
+        "timeout_sec=600.0, connect_timeout_sec=5.0, maximum_retry_count=2, retry_interval_sec=0.5, "
+        "max_response_bytes=8388608)"
     )
     assert str(config) == repr(config)
 

@@ -528,7 +528,10 @@ def test_429_asking_for_121_seconds_is_one_request_and_rate_limit_exception(conf
         new_realtime_session(MINIMAL)
     assert time.monotonic() - started < 1.0
     assert len(configured.requests) == 1
-    assert str(info.value) == "(429) Too Many Requests: Rate limit reached."
+    assert str(info.value) == (
+        "(429) Too Many Requests: Rate limit reached. "
+        "(not retried: the server asked to wait 121 s, more than the 120 s this client waits)"
+    )
     assert info.value.headers["Retry-After"] == "121"
 
 
@@ -540,8 +543,10 @@ def test_401_is_one_request_and_unauthorized_exception_with_error_details(config
     exc = info.value
     assert len(configured.requests) == 1
     assert (exc.status, exc.reason, exc.request_id, exc.error_code) == (401, "Unauthorized", "req_1", "invalid_api_key")
-    assert exc.error_details == ERROR_401
-    assert exc.body == json.dumps(ERROR_401)
+    # The key the server echoed is redacted in the body and error_details too, not only in the message.
+    redacted = {"error": dict(ERROR_401["error"], message="Incorrect API key provided: <redacted>.")}
+    assert exc.error_details == redacted
+    assert exc.body == json.dumps(redacted)
     assert str(exc) == "(401) Unauthorized: Incorrect API key provided: <redacted>."
     assert exc.headers["content-type"] == "application/json"
 

@@ -21,6 +21,7 @@ from fault_server import (
     FaultServer,
     Timer,
     close_before,
+    endless,
     fault_server,
     reset_before,
     reset_during,
@@ -67,6 +68,9 @@ SESSION_BYTES = json.dumps(SESSION).encode()
 HTML_504 = "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>\n"
 ERROR_BODY = {"error": {"message": "Nope.", "type": "invalid_request_error", "param": None, "code": "nope"}}
 BIG_BYTES = 10 * 1024 * 1024
+#: A max_response_bytes above the 10 MiB answers (the default, 8 MiB, refuses them: see the size-cap cases).
+BIG_LIMIT = 16 * 1024 * 1024
+MIB = 1024 * 1024
 
 
 def configuration(url: str) -> Configuration:
@@ -96,8 +100,10 @@ def call(caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
     """Run new_realtime_session against a URL with the matrix configuration, timing it and counting attempts."""
     configs: list[Configuration] = []
 
-    def run(url: str, body: Any = None, function: Any = new_realtime_session) -> Outcome:
+    def run(url: str, body: Any = None, function: Any = new_realtime_session, **settings: Any) -> Outcome:
         config = configuration(url)
+        for name, value in settings.items():
+            setattr(config, name, value)
         configs.append(config)
         caplog.clear()
         caplog.set_level(logging.DEBUG, logger="psopenapi_py")
@@ -327,6 +333,31 @@ def test_429_asking_for_too_long_a_wait_is_raised_at_once(call: Any) -> None:
     assert outcome.elapsed < 0.5
 
 
+def test_503_asking_for_too_long_a_wait_says_why_it_was_not_retried(call: Any) -> None:
+    """Case 10: a 503 whose Retry-After is beyond the 120 s limit says so in its message, after one attempt."""
+    with fault_server(default=respond(503, ERROR_BODY, retry_after="3600")) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ServiceException
+    assert str(outcome.error) == (
+        "(503) Service Unavailable: Nope. (not retried: the server asked to wait 3600 s, more than the 120 s this client waits)"
+    )
+    assert server.attempts == outcome.client_attempts == 1
+
+
+def test_refused_redirect_names_its_location(call: Any) -> None:
+    """Case 10: a 307 is not followed (the key would go along) and the message says where it pointed."""
+    fault = respond(307, b"", location="https://elsewhere.example/v1/realtime/sessions?api_key=sk-leaked-in-location-1")
+    with fault_server(default=fault) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ApiException
+    assert str(outcome.error) == (
+        "(307) Temporary Redirect: the redirect to https://elsewhere.example/v1/realtime/sessions?api_key=<redacted> "
+        "was not followed: API calls never follow redirects."
+    )
+    assert outcome.error.status == 307
+    assert server.attempts == outcome.client_attempts == 1
+
+
 def test_x_should_retry_false_stops_a_500_retry(call: Any) -> None:
     """x-should-retry: false on a 500 means one attempt only."""
     with fault_server(default=respond(500, ERROR_BODY, x_should_retry="false")) as server:
@@ -423,10 +454,10 @@ def test_200_with_a_wrongly_typed_client_secret_names_the_field(call: Any) -> No
 
 
 def test_10_mib_session_body_is_read_whole(call: Any) -> None:
-    """A 10 MiB session (huge instructions) arrives whole and parses, in one attempt and under 3 s."""
+    """With max_response_bytes at 16 MiB, a 10 MiB session (huge instructions) arrives whole and parses, in one attempt."""
     big = dict(SESSION, instructions="x" * BIG_BYTES)
     with fault_server(default=respond(200, big)) as server:
-        outcome = call(server.url)
+        outcome = call(server.url, max_response_bytes=BIG_LIMIT)
     assert outcome.error is None
     assert len(outcome.result.instructions) == BIG_BYTES
     assert outcome.result.client_secret.value == "ek_fault_matrix"
@@ -438,7 +469,7 @@ def test_10_mib_non_json_body_is_kept_on_the_exception(call: Any) -> None:
     """A 10 MiB body that is not JSON is an ApiException with all 10 MiB kept and a short message."""
     body = b"y" * BIG_BYTES
     with fault_server(default=respond(200, body)) as server:
-        outcome = call(server.url)
+        outcome = call(server.url, max_response_bytes=BIG_LIMIT)
     assert type(outcome.error) is ApiException
     assert outcome.error.body is not None and len(outcome.error.body) == BIG_BYTES
     assert str(outcome.error) == "(200) OK: the body is not JSON."
@@ -450,12 +481,67 @@ def test_10_mib_error_body_message_stays_short(call: Any) -> None:
     """A 10 MiB 500 body is kept whole, but the message quotes only its first 200 characters."""
     body = "z" * BIG_BYTES
     with fault_server(default=respond(500, body)) as server:
-        outcome = call(server.url)
+        outcome = call(server.url, max_response_bytes=BIG_LIMIT)
     assert type(outcome.error) is ServiceException
     assert outcome.error.body == body
     assert str(outcome.error) == "(500) Internal Server Error: " + "z" * 200
     assert server.attempts == ATTEMPTS
     assert outcome.elapsed < 5.0
+
+
+def test_default_size_cap_refuses_a_10_mib_answer_without_retrying(call: Any) -> None:
+    """Case 15: over the default 8 MiB, a 503 is not retried and the message names the limit."""
+    with fault_server(default=respond(503, "z" * BIG_BYTES)) as server:
+        outcome = call(server.url)
+    assert type(outcome.error) is ServiceException
+    assert str(outcome.error) == (
+        f"(503) Service Unavailable: the answer of {sessions_url(server.url)} is larger than max_response_bytes "
+        "(8388608 bytes); it was not read further and the call was not retried."
+    )
+    assert outcome.error.body is None
+    assert server.attempts == outcome.client_attempts == 1
+
+
+def test_a_200_mib_answer_is_refused_from_its_content_length(call: Any) -> None:
+    """Case 15: Content-Length 200 MiB is refused before the body is read; the server cannot push it all."""
+    with fault_server(default=endless(declared=200 * MIB)) as server:
+        outcome = call(server.url)
+        sent_before_stop = server.body_bytes_sent
+    assert type(outcome.error) is ApiException
+    assert str(outcome.error).endswith(
+        "is larger than max_response_bytes (8388608 bytes); it was not read further and the call was not retried."
+    )
+    assert outcome.result is None
+    assert server.attempts == outcome.client_attempts == 1
+    assert sent_before_stop < 64 * MIB
+
+
+def test_an_endless_answer_without_length_is_cut_at_the_cap(call: Any) -> None:
+    """Case 15: a body with no Content-Length streams in until max_response_bytes, then the call stops."""
+    with fault_server(default=endless(declared=None)) as server:
+        outcome = call(server.url, max_response_bytes=MIB, timeout_sec=5.0)
+    assert type(outcome.error) is ApiException
+    assert str(outcome.error) == (
+        f"(200) OK: the answer of {sessions_url(server.url)} is larger than max_response_bytes (1048576 bytes); "
+        "it was not read further and the call was not retried."
+    )
+    assert server.attempts == outcome.client_attempts == 1
+    assert server.body_bytes_sent < 64 * MIB
+
+
+def test_a_gzip_bomb_is_cut_at_the_unpacked_cap(call: Any) -> None:
+    """Case 15: 64 MiB of zeros gzipped to ~64 KB is stopped once it unpacks past max_response_bytes."""
+    bomb = gzip.compress(b"0" * (64 * MIB), compresslevel=9)
+    fault = Fault("respond", body=bomb, headers=(("content-type", "application/json"), ("content-encoding", "gzip")))
+    with fault_server(default=fault) as server:
+        outcome = call(server.url, max_response_bytes=MIB)
+    assert len(bomb) < MIB
+    assert type(outcome.error) is ApiException
+    assert str(outcome.error) == (
+        f"(200) OK: the answer of {sessions_url(server.url)} unpacks to more than max_response_bytes (1048576 bytes); "
+        "it was not read further and the call was not retried."
+    )
+    assert server.attempts == outcome.client_attempts == 1
 
 
 def test_gzip_encoded_session_is_decoded(call: Any) -> None:

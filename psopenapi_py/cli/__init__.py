@@ -12,12 +12,11 @@ place, :func:`main`.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._runtime import REDACTED
+from .. import _redact
 from . import calls, config, demo, mint, mock, translate
 from ._input import check_one_stdin_reader
 from ._output import print_minted_key
@@ -60,10 +59,6 @@ __all__ = [
     "print_minted_key",
 ]
 
-# Anything shaped like an OpenAI secret key or an ephemeral key is masked in error lines, in case
-# a server echoes one back.
-_SECRET_PATTERN = re.compile(r"\b(?:sk|ek)[-_][A-Za-z0-9_\-*]{4,}")
-
 #: Every subcommand, in --help order: each entry adds one subparser and sets ``func``.
 SUBCOMMANDS: list[Callable[[Any], None]] = [
     *(command.add for command in mint.COMMANDS),
@@ -101,11 +96,7 @@ def _skip_the_final_garbage_collection() -> None:
 
 def _scrub(message: str, secrets: Iterable[str | None]) -> str:
     """One line, with any known secret and anything shaped like a key masked."""
-    text = " ".join(message.split())
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return _SECRET_PATTERN.sub(REDACTED, text)
+    return _redact.text(" ".join(message.split()), secrets)
 
 
 def _fail(prog: str, message: str, exit_code: int, secrets: Iterable[str | None]) -> int:

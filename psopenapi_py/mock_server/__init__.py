@@ -29,7 +29,7 @@ The package's modules, one job each: ``_server`` (the MockServer: options, life 
 every request passes), ``_http`` (HTTP framing and writing answers), ``_answers`` (what each endpoint
 answers), ``_calls`` (call state and SDP answers), ``_bodies`` (reading request bodies strictly as the
 spec says: JSON, multipart), ``_errors`` (the Answer type and OpenAI's error shape), ``_recording`` (the
-request record and the one place secrets are redacted).
+request record, its secrets redacted by ``psopenapi_py._redact``, the one place for redaction).
 """
 
 from __future__ import annotations

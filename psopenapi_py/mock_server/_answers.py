@@ -13,7 +13,7 @@ from ..models.realtime_sessions import RealtimeSessionCreateRequest
 from ._bodies import Part, form_parts, json_kind, json_object, json_problem, media_type, strict_parse
 from ._calls import DEFAULT_REJECT_STATUS, CallBook
 from ._errors import Answer, MockError
-from ._recording import redacted_mcp_tool, without_mcp_credentials
+from ._recording import without_mcp_credentials
 
 #: Ephemeral keys expire this many seconds after they are minted, as the real API's do.
 EPHEMERAL_KEY_TTL_SEC = 60
@@ -169,7 +169,7 @@ def _ga_realtime_session(requested: dict[str, Any]) -> dict[str, Any]:
         "expires_at": 0,  # as in OpenAI's example answer
     }
     if "tools" in requested:
-        session["tools"] = [redacted_mcp_tool(tool) for tool in requested["tools"]]
+        session["tools"] = without_mcp_credentials(requested["tools"])
     audio = requested.get("audio", {})
     audio_in, audio_out = audio.get("input", {}), audio.get("output", {})
     voice = audio_out.get("voice", "alloy")

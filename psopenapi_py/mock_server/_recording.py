@@ -1,4 +1,4 @@
-"""What the mock remembers of each request: the record, with every secret redacted (the one place for it)."""
+"""What the mock remembers of each request: the record, with every secret redacted (by ``psopenapi_py._redact``)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
-from .._runtime import REDACTED
+from .. import _redact
 from ._bodies import form_parts, media_type
 from ._errors import MockError
-
-#: Request headers whose values are never recorded or logged.
-SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "api-key", "x-api-key", "openai-api-key"})
 
 
 @dataclass(frozen=True)
@@ -65,15 +62,8 @@ def token_digest(token: str) -> str:
 
 
 def redact_headers(headers: Message) -> dict[str, str]:
-    """The request headers with secret values replaced by <redacted> (the auth scheme kept)."""
-    out: dict[str, str] = {}
-    for key, value in headers.items():
-        if key.lower() in SECRET_HEADERS:
-            scheme, sep, _ = value.partition(" ")
-            # Keep the scheme ("Bearer") so a recording still shows how the client authenticated.
-            value = f"{scheme} {REDACTED}" if sep and key.lower().endswith("authorization") else REDACTED
-        out[key] = value
-    return out
+    """The request headers with credential values replaced by <redacted> (the auth scheme kept), as the client shows them."""
+    return _redact.headers(headers.items())
 
 
 def parsed_body(headers: Message, body: bytes | None) -> Any:
@@ -110,28 +100,6 @@ def _parsed_part(data: bytes) -> Any:
 def without_mcp_credentials(data: Any) -> Any:
     """A request body or session with each MCP tool's ``authorization`` and ``headers`` values as <redacted>.
 
-    They are OAuth tokens for third-party servers: recordings and answers must not carry them. The
-    tools sit at the top of a session (a call's accept body, a multipart ``session`` part) or under
-    ``session`` (a client-secret request).
+    They are OAuth tokens for third-party servers: recordings and answers must not carry them.
     """
-    if not isinstance(data, dict):
-        return data
-    out = dict(data)
-    if isinstance(out.get("tools"), list):
-        out["tools"] = [redacted_mcp_tool(tool) for tool in out["tools"]]
-    session = out.get("session")
-    if isinstance(session, dict) and isinstance(session.get("tools"), list):
-        out["session"] = {**session, "tools": [redacted_mcp_tool(tool) for tool in session["tools"]]}
-    return out
-
-
-def redacted_mcp_tool(tool: Any) -> Any:
-    """One tool with its MCP credentials redacted (other tools unchanged)."""
-    if not isinstance(tool, dict) or tool.get("type") != "mcp":
-        return tool
-    out = dict(tool)
-    if "authorization" in out:
-        out["authorization"] = REDACTED
-    if isinstance(out.get("headers"), dict):
-        out["headers"] = {name: REDACTED for name in out["headers"]}
-    return out
+    return _redact.json_value(data)

@@ -15,7 +15,8 @@ from email.message import Message
 from typing import Any
 from urllib.parse import unquote
 
-from .._runtime import REDACTED
+from .. import _redact
+from .._redact import MARKER as REDACTED
 from ..exceptions import ApiTypeError, ApiValueError
 from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, minted_key, retired_beta_error
 from ._bodies import json_object
@@ -321,7 +322,7 @@ class MockServer:
         """Append the request to ``requests`` and, with ``record``, to the JSON-lines file."""
         entry = RecordedRequest(
             method=method,
-            path=raw_path,
+            path=_redact.url(raw_path),
             headers=redact_headers(headers),
             body=parsed_body(headers, body),
             status=status,
