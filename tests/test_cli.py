@@ -160,7 +160,10 @@ class TestProcess:
         """No --api-key and no OPENAI_API_KEY: exit 3 with the fix on stderr; the server hears nothing."""
         done = run(NEW, "--model", MODEL, env={"OPENAI_BASE_URL": mock_server.url})
         assert (done.returncode, done.stdout) == (3, "")
-        assert done.stderr == f"{PROG}: error: no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).\n"
+        assert (
+            done.stderr
+            == f"{PROG}: error: no API key: set OPENAI_API_KEY, or pass --api-key or --api-key-file (nothing was sent).\n"
+        )
         assert mock_server.requests == []
 
     def test_wrong_key_exits_4_with_the_api_message(self, mock_server: MockServer) -> None:

@@ -7,13 +7,14 @@ with capsys elsewhere.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from recording_server import RecordingServer, Reply, free_port
+from recording_server import RecordingServer, Reply, free_port, recording_server
 from test_cli import EPHEMERAL_KEY, MODEL, ROOT, bash_blocks, env_for, psopenapi_on_path, run
 
 from psopenapi_py import cli
@@ -282,3 +283,172 @@ class TestInputFiles:
         assert cli.main(["new-realtime-call", "--sdp-file", str(path)]) == 0
         assert mock_server.requests[0].body == {"sdp": offer}
         assert capsys.readouterr().out.startswith("v=0\r\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# 4. The API key from stdin or a file, out of process lists
+
+
+class TestApiKeySources:
+    def test_api_key_dash_reads_the_key_from_stdin(self, mock_server: MockServer) -> None:
+        """`--api-key -`: the first line of stdin is the key (its newline dropped); the mock accepts it."""
+        with MockServer(api_key=REAL_LOOKING_KEY) as server:
+            done = run(
+                GA,
+                "--api-key",
+                "-",
+                "--output",
+                "token",
+                stdin=REAL_LOOKING_KEY + "\r\n",
+                env={"OPENAI_BASE_URL": server.url},
+            )
+            assert (done.returncode, done.stderr) == (0, "")
+            assert EPHEMERAL_KEY.fullmatch(done.stdout.strip())
+            assert [r.status for r in server.requests] == [200]
+
+    @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+    def test_api_key_file_gives_its_first_line(self, tmp_path: Path, encoding: str) -> None:
+        """--api-key-file PATH: the first line (newline dropped), also from a file Windows PowerShell wrote."""
+        path = tmp_path / "key.txt"
+        path.write_bytes(f"{REAL_LOOKING_KEY}\nsecond line is ignored\n".encode(encoding))
+        with MockServer(api_key=REAL_LOOKING_KEY) as server:
+            done = run(GA, "--api-key-file", str(path), "--output", "token", env={"OPENAI_BASE_URL": server.url})
+            assert (done.returncode, done.stderr) == (0, "")
+            assert [r.status for r in server.requests] == [200]
+
+    def test_key_from_a_file_is_redacted_in_error_lines(self, tmp_path: Path) -> None:
+        """A server that echoes a key read from --api-key-file: the error line shows <redacted>."""
+        path = tmp_path / "key.txt"
+        path.write_text("k3y-without-a-prefix-998877\n")
+        with recording_server() as server:
+            server.default = Reply(401, {"error": {"message": "Bad key k3y-without-a-prefix-998877."}})
+            done = run(GA, "--api-key-file", str(path), env={"OPENAI_BASE_URL": server.url})
+        assert done.returncode == 4
+        assert done.stderr == f"{GA_PROG}: error: (401) Unauthorized: Bad key <redacted>. [request id req_1]\n"
+
+    @pytest.mark.parametrize(
+        ("args", "stdin", "message"),
+        [
+            (
+                ["--api-key-file", "{missing}"],
+                "",
+                "--api-key-file: cannot read {missing!r}: No such file or directory.",
+            ),
+            (["--api-key-file", "{empty}"], "", "--api-key-file: {empty!r} has no key on its first line."),
+            (["--api-key", "-"], "\n", "--api-key -: stdin has no key on its first line."),
+            (
+                ["--api-key", "-", "--body", "-"],
+                "{}",
+                "--body - and --api-key - both want stdin: give one of them as a file.",
+            ),
+            (
+                ["--api-key", "sk-x", "--api-key-file", "{empty}"],
+                "",
+                "argument --api-key-file: not allowed with argument --api-key (see psopenapi new-realtime-client-secret --help)",
+            ),
+            (
+                ["--api-key-file", "{spaced}"],
+                "",
+                "Invalid value for --api-key-file: the API key contains spaces, line breaks or non-ASCII characters. "
+                "Check for a trailing newline or quotes copied along with it. (nothing was sent)",
+            ),
+        ],
+        ids=["missing-file", "empty-file", "empty-stdin", "two-stdins", "both-options", "bad-key"],
+    )
+    def test_bad_key_source_is_a_usage_error(self, tmp_path: Path, args: list[str], stdin: str, message: str) -> None:
+        """An unreadable or empty key source, or two sources: exit 2, one line naming the option (and the path)."""
+        paths = {
+            "missing": str(tmp_path / "nope.txt"),
+            "empty": str(tmp_path / "empty.txt"),
+            "spaced": str(tmp_path / "spaced.txt"),
+        }
+        Path(paths["empty"]).write_text("")
+        Path(paths["spaced"]).write_text("sk-with a-space\n")
+        argv = [arg.format(**paths) for arg in args]
+        done = run(GA, *argv, stdin=stdin, env={"OPENAI_BASE_URL": f"http://127.0.0.1:{free_port()}/v1"})
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == f"{GA_PROG}: error: {message.format(**paths)}\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# 9 and 10 (CLI side): get-configuration's proxy and ids; option names and the client's messages
+
+
+class TestConfigurationAndTransportMessages:
+    def test_get_configuration_shows_the_environment_proxy_redacted_and_the_ids(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A proxy from HTTPS_PROXY (password hidden), OPENAI_ORG_ID and OPENAI_PROJECT_ID are shown."""
+        monkeypatch.setenv("HTTPS_PROXY", "http://ops:proxy-pass-5678@proxy.example:3128")
+        monkeypatch.setenv("OPENAI_ORG_ID", "org-abc")
+        monkeypatch.setenv("OPENAI_PROJECT_ID", "proj_123")
+        assert cli.main(["get-configuration"]) == 0
+        out = capsys.readouterr().out
+        settings = json.loads(out)
+        assert (settings["proxy"], settings["org_id"], settings["project_id"]) == (
+            "http://ops:<redacted>@proxy.example:3128",
+            "org-abc",
+            "proj_123",
+        )
+        assert "proxy-pass" not in out
+
+    def test_get_configuration_shows_no_proxy_for_a_loopback_base_url(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Loopback never goes through a proxy from the environment, and get-configuration says so (null)."""
+        monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:3128")
+        assert cli.main(["get-configuration", "--base-url", "http://127.0.0.1:8765/v1"]) == 0
+        settings = json.loads(capsys.readouterr().out)
+        assert (settings["proxy"], settings["org_id"], settings["project_id"]) == (None, None, None)
+
+    def test_a_dead_proxy_is_named_in_the_error_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A proxy that refuses the connection: exit 5, the line names the proxy (password hidden)."""
+        port = free_port()
+        monkeypatch.setenv("HTTP_PROXY", f"http://ops:proxy-pass-5678@127.0.0.1:{port}")
+        args = [GA, "--api-key", "sk-x", "--base-url", "http://api.example.invalid/v1", "--max-retries", "0"]
+        assert cli.main(args) == 5
+        err = capsys.readouterr().err
+        assert err.startswith(
+            f"{GA_PROG}: error: Connection to the proxy http://ops:<redacted>@127.0.0.1:{port} failed: connection refused"
+        )
+        assert "proxy-pass" not in err
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--timeout", "0"], "Invalid value for --timeout: 0.0. Must be a finite number > 0. (nothing was sent)"),
+        ],
+        ids=["timeout-0"],
+    )
+    def test_a_refused_setting_is_named_as_its_option(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    ) -> None:
+        """`--timeout 0` is reported as --timeout, the option typed, not as the setting timeout_sec."""
+        assert cli.main([GA, *args]) == 2
+        assert capsys.readouterr().err == f"{GA_PROG}: error: {message}\n"
+        assert configured.requests == []
+
+    def test_a_refused_redirect_says_where_it_pointed(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A 307: exit 4, the line says the redirect to its Location was not followed (credentials hidden)."""
+        configured.default = Reply(307, b"", headers={"Location": "https://elsewhere.example/v1?api_key=sk-leak-0000"})
+        assert cli.main([GA]) == 4
+        assert capsys.readouterr().err == (
+            f"{GA_PROG}: error: (307) Temporary Redirect: the redirect to https://elsewhere.example/v1?api_key=<redacted> "
+            "was not followed: API calls never follow redirects. [request id req_1]\n"
+        )
+
+    def test_a_503_asking_for_too_long_a_wait_says_why_it_was_not_retried(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A 503 with Retry-After: 3600: exit 4 after one attempt, the line says why it was not retried."""
+        configured.default = Reply(503, {"error": {"message": "Busy."}}, headers={"Retry-After": "3600"})
+        assert cli.main([GA]) == 4
+        assert capsys.readouterr().err == (
+            f"{GA_PROG}: error: (503) Service Unavailable: Busy. (not retried: the server asked to wait 3600 s, "
+            "more than the 120 s this client waits) [request id req_1]\n"
+        )
+        assert len(configured.requests) == 1

@@ -669,7 +669,7 @@ def test_cli_api_error_is_exit_4_and_no_key_is_exit_3(
     monkeypatch.setenv("OPENAI_BASE_URL", mock_server.url)
     assert cli.main(["new-realtime-client-secret"]) == 3
     assert capsys.readouterr().err == (
-        "psopenapi new-realtime-client-secret: error: no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).\n"
+        "psopenapi new-realtime-client-secret: error: no API key: set OPENAI_API_KEY, or pass --api-key or --api-key-file (nothing was sent).\n"
     )
     assert cli.main(["new-realtime-client-secret", "--api-key", "sk-wrong-key"]) == 4
     err = capsys.readouterr().err

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import _redact
 from . import calls, config, demo, mint, mock, translate
-from ._input import check_one_stdin_reader
+from ._input import check_one_stdin_reader, read_api_key
 from ._output import print_minted_key
 from ._parser import (
     EPILOG,
@@ -126,15 +126,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     prog = f"psopenapi {args.command}"
-    secrets = (getattr(args, "api_key", None), os.environ.get("OPENAI_API_KEY"))
+    # The key read from stdin or --api-key-file joins this list once it is known.
+    secrets: list[str | None] = [os.environ.get("OPENAI_API_KEY")]
     try:
         check_one_stdin_reader(args)
+        read_api_key(args)
+        secrets.append(getattr(args, "api_key", None))
         return int(args.func(args))
     except CliError as exc:
         return _fail(prog, str(exc), exc.exit_code, secrets)
     except MissingCredentialsError:
         return _fail(
-            prog, "no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).", EXIT_NO_CREDENTIALS, secrets
+            prog,
+            "no API key: set OPENAI_API_KEY, or pass --api-key or --api-key-file (nothing was sent).",
+            EXIT_NO_CREDENTIALS,
+            secrets,
         )
     except (ApiValueError, ApiTypeError) as exc:
         return _fail(prog, f"{exc} (nothing was sent)", EXIT_BAD_INPUT, secrets)

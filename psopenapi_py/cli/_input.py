@@ -79,3 +79,38 @@ def check_one_stdin_reader(args: Any) -> None:
     readers = [option for dest, option in STDIN_OPTIONS.items() if getattr(args, dest, None) == "-"]
     if len(readers) > 1:
         raise CliError(f"{readers[0]} - and {readers[1]} - both want stdin: give one of them as a file.")
+
+
+def read_api_key(args: Any) -> None:
+    """Replace ``--api-key -`` and ``--api-key-file PATH`` by the key they give (the first line, its line
+    break dropped), so that the key never has to be typed where process lists show it.
+
+    ``args.api_key_option`` records which option gave the key, for error lines.
+
+    Raises:
+        CliError: an unreadable file (naming the option and the path), or no key in it.
+    """
+    path = getattr(args, "api_key_file", None)
+    if path is not None:
+        option, key = "--api-key-file", _first_line(read_text(path, "--api-key-file"))
+    elif getattr(args, "api_key", None) == "-":
+        option, key, path = "--api-key -", _first_line(_key_from_stdin()), "-"
+    else:
+        return
+    if not key:
+        raise CliError(f"{option}: {shown(path)} has no key on its first line.")
+    args.api_key, args.api_key_option = key, option
+
+
+def _key_from_stdin() -> str:
+    """The text on stdin; asked for without echo when stdin is a terminal."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("API key: ")
+    return read_text("-", "--api-key -")
+
+
+def _first_line(text: str) -> str:
+    """The first line of a key file or of stdin, without its line break."""
+    return text.splitlines()[0] if text.splitlines() else ""

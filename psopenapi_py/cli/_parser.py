@@ -154,10 +154,17 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--base-url", metavar="URL", help="API base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)"
     )
-    group.add_argument(
+    key = group.add_mutually_exclusive_group()
+    key.add_argument(
         "--api-key",
         metavar="KEY",
-        help="API key (default: $OPENAI_API_KEY; prefer the variable: arguments are visible in process lists)",
+        help="API key, or - to read it from stdin (default: $OPENAI_API_KEY; a key typed here is visible in "
+        "process lists: prefer the variable, - or --api-key-file)",
+    )
+    key.add_argument(
+        "--api-key-file",
+        metavar="PATH",
+        help="read the API key from the first line of PATH (UTF-8, or UTF-16 with a byte-order mark)",
     )
     group.add_argument(
         "--timeout", type=non_negative(float), metavar="SECONDS", help="read timeout of each attempt (default 600)"
@@ -213,15 +220,23 @@ def argument_type_error(message: str) -> Exception:
     return argparse.ArgumentTypeError(message)
 
 
+#: The option that sets each Configuration setting, for errors about its value.
+OPTION_OF_SETTING = {"timeout_sec": "--timeout", "maximum_retry_count": "--max-retries", "access_token": "--api-key"}
+
+
 def configuration_from_args(args: argparse.Namespace) -> Configuration:
     """A fresh Configuration from --base-url/--api-key/--timeout/--max-retries; the environment fills the rest at call time.
 
+    ``args.api_key`` holds the key itself by now (read from stdin or --api-key-file by :func:`main`).
+
     Raises:
-        CliError: an empty --api-key.
+        CliError: an empty key, or a value the configuration refuses (named as the option that gave it).
         ApiValueError: a --base-url that is not an absolute http(s) URL.
     """
     from ..configuration import Configuration
+    from ..exceptions import ApiTypeError, ApiValueError
 
+    key_option = getattr(args, "api_key_option", None) or "--api-key"
     settings: dict[str, Any] = {}
     if args.base_url is not None:
         settings["base_url"] = args.base_url
@@ -233,4 +248,12 @@ def configuration_from_args(args: argparse.Namespace) -> Configuration:
         settings["timeout_sec"] = float(args.timeout)
     if getattr(args, "max_retries", None) is not None:
         settings["maximum_retry_count"] = int(args.max_retries)
-    return Configuration(**settings)
+    try:
+        return Configuration(**settings)
+    except (ApiValueError, ApiTypeError) as exc:
+        option = OPTION_OF_SETTING.get(str(exc.parameter))
+        if option is None:
+            raise
+        option = key_option if option == "--api-key" else option
+        # Said as the user typed it: "--timeout", not the setting's name.
+        raise CliError(f"{str(exc).replace(repr(exc.parameter), option, 1)} (nothing was sent)") from None
