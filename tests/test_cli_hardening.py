@@ -155,8 +155,9 @@ class TestUsageErrors:
                 "argument --output: invalid choice (the value is not shown); did you mean token? "
                 "(choose from json, token, env, dotenv, pwsh)",
             ),
+            ([f"--api={REAL_LOOKING_KEY}"], "ambiguous option: --api=… could match --api-key, --api-key-file"),
         ],
-        ids=["spaced", "attached", "stray-value", "choice", "choice-typo"],
+        ids=["spaced", "attached", "stray-value", "choice", "choice-typo", "ambiguous-abbreviation"],
     )
     def test_a_mistyped_option_never_echoes_its_value(
         self, capsys: pytest.CaptureFixture[str], args: list[str], message: str
@@ -452,3 +453,77 @@ class TestConfigurationAndTransportMessages:
             "more than the 120 s this client waits) [request id req_1]\n"
         )
         assert len(configured.requests) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# 7. Control characters from a server never reach the terminal raw
+
+OSC_TITLE = "\x1b]0;owned\x07"
+CLEAR = "\x1b[2J"
+
+
+class TestControlCharacters:
+    def test_an_api_error_message_is_shown_with_controls_escaped(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """ESC, BEL, an OSC title sequence, C1 CSI and a right-to-left override in an API error: all escaped."""
+        configured.default = Reply(400, {"error": {"message": f"Bad{OSC_TITLE}{CLEAR} \x9b31m request\u202e."}})
+        assert cli.main([GA]) == 4
+        assert capsys.readouterr().err == (
+            f"{GA_PROG}: error: (400) Bad Request: Bad\\x1b]0;owned\\x07\\x1b[2J \\x9b31m request\\u202e. "
+            "[request id req_1]\n"
+        )
+
+    @pytest.mark.parametrize("output", ["token", "env", "dotenv", "pwsh"])
+    def test_a_key_holding_control_characters_is_refused(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str], output: str
+    ) -> None:
+        """A key with ESC in it is a hostile answer: exit 4, nothing on stdout, the key not shown."""
+        answer_with_key(configured, f"ek_abc{OSC_TITLE}")
+        assert cli.main([GA, "--output", output]) == 4
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"{GA_PROG}: error: the API answered with an ephemeral key holding a control character "
+            "(\\x1b at character 7); refused as unsafe, nothing was printed.\n"
+        )
+
+    def test_a_key_holding_a_line_break_is_refused(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A line break would make `$(...)` read a second line as part of the key: refused too."""
+        answer_with_key(configured, "ek_abc\nexport PATH=/tmp")
+        assert cli.main([GA, "--output", "env"]) == 4
+        assert capsys.readouterr().out == ""
+
+    def test_json_output_escapes_controls_and_keeps_the_values(
+        self, configured: RecordingServer, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--output json: C1 and Unicode direction controls become \\u escapes; the parsed value is unchanged."""
+        instructions = f"Hi{OSC_TITLE}\x9b2J\u202eé"
+        configured.default = Reply(
+            200, {"value": "ek_1", "expires_at": 1, "session": {"type": "realtime", "instructions": instructions}}
+        )
+        assert cli.main([GA]) == 0
+        out = capsys.readouterr().out
+        assert '"instructions": "Hi\\u001b]0;owned\\u0007\\u009b2J\\u202eé"' in out
+        assert json.loads(out)["session"]["instructions"] == instructions
+
+    def test_an_sdp_answer_holding_control_characters_is_refused(
+        self, configured: RecordingServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new-realtime-call passes the SDP answer on byte for byte, so one with ESC is refused: exit 4, stdout empty."""
+        configured.default = Reply(
+            201,
+            "v=0\r\ns=-\r\na=x:\x1b]0;owned\x07\r\n",
+            headers={"Content-Type": "application/sdp", "Location": "/v1/realtime/calls/rtc_1"},
+        )
+        offer = tmp_path / "offer.sdp"
+        offer.write_text("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")
+        assert cli.main(["new-realtime-call", "--sdp-file", str(offer)]) == 4
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            "psopenapi new-realtime-call: error: the API answered with an SDP answer holding a control character "
+            "(\\x1b at line 3, column 5); refused as unsafe, nothing was printed.\n"
+        )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _redact
 from . import calls, config, demo, mint, mock, translate
 from ._input import check_one_stdin_reader, read_api_key
-from ._output import print_minted_key
+from ._output import for_terminal, print_minted_key
 from ._parser import (
     EPILOG,
     EXIT_API_ERROR,
@@ -100,8 +100,9 @@ def _scrub(message: str, secrets: Iterable[str | None]) -> str:
 
 
 def _fail(prog: str, message: str, exit_code: int, secrets: Iterable[str | None]) -> int:
-    """Write the one-line error for an exit code to stderr, secrets masked; return the exit code."""
-    print(f"{prog}: error: {_scrub(message, secrets)}", file=sys.stderr)
+    """Write the one-line error for an exit code to stderr, secrets masked, control characters escaped;
+    return the exit code."""
+    print(f"{prog}: error: {for_terminal(_scrub(message, secrets))}", file=sys.stderr)
     return exit_code
 
 

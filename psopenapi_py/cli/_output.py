@@ -4,6 +4,7 @@ for a shell (``env``), a dotenv file (``dotenv``) or PowerShell (``pwsh``)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,61 @@ from ._parser import EXIT_API_ERROR, CliError
 
 if TYPE_CHECKING:
     import argparse
+
+#: Characters that steer a terminal instead of showing (C0 but tab and line feed, DEL, C1, and the
+#: Unicode controls that reorder or break lines): text from a server or a file never reaches a terminal
+#: with them raw. ESC starts colour, cursor and OSC sequences (window titles, hyperlinks, clipboard).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+#: The same set plus tab and line feed: none may be part of a key printed alone or in an assignment.
+_KEY_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _escape_char(match.group())
+
+
+def for_terminal(text: str) -> str:
+    """Text for a person's terminal: every control character shown as an escape (``\\x1b``, ``\\u202e``).
+
+    Used for everything printed for a person (error lines, warnings, logs); tabs and line breaks stay.
+    """
+    return _TERMINAL_CONTROLS.sub(_escape, text)
+
+
+def json_text(document: Any, indent: int | None = None) -> str:
+    """JSON with non-ASCII characters as they are, but every control character as a ``\\u`` escape.
+
+    json escapes C0 itself; DEL, C1 and the Unicode line and direction controls are escaped here too,
+    which gives the same JSON value and keeps a hostile answer from steering the terminal that shows it.
+    """
+    text = json.dumps(document, indent=indent, ensure_ascii=False)
+    # Outside strings json.dumps writes ASCII only, so every match is inside a string.
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def refuse_controls(text: str, what: str, allowed: str = "") -> None:
+    """Refuse to print an answer meant to be used byte for byte (a key, an SDP answer) that holds
+    control characters: escaping would change it, and printing it raw would let it steer the terminal.
+
+    Raises:
+        CliError: exit 4, naming the first such character and where it is, never the text itself.
+    """
+    for line, content in enumerate(text.split("\n") if "\n" in allowed else [text], 1):
+        for column, char in enumerate(content, 1):
+            if char not in allowed and _KEY_CONTROLS.fullmatch(char):
+                where = f"line {line}, column {column}" if "\n" in allowed else f"character {column}"
+                raise CliError(
+                    f"the API answered with {what} holding a control character ({_escape_char(char)} at {where}); "
+                    "refused as unsafe, nothing was printed.",
+                    EXIT_API_ERROR,
+                )
+
+
+def _escape_char(char: str) -> str:
+    """``\\x1b`` for a character up to U+00FF, ``\\u202e`` above."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
 
 #: Returns ``(ephemeral key, expires_at)`` from a response model.
 KeyOf = Callable[[Any], "tuple[str, int | None]"]
@@ -30,6 +86,7 @@ def print_minted_key(args: argparse.Namespace, result: Any, key_of: KeyOf) -> No
         print_json({**http_info, "response": body} if http_info is not None else body)
         return
     key, expires_at = key_of(response)
+    refuse_controls(key, "an ephemeral key")
     if args.output == "token":
         text = key + "\n"
     else:
@@ -39,7 +96,7 @@ def print_minted_key(args: argparse.Namespace, result: Any, key_of: KeyOf) -> No
             for name, value in (("OPENAI_EPHEMERAL_KEY", key), ("OPENAI_EPHEMERAL_KEY_EXPIRES_AT", expiry))
         )
     if http_info is not None:
-        print(json.dumps(http_info, ensure_ascii=False), file=sys.stderr)
+        print(json_text(http_info), file=sys.stderr)
     sys.stdout.write(text)
 
 
@@ -85,8 +142,8 @@ def split_http_info(result: Any) -> tuple[Any, dict[str, Any] | None]:
 
 
 def print_json(document: Any) -> None:
-    """Print a JSON document indented, non-ASCII characters as they are."""
-    print(json.dumps(document, indent=2, ensure_ascii=False))
+    """Print a JSON document indented, non-ASCII characters as they are, control characters escaped."""
+    print(json_text(document, indent=2))
 
 
 def as_sent(answer: dict[str, Any]) -> dict[str, Any]:

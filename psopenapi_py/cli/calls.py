@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +9,7 @@ import attrs
 
 from ._flags import Flag, RequestSpec
 from ._input import read_text
-from ._output import print_json, split_http_info
+from ._output import json_text, print_json, refuse_controls, split_http_info
 from ._parser import API_EXIT_CODES, EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
 from .mint import GA_SESSION_FLAGS
 
@@ -126,8 +125,11 @@ class NewCallCommand(CallCommand):
         """The SDP answer as sent, or JSON with the call id; the HTTP info around the JSON or on stderr."""
         answer, http_info = split_http_info(result)
         if args.output == "sdp":
+            # Passed on byte for byte to the caller's browser: an answer that would steer a terminal is
+            # refused rather than changed (SDP is text lines; CR and LF are its only controls).
+            refuse_controls(answer, "an SDP answer", allowed="\r\n")
             if args.with_http_info:
-                print(json.dumps(http_info, ensure_ascii=False), file=sys.stderr)
+                print(json_text(http_info), file=sys.stderr)
             sys.stdout.write(answer)
             return
         document = {"call_id": result.call_id, "sdp": answer}

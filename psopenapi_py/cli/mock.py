@@ -6,10 +6,12 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ._output import for_terminal
 from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, CliError, argument_type_error, non_negative, subcommand
 
 if TYPE_CHECKING:
     import argparse
+    import logging
 
 #: ``psopenapi mock-server`` listens here unless ``--port`` says otherwise (0 picks a free port).
 MOCK_SERVER_DEFAULT_PORT = 8765
@@ -137,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     handler: logging.Handler | None = None
     if not args.quiet:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        handler.setFormatter(_terminal_formatter(logging.Formatter)("%(asctime)s %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     previous_sigterm = _sigterm_as_interrupt(signal)
@@ -152,6 +154,16 @@ def run(args: argparse.Namespace) -> int:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
     return EXIT_OK
+
+
+def _terminal_formatter(base: type[logging.Formatter]) -> type[logging.Formatter]:
+    """A log formatter that escapes control characters: a client's path must not steer the terminal."""
+
+    class TerminalFormatter(base):  # type: ignore[valid-type, misc]
+        def format(self, record: logging.LogRecord) -> str:
+            return for_terminal(super().format(record))
+
+    return TerminalFormatter
 
 
 def _sigterm_as_interrupt(signal: Any) -> Any:

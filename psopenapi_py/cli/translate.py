@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ._input import read_text
+from ._output import for_terminal
 from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, CliError, subcommand
 
 if TYPE_CHECKING:
@@ -59,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"--out: cannot write {args.out!r}: {exc.strerror or exc}.") from None
     for warning in result.warnings:
-        print(f"{shown}:{warning.line}: {warning.message}", file=sys.stderr)
+        print(for_terminal(f"{shown}:{warning.line}: {warning.message}"), file=sys.stderr)
     return EXIT_PARTIAL if result.warnings else EXIT_OK
