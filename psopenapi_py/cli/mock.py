@@ -92,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
     fail_first, fail_status = args.fail_first or (0, 503)
     if args.record is not None:
         # Found out now rather than as one warning per request once clients are talking to us.
+        from ..mock_server._recording import open_record_file
+
         try:
-            with open(args.record, "a", encoding="utf-8"):
+            with open_record_file(args.record):
                 pass
         except OSError as exc:
             raise CliError(f"--record: cannot write to {args.record!r}: {exc.strerror or exc}.") from None

@@ -24,6 +24,9 @@ Options beyond those of the sessions mock (the ``psopenapi mock-server`` flags i
   ``server.calls`` maps every call id to its :class:`MockCall` (kind, state, what acted on it).
 * ``retired_beta=True`` [``--retired-beta``]: both beta paths answer as OpenAI does today, 400 with
   code ``beta_api_shape_disabled`` (what ``BetaApiRetiredError`` and the openai SDK recognise).
+* ``history=1000``: ``server.requests`` keeps only the latest requests (``record`` gets every one, as
+  each arrives); ``read_timeout_sec=10`` closes a connection that goes silent; ``max_workers=64`` bounds
+  the threads serving connections at once.
 
 The package's modules, one job each: ``_server`` (the MockServer: options, life cycle, the checks
 every request passes), ``_http`` (HTTP framing and writing answers), ``_answers`` (what each endpoint

@@ -7,6 +7,7 @@ import logging
 import secrets
 import socket
 import socketserver
+import threading
 import time
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -30,6 +31,10 @@ MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES
 
 #: How often the serving thread checks whether it was asked to stop (shutdown waits at most this long).
 POLL_INTERVAL_SEC = 0.05
+#: A connection that sends nothing for this long (mid-request, or idle between requests) is closed.
+DEFAULT_READ_TIMEOUT_SEC = 10.0
+#: At most this many connections are served at once; more wait in the listen backlog until one ends.
+DEFAULT_MAX_WORKERS = 64
 
 
 @dataclass
@@ -51,6 +56,12 @@ class RequestHandler(BaseHTTPRequestHandler):
     # Headers and body go out in two writes; with Nagle on, a kept-alive client waits ~40 ms per answer.
     disable_nagle_algorithm = True
     _request_id: str | None = None
+
+    def setup(self) -> None:
+        # A per-connection read timeout: a client that stops sending (half a request, or an idle
+        # kept-alive connection) is closed after it instead of holding its thread for good.
+        super().setup()
+        self.connection.settimeout(self.server.mock.read_timeout_sec)
 
     def do_POST(self) -> None:
         """Answer any method: the routes decide between 404, 405 and a real answer."""
@@ -165,6 +176,30 @@ class HTTPServer(ThreadingHTTPServer):
     # once (16 threads starting together did); the kernel caps this at net.core.somaxconn anyway.
     request_queue_size = 128
     mock: MockServer
+    #: Set by MockServer.stop() before shutdown(), so that an acceptor waiting for a free worker gives up.
+    stopping = False
+    #: One slot per connection being served (MockServer.bind makes it, max_workers slots).
+    workers: threading.BoundedSemaphore
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # One thread per connection, but never more than max_workers: while all are busy the
+        # acceptor waits, and further connections queue in the kernel's backlog (or are refused
+        # once it is full) instead of each getting a thread.
+        while not self.workers.acquire(timeout=POLL_INTERVAL_SEC):
+            if self.stopping:
+                self.shutdown_request(request)
+                return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.workers.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.workers.release()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks the host's name up in DNS, which can stall on offline machines.

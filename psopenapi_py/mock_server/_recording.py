@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any
+from typing import Any, TextIO
 
 from .. import _redact
 from ._bodies import form_parts, media_type
@@ -41,6 +42,12 @@ class RecordedRequest:
             "request_id": self.request_id,
             "token_fingerprint": self.token_fingerprint,
         }
+
+
+def open_record_file(path: str | os.PathLike[str]) -> TextIO:
+    """Open the ``--record`` file for appending, creating it readable by its owner only (mode 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    return open(fd, "a", encoding="utf-8", errors="backslashreplace")
 
 
 def token_fingerprint(authorization: str | None) -> str | None:

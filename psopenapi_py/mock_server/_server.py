@@ -22,13 +22,31 @@ from ._answers import BETA_PATHS, CALLS_PATH, ROUTES, act_on_call, create_call, 
 from ._bodies import json_object
 from ._calls import CallBook, MockCall, new_call_id
 from ._errors import Answer, MockError
-from ._http import POLL_INTERVAL_SEC, Framing, HTTPServer, HTTPServer6, RequestHandler, path_only
-from ._recording import RecordedRequest, parsed_body, redact_headers, token_digest, token_fingerprint
+from ._http import (
+    DEFAULT_MAX_WORKERS,
+    DEFAULT_READ_TIMEOUT_SEC,
+    POLL_INTERVAL_SEC,
+    Framing,
+    HTTPServer,
+    HTTPServer6,
+    RequestHandler,
+    path_only,
+)
+from ._recording import (
+    RecordedRequest,
+    open_record_file,
+    parsed_body,
+    redact_headers,
+    token_digest,
+    token_fingerprint,
+)
 
 logger = logging.getLogger("psopenapi_py.mock_server")
 
 #: An action on a call: the call id (percent-encoded, one path segment) and the action.
 _CALL_ACTION = re.compile(re.escape(CALLS_PATH) + r"/([^/]+)/(accept|reject|refer|hangup)")
+#: How many requests ``MockServer.requests`` keeps by default.
+DEFAULT_HISTORY = 1000
 #: How many ephemeral keys are remembered before the expired ones are first dropped.
 _PRUNE_KEYS_AT = 1024
 
@@ -50,6 +68,11 @@ class MockServer:
             ``realtime.call.incoming`` webhook would announce them; more with :meth:`add_sip_call`.
         retired_beta: answer the beta paths (``/realtime/sessions``, ``/realtime/transcription_sessions``)
             as OpenAI does today: 400 with code ``beta_api_shape_disabled``.
+        history: how many requests ``requests`` keeps (the latest ones; default 1,000), so a long-running
+            server's memory stays bounded. ``record`` still gets every request.
+        read_timeout_sec: a connection that sends nothing for this long (mid-request or idle) is closed.
+        max_workers: at most this many connections are served at once (one thread each); more wait
+            in the listen backlog until one ends.
 
     Raises:
         ApiValueError, ApiTypeError: a bad argument, naming it.
@@ -67,6 +90,9 @@ class MockServer:
         record: str | os.PathLike[str] | None = None,
         sip_calls: Iterable[str] = (),
         retired_beta: bool = False,
+        history: int = DEFAULT_HISTORY,
+        read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC,
+        max_workers: int = DEFAULT_MAX_WORKERS,
     ):
         if not isinstance(host, str) or not host:
             raise _bad_argument("host", host, "a non-empty host name or address")
@@ -99,7 +125,15 @@ class MockServer:
                 value=retired_beta,
                 expected="True or False",
             )
+        _require_int("history", history, 0, None)
+        _require_number("read_timeout_sec", read_timeout_sec)
+        if read_timeout_sec == 0:
+            raise _bad_argument("read_timeout_sec", read_timeout_sec, "a finite number > 0")
+        _require_int("max_workers", max_workers, 1, None)
         self.host = host
+        self.history = history
+        self.read_timeout_sec = float(read_timeout_sec)
+        self.max_workers = max_workers
         self.api_key = api_key
         self.fail_first = fail_first
         self.fail_status = fail_status
@@ -110,7 +144,7 @@ class MockServer:
         self._calls = CallBook()
         for call_id in sip_calls:
             self._add_sip_call(call_id, "sip_calls")
-        #: Every request received, in order of arrival.
+        #: The latest requests received (at most ``history``), in order of arrival.
         self.requests: list[RecordedRequest] = []
         self._requested_port = port
         self._lock = threading.Lock()
@@ -129,6 +163,7 @@ class MockServer:
             cls = HTTPServer6 if ":" in self.host else HTTPServer
             httpd = cls((self.host, self._requested_port), RequestHandler)
             httpd.mock = self
+            httpd.workers = threading.BoundedSemaphore(self.max_workers)
             self._httpd = httpd
         return self
 
@@ -159,6 +194,7 @@ class MockServer:
         self._httpd, self._thread = None, None
         if httpd is None:
             return
+        httpd.stopping = True
         if thread is not None:
             httpd.shutdown()
             thread.join(5)
@@ -331,9 +367,12 @@ class MockServer:
         )
         with self._lock:
             self.requests.append(entry)
+            if len(self.requests) > self.history:
+                del self.requests[: len(self.requests) - self.history]
             if self.record is not None:
+                # Each line is written as its request arrives: the file, not memory, holds the full history.
                 try:
-                    with open(self.record, "a", encoding="utf-8", errors="backslashreplace") as out:
+                    with open_record_file(self.record) as out:
                         out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
                 except OSError as exc:
                     logger.warning("could not append to the record file %s: %s", os.fspath(self.record), exc)
