@@ -156,8 +156,19 @@ class TestUsageErrors:
                 "(choose from json, token, env, dotenv, pwsh)",
             ),
             ([f"--api={REAL_LOOKING_KEY}"], "ambiguous option: --api=… could match --api-key, --api-key-file"),
+            (["--timeout", REAL_LOOKING_KEY], "argument --timeout: expected a number >= 0, got '<redacted>'"),
+            (["--timeout", "\x1b]0;x\x07"], "argument --timeout: expected a number >= 0, got '\\x1b]0;x\\x07'"),
         ],
-        ids=["spaced", "attached", "stray-value", "choice", "choice-typo", "ambiguous-abbreviation"],
+        ids=[
+            "spaced",
+            "attached",
+            "stray-value",
+            "choice",
+            "choice-typo",
+            "ambiguous-abbreviation",
+            "key-as-a-number",
+            "controls-as-a-number",
+        ],  # fmt: skip
     )
     def test_a_mistyped_option_never_echoes_its_value(
         self, capsys: pytest.CaptureFixture[str], args: list[str], message: str
@@ -527,3 +538,28 @@ class TestControlCharacters:
             "psopenapi new-realtime-call: error: the API answered with an SDP answer holding a control character "
             "(\\x1b at line 3, column 5); refused as unsafe, nothing was printed.\n"
         )
+
+    def test_mock_server_log_escapes_a_clients_control_characters(self) -> None:
+        """A client whose request path holds an OSC sequence: the mock-server's access log shows it escaped."""
+        import signal
+        import socket
+
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "psopenapi_py", "mock-server", "--port", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert proc.stdout is not None
+            url = proc.stdout.readline().strip()
+            port = int(url.rsplit(":", 1)[1].split("/")[0])
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+                client.sendall(b"POST /v1/x\x1b]0;owned\x07 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+                assert client.recv(100).startswith(b"HTTP/1.")
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+        assert "\x1b" not in err and "\x07" not in err
+        assert "POST /v1/x\\x1b]0;owned\\x07 -> 404" in err

@@ -87,8 +87,12 @@ def _parser_class() -> type[argparse.ArgumentParser]:
         a misspelt option)."""
 
         def error(self, message: str) -> NoReturn:
-            # argparse quotes "--opt=value" whole in some messages (an ambiguous abbreviation).
-            message = _ATTACHED_VALUE.sub(r"\1=…", message)
+            from .. import _redact
+            from ._output import for_terminal
+
+            # argparse quotes "--opt=value" whole in some messages (an ambiguous abbreviation); a value it
+            # does repeat ("--timeout: ... got 'x'") may still be a key pasted in the wrong place.
+            message = for_terminal(_redact.text(_ATTACHED_VALUE.sub(r"\1=…", message)))
             self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
         def parse_known_args(  # type: ignore[override]
