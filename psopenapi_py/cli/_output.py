@@ -52,15 +52,20 @@ def refuse_controls(text: str, what: str, allowed: str = "") -> None:
     Raises:
         CliError: exit 4, naming the first such character and where it is, never the text itself.
     """
-    for line, content in enumerate(text.split("\n") if "\n" in allowed else [text], 1):
-        for column, char in enumerate(content, 1):
-            if char not in allowed and _KEY_CONTROLS.fullmatch(char):
-                where = f"line {line}, column {column}" if "\n" in allowed else f"character {column}"
-                raise CliError(
-                    f"the API answered with {what} holding a control character ({_escape_char(char)} at {where}); "
-                    "refused as unsafe, nothing was printed.",
-                    EXIT_API_ERROR,
-                )
+    pattern = re.compile(f"(?![{re.escape(allowed)}]){_KEY_CONTROLS.pattern}") if allowed else _KEY_CONTROLS
+    found = pattern.search(text)
+    if found is None:
+        return
+    before = text[: found.start()]
+    if "\n" in allowed:
+        where = f"line {before.count(chr(10)) + 1}, column {found.start() - before.rfind(chr(10))}"
+    else:
+        where = f"character {found.start() + 1}"
+    raise CliError(
+        f"the API answered with {what} holding a control character ({_escape_char(found.group())} at {where}); "
+        "refused as unsafe, nothing was printed.",
+        EXIT_API_ERROR,
+    )
 
 
 def _escape_char(char: str) -> str:
