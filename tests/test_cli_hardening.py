@@ -338,6 +338,31 @@ class TestApiKeySources:
         assert done.returncode == 4
         assert done.stderr == f"{GA_PROG}: error: (401) Unauthorized: Bad key <redacted>. [request id req_1]\n"
 
+    def test_mock_server_api_key_dash_reads_stdin(self) -> None:
+        """`mock-server --api-key -` takes the key it accepts from stdin: that key is 200, another 401."""
+        import signal
+
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "psopenapi_py", "mock-server", "--port", "0", "--quiet", "--api-key", "-"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write(REAL_LOOKING_KEY + "\n")
+            proc.stdin.close()
+            url = proc.stdout.readline().strip()
+            good = run(GA, "--output", "token", env={"OPENAI_BASE_URL": url, "OPENAI_API_KEY": REAL_LOOKING_KEY})
+            bad = run(GA, "--output", "token", env={"OPENAI_BASE_URL": url, "OPENAI_API_KEY": "sk-other-key-000"})
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=10) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()  # type: ignore[union-attr]
+            proc.stderr.close()  # type: ignore[union-attr]
+        assert (good.returncode, bad.returncode) == (0, 4)
+
     @pytest.mark.parametrize(
         ("args", "stdin", "message"),
         [

@@ -45,7 +45,11 @@ def add(sub: Any) -> None:
         default=MOCK_SERVER_DEFAULT_PORT,
         help=f"port (default {MOCK_SERVER_DEFAULT_PORT}; 0 picks a free one)",
     )
-    parser.add_argument("--api-key", metavar="KEY", help="accept only this bearer key (default: any well-formed one)")
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="accept only this bearer key, or - to read it from stdin (default: any well-formed one)",
+    )
     parser.add_argument(
         "--fail-first",
         type=_fail_first,
