@@ -405,8 +405,8 @@ def _standard_reason(status: int) -> str:
 def _status_error(
     status: int, reason: str, headers: dict[str, str], body: str, secrets: list[str], note: str | None = None
 ) -> ApiException:
-    # The body, and so error_details, lose any secret the server echoed back, as the message does.
-    body = _redact.text(body, secrets)
+    # The body, and so error_details and the message, lose any secret the server echoed back.
+    body, reason = _redact.text(body, secrets), _redact.text(reason, secrets)
     cls = exception_class_for_status(status)
     error = cls(status, reason, headers=headers, body=body)
     if note is None:

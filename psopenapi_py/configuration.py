@@ -68,9 +68,11 @@ def is_loopback_url(url: str) -> bool:
         host = urlsplit(url).hostname
     except ValueError:
         return False
-    if not host:
-        return False
-    host = host.rstrip(".").lower()
+    return host is not None and _is_loopback_host(host.rstrip(".").lower())
+
+
+@functools.lru_cache(maxsize=64)  # asked on every call made while a proxy variable is set
+def _is_loopback_host(host: str) -> bool:
     if host == "localhost" or host.endswith(".localhost"):
         return True
     import ipaddress

@@ -756,7 +756,8 @@ def test_mock_server_answers_every_fuzzed_request_well_formed_and_keeps_serving(
 
     statuses: dict[int, int] = {}
     record = tmp_path / "requests.jsonl"
-    with MockServer(record=record) as server:
+    # A history longer than the run, so that every answered request can be matched to its record line.
+    with MockServer(record=record, history=100_000) as server:
 
         @settings(FUZZ_SETTINGS, max_examples=MOCK_EXAMPLES)
         @given(request=raw_requests())

@@ -159,7 +159,9 @@ def test_dict_body_with_nan_is_refused_before_sending(configured: RecordingServe
 
 def test_a_model_changed_in_place_is_checked_again_before_sending(configured: RecordingServer) -> None:
     """A list edited in place skips the assignment checks, so the model is checked again; nothing is sent."""
-    request = psopenapi_py.initialize_realtime_session_create_request(model="gpt-4o-realtime-preview", modalities="text")
+    request = psopenapi_py.initialize_realtime_session_create_request(
+        model="gpt-4o-realtime-preview", modalities="text"
+    )
     request.modalities.append("video")
     with pytest.raises(ApiValueError) as info:
         new_realtime_session(request)
@@ -182,7 +184,11 @@ def test_a_model_changed_in_place_is_checked_again_before_sending(configured: Re
             "Invalid type for 'modalities': expected an array, got str 'text'.",
         ),
         (
-            {"model": "gpt-4o-realtime-preview", "turn_detection": {"type": "server_vad"}, "tools": [{"type": "FUNCTION"}]},
+            {
+                "model": "gpt-4o-realtime-preview",
+                "turn_detection": {"type": "server_vad"},
+                "tools": [{"type": "FUNCTION"}],
+            },
             ApiValueError,
             "Invalid value for 'tools[0].type': 'FUNCTION'. Allowed values (exact spelling): function.",
         ),

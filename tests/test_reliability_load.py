@@ -117,8 +117,8 @@ def report(entry: dict[str, Any]) -> None:
 
 @pytest.fixture
 def mock() -> Iterator[MockServer]:
-    """A mock server accepting any bearer token (each thread has its own)."""
-    with MockServer() as server:
+    """A mock server accepting any bearer token (each thread has its own), keeping every request it sees."""
+    with MockServer(history=10_000) as server:
         yield server
 
 
@@ -178,7 +178,7 @@ def test_changing_the_module_configuration_mid_flight_leaves_own_configurations_
     tally, module_tally = Tally(), Tally()
     stop = threading.Event()
     mutations = 0
-    with MockServer() as other:
+    with MockServer(history=10_000) as other:
         urls = [mock.url, other.url]
         set_configuration(base_url=urls[0], access_token=module_tokens[0], maximum_retry_count=0, timeout_sec=30)
 
