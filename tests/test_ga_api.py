@@ -617,8 +617,8 @@ def test_cli_transcription_session_with_detection_off_as_env_lines(
     """--type transcription --no-turn-detection: turn_detection null; --output env prints the key and its expiry."""
     assert cli.main(["new-realtime-client-secret", "--type", "transcription", "--no-turn-detection", "--output", "env"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert re.fullmatch(r"OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
-    assert abs(int(lines[1].removeprefix("OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
+    assert re.fullmatch(r"export OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
+    assert abs(int(lines[1].removeprefix("export OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
     assert ga_mock.requests[0].body == {"session": {"type": "transcription", "audio": {"input": {"turn_detection": None}}}}
 
 
@@ -669,7 +669,7 @@ def test_cli_api_error_is_exit_4_and_no_key_is_exit_3(
     monkeypatch.setenv("OPENAI_BASE_URL", mock_server.url)
     assert cli.main(["new-realtime-client-secret"]) == 3
     assert capsys.readouterr().err == (
-        "psopenapi new-realtime-client-secret: error: no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).\n"
+        "psopenapi new-realtime-client-secret: error: no API key: set OPENAI_API_KEY, or pass --api-key or --api-key-file (nothing was sent).\n"
     )
     assert cli.main(["new-realtime-client-secret", "--api-key", "sk-wrong-key"]) == 4
     err = capsys.readouterr().err

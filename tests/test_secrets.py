@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 import traceback
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -166,7 +168,8 @@ def run_cli_scenarios(found: Collected, capsys: pytest.CaptureFixture[str]) -> N
     extras = {"new-realtime-session": ["--model", MODEL], "new-realtime-translation-client-secret": ["--model", "m"]}
     beta_shaped = {"new-realtime-session", "new-realtime-transcription-session"}
     outputs = [["--output", "json"], ["--output", "json", "--with-http-info"], ["--output", "token"]]
-    outputs += [["--output", "env", "--with-http-info"]]
+    outputs += [["--output", "env", "--with-http-info"], ["--output", "dotenv", "--with-http-info"]]
+    outputs += [["--output", "pwsh", "--with-http-info"]]
     with fault_server(default=respond(200, SESSION)) as ok, fault_server(default=respond(401, ECHOING_401)) as bad:
         for command in commands:
             extra = extras.get(command, [])
@@ -178,6 +181,11 @@ def run_cli_scenarios(found: Collected, capsys: pytest.CaptureFixture[str]) -> N
                 code = main(argv)
                 captured = capsys.readouterr()
                 found.add(f"cli {command} {' '.join(output)} against {url} (exit {code}) stderr", captured.err)
+    with tempfile.TemporaryDirectory() as folder, fault_server(default=respond(401, ECHOING_401)) as bad:
+        key_file = Path(folder, "key.txt")
+        key_file.write_text(API_KEY + "\n")
+        code = main(["new-realtime-client-secret", "--base-url", bad.url, "--api-key-file", str(key_file)])
+        found.add(f"cli new-realtime-client-secret --api-key-file (exit {code}) stderr", capsys.readouterr().err)
     code = main(["get-configuration", "--api-key", API_KEY])
     captured = capsys.readouterr()
     found.add(f"cli get-configuration (exit {code}) stdout", captured.out)

@@ -1429,8 +1429,8 @@ def test_cli_reads_utf16_scripts_from_windows_powershell(tmp_path: Path, capsys:
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        ("missing", "cannot read '{dir}/missing.ps1': No such file or directory."),
-        ("binary", "'{dir}/binary.ps1' is not UTF-8 (or UTF-16 with a byte-order mark) text."),
+        ("missing", "SCRIPT: cannot read '{dir}/missing.ps1': No such file or directory."),
+        ("binary", "SCRIPT: '{dir}/binary.ps1' is not UTF-8 (or UTF-16 with a byte-order mark) text."),
         ("unwritable", "--out: cannot write '{dir}/no/such/dir/out.py': No such file or directory."),
     ],
 )

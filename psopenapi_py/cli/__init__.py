@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import _redact
 from . import calls, config, demo, mint, mock, translate
-from ._output import print_minted_key
+from ._input import check_one_stdin_reader, read_api_key
+from ._output import for_terminal, print_minted_key
 from ._parser import (
     EPILOG,
     EXIT_API_ERROR,
@@ -99,8 +100,9 @@ def _scrub(message: str, secrets: Iterable[str | None]) -> str:
 
 
 def _fail(prog: str, message: str, exit_code: int, secrets: Iterable[str | None]) -> int:
-    """Write the one-line error for an exit code to stderr, secrets masked; return the exit code."""
-    print(f"{prog}: error: {_scrub(message, secrets)}", file=sys.stderr)
+    """Write the one-line error for an exit code to stderr, secrets masked, control characters escaped;
+    return the exit code."""
+    print(f"{prog}: error: {for_terminal(_scrub(message, secrets))}", file=sys.stderr)
     return exit_code
 
 
@@ -125,14 +127,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     prog = f"psopenapi {args.command}"
-    secrets = (getattr(args, "api_key", None), os.environ.get("OPENAI_API_KEY"))
+    # The key read from stdin or --api-key-file joins this list once it is known.
+    secrets: list[str | None] = [os.environ.get("OPENAI_API_KEY")]
     try:
+        check_one_stdin_reader(args)
+        read_api_key(args)
+        secrets.append(getattr(args, "api_key", None))
         return int(args.func(args))
     except CliError as exc:
         return _fail(prog, str(exc), exc.exit_code, secrets)
     except MissingCredentialsError:
         return _fail(
-            prog, "no API key: set OPENAI_API_KEY or pass --api-key (nothing was sent).", EXIT_NO_CREDENTIALS, secrets
+            prog,
+            "no API key: set OPENAI_API_KEY, or pass --api-key or --api-key-file (nothing was sent).",
+            EXIT_NO_CREDENTIALS,
+            secrets,
         )
     except (ApiValueError, ApiTypeError) as exc:
         return _fail(prog, f"{exc} (nothing was sent)", EXIT_BAD_INPUT, secrets)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 import json
 import re
-import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._input import parse_json, read_text, shown
 from ._parser import CliError
 
 if TYPE_CHECKING:
@@ -380,10 +380,7 @@ def json_object(option: str, example: str) -> Callable[[str], dict[str, Any]]:
     """A ``convert`` for a flag whose value is a JSON object (``--tool '{...}'``)."""
 
     def convert(text: str) -> dict[str, Any]:
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            raise CliError(f"{option} {text!r} is not valid JSON: {exc}.") from None
+        value = parse_json(text, option)
         if not isinstance(value, dict):
             raise CliError(f"{option} {text!r} must be a JSON object, e.g. '{example}'.")
         return value
@@ -397,28 +394,14 @@ def int_or_text(text: str) -> int | str:
 
 
 def read_json_object(source: str, option: str = "--body") -> dict[str, Any]:
-    """The JSON object in a file, or on stdin for '-'.
+    """The JSON object in a file, or on stdin for '-' (UTF-8, or UTF-16 with a byte-order mark).
 
     Raises:
-        CliError: unreadable, not JSON, or not an object.
+        CliError: unreadable, not JSON, too deep, or not an object.
     """
-    shown = "stdin" if source == "-" else repr(source)
-    try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            with open(source, encoding="utf-8") as handle:
-                text = handle.read()
-    except OSError as exc:
-        raise CliError(f"{option}: cannot read {shown}: {exc.strerror or exc}.") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{option}: {shown} is not UTF-8 text.") from None
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise CliError(f"{option}: {shown} is not valid JSON: {exc}.") from None
+    data = parse_json(read_text(source, option), option, source)
     if not isinstance(data, dict):
         raise CliError(
-            f"{option}: {shown} must hold a JSON object (the request body), not a JSON {type(data).__name__}."
+            f"{option}: {shown(source)} must hold a JSON object (the request body), not a JSON {type(data).__name__}."
         )
     return data

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._flags import Flag, RequestSpec
-from ._output import print_json, split_http_info
-from ._parser import EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
+from ._input import read_text
+from ._output import json_text, print_json, refuse_controls, split_http_info
+from ._parser import API_EXIT_CODES, EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
 from .mint import GA_SESSION_FLAGS
 
 if TYPE_CHECKING:
@@ -32,10 +31,11 @@ class CallCommand:
     request: RequestSpec | None = None
     call_id: bool = True
     optional_request: bool = False
+    exit_codes: tuple[int, ...] = API_EXIT_CODES
 
     def add(self, sub: Any) -> None:
         """Add the subcommand with its CALL_ID, request, connection and output options."""
-        parser = subcommand(sub, self.name, help=self.help, description=self.description)
+        parser = subcommand(sub, self.name, help=self.help, description=self.description, exit_codes=self.exit_codes)
         if self.call_id:
             parser.add_argument(
                 "call_id", metavar="CALL_ID", help="the call's id, e.g. rtc_... (from the webhook or Location)"
@@ -111,13 +111,11 @@ class NewCallCommand(CallCommand):
         """The SDP offer read from --sdp-file, and the session (None when no session option or --body is given)."""
         if args.sdp_file is None:
             raise CliError("--sdp-file is required: the caller's SDP offer, from a file or - for stdin.")
-        if args.sdp_file == "-" and args.body == "-":
-            raise CliError("--sdp-file - and --body - both want stdin: give one of them as a file.")
         assert self.request is not None
         session = None
         if any(flag.field is not None for flag, _ in self.request.given(args)) or args.body is not None:
             session = self.request.request_from(args)
-        return [_read_text(args.sdp_file, "--sdp-file"), session]
+        return [read_text(args.sdp_file, "--sdp-file", " (an SDP offer is text)"), session]
 
     def wants_http_info(self, args: argparse.Namespace) -> bool:
         # The call id comes from the Location header, which only the HTTP info carries.
@@ -127,29 +125,15 @@ class NewCallCommand(CallCommand):
         """The SDP answer as sent, or JSON with the call id; the HTTP info around the JSON or on stderr."""
         answer, http_info = split_http_info(result)
         if args.output == "sdp":
+            # Passed on byte for byte to the caller's browser: an answer that would steer a terminal is
+            # refused rather than changed (SDP is text lines; CR and LF are its only controls).
+            refuse_controls(answer, "an SDP answer", allowed="\r\n")
             if args.with_http_info:
-                print(json.dumps(http_info, ensure_ascii=False), file=sys.stderr)
+                print(json_text(http_info), file=sys.stderr)
             sys.stdout.write(answer)
             return
         document = {"call_id": result.call_id, "sdp": answer}
         print_json(document if http_info is None or not args.with_http_info else {**http_info, "response": document})
-
-
-def _read_text(source: str, option: str) -> str:
-    """The text of a file, or of stdin for '-' (UTF-8).
-
-    Raises:
-        CliError: unreadable, or not UTF-8 text.
-    """
-    shown = "stdin" if source == "-" else repr(source)
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise CliError(f"{option}: cannot read {shown}: {exc.strerror or exc}.") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CliError(f"{option}: {shown} is not UTF-8 text (an SDP offer is text).") from None
 
 
 def _ga_session_request() -> Any:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .._runtime import REDACTED
-from ._output import as_sent
-from ._parser import EXIT_API_ERROR, EXIT_OK, subcommand
+from ._output import as_sent, json_text
+from ._parser import EXIT_API_ERROR, EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, subcommand
 
 if TYPE_CHECKING:
     import argparse
@@ -19,6 +18,9 @@ if TYPE_CHECKING:
 DEMO_API_KEY = "sk-demo"
 #: The documentation example the demo runs (a character-identical copy of docs/RealtimeApi.md's).
 DEMO_EXAMPLE_MODULE = "psopenapi_py.examples.seed_doc_example"
+
+#: What demo can exit with.
+EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_API_ERROR, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -30,6 +32,8 @@ def add(sub: Any) -> None:
         description="Start a mock server on a free loopback port, run the example of docs/RealtimeApi.md "
         "against it, and print the request it sent and the session it got back; then mint a key the GA way "
         "(new_realtime_client_secret, OpenAI's own example request) and print that exchange too.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_API_ERROR: "the example's call failed (see the output above)"},
     )
     parser.set_defaults(func=run)
 
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         for name in ("Authorization", "Content-Type", "Accept"):
             if name in request.headers:
                 print(f"{name}: {request.headers[name]}")
-        print(json.dumps(request.body, indent=2, ensure_ascii=False))
+        print(json_text(request.body, indent=2))
     result = namespace.get("result")
     if result is None:
         print("\nNo session: the example's call failed (see above).")
@@ -81,15 +85,15 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(session.get("client_secret"), dict) and session["client_secret"].get("value"):
         session["client_secret"]["value"] = REDACTED
     print(f"\nSession received: HTTP {sent[-1].status if sent else 200}")
-    print(json.dumps(session, indent=2, ensure_ascii=False))
+    print(json_text(session, indent=2))
     print("\n(The ephemeral key is redacted above; in your code it is result.client_secret.value.)")
     if ga_sent:
         print(f"\nGA request sent: POST {ga_sent[-1].path} (new_realtime_client_secret, the API in use today)")
-        print(json.dumps(ga_sent[-1].body, indent=2, ensure_ascii=False))
+        print(json_text(ga_sent[-1].body, indent=2))
         answer = ga_answer.to_dict()
         answer["value"] = REDACTED
         print(f"\nGA client secret received: HTTP {ga_sent[-1].status}")
-        print(json.dumps(answer, indent=2, ensure_ascii=False))
+        print(json_text(answer, indent=2))
         print("\n(The ephemeral key is redacted above; in your code it is result.value.)")
     return EXIT_OK
 

@@ -10,6 +10,7 @@ import attrs
 from . import _output
 from ._flags import Flag, RequestSpec, int_or_text, json_object
 from ._parser import (
+    API_EXIT_CODES,
     EXIT_API_ERROR,
     EXIT_OK,
     CliError,
@@ -41,10 +42,11 @@ class MintCommand:
     request: RequestSpec
     key_of: _output.KeyOf
     ga_request: Callable[[Any, bool], dict[str, Any]] | None = None
+    exit_codes: tuple[int, ...] = API_EXIT_CODES
 
     def add(self, sub: Any) -> None:
         """Add the subcommand: its request options, the connection and the output options."""
-        parser = subcommand(sub, self.name, help=self.help, description=self.description)
+        parser = subcommand(sub, self.name, help=self.help, description=self.description, exit_codes=self.exit_codes)
         self.request.add_to(parser)
         add_connection_options(parser)
         add_output_options(parser)

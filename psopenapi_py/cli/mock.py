@@ -6,10 +6,12 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._parser import EXIT_OK, CliError, argument_type_error, non_negative, subcommand
+from ._output import for_terminal
+from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, CliError, argument_type_error, non_negative, subcommand
 
 if TYPE_CHECKING:
     import argparse
+    import logging
 
 #: ``psopenapi mock-server`` listens here unless ``--port`` says otherwise (0 picks a free port).
 MOCK_SERVER_DEFAULT_PORT = 8765
@@ -18,6 +20,10 @@ SERVED = (
     "POST /v1/realtime/sessions, /client_secrets, /transcription_sessions, /translations/client_secrets, "
     "/calls and /calls/CALL_ID/accept|reject|refer|hangup"
 )
+
+
+#: What mock-server can exit with (Ctrl-C while serving is a normal stop).
+EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -29,6 +35,8 @@ def add(sub: Any) -> None:
         description=f"Serve {SERVED} like OpenAI does (auth, strict validation, OpenAI's error shape, calls "
         "with their state) until Ctrl-C. Prints the base URL to use as OPENAI_BASE_URL on the first line of "
         "stdout; logs one line per request on stderr.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_OK: "stopped by Ctrl-C or SIGTERM (the normal way to end it)"},
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback only)")
     parser.add_argument(
@@ -37,7 +45,11 @@ def add(sub: Any) -> None:
         default=MOCK_SERVER_DEFAULT_PORT,
         help=f"port (default {MOCK_SERVER_DEFAULT_PORT}; 0 picks a free one)",
     )
-    parser.add_argument("--api-key", metavar="KEY", help="accept only this bearer key (default: any well-formed one)")
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="accept only this bearer key, or - to read it from stdin (default: any well-formed one)",
+    )
     parser.add_argument(
         "--fail-first",
         type=_fail_first,
@@ -133,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     handler: logging.Handler | None = None
     if not args.quiet:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        handler.setFormatter(_terminal_formatter(logging.Formatter)("%(asctime)s %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     previous_sigterm = _sigterm_as_interrupt(signal)
@@ -148,6 +160,16 @@ def run(args: argparse.Namespace) -> int:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
     return EXIT_OK
+
+
+def _terminal_formatter(base: type[logging.Formatter]) -> type[logging.Formatter]:
+    """A log formatter that escapes control characters: a client's path must not steer the terminal."""
+
+    class TerminalFormatter(base):  # type: ignore[valid-type, misc]
+        def format(self, record: logging.LogRecord) -> str:
+            return for_terminal(super().format(record))
+
+    return TerminalFormatter
 
 
 def _sigterm_as_interrupt(signal: Any) -> Any:

@@ -5,10 +5,16 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._parser import EXIT_OK, EXIT_PARTIAL, CliError, subcommand
+from ._input import read_text
+from ._output import for_terminal
+from ._parser import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, CliError, subcommand
 
 if TYPE_CHECKING:
     import argparse
+
+
+#: What translate can exit with.
+EXIT_CODES = (EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
 
 
 def add(sub: Any) -> None:
@@ -20,6 +26,8 @@ def add(sub: Any) -> None:
         description="Translate SCRIPT, a PowerShell script that uses PSOpenAPITools, into Python that uses "
         "psopenapi_py. What is not translated stays in place as '# untranslated (line N): ...' and is listed "
         "on stderr as SCRIPT:N: reason; the exit code is then 1. See docs/translate.md.",
+        exit_codes=EXIT_CODES,
+        exit_notes={EXIT_PARTIAL: "some lines were left untranslated (see the warnings)"},
     )
     parser.add_argument("script", metavar="SCRIPT", help="the .ps1 file (UTF-8 or UTF-16 with BOM), or - for stdin")
     parser.add_argument("-o", "--out", metavar="OUT.py", help="write the Python to OUT.py (default: stdout)")
@@ -35,15 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     shown = "<stdin>" if args.script == "-" else args.script
-    try:
-        data = sys.stdin.buffer.read() if args.script == "-" else Path(args.script).read_bytes()
-    except OSError as exc:
-        raise CliError(f"cannot read {shown!r}: {exc.strerror or exc}.") from None
-    try:
-        # Windows PowerShell 5.1 writes UTF-16 with a byte-order mark; everything else is UTF-8.
-        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CliError(f"{shown!r} is not UTF-8 (or UTF-16 with a byte-order mark) text.") from None
+    text = read_text(args.script, "SCRIPT")
     try:
         from ..translate import translate_powershell
 
@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"--out: cannot write {args.out!r}: {exc.strerror or exc}.") from None
     for warning in result.warnings:
-        print(f"{shown}:{warning.line}: {warning.message}", file=sys.stderr)
+        print(for_terminal(f"{shown}:{warning.line}: {warning.message}"), file=sys.stderr)
     return EXIT_PARTIAL if result.warnings else EXIT_OK
