@@ -242,7 +242,7 @@ def test_mock_server_knows_its_sip_calls_and_answers_the_beta_paths_as_retired()
         (["--sip-call", ""], "Invalid value for 'sip_calls': ''. Must be a non-empty call id. (from --sip-call)"),
         (
             ["--sip-call", "rtc_1", "--sip-call", "rtc_1"],
-            "Invalid value for 'sip_calls': 'rtc_1'. Expected a call id the server does not know yet. (from --sip-call)",
+            "Invalid value for 'sip_calls': 'rtc_1'. Must be a call id the server does not know yet. (from --sip-call)",
         ),
     ],
     ids=["empty", "twice"],

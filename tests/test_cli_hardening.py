@@ -455,7 +455,7 @@ class TestConfigurationAndTransportMessages:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--timeout", "0"], "Invalid value for --timeout: 0.0. Must be a finite number > 0. (nothing was sent)"),
+            (["--timeout", "0"], "Invalid value for --timeout: 0.0. Must be > 0. (nothing was sent)"),
         ],
         ids=["timeout-0"],
     )
