@@ -388,6 +388,28 @@ def json_object(option: str, example: str) -> Callable[[str], dict[str, Any]]:
     return convert
 
 
+def add_extra_json_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--extra-json``: request fields the spec does not know yet, sent as given (``extra_body``)."""
+    parser.add_argument(
+        "--extra-json",
+        metavar="JSON",
+        help="a JSON object merged into the request body last, key by key (@FILE reads it from a file): for "
+        "fields newer than the spec, sent as given; a typo in a known option is still refused",
+    )
+
+
+def extra_json(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The ``extra_body`` of ``--extra-json`` (None when not given)."""
+    text = getattr(args, "extra_json", None)
+    if text is None:
+        return None
+    if text.startswith("@"):
+        return read_json_object(text[1:], "--extra-json")
+    return json_object("--extra-json", '{"session": {"audio": {"input": {"noise_reduction": {"strength": 0.5}}}}}')(
+        text
+    )
+
+
 def int_or_text(text: str) -> int | str:
     """A ``convert`` for a value that is a whole number or a word (``4096`` or ``inf``)."""
     return int(text) if re.fullmatch(r"[+-]?\d+", text.strip()) else text

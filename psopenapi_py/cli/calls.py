@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._flags import Flag, RequestSpec
+from ._flags import Flag, RequestSpec, add_extra_json_option, extra_json
 from ._input import read_text
 from ._output import json_text, print_json, refuse_controls, split_http_info
 from ._parser import API_EXIT_CODES, EXIT_OK, CliError, add_connection_options, configuration_from_args, subcommand
@@ -43,6 +43,7 @@ class CallCommand:
         if self.request is not None:
             self.request.add_to(parser)
         add_connection_options(parser)
+        add_extra_json_option(parser)
         self.add_output_options(parser)
         parser.set_defaults(func=self.run)
 
@@ -70,7 +71,12 @@ class CallCommand:
         configuration = configuration_from_args(args)
         try:
             call = getattr(psopenapi_py, self.function)
-            result = call(*positional, with_http_info=self.wants_http_info(args), configuration=configuration)
+            result = call(
+                *positional,
+                with_http_info=self.wants_http_info(args),
+                configuration=configuration,
+                extra_body=extra_json(args),
+            )
         finally:
             configuration.close()
         self.print_result(args, result)

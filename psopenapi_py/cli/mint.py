@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _output
-from ._flags import Flag, RequestSpec, int_or_text, json_object
+from ._flags import Flag, RequestSpec, add_extra_json_option, extra_json, int_or_text, json_object
 from ._parser import (
     API_EXIT_CODES,
     EXIT_API_ERROR,
@@ -49,6 +49,7 @@ class MintCommand:
         parser = subcommand(sub, self.name, help=self.help, description=self.description, exit_codes=self.exit_codes)
         self.request.add_to(parser)
         add_connection_options(parser)
+        add_extra_json_option(parser)
         add_output_options(parser)
         parser.set_defaults(func=self.run)
 
@@ -62,7 +63,9 @@ class MintCommand:
         configuration = configuration_from_args(args)
         try:
             call = getattr(psopenapi_py, self.function)
-            result = call(request, with_http_info=args.with_http_info, configuration=configuration)
+            result = call(
+                request, with_http_info=args.with_http_info, configuration=configuration, extra_body=extra_json(args)
+            )
         except BetaApiRetiredError as exc:
             if self.ga_request is None:
                 raise

@@ -73,6 +73,12 @@ def add(sub: Any) -> None:
         action="store_true",
         help="answer the beta paths (sessions, transcription_sessions) as OpenAI does today: beta_api_shape_disabled",
     )
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="accept request fields the spec does not declare (as the live API takes newer fields); "
+        "every declared field is still checked",
+    )
     parser.add_argument("--quiet", action="store_true", help="no access log on stderr")
     parser.set_defaults(func=run)
 
@@ -115,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
             record=args.record,
             sip_calls=args.sip_call,
             retired_beta=args.retired_beta,
+            lenient=args.lenient,
         )
     except (ApiTypeError, ApiValueError) as exc:
         option = {"sip_calls": "--sip-call"}.get(str(exc.parameter), "--" + str(exc.parameter).replace("_", "-"))
