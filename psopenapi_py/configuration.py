@@ -206,7 +206,11 @@ def _check_proxy(inst: Any, attribute: Any, value: Any) -> None:
             # A proxy URL may hold a password: show it redacted, or only its type.
             shown = repr(_redact.url(url)) if isinstance(url, str) else f"a {type(url).__name__}"
             raise invalid_value(
-                "proxy", None, "A proxy is a URL such as 'http://proxy.example:3128'.", shown=shown, expected="a proxy URL"
+                "proxy",
+                None,
+                "A proxy is a URL such as 'http://proxy.example:3128'.",
+                shown=shown,
+                expected="a proxy URL",
             )
 
 
@@ -313,7 +317,9 @@ class Configuration:
             try:
                 return str(normalize_base_url(from_env))
             except ApiValueError as exc:
-                raise restated(exc, f"(It comes from the {ENV_BASE_URL} environment variable.)", parameter=ENV_BASE_URL) from None
+                raise restated(
+                    exc, f"(It comes from the {ENV_BASE_URL} environment variable.)", parameter=ENV_BASE_URL
+                ) from None
         return DEFAULT_BASE_URL
 
     def effective_access_token(self) -> str | None:

@@ -1,21 +1,21 @@
 """Everything psopenapi_py raises.
 
-    OpenApiException
-     ├── ApiTypeError (TypeError)          a value of the wrong type, before anything is sent
-     ├── ApiValueError (ValueError)        a value outside what is allowed, before anything is sent
-     │    └── MissingCredentialsError      no API key configured or in OPENAI_API_KEY, before anything is sent
-     ├── ApiException                      the API answered with an error status (or an unusable 2xx)
-     │    ├── BadRequestException           400
-     │    │    └── BetaApiRetiredError      400 with code beta_api_shape_disabled
-     │    ├── UnauthorizedException         401
-     │    ├── ForbiddenException            403
-     │    ├── NotFoundException             404
-     │    ├── ConflictException             409
-     │    ├── UnprocessableEntityException  422
-     │    ├── RateLimitException            429
-     │    └── ServiceException              5xx
-     └── ApiConnectionError (ConnectionError)  no answer: refused, reset, DNS, TLS
-          └── ApiTimeoutError (TimeoutError)    no answer in time
+OpenApiException
+ ├── ApiTypeError (TypeError)          a value of the wrong type, before anything is sent
+ ├── ApiValueError (ValueError)        a value outside what is allowed, before anything is sent
+ │    └── MissingCredentialsError      no API key configured or in OPENAI_API_KEY, before anything is sent
+ ├── ApiException                      the API answered with an error status (or an unusable 2xx)
+ │    ├── BadRequestException           400
+ │    │    └── BetaApiRetiredError      400 with code beta_api_shape_disabled
+ │    ├── UnauthorizedException         401
+ │    ├── ForbiddenException            403
+ │    ├── NotFoundException             404
+ │    ├── ConflictException             409
+ │    ├── UnprocessableEntityException  422
+ │    ├── RateLimitException            429
+ │    └── ServiceException              5xx
+ └── ApiConnectionError (ConnectionError)  no answer: refused, reset, DNS, TLS
+      └── ApiTimeoutError (TimeoutError)    no answer in time
 """
 
 from __future__ import annotations
@@ -119,9 +119,7 @@ def short_repr(value: Any) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def invalid_type(
-    parameter: str, value: Any, expected: str, *, show_value: bool = True, hint: str = ""
-) -> ApiTypeError:
+def invalid_type(parameter: str, value: Any, expected: str, *, show_value: bool = True, hint: str = "") -> ApiTypeError:
     """'Invalid type for 'p': expected X, got T v.' (the value left out with show_value=False)."""
     shown = f" {short_repr(value)}" if show_value else ""
     return ApiTypeError(
@@ -223,7 +221,9 @@ def ambiguous(parameter: str, value: Any, members: Sequence[str]) -> ApiValueErr
     )
 
 
-def missing(parameter: str, *, operation: str | None = None, value: Any = None, expected: str = "a value") -> ApiValueError:
+def missing(
+    parameter: str, *, operation: str | None = None, value: Any = None, expected: str = "a value"
+) -> ApiValueError:
     """A required input left out, in the PowerShell module's words (scripts match on them).
 
     With ``operation``: a function's parameter ("Error! The required parameter p missing when calling
@@ -274,7 +274,9 @@ def unknown_field(parameter: str, key: str, known: Sequence[str]) -> ApiValueErr
 
 def invalid_json(what: str, problem: str, *, expected: str = "JSON text") -> ApiValueError:
     """'Invalid JSON for what: problem.' for JSON text that cannot be parsed (or nests too deep)."""
-    return ApiValueError(f"Invalid JSON for {what}: {problem}.", parameter=what, value=None, expected=expected, code=INVALID_JSON)
+    return ApiValueError(
+        f"Invalid JSON for {what}: {problem}.", parameter=what, value=None, expected=expected, code=INVALID_JSON
+    )
 
 
 def invalid_base_url(shown_url: str) -> ApiValueError:

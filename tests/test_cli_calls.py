@@ -335,7 +335,11 @@ def test_new_call_with_http_info(calls_mock: MockServer, offer_file: Path, capsy
     ("content", "argv", "message"),
     [
         (None, [], "--sdp-file: cannot read {path}: No such file or directory."),
-        (b"v=0\r\n\xff\xfe", [], "--sdp-file: {path} is not UTF-8 (or UTF-16 with a byte-order mark) text (an SDP offer is text)."),
+        (
+            b"v=0\r\n\xff\xfe",
+            [],
+            "--sdp-file: {path} is not UTF-8 (or UTF-16 with a byte-order mark) text (an SDP offer is text).",
+        ),
         (OFFER.encode(), ["--voice", "7", "--instructions"], "argument --instructions: expected one argument"),
         (
             OFFER.encode(),
@@ -523,7 +527,9 @@ def test_translation_key_as_env_lines(calls_mock: MockServer, capsys: pytest.Cap
     argv = ["--model", "gpt-realtime-translate", "--output-language", "es", "--expires-after-seconds", "120"]
     assert main(["new-realtime-translation-client-secret", *argv, "--output", "env"]) == 0
     out = capsys.readouterr().out
-    assert re.fullmatch(r"export OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}\nexport OPENAI_EPHEMERAL_KEY_EXPIRES_AT=\d+\n", out)
+    assert re.fullmatch(
+        r"export OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}\nexport OPENAI_EPHEMERAL_KEY_EXPIRES_AT=\d+\n", out
+    )
     assert calls_mock.requests[-1].body == {
         "expires_after": {"seconds": 120},
         "session": {"model": "gpt-realtime-translate", "audio": {"output": {"language": "es"}}},

@@ -15,7 +15,9 @@ from psopenapi_py.cli import main
 
 
 def _frozen_at_exit(call: str) -> str:
-    done = subprocess.run([sys.executable, "-c", PROBE.replace("{call}", call)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.replace("{call}", call)], capture_output=True, text=True, timeout=60
+    )
     return done.stderr.strip().splitlines()[-1]
 
 
@@ -32,5 +34,7 @@ def test_main_called_with_arguments_leaves_garbage_collection_alone() -> None:
 
 def test_the_console_script_still_prints_and_exits_zero() -> None:
     """python -m psopenapi_py --version prints the version and exits 0 with the hook in place."""
-    done = subprocess.run([sys.executable, "-m", "psopenapi_py", "--version"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "psopenapi_py", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert (done.returncode, done.stdout.startswith("psopenapi "), done.stderr) == (0, True, "")

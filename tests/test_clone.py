@@ -57,9 +57,7 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _run(clone: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(clone), INSIDE: "1"}
-    return subprocess.run(
-        [sys.executable, *args], cwd=clone, env=env, capture_output=True, text=True, timeout=1800
-    )
+    return subprocess.run([sys.executable, *args], cwd=clone, env=env, capture_output=True, text=True, timeout=1800)
 
 
 def test_the_clone_imports_its_own_copy_of_the_package(clone: Path) -> None:

@@ -145,21 +145,36 @@ def test_each_input_error_constructor_sets_its_code_and_one_wording() -> None:
     from psopenapi_py import exceptions as e
 
     cases: list[tuple[ApiTypeError | ApiValueError, type[Exception], str, str]] = [
-        (e.invalid_type("n", 5, "a string"), ApiTypeError, "invalid_type", "Invalid type for 'n': expected a string, got int 5."),
+        (
+            e.invalid_type("n", 5, "a string"),
+            ApiTypeError,
+            "invalid_type",
+            "Invalid type for 'n': expected a string, got int 5.",
+        ),
         (
             e.invalid_type("k", "sk-secret", "a dict", show_value=False),
             ApiTypeError,
             "invalid_type",
             "Invalid type for 'k': expected a dict, got str.",
         ),
-        (e.invalid_value("n", "x", "Must be y."), ApiValueError, "invalid_value", "Invalid value for 'n': 'x'. Must be y."),
+        (
+            e.invalid_value("n", "x", "Must be y."),
+            ApiValueError,
+            "invalid_value",
+            "Invalid value for 'n': 'x'. Must be y.",
+        ),
         (
             e.invalid_enum("voice", "Alloyy", ["alloy", "ash"]),
             ApiValueError,
             "invalid_enum",
             "Invalid value for 'voice': 'Alloyy'. Allowed values: alloy, ash.",
         ),
-        (e.out_of_range("t", 2.5, maximum=1.2), ApiValueError, "out_of_range", "Invalid value for 't': 2.5. Must be <= 1.2."),
+        (
+            e.out_of_range("t", 2.5, maximum=1.2),
+            ApiValueError,
+            "out_of_range",
+            "Invalid value for 't': 2.5. Must be <= 1.2.",
+        ),
         (
             e.out_of_range("port", 70000, minimum=0, maximum=65535),
             ApiValueError,
@@ -172,7 +187,12 @@ def test_each_input_error_constructor_sets_its_code_and_one_wording() -> None:
             "out_of_range",
             "Invalid value for 't': nan. Must be a finite number > 0.",
         ),
-        (e.out_of_range("t", float("inf")), ApiValueError, "out_of_range", "Invalid value for 't': inf. Must be a finite number."),
+        (
+            e.out_of_range("t", float("inf")),
+            ApiValueError,
+            "out_of_range",
+            "Invalid value for 't': inf. Must be a finite number.",
+        ),
         (
             e.missing("sdp", operation="createRealtimeCall"),
             ApiValueError,
@@ -192,7 +212,12 @@ def test_each_input_error_constructor_sets_its_code_and_one_wording() -> None:
             "unknown_field",
             "Error! JSON key 'strength' not found in the properties: type",
         ),
-        (e.invalid_json("Model", "Expecting value"), ApiValueError, "invalid_json", "Invalid JSON for Model: Expecting value."),
+        (
+            e.invalid_json("Model", "Expecting value"),
+            ApiValueError,
+            "invalid_json",
+            "Invalid JSON for Model: Expecting value.",
+        ),
     ]
     for exc, cls, code, message in cases:
         assert (type(exc), exc.code, str(exc)) == (cls, code, message)

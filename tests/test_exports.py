@@ -22,9 +22,7 @@ def test_public_names_are_all_exported() -> None:
     """Every public attribute of the package is listed in __all__ (submodules aside)."""
     import types
 
-    public = {
-        n for n, v in vars(psopenapi_py).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)
-    }
+    public = {n for n, v in vars(psopenapi_py).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     # The GA models and the HTTP, migration and translator functions are bound on first use (module
     # __getattr__), so they may not be in vars() yet.
     lazy = set(psopenapi_py.models.LAZY_NAMES) | set(psopenapi_py._LAZY_EXPORTS)

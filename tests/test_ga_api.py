@@ -189,7 +189,14 @@ def test_a_2xx_body_without_value_or_expires_at_is_an_api_exception_with_the_raw
 
 def test_api_errors_map_to_their_exception_classes(ga: RecordingServer) -> None:
     """A 400 from the endpoint is a BadRequestException with OpenAI's error details."""
-    error = {"error": {"message": "Invalid value: 'x'.", "type": "invalid_request_error", "param": "session.type", "code": None}}
+    error = {
+        "error": {
+            "message": "Invalid value: 'x'.",
+            "type": "invalid_request_error",
+            "param": "session.type",
+            "code": None,
+        }
+    }
     ga.default = Reply(400, error)
     with pytest.raises(BadRequestException) as info:
         new_realtime_client_secret({})
@@ -480,7 +487,9 @@ def test_mock_answers_validate_against_the_ga_response_schema(
     answer = answer_without_random_parts(result.to_dict(), seconds)
     kind = request_body.get("session", {}).get("type", "realtime")
     assert answer["session"]["type"] == kind
-    expected_class = RealtimeSessionCreateResponseGA if kind == "realtime" else RealtimeTranscriptionSessionCreateResponseGA
+    expected_class = (
+        RealtimeSessionCreateResponseGA if kind == "realtime" else RealtimeTranscriptionSessionCreateResponseGA
+    )
     assert isinstance(result.session, expected_class)
 
 
@@ -490,7 +499,10 @@ def test_mock_echoes_what_was_asked_for_with_defaults_around_it(ga_mock: MockSer
         {
             "session": {
                 "type": "realtime",
-                "audio": {"input": {"turn_detection": {"type": "semantic_vad"}}, "output": {"voice": {"id": "voice_9"}}},
+                "audio": {
+                    "input": {"turn_detection": {"type": "semantic_vad"}},
+                    "output": {"voice": {"id": "voice_9"}},
+                },
                 "max_output_tokens": 256,
             }
         }
@@ -510,8 +522,16 @@ def test_mock_echoes_what_was_asked_for_with_defaults_around_it(ga_mock: MockSer
 @pytest.mark.parametrize(
     ("body", "param", "message"),
     [
-        ({"expires_after": {"seconds": 9}}, "expires_after.seconds", "Invalid value for 'expires_after.seconds': 9. Must be >= 10."),
-        ({"expires_after": {"seconds": 7201}}, "expires_after.seconds", "Invalid value for 'expires_after.seconds': 7201. Must be <= 7200."),
+        (
+            {"expires_after": {"seconds": 9}},
+            "expires_after.seconds",
+            "Invalid value for 'expires_after.seconds': 9. Must be >= 10.",
+        ),
+        (
+            {"expires_after": {"seconds": 7201}},
+            "expires_after.seconds",
+            "Invalid value for 'expires_after.seconds': 7201. Must be <= 7200.",
+        ),
         (
             {"session": {"type": "realtime", "audio": {"output": {"speed": 0.2}}}},
             "session.audio.output.speed",
@@ -524,13 +544,23 @@ def test_mock_echoes_what_was_asked_for_with_defaults_around_it(ga_mock: MockSer
             "include tracing tools tool_choice parallel_tool_calls reasoning max_output_tokens truncation prompt",
         ),
         (
-            {"session": {"type": "realtime", "audio": {"input": {"turn_detection": {"type": "semantic_vad", "eagerness": "HIGH"}}}}},
+            {
+                "session": {
+                    "type": "realtime",
+                    "audio": {"input": {"turn_detection": {"type": "semantic_vad", "eagerness": "HIGH"}}},
+                }
+            },
             "session.audio.input.turn_detection.eagerness",
             "Invalid value for 'session.audio.input.turn_detection.eagerness': 'HIGH'. Allowed values (exact spelling): "
             "low, medium, high, auto.",
         ),
         (
-            {"session": {"type": "realtime", "tools": [{"type": "mcp", "server_label": "x", "require_approval": "Never"}]}},
+            {
+                "session": {
+                    "type": "realtime",
+                    "tools": [{"type": "mcp", "server_label": "x", "require_approval": "Never"}],
+                }
+            },
             "session.tools[0].require_approval",
             "Invalid value for 'session.tools[0].require_approval': 'Never'. Allowed values (exact spelling): always, never.",
         ),
@@ -576,7 +606,9 @@ def test_mock_keeps_mcp_credentials_out_of_its_recording_and_answer(ga_mock: Moc
 # psopenapi new-realtime-client-secret
 
 
-def test_cli_with_no_options_mints_a_default_key_as_json(ga_mock: MockServer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_with_no_options_mints_a_default_key_as_json(
+    ga_mock: MockServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     """No options: an empty body is sent; the answer is printed as JSON (the key included, for scripts)."""
     assert cli.main(["new-realtime-client-secret"]) == 0
     printed = json.loads(capsys.readouterr().out)
@@ -615,11 +647,16 @@ def test_cli_transcription_session_with_detection_off_as_env_lines(
     ga_mock: MockServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--type transcription --no-turn-detection: turn_detection null; --output env prints the key and its expiry."""
-    assert cli.main(["new-realtime-client-secret", "--type", "transcription", "--no-turn-detection", "--output", "env"]) == 0
+    assert (
+        cli.main(["new-realtime-client-secret", "--type", "transcription", "--no-turn-detection", "--output", "env"])
+        == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     assert re.fullmatch(r"export OPENAI_EPHEMERAL_KEY=ek_[0-9a-f]{32}", lines[0])
     assert abs(int(lines[1].removeprefix("export OPENAI_EPHEMERAL_KEY_EXPIRES_AT=")) - (time.time() + 600)) < 5
-    assert ga_mock.requests[0].body == {"session": {"type": "transcription", "audio": {"input": {"turn_detection": None}}}}
+    assert ga_mock.requests[0].body == {
+        "session": {"type": "transcription", "audio": {"input": {"turn_detection": None}}}
+    }
 
 
 def test_cli_body_file_with_options_laid_over_it(
@@ -627,7 +664,9 @@ def test_cli_body_file_with_options_laid_over_it(
 ) -> None:
     """--body supplies the request; options override single fields of it; --with-http-info wraps the JSON."""
     body = tmp_path / "ga.json"
-    body.write_text(json.dumps({"session": {"type": "realtime", "model": "gpt-realtime", "audio": {"output": {"speed": 1.2}}}}))
+    body.write_text(
+        json.dumps({"session": {"type": "realtime", "model": "gpt-realtime", "audio": {"output": {"speed": 1.2}}}})
+    )
     assert cli.main(["new-realtime-client-secret", "--body", str(body), "--voice", "cedar", "--with-http-info"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["status_code"] == 200 and "x-request-id" in printed["headers"]
@@ -673,7 +712,9 @@ def test_cli_api_error_is_exit_4_and_no_key_is_exit_3(
     )
     assert cli.main(["new-realtime-client-secret", "--api-key", "sk-wrong-key"]) == 4
     err = capsys.readouterr().err
-    assert err.startswith("psopenapi new-realtime-client-secret: error: (401) Unauthorized: Incorrect API key provided.")
+    assert err.startswith(
+        "psopenapi new-realtime-client-secret: error: (401) Unauthorized: Incorrect API key provided."
+    )
     assert "sk-wrong-key" not in err
 
 
@@ -681,7 +722,9 @@ def test_demo_mints_a_ga_key_too(capsys: pytest.CaptureFixture[str]) -> None:
     """psopenapi demo ends with OpenAI's own GA example request and the answer, the key redacted."""
     assert cli.main(["demo"]) == 0
     out = capsys.readouterr().out
-    ga_part = out.split("GA request sent: POST /v1/realtime/client_secrets (new_realtime_client_secret, the API in use today)\n")[1]
+    ga_part = out.split(
+        "GA request sent: POST /v1/realtime/client_secrets (new_realtime_client_secret, the API in use today)\n"
+    )[1]
     request_text, answer_text = ga_part.split("\n\nGA client secret received: HTTP 200\n")
     assert json.loads(request_text) == OPENAI_EXAMPLE_BODY
     answer = json.loads(answer_text.split("\n\n")[0])
@@ -698,7 +741,9 @@ def test_migrating_page_shows_the_message_new_realtime_session_really_raises(con
     """docs/migrating-to-ga.md's first text block is the BetaApiRetiredError message, character for character."""
     page = (ROOT / "docs" / "migrating-to-ga.md").read_text(encoding="utf-8")
     shown = re.findall(r"^```text\n(.*?)\n^```$", page, flags=re.S | re.M)[0]
-    retired = {"error": {"message": "...", "type": "invalid_request_error", "param": None, "code": "beta_api_shape_disabled"}}
+    retired = {
+        "error": {"message": "...", "type": "invalid_request_error", "param": None, "code": "beta_api_shape_disabled"}
+    }
     configured.default = Reply(400, retired)
     with pytest.raises(BetaApiRetiredError) as info:
         new_realtime_session({"model": "gpt-4o-realtime-preview", "instructions": "Be brief."})

@@ -640,7 +640,9 @@ def test_openais_realtime_response_example_parses_with_its_nulls_and_round_trips
 
 def test_the_operation_example_with_its_trailing_comma_removed_also_parses() -> None:
     """The operation's own example is not valid JSON (a trailing comma); without it, it parses."""
-    raw = shared_spec(REALTIME_API_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"]["response"]
+    raw = shared_spec(REALTIME_API_SPEC)["paths"]["/realtime/client_secrets"]["post"]["x-oaiMeta"]["examples"][
+        "response"
+    ]
     with pytest.raises(json.JSONDecodeError):
         json.loads(raw)
     fixed = re.sub(r",(\s*})", r"\1", raw)

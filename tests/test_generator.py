@@ -204,14 +204,23 @@ def test_nothing_reads_the_superseded_client_secrets_cut() -> None:
 # The facts-only copy of the spec (spec/) the generator and the tests read
 
 
-def test_the_spec_copy_is_what_the_generator_writes_from_shared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_spec_copy_is_what_the_generator_writes_from_shared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Where ../shared/spec exists, refreshing the copy into a temporary folder reproduces spec/ exactly."""
     if not SHARED_SPEC.is_dir():
         pytest.skip("../shared/spec is not beside this checkout (a plain clone): the copy cannot be compared")
-    assert gen.main(["--out", str(tmp_path / "out"), "--spec-dir", str(tmp_path / "spec"), "--shared-spec", str(SHARED_SPEC)]) == 0
+    assert (
+        gen.main(
+            ["--out", str(tmp_path / "out"), "--spec-dir", str(tmp_path / "spec"), "--shared-spec", str(SHARED_SPEC)]
+        )
+        == 0
+    )
     fresh = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "spec").iterdir()}
     committed = {p.name: p.read_text(encoding="utf-8") for p in SPEC_DIR.iterdir()}
-    assert committed == fresh, "run python tools/generate_models.py (with ../shared beside the project) and commit spec/"
+    assert committed == fresh, (
+        "run python tools/generate_models.py (with ../shared beside the project) and commit spec/"
+    )
 
 
 def test_the_spec_copy_holds_only_the_configured_files_and_no_prose() -> None:
@@ -251,7 +260,9 @@ def test_facts_only_keeps_facts_and_digests_prose() -> None:
             "fmt": {"type": "string", "format": "uri", "enum": ["a", "b"], "x-oaiMeta": {"example": "x"}},
         },
     }
-    out = gen.facts_only({"openapi": "3.1.0", "info": {"title": "t"}, "tags": ["x"], "components": {"schemas": {"S": schema}}})
+    out = gen.facts_only(
+        {"openapi": "3.1.0", "info": {"title": "t"}, "tags": ["x"], "components": {"schemas": {"S": schema}}}
+    )
     digest = gen._digest
     assert out == {
         "openapi": "3.1.0",
@@ -262,10 +273,24 @@ def test_facts_only_keeps_facts_and_digests_prose() -> None:
                     "description": digest("Words OpenAI wrote."),
                     "required": ["model"],
                     "properties": {
-                        "description": {"type": "string", "description": digest("A property named description is a name.")},
-                        "speed": {"type": "number", "minimum": 0.25, "maximum": 1.5, "default": 1, "example": digest(1.1)},
+                        "description": {
+                            "type": "string",
+                            "description": digest("A property named description is a name."),
+                        },
+                        "speed": {
+                            "type": "number",
+                            "minimum": 0.25,
+                            "maximum": 1.5,
+                            "default": 1,
+                            "example": digest(1.1),
+                        },
                         "model": {"$ref": "#/components/schemas/Model", "x-stainless-const": True},
-                        "fmt": {"type": "string", "format": "uri", "enum": ["a", "b"], "x-oaiMeta": digest({"example": "x"})},
+                        "fmt": {
+                            "type": "string",
+                            "format": "uri",
+                            "enum": ["a", "b"],
+                            "x-oaiMeta": digest({"example": "x"}),
+                        },
                     },
                 }
             }

@@ -109,7 +109,10 @@ class TestSessions:
         ("requested", "answered"),
         [
             (None, None),
-            ({"type": "server_vad", "threshold": 0.6, "silence_duration_ms": 700}, {**DEFAULT_TURN_DETECTION, "threshold": 0.6, "silence_duration_ms": 700}),
+            (
+                {"type": "server_vad", "threshold": 0.6, "silence_duration_ms": 700},
+                {**DEFAULT_TURN_DETECTION, "threshold": 0.6, "silence_duration_ms": 700},
+            ),
             ({"create_response": False}, {**DEFAULT_TURN_DETECTION, "create_response": False}),
         ],
         ids=["null-turns-it-off", "partial-gets-the-rest-filled-in", "create-response-false"],
@@ -141,7 +144,9 @@ class TestSessions:
         assert response.status_code == 200
 
 
-def error(message: str, param: str | None = None, code: str | None = None, type_: str = "invalid_request_error") -> dict[str, Any]:
+def error(
+    message: str, param: str | None = None, code: str | None = None, type_: str = "invalid_request_error"
+) -> dict[str, Any]:
     return {"error": {"message": message, "type": type_, "param": param, "code": code}}
 
 
@@ -164,8 +169,18 @@ ERROR_CASES: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
         401,
         error("Malformed Authorization header: expected 'Bearer YOUR_KEY'."),
     ),
-    ("empty-bearer", {"headers": {**GOOD_HEADERS, "Authorization": "Bearer "}}, 401, error("Malformed Authorization header: expected 'Bearer YOUR_KEY'.")),
-    ("wrong-key", {"headers": {**GOOD_HEADERS, "Authorization": "Bearer sk-wrong"}}, 401, error(WRONG_KEY, code="invalid_api_key")),
+    (
+        "empty-bearer",
+        {"headers": {**GOOD_HEADERS, "Authorization": "Bearer "}},
+        401,
+        error("Malformed Authorization header: expected 'Bearer YOUR_KEY'."),
+    ),
+    (
+        "wrong-key",
+        {"headers": {**GOOD_HEADERS, "Authorization": "Bearer sk-wrong"}},
+        401,
+        error(WRONG_KEY, code="invalid_api_key"),
+    ),
     (
         "text-content-type",
         {"headers": {**GOOD_HEADERS, "Content-Type": "text/plain"}},
@@ -183,19 +198,29 @@ ERROR_CASES: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
         "unknown-key",
         {"body": {**MINIMAL, "voices": "alloy"}},
         400,
-        error(f"Error! JSON key 'voices' not found in the properties: {ALLOWED_PROPERTIES}", "voices", "unknown_parameter"),
+        error(
+            f"Error! JSON key 'voices' not found in the properties: {ALLOWED_PROPERTIES}", "voices", "unknown_parameter"
+        ),
     ),
     (
         "missing-model",
         {"body": {"voice": "alloy"}},
         400,
-        error("Error! JSON cannot be serialized due to the required property 'model' missing.", "model", "missing_required_parameter"),
+        error(
+            "Error! JSON cannot be serialized due to the required property 'model' missing.",
+            "model",
+            "missing_required_parameter",
+        ),
     ),
     (
         "bad-enum",
         {"body": {**MINIMAL, "voice": "loud"}},
         400,
-        error("Invalid value for 'voice': 'loud'. Allowed values: alloy, ash, ballad, coral, echo, sage, shimmer, verse.", "voice", "invalid_value"),
+        error(
+            "Invalid value for 'voice': 'loud'. Allowed values: alloy, ash, ballad, coral, echo, sage, shimmer, verse.",
+            "voice",
+            "invalid_value",
+        ),
     ),
     (
         "enum-in-the-wrong-case",
@@ -217,19 +242,31 @@ ERROR_CASES: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
         "nested-wrong-type",
         {"body": {**MINIMAL, "turn_detection": {"threshold": "high"}}},
         400,
-        error("Invalid type for 'turn_detection.threshold': expected a number, got str 'high'.", "turn_detection.threshold", "invalid_type"),
+        error(
+            "Invalid type for 'turn_detection.threshold': expected a number, got str 'high'.",
+            "turn_detection.threshold",
+            "invalid_type",
+        ),
     ),
     (
         "null-where-the-spec-forbids-it",
         {"body": {**MINIMAL, "voice": None}},
         400,
-        error("Invalid value for 'voice': null. The spec does not allow null here; leave the key out instead.", "voice", "invalid_value"),
+        error(
+            "Invalid value for 'voice': null. The spec does not allow null here; leave the key out instead.",
+            "voice",
+            "invalid_value",
+        ),
     ),
     (
         "nested-null",
         {"body": {**MINIMAL, "tools": [{"type": "function", "name": None}]}},
         400,
-        error("Invalid value for 'tools[0].name': null. The spec does not allow null here; leave the key out instead.", "tools[0].name", "invalid_value"),
+        error(
+            "Invalid value for 'tools[0].name': null. The spec does not allow null here; leave the key out instead.",
+            "tools[0].name",
+            "invalid_value",
+        ),
     ),
     (
         "scalar-for-an-array",
@@ -248,7 +285,9 @@ ERROR_CASES: list[tuple[str, dict[str, Any], int, dict[str, Any]]] = [
 
 
 class TestErrors:
-    @pytest.mark.parametrize(("kwargs", "status", "answer"), [c[1:] for c in ERROR_CASES], ids=[c[0] for c in ERROR_CASES])
+    @pytest.mark.parametrize(
+        ("kwargs", "status", "answer"), [c[1:] for c in ERROR_CASES], ids=[c[0] for c in ERROR_CASES]
+    )
     def test_error_is_answered_in_openai_shape_and_serving_goes_on(
         self, mock_server: MockServer, kwargs: dict[str, Any], status: int, answer: dict[str, Any]
     ) -> None:
@@ -296,7 +335,9 @@ class TestErrors:
         ],
         ids=["bad-content-length", "chunked", "header-line-too-long"],
     )
-    def test_broken_framing_gets_a_json_error(self, mock_server: MockServer, raw: bytes, status: int, answer: dict[str, Any]) -> None:
+    def test_broken_framing_gets_a_json_error(
+        self, mock_server: MockServer, raw: bytes, status: int, answer: dict[str, Any]
+    ) -> None:
         """Requests http.server itself cannot parse are also answered in OpenAI's JSON shape, and the connection closed."""
         with socket.create_connection(("127.0.0.1", mock_server.port), timeout=10) as conn:
             conn.sendall(raw)
@@ -336,9 +377,7 @@ class TestFaults:
             answers = [post(server) for _ in range(3)]
         assert [a.status_code for a in answers] == [429, 429, 200]
         assert [a.headers.get("retry-after") for a in answers] == ["1.5", "1.5", None]
-        assert answers[0].json() == error(
-            "Injected failure 1 of 2 (fail_first): try again.", code="injected_failure"
-        )
+        assert answers[0].json() == error("Injected failure 1 of 2 (fail_first): try again.", code="injected_failure")
         assert answers[1].json()["error"]["message"] == "Injected failure 2 of 2 (fail_first): try again."
 
     def test_client_retries_through_injected_503s(self) -> None:
@@ -433,7 +472,10 @@ class TestRecording:
             post(mock_server, path=SESSIONS + "?api_key=sk-in-query")
             post(mock_server, headers={**GOOD_HEADERS, "Authorization": "Bearer sk-wrong"})
         messages = [r.getMessage() for r in caplog.records if r.name == "psopenapi_py.mock_server"]
-        assert messages == ["127.0.0.1 POST /v1/realtime/sessions -> 200", "127.0.0.1 POST /v1/realtime/sessions -> 401"]
+        assert messages == [
+            "127.0.0.1 POST /v1/realtime/sessions -> 200",
+            "127.0.0.1 POST /v1/realtime/sessions -> 401",
+        ]
         assert "sk-" not in caplog.text
 
 
@@ -461,9 +503,21 @@ class TestConstruction:
             ({"host": ""}, ApiValueError, "Invalid value for 'host': ''. Must be a non-empty host name or address."),
             ({"record": 3}, ApiValueError, "Invalid value for 'record': 3. Must be None or a file path."),
         ],
-        ids=["port-range", "port-type", "fail-first", "fail-status", "retry-after", "latency", "api-key", "host", "record"],
+        ids=[
+            "port-range",
+            "port-type",
+            "fail-first",
+            "fail-status",
+            "retry-after",
+            "latency",
+            "api-key",
+            "host",
+            "record",
+        ],
     )
-    def test_bad_arguments_name_the_parameter(self, kwargs: dict[str, Any], exc_type: type[Exception], message: str) -> None:
+    def test_bad_arguments_name_the_parameter(
+        self, kwargs: dict[str, Any], exc_type: type[Exception], message: str
+    ) -> None:
         """A bad constructor argument raises before binding, naming the parameter and what is allowed."""
         with pytest.raises(exc_type) as info:
             MockServer(**kwargs)

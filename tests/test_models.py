@@ -62,6 +62,8 @@ REQUEST_KEYS = [
     "temperature",
     "max_response_output_tokens",
 ]
+
+
 def spec_response_example() -> str:
     """OpenAI's own response example for POST /realtime/sessions, as its spec file holds it (skips without ../shared)."""
     return shared_spec(SESSIONS_SPEC)["paths"]["/realtime/sessions"]["post"]["x-oaiMeta"]["examples"]["response"]  # type: ignore[no-any-return]

@@ -119,7 +119,6 @@ def from_json_text(text: str | bytes, what: str) -> Any:
 _TOO_DEEP = object()
 
 
-
 def _plain_json(value: Any) -> bool:
     """Whether a value is JSON as a parser makes it (dict, list, str, int, finite float, bool, None):
     values built in Python (UNSET, models, bytes) are never kept raw, they must match a member."""

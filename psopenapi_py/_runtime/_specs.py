@@ -144,13 +144,17 @@ class _Numeric(Spec):
             checks.append(_Check(_v.ge(minimum), partial(out_of_range, minimum=minimum)))
         if exclusive_minimum is not None:
             checks.append(
-                _Check(_v.gt(exclusive_minimum), partial(out_of_range, minimum=exclusive_minimum, exclusive_minimum=True))
+                _Check(
+                    _v.gt(exclusive_minimum), partial(out_of_range, minimum=exclusive_minimum, exclusive_minimum=True)
+                )
             )
         if maximum is not None:
             checks.append(_Check(_v.le(maximum), partial(out_of_range, maximum=maximum)))
         if exclusive_maximum is not None:
             checks.append(
-                _Check(_v.lt(exclusive_maximum), partial(out_of_range, maximum=exclusive_maximum, exclusive_maximum=True))
+                _Check(
+                    _v.lt(exclusive_maximum), partial(out_of_range, maximum=exclusive_maximum, exclusive_maximum=True)
+                )
             )
         self._checks = tuple(checks)
 

@@ -104,7 +104,11 @@ class MockServer:
         _require_int("port", port, 0, 65535)
         if api_key is not None and (not isinstance(api_key, str) or not api_key):
             raise invalid_value(
-                "api_key", None, "expected None or a non-empty string.", show_value=False, expected="None or a non-empty string"
+                "api_key",
+                None,
+                "expected None or a non-empty string.",
+                show_value=False,
+                expected="None or a non-empty string",
             )
         _require_int("fail_first", fail_first, 0, None)
         _require_int("fail_status", fail_status, 400, 599)
