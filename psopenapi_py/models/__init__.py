@@ -597,7 +597,6 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
-
 __all__ = [
     "AudioTranscription",
     "AudioTranscriptionModel",

@@ -237,7 +237,7 @@ class RealtimeCreateClientSecretRequest(Model):
 class ClientSecretExpiration(Model):
     """When the ephemeral key stops working: `seconds` (10 to 7200) after the key is created. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    anchor: str | None | Unset = wire_field(_Str(enum=("created_at",)))
+    anchor: str | None | Unset = wire_field(_Str(enum=('created_at',)))
     seconds: int | None | Unset = wire_field(_Int(minimum=10, maximum=7200))
 
 
@@ -245,16 +245,10 @@ class SessionConfiguration(OneOfModel):
     """The session a new key opens: a realtime session (`type` `realtime`) or a transcription session (`type` `transcription`)."""
 
     __slots__ = ()
-    members = (
-        _Ref("RealtimeSessionCreateRequestGA"),
-        _Ref("RealtimeTranscriptionSessionCreateRequestGA"),
-    )
-    one_of_schemas = (
-        "RealtimeSessionCreateRequestGA",
-        "RealtimeTranscriptionSessionCreateRequestGA",
-    )
+    members = (_Ref("RealtimeSessionCreateRequestGA"), _Ref("RealtimeTranscriptionSessionCreateRequestGA"),)
+    one_of_schemas = ('RealtimeSessionCreateRequestGA', 'RealtimeTranscriptionSessionCreateRequestGA',)
     kind = "oneOf"
-    discriminator = ("type", {"realtime": 0, "transcription": 1})
+    discriminator = ('type', {'realtime': 0, 'transcription': 1})
     discriminator_implicit = True
 
 
@@ -262,12 +256,12 @@ class SessionConfiguration(OneOfModel):
 class RealtimeSessionCreateRequestGA(Model):
     """A speech-to-speech (or text) session: model, instructions, audio in and out, tools and limits. `type` is always `realtime` and is filled in for you. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("realtime",)), required=True, default="realtime")
-    output_modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=("text", "audio"))))
+    type: str | None | Unset = wire_field(_Str(enum=('realtime',)), required=True, default='realtime')
+    output_modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     model: Any | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
     instructions: str | None | Unset = wire_field(_Str())
     audio: RealtimeSessionCreateRequestGAAudio | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudio"))
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=("item.input_audio_transcription.logprobs",))))
+    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
     tracing: Any | None | Unset = wire_field(_Ref("TracingConfiguration3", nullable=True))
     tools: list[Any] | None | Unset = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
     tool_choice: Any | None | Unset = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
@@ -282,36 +276,8 @@ class RealtimeSessionCreateRequestGAModel(OneOfModel):
     """The model of a realtime session: any model name; the names the spec lists are stored in their canonical spelling."""
 
     __slots__ = ()
-    members = (
-        _Str(),
-        _Str(
-            enum=(
-                "gpt-realtime",
-                "gpt-realtime-1.5",
-                "gpt-realtime-2",
-                "gpt-realtime-2.1",
-                "gpt-realtime-2.1-mini",
-                "gpt-realtime-2025-08-28",
-                "gpt-4o-realtime-preview",
-                "gpt-4o-realtime-preview-2024-10-01",
-                "gpt-4o-realtime-preview-2024-12-17",
-                "gpt-4o-realtime-preview-2025-06-03",
-                "gpt-4o-mini-realtime-preview",
-                "gpt-4o-mini-realtime-preview-2024-12-17",
-                "gpt-realtime-mini",
-                "gpt-realtime-mini-2025-10-06",
-                "gpt-realtime-mini-2025-12-15",
-                "gpt-audio-1.5",
-                "gpt-audio-mini",
-                "gpt-audio-mini-2025-10-06",
-                "gpt-audio-mini-2025-12-15",
-            )
-        ),
-    )
-    one_of_schemas = (
-        "String",
-        "String",
-    )
+    members = (_Str(), _Str(enum=('gpt-realtime', 'gpt-realtime-1.5', 'gpt-realtime-2', 'gpt-realtime-2.1', 'gpt-realtime-2.1-mini', 'gpt-realtime-2025-08-28', 'gpt-4o-realtime-preview', 'gpt-4o-realtime-preview-2024-10-01', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-mini-realtime-preview', 'gpt-4o-mini-realtime-preview-2024-12-17', 'gpt-realtime-mini', 'gpt-realtime-mini-2025-10-06', 'gpt-realtime-mini-2025-12-15', 'gpt-audio-1.5', 'gpt-audio-mini', 'gpt-audio-mini-2025-10-06', 'gpt-audio-mini-2025-12-15')),)
+    one_of_schemas = ('String', 'String',)
     kind = "anyOf"
 
 
@@ -319,12 +285,8 @@ class RealtimeSessionCreateRequestGAModel(OneOfModel):
 class RealtimeSessionCreateRequestGAAudio(Model):
     """Audio settings of a realtime session: what comes in and what goes out. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    input: RealtimeSessionCreateRequestGAAudioInput | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioInput")
-    )
-    output: RealtimeSessionCreateRequestGAAudioOutput | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioOutput")
-    )
+    input: RealtimeSessionCreateRequestGAAudioInput | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInput"))
+    output: RealtimeSessionCreateRequestGAAudioOutput | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioOutput"))
 
 
 @_model
@@ -333,9 +295,7 @@ class RealtimeSessionCreateRequestGAAudioInput(Model):
 
     format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscription | None | Unset = wire_field(_Ref("AudioTranscription"))
-    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True)
-    )
+    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
     turn_detection: Any | None | Unset = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
 
 
@@ -343,18 +303,10 @@ class RealtimeAudioFormats(OneOfModel):
     """An audio encoding: 24 kHz PCM, G.711 mu-law or G.711 A-law, told apart by `type`."""
 
     __slots__ = ()
-    members = (
-        _Ref("PCMAudioFormat"),
-        _Ref("PCMUAudioFormat"),
-        _Ref("PCMAAudioFormat"),
-    )
-    one_of_schemas = (
-        "PCMAudioFormat",
-        "PCMUAudioFormat",
-        "PCMAAudioFormat",
-    )
+    members = (_Ref("PCMAudioFormat"), _Ref("PCMUAudioFormat"), _Ref("PCMAAudioFormat"),)
+    one_of_schemas = ('PCMAudioFormat', 'PCMUAudioFormat', 'PCMAAudioFormat',)
     kind = "anyOf"
-    discriminator = ("type", {"audio/pcm": 0, "audio/pcmu": 1, "audio/pcma": 2})
+    discriminator = ('type', {'audio/pcm': 0, 'audio/pcmu': 1, 'audio/pcma': 2})
     discriminator_implicit = True
 
 
@@ -362,7 +314,7 @@ class RealtimeAudioFormats(OneOfModel):
 class PCMAudioFormat(Model):
     """16-bit PCM audio at 24000 samples per second (`audio/pcm`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("audio/pcm",)))
+    type: str | None | Unset = wire_field(_Str(enum=('audio/pcm',)))
     rate: int | None | Unset = wire_field(_Int(enum=(24000,)))
 
 
@@ -370,14 +322,14 @@ class PCMAudioFormat(Model):
 class PCMUAudioFormat(Model):
     """G.711 mu-law audio (`audio/pcmu`), as telephone lines carry it. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("audio/pcmu",)))
+    type: str | None | Unset = wire_field(_Str(enum=('audio/pcmu',)))
 
 
 @_model
 class PCMAAudioFormat(Model):
     """G.711 A-law audio (`audio/pcma`), as telephone lines carry it. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("audio/pcma",)))
+    type: str | None | Unset = wire_field(_Str(enum=('audio/pcma',)))
 
 
 @_model
@@ -389,32 +341,15 @@ class AudioTranscription(Model):
     languages: list[str] | None | Unset = wire_field(_Arr(_Str(), min_items=1))
     keywords: list[str] | None | Unset = wire_field(_Arr(_Str()))
     prompt: str | None | Unset = wire_field(_Str())
-    delay: str | None | Unset = wire_field(_Str(enum=("minimal", "low", "medium", "high", "xhigh")))
+    delay: str | None | Unset = wire_field(_Str(enum=('minimal', 'low', 'medium', 'high', 'xhigh')))
 
 
 class AudioTranscriptionModel(OneOfModel):
     """The transcription model: any model name; the names the spec lists are stored canonically."""
 
     __slots__ = ()
-    members = (
-        _Str(),
-        _Str(
-            enum=(
-                "whisper-1",
-                "gpt-transcribe",
-                "gpt-live-transcribe",
-                "gpt-4o-mini-transcribe",
-                "gpt-4o-mini-transcribe-2025-12-15",
-                "gpt-4o-transcribe",
-                "gpt-4o-transcribe-diarize",
-                "gpt-realtime-whisper",
-            )
-        ),
-    )
-    one_of_schemas = (
-        "String",
-        "String",
-    )
+    members = (_Str(), _Str(enum=('whisper-1', 'gpt-transcribe', 'gpt-live-transcribe', 'gpt-4o-mini-transcribe', 'gpt-4o-mini-transcribe-2025-12-15', 'gpt-4o-transcribe', 'gpt-4o-transcribe-diarize', 'gpt-realtime-whisper')),)
+    one_of_schemas = ('String', 'String',)
     kind = "anyOf"
 
 
@@ -422,37 +357,31 @@ class AudioTranscriptionModel(OneOfModel):
 class RealtimeSessionCreateRequestGAAudioInputNoiseReduction(Model):
     """Filters the incoming audio before turn detection sees it; send `None` for no filtering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ("near_field", "far_field")))
+    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
 
 
 class NoiseReductionType(_EnumModel):
     """Which noise filter suits the microphone: `near_field` (headsets) or `far_field` (room microphones)."""
 
-    NEAR_FIELD = "near_field"
-    FAR_FIELD = "far_field"
+    NEAR_FIELD = 'near_field'
+    FAR_FIELD = 'far_field'
 
 
 class RealtimeTurnDetection(OneOfModel):
     """How the session decides that the user has finished speaking: server VAD or semantic VAD, told apart by `type`. `None` switches detection off (the client then asks for responses itself)."""
 
     __slots__ = ()
-    members = (
-        _Ref("ServerVAD"),
-        _Ref("SemanticVAD"),
-    )
-    one_of_schemas = (
-        "ServerVAD",
-        "SemanticVAD",
-    )
+    members = (_Ref("ServerVAD"), _Ref("SemanticVAD"),)
+    one_of_schemas = ('ServerVAD', 'SemanticVAD',)
     kind = "oneOf"
-    discriminator = ("type", {"server_vad": 0, "semantic_vad": 1})
+    discriminator = ('type', {'server_vad': 0, 'semantic_vad': 1})
 
 
 @_model
 class ServerVAD(Model):
     """Turn detection by loudness and silence (`server_vad`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("server_vad",)), required=True, default="server_vad")
+    type: str | None | Unset = wire_field(_Str(enum=('server_vad',)), required=True, default='server_vad')
     threshold: float | None | Unset = wire_field(_Num())
     prefix_padding_ms: int | None | Unset = wire_field(_Int())
     silence_duration_ms: int | None | Unset = wire_field(_Int())
@@ -465,8 +394,8 @@ class ServerVAD(Model):
 class SemanticVAD(Model):
     """Turn detection by a model that judges whether the user has finished (`semantic_vad`). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("semantic_vad",)), required=True, default="semantic_vad")
-    eagerness: str | None | Unset = wire_field(_Str(enum=("low", "medium", "high", "auto")))
+    type: str | None | Unset = wire_field(_Str(enum=('semantic_vad',)), required=True, default='semantic_vad')
+    eagerness: str | None | Unset = wire_field(_Str(enum=('low', 'medium', 'high', 'auto')))
     create_response: bool | None | Unset = wire_field(_Bool())
     interrupt_response: bool | None | Unset = wire_field(_Bool())
 
@@ -484,14 +413,8 @@ class VoiceIdsOrCustomVoice(OneOfModel):
     """The voice: one of the built-in names, or one of your own voices given as `{"id": ...}`."""
 
     __slots__ = ()
-    members = (
-        _Ref("VoiceIdsShared"),
-        _Ref("VoiceIdsOrCustomVoiceAnyOf"),
-    )
-    one_of_schemas = (
-        "VoiceIdsShared",
-        "VoiceIdsOrCustomVoiceAnyOf",
-    )
+    members = (_Ref("VoiceIdsShared"), _Ref("VoiceIdsOrCustomVoiceAnyOf"),)
+    one_of_schemas = ('VoiceIdsShared', 'VoiceIdsOrCustomVoiceAnyOf',)
     kind = "anyOf"
 
 
@@ -499,14 +422,8 @@ class VoiceIdsShared(OneOfModel):
     """A built-in voice name: any string; the names the spec lists are stored canonically."""
 
     __slots__ = ()
-    members = (
-        _Str(),
-        _Str(enum=("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar")),
-    )
-    one_of_schemas = (
-        "String",
-        "String",
-    )
+    members = (_Str(), _Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar')),)
+    one_of_schemas = ('String', 'String',)
     kind = "anyOf"
 
 
@@ -523,14 +440,8 @@ class TracingConfiguration3(OneOfModel):
     """Session tracing in the request: `"auto"`, a `TracingConfiguration`, or `None` for no tracing."""
 
     __slots__ = ()
-    members = (
-        _Str(enum=("auto",)),
-        _Ref("TracingConfiguration"),
-    )
-    one_of_schemas = (
-        "String",
-        "TracingConfiguration",
-    )
+    members = (_Str(enum=('auto',)), _Ref("TracingConfiguration"),)
+    one_of_schemas = ('String', 'TracingConfiguration',)
     kind = "oneOf"
 
 
@@ -547,16 +458,10 @@ class RealtimeSessionCreateRequestGAToolsInner(OneOfModel):
     """One tool of a GA session: a function (`type` `function`) or an MCP server (`type` `mcp`). Not to be confused with the seed's `RealtimeResponseCreateParamsToolsInner`, the beta function tool."""
 
     __slots__ = ()
-    members = (
-        _Ref("RealtimeFunctionTool"),
-        _Ref("MCPTool"),
-    )
-    one_of_schemas = (
-        "RealtimeFunctionTool",
-        "MCPTool",
-    )
+    members = (_Ref("RealtimeFunctionTool"), _Ref("MCPTool"),)
+    one_of_schemas = ('RealtimeFunctionTool', 'MCPTool',)
     kind = "oneOf"
-    discriminator = ("type", {"function": 0, "mcp": 1})
+    discriminator = ('type', {'function': 0, 'mcp': 1})
     discriminator_implicit = True
 
 
@@ -564,7 +469,7 @@ class RealtimeSessionCreateRequestGAToolsInner(OneOfModel):
 class RealtimeFunctionTool(Model):
     """A function the model may call; your client runs it and returns the result. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("function",)))
+    type: str | None | Unset = wire_field(_Str(enum=('function',)))
     name: str | None | Unset = wire_field(_Str())
     description: str | None | Unset = wire_field(_Str())
     parameters: dict[str, Any] | None | Unset = wire_field(_AnyJson(object_only=True))
@@ -574,31 +479,16 @@ class RealtimeFunctionTool(Model):
 class MCPTool(Model):
     """A remote MCP server whose tools the model may call: by URL, by connector or by tunnel, with optional headers, tool filters and approval rules. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("mcp",)), required=True, default="mcp")
+    type: str | None | Unset = wire_field(_Str(enum=('mcp',)), required=True, default='mcp')
     server_label: str | None | Unset = wire_field(_Str(), required=True)
     server_url: str | None | Unset = wire_field(_Str())
-    connector_id: str | None | Unset = wire_field(
-        _Str(
-            enum=(
-                "connector_dropbox",
-                "connector_gmail",
-                "connector_googlecalendar",
-                "connector_googledrive",
-                "connector_microsoftteams",
-                "connector_outlookcalendar",
-                "connector_outlookemail",
-                "connector_sharepoint",
-            )
-        )
-    )
-    tunnel_id: str | None | Unset = wire_field(_Str(pattern="^tunnel_[a-z0-9]{32}$"))
+    connector_id: str | None | Unset = wire_field(_Str(enum=('connector_dropbox', 'connector_gmail', 'connector_googlecalendar', 'connector_googledrive', 'connector_microsoftteams', 'connector_outlookcalendar', 'connector_outlookemail', 'connector_sharepoint')))
+    tunnel_id: str | None | Unset = wire_field(_Str(pattern='^tunnel_[a-z0-9]{32}$'))
     authorization: str | None | Unset = wire_field(_Str(), secret=True)
     server_description: str | None | Unset = wire_field(_Str())
     headers: dict[str, str] | None | Unset = wire_field(_Map(_Str(), nullable=True), secret=True)
     allowed_tools: Any | None | Unset = wire_field(_Ref("MCPToolAllowedTools", nullable=True))
-    allowed_callers: list[str] | None | Unset = wire_field(
-        _Arr(_EnumRef("CallableToolAllowedCaller", ("direct", "programmatic")), min_items=1, nullable=True)
-    )
+    allowed_callers: list[str] | None | Unset = wire_field(_Arr(_EnumRef("CallableToolAllowedCaller", ('direct', 'programmatic')), min_items=1, nullable=True))
     require_approval: Any | None | Unset = wire_field(_Ref("MCPToolRequireApproval", nullable=True))
     defer_loading: bool | None | Unset = wire_field(_Bool())
 
@@ -607,14 +497,8 @@ class MCPToolAllowedTools(OneOfModel):
     """Which tools of an MCP server the model may use: a list of names, or a filter."""
 
     __slots__ = ()
-    members = (
-        _Arr(_Str()),
-        _Ref("BetaMCPToolFilter"),
-    )
-    one_of_schemas = (
-        "Object[]",
-        "BetaMCPToolFilter",
-    )
+    members = (_Arr(_Str()), _Ref("BetaMCPToolFilter"),)
+    one_of_schemas = ('Object[]', 'BetaMCPToolFilter',)
     kind = "oneOf"
 
 
@@ -631,22 +515,16 @@ class BetaMCPToolFilter(Model):
 class CallableToolAllowedCaller(_EnumModel):
     """Who may call a tool: `direct` (the model) or `programmatic`."""
 
-    DIRECT = "direct"
-    PROGRAMMATIC = "programmatic"
+    DIRECT = 'direct'
+    PROGRAMMATIC = 'programmatic'
 
 
 class MCPToolRequireApproval(OneOfModel):
     """Which MCP tool calls wait for approval: `"always"`, `"never"`, or a filter object."""
 
     __slots__ = ()
-    members = (
-        _Ref("MCPToolApprovalFilter"),
-        _Str(enum=("always", "never")),
-    )
-    one_of_schemas = (
-        "MCPToolApprovalFilter",
-        "String",
-    )
+    members = (_Ref("MCPToolApprovalFilter"), _Str(enum=('always', 'never')),)
+    one_of_schemas = ('MCPToolApprovalFilter', 'String',)
     kind = "oneOf"
 
 
@@ -664,34 +542,26 @@ class RealtimeBetaResponseCreateParamsToolChoice(OneOfModel):
     """How the model picks tools: a mode (`auto`, `none`, `required`) or one function or MCP tool it must call."""
 
     __slots__ = ()
-    members = (
-        _EnumRef("BetaToolChoiceOptions", ("none", "auto", "required")),
-        _Ref("BetaToolChoiceFunction"),
-        _Ref("BetaToolChoiceMCP"),
-    )
-    one_of_schemas = (
-        "BetaToolChoiceOptions",
-        "BetaToolChoiceFunction",
-        "BetaToolChoiceMCP",
-    )
+    members = (_EnumRef("BetaToolChoiceOptions", ('none', 'auto', 'required')), _Ref("BetaToolChoiceFunction"), _Ref("BetaToolChoiceMCP"),)
+    one_of_schemas = ('BetaToolChoiceOptions', 'BetaToolChoiceFunction', 'BetaToolChoiceMCP',)
     kind = "oneOf"
-    discriminator = ("type", {"function": 1, "mcp": 2})
+    discriminator = ('type', {'function': 1, 'mcp': 2})
     discriminator_implicit = True
 
 
 class BetaToolChoiceOptions(_EnumModel):
     """Tool choice modes: `none`, `auto` or `required`."""
 
-    NONE = "none"
-    AUTO = "auto"
-    REQUIRED = "required"
+    NONE = 'none'
+    AUTO = 'auto'
+    REQUIRED = 'required'
 
 
 @_model
 class BetaToolChoiceFunction(Model):
     """Forces a call of one function, by name. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("function",)), required=True, default="function")
+    type: str | None | Unset = wire_field(_Str(enum=('function',)), required=True, default='function')
     name: str | None | Unset = wire_field(_Str(), required=True)
 
 
@@ -699,7 +569,7 @@ class BetaToolChoiceFunction(Model):
 class BetaToolChoiceMCP(Model):
     """Forces a call of an MCP server's tool. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("mcp",)), required=True, default="mcp")
+    type: str | None | Unset = wire_field(_Str(enum=('mcp',)), required=True, default='mcp')
     server_label: str | None | Unset = wire_field(_Str(), required=True)
     name: str | None | Unset = wire_field(_Str(nullable=True))
 
@@ -708,33 +578,25 @@ class BetaToolChoiceMCP(Model):
 class RealtimeReasoning(Model):
     """Reasoning settings for models that reason before answering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    effort: str | None | Unset = wire_field(
-        _EnumRef("RealtimeReasoningEffort", ("minimal", "low", "medium", "high", "xhigh"))
-    )
+    effort: str | None | Unset = wire_field(_EnumRef("RealtimeReasoningEffort", ('minimal', 'low', 'medium', 'high', 'xhigh')))
 
 
 class RealtimeReasoningEffort(_EnumModel):
     """How much the model reasons before answering, from `minimal` to `xhigh`."""
 
-    MINIMAL = "minimal"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    XHIGH = "xhigh"
+    MINIMAL = 'minimal'
+    LOW = 'low'
+    MEDIUM = 'medium'
+    HIGH = 'high'
+    XHIGH = 'xhigh'
 
 
 class RealtimeBetaResponseCreateParamsMaxOutputTokens(OneOfModel):
     """The cap on output tokens per response: a whole number, or `"inf"` for the model's maximum."""
 
     __slots__ = ()
-    members = (
-        _Int(),
-        _Str(enum=("inf",)),
-    )
-    one_of_schemas = (
-        "Int32",
-        "String",
-    )
+    members = (_Int(), _Str(enum=('inf',)),)
+    one_of_schemas = ('Int32', 'String',)
     kind = "oneOf"
 
 
@@ -742,16 +604,10 @@ class RealtimeTruncation(OneOfModel):
     """What happens when the conversation outgrows the model's context: `"auto"`, `"disabled"`, or a retention-ratio object."""
 
     __slots__ = ()
-    members = (
-        _Str(enum=("auto", "disabled")),
-        _Ref("RetentionRatioTruncation"),
-    )
-    one_of_schemas = (
-        "String",
-        "RetentionRatioTruncation",
-    )
+    members = (_Str(enum=('auto', 'disabled')), _Ref("RetentionRatioTruncation"),)
+    one_of_schemas = ('String', 'RetentionRatioTruncation',)
     kind = "oneOf"
-    discriminator = ("type", {"retention_ratio": 1})
+    discriminator = ('type', {'retention_ratio': 1})
     discriminator_implicit = True
 
 
@@ -759,11 +615,9 @@ class RealtimeTruncation(OneOfModel):
 class RetentionRatioTruncation(Model):
     """Truncation that keeps a share of the conversation when it must drop older turns. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("retention_ratio",)), required=True, default="retention_ratio")
+    type: str | None | Unset = wire_field(_Str(enum=('retention_ratio',)), required=True, default='retention_ratio')
     retention_ratio: float | None | Unset = wire_field(_Num(minimum=0, maximum=1), required=True)
-    token_limits: RetentionRatioTruncationTokenLimits | None | Unset = wire_field(
-        _Ref("RetentionRatioTruncationTokenLimits")
-    )
+    token_limits: RetentionRatioTruncationTokenLimits | None | Unset = wire_field(_Ref("RetentionRatioTruncationTokenLimits"))
 
 
 @_model
@@ -786,20 +640,10 @@ class PromptVariables(OneOfModel):
     """The value of one prompt variable: a string, or a text, image or file input."""
 
     __slots__ = ()
-    members = (
-        _Str(),
-        _Ref("InputTextContent"),
-        _Ref("InputImageContent"),
-        _Ref("InputFileContent"),
-    )
-    one_of_schemas = (
-        "String",
-        "InputTextContent",
-        "InputImageContent",
-        "InputFileContent",
-    )
+    members = (_Str(), _Ref("InputTextContent"), _Ref("InputImageContent"), _Ref("InputFileContent"),)
+    one_of_schemas = ('String', 'InputTextContent', 'InputImageContent', 'InputFileContent',)
     kind = "oneOf"
-    discriminator = ("type", {"input_text": 1, "input_image": 2, "input_file": 3})
+    discriminator = ('type', {'input_text': 1, 'input_image': 2, 'input_file': 3})
     discriminator_implicit = True
 
 
@@ -807,83 +651,73 @@ class PromptVariables(OneOfModel):
 class InputTextContent(Model):
     """Text given as a prompt variable. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("input_text",)), required=True, default="input_text")
+    type: str | None | Unset = wire_field(_Str(enum=('input_text',)), required=True, default='input_text')
     text: str | None | Unset = wire_field(_Str(), required=True)
-    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(
-        _Ref("BetaPromptCacheBreakpointConfig")
-    )
+    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(_Ref("BetaPromptCacheBreakpointConfig"))
 
 
 @_model
 class BetaPromptCacheBreakpointConfig(Model):
     """Marks where a reusable prompt prefix ends, for prompt caching. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    mode: str | None | Unset = wire_field(_Str(enum=("explicit",)), required=True, default="explicit")
+    mode: str | None | Unset = wire_field(_Str(enum=('explicit',)), required=True, default='explicit')
 
 
 @_model
 class InputImageContent(Model):
     """An image given as a prompt variable: by URL, data URL or file id. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("input_image",)), required=True, default="input_image")
+    type: str | None | Unset = wire_field(_Str(enum=('input_image',)), required=True, default='input_image')
     image_url: str | None | Unset = wire_field(_Str(nullable=True))
     file_id: str | None | Unset = wire_field(_Str(nullable=True))
-    detail: str | None | Unset = wire_field(_EnumRef("ImageDetail", ("low", "high", "auto", "original")), required=True)
-    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(
-        _Ref("BetaPromptCacheBreakpointConfig")
-    )
+    detail: str | None | Unset = wire_field(_EnumRef("ImageDetail", ('low', 'high', 'auto', 'original')), required=True)
+    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(_Ref("BetaPromptCacheBreakpointConfig"))
 
 
 class ImageDetail(_EnumModel):
     """Image detail level: `low`, `high`, `auto` or `original`."""
 
-    LOW = "low"
-    HIGH = "high"
-    AUTO = "auto"
-    ORIGINAL = "original"
+    LOW = 'low'
+    HIGH = 'high'
+    AUTO = 'auto'
+    ORIGINAL = 'original'
 
 
 @_model
 class InputFileContent(Model):
     """A file given as a prompt variable: by id, URL or inline data. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("input_file",)), required=True, default="input_file")
+    type: str | None | Unset = wire_field(_Str(enum=('input_file',)), required=True, default='input_file')
     file_id: str | None | Unset = wire_field(_Str(nullable=True))
     filename: str | None | Unset = wire_field(_Str())
     file_data: str | None | Unset = wire_field(_Str())
-    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(
-        _Ref("BetaPromptCacheBreakpointConfig")
-    )
+    prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | None | Unset = wire_field(_Ref("BetaPromptCacheBreakpointConfig"))
     file_url: str | None | Unset = wire_field(_Str())
-    detail: str | None | Unset = wire_field(_EnumRef("FileInputDetail", ("auto", "low", "high")))
+    detail: str | None | Unset = wire_field(_EnumRef("FileInputDetail", ('auto', 'low', 'high')))
 
 
 class FileInputDetail(_EnumModel):
     """File detail level: `auto`, `low` or `high`."""
 
-    AUTO = "auto"
-    LOW = "low"
-    HIGH = "high"
+    AUTO = 'auto'
+    LOW = 'low'
+    HIGH = 'high'
 
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestGA(Model):
     """A transcription-only session: the model writes down what it hears and does not answer. `type` is always `transcription` and is filled in for you. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("transcription",)), required=True, default="transcription")
-    audio: RealtimeTranscriptionSessionCreateRequestGAAudio | None | Unset = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateRequestGAAudio")
-    )
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=("item.input_audio_transcription.logprobs",))))
+    type: str | None | Unset = wire_field(_Str(enum=('transcription',)), required=True, default='transcription')
+    audio: RealtimeTranscriptionSessionCreateRequestGAAudio | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestGAAudio"))
+    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
 
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestGAAudio(Model):
     """Audio settings of a transcription session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    input: RealtimeTranscriptionSessionCreateRequestGAAudioInput | None | Unset = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateRequestGAAudioInput")
-    )
+    input: RealtimeTranscriptionSessionCreateRequestGAAudioInput | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestGAAudioInput"))
 
 
 @_model
@@ -892,9 +726,7 @@ class RealtimeTranscriptionSessionCreateRequestGAAudioInput(Model):
 
     format: Any | None | Unset = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscription | None | Unset = wire_field(_Ref("AudioTranscription"))
-    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True)
-    )
+    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
     turn_detection: Any | None | Unset = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
 
 
@@ -914,16 +746,10 @@ class SessionConfiguration1(OneOfModel):
 
     __slots__ = ()
     _lenient = True
-    members = (
-        _Ref("RealtimeSessionCreateResponseGA"),
-        _Ref("RealtimeTranscriptionSessionCreateResponseGA"),
-    )
-    one_of_schemas = (
-        "RealtimeSessionCreateResponseGA",
-        "RealtimeTranscriptionSessionCreateResponseGA",
-    )
+    members = (_Ref("RealtimeSessionCreateResponseGA"), _Ref("RealtimeTranscriptionSessionCreateResponseGA"),)
+    one_of_schemas = ('RealtimeSessionCreateResponseGA', 'RealtimeTranscriptionSessionCreateResponseGA',)
     kind = "oneOf"
-    discriminator = ("type", {"realtime": 0, "transcription": 1})
+    discriminator = ('type', {'realtime': 0, 'transcription': 1})
 
 
 @_model
@@ -932,15 +758,15 @@ class RealtimeSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str = wire_field(_Str(enum=("realtime",)), required=True)
+    type: str = wire_field(_Str(enum=('realtime',)), required=True)
     id: str = wire_field(_Str(), required=True)
-    object: str = wire_field(_Str(enum=("realtime.session",)), required=True)
+    object: str = wire_field(_Str(enum=('realtime.session',)), required=True)
     expires_at: int | None = wire_field(_Int())
-    output_modalities: list[str] | None = wire_field(_Arr(_Str(enum=("text", "audio"))))
+    output_modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     model: Any = wire_field(_Ref("RealtimeSessionCreateRequestGAModel"))
     instructions: str | None = wire_field(_Str())
     audio: RealtimeSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudio"))
-    include: list[str] | None = wire_field(_Arr(_Str(enum=("item.input_audio_transcription.logprobs",))))
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
     tracing: Any = wire_field(_Ref("TracingConfiguration4", nullable=True))
     tools: list[Any] | None = wire_field(_Arr(_Ref("RealtimeSessionCreateRequestGAToolsInner")))
     tool_choice: Any = wire_field(_Ref("RealtimeBetaResponseCreateParamsToolChoice"))
@@ -956,12 +782,8 @@ class RealtimeSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeSessionCreateResponseGAAudioInput | None = wire_field(
-        _Ref("RealtimeSessionCreateResponseGAAudioInput")
-    )
-    output: RealtimeSessionCreateResponseGAAudioOutput | None = wire_field(
-        _Ref("RealtimeSessionCreateResponseGAAudioOutput")
-    )
+    input: RealtimeSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioInput"))
+    output: RealtimeSessionCreateResponseGAAudioOutput | None = wire_field(_Ref("RealtimeSessionCreateResponseGAAudioOutput"))
 
 
 @_model
@@ -972,9 +794,7 @@ class RealtimeSessionCreateResponseGAAudioInput(Model):
 
     format: Any = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True)
-    )
+    noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
     turn_detection: Any = wire_field(_Ref("RealtimeTurnDetection", nullable=True))
 
 
@@ -994,25 +814,8 @@ class AudioTranscriptionResponseModel(OneOfModel):
     """The transcription model in force (any model name)."""
 
     __slots__ = ()
-    members = (
-        _Str(),
-        _Str(
-            enum=(
-                "whisper-1",
-                "gpt-transcribe",
-                "gpt-live-transcribe",
-                "gpt-4o-mini-transcribe",
-                "gpt-4o-mini-transcribe-2025-12-15",
-                "gpt-4o-transcribe",
-                "gpt-4o-transcribe-diarize",
-                "gpt-realtime-whisper",
-            )
-        ),
-    )
-    one_of_schemas = (
-        "String",
-        "String",
-    )
+    members = (_Str(), _Str(enum=('whisper-1', 'gpt-transcribe', 'gpt-live-transcribe', 'gpt-4o-mini-transcribe', 'gpt-4o-mini-transcribe-2025-12-15', 'gpt-4o-transcribe', 'gpt-4o-transcribe-diarize', 'gpt-realtime-whisper')),)
+    one_of_schemas = ('String', 'String',)
     kind = "anyOf"
 
 
@@ -1031,14 +834,8 @@ class TracingConfiguration4(OneOfModel):
     """Session tracing as the API applied it: `"auto"`, a `TracingConfiguration`, or `None`."""
 
     __slots__ = ()
-    members = (
-        _Str(enum=("auto",)),
-        _Ref("TracingConfiguration"),
-    )
-    one_of_schemas = (
-        "String",
-        "TracingConfiguration",
-    )
+    members = (_Str(enum=('auto',)), _Ref("TracingConfiguration"),)
+    one_of_schemas = ('String', 'TracingConfiguration',)
     kind = "oneOf"
 
 
@@ -1048,14 +845,12 @@ class RealtimeTranscriptionSessionCreateResponseGA(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str = wire_field(_Str(enum=("transcription",)), required=True)
+    type: str = wire_field(_Str(enum=('transcription',)), required=True)
     id: str = wire_field(_Str(), required=True)
     object: str = wire_field(_Str(), required=True)
     expires_at: int | None = wire_field(_Int())
-    include: list[str] | None = wire_field(_Arr(_Str(enum=("item.input_audio_transcription.logprobs",))))
-    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateResponseGAAudio")
-    )
+    include: list[str] | None = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
+    audio: RealtimeTranscriptionSessionCreateResponseGAAudio | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudio"))
 
 
 @_model
@@ -1064,9 +859,7 @@ class RealtimeTranscriptionSessionCreateResponseGAAudio(Model):
 
     _lenient: ClassVar[bool] = True
 
-    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput")
-    )
+    input: RealtimeTranscriptionSessionCreateResponseGAAudioInput | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInput"))
 
 
 @_model
@@ -1077,12 +870,8 @@ class RealtimeTranscriptionSessionCreateResponseGAAudioInput(Model):
 
     format: Any = wire_field(_Ref("RealtimeAudioFormats"))
     transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
-    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None = wire_field(
-        _Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction")
-    )
-    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True)
-    )
+    noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeSessionCreateResponseAudioInputNoiseReduction"))
+    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection", nullable=True))
 
 
 @_model
@@ -1091,7 +880,7 @@ class RealtimeSessionCreateResponseAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str | None = wire_field(_EnumRef("NoiseReductionType", ("near_field", "far_field")))
+    type: str | None = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')))
 
 
 @_model
@@ -1114,9 +903,7 @@ def initialize_realtime_create_client_secret_request(
     return _build(RealtimeCreateClientSecretRequest, expires_after=expires_after, session=session)
 
 
-def convert_from_json_to_realtime_create_client_secret_request(
-    json_text: str | bytes,
-) -> RealtimeCreateClientSecretRequest:
+def convert_from_json_to_realtime_create_client_secret_request(json_text: str | bytes) -> RealtimeCreateClientSecretRequest:
     """Parse JSON text into a RealtimeCreateClientSecretRequest, checking keys, types and enums."""
     return _parse(RealtimeCreateClientSecretRequest, json_text)
 
@@ -1145,18 +932,14 @@ def convert_from_json_to_session_configuration(json_text: str | bytes) -> Sessio
 
 
 def initialize_realtime_session_create_request_ga(
-    type: str | Unset = "realtime",
+    type: str | Unset = 'realtime',
     output_modalities: list[str] | str | None | Unset = UNSET,
     model: RealtimeSessionCreateRequestGAModel | Any | None | Unset = UNSET,
     instructions: str | None | Unset = UNSET,
     audio: RealtimeSessionCreateRequestGAAudio | dict[str, Any] | None | Unset = UNSET,
     include: list[str] | str | None | Unset = UNSET,
     tracing: TracingConfiguration3 | Any | None | Unset = UNSET,
-    tools: list[RealtimeSessionCreateRequestGAToolsInner | Any]
-    | RealtimeSessionCreateRequestGAToolsInner
-    | Any
-    | None
-    | Unset = UNSET,
+    tools: list[RealtimeSessionCreateRequestGAToolsInner | Any] | RealtimeSessionCreateRequestGAToolsInner | Any | None | Unset = UNSET,
     tool_choice: RealtimeBetaResponseCreateParamsToolChoice | Any | None | Unset = UNSET,
     parallel_tool_calls: bool | None | Unset = UNSET,
     reasoning: RealtimeReasoning | dict[str, Any] | None | Unset = UNSET,
@@ -1165,23 +948,7 @@ def initialize_realtime_session_create_request_ga(
     prompt: Prompt | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeSessionCreateRequestGA:
     """Build a RealtimeSessionCreateRequestGA; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateRequestGA,
-        type=type,
-        output_modalities=output_modalities,
-        model=model,
-        instructions=instructions,
-        audio=audio,
-        include=include,
-        tracing=tracing,
-        tools=tools,
-        tool_choice=tool_choice,
-        parallel_tool_calls=parallel_tool_calls,
-        reasoning=reasoning,
-        max_output_tokens=max_output_tokens,
-        truncation=truncation,
-        prompt=prompt,
-    )
+    return _build(RealtimeSessionCreateRequestGA, type=type, output_modalities=output_modalities, model=model, instructions=instructions, audio=audio, include=include, tracing=tracing, tools=tools, tool_choice=tool_choice, parallel_tool_calls=parallel_tool_calls, reasoning=reasoning, max_output_tokens=max_output_tokens, truncation=truncation, prompt=prompt)
 
 
 def convert_from_json_to_realtime_session_create_request_ga(json_text: str | bytes) -> RealtimeSessionCreateRequestGA:
@@ -1194,9 +961,7 @@ def initialize_realtime_session_create_request_ga_model(value: Any) -> RealtimeS
     return RealtimeSessionCreateRequestGAModel(value)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_model(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAModel:
+def convert_from_json_to_realtime_session_create_request_ga_model(json_text: str | bytes) -> RealtimeSessionCreateRequestGAModel:
     """Parse JSON text into a RealtimeSessionCreateRequestGAModel, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAModel, json_text)
 
@@ -1209,9 +974,7 @@ def initialize_realtime_session_create_request_ga_audio(
     return _build(RealtimeSessionCreateRequestGAAudio, input=input, output=output)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_audio(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAAudio:
+def convert_from_json_to_realtime_session_create_request_ga_audio(json_text: str | bytes) -> RealtimeSessionCreateRequestGAAudio:
     """Parse JSON text into a RealtimeSessionCreateRequestGAAudio, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAAudio, json_text)
 
@@ -1223,18 +986,10 @@ def initialize_realtime_session_create_request_ga_audio_input(
     turn_detection: RealtimeTurnDetection | Any | None | Unset = UNSET,
 ) -> RealtimeSessionCreateRequestGAAudioInput:
     """Build a RealtimeSessionCreateRequestGAAudioInput; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateRequestGAAudioInput,
-        format=format,
-        transcription=transcription,
-        noise_reduction=noise_reduction,
-        turn_detection=turn_detection,
-    )
+    return _build(RealtimeSessionCreateRequestGAAudioInput, format=format, transcription=transcription, noise_reduction=noise_reduction, turn_detection=turn_detection)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_audio_input(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAAudioInput:
+def convert_from_json_to_realtime_session_create_request_ga_audio_input(json_text: str | bytes) -> RealtimeSessionCreateRequestGAAudioInput:
     """Parse JSON text into a RealtimeSessionCreateRequestGAAudioInput, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAAudioInput, json_text)
 
@@ -1295,15 +1050,7 @@ def initialize_audio_transcription(
     delay: str | None | Unset = UNSET,
 ) -> AudioTranscription:
     """Build a AudioTranscription; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        AudioTranscription,
-        model=model,
-        language=language,
-        languages=languages,
-        keywords=keywords,
-        prompt=prompt,
-        delay=delay,
-    )
+    return _build(AudioTranscription, model=model, language=language, languages=languages, keywords=keywords, prompt=prompt, delay=delay)
 
 
 def convert_from_json_to_audio_transcription(json_text: str | bytes) -> AudioTranscription:
@@ -1328,9 +1075,7 @@ def initialize_realtime_session_create_request_ga_audio_input_noise_reduction(
     return _build(RealtimeSessionCreateRequestGAAudioInputNoiseReduction, type=type)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_audio_input_noise_reduction(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAAudioInputNoiseReduction:
+def convert_from_json_to_realtime_session_create_request_ga_audio_input_noise_reduction(json_text: str | bytes) -> RealtimeSessionCreateRequestGAAudioInputNoiseReduction:
     """Parse JSON text into a RealtimeSessionCreateRequestGAAudioInputNoiseReduction, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAAudioInputNoiseReduction, json_text)
 
@@ -1356,7 +1101,7 @@ def convert_from_json_to_realtime_turn_detection(json_text: str | bytes) -> Real
 
 
 def initialize_server_vad(
-    type: str | Unset = "server_vad",
+    type: str | Unset = 'server_vad',
     threshold: float | None | Unset = UNSET,
     prefix_padding_ms: int | None | Unset = UNSET,
     silence_duration_ms: int | None | Unset = UNSET,
@@ -1365,16 +1110,7 @@ def initialize_server_vad(
     idle_timeout_ms: int | None | Unset = UNSET,
 ) -> ServerVAD:
     """Build a ServerVAD; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        ServerVAD,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-        create_response=create_response,
-        interrupt_response=interrupt_response,
-        idle_timeout_ms=idle_timeout_ms,
-    )
+    return _build(ServerVAD, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms, create_response=create_response, interrupt_response=interrupt_response, idle_timeout_ms=idle_timeout_ms)
 
 
 def convert_from_json_to_server_vad(json_text: str | bytes) -> ServerVAD:
@@ -1383,19 +1119,13 @@ def convert_from_json_to_server_vad(json_text: str | bytes) -> ServerVAD:
 
 
 def initialize_semantic_vad(
-    type: str | Unset = "semantic_vad",
+    type: str | Unset = 'semantic_vad',
     eagerness: str | None | Unset = UNSET,
     create_response: bool | None | Unset = UNSET,
     interrupt_response: bool | None | Unset = UNSET,
 ) -> SemanticVAD:
     """Build a SemanticVAD; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        SemanticVAD,
-        type=type,
-        eagerness=eagerness,
-        create_response=create_response,
-        interrupt_response=interrupt_response,
-    )
+    return _build(SemanticVAD, type=type, eagerness=eagerness, create_response=create_response, interrupt_response=interrupt_response)
 
 
 def convert_from_json_to_semantic_vad(json_text: str | bytes) -> SemanticVAD:
@@ -1412,9 +1142,7 @@ def initialize_realtime_session_create_request_ga_audio_output(
     return _build(RealtimeSessionCreateRequestGAAudioOutput, format=format, voice=voice, speed=speed)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_audio_output(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAAudioOutput:
+def convert_from_json_to_realtime_session_create_request_ga_audio_output(json_text: str | bytes) -> RealtimeSessionCreateRequestGAAudioOutput:
     """Parse JSON text into a RealtimeSessionCreateRequestGAAudioOutput, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAAudioOutput, json_text)
 
@@ -1480,9 +1208,7 @@ def initialize_realtime_session_create_request_ga_tools_inner(value: Any) -> Rea
     return RealtimeSessionCreateRequestGAToolsInner(value)
 
 
-def convert_from_json_to_realtime_session_create_request_ga_tools_inner(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestGAToolsInner:
+def convert_from_json_to_realtime_session_create_request_ga_tools_inner(json_text: str | bytes) -> RealtimeSessionCreateRequestGAToolsInner:
     """Parse JSON text into a RealtimeSessionCreateRequestGAToolsInner, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestGAToolsInner, json_text)
 
@@ -1503,7 +1229,7 @@ def convert_from_json_to_realtime_function_tool(json_text: str | bytes) -> Realt
 
 
 def initialize_mcp_tool(
-    type: str | Unset = "mcp",
+    type: str | Unset = 'mcp',
     server_label: str | Unset = UNSET,
     server_url: str | None | Unset = UNSET,
     connector_id: str | None | Unset = UNSET,
@@ -1517,21 +1243,7 @@ def initialize_mcp_tool(
     defer_loading: bool | None | Unset = UNSET,
 ) -> MCPTool:
     """Build a MCPTool; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        MCPTool,
-        type=type,
-        server_label=server_label,
-        server_url=server_url,
-        connector_id=connector_id,
-        tunnel_id=tunnel_id,
-        authorization=authorization,
-        server_description=server_description,
-        headers=headers,
-        allowed_tools=allowed_tools,
-        allowed_callers=allowed_callers,
-        require_approval=require_approval,
-        defer_loading=defer_loading,
-    )
+    return _build(MCPTool, type=type, server_label=server_label, server_url=server_url, connector_id=connector_id, tunnel_id=tunnel_id, authorization=authorization, server_description=server_description, headers=headers, allowed_tools=allowed_tools, allowed_callers=allowed_callers, require_approval=require_approval, defer_loading=defer_loading)
 
 
 def convert_from_json_to_mcp_tool(json_text: str | bytes) -> MCPTool:
@@ -1595,16 +1307,12 @@ def convert_from_json_to_mcp_tool_approval_filter(json_text: str | bytes) -> MCP
     return _parse(MCPToolApprovalFilter, json_text)
 
 
-def initialize_realtime_beta_response_create_params_tool_choice(
-    value: Any,
-) -> RealtimeBetaResponseCreateParamsToolChoice:
+def initialize_realtime_beta_response_create_params_tool_choice(value: Any) -> RealtimeBetaResponseCreateParamsToolChoice:
     """Wrap one of BetaToolChoiceOptions, BetaToolChoiceFunction, BetaToolChoiceMCP as a RealtimeBetaResponseCreateParamsToolChoice."""
     return RealtimeBetaResponseCreateParamsToolChoice(value)
 
 
-def convert_from_json_to_realtime_beta_response_create_params_tool_choice(
-    json_text: str | bytes,
-) -> RealtimeBetaResponseCreateParamsToolChoice:
+def convert_from_json_to_realtime_beta_response_create_params_tool_choice(json_text: str | bytes) -> RealtimeBetaResponseCreateParamsToolChoice:
     """Parse JSON text into a RealtimeBetaResponseCreateParamsToolChoice, checking keys, types and enums."""
     return _parse(RealtimeBetaResponseCreateParamsToolChoice, json_text)
 
@@ -1620,7 +1328,7 @@ def convert_from_json_to_beta_tool_choice_options(json_text: str | bytes) -> Bet
 
 
 def initialize_beta_tool_choice_function(
-    type: str | Unset = "function",
+    type: str | Unset = 'function',
     name: str | Unset = UNSET,
 ) -> BetaToolChoiceFunction:
     """Build a BetaToolChoiceFunction; left-out arguments are not sent, None is sent as null."""
@@ -1633,7 +1341,7 @@ def convert_from_json_to_beta_tool_choice_function(json_text: str | bytes) -> Be
 
 
 def initialize_beta_tool_choice_mcp(
-    type: str | Unset = "mcp",
+    type: str | Unset = 'mcp',
     server_label: str | Unset = UNSET,
     name: str | None | Unset = UNSET,
 ) -> BetaToolChoiceMCP:
@@ -1668,16 +1376,12 @@ def convert_from_json_to_realtime_reasoning_effort(json_text: str | bytes) -> Re
     return RealtimeReasoningEffort.from_json(json_text)
 
 
-def initialize_realtime_beta_response_create_params_max_output_tokens(
-    value: Any,
-) -> RealtimeBetaResponseCreateParamsMaxOutputTokens:
+def initialize_realtime_beta_response_create_params_max_output_tokens(value: Any) -> RealtimeBetaResponseCreateParamsMaxOutputTokens:
     """Wrap one of Int32, String as a RealtimeBetaResponseCreateParamsMaxOutputTokens."""
     return RealtimeBetaResponseCreateParamsMaxOutputTokens(value)
 
 
-def convert_from_json_to_realtime_beta_response_create_params_max_output_tokens(
-    json_text: str | bytes,
-) -> RealtimeBetaResponseCreateParamsMaxOutputTokens:
+def convert_from_json_to_realtime_beta_response_create_params_max_output_tokens(json_text: str | bytes) -> RealtimeBetaResponseCreateParamsMaxOutputTokens:
     """Parse JSON text into a RealtimeBetaResponseCreateParamsMaxOutputTokens, checking keys, types and enums."""
     return _parse(RealtimeBetaResponseCreateParamsMaxOutputTokens, json_text)
 
@@ -1693,7 +1397,7 @@ def convert_from_json_to_realtime_truncation(json_text: str | bytes) -> Realtime
 
 
 def initialize_retention_ratio_truncation(
-    type: str | Unset = "retention_ratio",
+    type: str | Unset = 'retention_ratio',
     retention_ratio: float | Unset = UNSET,
     token_limits: RetentionRatioTruncationTokenLimits | dict[str, Any] | None | Unset = UNSET,
 ) -> RetentionRatioTruncation:
@@ -1713,9 +1417,7 @@ def initialize_retention_ratio_truncation_token_limits(
     return _build(RetentionRatioTruncationTokenLimits, post_instructions=post_instructions)
 
 
-def convert_from_json_to_retention_ratio_truncation_token_limits(
-    json_text: str | bytes,
-) -> RetentionRatioTruncationTokenLimits:
+def convert_from_json_to_retention_ratio_truncation_token_limits(json_text: str | bytes) -> RetentionRatioTruncationTokenLimits:
     """Parse JSON text into a RetentionRatioTruncationTokenLimits, checking keys, types and enums."""
     return _parse(RetentionRatioTruncationTokenLimits, json_text)
 
@@ -1745,7 +1447,7 @@ def convert_from_json_to_prompt_variables(json_text: str | bytes) -> PromptVaria
 
 
 def initialize_input_text_content(
-    type: str | Unset = "input_text",
+    type: str | Unset = 'input_text',
     text: str | Unset = UNSET,
     prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | dict[str, Any] | None | Unset = UNSET,
 ) -> InputTextContent:
@@ -1759,7 +1461,7 @@ def convert_from_json_to_input_text_content(json_text: str | bytes) -> InputText
 
 
 def initialize_beta_prompt_cache_breakpoint_config(
-    mode: str | Unset = "explicit",
+    mode: str | Unset = 'explicit',
 ) -> BetaPromptCacheBreakpointConfig:
     """Build a BetaPromptCacheBreakpointConfig; left-out arguments are not sent, None is sent as null."""
     return _build(BetaPromptCacheBreakpointConfig, mode=mode)
@@ -1771,21 +1473,14 @@ def convert_from_json_to_beta_prompt_cache_breakpoint_config(json_text: str | by
 
 
 def initialize_input_image_content(
-    type: str | Unset = "input_image",
+    type: str | Unset = 'input_image',
     image_url: str | None | Unset = UNSET,
     file_id: str | None | Unset = UNSET,
     detail: ImageDetail | str | Unset = UNSET,
     prompt_cache_breakpoint: BetaPromptCacheBreakpointConfig | dict[str, Any] | None | Unset = UNSET,
 ) -> InputImageContent:
     """Build a InputImageContent; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        InputImageContent,
-        type=type,
-        image_url=image_url,
-        file_id=file_id,
-        detail=detail,
-        prompt_cache_breakpoint=prompt_cache_breakpoint,
-    )
+    return _build(InputImageContent, type=type, image_url=image_url, file_id=file_id, detail=detail, prompt_cache_breakpoint=prompt_cache_breakpoint)
 
 
 def convert_from_json_to_input_image_content(json_text: str | bytes) -> InputImageContent:
@@ -1804,7 +1499,7 @@ def convert_from_json_to_image_detail(json_text: str | bytes) -> ImageDetail:
 
 
 def initialize_input_file_content(
-    type: str | Unset = "input_file",
+    type: str | Unset = 'input_file',
     file_id: str | None | Unset = UNSET,
     filename: str | None | Unset = UNSET,
     file_data: str | None | Unset = UNSET,
@@ -1813,16 +1508,7 @@ def initialize_input_file_content(
     detail: FileInputDetail | str | None | Unset = UNSET,
 ) -> InputFileContent:
     """Build a InputFileContent; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        InputFileContent,
-        type=type,
-        file_id=file_id,
-        filename=filename,
-        file_data=file_data,
-        prompt_cache_breakpoint=prompt_cache_breakpoint,
-        file_url=file_url,
-        detail=detail,
-    )
+    return _build(InputFileContent, type=type, file_id=file_id, filename=filename, file_data=file_data, prompt_cache_breakpoint=prompt_cache_breakpoint, file_url=file_url, detail=detail)
 
 
 def convert_from_json_to_input_file_content(json_text: str | bytes) -> InputFileContent:
@@ -1841,7 +1527,7 @@ def convert_from_json_to_file_input_detail(json_text: str | bytes) -> FileInputD
 
 
 def initialize_realtime_transcription_session_create_request_ga(
-    type: str | Unset = "transcription",
+    type: str | Unset = 'transcription',
     audio: RealtimeTranscriptionSessionCreateRequestGAAudio | dict[str, Any] | None | Unset = UNSET,
     include: list[str] | str | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateRequestGA:
@@ -1849,9 +1535,7 @@ def initialize_realtime_transcription_session_create_request_ga(
     return _build(RealtimeTranscriptionSessionCreateRequestGA, type=type, audio=audio, include=include)
 
 
-def convert_from_json_to_realtime_transcription_session_create_request_ga(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateRequestGA:
+def convert_from_json_to_realtime_transcription_session_create_request_ga(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateRequestGA:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateRequestGA, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateRequestGA, json_text)
 
@@ -1863,9 +1547,7 @@ def initialize_realtime_transcription_session_create_request_ga_audio(
     return _build(RealtimeTranscriptionSessionCreateRequestGAAudio, input=input)
 
 
-def convert_from_json_to_realtime_transcription_session_create_request_ga_audio(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateRequestGAAudio:
+def convert_from_json_to_realtime_transcription_session_create_request_ga_audio(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateRequestGAAudio:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateRequestGAAudio, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateRequestGAAudio, json_text)
 
@@ -1877,18 +1559,10 @@ def initialize_realtime_transcription_session_create_request_ga_audio_input(
     turn_detection: RealtimeTurnDetection | Any | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateRequestGAAudioInput:
     """Build a RealtimeTranscriptionSessionCreateRequestGAAudioInput; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateRequestGAAudioInput,
-        format=format,
-        transcription=transcription,
-        noise_reduction=noise_reduction,
-        turn_detection=turn_detection,
-    )
+    return _build(RealtimeTranscriptionSessionCreateRequestGAAudioInput, format=format, transcription=transcription, noise_reduction=noise_reduction, turn_detection=turn_detection)
 
 
-def convert_from_json_to_realtime_transcription_session_create_request_ga_audio_input(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateRequestGAAudioInput:
+def convert_from_json_to_realtime_transcription_session_create_request_ga_audio_input(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateRequestGAAudioInput:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateRequestGAAudioInput, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateRequestGAAudioInput, json_text)
 
@@ -1902,9 +1576,7 @@ def initialize_realtime_create_client_secret_response(
     return _build(RealtimeCreateClientSecretResponse, value=value, expires_at=expires_at, session=session)
 
 
-def convert_from_json_to_realtime_create_client_secret_response(
-    json_text: str | bytes,
-) -> RealtimeCreateClientSecretResponse:
+def convert_from_json_to_realtime_create_client_secret_response(json_text: str | bytes) -> RealtimeCreateClientSecretResponse:
     """Parse JSON text into a RealtimeCreateClientSecretResponse, checking keys, types and enums."""
     return _parse(RealtimeCreateClientSecretResponse, json_text)
 
@@ -1930,11 +1602,7 @@ def initialize_realtime_session_create_response_ga(
     audio: RealtimeSessionCreateResponseGAAudio | dict[str, Any] | None | Unset = UNSET,
     include: list[str] | str | None | Unset = UNSET,
     tracing: TracingConfiguration4 | Any | None | Unset = UNSET,
-    tools: list[RealtimeSessionCreateRequestGAToolsInner | Any]
-    | RealtimeSessionCreateRequestGAToolsInner
-    | Any
-    | None
-    | Unset = UNSET,
+    tools: list[RealtimeSessionCreateRequestGAToolsInner | Any] | RealtimeSessionCreateRequestGAToolsInner | Any | None | Unset = UNSET,
     tool_choice: RealtimeBetaResponseCreateParamsToolChoice | Any | None | Unset = UNSET,
     reasoning: RealtimeReasoning | dict[str, Any] | None | Unset = UNSET,
     max_output_tokens: RealtimeBetaResponseCreateParamsMaxOutputTokens | Any | None | Unset = UNSET,
@@ -1942,25 +1610,7 @@ def initialize_realtime_session_create_response_ga(
     prompt: Prompt | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeSessionCreateResponseGA:
     """Build a RealtimeSessionCreateResponseGA; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateResponseGA,
-        type=type,
-        id=id,
-        object=object,
-        expires_at=expires_at,
-        output_modalities=output_modalities,
-        model=model,
-        instructions=instructions,
-        audio=audio,
-        include=include,
-        tracing=tracing,
-        tools=tools,
-        tool_choice=tool_choice,
-        reasoning=reasoning,
-        max_output_tokens=max_output_tokens,
-        truncation=truncation,
-        prompt=prompt,
-    )
+    return _build(RealtimeSessionCreateResponseGA, type=type, id=id, object=object, expires_at=expires_at, output_modalities=output_modalities, model=model, instructions=instructions, audio=audio, include=include, tracing=tracing, tools=tools, tool_choice=tool_choice, reasoning=reasoning, max_output_tokens=max_output_tokens, truncation=truncation, prompt=prompt)
 
 
 def convert_from_json_to_realtime_session_create_response_ga(json_text: str | bytes) -> RealtimeSessionCreateResponseGA:
@@ -1976,9 +1626,7 @@ def initialize_realtime_session_create_response_ga_audio(
     return _build(RealtimeSessionCreateResponseGAAudio, input=input, output=output)
 
 
-def convert_from_json_to_realtime_session_create_response_ga_audio(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseGAAudio:
+def convert_from_json_to_realtime_session_create_response_ga_audio(json_text: str | bytes) -> RealtimeSessionCreateResponseGAAudio:
     """Parse JSON text into a RealtimeSessionCreateResponseGAAudio, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseGAAudio, json_text)
 
@@ -1990,18 +1638,10 @@ def initialize_realtime_session_create_response_ga_audio_input(
     turn_detection: RealtimeTurnDetection | Any | None | Unset = UNSET,
 ) -> RealtimeSessionCreateResponseGAAudioInput:
     """Build a RealtimeSessionCreateResponseGAAudioInput; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateResponseGAAudioInput,
-        format=format,
-        transcription=transcription,
-        noise_reduction=noise_reduction,
-        turn_detection=turn_detection,
-    )
+    return _build(RealtimeSessionCreateResponseGAAudioInput, format=format, transcription=transcription, noise_reduction=noise_reduction, turn_detection=turn_detection)
 
 
-def convert_from_json_to_realtime_session_create_response_ga_audio_input(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseGAAudioInput:
+def convert_from_json_to_realtime_session_create_response_ga_audio_input(json_text: str | bytes) -> RealtimeSessionCreateResponseGAAudioInput:
     """Parse JSON text into a RealtimeSessionCreateResponseGAAudioInput, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseGAAudioInput, json_text)
 
@@ -2040,9 +1680,7 @@ def initialize_realtime_session_create_response_ga_audio_output(
     return _build(RealtimeSessionCreateResponseGAAudioOutput, format=format, voice=voice, speed=speed)
 
 
-def convert_from_json_to_realtime_session_create_response_ga_audio_output(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseGAAudioOutput:
+def convert_from_json_to_realtime_session_create_response_ga_audio_output(json_text: str | bytes) -> RealtimeSessionCreateResponseGAAudioOutput:
     """Parse JSON text into a RealtimeSessionCreateResponseGAAudioOutput, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseGAAudioOutput, json_text)
 
@@ -2066,20 +1704,10 @@ def initialize_realtime_transcription_session_create_response_ga(
     audio: RealtimeTranscriptionSessionCreateResponseGAAudio | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateResponseGA:
     """Build a RealtimeTranscriptionSessionCreateResponseGA; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateResponseGA,
-        type=type,
-        id=id,
-        object=object,
-        expires_at=expires_at,
-        include=include,
-        audio=audio,
-    )
+    return _build(RealtimeTranscriptionSessionCreateResponseGA, type=type, id=id, object=object, expires_at=expires_at, include=include, audio=audio)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_ga(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseGA:
+def convert_from_json_to_realtime_transcription_session_create_response_ga(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseGA:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseGA, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseGA, json_text)
 
@@ -2091,9 +1719,7 @@ def initialize_realtime_transcription_session_create_response_ga_audio(
     return _build(RealtimeTranscriptionSessionCreateResponseGAAudio, input=input)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_ga_audio(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseGAAudio:
+def convert_from_json_to_realtime_transcription_session_create_response_ga_audio(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseGAAudio:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseGAAudio, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseGAAudio, json_text)
 
@@ -2102,24 +1728,13 @@ def initialize_realtime_transcription_session_create_response_ga_audio_input(
     format: RealtimeAudioFormats | Any | None | Unset = UNSET,
     transcription: AudioTranscriptionResponse | dict[str, Any] | None | Unset = UNSET,
     noise_reduction: RealtimeSessionCreateResponseAudioInputNoiseReduction | dict[str, Any] | None | Unset = UNSET,
-    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
+    turn_detection: RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateResponseGAAudioInput:
     """Build a RealtimeTranscriptionSessionCreateResponseGAAudioInput; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateResponseGAAudioInput,
-        format=format,
-        transcription=transcription,
-        noise_reduction=noise_reduction,
-        turn_detection=turn_detection,
-    )
+    return _build(RealtimeTranscriptionSessionCreateResponseGAAudioInput, format=format, transcription=transcription, noise_reduction=noise_reduction, turn_detection=turn_detection)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_ga_audio_input(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseGAAudioInput:
+def convert_from_json_to_realtime_transcription_session_create_response_ga_audio_input(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseGAAudioInput:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseGAAudioInput, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseGAAudioInput, json_text)
 
@@ -2131,9 +1746,7 @@ def initialize_realtime_session_create_response_audio_input_noise_reduction(
     return _build(RealtimeSessionCreateResponseAudioInputNoiseReduction, type=type)
 
 
-def convert_from_json_to_realtime_session_create_response_audio_input_noise_reduction(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseAudioInputNoiseReduction:
+def convert_from_json_to_realtime_session_create_response_audio_input_noise_reduction(json_text: str | bytes) -> RealtimeSessionCreateResponseAudioInputNoiseReduction:
     """Parse JSON text into a RealtimeSessionCreateResponseAudioInputNoiseReduction, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseAudioInputNoiseReduction, json_text)
 
@@ -2145,17 +1758,9 @@ def initialize_realtime_transcription_session_create_response_ga_audio_input_tur
     silence_duration_ms: int | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection:
     """Build a RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-    )
+    return _build(RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_ga_audio_input_turn_detection(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection:
+def convert_from_json_to_realtime_transcription_session_create_response_ga_audio_input_turn_detection(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseGAAudioInputTurnDetection, json_text)

@@ -49,39 +49,18 @@ __all__ = [
 class RealtimeSessionCreateRequest(Model):
     """The body of `new_realtime_session`: the settings the ephemeral key's session starts with. Only `model` is required; every field left out is not sent. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=("text", "audio"))))
-    model: str | None | Unset = wire_field(
-        _Str(
-            enum=(
-                "gpt-4o-realtime-preview",
-                "gpt-4o-realtime-preview-2024-10-01",
-                "gpt-4o-realtime-preview-2024-12-17",
-                "gpt-4o-mini-realtime-preview",
-                "gpt-4o-mini-realtime-preview-2024-12-17",
-            )
-        ),
-        required=True,
-    )
+    modalities: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('text', 'audio'))))
+    model: str | None | Unset = wire_field(_Str(enum=('gpt-4o-realtime-preview', 'gpt-4o-realtime-preview-2024-10-01', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-mini-realtime-preview', 'gpt-4o-mini-realtime-preview-2024-12-17')), required=True)
     instructions: str | None | Unset = wire_field(_Str())
-    voice: str | None | Unset = wire_field(
-        _Str(enum=("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse"))
-    )
-    input_audio_format: str | None | Unset = wire_field(_Str(enum=("pcm16", "g711_ulaw", "g711_alaw")))
-    output_audio_format: str | None | Unset = wire_field(_Str(enum=("pcm16", "g711_ulaw", "g711_alaw")))
-    input_audio_transcription: RealtimeSessionInputAudioTranscription | None | Unset = wire_field(
-        _Ref("RealtimeSessionInputAudioTranscription", nullable=True)
-    )
-    turn_detection: RealtimeSessionCreateRequestTurnDetection | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestTurnDetection", nullable=True)
-    )
-    tools: list[RealtimeResponseCreateParamsToolsInner] | None | Unset = wire_field(
-        _Arr(_Ref("RealtimeResponseCreateParamsToolsInner"))
-    )
+    voice: str | None | Unset = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
+    input_audio_format: str | None | Unset = wire_field(_Str(enum=('pcm16', 'g711_ulaw', 'g711_alaw')))
+    output_audio_format: str | None | Unset = wire_field(_Str(enum=('pcm16', 'g711_ulaw', 'g711_alaw')))
+    input_audio_transcription: RealtimeSessionInputAudioTranscription | None | Unset = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
+    turn_detection: RealtimeSessionCreateRequestTurnDetection | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestTurnDetection", nullable=True))
+    tools: list[RealtimeResponseCreateParamsToolsInner] | None | Unset = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
     tool_choice: str | None | Unset = wire_field(_Str())
     temperature: float | None | Unset = wire_field(_Num())
-    max_response_output_tokens: Any | None | Unset = wire_field(
-        _Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens")
-    )
+    max_response_output_tokens: Any | None | Unset = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
 
 
 @_model
@@ -106,7 +85,7 @@ class RealtimeSessionCreateRequestTurnDetection(Model):
 class RealtimeResponseCreateParamsToolsInner(Model):
     """One function the model may call during the session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("function",)))
+    type: str | None | Unset = wire_field(_Str(enum=('function',)))
     name: str | None | Unset = wire_field(_Str())
     description: str | None | Unset = wire_field(_Str())
     parameters: dict[str, Any] | None | Unset = wire_field(_AnyJson(object_only=True))
@@ -116,16 +95,10 @@ class RealtimeResponseCreateParamsMaxResponseOutputTokens(OneOfModel):
     """The cap on output tokens per response: a whole number, or `"inf"` for the model's maximum."""
 
     __slots__ = ()
-    members = (
-        _Int(),
-        _Str(enum=("inf",)),
-    )
-    one_of_schemas = (
-        "Int32",
-        "String",
-    )
+    members = (_Int(), _Str(enum=('inf',)),)
+    one_of_schemas = ('Int32', 'String',)
     kind = "oneOf"
-    default = "inf"
+    default = 'inf'
 
 
 @_model
@@ -134,23 +107,15 @@ class RealtimeSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeSessionCreateResponseClientSecret = wire_field(
-        _Ref("RealtimeSessionCreateResponseClientSecret")
-    )
-    modalities: list[str] | None = wire_field(_Arr(_Str(enum=("text", "audio"))))
+    client_secret: RealtimeSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeSessionCreateResponseClientSecret"))
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     instructions: str | None = wire_field(_Str())
-    voice: str | None = wire_field(_Str(enum=("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse")))
+    voice: str | None = wire_field(_Str(enum=('alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse')))
     input_audio_format: str | None = wire_field(_Str())
     output_audio_format: str | None = wire_field(_Str())
-    input_audio_transcription: RealtimeSessionInputAudioTranscription | None = wire_field(
-        _Ref("RealtimeSessionInputAudioTranscription", nullable=True)
-    )
-    turn_detection: RealtimeSessionCreateResponseTurnDetection | None = wire_field(
-        _Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True)
-    )
-    tools: list[RealtimeResponseCreateParamsToolsInner] | None = wire_field(
-        _Arr(_Ref("RealtimeResponseCreateParamsToolsInner"))
-    )
+    input_audio_transcription: RealtimeSessionInputAudioTranscription | None = wire_field(_Ref("RealtimeSessionInputAudioTranscription", nullable=True))
+    turn_detection: RealtimeSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeSessionCreateResponseTurnDetection", nullable=True))
+    tools: list[RealtimeResponseCreateParamsToolsInner] | None = wire_field(_Arr(_Ref("RealtimeResponseCreateParamsToolsInner")))
     tool_choice: str | None = wire_field(_Str())
     temperature: float | None = wire_field(_Num())
     max_response_output_tokens: Any = wire_field(_Ref("RealtimeResponseCreateParamsMaxResponseOutputTokens"))
@@ -187,31 +152,13 @@ def initialize_realtime_session_create_request(
     output_audio_format: str | None | Unset = UNSET,
     input_audio_transcription: RealtimeSessionInputAudioTranscription | dict[str, Any] | None | Unset = UNSET,
     turn_detection: RealtimeSessionCreateRequestTurnDetection | dict[str, Any] | None | Unset = UNSET,
-    tools: list[RealtimeResponseCreateParamsToolsInner | dict[str, Any]]
-    | RealtimeResponseCreateParamsToolsInner
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
+    tools: list[RealtimeResponseCreateParamsToolsInner | dict[str, Any]] | RealtimeResponseCreateParamsToolsInner | dict[str, Any] | None | Unset = UNSET,
     tool_choice: str | None | Unset = UNSET,
     temperature: float | None | Unset = UNSET,
     max_response_output_tokens: RealtimeResponseCreateParamsMaxResponseOutputTokens | Any | None | Unset = UNSET,
 ) -> RealtimeSessionCreateRequest:
     """Build a RealtimeSessionCreateRequest; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateRequest,
-        modalities=modalities,
-        model=model,
-        instructions=instructions,
-        voice=voice,
-        input_audio_format=input_audio_format,
-        output_audio_format=output_audio_format,
-        input_audio_transcription=input_audio_transcription,
-        turn_detection=turn_detection,
-        tools=tools,
-        tool_choice=tool_choice,
-        temperature=temperature,
-        max_response_output_tokens=max_response_output_tokens,
-    )
+    return _build(RealtimeSessionCreateRequest, modalities=modalities, model=model, instructions=instructions, voice=voice, input_audio_format=input_audio_format, output_audio_format=output_audio_format, input_audio_transcription=input_audio_transcription, turn_detection=turn_detection, tools=tools, tool_choice=tool_choice, temperature=temperature, max_response_output_tokens=max_response_output_tokens)
 
 
 def convert_from_json_to_realtime_session_create_request(json_text: str | bytes) -> RealtimeSessionCreateRequest:
@@ -226,9 +173,7 @@ def initialize_realtime_session_input_audio_transcription(
     return _build(RealtimeSessionInputAudioTranscription, model=model)
 
 
-def convert_from_json_to_realtime_session_input_audio_transcription(
-    json_text: str | bytes,
-) -> RealtimeSessionInputAudioTranscription:
+def convert_from_json_to_realtime_session_input_audio_transcription(json_text: str | bytes) -> RealtimeSessionInputAudioTranscription:
     """Parse JSON text into a RealtimeSessionInputAudioTranscription, checking keys, types and enums."""
     return _parse(RealtimeSessionInputAudioTranscription, json_text)
 
@@ -241,19 +186,10 @@ def initialize_realtime_session_create_request_turn_detection(
     create_response: bool | None | Unset = True,
 ) -> RealtimeSessionCreateRequestTurnDetection:
     """Build a RealtimeSessionCreateRequestTurnDetection; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateRequestTurnDetection,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-        create_response=create_response,
-    )
+    return _build(RealtimeSessionCreateRequestTurnDetection, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms, create_response=create_response)
 
 
-def convert_from_json_to_realtime_session_create_request_turn_detection(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateRequestTurnDetection:
+def convert_from_json_to_realtime_session_create_request_turn_detection(json_text: str | bytes) -> RealtimeSessionCreateRequestTurnDetection:
     """Parse JSON text into a RealtimeSessionCreateRequestTurnDetection, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateRequestTurnDetection, json_text)
 
@@ -265,28 +201,20 @@ def initialize_realtime_response_create_params_tools_inner(
     parameters: dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeResponseCreateParamsToolsInner:
     """Build a RealtimeResponseCreateParamsToolsInner; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeResponseCreateParamsToolsInner, type=type, name=name, description=description, parameters=parameters
-    )
+    return _build(RealtimeResponseCreateParamsToolsInner, type=type, name=name, description=description, parameters=parameters)
 
 
-def convert_from_json_to_realtime_response_create_params_tools_inner(
-    json_text: str | bytes,
-) -> RealtimeResponseCreateParamsToolsInner:
+def convert_from_json_to_realtime_response_create_params_tools_inner(json_text: str | bytes) -> RealtimeResponseCreateParamsToolsInner:
     """Parse JSON text into a RealtimeResponseCreateParamsToolsInner, checking keys, types and enums."""
     return _parse(RealtimeResponseCreateParamsToolsInner, json_text)
 
 
-def initialize_realtime_response_create_params_max_response_output_tokens(
-    value: Any = "inf",
-) -> RealtimeResponseCreateParamsMaxResponseOutputTokens:
+def initialize_realtime_response_create_params_max_response_output_tokens(value: Any = 'inf') -> RealtimeResponseCreateParamsMaxResponseOutputTokens:
     """Wrap one of Int32, String as a RealtimeResponseCreateParamsMaxResponseOutputTokens."""
     return RealtimeResponseCreateParamsMaxResponseOutputTokens(value)
 
 
-def convert_from_json_to_realtime_response_create_params_max_response_output_tokens(
-    json_text: str | bytes,
-) -> RealtimeResponseCreateParamsMaxResponseOutputTokens:
+def convert_from_json_to_realtime_response_create_params_max_response_output_tokens(json_text: str | bytes) -> RealtimeResponseCreateParamsMaxResponseOutputTokens:
     """Parse JSON text into a RealtimeResponseCreateParamsMaxResponseOutputTokens, checking keys, types and enums."""
     return _parse(RealtimeResponseCreateParamsMaxResponseOutputTokens, json_text)
 
@@ -300,31 +228,13 @@ def initialize_realtime_session_create_response(
     output_audio_format: str | None | Unset = UNSET,
     input_audio_transcription: RealtimeSessionInputAudioTranscription | dict[str, Any] | None | Unset = UNSET,
     turn_detection: RealtimeSessionCreateResponseTurnDetection | dict[str, Any] | None | Unset = UNSET,
-    tools: list[RealtimeResponseCreateParamsToolsInner | dict[str, Any]]
-    | RealtimeResponseCreateParamsToolsInner
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
+    tools: list[RealtimeResponseCreateParamsToolsInner | dict[str, Any]] | RealtimeResponseCreateParamsToolsInner | dict[str, Any] | None | Unset = UNSET,
     tool_choice: str | None | Unset = UNSET,
     temperature: float | None | Unset = UNSET,
     max_response_output_tokens: RealtimeResponseCreateParamsMaxResponseOutputTokens | Any | None | Unset = UNSET,
 ) -> RealtimeSessionCreateResponse:
     """Build a RealtimeSessionCreateResponse; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateResponse,
-        client_secret=client_secret,
-        modalities=modalities,
-        instructions=instructions,
-        voice=voice,
-        input_audio_format=input_audio_format,
-        output_audio_format=output_audio_format,
-        input_audio_transcription=input_audio_transcription,
-        turn_detection=turn_detection,
-        tools=tools,
-        tool_choice=tool_choice,
-        temperature=temperature,
-        max_response_output_tokens=max_response_output_tokens,
-    )
+    return _build(RealtimeSessionCreateResponse, client_secret=client_secret, modalities=modalities, instructions=instructions, voice=voice, input_audio_format=input_audio_format, output_audio_format=output_audio_format, input_audio_transcription=input_audio_transcription, turn_detection=turn_detection, tools=tools, tool_choice=tool_choice, temperature=temperature, max_response_output_tokens=max_response_output_tokens)
 
 
 def convert_from_json_to_realtime_session_create_response(json_text: str | bytes) -> RealtimeSessionCreateResponse:
@@ -340,9 +250,7 @@ def initialize_realtime_session_create_response_client_secret(
     return _build(RealtimeSessionCreateResponseClientSecret, value=value, expires_at=expires_at)
 
 
-def convert_from_json_to_realtime_session_create_response_client_secret(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseClientSecret:
+def convert_from_json_to_realtime_session_create_response_client_secret(json_text: str | bytes) -> RealtimeSessionCreateResponseClientSecret:
     """Parse JSON text into a RealtimeSessionCreateResponseClientSecret, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseClientSecret, json_text)
 
@@ -354,17 +262,9 @@ def initialize_realtime_session_create_response_turn_detection(
     silence_duration_ms: int | None | Unset = UNSET,
 ) -> RealtimeSessionCreateResponseTurnDetection:
     """Build a RealtimeSessionCreateResponseTurnDetection; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeSessionCreateResponseTurnDetection,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-    )
+    return _build(RealtimeSessionCreateResponseTurnDetection, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms)
 
 
-def convert_from_json_to_realtime_session_create_response_turn_detection(
-    json_text: str | bytes,
-) -> RealtimeSessionCreateResponseTurnDetection:
+def convert_from_json_to_realtime_session_create_response_turn_detection(json_text: str | bytes) -> RealtimeSessionCreateResponseTurnDetection:
     """Parse JSON text into a RealtimeSessionCreateResponseTurnDetection, checking keys, types and enums."""
     return _parse(RealtimeSessionCreateResponseTurnDetection, json_text)

@@ -14,11 +14,7 @@ from .._runtime import Ref as _Ref
 from .._runtime import Str as _Str
 from .._runtime import build as _build
 from .._runtime import parse as _parse
-from .realtime_client_secrets import (
-    AudioTranscription,
-    AudioTranscriptionResponse,
-    RealtimeSessionCreateRequestGAAudioInputNoiseReduction,
-)
+from .realtime_client_secrets import AudioTranscription, AudioTranscriptionResponse, RealtimeSessionCreateRequestGAAudioInputNoiseReduction
 
 __all__ = [
     "RealtimeTranscriptionSessionCreateRequest",
@@ -43,22 +39,18 @@ __all__ = [
 class RealtimeTranscriptionSessionCreateRequest(Model):
     """The body of `new_realtime_transcription_session` (a beta endpoint OpenAI has retired): audio format, transcription, noise reduction and turn detection of a transcription-only session. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    turn_detection: RealtimeTranscriptionSessionCreateRequestTurnDetection | None | Unset = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateRequestTurnDetection")
-    )
-    input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(
-        _Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True)
-    )
-    input_audio_format: str | None | Unset = wire_field(_Str(enum=("pcm16", "g711_ulaw", "g711_alaw")))
+    turn_detection: RealtimeTranscriptionSessionCreateRequestTurnDetection | None | Unset = wire_field(_Ref("RealtimeTranscriptionSessionCreateRequestTurnDetection"))
+    input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeSessionCreateRequestGAAudioInputNoiseReduction", nullable=True))
+    input_audio_format: str | None | Unset = wire_field(_Str(enum=('pcm16', 'g711_ulaw', 'g711_alaw')))
     input_audio_transcription: AudioTranscription | None | Unset = wire_field(_Ref("AudioTranscription"))
-    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=("item.input_audio_transcription.logprobs",))))
+    include: list[str] | None | Unset = wire_field(_Arr(_Str(enum=('item.input_audio_transcription.logprobs',))))
 
 
 @_model
 class RealtimeTranscriptionSessionCreateRequestTurnDetection(Model):
     """Voice activity detection of a beta transcription session (server VAD only). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_Str(enum=("server_vad",)))
+    type: str | None | Unset = wire_field(_Str(enum=('server_vad',)))
     threshold: float | None | Unset = wire_field(_Num())
     prefix_padding_ms: int | None | Unset = wire_field(_Int())
     silence_duration_ms: int | None | Unset = wire_field(_Int())
@@ -70,15 +62,11 @@ class RealtimeTranscriptionSessionCreateResponse(Model):
 
     _lenient: ClassVar[bool] = True
 
-    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True
-    )
-    modalities: list[str] | None = wire_field(_Arr(_Str(enum=("text", "audio"))))
+    client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseClientSecret"), required=True)
+    modalities: list[str] | None = wire_field(_Arr(_Str(enum=('text', 'audio'))))
     input_audio_format: str | None = wire_field(_Str())
     input_audio_transcription: AudioTranscriptionResponse | None = wire_field(_Ref("AudioTranscriptionResponse"))
-    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None = wire_field(
-        _Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection")
-    )
+    turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | None = wire_field(_Ref("RealtimeTranscriptionSessionCreateResponseTurnDetection"))
 
 
 @_model
@@ -105,28 +93,16 @@ class RealtimeTranscriptionSessionCreateResponseTurnDetection(Model):
 
 def initialize_realtime_transcription_session_create_request(
     turn_detection: RealtimeTranscriptionSessionCreateRequestTurnDetection | dict[str, Any] | None | Unset = UNSET,
-    input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
+    input_audio_noise_reduction: RealtimeSessionCreateRequestGAAudioInputNoiseReduction | dict[str, Any] | None | Unset = UNSET,
     input_audio_format: str | None | Unset = UNSET,
     input_audio_transcription: AudioTranscription | dict[str, Any] | None | Unset = UNSET,
     include: list[str] | str | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateRequest:
     """Build a RealtimeTranscriptionSessionCreateRequest; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateRequest,
-        turn_detection=turn_detection,
-        input_audio_noise_reduction=input_audio_noise_reduction,
-        input_audio_format=input_audio_format,
-        input_audio_transcription=input_audio_transcription,
-        include=include,
-    )
+    return _build(RealtimeTranscriptionSessionCreateRequest, turn_detection=turn_detection, input_audio_noise_reduction=input_audio_noise_reduction, input_audio_format=input_audio_format, input_audio_transcription=input_audio_transcription, include=include)
 
 
-def convert_from_json_to_realtime_transcription_session_create_request(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateRequest:
+def convert_from_json_to_realtime_transcription_session_create_request(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateRequest:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateRequest, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateRequest, json_text)
 
@@ -138,18 +114,10 @@ def initialize_realtime_transcription_session_create_request_turn_detection(
     silence_duration_ms: int | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateRequestTurnDetection:
     """Build a RealtimeTranscriptionSessionCreateRequestTurnDetection; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateRequestTurnDetection,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-    )
+    return _build(RealtimeTranscriptionSessionCreateRequestTurnDetection, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms)
 
 
-def convert_from_json_to_realtime_transcription_session_create_request_turn_detection(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateRequestTurnDetection:
+def convert_from_json_to_realtime_transcription_session_create_request_turn_detection(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateRequestTurnDetection:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateRequestTurnDetection, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateRequestTurnDetection, json_text)
 
@@ -162,19 +130,10 @@ def initialize_realtime_transcription_session_create_response(
     turn_detection: RealtimeTranscriptionSessionCreateResponseTurnDetection | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateResponse:
     """Build a RealtimeTranscriptionSessionCreateResponse; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateResponse,
-        client_secret=client_secret,
-        modalities=modalities,
-        input_audio_format=input_audio_format,
-        input_audio_transcription=input_audio_transcription,
-        turn_detection=turn_detection,
-    )
+    return _build(RealtimeTranscriptionSessionCreateResponse, client_secret=client_secret, modalities=modalities, input_audio_format=input_audio_format, input_audio_transcription=input_audio_transcription, turn_detection=turn_detection)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponse:
+def convert_from_json_to_realtime_transcription_session_create_response(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponse:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponse, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponse, json_text)
 
@@ -187,9 +146,7 @@ def initialize_realtime_transcription_session_create_response_client_secret(
     return _build(RealtimeTranscriptionSessionCreateResponseClientSecret, value=value, expires_at=expires_at)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_client_secret(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseClientSecret:
+def convert_from_json_to_realtime_transcription_session_create_response_client_secret(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseClientSecret:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseClientSecret, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseClientSecret, json_text)
 
@@ -201,17 +158,9 @@ def initialize_realtime_transcription_session_create_response_turn_detection(
     silence_duration_ms: int | None | Unset = UNSET,
 ) -> RealtimeTranscriptionSessionCreateResponseTurnDetection:
     """Build a RealtimeTranscriptionSessionCreateResponseTurnDetection; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranscriptionSessionCreateResponseTurnDetection,
-        type=type,
-        threshold=threshold,
-        prefix_padding_ms=prefix_padding_ms,
-        silence_duration_ms=silence_duration_ms,
-    )
+    return _build(RealtimeTranscriptionSessionCreateResponseTurnDetection, type=type, threshold=threshold, prefix_padding_ms=prefix_padding_ms, silence_duration_ms=silence_duration_ms)
 
 
-def convert_from_json_to_realtime_transcription_session_create_response_turn_detection(
-    json_text: str | bytes,
-) -> RealtimeTranscriptionSessionCreateResponseTurnDetection:
+def convert_from_json_to_realtime_transcription_session_create_response_turn_detection(json_text: str | bytes) -> RealtimeTranscriptionSessionCreateResponseTurnDetection:
     """Parse JSON text into a RealtimeTranscriptionSessionCreateResponseTurnDetection, checking keys, types and enums."""
     return _parse(RealtimeTranscriptionSessionCreateResponseTurnDetection, json_text)

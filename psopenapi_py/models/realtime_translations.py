@@ -63,9 +63,7 @@ class RealtimeTranslationClientSecretCreateRequest(Model):
     """The body of `new_realtime_translation_client_secret`: the translation session the key opens (required) and how long the key lives. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     expires_after: ClientSecretExpiration | None | Unset = wire_field(_Ref("ClientSecretExpiration"))
-    session: RealtimeTranslationSessionCreateRequest | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionCreateRequest"), required=True
-    )
+    session: RealtimeTranslationSessionCreateRequest | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequest"), required=True)
 
 
 @_model
@@ -73,33 +71,23 @@ class RealtimeTranslationSessionCreateRequest(Model):
     """A live translation session: the model, and the audio settings (source transcription, noise filter, target language). A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
     model: str | None | Unset = wire_field(_Str(), required=True)
-    audio: RealtimeTranslationSessionCreateRequestAudio | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionCreateRequestAudio")
-    )
+    audio: RealtimeTranslationSessionCreateRequestAudio | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudio"))
 
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudio(Model):
     """Audio settings of a translation session: what comes in and what goes out. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    input: RealtimeTranslationSessionCreateRequestAudioInput | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionCreateRequestAudioInput")
-    )
-    output: RealtimeTranslationSessionAudioOutput | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionAudioOutput")
-    )
+    input: RealtimeTranslationSessionCreateRequestAudioInput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInput"))
+    output: RealtimeTranslationSessionAudioOutput | None | Unset = wire_field(_Ref("RealtimeTranslationSessionAudioOutput"))
 
 
 @_model
 class RealtimeTranslationSessionCreateRequestAudioInput(Model):
     """How a translation session hears: an optional transcript of the source speech and an optional noise filter. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    transcription: RealtimeTranslationSessionCreateRequestAudioInputTranscription | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionCreateRequestAudioInputTranscription", nullable=True)
-    )
-    noise_reduction: RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction | None | Unset = wire_field(
-        _Ref("RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction", nullable=True)
-    )
+    transcription: RealtimeTranslationSessionCreateRequestAudioInputTranscription | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInputTranscription", nullable=True))
+    noise_reduction: RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction | None | Unset = wire_field(_Ref("RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction", nullable=True))
 
 
 @_model
@@ -113,7 +101,7 @@ class RealtimeTranslationSessionCreateRequestAudioInputTranscription(Model):
 class RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction(Model):
     """Filters the incoming audio; `None` for no filtering. A field the API takes but this version does not know yet cannot be set here (an unknown key is refused, so a typo is never sent); pass it in the API function's `extra_body`, which is merged into the JSON body last."""
 
-    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ("near_field", "far_field")), required=True)
+    type: str | None | Unset = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
 
 
 @_model
@@ -141,7 +129,7 @@ class RealtimeTranslationSession(Model):
     _lenient: ClassVar[bool] = True
 
     id: str = wire_field(_Str(), required=True)
-    type: str = wire_field(_Str(enum=("translation",)), required=True)
+    type: str = wire_field(_Str(enum=('translation',)), required=True)
     expires_at: int = wire_field(_Int(), required=True)
     model: str = wire_field(_Str(), required=True)
     audio: RealtimeTranslationSessionAudio = wire_field(_Ref("RealtimeTranslationSessionAudio"), required=True)
@@ -163,12 +151,8 @@ class RealtimeTranslationSessionAudioInput(Model):
 
     _lenient: ClassVar[bool] = True
 
-    transcription: RealtimeTranslationSessionAudioInputTranscription | None = wire_field(
-        _Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True)
-    )
-    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None = wire_field(
-        _Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True)
-    )
+    transcription: RealtimeTranslationSessionAudioInputTranscription | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputTranscription", nullable=True))
+    noise_reduction: RealtimeTranslationSessionAudioInputNoiseReduction | None = wire_field(_Ref("RealtimeTranslationSessionAudioInputNoiseReduction", nullable=True))
 
 
 @_model
@@ -186,7 +170,7 @@ class RealtimeTranslationSessionAudioInputNoiseReduction(Model):
 
     _lenient: ClassVar[bool] = True
 
-    type: str = wire_field(_EnumRef("NoiseReductionType", ("near_field", "far_field")), required=True)
+    type: str = wire_field(_EnumRef("NoiseReductionType", ('near_field', 'far_field')), required=True)
 
 
 def initialize_realtime_translation_client_secret_create_request(
@@ -197,9 +181,7 @@ def initialize_realtime_translation_client_secret_create_request(
     return _build(RealtimeTranslationClientSecretCreateRequest, expires_after=expires_after, session=session)
 
 
-def convert_from_json_to_realtime_translation_client_secret_create_request(
-    json_text: str | bytes,
-) -> RealtimeTranslationClientSecretCreateRequest:
+def convert_from_json_to_realtime_translation_client_secret_create_request(json_text: str | bytes) -> RealtimeTranslationClientSecretCreateRequest:
     """Parse JSON text into a RealtimeTranslationClientSecretCreateRequest, checking keys, types and enums."""
     return _parse(RealtimeTranslationClientSecretCreateRequest, json_text)
 
@@ -212,9 +194,7 @@ def initialize_realtime_translation_session_create_request(
     return _build(RealtimeTranslationSessionCreateRequest, model=model, audio=audio)
 
 
-def convert_from_json_to_realtime_translation_session_create_request(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionCreateRequest:
+def convert_from_json_to_realtime_translation_session_create_request(json_text: str | bytes) -> RealtimeTranslationSessionCreateRequest:
     """Parse JSON text into a RealtimeTranslationSessionCreateRequest, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionCreateRequest, json_text)
 
@@ -227,32 +207,20 @@ def initialize_realtime_translation_session_create_request_audio(
     return _build(RealtimeTranslationSessionCreateRequestAudio, input=input, output=output)
 
 
-def convert_from_json_to_realtime_translation_session_create_request_audio(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionCreateRequestAudio:
+def convert_from_json_to_realtime_translation_session_create_request_audio(json_text: str | bytes) -> RealtimeTranslationSessionCreateRequestAudio:
     """Parse JSON text into a RealtimeTranslationSessionCreateRequestAudio, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionCreateRequestAudio, json_text)
 
 
 def initialize_realtime_translation_session_create_request_audio_input(
-    transcription: RealtimeTranslationSessionCreateRequestAudioInputTranscription
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
-    noise_reduction: RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction
-    | dict[str, Any]
-    | None
-    | Unset = UNSET,
+    transcription: RealtimeTranslationSessionCreateRequestAudioInputTranscription | dict[str, Any] | None | Unset = UNSET,
+    noise_reduction: RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction | dict[str, Any] | None | Unset = UNSET,
 ) -> RealtimeTranslationSessionCreateRequestAudioInput:
     """Build a RealtimeTranslationSessionCreateRequestAudioInput; left-out arguments are not sent, None is sent as null."""
-    return _build(
-        RealtimeTranslationSessionCreateRequestAudioInput, transcription=transcription, noise_reduction=noise_reduction
-    )
+    return _build(RealtimeTranslationSessionCreateRequestAudioInput, transcription=transcription, noise_reduction=noise_reduction)
 
 
-def convert_from_json_to_realtime_translation_session_create_request_audio_input(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionCreateRequestAudioInput:
+def convert_from_json_to_realtime_translation_session_create_request_audio_input(json_text: str | bytes) -> RealtimeTranslationSessionCreateRequestAudioInput:
     """Parse JSON text into a RealtimeTranslationSessionCreateRequestAudioInput, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionCreateRequestAudioInput, json_text)
 
@@ -264,9 +232,7 @@ def initialize_realtime_translation_session_create_request_audio_input_transcrip
     return _build(RealtimeTranslationSessionCreateRequestAudioInputTranscription, model=model)
 
 
-def convert_from_json_to_realtime_translation_session_create_request_audio_input_transcription(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionCreateRequestAudioInputTranscription:
+def convert_from_json_to_realtime_translation_session_create_request_audio_input_transcription(json_text: str | bytes) -> RealtimeTranslationSessionCreateRequestAudioInputTranscription:
     """Parse JSON text into a RealtimeTranslationSessionCreateRequestAudioInputTranscription, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionCreateRequestAudioInputTranscription, json_text)
 
@@ -278,9 +244,7 @@ def initialize_realtime_translation_session_create_request_audio_input_noise_red
     return _build(RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction, type=type)
 
 
-def convert_from_json_to_realtime_translation_session_create_request_audio_input_noise_reduction(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction:
+def convert_from_json_to_realtime_translation_session_create_request_audio_input_noise_reduction(json_text: str | bytes) -> RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction:
     """Parse JSON text into a RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction, json_text)
 
@@ -292,9 +256,7 @@ def initialize_realtime_translation_session_audio_output(
     return _build(RealtimeTranslationSessionAudioOutput, language=language)
 
 
-def convert_from_json_to_realtime_translation_session_audio_output(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionAudioOutput:
+def convert_from_json_to_realtime_translation_session_audio_output(json_text: str | bytes) -> RealtimeTranslationSessionAudioOutput:
     """Parse JSON text into a RealtimeTranslationSessionAudioOutput, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionAudioOutput, json_text)
 
@@ -308,9 +270,7 @@ def initialize_realtime_translation_client_secret_create_response(
     return _build(RealtimeTranslationClientSecretCreateResponse, value=value, expires_at=expires_at, session=session)
 
 
-def convert_from_json_to_realtime_translation_client_secret_create_response(
-    json_text: str | bytes,
-) -> RealtimeTranslationClientSecretCreateResponse:
+def convert_from_json_to_realtime_translation_client_secret_create_response(json_text: str | bytes) -> RealtimeTranslationClientSecretCreateResponse:
     """Parse JSON text into a RealtimeTranslationClientSecretCreateResponse, checking keys, types and enums."""
     return _parse(RealtimeTranslationClientSecretCreateResponse, json_text)
 
@@ -352,9 +312,7 @@ def initialize_realtime_translation_session_audio_input(
     return _build(RealtimeTranslationSessionAudioInput, transcription=transcription, noise_reduction=noise_reduction)
 
 
-def convert_from_json_to_realtime_translation_session_audio_input(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionAudioInput:
+def convert_from_json_to_realtime_translation_session_audio_input(json_text: str | bytes) -> RealtimeTranslationSessionAudioInput:
     """Parse JSON text into a RealtimeTranslationSessionAudioInput, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionAudioInput, json_text)
 
@@ -366,9 +324,7 @@ def initialize_realtime_translation_session_audio_input_transcription(
     return _build(RealtimeTranslationSessionAudioInputTranscription, model=model)
 
 
-def convert_from_json_to_realtime_translation_session_audio_input_transcription(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionAudioInputTranscription:
+def convert_from_json_to_realtime_translation_session_audio_input_transcription(json_text: str | bytes) -> RealtimeTranslationSessionAudioInputTranscription:
     """Parse JSON text into a RealtimeTranslationSessionAudioInputTranscription, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionAudioInputTranscription, json_text)
 
@@ -380,8 +336,6 @@ def initialize_realtime_translation_session_audio_input_noise_reduction(
     return _build(RealtimeTranslationSessionAudioInputNoiseReduction, type=type)
 
 
-def convert_from_json_to_realtime_translation_session_audio_input_noise_reduction(
-    json_text: str | bytes,
-) -> RealtimeTranslationSessionAudioInputNoiseReduction:
+def convert_from_json_to_realtime_translation_session_audio_input_noise_reduction(json_text: str | bytes) -> RealtimeTranslationSessionAudioInputNoiseReduction:
     """Parse JSON text into a RealtimeTranslationSessionAudioInputNoiseReduction, checking keys, types and enums."""
     return _parse(RealtimeTranslationSessionAudioInputNoiseReduction, json_text)
