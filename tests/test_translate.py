@@ -933,7 +933,7 @@ def test_bool_casts_give_powershell_booleans(ps: str, printed: str) -> None:
     [
         ('$r = "Status {0}: {1}" -f 401, "x"', 'r = "Status {0}: {1}".format(401, "x")'),
         ('$l = @(1, 2); $r = "{1}-{0}" -f $l', 'l = [1, 2]\nr = ps.format_string("{1}-{0}", l)'),
-        ("$r = '{{literal}} {0}' -f 1", 'r = ps.format_string("{{literal}} {0}", 1)'),
+        ("$r = '{{literal}} {0}' -f 1", 'r = "{{literal}} {0}".format(1)'),
     ],
 )
 def test_format_operator(ps: str, python: str) -> None:

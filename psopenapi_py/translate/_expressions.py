@@ -223,6 +223,7 @@ class Expressions(Context):
             start, end = 1, len(data) - 1
         parts: list[tuple[bool, str]] = []
         pos = start
+        has_code = False
         for child in node.children:
             if not child.is_named:
                 continue
@@ -230,11 +231,13 @@ class Expressions(Context):
             if c_start < start or c_end > end:
                 continue
             parts.append((False, _unescape(data[pos:c_start].decode("utf-8", "replace"), here)))
-            parts.append(self._interpolation(child))
+            piece = self._interpolation(child)
+            has_code = has_code or piece[0]
+            parts.append(piece)
             pos = c_end
         parts.append((False, _unescape(data[pos:end].decode("utf-8", "replace"), here)))
         parts = [p for p in parts if p[1] or p[0]]
-        if not any(is_code for is_code, _ in parts):
+        if not has_code:
             return const_expr("".join(text for _, text in parts))
         return Expr(_fstring(parts), P_ATOM, STR)
 
@@ -911,11 +914,7 @@ class Expressions(Context):
             item in ("{{", "}}") or re.fullmatch(r"\{\d+\}", item)
             for item in re.findall(r"\{\{|\}\}|\{[^{}]*\}?|\}", template.const)
         )
-        if (
-            simple
-            and all(v.type.kind in (Kind.STR, Kind.INT) and not v.loose for v in values)
-            and (len(values) > 1 or right_inner.type == "array_literal_expression")
-        ):
+        if simple and all(v.type.kind in (Kind.STR, Kind.INT) and not v.loose for v in values):
             return call(f"{wrap(template, P_ATOM)}.format", [("", v) for v in values], STR)
         args = list_expr(values) if right_inner.type == "array_literal_expression" else values[0]
         return self._ps("format_string", template, args, type=STR)

@@ -273,7 +273,8 @@ def _sub_blocks(statement: Node) -> list[Node]:
         child = stack.pop()
         if child.type == "statement_block":
             found.append(child)
-        elif child.type != "script_block_expression":
+        elif child.type.endswith(("_clause", "_clauses", "_body")):
+            # Clauses hold blocks; conditions and other expressions never hold a statement block of their own.
             stack.extend(child.children)
     return found
 

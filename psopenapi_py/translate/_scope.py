@@ -43,6 +43,8 @@ class Scope:
         self.locals: dict[str, _Var] | None = None
         self.local_taken: dict[str, str] = {}
         self.in_function = 0
+        #: The last number :meth:`fresh` gave each base name (a name once taken stays taken).
+        self.fresh_counts: dict[str, int] = {}
         #: (scope, key, previous binding or None): undone by :meth:`rollback`.
         self.journal: list[tuple[dict[str, _Var], str, _Var | None]] = []
 
@@ -175,10 +177,11 @@ class Scope:
         """A Python name of the translator's own (a script block's item, a nested def), clear of every other."""
         taken = self.local_taken if self.locals is not None else self.taken
         py = base
-        n = 1
+        n = self.fresh_counts.get(base, 1)
         while py in self.reserved or py in self.taken or py in taken:
             n += 1
             py = f"{base}{n}"
+        self.fresh_counts[base] = n
         taken[py] = "translator"
         return py
 

@@ -814,7 +814,7 @@ class Statements(Context):
                 self.out.emit(indent, "return", None)
             else:
                 result = self._pipeline_value(value_node)
-                if result.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON) or result.loose:
+                if result.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON):
                     result = self._ps("returned", result)  # an array comes back unrolled, as PowerShell writes it
                 self.out.emit(indent, "return ", result, row=row)
         elif word == "exit":
