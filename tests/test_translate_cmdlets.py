@@ -460,3 +460,21 @@ def test_get_content_of_a_missing_file_silently_continued_is_nothing(tmp_dir: Pa
     """-ErrorAction SilentlyContinue on a missing file: no lines, no error, and the script goes on."""
     script = DIR + "$x = Get-Content (Join-Path $Dir 'nope.txt') -ErrorAction SilentlyContinue\n\"[$x] $($x.Count)\"\n"
     assert run(script) == ("[] 0\n", "")
+
+
+def test_get_child_item_lists_a_folder_in_name_order(tmp_dir: Path) -> None:
+    """Get-ChildItem -Filter/-File/-Name (folders first, then files, each in name order, as the provider lists them);
+    items with Name, BaseName, Extension, Length; Measure-Command gives a span."""
+    (tmp_dir / "b.json").write_text("{}", encoding="utf-8")
+    (tmp_dir / "a.json").write_text("[1]", encoding="utf-8")
+    (tmp_dir / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_dir / "sub").mkdir()
+    script = DIR + (
+        "$files = Get-ChildItem -Path $Dir -Filter '*.json' -File\n"
+        'foreach ($f in $files) { "$($f.Name) $($f.BaseName) $($f.Extension) $($f.Length)" }\n'
+        "(Get-ChildItem $Dir -Name) -join ','\n"
+        "(Get-ChildItem $Dir -Directory).Name\n"
+        "$t = Measure-Command { 1..3 | ForEach-Object { $_ } }\n"
+        "$t.TotalSeconds -ge 0\n"
+    )
+    assert printed(script) == "a.json a .json 3\nb.json b .json 2\nsub,a.json,b.json,notes.txt\nsub\nTrue\n"

@@ -55,6 +55,7 @@ from ._convert import (
 from ._files import (
     add_content,
     export_csv,
+    get_child_item,
     get_content,
     import_csv,
     join_path,
@@ -97,7 +98,7 @@ from ._pipeline import (
     where_object,
 )
 from ._streams import Preferences, preferences, write_error, write_host, write_output, write_verbose, write_warning
-from ._time import get_date, new_timespan
+from ._time import get_date, measure_command, new_timespan
 
 __all__ = [
     "Argument",
@@ -136,6 +137,7 @@ __all__ = [
     "foreach_member",
     "foreach_object",
     "format_string",
+    "get_child_item",
     "get_content",
     "get_content_lines",
     "get_date",
@@ -153,6 +155,7 @@ __all__ = [
     "length",
     "like",
     "match",
+    "measure_command",
     "measure_object",
     "member",
     "mod",

@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import tempfile
+from datetime import datetime
 from typing import Any
 
 from ._collections import PSObject, items, member, model_fields
@@ -179,6 +180,66 @@ def remove_item(path: Any, recurse: bool = False, force: bool = False, silently:
                 os.rmdir(p)
         else:
             os.remove(p)
+
+
+def get_child_item(
+    path: Any = ".",
+    filter: Any = None,  # noqa: A002 - the cmdlet's parameter
+    file: bool = False,
+    directory: bool = False,
+    recurse: bool = False,
+    name: bool = False,
+    force: bool = False,
+    silently: bool = False,
+) -> list[Any]:
+    """``Get-ChildItem``: a folder's items (hidden ones only with ``force``), each with ``Name``, ``FullName``,
+    ``BaseName``, ``Extension``, ``Length``, ``LastWriteTime``, ``PSIsContainer``, ``DirectoryName``; the
+    relative names with ``name``. ``filter`` is a wildcard on the names. In name order."""
+    from ._operators import wildcard
+
+    root = _path(path)
+    if not os.path.exists(root):
+        if silently:
+            return []
+        raise _missing(root)
+    if os.path.isfile(root):
+        found = [root]
+    else:
+        found = []
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for entry in sorted(dirs) + sorted(files):
+                found.append(os.path.join(folder, entry))
+            if not recurse:
+                break
+    pattern = wildcard(text(filter)) if filter is not None else None
+    out: list[Any] = []
+    for full in found:
+        base = os.path.basename(full)
+        is_dir = os.path.isdir(full)
+        if (file and is_dir) or (directory and not is_dir) or (not force and base.startswith(".")):
+            continue
+        if pattern is not None and not pattern.match(base):
+            continue
+        if name:
+            out.append(os.path.relpath(full, root) if os.path.isdir(root) else base)
+            continue
+        stem, ext = os.path.splitext(base)
+        info = PSObject(
+            {
+                "Name": base,
+                "FullName": os.path.abspath(full),
+                "BaseName": base if is_dir else stem,
+                "Extension": "" if is_dir else ext,
+                "DirectoryName": os.path.dirname(os.path.abspath(full)),
+                "PSIsContainer": is_dir,
+                "LastWriteTime": datetime.fromtimestamp(os.path.getmtime(full)),
+            }
+        )
+        if not is_dir:
+            info["Length"] = os.path.getsize(full)
+        out.append(info)
+    return out
 
 
 def new_item(path: Any, item_type: str = "File", value: Any = None, force: bool = False) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ._convert import ScriptError
 
-__all__ = ["format_datetime", "get_date", "new_timespan", "to_datetime"]
+__all__ = ["format_datetime", "get_date", "measure_command", "new_timespan", "to_datetime"]
 
 _STANDARD = {
     "d": "MM/dd/yyyy",
@@ -160,6 +160,17 @@ def new_timespan(
         seconds=to_double(seconds),
         milliseconds=to_double(milliseconds),
     )
+
+
+def measure_command(block: Any) -> timedelta:
+    """``Measure-Command { ... }``: how long running the block took (what it writes is thrown away)."""
+    import time
+
+    from ._pipeline import output
+
+    start = time.perf_counter()
+    output(block() if callable(block) else block)
+    return timedelta(seconds=time.perf_counter() - start)
 
 
 def get_date(date: Any = None, format: str | None = None, as_utc: bool = False) -> Any:  # noqa: A002 - the cmdlet's name

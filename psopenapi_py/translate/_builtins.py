@@ -442,6 +442,33 @@ def join_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "join_path", [("", path), ("", child), *more], returns)
 
 
+def get_child_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-ChildItem [path] [-Filter pattern] [-File|-Directory] [-Recurse] [-Name]``: the folder's items as
+    objects with ``Name``, ``FullName``, ``BaseName``, ``Extension``, ``Length``, ``LastWriteTime``, ... (names
+    with ``-Name``), in name order."""
+    silent = _error_action(args, node, "Get-ChildItem", silent_ok=True)
+    path = args.get("Path", const_expr("."))
+    if isinstance(path.const, str) and _WILDCARD.search(path.const):
+        raise Unsupported(node, f"unsupported: Get-ChildItem of a wildcard path ({path.const}); use -Filter")
+    extra: list[tuple[str, Expr]] = []
+    if "Filter" in args:
+        extra.append(("filter=", args["Filter"]))
+    for switch in ("File", "Directory", "Recurse", "Name", "Force"):
+        if _switch(args, switch, node):
+            extra.append((switch.lower() + "=", const_expr(True)))
+    if silent:
+        extra.append(("silently=", const_expr(True)))
+    return ps_call(out, "get_child_item", [("", path), *extra], _STREAM, stream=True)
+
+
+def measure_command(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Measure-Command { ... }``: how long the block took, a time span (its output is thrown away)."""
+    block = args.get("Expression")
+    if block is None or block.type.kind != Kind.BLOCK:
+        raise Unsupported(node, "Measure-Command needs a script block")
+    return ps_call(out, "measure_command", [("", block)])
+
+
 def test_path(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Test-Path path [-PathType Leaf|Container|Any]``."""
     _error_action(args, node, "Test-Path", silent_ok=True)  # Test-Path writes no error for a missing path
@@ -839,6 +866,8 @@ HANDLERS: dict[str, Handler] = {
     "new_object": new_object,
     "add_member": add_member,
     "new_timespan": new_timespan,
+    "get_child_item": get_child_item,
+    "measure_command": measure_command,
     "test_path": test_path,
     "split_path": split_path,
     "set_content": set_content,

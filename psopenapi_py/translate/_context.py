@@ -154,7 +154,8 @@ class Context:
             self.yielding, self.level_indent, self.pending_inits = saved
         body = self.out.lines[start:]
         assigned = sorted(
-            {m.group(1) for line in body if (m := _ASSIGNED.match(line)) and line.startswith(inner)} - set(params)
+            {m.group(1) for line in body if (m := _ASSIGNED.match(line)) and line.startswith(inner)}
+            - {p.split("=", 1)[0] for p in params}
         )
         if not any(re.search(r"\byield\b", line) for line in body):
             self.out.lines.append(f"{inner}yield from ()")

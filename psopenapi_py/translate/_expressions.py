@@ -955,9 +955,10 @@ class Expressions(Context):
                 mark = self.out.mark()
                 value = self._pipeline_value(code[0])
                 if not value.stmt and self.out.mark()[0] == mark[0]:
-                    return Expr(f"lambda {item}: {value.code}", P_TERNARY, BLOCK)
+                    # $_ is there when a pipeline calls the block; & or Measure-Command call it with nothing.
+                    return Expr(f"lambda {item}=None: {value.code}", P_TERNARY, BLOCK)
                 self.out.rollback(mark)
-            name = self._nested_def([item], lambda indent: self._statements(statements, indent))
+            name = self._nested_def([f"{item}=None"], lambda indent: self._statements(statements, indent))
             return Expr(name, P_ATOM, BLOCK)
         finally:
             self.underscore.pop()

@@ -185,6 +185,26 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         ),
     ),
     BuiltinCommand(
+        "Get-ChildItem",
+        "get_child_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("Filter", position=1),
+            BuiltinParam("File", switch=True),
+            BuiltinParam("Directory", switch=True),
+            BuiltinParam("Recurse", switch=True),
+            BuiltinParam("Name", switch=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("gci", "dir"),
+    ),
+    BuiltinCommand(
+        "Measure-Command",
+        "measure_command",
+        (BuiltinParam("Expression", position=0),),
+    ),
+    BuiltinCommand(
         "Test-Path",
         "test_path",
         (BuiltinParam("Path", position=0, pipeline=True), BuiltinParam("PathType", aliases=("Type",)), _EA),
