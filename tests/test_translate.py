@@ -1505,13 +1505,17 @@ _TOKENS = [
 ]  # fmt: skip
 
 
+#: Real scripts to cut pieces out of: the shared examples where ../shared is beside the checkout, and our corpus.
+_FUZZ_SCRIPTS = sorted(EXAMPLES.glob("*.ps1")) + sorted((Path(__file__).resolve().parent / "ps_corpus").glob("*.ps1"))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.one_of(
         st.lists(st.sampled_from(_TOKENS), max_size=30).map(" ".join),
-        st.tuples(st.sampled_from(EXAMPLE_NAMES), st.integers(0, 2000), st.integers(0, 2000)).map(
+        st.tuples(st.sampled_from(_FUZZ_SCRIPTS), st.integers(0, 2000), st.integers(0, 2000)).map(
             lambda t: (lambda s: s[: min(t[1], t[2]) % (len(s) + 1)] + s[max(t[1], t[2]) % (len(s) + 1) :])(
-                (EXAMPLES / f"{t[0]}.ps1").read_text(encoding="utf-8")
+                t[0].read_text(encoding="utf-8")
             )
         ),
     )
