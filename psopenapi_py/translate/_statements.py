@@ -902,32 +902,6 @@ def _counting_shape(init: Node | None, cond: Node | None, iterator: Node | None,
     return _Count(a_kids[0], name, a_kids[2], op, c_kids[2], step)
 
 
-def _descendants(node: Node, kind: str) -> list[Node]:
-    """The nodes of type ``kind`` under ``node``, not looking inside them or inside nested blocks' clauses."""
-    found: list[Node] = []
-    stack = list(reversed(node.children))
-    while stack:
-        child = stack.pop()
-        if child.type == kind:
-            found.append(child)
-        elif child.type not in ("statement_block", "script_block_expression"):
-            stack.extend(reversed(child.children))
-    return found
-
-
-def _block_statements(block: Node) -> list[Node]:
-    """The statements directly inside a ``{ ... }`` block or script block (comments left out)."""
-    out: list[Node] = []
-    stack = [block]
-    while stack:
-        for child in stack.pop().children:
-            if child.type in ("statement_list", "script_block_body", "script_block"):
-                stack.append(child)
-            elif child.is_named and child.type not in ("comment", "empty_statement"):
-                out.append(child)
-    return out
-
-
 def _flow_word(node: Node) -> str:
     """``return``/``break``/``continue``/``throw``/``exit`` for a flow-control statement, else ""."""
     if node.type != "flow_control_statement":
