@@ -19,7 +19,9 @@ from ._scope import _bare_name
 from ._syntax import (
     Node,
     Unsupported,
+    _block_statements,
     _clause_comments,
+    _descendants,
     _first_error,
     _has_continue,
     _is_assignment,
@@ -508,7 +510,7 @@ class Statements(Context):
         ``break``/``throw``/``exit``, or the conditions are distinct constants), it is an ``if/elif/else``
         chain; otherwise a loop over the items with one ``if`` per clause."""
         self.out.flush_comments(_clause_comments(node), None, indent)
-        flags = {(_text(p).strip().lstrip("-").lower()) for p in _descendants(node, "switch_parameter")}
+        flags = {(_text(p).strip().lstrip("-").lower()) for p in _descendants(node, "switch_parameter", _NESTED)}
         for flag in flags:
             if not any(word.startswith(flag) for word in ("wildcard", "regex", "exact", "casesensitive")) or not flag:
                 raise Unsupported(node, f"unsupported: switch -{flag}")
@@ -520,7 +522,7 @@ class Statements(Context):
             raise Unsupported(node, "unsupported: switch -File or without a value")
         subject = self._pipeline_value(self._kids(cond_node)[0])
         clauses: list[tuple[Node | None, Node]] = []
-        for clause in _descendants(body, "switch_clause"):
+        for clause in _descendants(body, "switch_clause", _NESTED):
             cond = next((c for c in clause.children if c.type == "switch_clause_condition"), None)
             block = next((c for c in clause.children if c.type == "statement_block"), None)
             if cond is None or block is None:
@@ -864,6 +866,10 @@ _VALUE_STATEMENTS = frozenset(
         "try_statement",
     }
 )
+
+
+#: Nested blocks a search for a switch's own parts does not enter.
+_NESTED = ("statement_block", "script_block_expression")
 
 
 class _Count(NamedTuple):
