@@ -111,6 +111,9 @@ class ServeApp:
         except Exception as exc:  # noqa: BLE001 - one request's bug must answer 500, not break the server
             logger.error("psopenapi serve: %s on %s %s", type(exc).__name__, method, path)
             reply = _error(500, "The server failed on this request.", "server_error")
+        if reply.status >= 400:
+            # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
+            reply.body = _redact.text(reply.body.decode(), self._secrets).encode()
         origin = environ.get("HTTP_ORIGIN")
         if (
             origin

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..exceptions import ApiValueError, invalid_type, invalid_value, missing, unknown_field
+from ..exceptions import ApiValueError, invalid_type, invalid_value, missing
 
 #: The paths served unless ``paths`` says otherwise.
 DEFAULT_PATHS = {
@@ -252,7 +252,8 @@ def _obj(where: str, value: Any, known: tuple[str, ...]) -> dict[str, Any]:
         raise invalid_type(where, value, "a JSON object")
     for key in value:
         if key not in known:
-            raise unknown_field(where, key, known)
+            shown = f"{where}.{key}" if where != "config" else str(key)
+            raise invalid_value(shown, key, f"Unknown field. Allowed here: {', '.join(known)}.")
     return value
 
 
