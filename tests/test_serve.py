@@ -148,7 +148,7 @@ def test_token_refuses_a_value_not_allowed_before_sending(serve: Running, mock: 
     assert answer.status_code == 400
     assert answer.json() == {
         "error": {
-            "message": "Invalid value for 'audio.output.voice': \"alloy\". Allowed values: \"marin\", \"cedar\".",
+            "message": 'Invalid value for \'audio.output.voice\': "alloy". Allowed values: "marin", "cedar".',
             "code": "invalid_value",
             "param": "audio.output.voice",
         }
@@ -331,7 +331,10 @@ def test_an_unreachable_upstream_is_a_502(access_log: Any) -> None:
     finally:
         stop(running.server, running.thread)
     assert answer.status_code == 502
-    assert answer.json()["error"] == {"message": "The Realtime API could not be reached.", "code": "upstream_unreachable"}
+    assert answer.json()["error"] == {
+        "message": "The Realtime API could not be reached.",
+        "code": "upstream_unreachable",
+    }
 
 
 # -- webhooks ----------------------------------------------------------------------------------------
@@ -409,11 +412,15 @@ def test_a_tampered_body_is_refused(serve: Running) -> None:
         "webhook-timestamp": str(stamp),
         "webhook-signature": sign(WEBHOOK_SECRET, "wh_6", stamp, body),
     }
-    answer = serve.post("/webhooks/openai", token=None, data=body.replace(b"rtc_support", b"rtc_premium"), headers=headers)
+    answer = serve.post(
+        "/webhooks/openai", token=None, data=body.replace(b"rtc_support", b"rtc_premium"), headers=headers
+    )
     assert answer.status_code == 401
 
 
-@pytest.mark.parametrize(("offset", "message"), [(-301, "older than 300 seconds"), (301, "more than 300 seconds in the future")])
+@pytest.mark.parametrize(
+    ("offset", "message"), [(-301, "older than 300 seconds"), (301, "more than 300 seconds in the future")]
+)
 def test_stale_and_future_webhooks_are_refused(serve: Running, offset: int, message: str) -> None:
     body = incoming("rtc_support", "sip:support@x", "sip:a@x")
     answer = deliver(serve, body, "wh_7", timestamp=int(time.time()) + offset)
@@ -438,7 +445,11 @@ def test_openai_sdk_verifies_our_signatures() -> None:
     openai = pytest.importorskip("openai", reason="the openai package is not installed")
     body = incoming("rtc_support", "sip:support@x", "sip:a@x")
     stamp = int(time.time())
-    headers = {"webhook-id": "wh_sdk", "webhook-timestamp": str(stamp), "webhook-signature": sign(WEBHOOK_SECRET, "wh_sdk", stamp, body)}
+    headers = {
+        "webhook-id": "wh_sdk",
+        "webhook-timestamp": str(stamp),
+        "webhook-signature": sign(WEBHOOK_SECRET, "wh_sdk", stamp, body),
+    }
     client = openai.OpenAI(api_key="sk-unused-0000000000", webhook_secret=WEBHOOK_SECRET)
     client.webhooks.verify_signature(body.decode(), headers)
     event = client.webhooks.unwrap(body.decode(), headers)
@@ -500,7 +511,9 @@ def run_load(url: str, threads: int = 8, each: int = 250) -> tuple[list[str], li
         with requests.Session() as session:
             for _ in range(each):
                 try:
-                    answer = session.post(url + "/token", headers={"Authorization": f"Bearer {CALLER_TOKEN}"}, timeout=60)
+                    answer = session.post(
+                        url + "/token", headers={"Authorization": f"Bearer {CALLER_TOKEN}"}, timeout=60
+                    )
                     with lock:
                         if answer.status_code == 200:
                             keys.append(answer.json()["value"])
@@ -541,12 +554,25 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
     config_file.write_text(json.dumps(base_config(mock.url)))
     port = free_port()
     env = {**os.environ, **ENV, "PSOPENAPI_SERVE_CONFIG": str(config_file)}
+    log_path = tmp_path / "gunicorn.log"
+    log_file = log_path.open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-         "psopenapi_py.serve:app_from_env()"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "psopenapi_py.serve:app_from_env()",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # A file, not a pipe: 2,000 access-log lines would fill a pipe and block the workers.
+        stderr=log_file,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -559,20 +585,21 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                _, err = process.communicate(timeout=10)
-                pytest.skip(f"gunicorn did not start: {err.decode(errors='replace')[-300:]}")
+                process.wait(10)
+                pytest.skip(f"gunicorn did not start: {log_path.read_text(errors='replace')[-300:]}")
             time.sleep(0.2)
         keys, errors = run_load(url)
     finally:
         process.terminate()
         try:
-            _, stderr = process.communicate(timeout=20)
+            process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
-            _, stderr = process.communicate()
+            process.wait()
+        log_file.close()
     assert errors == []
     assert len(set(keys)) == 2000
-    log = stderr.decode(errors="replace")
+    log = log_path.read_text(errors="replace")
     assert log.count('"path":"/token"') == 2000
     for secret in [SERVER_KEY, CALLER_TOKEN, *keys[:50]]:
         assert secret not in log
@@ -581,7 +608,9 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
 # -- CLI ---------------------------------------------------------------------------------------------
 
 
-def test_check_config_accepts_a_valid_file(tmp_path: Path, mock: MockServer, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+def test_check_config_accepts_a_valid_file(
+    tmp_path: Path, mock: MockServer, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
     path = tmp_path / "serve.json"
@@ -593,13 +622,22 @@ def test_check_config_accepts_a_valid_file(tmp_path: Path, mock: MockServer, mon
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"token": {"ttl_sec": {"max": 9000}}}, "Invalid value for 'token.ttl_sec.max': 9000. Must be >= 10 and <= 7200."),
+        (
+            {"token": {"ttl_sec": {"max": 9000}}},
+            "Invalid value for 'token.ttl_sec.max': 9000. Must be >= 10 and <= 7200.",
+        ),
         ({"token": {"overrides": {"audio.output.voice": ["marin", 7]}}}, "token.overrides.audio.output.voice"),
         ({"cors_origins": ["*"]}, "Invalid value for 'cors_origins[0]': '*'. Must be an exact origin"),
         ({"auth": {}}, "Invalid value for 'auth': []. Choose exactly one"),
-        ({"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To", "action": "accept"}]}}, "webhook.rules[0]"),
+        (
+            {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To", "action": "accept"}]}},
+            "webhook.rules[0]",
+        ),
         ({"session": {"type": "realtime", "modle": "x"}}, "modle"),
-        ({"upstream": {"api_key_env": "NOT_SET_ANYWHERE"}}, "Invalid value for 'upstream.api_key_env': 'NOT_SET_ANYWHERE'"),
+        (
+            {"upstream": {"api_key_env": "NOT_SET_ANYWHERE"}},
+            "Invalid value for 'upstream.api_key_env': 'NOT_SET_ANYWHERE'",
+        ),
     ],
 )
 def test_check_config_names_the_bad_field(
