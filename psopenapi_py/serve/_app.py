@@ -169,7 +169,7 @@ class ServeApp:
             return _not_allowed(allowed)
         if browser_facing:
             origin = environ.get("HTTP_ORIGIN")
-            if origin and origin not in self.config.cors_origins:
+            if origin and origin not in self.config.cors_origins and not _same_origin(environ, origin):
                 return _error(403, "This origin is not allowed.", "origin_not_allowed")
             caller = self._caller(environ, remote)
             if caller is None:
@@ -410,6 +410,12 @@ class ServeApp:
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
+
+
+def _same_origin(environ: dict[str, Any], origin: str) -> bool:
+    """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too)."""
+    host = environ.get("HTTP_HOST")
+    return bool(host) and origin == f"{environ.get('wsgi.url_scheme', 'http')}://{host}"
 
 
 def _not_allowed(allowed: str) -> _Reply:
