@@ -962,7 +962,12 @@ def _serve_config(base_url: str) -> dict[str, Any]:
 
 def _parallel(call: Callable[[], None], threads: int, each: int) -> float:
     """Wall time of ``threads`` threads making ``each`` calls."""
-    workers = [threading.Thread(target=lambda: [call() for _ in range(each)]) for _ in range(threads)]
+
+    def loop() -> None:
+        for _ in range(each):
+            call()
+
+    workers = [threading.Thread(target=loop) for _ in range(threads)]
     start = time.perf_counter()
     for worker in workers:
         worker.start()

@@ -675,3 +675,33 @@ def test_psopenapi_serve_serves_until_terminated(tmp_path: Path, mock: MockServe
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert [(line["method"], line["path"], line["status"]) for line in lines] == [("POST", "/token", 200)]
     assert answer.json()["value"] not in err and SERVER_KEY not in err
+
+
+def test_an_auth_hook_decides_who_calls(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, access_log: Any
+) -> None:
+    (tmp_path / "serve_hook_example.py").write_text(
+        "def caller(environ):\n    return environ.get('HTTP_X_APP_USER') or None\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url)
+    config["auth"] = {"hook": "serve_hook_example:caller"}
+    running = start(config)
+    try:
+        allowed = running.post("/token", token=None, headers={"X-App-User": "alice"})
+        refused = running.post("/token", token=None)
+    finally:
+        stop(running.server, running.thread)
+    assert (allowed.status_code, refused.status_code) == (200, 401)
+    callers = [json.loads(line)["caller"] for line in serve_lines(access_log) if line.startswith("{")]
+    assert callers == ["hook:alice", "-"]
+
+
+def test_serve_refuses_auth_none_on_a_non_loopback_host(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SERVER_KEY)
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps({"session": {"type": "realtime"}, "auth": {"none": True}}))
+    assert main(["serve", "--config", str(path), "--host", "0.0.0.0", "--port", "0"]) == 2
+    assert "auth.none is allowed only on loopback" in capsys.readouterr().err
