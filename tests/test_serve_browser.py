@@ -68,7 +68,8 @@ def test_demo_page_reaches_stable_signalling_with_the_mocks_answer(
         finally:
             context.close()
     calls = [r for r in mock.requests if r.path == "/v1/realtime/calls"]
-    assert len(calls) == 1
+    assert [c.status for c in calls] == [201]
+    assert [c.kind for c in mock.calls.values()] == ["webrtc"]
     assert answer.startswith("v=0")
     assert "signalling stable" in shown
     assert "ek_" not in shown
