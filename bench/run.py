@@ -985,8 +985,7 @@ def bench_serve(calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]
 
     from psopenapi_py import Configuration, new_realtime_client_secret
     from psopenapi_py.mock_server import MockServer
-    from psopenapi_py.serve import create_app, make_server, parse_config
-    from psopenapi_py.serve._server import start_in_thread, stop
+    from psopenapi_py.serve import create_app, make_server, parse_config, serve_in_thread, stop_server
 
     logging.getLogger("psopenapi_py.serve").setLevel(logging.WARNING)
     figures: dict[str, dict[str, Any]] = {}
@@ -994,7 +993,7 @@ def bench_serve(calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]
         config = _serve_config(mock.url)
         app = create_app(parse_config(config, environ={"OPENAI_API_KEY": SERVE_KEY, "BENCH_SERVE_TOKENS": SERVE_TOKEN}))
         server = make_server(app, "127.0.0.1", 0)
-        thread = start_in_thread(server)
+        thread = serve_in_thread(server)
         token_url = f"http://127.0.0.1:{server.server_port}/token"
         direct = Configuration(access_token=SERVE_KEY, base_url=mock.url, maximum_retry_count=0)
         request = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": config["session"]}
@@ -1022,7 +1021,7 @@ def bench_serve(calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]
             measured = alternate({"ours": timed(token_call), "direct": timed(direct_call)}, repeats)
         finally:
             session.close()
-            stop(server, thread)
+            stop_server(server, thread)
         figures["serve_token"] = figure(
             "serve_token",
             f"POST /token through psopenapi serve, per request ({calls} sequential)",

@@ -20,8 +20,8 @@ import requests
 
 from psopenapi_py.cli import main
 from psopenapi_py.mock_server import MockServer
-from psopenapi_py.serve import ServeApp, create_app, make_server, parse_config, sign
-from psopenapi_py.serve._server import WSGIServer, start_in_thread, stop
+from psopenapi_py.serve import ServeApp, create_app, make_server, parse_config, serve_in_thread, sign, stop_server
+from psopenapi_py.serve._server import WSGIServer
 
 SERVER_KEY = "sk-serve-test-server-key-0123456789"
 CALLER_TOKEN = "caller-token-abcdefghijkl"
@@ -78,7 +78,7 @@ class Running:
 def start(config: dict[str, Any]) -> Running:
     app = create_app(parse_config(config, environ=dict(ENV)))
     server = make_server(app, "127.0.0.1", 0)
-    return Running(app, server, start_in_thread(server))
+    return Running(app, server, serve_in_thread(server))
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def access_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 def serve(mock: MockServer, access_log: pytest.LogCaptureFixture) -> Iterator[Running]:
     running = start(base_config(mock.url))
     yield running
-    stop(running.server, running.thread)
+    stop_server(running.server, running.thread)
 
 
 def serve_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -182,7 +182,7 @@ def test_token_includes_the_session_when_configured(mock: MockServer, access_log
     try:
         body = running.post("/token").json()
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     assert body["session"]["model"] == "gpt-realtime"
     assert body["session"]["instructions"] == "Be brief."
 
@@ -237,7 +237,7 @@ def test_rate_limit_admits_exactly_the_capacity_then_429(mock: MockServer, acces
         other = running.post("/token", token=OTHER_TOKEN)
         metrics = requests.get(running.url + "/metrics", timeout=10).text
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     assert statuses == [200, 200, 200, 429, 429]
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) >= 900
@@ -255,7 +255,7 @@ def test_forwarded_for_is_used_only_from_a_trusted_proxy(mock: MockServer, acces
         second = running.post("/token", token=None, headers={"X-Forwarded-For": "203.0.113.8"})
         again = running.post("/token", token=None, headers={"X-Forwarded-For": "203.0.113.7"})
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     # auth none serves loopback only: the forwarded address is not loopback, so it is refused.
     assert [first.status_code, second.status_code, again.status_code] == [401, 401, 401]
     lines = [json.loads(line) for line in serve_lines(access_log) if line.startswith("{")]
@@ -298,7 +298,7 @@ def test_an_upstream_5xx_is_a_502_without_any_key(access_log: Any) -> None:
             answer = running.post("/token")
             metrics = requests.get(running.url + "/metrics", timeout=10).text
         finally:
-            stop(running.server, running.thread)
+            stop_server(running.server, running.thread)
     assert answer.status_code == 502
     assert answer.json() == {
         "error": {"message": "The Realtime API answered 500.", "code": "upstream_error", "upstream_status": 500}
@@ -315,7 +315,7 @@ def test_an_upstream_timeout_is_a_504(access_log: Any) -> None:
             answer = running.post("/token")
             metrics = requests.get(running.url + "/metrics", timeout=10).text
         finally:
-            stop(running.server, running.thread)
+            stop_server(running.server, running.thread)
     assert answer.status_code == 504
     assert answer.json()["error"]["code"] == "upstream_timeout"
     assert 'psopenapi_serve_upstream_errors_total{status="timeout"} 1\n' in metrics
@@ -329,7 +329,7 @@ def test_an_unreachable_upstream_is_a_502(access_log: Any) -> None:
     try:
         answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     assert answer.status_code == 502
     assert answer.json()["error"] == {
         "message": "The Realtime API could not be reached.",
@@ -536,7 +536,7 @@ def test_8_threads_by_250_tokens_through_psopenapi_serve(mock: MockServer) -> No
     try:
         keys, errors = run_load(running.url)
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     assert errors == []
     assert len(keys) == 2000
     assert len(set(keys)) == 2000
@@ -691,7 +691,7 @@ def test_an_auth_hook_decides_who_calls(
         allowed = running.post("/token", token=None, headers={"X-App-User": "alice"})
         refused = running.post("/token", token=None)
     finally:
-        stop(running.server, running.thread)
+        stop_server(running.server, running.thread)
     assert (allowed.status_code, refused.status_code) == (200, 401)
     callers = [json.loads(line)["caller"] for line in serve_lines(access_log) if line.startswith("{")]
     assert callers == ["hook:alice", "-"]

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from psopenapi_py.mock_server import MockServer
-from psopenapi_py.serve import create_app, make_server, parse_config
-from psopenapi_py.serve._server import start_in_thread, stop
+from psopenapi_py.serve import create_app, make_server, parse_config, serve_in_thread, stop_server
 
 CHROMIUM = "/usr/bin/chromium"
 SERVER_KEY = "sk-serve-browser-server-key-0123"
@@ -41,11 +40,11 @@ def demo_url() -> Iterator[tuple[str, MockServer]]:
             environ={"OPENAI_API_KEY": SERVER_KEY},
         )
         server = make_server(create_app(config, demo=True), "127.0.0.1", 0)
-        thread = start_in_thread(server)
+        thread = serve_in_thread(server)
         try:
             yield f"http://127.0.0.1:{server.server_port}/demo", mock
         finally:
-            stop(server, thread)
+            stop_server(server, thread)
 
 
 def test_demo_page_reaches_stable_signalling_with_the_mocks_answer(

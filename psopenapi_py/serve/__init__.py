@@ -8,7 +8,8 @@
 * ``GET /healthz`` and ``GET /metrics`` (Prometheus' text format).
 
 :func:`create_app` makes the application (run it under gunicorn or any WSGI server); :func:`load_config`
-reads and checks the JSON configuration; :func:`make_server` is the threaded stdlib server the CLI uses.
+reads and checks the JSON configuration; :func:`make_server` is the threaded stdlib server the CLI uses (:func:`serve_in_thread` and
+:func:`stop_server` run it in the background, as tests and notebooks do).
 See docs/serve.md.
 
 Modules: ``_config`` (the configuration and its checks), ``_app`` (the WSGI application), ``_webhook``
@@ -23,7 +24,7 @@ import os
 from ._app import ServeApp, create_app
 from ._config import DEFAULT_PATHS, Rule, ServeConfig, load_config, parse_config
 from ._demo import DEMO_PATH
-from ._server import make_server
+from ._server import make_server, serve_in_thread, stop_server
 from ._webhook import WebhookRefused, sign, verify
 
 __all__ = [
@@ -38,7 +39,9 @@ __all__ = [
     "load_config",
     "make_server",
     "parse_config",
+    "serve_in_thread",
     "sign",
+    "stop_server",
     "verify",
 ]
 

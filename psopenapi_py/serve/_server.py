@@ -61,7 +61,7 @@ def make_server(
     read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC,
     max_workers: int = DEFAULT_MAX_WORKERS,
 ) -> WSGIServer:
-    """A bound (not yet serving) threaded server for ``app``; call ``serve_forever()`` or use :func:`start_in_thread`."""
+    """A bound (not yet serving) threaded server for ``app``; call ``serve_forever()`` or use :func:`serve_in_thread`."""
     cls = WSGIServer6 if ":" in host else WSGIServer
     server = cls((host, port), _Handler)
     server.application = app
@@ -70,7 +70,7 @@ def make_server(
     return server
 
 
-def start_in_thread(server: WSGIServer) -> threading.Thread:
+def serve_in_thread(server: WSGIServer) -> threading.Thread:
     """Serve in a daemon thread (stop with ``server.stopping = True; server.shutdown(); server.server_close()``)."""
     thread = threading.Thread(
         target=server.serve_forever, args=(POLL_INTERVAL_SEC,), name="psopenapi-serve", daemon=True
@@ -79,8 +79,8 @@ def start_in_thread(server: WSGIServer) -> threading.Thread:
     return thread
 
 
-def stop(server: WSGIServer, thread: threading.Thread | None = None) -> None:
-    """Stop a server started by :func:`start_in_thread` and close its socket."""
+def stop_server(server: WSGIServer, thread: threading.Thread | None = None) -> None:
+    """Stop a server started by :func:`serve_in_thread` and close its socket."""
     server.stopping = True
     server.shutdown()
     if thread is not None:
