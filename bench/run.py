@@ -944,6 +944,162 @@ function Get-Key{i} {
 # Figure 6: the peer
 
 
+# --------------------------------------------------------------------------------------------------
+# Figure 7: psopenapi serve
+
+
+SERVE_KEY = "sk-bench-serve-server-key-000000"
+SERVE_TOKEN = "bench-serve-caller-token-0000"
+
+
+def _serve_config(base_url: str) -> dict[str, Any]:
+    return {
+        "upstream": {"base_url": base_url},
+        "session": {"type": "realtime", "model": "gpt-realtime", "instructions": "You are a friendly assistant."},
+        "auth": {"bearer_tokens_env": "BENCH_SERVE_TOKENS"},
+    }
+
+
+def _parallel(call: Callable[[], None], threads: int, each: int) -> float:
+    """Wall time of ``threads`` threads making ``each`` calls."""
+
+    def loop() -> None:
+        for _ in range(each):
+            call()
+
+    workers = [threading.Thread(target=loop) for _ in range(threads)]
+    start = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return time.perf_counter() - start
+
+
+def bench_serve(calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]]:
+    """Figure 7: the time POST /token takes over a direct new_realtime_client_secret call (the in-process
+    threaded server), and the time per request under gunicorn with 2 workers over direct calls, 8 threads."""
+    import logging
+
+    import requests
+
+    from psopenapi_py import Configuration, new_realtime_client_secret
+    from psopenapi_py.mock_server import MockServer
+    from psopenapi_py.serve import create_app, make_server, parse_config, serve_in_thread, stop_server
+
+    logging.getLogger("psopenapi_py.serve").setLevel(logging.WARNING)
+    figures: dict[str, dict[str, Any]] = {}
+    with MockServer(api_key=SERVE_KEY) as mock:
+        config = _serve_config(mock.url)
+        app = create_app(parse_config(config, environ={"OPENAI_API_KEY": SERVE_KEY, "BENCH_SERVE_TOKENS": SERVE_TOKEN}))
+        server = make_server(app, "127.0.0.1", 0)
+        thread = serve_in_thread(server)
+        token_url = f"http://127.0.0.1:{server.server_port}/token"
+        direct = Configuration(access_token=SERVE_KEY, base_url=mock.url, maximum_retry_count=0)
+        request = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": config["session"]}
+        session = requests.Session()
+        auth = {"Authorization": f"Bearer {SERVE_TOKEN}"}
+
+        def direct_call() -> None:
+            new_realtime_client_secret(request, configuration=direct)
+
+        def token_call() -> None:
+            answer = session.post(token_url, headers=auth, timeout=30)
+            if answer.status_code != 200:
+                raise RuntimeError(f"/token answered {answer.status_code}")
+
+        def timed(call: Callable[[], None]) -> Callable[[], Sample]:
+            def measure() -> Sample:
+                start = time.perf_counter()
+                for _ in range(calls):
+                    call()
+                return {"value": (time.perf_counter() - start) / calls}
+
+            return measure
+
+        try:
+            measured = alternate({"ours": timed(token_call), "direct": timed(direct_call)}, repeats)
+        finally:
+            session.close()
+            stop_server(server, thread)
+        figures["serve_token"] = figure(
+            "serve_token",
+            f"POST /token through psopenapi serve, per request ({calls} sequential)",
+            "s",
+            column(measured["ours"]),
+            column(measured["direct"]),
+            "new_realtime_client_secret() called directly, same upstream",
+            1.2,
+        )
+        figures["serve_gunicorn"] = _bench_gunicorn(mock.url, config, load, direct_call)
+    return figures
+
+
+def _bench_gunicorn(
+    base_url: str, config: dict[str, Any], load: int, direct_call: Callable[[], None]
+) -> dict[str, Any]:
+    import importlib.util
+
+    import requests
+
+    if importlib.util.find_spec("gunicorn") is None:
+        return skipped("serve_gunicorn", "POST /token under gunicorn, 2 workers", "gunicorn is not installed")
+    with tempfile.TemporaryDirectory() as folder:
+        config_file = Path(folder) / "serve.json"
+        config_file.write_text(json.dumps(config))
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = {
+            **os.environ,
+            "OPENAI_API_KEY": SERVE_KEY,
+            "BENCH_SERVE_TOKENS": SERVE_TOKEN,
+            "PSOPENAPI_SERVE_CONFIG": str(config_file),
+        }
+        argv = [PYTHON, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+        process = subprocess.Popen(
+            [*argv, "psopenapi_py.serve:app_from_env()"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/token"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                    break
+                except requests.RequestException:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        return skipped(
+                            "serve_gunicorn", "POST /token under gunicorn, 2 workers", "gunicorn did not start"
+                        )
+                    time.sleep(0.2)
+            auth = {"Authorization": f"Bearer {SERVE_TOKEN}"}
+
+            def token_call() -> None:
+                if requests.post(url, headers=auth, timeout=30).status_code != 200:
+                    raise RuntimeError("/token failed under gunicorn")
+
+            threads, each = 8, max(1, load // 8)
+            ours = _parallel(token_call, threads, each) / (threads * each)
+            baseline = _parallel(direct_call, threads, each) / (threads * each)
+        finally:
+            process.terminate()
+            process.wait(20)
+    return figure(
+        "serve_gunicorn",
+        f"POST /token under gunicorn (2 workers), 8 threads, time per request ({threads * each} requests)",
+        "s",
+        [ours],
+        [baseline],
+        "direct new_realtime_client_secret(), 8 threads",
+        None,
+        requests_per_sec=1 / ours,
+    )
+
+
 def openai_version() -> str | None:
     """The installed openai version when it can be imported and has the beta sessions call, else None."""
     probe = subprocess.run(
@@ -1054,9 +1210,11 @@ class Plan:
         self.build_number, self.build_repeats = (100, 1) if quick else (5000, 9)
         #: Lines of the generated PowerShell script and timings per side of figure 5.
         self.translate_lines, self.translate_repeats = (300, 1) if quick else (5000, 7)
+        #: Figure 7: sequential /token calls per sample, samples, and requests of the gunicorn load.
+        self.serve_calls, self.serve_repeats, self.serve_load = (20, 1, 80) if quick else (300, 5, 2000)
 
 
-FIGURES = ("import", "warm", "warm_call", "build", "one_shot", "translate", "peer")
+FIGURES = ("import", "warm", "warm_call", "build", "one_shot", "translate", "serve", "peer")
 PEER_FIGURES = ("peer_import", "peer_warm", "peer_one_shot")
 
 
@@ -1115,6 +1273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "translate" in wanted:
         log("figure 5: translator")
         figures["translate"] = bench_translate(plan.translate_lines, plan.translate_repeats)
+    if "serve" in wanted:
+        log("figure 7: psopenapi serve")
+        figures.update(bench_serve(plan.serve_calls, plan.serve_repeats, plan.serve_load))
     if "peer" in wanted:
         for name in PEER_FIGURES:
             if oai is None:

@@ -4,7 +4,7 @@ Exit codes: 0 success, 1 partial (translate: something was left untranslated), 2
 sent), 3 no credentials, 4 the API answered with an error, 5 connection failure or timeout.
 
 One module per command group (:mod:`.mint`, :mod:`.calls`, :mod:`.config`, :mod:`.mock`, :mod:`.demo`,
-:mod:`.translate`), each adding its subcommands to the parser; the commands that send a request
+:mod:`.serve`, :mod:`.translate`), each adding its subcommands to the parser; the commands that send a request
 declare its options once, as flags (:mod:`._flags`). Every error is mapped to its exit code in one
 place, :func:`main`.
 """
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import _redact
-from . import calls, config, demo, mint, mock, translate
+from . import calls, config, demo, mint, mock, serve, translate
 from ._input import check_one_stdin_reader, read_api_key
 from ._output import for_terminal, print_minted_key
 from ._parser import (
@@ -66,6 +66,7 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
     config.add,
     mock.add,
     demo.add,
+    serve.add,
     translate.add,
 ]
 

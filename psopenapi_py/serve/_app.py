@@ -1,0 +1,433 @@
+"""The WSGI application: routes, caller checks, CORS, rate limit, upstream calls and the access log."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib
+import ipaddress
+import json
+import logging
+import math
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .. import _redact
+from ..configuration import Configuration
+from ..exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTypeError, ApiValueError
+from ._config import ServeConfig, _with_path, load_config
+from ._demo import DEMO_PATH, demo_page
+from ._limits import Metrics, RateLimiter
+from ._webhook import SeenIds, WebhookRefused, verify
+
+logger = logging.getLogger("psopenapi_py.serve")
+
+StartResponse = Callable[..., Any]
+_JSON = "application/json"
+_SDP = "application/sdp"
+_CORS_HEADERS = "Authorization, Content-Type"
+
+
+class _Reply:
+    """One answer: status, headers and body; ``caller`` is what the access log shows as the caller."""
+
+    def __init__(self, status: int, body: bytes, content_type: str = _JSON, headers: Iterable[tuple[str, str]] = ()):
+        self.status = status
+        self.body = body
+        self.headers = [("Content-Type", content_type), *headers]
+
+
+def _json(status: int, data: Any, headers: Iterable[tuple[str, str]] = ()) -> _Reply:
+    return _Reply(status, json.dumps(data, separators=(",", ":")).encode(), _JSON, headers)
+
+
+def _error(status: int, message: str, code: str, headers: Iterable[tuple[str, str]] = (), **extra: Any) -> _Reply:
+    return _json(status, {"error": {"message": message, "code": code, **extra}}, headers)
+
+
+_PHRASES = {
+    200: "OK",
+    201: "Created",
+    204: "No Content",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    411: "Length Required",
+    413: "Content Too Large",
+    415: "Unsupported Media Type",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
+
+
+class ServeApp:
+    """The WSGI application made by :func:`create_app`; ``metrics`` holds its counters."""
+
+    def __init__(self, config: ServeConfig, *, demo: bool = False):
+        self.config = config
+        self.demo = demo
+        self.metrics = Metrics()
+        self._secrets = config.secrets()
+        self._upstream = Configuration(
+            access_token=config.api_key,
+            base_url=config.base_url if config.base_url is not None else None,
+            timeout_sec=config.timeout_sec,
+            maximum_retry_count=config.retries,
+        )
+        self._limiter = RateLimiter(config.rate_capacity, config.rate_per_sec) if config.rate_capacity else None
+        self._seen = SeenIds(config.webhook_replay_memory)
+        self._hook: Callable[[dict[str, Any]], Any] | None = None
+        if config.auth_hook is not None:
+            module, _, name = config.auth_hook.partition(":")
+            self._hook = getattr(importlib.import_module(module), name)
+        if config.auth_none:
+            logger.warning(
+                "psopenapi serve: WARNING: caller authentication is OFF (auth.none): only loopback clients are "
+                "served; anyone on this machine can mint keys on your account."
+            )
+        paths = config.paths
+        self._routes: dict[str, tuple[str, Callable[[dict[str, Any], bytes, str], _Reply]]] = {
+            paths["token"]: ("POST", self._token),
+            paths["session"]: ("POST", self._session),
+            paths["webhook"]: ("POST", self._webhook),
+        }
+
+    # -- WSGI ---------------------------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        started = time.perf_counter()
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "") or "/"
+        remote = self._client_address(environ)
+        environ["psopenapi.caller"] = "-"
+        try:
+            reply = self._dispatch(environ, method, path, remote)
+        except Exception as exc:  # noqa: BLE001 - one request's bug must answer 500, not break the server
+            logger.error("psopenapi serve: %s on %s %s", type(exc).__name__, method, path)
+            reply = _error(500, "The server failed on this request.", "server_error")
+        if reply.status >= 400:
+            # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
+            reply.body = _redact.text(reply.body.decode(), self._secrets).encode()
+        origin = environ.get("HTTP_ORIGIN")
+        if (
+            origin
+            and origin in self.config.cors_origins
+            and path in (self.config.paths["token"], self.config.paths["session"])
+        ):
+            reply.headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        body = reply.body if method != "HEAD" else b""
+        reply.headers.append(("Content-Length", str(len(reply.body))))
+        reply.headers.append(("Cache-Control", "no-store"))
+        start_response(f"{reply.status} {_PHRASES.get(reply.status, 'Status')}", reply.headers)
+        self._log(method, path, remote, environ["psopenapi.caller"], reply.status, len(reply.body), started)
+        return [body]
+
+    def _log(self, method: str, path: str, remote: str, caller: str, status: int, size: int, started: float) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return
+        line = json.dumps(
+            {
+                "time": round(time.time(), 3),
+                "remote": remote,
+                "caller": caller,
+                "method": method,
+                "path": path,
+                "status": status,
+                "bytes": size,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+            separators=(",", ":"),
+        )
+        logger.info("%s", _redact.text(line, self._secrets))
+
+    def _dispatch(self, environ: dict[str, Any], method: str, path: str, remote: str) -> _Reply:
+        paths = self.config.paths
+        if path == paths["healthz"]:
+            return _json(200, {"status": "ok"}) if method in ("GET", "HEAD") else _not_allowed("GET")
+        if path == paths["metrics"]:
+            if method not in ("GET", "HEAD"):
+                return _not_allowed("GET")
+            return _Reply(200, self.metrics.render().encode(), "text/plain; version=0.0.4; charset=utf-8")
+        if self.demo and path == DEMO_PATH:
+            if method not in ("GET", "HEAD"):
+                return _not_allowed("GET")
+            return _Reply(200, demo_page(paths["token"], paths["session"]).encode(), "text/html; charset=utf-8")
+        route = self._routes.get(path)
+        if route is None:
+            return _error(404, f"Nothing is served at {path}.", "not_found")
+        allowed, handler = route
+        browser_facing = path != paths["webhook"]
+        if method == "OPTIONS" and browser_facing:
+            return self._preflight(environ)
+        if method != allowed:
+            return _not_allowed(allowed)
+        if browser_facing:
+            origin = environ.get("HTTP_ORIGIN")
+            if origin and origin not in self.config.cors_origins and not _same_origin(environ, origin):
+                return _error(403, "This origin is not allowed.", "origin_not_allowed")
+            caller = self._caller(environ, remote)
+            if caller is None:
+                self.metrics.add("callers_refused")
+                return _error(401, "Authentication required.", "unauthorized", [("WWW-Authenticate", "Bearer")])
+            environ["psopenapi.caller"] = caller
+            if self._limiter is not None:
+                wait = self._limiter.admit(caller)
+                if wait > 0:
+                    self.metrics.add("rate_limited")
+                    retry = "86400" if math.isinf(wait) else str(max(1, math.ceil(wait)))
+                    return _error(429, "Too many requests; retry later.", "rate_limited", [("Retry-After", retry)])
+        body = self._read_body(environ)
+        if isinstance(body, _Reply):
+            return body
+        return handler(environ, body, remote)
+
+    def _preflight(self, environ: dict[str, Any]) -> _Reply:
+        origin = environ.get("HTTP_ORIGIN")
+        method = environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD")
+        if not origin or origin not in self.config.cors_origins or method != "POST":
+            return _error(403, "This origin or method is not allowed.", "origin_not_allowed")
+        return _Reply(
+            204,
+            b"",
+            "text/plain",
+            [
+                ("Access-Control-Allow-Methods", "POST"),
+                ("Access-Control-Allow-Headers", _CORS_HEADERS),
+                ("Access-Control-Max-Age", "600"),
+            ],
+        )
+
+    def _read_body(self, environ: dict[str, Any]) -> bytes | _Reply:
+        raw = environ.get("CONTENT_LENGTH") or "0"
+        try:
+            length = int(raw)
+        except ValueError:
+            return _error(400, "Content-Length is not a number.", "bad_request")
+        if length < 0:
+            return _error(400, "Content-Length is negative.", "bad_request")
+        if length > self.config.max_body_bytes:
+            return _error(413, f"The body is larger than {self.config.max_body_bytes} bytes.", "body_too_large")
+        stream = environ.get("wsgi.input")
+        return stream.read(length) if stream is not None and length else b""
+
+    # -- callers ------------------------------------------------------------------------------------
+
+    def _client_address(self, environ: dict[str, Any]) -> str:
+        remote = str(environ.get("REMOTE_ADDR") or "-")
+        forwarded = environ.get("HTTP_X_FORWARDED_FOR")
+        if forwarded and remote in self.config.trusted_proxies:
+            # The rightmost address not added by a proxy we trust is the client's.
+            for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+                if hop not in self.config.trusted_proxies:
+                    return str(hop)
+        return remote
+
+    def _caller(self, environ: dict[str, Any], remote: str) -> str | None:
+        """Who is calling (an identity for the log and the rate limit), or None when refused."""
+        config = self.config
+        if config.bearer_tokens:
+            scheme, _, token = str(environ.get("HTTP_AUTHORIZATION", "")).partition(" ")
+            token = token.strip()
+            if scheme.lower() != "bearer" or not token:
+                return None
+            found = False
+            for known in config.bearer_tokens:
+                found |= hmac.compare_digest(token.encode(), known.encode())
+            return "token:" + hashlib.sha256(token.encode()).hexdigest()[:12] if found else None
+        if self._hook is not None:
+            identity = self._hook(environ)
+            if identity is None or identity is False:
+                return None
+            return remote if identity is True else "hook:" + str(identity)[:64]
+        try:
+            loopback = ipaddress.ip_address(remote).is_loopback
+        except ValueError:
+            loopback = False
+        return remote if loopback else None
+
+    # -- upstream -----------------------------------------------------------------------------------
+
+    def _upstream_failure(self, exc: Exception) -> _Reply:
+        if isinstance(exc, ApiTimeoutError):
+            self.metrics.upstream_error("timeout")
+            return _error(504, "The Realtime API did not answer in time.", "upstream_timeout")
+        if isinstance(exc, ApiConnectionError):
+            self.metrics.upstream_error("connection")
+            return _error(502, "The Realtime API could not be reached.", "upstream_unreachable")
+        assert isinstance(exc, ApiException)
+        self.metrics.upstream_error(str(exc.status))
+        return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", upstream_status=exc.status)
+
+    def _bad_input(self, exc: Exception) -> _Reply:
+        parameter = getattr(exc, "parameter", None)
+        return _error(400, _redact.text(str(exc), self._secrets), "invalid_request", param=parameter)
+
+    # -- endpoints ----------------------------------------------------------------------------------
+
+    def _token(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
+        from ..realtime_api import new_realtime_client_secret
+
+        config = self.config
+        try:
+            asked = json.loads(body) if body.strip() else {}
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, "The body is not JSON.", "invalid_json")
+        if not isinstance(asked, dict):
+            return _error(400, "The body must be a JSON object.", "invalid_json")
+        session = config.session
+        ttl = config.ttl_default
+        allowed_names = ["ttl_sec", *config.overrides]
+        for name, value in asked.items():
+            if name == "ttl_sec":
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, int)
+                    or not config.ttl_min <= value <= config.ttl_max
+                ):
+                    return _error(
+                        400,
+                        f"Invalid value for 'ttl_sec': {value!r}. Must be an integer >= {config.ttl_min} and <= {config.ttl_max}.",
+                        "invalid_value",
+                        param="ttl_sec",
+                    )
+                ttl = value
+            elif name in config.overrides:
+                if not any(type(a) is type(value) and a == value for a in config.overrides[name]):
+                    shown = ", ".join(json.dumps(a) for a in config.overrides[name])
+                    return _error(
+                        400,
+                        f"Invalid value for '{name}': {json.dumps(value)[:100]}. Allowed values: {shown}.",
+                        "invalid_value",
+                        param=name,
+                    )
+                session = _with_path(session, name, value)
+            else:
+                return _error(
+                    400,
+                    f"'{name[:100]}' may not be set here. Allowed fields: {', '.join(allowed_names)}.",
+                    "unknown_parameter",
+                    param=name[:100],
+                )
+        request = {"expires_after": {"anchor": "created_at", "seconds": ttl}, "session": session}
+        try:
+            minted = new_realtime_client_secret(request, configuration=self._upstream)
+        except (ApiValueError, ApiTypeError) as exc:
+            return self._bad_input(exc)
+        except (ApiException, ApiConnectionError) as exc:
+            return self._upstream_failure(exc)
+        self.metrics.add("keys_minted")
+        answer: dict[str, Any] = {"value": minted.value, "expires_at": minted.expires_at}
+        if config.include_session and minted.session is not None:
+            answer["session"] = minted.session.to_dict()
+        return _json(200, answer)
+
+    def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
+        from ..realtime_api import new_realtime_call
+
+        media = str(environ.get("CONTENT_TYPE", "")).split(";")[0].strip().lower()
+        if media != _SDP:
+            return _error(415, "Send the SDP offer with Content-Type: application/sdp.", "unsupported_media_type")
+        try:
+            offer = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _error(400, "The SDP offer is not UTF-8 text.", "invalid_sdp")
+        try:
+            answer = new_realtime_call(offer, self.config.session, with_http_info=True, configuration=self._upstream)
+        except (ApiValueError, ApiTypeError) as exc:
+            return self._bad_input(exc)
+        except (ApiException, ApiConnectionError) as exc:
+            return self._upstream_failure(exc)
+        self.metrics.add("offers_relayed")
+        headers = []
+        location = answer.headers.get("Location")
+        if location:
+            headers.append(("Location", location))
+        return _Reply(201, answer.response.encode(), _SDP, headers)
+
+    def _webhook(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
+        from ..realtime_api import deny_realtime_call, receive_realtime_call
+
+        config = self.config
+        environ["psopenapi.caller"] = "openai-webhook"
+        if config.webhook_secret is None:
+            return _error(404, "No webhook secret is configured.", "not_found")
+        headers = {
+            "webhook-id": str(environ.get("HTTP_WEBHOOK_ID", "")),
+            "webhook-timestamp": str(environ.get("HTTP_WEBHOOK_TIMESTAMP", "")),
+            "webhook-signature": str(environ.get("HTTP_WEBHOOK_SIGNATURE", "")),
+        }
+        try:
+            webhook_id = verify(config.webhook_secret, headers, body, tolerance_sec=config.webhook_tolerance_sec)
+        except WebhookRefused as exc:
+            self.metrics.add("webhooks_refused")
+            return _error(exc.status, str(exc), "invalid_webhook")
+        if not self._seen.first_time(webhook_id):
+            self.metrics.add("webhooks_refused")
+            return _error(400, "This webhook-id was already delivered.", "webhook_replayed")
+        try:
+            event = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            self._seen.forget(webhook_id)
+            return _error(400, "The body is not JSON.", "invalid_json")
+        if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
+            return _json(200, {"received": True, "action": "ignored"})
+        data = event.get("data")
+        call_id = data.get("call_id") if isinstance(data, dict) else None
+        sip = data.get("sip_headers") if isinstance(data, dict) else None
+        if not isinstance(call_id, str) or not call_id or not isinstance(sip, list):
+            self._seen.forget(webhook_id)
+            return _error(400, "The event has no data.call_id or data.sip_headers.", "invalid_event")
+        action, status = self._decide(sip)
+        try:
+            if action == "accept":
+                receive_realtime_call(call_id, config.session, configuration=self._upstream)
+            else:
+                deny_realtime_call(call_id, {"status_code": status}, configuration=self._upstream)
+        except (ApiValueError, ApiTypeError) as exc:
+            self._seen.forget(webhook_id)
+            return self._bad_input(exc)
+        except (ApiException, ApiConnectionError) as exc:
+            # Forgotten, so that OpenAI's retry of this delivery is acted on.
+            self._seen.forget(webhook_id)
+            return self._upstream_failure(exc)
+        self.metrics.add("calls_accepted" if action == "accept" else "calls_rejected")
+        answer: dict[str, Any] = {"received": True, "action": action, "call_id": call_id}
+        if action == "reject":
+            answer["status_code"] = status
+        return _json(200, answer)
+
+    def _decide(self, sip_headers: list[Any]) -> tuple[str, int]:
+        """The first rule matching a SIP header decides; else the default."""
+        pairs = [(str(h.get("name", "")).lower(), str(h.get("value", ""))) for h in sip_headers if isinstance(h, dict)]
+        for rule in self.config.rules:
+            wanted = rule.header.lower()
+            if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
+                return rule.action, rule.status or 603
+        return self.config.default_action, self.config.default_status
+
+
+def _same_origin(environ: dict[str, Any], origin: str) -> bool:
+    """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too)."""
+    host = environ.get("HTTP_HOST")
+    return bool(host) and origin == f"{environ.get('wsgi.url_scheme', 'http')}://{host}"
+
+
+def _not_allowed(allowed: str) -> _Reply:
+    return _error(405, f"Use {allowed} here.", "method_not_allowed", [("Allow", allowed)])
+
+
+def create_app(config: ServeConfig | str, *, demo: bool = False) -> ServeApp:
+    """The WSGI application serving ``config`` (a :class:`ServeConfig` or the path of its JSON file).
+
+    ``demo`` also serves the example browser page at ``/demo``. Under gunicorn:
+    ``gunicorn 'psopenapi_py.serve:app_from_env()'`` with ``PSOPENAPI_SERVE_CONFIG`` naming the file.
+    """
+    if isinstance(config, str):
+        config = load_config(config)
+    return ServeApp(config, demo=demo)

@@ -1,0 +1,360 @@
+"""The serve configuration: one JSON file, checked field by field; secrets come from the environment or files."""
+
+from __future__ import annotations
+
+import fnmatch
+import ipaddress
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..exceptions import ApiValueError, invalid_type, invalid_value, missing
+
+#: The paths served unless ``paths`` says otherwise.
+DEFAULT_PATHS = {
+    "token": "/token",
+    "session": "/session",
+    "webhook": "/webhooks/openai",
+    "healthz": "/healthz",
+    "metrics": "/metrics",
+}
+_TOP_FIELDS = (
+    "upstream",
+    "session",
+    "token",
+    "webhook",
+    "auth",
+    "cors_origins",
+    "rate_limit",
+    "trusted_proxies",
+    "max_body_bytes",
+    "paths",
+)
+_SIP_STATUSES = (486, 480, 403, 404, 603, 600, 503)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule on an incoming call's SIP headers: the first rule that matches decides."""
+
+    header: str
+    pattern: re.Pattern[str]
+    action: str
+    status: int | None
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """A checked configuration (see docs/serve.md for every field). Secrets are read once, at load time."""
+
+    api_key: str
+    session: dict[str, Any]
+    base_url: str | None = None
+    timeout_sec: float = 30.0
+    retries: int = 0
+    paths: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PATHS))
+    ttl_default: int = 600
+    ttl_min: int = 10
+    ttl_max: int = 7200
+    overrides: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    include_session: bool = False
+    webhook_secret: str | None = None
+    webhook_tolerance_sec: int = 300
+    webhook_replay_memory: int = 10000
+    rules: tuple[Rule, ...] = ()
+    default_action: str = "reject"
+    default_status: int = 603
+    bearer_tokens: frozenset[str] = frozenset()
+    auth_hook: str | None = None
+    auth_none: bool = False
+    cors_origins: frozenset[str] = frozenset()
+    rate_capacity: int | None = None
+    rate_per_sec: float = 1.0
+    trusted_proxies: frozenset[str] = frozenset()
+    max_body_bytes: int = 64 * 1024
+
+    def secrets(self) -> list[str]:
+        """Every secret the server holds, for the redaction of log lines and answers."""
+        return [self.api_key, *(s for s in [self.webhook_secret] if s), *self.bearer_tokens]
+
+    def __repr__(self) -> str:
+        return f"ServeConfig(paths={self.paths!r}, auth={'hook' if self.auth_hook else 'none' if self.auth_none else 'bearer'})"
+
+
+def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = None) -> ServeConfig:
+    """Read and check the JSON configuration file at ``path`` (secrets from ``environ``, default os.environ).
+
+    Raises:
+        ApiValueError, ApiTypeError: a bad field, named by its path in the file (``webhook.rules[0].action``).
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise invalid_value("config", str(path), f"cannot read it: {exc.strerror or exc}.") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise invalid_value("config", str(path), f"it is not JSON ({exc.msg} at line {exc.lineno}).") from None
+    return parse_config(data, environ, base_dir=os.path.dirname(os.path.abspath(path)))
+
+
+def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: str = ".") -> ServeConfig:
+    """Check parsed configuration JSON (see :func:`load_config`)."""
+    env = dict(os.environ) if environ is None else environ
+    top = _obj("config", data, _TOP_FIELDS)
+    upstream = _obj(
+        "upstream", top.get("upstream", {}), ("api_key_env", "api_key_file", "base_url", "timeout_sec", "retries")
+    )
+    api_key = _secret("upstream", upstream, "api_key", env, base_dir, default_env="OPENAI_API_KEY")
+    if api_key is None:
+        raise missing("upstream.api_key_env", expected="an environment variable or file holding the API key")
+    base_url = upstream.get("base_url")
+    if base_url is not None and (not isinstance(base_url, str) or not base_url.startswith(("http://", "https://"))):
+        raise invalid_value("upstream.base_url", base_url, "Must be an http:// or https:// URL.")
+    timeout = _number("upstream.timeout_sec", upstream.get("timeout_sec", 30.0), 0.001, 600)
+    retries = int(_number("upstream.retries", upstream.get("retries", 0), 0, 5, integer=True))
+
+    if "session" not in top:
+        raise missing("session", expected="the session template (a GA realtime session object)")
+    session = _check_session("session", top["session"])
+
+    token = _obj("token", top.get("token", {}), ("ttl_sec", "overrides", "include_session"))
+    ttl = _obj("token.ttl_sec", token.get("ttl_sec", {}), ("default", "min", "max"))
+    ttl_min = int(_number("token.ttl_sec.min", ttl.get("min", 10), 10, 7200, integer=True))
+    ttl_max = int(_number("token.ttl_sec.max", ttl.get("max", 7200), ttl_min, 7200, integer=True))
+    ttl_default = int(
+        _number("token.ttl_sec.default", ttl.get("default", min(600, ttl_max)), ttl_min, ttl_max, integer=True)
+    )
+    overrides: dict[str, tuple[Any, ...]] = {}
+    raw_overrides = token.get("overrides", {})
+    if not isinstance(raw_overrides, dict):
+        raise invalid_type(
+            "token.overrides", raw_overrides, "an object mapping a session field path to its allowed values"
+        )
+    for name, allowed in raw_overrides.items():
+        where = f"token.overrides.{name}"
+        if not re.fullmatch(r"[a-z_]+(\.[a-z_]+)*", name) or name == "ttl_sec":
+            raise invalid_value(where, name, "Must be a dotted session field path such as audio.output.voice.")
+        if not isinstance(allowed, list) or not allowed:
+            raise invalid_type(where, allowed, "a non-empty list of allowed values")
+        for value in allowed:
+            # Each allowed value must make a valid session: found now, not when a caller picks it.
+            _check_session(where, _with_path(session, name, value))
+        overrides[name] = tuple(allowed)
+    include_session = _bool("token.include_session", token.get("include_session", False))
+
+    webhook = _obj(
+        "webhook",
+        top.get("webhook", {}),
+        ("secret_env", "secret_file", "tolerance_sec", "replay_memory", "rules", "default"),
+    )
+    webhook_secret = _secret("webhook", webhook, "secret", env, base_dir)
+    if webhook_secret is not None and not webhook_secret.startswith("whsec_"):
+        raise invalid_value("webhook.secret_env", None, "The webhook secret must start with whsec_.", show_value=False)
+    tolerance = int(_number("webhook.tolerance_sec", webhook.get("tolerance_sec", 300), 1, 86400, integer=True))
+    replay = int(_number("webhook.replay_memory", webhook.get("replay_memory", 10000), 1, 10_000_000, integer=True))
+    raw_rules = webhook.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raise invalid_type("webhook.rules", raw_rules, "a list of rules")
+    rules = tuple(_rule(f"webhook.rules[{i}]", r) for i, r in enumerate(raw_rules))
+    default = _obj("webhook.default", webhook.get("default", {}), ("action", "status"))
+    default_action, default_status = _action("webhook.default", default, "reject")
+
+    auth = _obj("auth", top.get("auth", {}), ("bearer_tokens_env", "bearer_tokens_file", "hook", "none"))
+    raw_tokens = _secret("auth", auth, "bearer_tokens", env, base_dir)
+    tokens = frozenset(t for t in re.split(r"[\s,]+", raw_tokens or "") if t)
+    if raw_tokens is not None and not tokens:
+        raise invalid_value("auth.bearer_tokens_env", None, "It holds no token.", show_value=False)
+    hook = auth.get("hook")
+    if hook is not None and (not isinstance(hook, str) or not re.fullmatch(r"[\w.]+:\w+", hook)):
+        raise invalid_value("auth.hook", hook, "Must be module:function, e.g. myapp.auth:caller.")
+    auth_none = _bool("auth.none", auth.get("none", False))
+    chosen = sum([bool(tokens), hook is not None, auth_none])
+    if chosen != 1:
+        raise invalid_value(
+            "auth",
+            sorted(auth),
+            "Choose exactly one: bearer_tokens_env or bearer_tokens_file, hook, or none: true (loopback only).",
+        )
+
+    origins = top.get("cors_origins", [])
+    if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
+        raise invalid_type("cors_origins", origins, "a list of origins such as https://app.example.com")
+    for i, origin in enumerate(origins):
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+            raise invalid_value(
+                f"cors_origins[{i}]", origin, "Must be an exact origin: scheme://host[:port], no path, no wildcard."
+            )
+
+    rate = top.get("rate_limit")
+    capacity: int | None = None
+    per_sec = 1.0
+    if rate is not None:
+        rate = _obj("rate_limit", rate, ("capacity", "per_sec"))
+        capacity = int(_number("rate_limit.capacity", rate.get("capacity", 10), 1, 1_000_000, integer=True))
+        per_sec = _number("rate_limit.per_sec", rate.get("per_sec", 1.0), 0.0, 1_000_000)
+
+    proxies = top.get("trusted_proxies", [])
+    if not isinstance(proxies, list):
+        raise invalid_type("trusted_proxies", proxies, "a list of IP addresses")
+    for i, address in enumerate(proxies):
+        try:
+            ipaddress.ip_address(address)
+        except (ValueError, TypeError):
+            raise invalid_value(f"trusted_proxies[{i}]", address, "Must be an IP address.") from None
+
+    max_body = int(
+        _number("max_body_bytes", top.get("max_body_bytes", 64 * 1024), 1024, 16 * 1024 * 1024, integer=True)
+    )
+    raw_paths = _obj("paths", top.get("paths", {}), tuple(DEFAULT_PATHS))
+    paths = dict(DEFAULT_PATHS)
+    for name, value in raw_paths.items():
+        if not isinstance(value, str) or not re.fullmatch(r"/[A-Za-z0-9_\-./]*", value):
+            raise invalid_value(f"paths.{name}", value, "Must be a path starting with /.")
+        paths[name] = value
+    if len(set(paths.values())) != len(paths):
+        raise invalid_value("paths", paths, "Every endpoint needs its own path.")
+
+    return ServeConfig(
+        api_key=api_key,
+        session=session,
+        base_url=base_url,
+        timeout_sec=timeout,
+        retries=retries,
+        paths=paths,
+        ttl_default=ttl_default,
+        ttl_min=ttl_min,
+        ttl_max=ttl_max,
+        overrides=overrides,
+        include_session=include_session,
+        webhook_secret=webhook_secret,
+        webhook_tolerance_sec=tolerance,
+        webhook_replay_memory=replay,
+        rules=rules,
+        default_action=default_action,
+        default_status=default_status,
+        bearer_tokens=tokens,
+        auth_hook=hook,
+        auth_none=auth_none,
+        cors_origins=frozenset(origins),
+        rate_capacity=capacity,
+        rate_per_sec=per_sec,
+        trusted_proxies=frozenset(proxies),
+        max_body_bytes=max_body,
+    )
+
+
+def _obj(where: str, value: Any, known: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise invalid_type(where, value, "a JSON object")
+    for key in value:
+        if key not in known:
+            shown = f"{where}.{key}" if where != "config" else str(key)
+            raise invalid_value(shown, key, f"Unknown field. Allowed here: {', '.join(known)}.")
+    return value
+
+
+def _bool(where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise invalid_type(where, value, "true or false")
+    return value
+
+
+def _number(where: str, value: Any, minimum: float, maximum: float, *, integer: bool = False) -> float:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise invalid_type(where, value, "an integer" if integer else "a number")
+    if not minimum <= value <= maximum:
+        raise invalid_value(where, value, f"Must be >= {minimum} and <= {maximum}.")
+    return float(value)
+
+
+def _secret(
+    where: str, section: dict[str, Any], name: str, env: dict[str, str], base_dir: str, default_env: str | None = None
+) -> str | None:
+    """A secret named by ``<name>_env`` (an environment variable) or ``<name>_file``; never the value itself."""
+    var, path = section.get(f"{name}_env"), section.get(f"{name}_file")
+    if var is not None and path is not None:
+        raise invalid_value(f"{where}.{name}_env", var, f"Give {name}_env or {name}_file, not both.")
+    if path is not None:
+        if not isinstance(path, str):
+            raise invalid_type(f"{where}.{name}_file", path, "a file path")
+        try:
+            with open(os.path.join(base_dir, path), encoding="utf-8") as handle:
+                value = handle.read().strip()
+        except OSError as exc:
+            raise invalid_value(f"{where}.{name}_file", path, f"Cannot read it: {exc.strerror or exc}.") from None
+        if not value:
+            raise invalid_value(f"{where}.{name}_file", path, "The file is empty.")
+        return value
+    var = var if var is not None else default_env
+    if var is None:
+        return None
+    if not isinstance(var, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", var):
+        raise invalid_value(f"{where}.{name}_env", var, "Must be the name of an environment variable.")
+    value = env.get(var, "").strip()
+    if not value:
+        raise invalid_value(f"{where}.{name}_env", var, "This environment variable is not set or empty.")
+    return value
+
+
+def _check_session(where: str, value: Any) -> dict[str, Any]:
+    from ..models.realtime_client_secrets import RealtimeSessionCreateRequestGA
+
+    if not isinstance(value, dict):
+        raise invalid_type(where, value, "a JSON object (a GA realtime session)")
+    try:
+        RealtimeSessionCreateRequestGA.from_dict(value, name=where)
+    except ApiValueError:
+        raise
+    return value
+
+
+def _with_path(session: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``session`` with the dotted ``path`` set to ``value`` (the objects on the way copied, not shared)."""
+    out = dict(session)
+    node = out
+    parts = path.split(".")
+    for part in parts[:-1]:
+        child = node.get(part)
+        child = dict(child) if isinstance(child, dict) else {}
+        node[part] = child
+        node = child
+    node[parts[-1]] = value
+    return out
+
+
+def _action(where: str, spec: dict[str, Any], default: str) -> tuple[str, int]:
+    action = spec.get("action", default)
+    if action not in ("accept", "reject"):
+        raise invalid_value(f"{where}.action", action, "Allowed values: accept, reject.")
+    status = spec.get("status", 603)
+    if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 699:
+        raise invalid_value(f"{where}.status", status, "Must be a SIP status code from 400 to 699.")
+    return action, status
+
+
+def _rule(where: str, spec: Any) -> Rule:
+    spec = _obj(where, spec, ("header", "glob", "regex", "action", "status"))
+    header = spec.get("header")
+    if not isinstance(header, str) or not header:
+        raise invalid_type(f"{where}.header", header, "a SIP header name such as To or From")
+    glob, regex = spec.get("glob"), spec.get("regex")
+    if (glob is None) == (regex is None):
+        raise invalid_value(where, sorted(spec), "Give exactly one of glob and regex.")
+    if glob is not None:
+        if not isinstance(glob, str):
+            raise invalid_type(f"{where}.glob", glob, "a glob pattern")
+        pattern = re.compile(r"\A" + fnmatch.translate(glob))
+    else:
+        if not isinstance(regex, str):
+            raise invalid_type(f"{where}.regex", regex, "a regular expression")
+        try:
+            pattern = re.compile(regex)
+        except re.error as exc:
+            raise invalid_value(f"{where}.regex", regex, f"It does not compile: {exc}.") from None
+    action, status = _action(where, spec, "accept")
+    return Rule(header=header, pattern=pattern, action=action, status=status if action == "reject" else None)

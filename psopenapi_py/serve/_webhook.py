@@ -1,0 +1,89 @@
+"""OpenAI's webhook signatures (the Standard Webhooks scheme) and the memory of ids already seen."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping
+
+
+class WebhookRefused(Exception):
+    """A delivery that is not to be trusted; ``status`` is what the server answers (400 or 401)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def secret_key(secret: str) -> bytes:
+    """The HMAC key of a ``whsec_<base64>`` secret."""
+    try:
+        return base64.b64decode(secret.removeprefix("whsec_"), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("the webhook secret is not whsec_ followed by base64") from None
+
+
+def sign(secret: str, webhook_id: str, timestamp: int, body: bytes) -> str:
+    """The ``webhook-signature`` value OpenAI sends for this delivery (``v1,<base64>``): used by tests and tools."""
+    digest = hmac.new(secret_key(secret), f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+def verify(
+    secret: str, headers: Mapping[str, str], body: bytes, *, tolerance_sec: int = 300, now: float | None = None
+) -> str:
+    """Check a delivery's signature and timestamp; return its ``webhook-id``.
+
+    Raises:
+        WebhookRefused: 400 when a header is missing or malformed or the timestamp is too old or too new,
+            401 when no signature matches.
+    """
+    webhook_id = headers.get("webhook-id")
+    stamp = headers.get("webhook-timestamp")
+    signatures = headers.get("webhook-signature")
+    if not webhook_id or not stamp or not signatures:
+        raise WebhookRefused(400, "webhook-id, webhook-timestamp and webhook-signature headers are required.")
+    try:
+        timestamp = int(stamp)
+    except ValueError:
+        raise WebhookRefused(400, "webhook-timestamp is not a Unix time in seconds.") from None
+    current = time.time() if now is None else now
+    if timestamp < current - tolerance_sec:
+        raise WebhookRefused(400, f"webhook-timestamp is older than {tolerance_sec} seconds.")
+    if timestamp > current + tolerance_sec:
+        raise WebhookRefused(400, f"webhook-timestamp is more than {tolerance_sec} seconds in the future.")
+    expected = sign(secret, webhook_id, timestamp, body).split(",", 1)[1].encode()
+    for candidate in signatures.split():
+        version, _, value = candidate.partition(",")
+        if version == "v1" and hmac.compare_digest(value.encode(), expected):
+            return webhook_id
+    raise WebhookRefused(401, "No webhook signature matches.")
+
+
+class SeenIds:
+    """The webhook ids delivered lately (at most ``capacity``, oldest forgotten first), to refuse replays."""
+
+    def __init__(self, capacity: int):
+        self._capacity = capacity
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, webhook_id: str) -> bool:
+        """Remember ``webhook_id``; False when it was already seen."""
+        with self._lock:
+            if webhook_id in self._ids:
+                return False
+            self._ids[webhook_id] = None
+            if len(self._ids) > self._capacity:
+                self._ids.popitem(last=False)
+            return True
+
+    def forget(self, webhook_id: str) -> None:
+        """Forget ``webhook_id`` (its delivery failed here, so OpenAI's retry must be acted on)."""
+        with self._lock:
+            self._ids.pop(webhook_id, None)
