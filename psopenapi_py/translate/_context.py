@@ -79,11 +79,8 @@ class Context:
 
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
-        kids = node.named_children
-        if not any(child.type == "comment" for child in kids):
-            return kids
         out = []
-        for child in kids:
+        for child in node.named_children:
             if child.type == "comment":
                 self.out.comments.append((child.start_point[0], _text(child)))
             else:
