@@ -21,7 +21,7 @@ OpenApiException
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "ApiConnectionError",
@@ -58,50 +58,45 @@ UNKNOWN_FIELD = "unknown_field"
 INVALID_JSON = "invalid_json"
 
 
-class ApiTypeError(OpenApiException, TypeError):
+class _InputError(OpenApiException):
+    """What ApiTypeError and ApiValueError share: which input was wrong, its value and what is allowed."""
+
+    default_code: ClassVar[str]
+
+    def __init__(
+        self,
+        msg: str,
+        *,
+        parameter: str | None = None,
+        value: Any = None,
+        expected: str | None = None,
+        code: str | None = None,
+    ):
+        super().__init__(msg)
+        self.parameter = parameter
+        self.value = value
+        self.expected = expected
+        self.code = self.default_code if code is None else code
+
+
+class ApiTypeError(_InputError, TypeError):
     """Raised when a parameter has the wrong type; nothing was sent.
 
     ``code`` is always ``"invalid_type"``; ``parameter``, ``value`` and ``expected`` say which input,
     what it was (None where it may be a secret) and what is allowed.
     """
 
-    def __init__(
-        self,
-        msg: str,
-        *,
-        parameter: str | None = None,
-        value: Any = None,
-        expected: str | None = None,
-        code: str = INVALID_TYPE,
-    ):
-        super().__init__(msg)
-        self.parameter = parameter
-        self.value = value
-        self.expected = expected
-        self.code = code
+    default_code = INVALID_TYPE
 
 
-class ApiValueError(OpenApiException, ValueError):
+class ApiValueError(_InputError, ValueError):
     """Raised when a parameter has a value that is not allowed; nothing was sent.
 
     ``code`` names the kind: ``"invalid_value"``, ``"invalid_enum"``, ``"out_of_range"``,
     ``"missing_required"``, ``"unknown_field"`` or ``"invalid_json"``.
     """
 
-    def __init__(
-        self,
-        msg: str,
-        *,
-        parameter: str | None = None,
-        value: Any = None,
-        expected: str | None = None,
-        code: str = INVALID_VALUE,
-    ):
-        super().__init__(msg)
-        self.parameter = parameter
-        self.value = value
-        self.expected = expected
-        self.code = code
+    default_code = INVALID_VALUE
 
 
 class MissingCredentialsError(ApiValueError):
