@@ -62,6 +62,42 @@ SESSION_REPLY: dict[str, Any] = {
     "max_response_output_tokens": 200,
     "client_secret": {"value": EPHEMERAL_KEY, "expires_at": 1234567890},
 }
+#: What the server answers to POST /v1/realtime/client_secrets (figure 7's upstream): a GA key and its session.
+CLIENT_SECRET_REPLY: dict[str, Any] = {
+    "value": "ek_bench_0123456789abcdef01234567",
+    "expires_at": 1796119272,
+    "session": {
+        "type": "realtime",
+        "object": "realtime.session",
+        "id": "sess_bench",
+        "model": "gpt-realtime",
+        "output_modalities": ["audio"],
+        "instructions": "You are a friendly assistant.",
+        "tools": [],
+        "tool_choice": "auto",
+        "max_output_tokens": "inf",
+        "tracing": None,
+        "truncation": "auto",
+        "prompt": None,
+        "expires_at": 0,
+        "audio": {
+            "input": {
+                "format": {"type": "audio/pcm", "rate": 24000},
+                "noise_reduction": None,
+                "turn_detection": {
+                    "type": "server_vad",
+                    "threshold": 0.5,
+                    "prefix_padding_ms": 300,
+                    "silence_duration_ms": 200,
+                    "idle_timeout_ms": None,
+                    "create_response": True,
+                    "interrupt_response": True,
+                },
+            },
+            "output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "alloy", "speed": 1.0},
+        },
+    },
+}
 #: The offer of the warm-call figure for new_realtime_call: a browser's audio and data-channel offer.
 CALL_OFFER = (
     "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
@@ -83,6 +119,7 @@ CALL_ANSWER = (
     "a=ice-pwd:benchbenchbenchbenchbench\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n"
     "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n"
 )
+CLIENT_SECRETS_PATH = "/v1/realtime/client_secrets"
 #: Headers the HTTP libraries add on their own; every other header must be the same on both sides.
 TRANSPORT_HEADERS = frozenset({"host", "content-length", "connection", "accept-encoding"})
 
@@ -104,6 +141,7 @@ class _Handler(socketserver.StreamRequestHandler):
 
     def handle(self) -> None:
         session = json.dumps(SESSION_REPLY).encode()
+        client_secret = json.dumps(CLIENT_SECRET_REPLY).encode()
         while True:
             line = self.rfile.readline(65537)
             if not line or not line.strip():
@@ -123,13 +161,15 @@ class _Handler(socketserver.StreamRequestHandler):
                 with self.lock:
                     payload = json.dumps({**_Handler.last, "count": _Handler.count}).encode()
                 status = "200 OK"
-            elif method == "POST" and path in ("/v1/realtime/sessions", "/v1/realtime/calls"):
+            elif method == "POST" and path in ("/v1/realtime/sessions", "/v1/realtime/calls", CLIENT_SECRETS_PATH):
                 with self.lock:
                     _Handler.last = {"method": method, "path": path, "headers": headers, "body": body.decode()}
                     _Handler.count += 1
                 if path == "/v1/realtime/calls":
                     payload, status, content_type = CALL_ANSWER.encode(), "201 Created", "application/sdp"
                     extra = "Location: /v1/realtime/calls/rtc_bench\r\n"
+                elif path == CLIENT_SECRETS_PATH:
+                    payload, status = client_secret, "200 OK"
                 else:
                     payload, status = session, "200 OK"
             else:
@@ -950,12 +990,13 @@ function Get-Key{i} {
 
 SERVE_KEY = "sk-bench-serve-server-key-000000"
 SERVE_TOKEN = "bench-serve-caller-token-0000"
+SERVE_ENV = {"OPENAI_API_KEY": SERVE_KEY, "BENCH_SERVE_TOKENS": SERVE_TOKEN}
 
 
 def _serve_config(base_url: str) -> dict[str, Any]:
     return {
         "upstream": {"base_url": base_url},
-        "session": {"type": "realtime", "model": "gpt-realtime", "instructions": "You are a friendly assistant."},
+        "session": CALL_SESSION,
         "auth": {"bearer_tokens_env": "BENCH_SERVE_TOKENS"},
     }
 
@@ -976,63 +1017,205 @@ def _parallel(call: Callable[[], None], threads: int, each: int) -> float:
     return time.perf_counter() - start
 
 
-def bench_serve(calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]]:
-    """Figure 7: the time POST /token takes over a direct new_realtime_client_secret call (the in-process
-    threaded server), and the time per request under gunicorn with 2 workers over direct calls, 8 threads."""
-    import logging
+class _KeptAlive:
+    """The caller of ``/token`` in figure 7: one kept-alive HTTP/1.1 connection and a prepared request.
 
-    import requests
+    It stands for a browser's ``fetch``, whose cost is not Python's: a full Python HTTP client here would
+    add its own time to the /token side only and be counted against the server.
+    """
 
+    def __init__(self, port: int):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.file = self.sock.makefile("rb")
+        self.request = (
+            f"POST /token HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {SERVE_TOKEN}\r\n"
+            "Content-Length: 0\r\n\r\n"
+        ).encode()
+
+    def call(self) -> bytes:
+        """One /token request; its body (raises unless the answer is 200)."""
+        self.sock.sendall(self.request)
+        status = self.file.readline()
+        length = 0
+        while (line := self.file.readline()) not in (b"\r\n", b""):
+            if line[:15].lower() == b"content-length:":
+                length = int(line[15:])
+        body = self.file.read(length)
+        if status[9:12] != b"200":
+            raise RuntimeError(f"/token answered {status!r}: {body[:200]!r}")
+        return body
+
+    def close(self) -> None:
+        self.file.close()
+        self.sock.close()
+
+
+@contextmanager
+def serve_process(base_url: str) -> Iterator[int]:
+    """``psopenapi serve`` in its own process (as deployed, access log on), upstream ``base_url``; yields its port."""
+    with tempfile.TemporaryDirectory() as folder:
+        config_file = Path(folder) / "serve.json"
+        config_file.write_text(json.dumps(_serve_config(base_url)))
+        process = subprocess.Popen(
+            [CLI, "serve", "--config", str(config_file), "--port", "0"],
+            env={**child_env(), **SERVE_ENV},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            assert process.stdout is not None
+            url = process.stdout.readline().strip()
+            if not url:
+                raise RuntimeError("psopenapi serve did not start")
+            yield int(url.rsplit(":", 1)[1])
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+#: A WSGI app that answers at once, on psopenapi serve's server: what the HTTP hop alone costs.
+HOP_APP = """
+import sys
+from psopenapi_py.serve import make_server
+ANSWER = b'{"value":"ek_bench_0123456789abcdef01234567","expires_at":1796119272}'
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(ANSWER)))])
+    return [ANSWER]
+server = make_server(app, "127.0.0.1", 0)
+print(server.server_port, flush=True)
+server.serve_forever(0.05)
+"""
+
+
+def per_call(call: Callable[[], object], calls: int) -> Callable[[], Sample]:
+    """A sample maker: the mean time of ``calls`` sequential calls."""
+
+    def measure() -> Sample:
+        start = time.perf_counter()
+        for _ in range(calls):
+            call()
+        return {"value": (time.perf_counter() - start) / calls}
+
+    return measure
+
+
+@contextmanager
+def hop_process() -> Iterator[int]:
+    """:data:`HOP_APP` in its own process; yields its port."""
+    process = subprocess.Popen([PYTHON, "-c", HOP_APP], env=child_env(), stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        yield int(process.stdout.readline())
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def bench_serve(base_url: str, calls: int, repeats: int, load: int) -> dict[str, dict[str, Any]]:
+    """Figure 7: the time POST /token takes over a direct new_realtime_client_secret call to the same
+    upstream (the loopback server), and the time per request under gunicorn with 2 workers, 8 threads."""
     from psopenapi_py import Configuration, new_realtime_client_secret
-    from psopenapi_py.mock_server import MockServer
-    from psopenapi_py.serve import create_app, make_server, parse_config, serve_in_thread, stop_server
 
-    logging.getLogger("psopenapi_py.serve").setLevel(logging.WARNING)
+    direct = Configuration(access_token=SERVE_KEY, base_url=base_url, maximum_retry_count=0)
+    request = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": CALL_SESSION}
+    expected = CLIENT_SECRET_REPLY["value"]
+
+    def direct_call() -> None:
+        if new_realtime_client_secret(request, configuration=direct).value != expected:
+            raise RuntimeError("the direct call did not return the server's key")
+
     figures: dict[str, dict[str, Any]] = {}
-    with MockServer(api_key=SERVE_KEY) as mock:
-        config = _serve_config(mock.url)
-        app = create_app(parse_config(config, environ={"OPENAI_API_KEY": SERVE_KEY, "BENCH_SERVE_TOKENS": SERVE_TOKEN}))
-        server = make_server(app, "127.0.0.1", 0)
-        thread = serve_in_thread(server)
-        token_url = f"http://127.0.0.1:{server.server_port}/token"
-        direct = Configuration(access_token=SERVE_KEY, base_url=mock.url, maximum_retry_count=0)
-        request = {"expires_after": {"anchor": "created_at", "seconds": 600}, "session": config["session"]}
-        session = requests.Session()
-        auth = {"Authorization": f"Bearer {SERVE_TOKEN}"}
-
-        def direct_call() -> None:
-            new_realtime_client_secret(request, configuration=direct)
+    figures["serve_app"] = _bench_serve_app(base_url, calls, repeats, direct_call)
+    with serve_process(base_url) as port:
+        caller = _KeptAlive(port)
 
         def token_call() -> None:
-            answer = session.post(token_url, headers=auth, timeout=30)
-            if answer.status_code != 200:
-                raise RuntimeError(f"/token answered {answer.status_code}")
-
-        def timed(call: Callable[[], None]) -> Callable[[], Sample]:
-            def measure() -> Sample:
-                start = time.perf_counter()
-                for _ in range(calls):
-                    call()
-                return {"value": (time.perf_counter() - start) / calls}
-
-            return measure
+            if json.loads(caller.call())["value"] != expected:
+                raise RuntimeError("/token did not return the server's key")
 
         try:
-            measured = alternate({"ours": timed(token_call), "direct": timed(direct_call)}, repeats)
+            measured = alternate({"ours": per_call(token_call, calls), "direct": per_call(direct_call, calls)}, repeats)
         finally:
-            session.close()
-            stop_server(server, thread)
-        figures["serve_token"] = figure(
-            "serve_token",
-            f"POST /token through psopenapi serve, per request ({calls} sequential)",
-            "s",
-            column(measured["ours"]),
-            column(measured["direct"]),
-            "new_realtime_client_secret() called directly, same upstream",
-            1.2,
-        )
-        figures["serve_gunicorn"] = _bench_gunicorn(mock.url, config, load, direct_call)
+            caller.close()
+    with hop_process() as port:
+        caller = _KeptAlive(port)
+        try:
+            hop = column(alternate({"hop": per_call(caller.call, calls)}, repeats)["hop"])
+        finally:
+            caller.close()
+    ours, baseline = column(measured["ours"]), column(measured["direct"])
+    figures["serve_token"] = figure(
+        "serve_token",
+        f"POST /token through psopenapi serve (own process, access log on), per request ({calls} sequential)",
+        "s",
+        ours,
+        baseline,
+        "new_realtime_client_secret() called directly, same upstream",
+        1.2,
+        added_sec=median(ours) - median(baseline),
+        hop_sec=median(hop),
+    )
+    figures["serve_gunicorn"] = _bench_gunicorn(base_url, _serve_config(base_url), load, direct_call)
     return figures
+
+
+def _bench_serve_app(base_url: str, calls: int, repeats: int, direct_call: Callable[[], None]) -> dict[str, Any]:
+    """The WSGI application's own cost: /token handed to ``create_app``'s app as a WSGI server would (no HTTP
+    in front: under gunicorn the HTTP side is gunicorn's), against the same direct call."""
+    import io
+    import logging
+
+    from psopenapi_py.serve import create_app, parse_config
+
+    # The access log is built and handled as in production, into a sink.
+    logger = logging.getLogger("psopenapi_py.serve")
+    sink = logging.StreamHandler(io.StringIO())
+    previous = logger.level, logger.propagate
+    logger.addHandler(sink)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    app = create_app(parse_config(_serve_config(base_url), environ=dict(SERVE_ENV)))
+    statuses: list[str] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        statuses.append(status)
+
+    def app_call() -> None:
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/token",
+            "QUERY_STRING": "",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_AUTHORIZATION": f"Bearer {SERVE_TOKEN}",
+            "CONTENT_LENGTH": "0",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "http",
+        }
+        body = b"".join(app(environ, start_response))
+        if statuses.pop() != "200 OK" or json.loads(body)["value"] != CLIENT_SECRET_REPLY["value"]:
+            raise RuntimeError(f"the app answered {body[:200]!r}")
+
+    try:
+        measured = alternate({"ours": per_call(app_call, calls), "direct": per_call(direct_call, calls)}, repeats)
+    finally:
+        logger.removeHandler(sink)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]
+    return figure(
+        "serve_app",
+        f"/token in the WSGI app alone (no HTTP in front, access log on), per request ({calls} sequential)",
+        "s",
+        column(measured["ours"]),
+        column(measured["direct"]),
+        "new_realtime_client_secret() called directly, same upstream",
+        None,
+    )
 
 
 def _bench_gunicorn(
@@ -1050,12 +1233,7 @@ def _bench_gunicorn(
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-        env = {
-            **os.environ,
-            "OPENAI_API_KEY": SERVE_KEY,
-            "BENCH_SERVE_TOKENS": SERVE_TOKEN,
-            "PSOPENAPI_SERVE_CONFIG": str(config_file),
-        }
+        env = {**child_env(), **SERVE_ENV, "PSOPENAPI_SERVE_CONFIG": str(config_file)}
         argv = [PYTHON, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
         process = subprocess.Popen(
             [*argv, "psopenapi_py.serve:app_from_env()"],
@@ -1187,6 +1365,12 @@ def table(figures: dict[str, dict[str, Any]]) -> str:
                 f"| ↳ peak memory (max RSS) | {rss['ours_kib'] / 1024:.1f} MiB | {rss['baseline_kib'] / 1024:.1f} MiB"
                 f" | {rss['ratio']:.2f}× | {target} | {met} |"
             )
+        if "added_sec" in fig:
+            rows.append(f"| ↳ time added per request, absolute | {format_value(fig['added_sec'], 's')} | | | | |")
+            rows.append(
+                f"| ↳ of which the HTTP hop alone (an app answering at once, same server and caller) | "
+                f"{format_value(fig['hop_sec'], 's')} | | | | |"
+            )
         if fig["name"] == "translate":
             rows.append(
                 f"| ↳ throughput, absolute | {fig['lines_per_sec']:,.0f} lines/s | {fig['lines']} lines in "
@@ -1270,12 +1454,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "one_shot" in wanted or peer:
             log("figure 4: one-shot CLI" + (" (and openai's)" if peer else ""))
             figures.update(bench_one_shot(base_url, plan.process_repeats, plan.process_warmup, with_openai=peer))
+        if "serve" in wanted:
+            log("figure 7: psopenapi serve")
+            figures.update(bench_serve(base_url, plan.serve_calls, plan.serve_repeats, plan.serve_load))
     if "translate" in wanted:
         log("figure 5: translator")
         figures["translate"] = bench_translate(plan.translate_lines, plan.translate_repeats)
-    if "serve" in wanted:
-        log("figure 7: psopenapi serve")
-        figures.update(bench_serve(plan.serve_calls, plan.serve_repeats, plan.serve_load))
     if "peer" in wanted:
         for name in PEER_FIGURES:
             if oai is None:

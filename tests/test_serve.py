@@ -269,6 +269,28 @@ def test_an_oversized_body_is_refused(serve: Running, mock: MockServer) -> None:
     assert len(mock.requests) == before
 
 
+def test_a_body_that_stops_arriving_is_answered_408(mock: MockServer, access_log: Any) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, read_timeout_sec=0.3)
+    thread = serve_in_thread(server)
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+            request = (
+                f"POST /token HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer {CALLER_TOKEN}\r\nContent-Length: 50\r\n\r\n"
+            )
+            sock.sendall(request.encode() + b'{"ttl')
+            answer = sock.makefile("rb").read()
+    finally:
+        stop_server(server, thread)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+    assert b"\r\nConnection: close" in head
+    assert json.loads(body) == {
+        "error": {"message": "The request body did not arrive in time.", "code": "request_timeout"}
+    }
+    assert mock.requests == []
+
+
 # -- /session ----------------------------------------------------------------------------------------
 
 

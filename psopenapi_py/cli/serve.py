@@ -69,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
             f"auth.none is allowed only on loopback; --host {args.host} is not (configure bearer tokens or a hook)."
         )
     logger = logging.getLogger("psopenapi_py.serve")
+    previous_level = logger.level
     handler: logging.Handler | None = None
     if not args.quiet or config.auth_none:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(_terminal_formatter(logging.Formatter)("%(message)s"))
-        if args.quiet:
-            handler.setLevel(logging.WARNING)
         logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+        # Quiet: access-log lines are not even built (they cost a JSON dump and a redaction each).
+        logger.setLevel(logging.WARNING if args.quiet else logging.INFO)
     try:
         app = create_app(config, demo=args.demo_page)
         try:
@@ -105,4 +105,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if handler is not None:
             logger.removeHandler(handler)
+            logger.setLevel(previous_level)
     return EXIT_OK

@@ -55,6 +55,7 @@ _PHRASES = {
     403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
+    408: "Request Timeout",
     411: "Length Required",
     413: "Content Too Large",
     415: "Unsupported Media Type",
@@ -214,7 +215,13 @@ class ServeApp:
         if length > self.config.max_body_bytes:
             return _error(413, f"The body is larger than {self.config.max_body_bytes} bytes.", "body_too_large")
         stream = environ.get("wsgi.input")
-        return stream.read(length) if stream is not None and length else b""
+        if stream is None or not length:
+            return b""
+        try:
+            return bytes(stream.read(length))
+        except OSError:
+            # The caller stopped sending (the server's read timeout) or went away mid-body.
+            return _error(408, "The request body did not arrive in time.", "request_timeout")
 
     # -- callers ------------------------------------------------------------------------------------
 

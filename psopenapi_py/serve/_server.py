@@ -1,10 +1,16 @@
-"""The threaded stdlib server of ``psopenapi serve``: the mock server's bounded-worker, read-timeout server, speaking WSGI."""
+"""The threaded stdlib server of ``psopenapi serve``: the mock server's bounded, read-timeout server, with
+kept-alive HTTP/1.1 connections (:mod:`._wsgi`) served by a pool of long-lived worker threads.
+
+Long-lived workers matter beyond thread start-up: the client keeps one ``requests.Session`` per thread, so
+a worker that lives on keeps its upstream connection (and its TLS session with the Realtime API) for the
+next request instead of opening a new one.
+"""
 
 from __future__ import annotations
 
+import queue
 import threading
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler
 
 from ..mock_server._http import (
     DEFAULT_MAX_WORKERS,
@@ -13,40 +19,67 @@ from ..mock_server._http import (
     HTTPServer,
     HTTPServer6,
 )
+from ._wsgi import ConnectionHandler, base_environ
 
-
-class _Handler(WSGIRequestHandler):
-    server: WSGIServer  # type: ignore[assignment]
-
-    def setup(self) -> None:
-        # A client that stops sending is closed after the read timeout instead of holding a worker.
-        super().setup()
-        self.connection.settimeout(self.server.read_timeout_sec)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's parameter name
-        """The application writes the access log (JSON, redacted); wsgiref's own lines are dropped."""
+#: How long a kept-alive connection may wait for its next request before it is closed.
+DEFAULT_IDLE_TIMEOUT_SEC = 5.0
 
 
 class WSGIServer(HTTPServer):
-    """The mock server's HTTPServer (one thread per connection, at most ``max_workers``) serving a WSGI app."""
+    """Serves a WSGI application: at most ``max_workers`` connections at once, each on a pooled thread."""
 
     application: Any
     read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC
+    idle_timeout_sec: float = DEFAULT_IDLE_TIMEOUT_SEC
     base_environ: dict[str, Any]
 
     def server_bind(self) -> None:
         super().server_bind()
-        self.base_environ = {
-            "SERVER_NAME": self.server_name,
-            "GATEWAY_INTERFACE": "CGI/1.1",
-            "SERVER_PORT": str(self.server_port),
-            "REMOTE_HOST": "",
-            "CONTENT_LENGTH": "",
-            "SCRIPT_NAME": "",
-        }
+        self.base_environ = base_environ(self.server_name, self.server_port)
+        self._jobs: queue.SimpleQueue[tuple[Any, Any] | None] = queue.SimpleQueue()
+        self._pool_lock = threading.Lock()
+        self._idle = 0
+        self._worker_count = 0
 
-    def get_app(self) -> Any:
-        return self.application
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # The slot taken here (at most max_workers connections) is given back by the worker when it is done.
+        while not self.workers.acquire(timeout=POLL_INTERVAL_SEC):
+            if self.stopping:
+                self.shutdown_request(request)
+                return
+        with self._pool_lock:
+            if self._idle:
+                # An idle worker is reserved for this connection, so no connection waits while one is free.
+                self._idle -= 1
+                self._jobs.put((request, client_address))
+                return
+            self._worker_count += 1
+        threading.Thread(
+            target=self._work, args=((request, client_address),), name="psopenapi-serve-worker", daemon=True
+        ).start()
+
+    def _work(self, job: tuple[Any, Any] | None) -> None:
+        while job is not None:
+            request, client_address = job
+            try:
+                self.finish_request(request, client_address)
+            except Exception:  # noqa: BLE001 - socketserver's own convention: report and go on
+                self.handle_error(request, client_address)
+            finally:
+                self.shutdown_request(request)
+                with self._pool_lock:
+                    self._idle += 1
+                self.workers.release()
+            job = self._jobs.get()
+        with self._pool_lock:
+            self._worker_count -= 1
+
+    def server_close(self) -> None:
+        super().server_close()
+        with self._pool_lock:
+            idle, self._idle = self._idle, 0
+        for _ in range(idle):
+            self._jobs.put(None)
 
 
 class WSGIServer6(WSGIServer, HTTPServer6):
@@ -59,19 +92,25 @@ def make_server(
     port: int = 8080,
     *,
     read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC,
+    idle_timeout_sec: float = DEFAULT_IDLE_TIMEOUT_SEC,
     max_workers: int = DEFAULT_MAX_WORKERS,
 ) -> WSGIServer:
-    """A bound (not yet serving) threaded server for ``app``; call ``serve_forever()`` or use :func:`serve_in_thread`."""
+    """A bound (not yet serving) threaded server for ``app``; call ``serve_forever()`` or use :func:`serve_in_thread`.
+
+    ``read_timeout_sec`` bounds the wait for any part of a request, ``idle_timeout_sec`` how long a kept-alive
+    connection may wait for its next one; at most ``max_workers`` connections are served at once.
+    """
     cls = WSGIServer6 if ":" in host else WSGIServer
-    server = cls((host, port), _Handler)
+    server = cls((host, port), ConnectionHandler)
     server.application = app
     server.read_timeout_sec = read_timeout_sec
+    server.idle_timeout_sec = idle_timeout_sec
     server.workers = threading.BoundedSemaphore(max_workers)
     return server
 
 
 def serve_in_thread(server: WSGIServer) -> threading.Thread:
-    """Serve in a daemon thread (stop with ``server.stopping = True; server.shutdown(); server.server_close()``)."""
+    """Serve in a daemon thread (stop it with :func:`stop_server`)."""
     thread = threading.Thread(
         target=server.serve_forever, args=(POLL_INTERVAL_SEC,), name="psopenapi-serve", daemon=True
     )

@@ -1,0 +1,358 @@
+"""One HTTP/1.1 connection speaking WSGI (PEP 3333): requests read, handed to the application, answered,
+as long as the client keeps the connection open.
+
+wsgiref's server answers one HTTP/1.0 request per connection, so every request paid a TCP handshake and
+(in a thread-per-connection server) a new thread and a new upstream connection; that was most of what
+``/token`` cost over a direct call. This handler keeps connections alive and parses only what WSGI needs.
+Production deployments run the application under gunicorn or another WSGI server instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socketserver
+import sys
+import time
+from collections.abc import Callable, Iterable
+from email.utils import formatdate
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from .. import __version__
+
+logger = logging.getLogger("psopenapi_py.serve")
+
+#: The longest request line or header line read; longer ones are answered 414 or 431.
+MAX_LINE_BYTES = 8192
+#: At most this many header lines per request.
+MAX_HEADERS = 100
+#: An unread request body up to this size is read and dropped so the connection can carry the next request.
+MAX_DRAIN_BYTES = 64 * 1024
+
+_SERVER_HEADER = f"psopenapi-serve/{__version__}"
+
+
+class _HttpError(Exception):
+    """A request the server answers itself, before the application sees it; the connection then closes."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class _Body:
+    """``wsgi.input``: at most Content-Length bytes of the request body; sends ``100 Continue`` on first read."""
+
+    def __init__(self, rfile: Any, length: int, send_continue: Callable[[], None] | None):
+        self._rfile = rfile
+        self.remaining = length
+        self._send_continue = send_continue
+        #: Reading the body failed (timeout, or the client went away): the connection cannot go on.
+        self.failed = False
+
+    def _start(self) -> None:
+        if self._send_continue is not None:
+            self._send_continue()
+            self._send_continue = None
+
+    @property
+    def continue_pending(self) -> bool:
+        """The client asked to wait for ``100 Continue`` and was never sent it (so it may not send the body)."""
+        return self._send_continue is not None
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.remaining <= 0:
+            return b""
+        self._start()
+        wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        try:
+            data = self._rfile.read(wanted)
+        except OSError:
+            self.failed = True
+            raise
+        self.remaining -= len(data)
+        if len(data) < wanted:
+            self.failed = True
+            raise ConnectionError("the client closed the connection inside the request body")
+        return bytes(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.remaining <= 0:
+            return b""
+        self._start()
+        wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        try:
+            line = self._rfile.readline(wanted)
+        except OSError:
+            self.failed = True
+            raise
+        self.remaining -= len(line)
+        return bytes(line)
+
+    def readlines(self, hint: int = -1) -> list[bytes]:
+        lines = []
+        total = 0
+        while line := self.readline():
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self) -> Any:
+        return iter(self.readline, b"")
+
+
+class ConnectionHandler(socketserver.StreamRequestHandler):
+    """Serves the requests of one connection to ``server.application``."""
+
+    # Headers and body go out in one write, but a kept-alive client still must not wait on Nagle.
+    disable_nagle_algorithm = True
+    server: Any
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.read_timeout_sec)
+
+    def handle(self) -> None:
+        keep_alive = True
+        first = True
+        read_timeout, idle_timeout = self.server.read_timeout_sec, self.server.idle_timeout_sec
+        while keep_alive and not self.server.stopping:
+            if not first and idle_timeout != read_timeout:
+                # Between requests a connection may sit idle only this long, so idle clients free their worker.
+                self.connection.settimeout(idle_timeout)
+            try:
+                request = self._read_head()
+            except (TimeoutError, ConnectionError):
+                return
+            except _HttpError as exc:
+                self._send_error(exc.status, exc.message)
+                return
+            if request is None:
+                return
+            if not first and idle_timeout != read_timeout:
+                self.connection.settimeout(read_timeout)
+            first = False
+            try:
+                keep_alive = self._serve(*request)
+            except (TimeoutError, ConnectionError):
+                return
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def _readline(self, too_long: tuple[int, str]) -> bytes:
+        line = self.rfile.readline(MAX_LINE_BYTES + 1)
+        if len(line) > MAX_LINE_BYTES:
+            raise _HttpError(*too_long)
+        return bytes(line)
+
+    def _read_head(self) -> tuple[str, str, str, list[tuple[str, str]]] | None:
+        """The request line and headers, or None when the client closed the connection between requests."""
+        line = self._readline((414, "The request line is too long."))
+        if line in (b"\r\n", b"\n"):  # one empty line before a request is allowed (RFC 9112, 2.2)
+            line = self._readline((414, "The request line is too long."))
+        if not line:
+            return None
+        parts = line.decode("latin-1").rstrip("\r\n").split(" ")
+        if len(parts) != 3 or not parts[0].isalpha() or not parts[1]:
+            raise _HttpError(400, "The request line is not 'METHOD target HTTP/1.x'.")
+        method, target, version = parts
+        if version not in ("HTTP/1.1", "HTTP/1.0"):
+            raise _HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are served.")
+        headers: list[tuple[str, str]] = []
+        while True:
+            line = self._readline((431, "A request header line is too long."))
+            if line in (b"\r\n", b"\n"):
+                break
+            if not line:
+                raise ConnectionError("the client closed the connection inside the request head")
+            if len(headers) == MAX_HEADERS:
+                raise _HttpError(431, f"More than {MAX_HEADERS} request headers.")
+            name, colon, value = line.decode("latin-1").partition(":")
+            if not colon or not name or name != name.strip() or " " in name or "\t" in name:
+                raise _HttpError(400, "A request header line is malformed.")
+            headers.append((name, value.strip(" \t\r\n")))
+        return method, target, version, headers
+
+    def _environ(
+        self, method: str, target: str, version: str, headers: list[tuple[str, str]]
+    ) -> tuple[dict[str, Any], int, bool, bool]:
+        """The WSGI environ, the body's length, whether the client waits for 100 Continue, and whether it
+        asked to close the connection."""
+        if target.startswith(("http://", "https://")):  # absolute form: only its path and query count
+            target = "/" + target.split("/", 3)[3] if target.count("/") >= 3 else "/"
+        path, _, query = target.partition("?")
+        server = self.server
+        environ: dict[str, Any] = dict(server.base_environ)
+        environ["REQUEST_METHOD"] = method
+        environ["PATH_INFO"] = unquote_to_bytes(path).decode("latin-1")
+        environ["QUERY_STRING"] = query
+        environ["SERVER_PROTOCOL"] = version
+        environ["REMOTE_ADDR"] = str(self.client_address[0])
+        length_values: set[str] = set()
+        connection = ""
+        expect = ""
+        for name, value in headers:
+            key = name.upper().replace("-", "_")
+            if "_" in name:
+                # X_Forwarded_For would otherwise land where X-Forwarded-For does (gunicorn drops these too).
+                continue
+            if key == "CONTENT_LENGTH":
+                length_values.add(value)
+                continue
+            if key == "TRANSFER_ENCODING":
+                raise _HttpError(411, "Send the request body with a Content-Length header, not chunked.")
+            if key == "CONNECTION":
+                connection = value.lower()
+            elif key == "EXPECT":
+                expect = value.lower()
+            if key != "CONTENT_TYPE":
+                key = "HTTP_" + key
+            environ[key] = f"{environ[key]},{value}" if key in environ else value
+        length = 0
+        if length_values:
+            if len(length_values) > 1:
+                raise _HttpError(400, "The request has conflicting Content-Length headers.")
+            raw = length_values.pop()
+            if not raw.isdigit() or not raw.isascii():
+                raise _HttpError(400, "Content-Length is not a non-negative whole number.")
+            length = int(raw)
+            environ["CONTENT_LENGTH"] = raw
+        wants_close = "close" in connection or (version == "HTTP/1.0" and "keep-alive" not in connection)
+        return environ, length, expect == "100-continue" and version == "HTTP/1.1", wants_close
+
+    # -- answering ----------------------------------------------------------------------------------
+
+    def _serve(self, method: str, target: str, version: str, headers: list[tuple[str, str]]) -> bool:
+        """Run the application for one request and write its answer; whether the connection stays open."""
+        try:
+            environ, length, expects_continue, wants_close = self._environ(method, target, version, headers)
+        except _HttpError as exc:
+            self._send_error(exc.status, exc.message)
+            return False
+        body = _Body(self.rfile, length, self._send_continue if expects_continue else None)
+        environ["wsgi.input"] = body
+        environ["wsgi.errors"] = sys.stderr
+        started: list[Any] = []
+        # write() and the returned iterable add to one list, so the body keeps the order it was produced in.
+        chunks: list[bytes] = []
+
+        def start_response(status: str, response_headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            if exc_info is not None:
+                try:
+                    if chunks:
+                        raise exc_info[1].with_traceback(exc_info[2])
+                finally:
+                    exc_info = None
+            elif started:
+                raise AssertionError("start_response was called twice without exc_info")
+            started[:] = [status, list(response_headers)]
+            return chunks.append
+
+        result: Iterable[bytes] | None = None
+        try:
+            result = self.server.application(environ, start_response)
+            for chunk in result:
+                chunks.append(chunk)
+        except Exception as exc:  # noqa: BLE001 - one request's failure answers 500; the server goes on
+            if body.failed:
+                return False  # the client stopped sending or went away: nobody to answer
+            logger.error("psopenapi serve: the application failed on %s: %s", method, type(exc).__name__)
+            self._send_error(500, "The server failed on this request.")
+            return False
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        if not started:
+            logger.error("psopenapi serve: the application returned without calling start_response")
+            self._send_error(500, "The server failed on this request.")
+            return False
+        status, response_headers = started
+        keep_alive = not wants_close and not self.server.stopping and not body.failed
+        if body.remaining and keep_alive:
+            # What the application left unread must be consumed before the next request can be read.
+            if body.continue_pending or body.remaining > MAX_DRAIN_BYTES:
+                keep_alive = False
+            else:
+                body.read()
+        payload = b"".join(chunks)
+        names = {name.lower() for name, _ in response_headers}
+        if "content-length" not in names:
+            response_headers.append(("Content-Length", str(len(payload))))
+        if not keep_alive:
+            response_headers.append(("Connection", "close"))
+        elif version == "HTTP/1.0":
+            response_headers.append(("Connection", "keep-alive"))
+        self._write(version, status, response_headers, b"" if method == "HEAD" else payload)
+        return keep_alive
+
+    def _send_continue(self) -> None:
+        self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+
+    def _send_error(self, status: int, message: str) -> None:
+        """An answer from the server itself (the application never saw the request); the connection closes."""
+        code = "server_error" if status == 500 else "bad_request"
+        payload = json.dumps({"error": {"message": message, "code": code}}, separators=(",", ":")).encode()
+        phrase = HTTPStatus(status).phrase
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(payload))),
+            ("Cache-Control", "no-store"),
+            ("Connection", "close"),
+        ]
+        try:
+            self._write("HTTP/1.1", f"{status} {phrase}", headers, payload)
+        except OSError:
+            pass
+        logger.info(
+            "%s",
+            json.dumps(
+                {
+                    "time": round(time.time(), 3),
+                    "remote": str(self.client_address[0]),
+                    "status": status,
+                    "error": message,
+                },
+                separators=(",", ":"),
+            ),
+        )
+
+    def _write(self, version: str, status: str, headers: list[tuple[str, str]], payload: bytes) -> None:
+        lines = [f"{'HTTP/1.1' if version == 'HTTP/1.1' else 'HTTP/1.0'} {status}"]
+        lines.append(f"Date: {_http_date()}")
+        lines.append(f"Server: {_SERVER_HEADER}")
+        lines += [f"{name}: {value}" for name, value in headers]
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        self.wfile.write(head + payload)
+
+
+_date_cache: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header's value, formatted once per second (it has a resolution of one second)."""
+    global _date_cache
+    now = int(time.time())
+    if _date_cache[0] != now:
+        _date_cache = (now, formatdate(now, usegmt=True))
+    return _date_cache[1]
+
+
+def base_environ(server_name: str, server_port: int) -> dict[str, Any]:
+    """What every request's environ starts from."""
+    return {
+        "SERVER_NAME": server_name,
+        "SERVER_PORT": str(server_port),
+        "SCRIPT_NAME": "",
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }

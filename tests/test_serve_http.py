@@ -1,0 +1,310 @@
+"""psopenapi serve's stdlib server: HTTP/1.1 framing, kept-alive connections and pooled workers, over real sockets."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from psopenapi_py.serve import make_server, serve_in_thread, stop_server
+from psopenapi_py.serve._server import WSGIServer
+from psopenapi_py.serve._wsgi import MAX_HEADERS, MAX_LINE_BYTES
+
+App = Callable[[dict[str, Any], Callable[..., Any]], Any]
+
+
+def echo_app(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+    """Answers what it was asked, what it read and which thread served it."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if environ["PATH_INFO"] != "/unread" else b""
+    keys = ("REQUEST_METHOD", "PATH_INFO", "QUERY_STRING", "CONTENT_TYPE", "CONTENT_LENGTH", "SERVER_PROTOCOL")
+    seen = {key: environ.get(key) for key in keys}
+    seen.update({k: v for k, v in environ.items() if k.startswith("HTTP_")})
+    seen["body"] = body.decode("latin-1")
+    seen["thread"] = threading.get_ident()
+    payload = json.dumps(seen).encode()
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
+    return [payload]
+
+
+@pytest.fixture
+def server_for() -> Iterator[Callable[..., WSGIServer]]:
+    running: list[tuple[WSGIServer, threading.Thread]] = []
+
+    def start(app: App = echo_app, **options: Any) -> WSGIServer:
+        server = make_server(app, "127.0.0.1", 0, **options)
+        running.append((server, serve_in_thread(server)))
+        return server
+
+    yield start
+    for server, thread in running:
+        stop_server(server, thread)
+
+
+class Client:
+    """A raw HTTP/1.1 connection: send bytes, read one answer (status, headers, body) at a time."""
+
+    def __init__(self, server: WSGIServer):
+        self.sock = socket.create_connection(("127.0.0.1", server.server_port), timeout=10)
+        self.file = self.sock.makefile("rb")
+
+    def send(self, data: bytes) -> None:
+        self.sock.sendall(data)
+
+    def answer(self) -> tuple[int, dict[str, str], bytes]:
+        status_line = self.file.readline()
+        assert status_line, "the server closed the connection"
+        headers: dict[str, str] = {}
+        while (line := self.file.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.lower()] = value.strip()
+        body = self.file.read(int(headers.get("content-length", "0")))
+        return int(status_line.split()[1]), headers, body
+
+    def closed(self) -> bool:
+        return self.file.read(1) == b""
+
+    def close(self) -> None:
+        self.file.close()
+        self.sock.close()
+
+
+def request(method: str, path: str, body: bytes = b"", *headers: str, version: str = "HTTP/1.1") -> bytes:
+    lines = [f"{method} {path} {version}", "Host: test", *headers]
+    if body:
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def test_one_connection_carries_many_requests_on_one_worker(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    threads = set()
+    for n in range(5):
+        client.send(request("POST", f"/token?n={n}", b'{"a":1}', "Content-Type: application/json"))
+        status, headers, body = client.answer()
+        seen = json.loads(body)
+        assert status == 200
+        assert "connection" not in headers
+        assert (seen["PATH_INFO"], seen["QUERY_STRING"], seen["body"]) == ("/token", f"n={n}", '{"a":1}')
+        assert (seen["CONTENT_TYPE"], seen["CONTENT_LENGTH"], seen["SERVER_PROTOCOL"]) == (
+            "application/json",
+            "7",
+            "HTTP/1.1",
+        )
+        threads.add(seen["thread"])
+    client.close()
+    assert len(threads) == 1
+
+
+def test_pipelined_requests_are_answered_in_order(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("POST", "/a", b"one") + request("POST", "/b", b"two"))
+    first, second = client.answer(), client.answer()
+    assert [json.loads(first[2])["body"], json.loads(second[2])["body"]] == ["one", "two"]
+    client.close()
+
+
+def test_a_later_connection_reuses_the_idle_worker(server_for: Callable[..., WSGIServer]) -> None:
+    # The client keeps one requests.Session per thread: a reused worker keeps its upstream connection.
+    server = server_for()
+    threads = []
+    for _ in range(3):
+        client = Client(server)
+        client.send(request("GET", "/", b"", "Connection: close"))
+        threads.append(json.loads(client.answer()[2])["thread"])
+        assert client.closed()
+        client.close()
+        time.sleep(0.05)  # the worker goes back to the pool after the connection is closed
+    assert len(set(threads)) == 1
+
+
+@pytest.mark.parametrize(
+    ("version", "connection", "kept", "answered"),
+    [
+        ("HTTP/1.1", None, True, None),
+        ("HTTP/1.1", "close", False, "close"),
+        ("HTTP/1.0", None, False, "close"),
+        ("HTTP/1.0", "keep-alive", True, "keep-alive"),
+    ],
+)
+def test_the_connection_stays_open_as_http_says(
+    server_for: Callable[..., WSGIServer], version: str, connection: str | None, kept: bool, answered: str | None
+) -> None:
+    client = Client(server_for())
+    extra = [f"Connection: {connection}"] if connection else []
+    client.send(request("GET", "/healthz", b"", *extra, version=version))
+    status, headers, _ = client.answer()
+    assert status == 200
+    assert headers.get("connection") == answered
+    if kept:
+        client.send(request("GET", "/again", version=version))
+        assert json.loads(client.answer()[2])["PATH_INFO"] == "/again"
+    else:
+        assert client.closed()
+    client.close()
+
+
+def test_repeated_headers_are_joined_and_underscored_names_dropped(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("GET", "/", b"", "X-Tag: a", "X-Tag: b", "X_Forwarded_For: 10.9.9.9"))
+    seen = json.loads(client.answer()[2])
+    assert seen["HTTP_X_TAG"] == "a,b"
+    # Were it kept, X_Forwarded_For would read as X-Forwarded-For: a spoofed client address.
+    assert "HTTP_X_FORWARDED_FOR" not in seen
+    client.close()
+
+
+def test_the_path_is_percent_decoded_and_the_query_kept(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("GET", "/a%20b/%C3%A9?x=%20"))
+    seen = json.loads(client.answer()[2])
+    # PEP 3333: PATH_INFO carries the decoded bytes as latin-1 text; the query string is left as sent.
+    assert (seen["PATH_INFO"], seen["QUERY_STRING"]) == ("/a b/\u00c3\u00a9", "x=%20")
+    client.close()
+
+
+def test_expect_100_continue_is_answered_before_the_body_is_read(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    head = "POST /offer HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+    client.send(head.encode())
+    assert client.file.readline() == b"HTTP/1.1 100 Continue\r\n"
+    assert client.file.readline() == b"\r\n"
+    client.send(b"hello")
+    status, _, body = client.answer()
+    assert (status, json.loads(body)["body"]) == (200, "hello")
+    client.close()
+
+
+def test_a_body_the_app_did_not_read_is_drained_for_the_next_request(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("POST", "/unread", b"x" * 1000) + request("POST", "/next", b"after"))
+    assert client.answer()[0] == 200
+    assert json.loads(client.answer()[2])["body"] == "after"
+    client.close()
+
+
+def test_a_large_unread_body_closes_the_connection(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("POST", "/unread", b"", "Content-Length: 10000000"))
+    status, headers, _ = client.answer()
+    assert (status, headers["connection"]) == (200, "close")
+    client.close()
+
+
+def error_of(body: bytes) -> dict[str, Any]:
+    error: dict[str, Any] = json.loads(body)["error"]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"GARBAGE\r\n\r\n", 400, "The request line is not 'METHOD target HTTP/1.x'."),
+        (b"GET / HTTP/2.0\r\n\r\n", 505, "Only HTTP/1.0 and HTTP/1.1 are served."),
+        (b"GET /" + b"a" * MAX_LINE_BYTES + b" HTTP/1.1\r\n\r\n", 414, "The request line is too long."),
+        (b"GET / HTTP/1.1\r\nX: " + b"a" * MAX_LINE_BYTES + b"\r\n\r\n", 431, "A request header line is too long."),
+        (
+            b"GET / HTTP/1.1\r\n" + b"X-A: 1\r\n" * (MAX_HEADERS + 1) + b"\r\n",
+            431,
+            f"More than {MAX_HEADERS} request headers.",
+        ),
+        (b"GET / HTTP/1.1\r\nno colon here\r\n\r\n", 400, "A request header line is malformed."),
+        (b"GET / HTTP/1.1\r\nBad Name: 1\r\n\r\n", 400, "A request header line is malformed."),
+        (
+            b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+            411,
+            "Send the request body with a Content-Length header, not chunked.",
+        ),
+        (
+            b"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+            400,
+            "The request has conflicting Content-Length headers.",
+        ),
+        (b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400, "Content-Length is not a non-negative whole number."),
+    ],
+)
+def test_malformed_requests_get_a_json_error_and_a_closed_connection(
+    server_for: Callable[..., WSGIServer], data: bytes, status: int, message: str
+) -> None:
+    client = Client(server_for())
+    client.send(data)
+    got, headers, body = client.answer()
+    assert (got, headers["connection"], headers["content-type"]) == (status, "close", "application/json")
+    assert error_of(body) == {"message": message, "code": "server_error" if status == 500 else "bad_request"}
+    assert client.closed()
+    client.close()
+
+
+def test_a_failing_app_answers_500_and_the_server_goes_on(server_for: Callable[..., WSGIServer]) -> None:
+    def failing(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        if environ["PATH_INFO"] == "/boom":
+            raise RuntimeError("secret detail")
+        return echo_app(environ, start_response)
+
+    server = server_for(failing)
+    client = Client(server)
+    client.send(request("GET", "/boom"))
+    status, headers, body = client.answer()
+    assert (status, headers["connection"]) == (500, "close")
+    assert error_of(body) == {"message": "The server failed on this request.", "code": "server_error"}
+    client.close()
+    again = Client(server)
+    again.send(request("GET", "/fine"))
+    assert again.answer()[0] == 200
+    again.close()
+
+
+def test_an_answer_without_content_length_gets_one(server_for: Callable[..., WSGIServer]) -> None:
+    def streaming(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterator[bytes]:
+        write = start_response("200 OK", [("Content-Type", "text/plain")])
+        write(b"first ")
+        yield b"second "
+        yield b"third"
+
+    client = Client(server_for(streaming))
+    client.send(request("GET", "/"))
+    status, headers, body = client.answer()
+    assert (status, headers["content-length"], body) == (200, "18", b"first second third")
+    client.close()
+
+
+def test_head_answers_the_headers_without_the_body(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("HEAD", "/x") + request("GET", "/y"))
+    status, headers, body = client_head(client)
+    assert (status, body) == (200, b"")
+    assert int(headers["content-length"]) > 0
+    assert json.loads(client.answer()[2])["PATH_INFO"] == "/y"
+    client.close()
+
+
+def client_head(client: Client) -> tuple[int, dict[str, str], bytes]:
+    """An answer to HEAD: headers only, whatever Content-Length says."""
+    status_line = client.file.readline()
+    headers: dict[str, str] = {}
+    while (line := client.file.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.lower()] = value.strip()
+    return int(status_line.split()[1]), headers, b""
+
+
+def test_an_idle_kept_alive_connection_is_closed_after_the_idle_timeout(
+    server_for: Callable[..., WSGIServer],
+) -> None:
+    client = Client(server_for(idle_timeout_sec=0.2))
+    client.send(request("GET", "/"))
+    assert client.answer()[0] == 200
+    assert client.closed()  # returns once the server closes; the client's own timeout is 10 s
+    client.close()
+
+
+def test_a_stalled_request_is_closed_after_the_read_timeout(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for(read_timeout_sec=0.2))
+    client.send(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+    assert client.closed()
+    client.close()
