@@ -358,7 +358,7 @@ def test_nested_hashtables_become_case_insensitive_dicts() -> None:
     python = py(ps)
     assert python == (
         "from psopenapi_py import pscompat as ps\n\n"
-        "body = ps.Hashtable({\n"
+        "body = ps.OrderedHashtable({\n"
         '    "model": "gpt-4o-realtime-preview",\n'
         '    "input_audio_format": "pcm16",\n'
         '    "turn_detection": ps.Hashtable({"type": "server_vad", "threshold": 0.5, "prefix_padding_ms": 300}),\n'

@@ -303,3 +303,59 @@ Remove-Item -Path $Path
 Write-Output (Test-Path $Path)
 """
     assert out(script) == ["3", "three", "True", "False"]
+
+
+# --------------------------------------------------------------------------------------------------
+# [char] and [ordered]: values .NET types, not plain text or plain hashtables
+
+
+def test_char_casts_count_as_code_points_where_a_number_is_wanted() -> None:
+    script = """
+$A = [char]65
+Write-Output $A
+Write-Output ([int][char]'A')
+Write-Output ([int[]][char[]]'Hi' -join ',')
+Write-Output ([char]'a' + 1)
+$Word = 'ab'
+Write-Output ($Word[0] + $Word[1])
+Write-Output ([char]'A' -eq 65)
+Write-Output (65 -eq [char]'A')
+Write-Output ([char]'A' -eq 'a')
+Write-Output (($Word.ToCharArray() | ForEach-Object { [int]$_ }) -join ' ')
+Write-Output ('hello'.Insert(2, 'XX'))
+"""
+    # Two chars add as numbers (97 + 98), the well-known PowerShell surprise.
+    assert out(script) == ["A", "65", "72,105", "98", "195", "True", "True", "True", "97 98", "heXXllo"]
+
+
+def test_char_casts_that_dotnet_refuses_fail_loudly() -> None:
+    for cast, message in [
+        ("[char]65.0", "Invalid cast from 'Double' to 'Char'."),
+        ("[char]70000", "Value was either too large or too small for a character."),
+        ("[char]'AB'", "String must be exactly one character long."),
+    ]:
+        proc = run_ps(f"Write-Output ({cast})", check=False)
+        assert proc.returncode != 0
+        assert message in proc.stderr
+
+
+def test_an_ordered_hashtable_reads_and_writes_an_integer_index_by_position() -> None:
+    script = """
+$Ordered = [ordered]@{ model = 'gpt-realtime'; voice = 'marin'; 7 = 'seven' }
+Write-Output $Ordered[0]
+Write-Output $Ordered[2]
+Write-Output $Ordered['voice']
+$Ordered[1] = 'cedar'
+Write-Output $Ordered.voice
+$Plain = @{ 0 = 'zero'; name = 'x' }
+Write-Output $Plain[0]
+Write-Output ($Plain['name', 0] -join ',')
+"""
+    # [ordered]'s integer indexer is positional, even over an integer key; a plain hashtable's is a key.
+    assert out(script) == ["gpt-realtime", "seven", "marin", "cedar", "zero", "x,zero"]
+
+
+def test_an_ordered_index_out_of_range_fails_loudly() -> None:
+    proc = run_ps("$O = [ordered]@{ a = 1 }\nWrite-Output $O[3]", check=False)
+    assert proc.returncode != 0
+    assert "Index was out of range." in proc.stderr

@@ -36,8 +36,21 @@ from ._cmdlets_extra import (
     not_match,
     out_string,
 )
-from ._collections import Hashtable, PSObject, add_member, count, index, items, length, member, set_index, set_member
+from ._collections import (
+    Hashtable,
+    OrderedHashtable,
+    PSObject,
+    add_member,
+    count,
+    index,
+    items,
+    length,
+    member,
+    set_index,
+    set_member,
+)
 from ._convert import (
+    Char,
     ScriptError,
     as_array,
     as_type,
@@ -103,7 +116,9 @@ from ._time import get_date, measure_command, new_timespan
 __all__ = [
     "Argument",
     "ErrorRecord",
+    "Char",
     "Hashtable",
+    "OrderedHashtable",
     "PSObject",
     "Preferences",
     "ScriptError",

@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from ._convert import ScriptError, as_array, collect, is_null, to_int
+from ._convert import Char, ScriptError, as_array, collect, is_null, to_int
 
 __all__ = [
     "DictionaryEntry",
     "add_member",
     "Hashtable",
+    "OrderedHashtable",
     "PSObject",
     "count",
     "index",
@@ -52,10 +53,15 @@ class Hashtable(dict[Any, Any]):
         return self._spelling.get(_fold(key), _MISSING)
 
     def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, list):  # $h['a', 'b']: the values of several keys
+            return [self[k] for k in key]
         real = self._real(key)
         return None if real is _MISSING else dict.__getitem__(self, real)
 
     def __setitem__(self, key: Any, value: Any) -> None:
+        self._store(key, value)
+
+    def _store(self, key: Any, value: Any) -> None:
         real = self._real(key)
         if real is _MISSING:
             self._spelling[_fold(key)] = key
@@ -94,7 +100,7 @@ class Hashtable(dict[Any, Any]):
         for data in (*args, kwargs):
             pairs = data.items() if isinstance(data, Mapping) else data
             for key, value in pairs:
-                self[key] = value
+                self._store(key, value)
 
     def clear(self) -> None:
         dict.clear(self)
@@ -113,6 +119,35 @@ class Hashtable(dict[Any, Any]):
 
     def __reduce__(self) -> Any:
         return (type(self), (dict(self),))
+
+
+class OrderedHashtable(Hashtable):
+    """``[ordered]@{...}`` (.NET's OrderedDictionary): a :class:`Hashtable` whose integer index is a position.
+
+    ``$o[0]`` is the first entry's value, as PowerShell picks the dictionary's ``[int]`` indexer for an
+    integer, even where the keys are integers themselves; any other index is a key.
+    """
+
+    __slots__ = ()
+
+    def _position(self, key: Any) -> Any:
+        if not 0 <= key < len(self):
+            raise ScriptError(
+                f"Index was out of range. Must be non-negative and less than the size of the collection. "
+                f"(Parameter 'index'; the [ordered] hashtable has {len(self)} entries, the index was {key})"
+            )
+        return list(dict.keys(self))[key]
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, int) and not isinstance(key, bool):
+            return dict.__getitem__(self, self._position(key))
+        return super().__getitem__(key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if isinstance(key, int) and not isinstance(key, bool):
+            dict.__setitem__(self, self._position(key), value)
+        else:
+            self._store(key, value)
 
 
 class PSObject(Hashtable):
@@ -387,6 +422,8 @@ def index(value: Any, key: Any) -> Any:
     if isinstance(value, Mapping):
         if isinstance(key, list):
             return [index(value, k) for k in key]
+        if isinstance(value, OrderedHashtable):
+            return value[key]
         return value.get(key) if isinstance(value, Hashtable) else _dict_lookup(value, key)
     if isinstance(value, (list, tuple, str)):
         if isinstance(key, list):
@@ -394,7 +431,7 @@ def index(value: Any, key: Any) -> Any:
             return [p for p in picked if p is not None]
         i = to_int(key)
         if -len(value) <= i < len(value):
-            return value[i]
+            return Char(value[i]) if isinstance(value, str) else value[i]
         return None
     fields = model_fields(value)
     if fields is not None:

@@ -91,6 +91,32 @@ def _parse_number(value: str, target: str) -> int | float:
     return float(s) * factor
 
 
+class Char(str):
+    """A ``[char]``: one character of text that counts as its code point where a number is wanted
+    (``[int][char]'A'`` is 65, ``[char]'a' + 1`` is 98), as .NET's ``System.Char`` does."""
+
+    __slots__ = ()
+
+
+def to_char(value: Any) -> Char:
+    """``[char]value``: a one-character string, or a code point from 0 to 65535."""
+    from ._format import text
+
+    if isinstance(value, Char):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value <= 0xFFFF:
+            raise _conversion_error(value, "System.Char", "Value was either too large or too small for a character.")
+        return Char(chr(value))
+    if isinstance(value, (bool, float)):
+        kind = "Boolean" if isinstance(value, bool) else "Double"
+        raise _conversion_error(value, "System.Char", f"Invalid cast from '{kind}' to 'Char'.")
+    s = text(value)
+    if len(s) != 1:
+        raise _conversion_error(value, "System.Char", "String must be exactly one character long.")
+    return Char(s)
+
+
 def to_number(value: Any, target: str = "double") -> int | float:
     """The number PowerShell makes of a value in arithmetic: numbers as they are, text parsed, ``$null`` 0, bools 0/1."""
     if value is None or value is UNSET:
@@ -99,6 +125,8 @@ def to_number(value: Any, target: str = "double") -> int | float:
         return int(value)  # an HTTP status or other int enum counts as its number
     if isinstance(value, float):
         return float(value)
+    if isinstance(value, Char):
+        return ord(value)
     if isinstance(value, str):
         return _parse_number(value, target)
     if isinstance(value, list) and len(value) == 1:
@@ -246,6 +274,8 @@ def cast(value: Any, type_name: str) -> Any:
         return truthy(value)
     if name in ("array", "object[]", "collections.arraylist", "collections.generic.list[object]"):
         return as_array(value)
+    if name == "char[]" and isinstance(value, str):
+        return [Char(c) for c in value]
     if name.endswith("[]"):
         return [cast(item, name[:-2]) for item in as_array(value)]
     if name in ("hashtable", "collections.hashtable"):
@@ -258,11 +288,8 @@ def cast(value: Any, type_name: str) -> Any:
         from ._time import to_datetime
 
         return to_datetime(value)
-    if name in ("char",):
-        s = text(value)
-        if len(s) != 1:
-            raise _conversion_error(value, "System.Char", "String must be exactly one character long.")
-        return s
+    if name == "char":
+        return to_char(value)
     if name in ("object", "psobject[]"):
         return value
     if name == "void":

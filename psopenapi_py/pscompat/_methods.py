@@ -15,7 +15,7 @@ from http import HTTPStatus
 from typing import Any
 
 from ._collections import Hashtable, entries, items
-from ._convert import ScriptError, is_number, to_double, to_int, to_number
+from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
 from ._files import temp_path
 from ._format import format_number, format_string, text
 from ._operators import compare, to_regex
@@ -111,12 +111,12 @@ def _str_method(s: str, name: str, args: tuple[Any, ...]) -> Any:
         return s.ljust(to_int(args[0]), text(args[1]) if len(args) > 1 else " ")
     if n == "insert":
         i = to_int(args[0])
-        return s[:i] + text(args[1])
+        return s[:i] + text(args[1]) + s[i:]
     if n == "remove":
         i = to_int(args[0])
         return s[:i] + (s[i + to_int(args[1]) :] if len(args) > 1 else "")
     if n == "tochararray":
-        return list(s)
+        return [Char(c) for c in s]
     if n == "tostring":
         return s
     if n == "compareto":

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any
 
 from ._collections import Hashtable, items
-from ._convert import ScriptError, is_null, is_number, to_bool, to_int, to_number
+from ._convert import Char, ScriptError, is_null, is_number, to_bool, to_char, to_int, to_number
 from ._format import text
 
 __all__ = [
@@ -41,6 +41,8 @@ __all__ = [
 
 def _convert_right(left: Any, right: Any) -> Any:
     """The right operand converted to the left operand's type, as PowerShell compares."""
+    if isinstance(left, Char):
+        return to_char(right)  # [char]'A' -eq 65 is true; a longer string does not convert
     if isinstance(left, str):
         return text(right)
     if isinstance(left, bool):
@@ -322,6 +324,8 @@ def add(left: Any, right: Any) -> Any:
         if isinstance(right, (list, tuple)):
             return list(right)
         return right
+    if isinstance(left, Char):
+        return ord(left) + to_number(right, "int")
     if isinstance(left, str):
         return left + text(right)
     if isinstance(left, (list, tuple)):

@@ -611,7 +611,8 @@ class Expressions(Context):
         if action == "dict_literal":
             if operand_node.type != "hash_literal_expression":
                 raise Unsupported(node, f"unsupported: [{type_name}] of something else than @{{...}}")
-            return self._hash_literal(operand_node, "PSObject" if type_name == "pscustomobject" else "Hashtable")
+            cls = "PSObject" if type_name == "pscustomobject" else "OrderedHashtable"
+            return self._hash_literal(operand_node, cls)
         value = self._expr(operand_node)
         kind = value.type.kind
         exact = not value.loose
@@ -663,7 +664,7 @@ class Expressions(Context):
             return value
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
-        if type_name in ("datetime", "datetimeoffset", "char", "long", "int64", "decimal"):
+        if type_name in ("datetime", "datetimeoffset", "char", "char[]", "long", "int64", "decimal"):
             return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
