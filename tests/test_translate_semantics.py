@@ -152,6 +152,30 @@ $null = New-RealtimeSession -RealtimeSessionCreateRequest $Request
     ]
 
 
+def test_rule3_cmdlet_parameters_convert_numbers_as_the_modules_binding_does(mock_server: MockServer) -> None:
+    script = """
+$Minutes = (@(120, 125) | Measure-Object -Sum).Sum
+$Turn = Initialize-RealtimeSessionCreateRequestTurnDetection -Type server_vad -PrefixPaddingMs ($Minutes + 0.5) -SilenceDurationMs '500'
+$Request = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview' -TurnDetection $Turn -MaxResponseOutputTokens ($Minutes * 2)
+$null = New-RealtimeSession -RealtimeSessionCreateRequest $Request
+"""
+    # The sum is a double: [Nullable[Int32]] parameters round it half to even (245.5 is 246) and take
+    # '500' as 500; the oneOf parameter is untyped, and ConvertTo-Json writes 490.0 as 490.
+    run_ps(script, mock_server)
+    assert [r.body for r in mock_server.requests] == [
+        {
+            "model": "gpt-4o-realtime-preview",
+            "turn_detection": {
+                "type": "server_vad",
+                "prefix_padding_ms": 246,
+                "silence_duration_ms": 500,
+                "create_response": True,
+            },
+            "max_response_output_tokens": 490,
+        }
+    ]
+
+
 # --------------------------------------------------------------------------------------------------
 # 4. .Count and .Length
 

@@ -95,6 +95,8 @@ class Model(JsonModel):
 
     additional_properties: dict[str, Any] = attrs.field(factory=dict, kw_only=True, eq=True)
     _unsent: frozenset[str] = attrs.field(default=frozenset(), init=False, eq=False, repr=False)
+    #: The keys of the JSON object a response model was parsed from, in the order the server sent them.
+    _order: tuple[str, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self._lenient:
@@ -156,7 +158,10 @@ class Model(JsonModel):
                     where = field.name if name is None else f"{name}.{field.name}"
                     raise missing_property(where, field.name, value=UNSET)
         with parse_mode(lenient, None if name is None else f"{name}."):
-            return cls(**kwargs, additional_properties=extra)
+            made = cls(**kwargs, additional_properties=extra)
+        if lenient:
+            object.__setattr__(made, "_order", tuple(data))
+        return made
 
     @classmethod
     def from_json(cls: type[M], text: str | bytes) -> M:
@@ -173,6 +178,17 @@ class Model(JsonModel):
         if self.additional_properties:
             parts.append(f"additional_properties={_redact.json_repr(self.additional_properties)}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _members(self) -> list[tuple[str, Any]]:
+        """``(JSON name, value)`` of the set fields and the kept unknown keys, in the order the server sent
+        them when the model was parsed from an answer (as PowerShell's objects from JSON keep it)."""
+        given = {name: value for name, value in self}
+        extra = {k: v for k, v in self.additional_properties.items() if k not in given}
+        if not self._order:
+            return [*given.items(), *extra.items()]
+        both = {**given, **extra}
+        ordered = [(key, both.pop(key)) for key in self._order if key in both]
+        return ordered + list(both.items())  # fields set after parsing come last
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         """Iterate over ``(wire name, value)`` of the fields that are set, like a PowerShell object."""

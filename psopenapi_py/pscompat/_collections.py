@@ -212,20 +212,11 @@ class DictionaryEntry:
 
 def model_fields(value: Any) -> dict[str, Any] | None:
     """The set fields of a psopenapi_py model by JSON name, or None when ``value`` is not a model."""
-    to_dict = getattr(type(value), "to_dict", None)
-    if to_dict is None or not hasattr(type(value), "__attrs_attrs__"):
+    members = getattr(value, "_members", None)
+    if members is None or not hasattr(type(value), "__attrs_attrs__"):
         return None
-    from .._runtime import UNSET
-
-    out: dict[str, Any] = {}
-    for field in type(value).__attrs_attrs__:
-        got = getattr(value, field.name)
-        if field.name == "additional_properties":
-            # Keys the spec does not name are properties like the others, as in the JSON.
-            out.update(got if isinstance(got, dict) else {})
-        elif got is not UNSET:
-            out[field.name] = got
-    return out
+    # Keys the spec does not name are properties like the others, in the order the server sent them.
+    return dict(members())
 
 
 def _norm(name: str) -> str:

@@ -148,6 +148,28 @@ def to_int(value: Any, kind: str = "int") -> int:
     return number
 
 
+def bind_int(value: Any) -> Any:
+    """A value given to a module cmdlet's integer parameter (``[Nullable[Int32]]``), converted as PowerShell's
+    parameter binding does: a number or numeric text becomes an int (half to even), ``$null`` stays ``None``;
+    anything else is passed on for the function to refuse with its own message."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, float) or (isinstance(value, str) and not isinstance(value, Char)):
+        try:
+            return to_int(value)
+        except ScriptError:
+            return value
+    return value
+
+
+def bind_number(value: Any) -> Any:
+    """A value given to a module cmdlet's untyped parameter (a oneOf such as ``integer | "inf"``): a whole
+    double is written by ``ConvertTo-Json`` as an integer (``490``, not ``490.0``), so it is passed as one."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
 def to_double(value: Any) -> float:
     """``[double]``: any number or numeric text as a float; ``$null`` is 0."""
     return float(to_number(value, "double"))

@@ -138,6 +138,8 @@ class ParamInfo:
     #: What a value left out after the parameter name becomes ("{}" for a dict), if anything.
     empty: str | None
     type: T
+    #: An int is among the types it takes (alone, or in a union such as ``int | str`` for a oneOf).
+    takes_int: bool = False
 
 
 @attrs.frozen
@@ -325,6 +327,7 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
                 positional=p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD),
                 empty=empty,
                 type=ptype,
+                takes_int=any(_takes_int(a) for a in args),
             )
         )
     return FunctionInfo(
@@ -333,6 +336,16 @@ def _function_info(name: str, func: Any, namespace: dict[str, Any]) -> FunctionI
         returns=hints.get("return", Any),
         is_api=any(p.py_name == "with_http_info" for p in params),
     )
+
+
+def _takes_int(ann: Any) -> bool:
+    """Whether a parameter annotated ``ann`` takes an int: ``int`` itself, or a oneOf with an integer member."""
+    from psopenapi_py import _runtime as rt
+    from psopenapi_py._runtime._oneof import OneOfModel
+
+    if ann is int:
+        return True
+    return isinstance(ann, type) and issubclass(ann, OneOfModel) and any(isinstance(m, rt.Int) for m in ann.members)
 
 
 def _members(cls: Any) -> dict[str, tuple[str, T]]:

@@ -183,7 +183,26 @@ class Commands(Context):
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
         self.out.need("pkg", info.py_name)
-        return call(info.py_name, [(_keyword(p), v) for p, v in bound], returns, stmt=returns.kind == Kind.NONE)
+        takes_int = {p.py_name for p in info.params if p.takes_int}
+        args = [(_keyword(p), self._bound_to_package(v, p.type, p.py in takes_int)) for p, v in bound]
+        return call(info.py_name, args, returns, stmt=returns.kind == Kind.NONE)
+
+    def _bound_to_package(self, value: Expr, declared: T, takes_int: bool) -> Expr:
+        """An argument as the PowerShell module's cmdlet receives it. Its integer parameters are
+        ``[Nullable[Int32]]``, so binding makes 490.0 or "490" the int 490; its oneOf parameters are
+        untyped, and ConvertTo-Json writes a whole double as an integer. The Python functions refuse a
+        float for an integer, so the conversion is written out where the value may be one."""
+        if not takes_int or (value.type.kind in (Kind.INT, Kind.BOOL, Kind.NONE) and not value.loose):
+            return value
+        from .. import pscompat
+
+        integer = declared.kind == Kind.INT
+        if value.const is not _NOCONST:
+            converted = pscompat.bind_int(value.const) if integer else pscompat.bind_number(value.const)
+            return value if converted is value.const else const_expr(converted)
+        if value.type.kind in (Kind.STR, Kind.DICT, Kind.LIST, Kind.MODEL) and not value.loose and not integer:
+            return value
+        return self._ps("bind_int" if integer else "bind_number", value, type=declared if integer else value.type)
 
     def _call_user(
         self,
