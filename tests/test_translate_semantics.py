@@ -176,6 +176,21 @@ $null = New-RealtimeSession -RealtimeSessionCreateRequest $Request
     ]
 
 
+def test_answer_objects_convert_to_json_with_the_servers_keys_in_the_servers_order(mock_server: MockServer) -> None:
+    script = """
+$Session = Initialize-RealtimeSessionCreateRequestGA -Model 'gpt-realtime'
+$Request = Initialize-RealtimeCreateClientSecretRequest -Session $Session
+$Secret = New-RealtimeClientSecret -RealtimeCreateClientSecretRequest $Request
+$Secret.session.audio.output | ConvertTo-Json -Compress
+$Secret.session.audio.input.turn_detection | ConvertTo-Json -Compress
+"""
+    assert out(script, mock_server) == [
+        '{"format":{"type":"audio/pcm","rate":24000},"voice":"alloy","speed":1.0}',
+        '{"type":"server_vad","threshold":0.5,"prefix_padding_ms":300,"silence_duration_ms":200,'
+        '"idle_timeout_ms":null,"create_response":true,"interrupt_response":true}',
+    ]
+
+
 # --------------------------------------------------------------------------------------------------
 # 4. .Count and .Length
 
