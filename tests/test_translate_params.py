@@ -541,6 +541,32 @@ def test_validate_raises_script_error_naming_the_parameter() -> None:
     ps.validate("Name", "x", ps.ValidateNotNull(), ps.ValidatePattern("X"))  # the pattern ignores case
 
 
+def test_psboundparameters_holds_what_the_command_line_gave_by_powershell_name(tmp_path: Path) -> None:
+    python = py(
+        """param(
+    [int]$Seconds = 300,
+    [string[]]$Voices = @('marin'),
+    [switch]$DryRun
+)
+if ($PSBoundParameters.ContainsKey('seconds')) { "seconds given: $($PSBoundParameters['Seconds'])" } else { "default $Seconds" }
+"given: $(($PSBoundParameters.Keys | Sort-Object) -join ',')"
+"""
+    )
+    assert "bound_parameters = ps.bound_parameters(parser)" in python
+    assert run_script(python, tmp_path) == (0, "default 300\ngiven: \n", "")
+    assert run_script(python, tmp_path, "-Seconds", "60", "--dry-run") == (
+        0,
+        "seconds given: 60\ngiven: DryRun,Seconds\n",
+        "",
+    )
+    assert run_script(python, tmp_path, "--voices", "ash", "cedar") == (0, "default 300\ngiven: Voices\n", "")
+
+
+def test_psboundparameters_inside_a_function_still_warns() -> None:
+    script = "param([int]$N = 1)\nfunction F([int]$X) { $PSBoundParameters.Count }\nF -X 2\n"
+    assert (2, "unsupported: automatic variable $PSBoundParameters") in warnings_of(script)
+
+
 # --------------------------------------------------------------------------------------------------
 # The documentation
 

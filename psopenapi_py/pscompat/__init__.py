@@ -21,6 +21,7 @@ from ._arguments import (
     ValidateRange,
     ValidateSet,
     Validator,
+    bound_parameters,
     validate,
 )
 from ._calls import ErrorRecord, coalesce, error_record, exception_message, splat
@@ -120,6 +121,7 @@ __all__ = [
     "ErrorRecord",
     "Char",
     "bind_int",
+    "bound_parameters",
     "bind_number",
     "Hashtable",
     "OrderedHashtable",

@@ -29,6 +29,7 @@ __all__ = [
     "ValidateRange",
     "ValidateSet",
     "Validator",
+    "bound_parameters",
     "validate",
 ]
 
@@ -255,3 +256,33 @@ def validate(parameter: str, value: Any, *checks: Validator) -> None:
         why = check.reason(value)
         if why is not None:
             raise ScriptError(f"Cannot validate argument on parameter '{parameter}'. {why}")
+
+
+def bound_parameters(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> Any:
+    """``$PSBoundParameters`` of a translated script: the parameters its command line gave (never a
+    default), by their PowerShell names (``Seconds``), with the values the script received.
+
+    ``argv`` defaults to ``sys.argv[1:]``, as for ``parser.parse_args()``; the command line is read again
+    with every default left out, so what remains is what was given.
+    """
+    from ._collections import Hashtable
+
+    actions = [a for a in parser._actions if a.dest not in ("help", "verbose")]
+    saved = [(a, a.default) for a in actions]
+    saved_parser = parser._defaults
+    try:
+        for action in actions:
+            action.default = argparse.SUPPRESS
+        parser._defaults = {}
+        given = vars(parser.parse_args(argv))
+    finally:
+        for action, default in saved:
+            action.default = default
+        parser._defaults = saved_parser
+    bound = Hashtable()
+    for action in actions:
+        if action.dest in given:
+            # "-Seconds" is the PowerShell spelling; "--seconds" the kebab one.
+            names = [o[1:] for o in action.option_strings if o.startswith("-") and not o.startswith("--")]
+            bound[names[0] if names else action.dest] = given[action.dest]
+    return bound

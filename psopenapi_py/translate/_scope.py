@@ -43,6 +43,8 @@ class Scope:
         self.locals: dict[str, _Var] | None = None
         self.local_taken: dict[str, str] = {}
         self.in_function = 0
+        #: The script's param() block bound $PSBoundParameters (only done where the script reads it).
+        self.bound_parameters = False
         #: The last number :meth:`fresh` gave each base name (a name once taken stays taken).
         self.fresh_counts: dict[str, int] = {}
         #: (scope, key, previous binding or None): undone by :meth:`rollback`.
@@ -201,7 +203,10 @@ class Scope:
             scope = name.split(":", 1)[0].lower()
             if scope not in R.SCRIPT_SCOPES or (write and self.in_function and scope == "local"):
                 raise Unsupported(node, f"unsupported: ${name}")
-        if _bare_name(name).lower() in R.AUTOMATIC_VARIABLES:
+        bare = _bare_name(name).lower()
+        if bare == "psboundparameters" and self.bound_parameters and not self.in_function and not write:
+            return  # the script's own: bound by its param() block
+        if bare in R.AUTOMATIC_VARIABLES:
             raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
 
 

@@ -58,6 +58,9 @@ _VALIDATORS = {
 _ALLOW_ATTRIBUTES = ("allownull", "allowemptystring", "allowemptycollection")
 
 #: The parameters ``[CmdletBinding()]`` adds that the translation does not take (no option is made for them).
+#: What $PSBoundParameters is: a hashtable of the parameters given, by name.
+_BOUND = T(Kind.DICT, keys=None, cls="Hashtable")
+
 _COMMON_PARAMETERS = frozenset(
     {
         "verbose",
@@ -190,6 +193,12 @@ class ScriptParams(Context):
         if advanced:
             self.out.need("ps", "pscompat")
             self.out.emit(indent, f"ps.preferences.verbose = {args}.verbose", None)
+        if b"$psboundparameters" in self.source.lower():
+            # Which parameters the command line gave (not their defaults), by their PowerShell names.
+            bound = self.scope.new_var(self.scope.globals, "psboundparameters", "bound_parameters", _BOUND).py
+            self.scope.bound_parameters = True
+            self.out.need("ps", "pscompat")
+            self.out.emit(indent, f"{bound} = ps.bound_parameters({parser})", None)
         for p in params:
             if isinstance(p.default, tuple) and p.default[0] == "block":
                 self.out.emit(indent, f"{p.py} = ", p.default[1])
