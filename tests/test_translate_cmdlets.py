@@ -478,3 +478,67 @@ def test_get_child_item_lists_a_folder_in_name_order(tmp_dir: Path) -> None:
         "$t.TotalSeconds -ge 0\n"
     )
     assert printed(script) == "a.json a .json 3\nb.json b .json 2\nsub,a.json,b.json,notes.txt\nsub\nTrue\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Select-String
+
+
+def test_select_string_on_piped_text_gives_matchinfo_whose_text_is_the_line() -> None:
+    ps = (
+        "$Lines = 'hello', 'Hello', 'goodbye'\n"
+        "$Hits = $Lines | Select-String -Pattern 'hello'\n"
+        "Write-Output $Hits.Count\n"
+        'Write-Output "first: $($Hits[0]) at $($Hits[0].LineNumber) of $($Hits[0].Filename)"\n'
+        "Write-Output ($Lines | Select-String 'bye').LineNumber\n"
+        "Write-Output ($Lines | Select-String 'hello' -CaseSensitive).Line\n"
+        "Write-Output (($Lines | Select-String 'goodbye' -NotMatch) -join ',')\n"
+        "Write-Output ($Lines | Select-String 'BYE' -Quiet)\n"
+        "Write-Output ($null -eq ($Lines | Select-String 'nothing' -Quiet))\n"
+        "$Raw = $Lines | Select-String 'l+' -Raw\n"
+        "Write-Output ($Raw[0] -is [string]) ($Raw -join '|')\n"
+        "Write-Output ($Lines | Select-String 'l' -AllMatches)[0].Matches.Count\n"
+        "Write-Output ($Lines | Select-String 'l+')[0].Matches[0].Value\n"
+        "Write-Output (@('a.b', 'ab') | Select-String '.' -SimpleMatch).Count\n"
+        "$Lines | Select-String 'o$'\n"
+    )
+    # -Quiet writes True, or nothing for piped text; LineNumber counts the piped values.
+    assert printed(ps) == (
+        "2\nfirst: hello at 1 of InputStream\n3\nhello\nhello,Hello\nTrue\nTrue\nTrue\nhello|Hello\n2\nll\n1\n"
+        "\nhello\nHello\n\n"
+    )
+
+
+def test_select_string_in_files_shows_path_number_and_line(tmp_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_dir / "a.env").write_text("KIOSK=lobby\nMODEL=gpt-realtime-mini\n", encoding="utf-8")
+    (tmp_dir / "b.env").write_text("KIOSK=cafe\nMODEL=gpt-realtime\n", encoding="utf-8")
+    (tmp_dir / "sub").mkdir()
+    monkeypatch.chdir(tmp_dir)
+    ps = DIR + (
+        "$Hits = Select-String -Path (Join-Path $Dir '*.env') -Pattern 'MODEL=gpt-realtime'\n"
+        "Write-Output $Hits.Count\n"
+        'Write-Output "$($Hits[1])"\n'
+        "Write-Output $Hits[0].Path\n"
+        "Write-Output (Get-ChildItem -Path $Dir | Select-String 'cafe').Filename\n"
+        "Select-String 'KIOSK' (Join-Path $Dir 'b.env')\n"
+        "Write-Output (Select-String 'nowhere' (Join-Path $Dir '*.env') -Quiet)\n"
+    )
+    # Its text has the full path; the console shows paths relative to the current folder; -Quiet on
+    # files with no match writes False.
+    assert printed(ps) == (
+        f"2\n{tmp_dir / 'b.env'}:2:MODEL=gpt-realtime\n{tmp_dir / 'a.env'}\nb.env\n\nb.env:1:KIOSK=cafe\n\nFalse\n"
+    )
+
+
+def test_select_string_of_a_missing_file_is_an_error_unless_silenced(tmp_dir: Path) -> None:
+    with pytest.raises(ScriptError, match="Cannot find path '.*missing.txt' because it does not exist."):
+        run(DIR + "Select-String 'x' (Join-Path $Dir 'missing.txt')\n")
+    ps = (
+        DIR + "Write-Output (@(Select-String 'x' (Join-Path $Dir 'missing.txt') -ErrorAction SilentlyContinue).Count)\n"
+    )
+    assert printed(ps) == "0\n"
+
+
+def test_select_string_forms_not_translated_are_reported() -> None:
+    assert warnings_of("'a' | Select-String 'a' -Context 1\n") == ["line 1: unsupported: Select-String -Context"]
+    assert warnings_of("'a' | Select-String 'a' -List\n") == ["line 1: unsupported: Select-String -List"]

@@ -113,6 +113,7 @@ from ._pipeline import (
     sort_object,
     where_object,
 )
+from ._search import MatchInfo, select_string
 from ._streams import Preferences, preferences, write_error, write_host, write_output, write_verbose, write_warning
 from ._time import get_date, measure_command, new_timespan
 
@@ -124,6 +125,7 @@ __all__ = [
     "bound_parameters",
     "bind_number",
     "Hashtable",
+    "MatchInfo",
     "OrderedHashtable",
     "PSObject",
     "Preferences",
@@ -197,6 +199,7 @@ __all__ = [
     "returned",
     "select_object",
     "set_content",
+    "select_string",
     "set_index",
     "set_member",
     "sort_object",

@@ -10,6 +10,7 @@ from typing import Any
 from ._collections import DictionaryEntry, PSObject, model_fields
 from ._convert import ScriptError, is_number
 from ._format import text
+from ._search import MatchInfo
 
 __all__ = [
     "Preferences",
@@ -109,6 +110,15 @@ def render(value: Any) -> list[str]:
         item = values[i]
         if isinstance(item, (list, tuple)):
             out.extend(render(list(item)))
+            i += 1
+            continue
+        if isinstance(item, MatchInfo):
+            # Select-String's results: a blank line, one line each (paths relative to here), a blank line.
+            found = [item]
+            while i + 1 < len(values) and isinstance(values[i + 1], MatchInfo):
+                found.append(values[i + 1])
+                i += 1
+            out.extend(["\n", *(m.display() + "\n" for m in found), "\n"])
             i += 1
             continue
         record = _as_record(item)

@@ -782,6 +782,37 @@ def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
 
 
+def select_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Select-String pattern [path]`` or ``... | Select-String pattern``: MatchInfo objects (``-Raw``: the
+    lines; ``-Quiet``: True or nothing), with ``-SimpleMatch``, ``-CaseSensitive``, ``-NotMatch``, ``-AllMatches``."""
+    silent = _error_action(args, node, "Select-String", silent_ok=True)
+    for name in ("Context", "Include", "Exclude", "Culture"):
+        if name in args:
+            raise Unsupported(node, f"unsupported: Select-String -{name}")
+    if _switch(args, "List", node):
+        raise Unsupported(node, "unsupported: Select-String -List")
+    pattern = args.get("Pattern")
+    if pattern is None:
+        raise Unsupported(node, "Select-String needs -Pattern")
+    sources = [name for name in ("Path", "LiteralPath", "InputObject") if name in args]
+    if len(sources) != 1:
+        raise Unsupported(node, "Select-String takes one of piped input, -Path or -LiteralPath")
+    source = sources[0]
+    if source == "InputObject" and not _piped(node):
+        raise Unsupported(node, "unsupported: Select-String -InputObject (PowerShell takes it as one object)")
+    first = ("", args[source]) if source == "InputObject" else ("", const_expr(None))
+    extra: list[tuple[str, Expr]] = [("pattern=", pattern)]
+    if source != "InputObject":
+        extra.append((f"{'path' if source == 'Path' else 'literal_path'}=", args[source]))
+    for name in ("SimpleMatch", "CaseSensitive", "NotMatch", "AllMatches", "Quiet", "Raw"):
+        if _switch(args, name, node):
+            extra.append((f"{snake_case(name)}=", const_expr(True)))
+    extra.extend(_encoding(args, node))
+    if silent:
+        extra.append(("silently=", const_expr(True)))
+    return ps_call(out, "select_string", [first, *extra], _STREAM, stream=True)
+
+
 def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Group-Object [p]``: one object per value, with ``Name``, ``Count`` and ``Group``, sorted as pwsh 7 sorts them."""
     _error_action(args, node, "Group-Object")
@@ -884,6 +915,7 @@ HANDLERS: dict[str, Handler] = {
     "sort_object": sort_object,
     "measure_object": measure_object,
     "group_object": group_object,
+    "select_string": select_string,
     "out_string": out_string,
     "get_date": get_date,
     "new_guid": new_guid,
