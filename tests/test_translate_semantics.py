@@ -59,6 +59,28 @@ Write-Output ("count " + $Voices.Count)
     assert out(script) == ["voices: ash coral verse.", "nothing: []", "count 3"]
 
 
+def test_rule1_ofs_joins_arrays_made_text_but_not_join_or_output() -> None:
+    script = """
+$Voices = 'ash', 'sage'
+Write-Output "default: $Voices"
+$OFS = ', '
+Write-Output "with OFS: $Voices"
+Write-Output ([string]$Voices)
+Write-Output ($Voices -join '/')
+Write-Host $Voices
+$OFS = $null
+Write-Output "reset: $Voices"
+"""
+    assert out(script) == [
+        "default: ash sage",
+        "with OFS: ash, sage",
+        "ash, sage",
+        "ash/sage",
+        "ash sage",
+        "reset: ash sage",
+    ]
+
+
 def test_rule1_an_http_status_is_its_name_in_text_and_its_number_compared(mock_server: MockServer) -> None:
     script = """
 Set-Configuration -AccessToken 'sk-wrong'

@@ -78,6 +78,15 @@ def _shortest_double(value: float) -> str:
     return f"{'-' if sign else ''}{mantissa}E{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
 
 
+class _OutputFieldSeparator:
+    """``$OFS``: what joins an array's items when it becomes text (a space until the script sets it)."""
+
+    separator = " "
+
+
+OFS = _OutputFieldSeparator()
+
+
 def text(value: Any) -> str:
     """``"$value"``: the text PowerShell makes of a value in a string.
 
@@ -100,7 +109,7 @@ def text(value: Any) -> str:
     if isinstance(value, float):
         return double_text(value)
     if isinstance(value, (list, tuple)):
-        return " ".join(text(item) for item in value)
+        return OFS.separator.join(text(item) for item in value)
     if isinstance(value, PSObject):
         return "@{" + "; ".join(f"{k}={_inner_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (Hashtable, dict)):

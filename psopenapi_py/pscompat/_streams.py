@@ -9,7 +9,7 @@ from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, model_fields
 from ._convert import ScriptError, is_number
-from ._format import text
+from ._format import OFS, text
 from ._search import MatchInfo
 
 __all__ = [
@@ -36,7 +36,7 @@ class Preferences:
         self.error_action = "continue"
 
     def set(self, name: str, value: Any) -> None:
-        """Apply ``$<name>Preference = value`` (``Continue``, ``SilentlyContinue``, ``Stop``)."""
+        """Apply ``$<name>Preference = value`` (``Continue``, ``SilentlyContinue``, ``Stop``), or ``$OFS = value``."""
         v = text(value).lower()
         key = name.lower().removesuffix("preference")
         if key == "verbose":
@@ -45,6 +45,9 @@ class Preferences:
             self.warning = v not in ("silentlycontinue", "ignore")
         elif key == "erroraction":
             self.error_action = v
+        elif key == "ofs":
+            # $OFS = $null (or removing it) brings back the default, a space.
+            OFS.separator = " " if value is None else text(value)
 
 
 #: The running script's preferences (one script runs per process).

@@ -486,9 +486,9 @@ WHOLE_ARRAY_PIPELINE = frozenset(
 #: The module the package ports: ``Import-Module PSOpenAPITools`` is what the output's imports do.
 MODULE_NAME = "PSOpenAPITools"
 
-#: Preference variables a script may set (lower case): they become ``ps.preferences.set(...)``, which the
-#: runtime's Write-Error, Write-Warning and Write-Verbose follow.
-PREFERENCE_VARIABLES = frozenset({"erroractionpreference", "warningpreference", "verbosepreference"})
+#: Preference variables a script may set (lower case), and ``$OFS``: they become ``ps.preferences.set(...)``,
+#: which the runtime's Write-Error, Write-Warning, Write-Verbose and array-to-text conversion follow.
+PREFERENCE_VARIABLES = frozenset({"erroractionpreference", "warningpreference", "verbosepreference", "ofs"})
 
 #: Comparison operators (``-ieq`` and ``-ceq`` are spelled out below: PowerShell's ``-eq`` is ``-ieq``).
 COMPARISONS: dict[str, str] = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
