@@ -1112,14 +1112,19 @@ def test_catch_without_an_api_call_catches_exception_and_names_it_only_when_used
 
 
 def test_typed_catch_clauses() -> None:
-    """catch [HttpResponseException] is ApiException; an exception type with no counterpart is reported."""
+    """catch [HttpResponseException] is ApiException, a known .NET exception ps.exception_type(...); an exception
+    type the translation does not know is reported."""
     ps = "try { 1 } catch [Microsoft.PowerShell.Commands.HttpResponseException] { 2 } catch [System.Exception] { 3 }\n"
     assert py(ps) == (
         "from psopenapi_py import ApiException\n\n"
         "try:\n    print(1)\nexcept ApiException:\n    print(2)\nexcept Exception:\n    print(3)\n"
     )
-    result = translate_powershell("try { 1 } catch [System.IO.IOException] { 2 }\n")
-    assert [str(w) for w in result.warnings] == ["line 1: unsupported: catch [System.IO.IOException]"]
+    assert py("try { 1 } catch [System.IO.IOException] { 2 }\n") == (
+        "from psopenapi_py import pscompat as ps\n\n"
+        'try:\n    print(1)\nexcept ps.exception_type("System.IO.IOException"):\n    print(2)\n'
+    )
+    result = translate_powershell("try { 1 } catch [System.Data.SqlClient.SqlException] { 2 }\n")
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: catch [System.Data.SqlClient.SqlException]"]
 
 
 def test_nested_catch_blocks_name_their_exceptions_apart() -> None:

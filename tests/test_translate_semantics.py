@@ -272,6 +272,40 @@ def test_rule6_write_error_without_stop_goes_on() -> None:
     assert proc.stderr == "Write-Error: soft\n"
 
 
+def test_rule6_a_typed_catch_of_a_dotnet_exception_follows_dotnets_inheritance(mock_server: MockServer) -> None:
+    script = """
+try { throw [System.ArgumentNullException]::new('tenant') }
+catch [System.ArgumentException] { Write-Output "argument: $($_.Exception.Message)" }
+try { throw (New-Object System.IO.FileNotFoundException 'no notes.txt') }
+catch [ArgumentException] { Write-Output 'wrong clause' }
+catch [System.IO.IOException] { Write-Output "io: $_" }
+try { throw 'plain' }
+catch [System.ArgumentException] { Write-Output 'wrong clause' }
+catch [System.SystemException] { Write-Output "runtime error is a SystemException: $_" }
+Set-Configuration -AccessToken 'sk-revoked'
+try { $null = New-RealtimeSession -RealtimeSessionCreateRequest (Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview') }
+catch [System.Net.WebException] { Write-Output 'web exception' }
+catch { Write-Output "other: $($_.Exception.Response.StatusCode.value__)" }
+"""
+    # pwsh 7's HTTP errors are HttpResponseException, not WebException: that clause never catches them.
+    assert out(script, mock_server) == [
+        "argument: Value cannot be null. (Parameter 'tenant')",
+        "io: no notes.txt",
+        "runtime error is a SystemException: plain",
+        "other: 401",
+    ]
+
+
+def test_rule6_a_typed_dotnet_catch_around_dotnet_calls_warns() -> None:
+    script = "try { $n = 'abc'.Substring(5) } catch [System.ArgumentOutOfRangeException] { 'bad index' }\n"
+    warnings = [str(w) for w in translate_powershell(script).warnings]
+    assert warnings == [
+        "line 1: catch [System.ArgumentOutOfRangeException] catches what the script throws of that type; the method "
+        "call 'abc'.Substring(5) in the try block may raise a .NET error PowerShell would type, which the "
+        "translation does not"
+    ]
+
+
 def test_rule6_a_catch_without_a_type_catches_the_scripts_own_throw() -> None:
     script = """
 function Assert-Positive { param([int]$N) if ($N -le 0) { throw "not positive: $N" } }

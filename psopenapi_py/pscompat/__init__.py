@@ -68,6 +68,7 @@ from ._convert import (
     truthy,
     unpack,
 )
+from ._exceptions import DotNetException, exception_type, new_exception
 from ._files import (
     add_content,
     export_csv,
@@ -121,6 +122,7 @@ __all__ = [
     "Argument",
     "ErrorRecord",
     "Char",
+    "DotNetException",
     "bind_int",
     "bound_parameters",
     "bind_number",
@@ -154,6 +156,7 @@ __all__ = [
     "count",
     "div",
     "emit",
+    "exception_type",
     "error_record",
     "exception_message",
     "export_csv",
@@ -185,6 +188,7 @@ __all__ = [
     "mul",
     "neg",
     "new_timespan",
+    "new_exception",
     "new_guid",
     "new_item",
     "not_like",

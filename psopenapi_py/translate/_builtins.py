@@ -385,6 +385,12 @@ def new_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         return ps_call(out, "PSObject", [("", prop)], T(Kind.DICT, keys=prop.type.keys, cls="PSObject"))
     if prop is not None:
         raise Unsupported(node, f"unsupported: New-Object {type_name.const} -Property")
+    from ..pscompat._exceptions import known_exception
+
+    exception = known_exception(type_name.const)
+    if exception is not None:
+        values = _spread(args["ArgumentList"]) if has_args else []
+        return ps_call(out, "new_exception", [("", const_expr(exception)), *values], T(Kind.EXCEPTION, cls=()))
     if name.startswith("collections.generic.list[") and not has_args:
         return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
     if name == "collections.arraylist" and not has_args:

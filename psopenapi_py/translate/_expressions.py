@@ -527,6 +527,7 @@ class Expressions(Context):
 
     def _static(self, type_node: Node, name: str, args: list[Expr] | None, node: Node) -> Expr:
         """``[Type]::Member`` (``args`` None) or ``[Type]::Method(args)``."""
+        from ..pscompat._exceptions import known_exception
         from ..pscompat._methods import static_key
 
         raw = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip())
@@ -542,6 +543,9 @@ class Expressions(Context):
                 return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
             if lower == "text.stringbuilder":
                 return self._ps("static", const_expr("text.stringbuilder"), const_expr("new"), *args)
+            exception = known_exception(raw)
+            if exception is not None:
+                return self._ps("new_exception", const_expr(exception), *args, type=T(Kind.EXCEPTION, cls=()))
             raise Unsupported(node, f"unsupported: [{raw}]::new()")
         if static_key(raw, name) is None:
             raise Unsupported(node, f"unsupported: [{raw}]::{name}")

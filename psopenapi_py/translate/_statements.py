@@ -7,7 +7,7 @@ A statement that fails (an :class:`Unsupported` anywhere inside it) is rolled ba
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import _rules as R
 from ._builtins import print_value
@@ -721,8 +721,10 @@ class Statements(Context):
         notes = _clause_comments(node)
         self.out.emit(indent, "try", None, ":", row=node.start_point[0])
         self._block(body, indent + R.INDENT)
-        for types, block in catches:
+        for (types, dotnet), block in catches:
             self.out.flush_comments(notes, block.start_point[0] if block is not None else None, indent)
+            if dotnet:
+                self._check_dotnet_catch(body, block, dotnet)
             # A catch without a type catches every error, the script's own throw included.
             self._except_clause(types or "Exception", block, indent)
         if final is not None:
@@ -731,10 +733,13 @@ class Statements(Context):
             self._block(final, indent + R.INDENT)
         self.out.flush_comments(notes, None, indent)
 
-    def _try_parts(self, node: Node) -> tuple[Node | None, list[tuple[str | None, Node | None]], Node | None]:
-        """A try statement's body, its catches (exception classes or None for a catch-all, block) and finally."""
+    def _try_parts(
+        self, node: Node
+    ) -> tuple[Node | None, list[tuple[tuple[str | None, list[str]], Node | None]], Node | None]:
+        """A try statement's body, its catches ((exception classes or None for a catch-all, the .NET
+        exception types named), block) and finally."""
         body = next((c for c in node.children if c.type == "statement_block"), None)
-        catches: list[tuple[str | None, Node | None]] = []
+        catches: list[tuple[tuple[str | None, list[str]], Node | None]] = []
         final: Node | None = None
         for child in node.children:
             if child.type == "catch_clauses":
@@ -743,7 +748,8 @@ class Statements(Context):
                         continue
                     types_node = next((c for c in clause.children if c.type == "catch_type_list"), None)
                     block = next((c for c in clause.children if c.type == "statement_block"), None)
-                    catches.append((self._catch_types(types_node) if types_node is not None else None, block))
+                    caught = self._catch_types(types_node) if types_node is not None else (None, [])
+                    catches.append((caught, block))
             elif child.type == "finally_clause":
                 final = next((c for c in child.children if c.type == "statement_block"), None)
             elif child.type == "ERROR" or child.is_missing:
@@ -756,7 +762,8 @@ class Statements(Context):
         """``except Class:``, or ``except Class as e:`` when the block reads ``$_``."""
         if "ApiException" in exc_class:
             self.out.need("pkg", "ApiException")
-        ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}", general=exc_class == "Exception")
+        general = "ApiException" not in exc_class  # $_ of the API's errors has their HTTP details
+        ctx = _Catch("e" if not self.catches else f"e{len(self.catches) + 1}", general=general)
         slot = len(self.out.lines)
         self.out.emit(indent, f"except {exc_class}", None, ":")
         self.catches.append(ctx)
@@ -773,19 +780,43 @@ class Statements(Context):
             self.out.lines.insert(slot + 1, f"{indent}{R.INDENT}{ctx.record} = ps.error_record({ctx.name})")
             self.out.code_lines += 1
 
-    def _catch_types(self, node: Node) -> str:
-        """The Python exception class(es) of ``catch [Type1], [Type2]``."""
-        names = []
+    def _catch_types(self, node: Node) -> tuple[str, list[str]]:
+        """The Python exception class(es) of ``catch [Type1], [Type2]``, and the .NET exception types among
+        them (``ps.exception_type(...)``: what the script throws of that type, derived types included)."""
+        from ..pscompat._exceptions import known_exception
+
+        names: list[str] = []
+        dotnet: list[str] = []
         for t in node.children:
             if t.type != "type_literal":
                 continue
-            name = _text(t).strip("[] ").lower()
-            py = R.CATCH_TYPES.get(name)
+            written = _text(t).strip("[] ")
+            py = R.CATCH_TYPES.get(written.lower())
             if py is None:
-                raise Unsupported(t, f"unsupported: catch [{_text(t).strip('[] ')}]")
+                full = known_exception(written)
+                if full is None:
+                    raise Unsupported(t, f"unsupported: catch [{written}]")
+                self.out.need("ps", "pscompat")
+                py = f"ps.exception_type({py_str(full)})"
+                dotnet.append(full)
             if py not in names:
                 names.append(py)
-        return names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
+        return (names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"), dotnet
+
+    def _check_dotnet_catch(self, body: Node | None, block: Node | None, types: list[str]) -> None:
+        """Warn when the try body may raise a .NET exception of its own (a method call, a cast, a division,
+        a cmdlet): PowerShell would type it, and ``catch [T]`` might catch it; the translation's runtime
+        errors are untyped (``RuntimeException``), so only what the script throws of type T is caught."""
+        if body is None or all(t == "System.Net.WebException" for t in types):
+            return  # pwsh 7 raises no WebException: nothing but the script's own throw can match
+        source = _implicit_dotnet_source(body, self.functions, self.cat)
+        if source is not None:
+            shown = ", ".join(f"[{t}]" for t in types)
+            self.out.warn(
+                block if block is not None else body,
+                f"catch {shown} catches what the script throws of that type; {source} in the try block may "
+                "raise a .NET error PowerShell would type, which the translation does not",
+            )
 
     def visit_flow_control_statement(self, node: Node, indent: str) -> None:
         """``return``, ``break``, ``continue``, ``exit`` and ``throw``."""
@@ -948,3 +979,50 @@ def _inclusive_bound(bound: Expr, delta: int) -> Expr:
     if isinstance(bound.const, int) and not isinstance(bound.const, bool):
         return const_expr(bound.const + delta)
     return Expr(f"{wrap(bound, P_ADD)} {'+' if delta > 0 else '-'} 1", P_ADD, INT)
+
+
+#: Commands whose errors are never .NET exceptions a typed catch could tell apart (output, the module's calls).
+_UNTYPED_ERROR_COMMANDS = frozenset({"write-output", "write-host", "write-verbose", "write-warning", "out-null"})
+
+
+def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> str | None:
+    """What in ``body`` may raise a .NET exception by itself (described for a warning), or None."""
+    from ..pscompat._exceptions import known_exception
+
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind == "invokation_expression":
+            member = next((c for c in node.children if c.type == "member_name"), None)
+            target = node.children[0] if node.children else None
+            constructing = (
+                member is not None
+                and _text(member).lower() == "new"
+                and target is not None
+                and target.type == "type_literal"
+                and known_exception(_text(target).strip("[] ")) is not None
+            )
+            if not constructing:
+                return f"the method call {_text(node)[:40]}"
+        elif kind == "cast_expression":
+            return f"the cast {_text(node)[:40]}"
+        elif kind in ("multiplicative_expression", "multiplicative_argument_expression") and any(
+            c.type in ("/", "%") for c in node.children
+        ):
+            return f"the division {_text(node)[:40]}"
+        elif kind == "command":
+            name_node = node.child_by_field_name("command_name")
+            command = _text(name_node) if name_node is not None else ""
+            lowered = command.lower()
+            words = _text(node).split()
+            known = (
+                lowered in _UNTYPED_ERROR_COMMANDS
+                or normalize(command) in functions
+                or cat.function(command) is not None
+                or (lowered == "new-object" and len(words) > 1 and known_exception(words[1]) is not None)
+            )
+            if not known:
+                return f"the command {command}"
+        stack.extend(c for c in node.children if c.is_named)
+    return None

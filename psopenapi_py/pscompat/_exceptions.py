@@ -1,0 +1,137 @@
+""".NET exception types a script throws and catches by name: ``throw [System.ArgumentException]::new('x')``
+and ``catch [System.ArgumentException]``, with .NET's inheritance (an ``ArgumentNullException`` is caught as an
+``ArgumentException``; a ``WebException`` as an ``InvalidOperationException``).
+
+The errors the runtime itself raises are :class:`ScriptError`, PowerShell's ``RuntimeException``, which is a
+``SystemException``: ``catch [System.SystemException]`` catches them as well. The module's API errors
+(PowerShell 7's ``HttpResponseException``) are none of these types.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._convert import ScriptError
+from ._format import text
+
+__all__ = ["DotNetException", "exception_type", "known_exception", "new_exception"]
+
+#: Each known type, by its full name, and the type it derives from (None for System.Exception).
+_PARENTS: dict[str, str | None] = {
+    "System.Exception": None,
+    "System.SystemException": "System.Exception",
+    "System.ApplicationException": "System.Exception",
+    "System.ArgumentException": "System.SystemException",
+    "System.ArgumentNullException": "System.ArgumentException",
+    "System.ArgumentOutOfRangeException": "System.ArgumentException",
+    "System.InvalidOperationException": "System.SystemException",
+    "System.ObjectDisposedException": "System.InvalidOperationException",
+    "System.Net.WebException": "System.InvalidOperationException",
+    "System.FormatException": "System.SystemException",
+    "System.InvalidCastException": "System.SystemException",
+    "System.NotSupportedException": "System.SystemException",
+    "System.NotImplementedException": "System.SystemException",
+    "System.TimeoutException": "System.SystemException",
+    "System.UnauthorizedAccessException": "System.SystemException",
+    "System.ArithmeticException": "System.SystemException",
+    "System.DivideByZeroException": "System.ArithmeticException",
+    "System.OverflowException": "System.ArithmeticException",
+    "System.IO.IOException": "System.SystemException",
+    "System.IO.FileNotFoundException": "System.IO.IOException",
+    "System.IO.DirectoryNotFoundException": "System.IO.IOException",
+    "System.Collections.Generic.KeyNotFoundException": "System.SystemException",
+}
+#: Lower-case names, with and without ``System.`` (PowerShell finds ``[ArgumentException]`` too), to full names.
+_NAMES: dict[str, str] = {}
+for _full in _PARENTS:
+    _NAMES[_full.lower()] = _full
+    _NAMES[_full.lower().removeprefix("system.")] = _full
+
+#: What .NET says when an exception is made without a message.
+_DEFAULT_MESSAGES = {
+    "System.ArgumentException": "Value does not fall within the expected range.",
+    "System.ArgumentNullException": "Value cannot be null.",
+    "System.ArgumentOutOfRangeException": "Specified argument was out of the range of valid values.",
+    "System.InvalidOperationException": "Operation is not valid due to the current state of the object.",
+    "System.NotSupportedException": "Specified method is not supported.",
+    "System.NotImplementedException": "The method or operation is not implemented.",
+    "System.TimeoutException": "The operation has timed out.",
+    "System.FormatException": "One of the identified items was in an invalid format.",
+    "System.IO.IOException": "I/O error occurred.",
+    "System.IO.FileNotFoundException": "Unable to find the specified file.",
+    "System.IO.DirectoryNotFoundException": "Attempted to access a path that is not on the disk.",
+    "System.DivideByZeroException": "Attempted to divide by zero.",
+}
+
+
+class DotNetException(ScriptError):
+    """A .NET exception the script made; ``type_name`` is its full .NET name."""
+
+    type_name = "System.Exception"
+
+    def GetType(self) -> Any:  # noqa: N802 - the .NET name
+        """``$_.Exception.GetType()``: ``.FullName`` and ``.Name`` of the .NET type."""
+        full = self.type_name
+
+        class _Type:
+            FullName = full
+            Name = full.rsplit(".", 1)[-1]
+
+            def __str__(self) -> str:
+                return full
+
+        return _Type()
+
+
+_CLASSES: dict[str, type[DotNetException]] = {}
+
+
+def known_exception(name: str) -> str | None:
+    """The full .NET name of an exception type the runtime knows (``ArgumentException`` or
+    ``System.ArgumentException``, any case), or None."""
+    return _NAMES.get(name.strip().lower())
+
+
+def _class(full: str) -> type[DotNetException]:
+    cls = _CLASSES.get(full)
+    if cls is None:
+        parent = _PARENTS[full]
+        base = _class(parent) if parent is not None else DotNetException
+        cls = type(full.rsplit(".", 1)[-1], (base,), {"__slots__": (), "type_name": full, "__module__": __name__})
+        _CLASSES[full] = cls
+    return cls
+
+
+def exception_type(name: str) -> Any:
+    """What ``catch [name]`` catches: the type's class (its derived types' instances included); for
+    ``System.SystemException``, the runtime's own errors (:class:`ScriptError`) too."""
+    full = known_exception(name)
+    if full is None:
+        raise ScriptError(f"Unable to find type [{name}].")
+    if full == "System.Exception":
+        return Exception
+    if full == "System.SystemException":
+        return (_class(full), ScriptError)
+    return _class(full)
+
+
+def new_exception(name: str, message: Any = None, *rest: Any) -> DotNetException:
+    """``[name]::new(message)`` or ``New-Object name message``: the exception, ready to ``throw``.
+
+    For ``ArgumentException(message, paramName)`` the message reads as .NET writes it, with the parameter.
+    """
+    full = known_exception(name)
+    if full is None:
+        raise ScriptError(f"Unable to find type [{name}].")
+    cls = _class(full)
+    default = _DEFAULT_MESSAGES.get(full, f"Exception of type '{full}' was thrown.")
+    if full in ("System.ArgumentNullException", "System.ArgumentOutOfRangeException") and message is not None:
+        # These take (paramName) or (paramName, message): .NET adds the parameter to the message.
+        shown = f"{text(rest[0]) if rest else default} (Parameter '{text(message)}')"
+    elif message is None:
+        shown = default
+    elif full == "System.ArgumentException" and rest and not isinstance(rest[0], BaseException):
+        shown = f"{text(message)} (Parameter '{text(rest[0])}')"  # (message, paramName)
+    else:
+        shown = text(message)
+    return cls(shown)
