@@ -542,3 +542,30 @@ def test_select_string_of_a_missing_file_is_an_error_unless_silenced(tmp_dir: Pa
 def test_select_string_forms_not_translated_are_reported() -> None:
     assert warnings_of("'a' | Select-String 'a' -Context 1\n") == ["line 1: unsupported: Select-String -Context"]
     assert warnings_of("'a' | Select-String 'a' -List\n") == ["line 1: unsupported: Select-String -List"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Format-Table and Format-List
+
+
+def test_format_table_and_format_list_write_the_consoles_views() -> None:
+    ps = (
+        "$Rows = @(\n"
+        "    [pscustomobject]@{ Id = 'k-01'; Floor = 1; Voice = 'ash'; Team = 'ops'; Seats = 4 }\n"
+        "    [pscustomobject]@{ Id = 'k-02'; Floor = 12; Voice = 'sage'; Team = 'sales'; Seats = 10 }\n"
+        ")\n"
+        "$Rows | Format-Table\n"
+        "$Rows | Format-Table Id, @{ Name = 'Where'; Expression = { \"floor $($_.Floor)\" } } -AutoSize\n"
+        "$Rows[0] | Format-List Id, Voice\n"
+    )
+    # Five properties would print as a list by default: Format-Table makes it a table.
+    assert printed(ps) == (
+        "\nId   Floor Voice Team  Seats\n--   ----- ----- ----  -----\n"
+        "k-01     1 ash   ops       4\nk-02    12 sage  sales    10\n\n"
+        "\nId   Where\n--   -----\nk-01 floor 1\nk-02 floor 12\n\n"
+        "\nId    : k-01\nVoice : ash\n\n"
+    )
+
+
+def test_format_table_forms_not_translated_are_reported() -> None:
+    assert warnings_of("$x = 1\n$x | Format-Table -GroupBy Name\n") == ["line 2: unsupported: Format-Table -GroupBy"]

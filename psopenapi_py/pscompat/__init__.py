@@ -115,7 +115,18 @@ from ._pipeline import (
     where_object,
 )
 from ._search import MatchInfo, select_string
-from ._streams import Preferences, preferences, write_error, write_host, write_output, write_verbose, write_warning
+from ._streams import (
+    FormatOutput,
+    Preferences,
+    format_list,
+    format_table,
+    preferences,
+    write_error,
+    write_host,
+    write_output,
+    write_verbose,
+    write_warning,
+)
 from ._time import get_date, measure_command, new_timespan
 
 __all__ = [
@@ -123,6 +134,7 @@ __all__ = [
     "ErrorRecord",
     "Char",
     "DotNetException",
+    "FormatOutput",
     "bind_int",
     "bound_parameters",
     "bind_number",
@@ -157,6 +169,8 @@ __all__ = [
     "div",
     "emit",
     "exception_type",
+    "format_list",
+    "format_table",
     "error_record",
     "exception_message",
     "export_csv",

@@ -104,6 +104,59 @@ def _as_record(value: Any) -> dict[str, Any] | None:
     return model_fields(value)
 
 
+class FormatOutput:
+    """What ``Format-Table`` and ``Format-List`` write: the console's lines, already laid out."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def __str__(self) -> str:
+        return "".join(self.lines)
+
+
+def _formatted(value: Any, prop: Any, view: str) -> FormatOutput:
+    from ._pipeline import select_object
+
+    values = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if v is not None]
+    if prop is not None:
+        values = select_object(values, property=prop)
+    lines: list[str] = []
+    records: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if records:
+            if view == "table":
+                lines.extend(_objects_table(records))
+            else:
+                lines.extend(line for r in records for line in _object_list(r))
+            records.clear()
+
+    for item in values:
+        record = _as_record(item)
+        if record is None:
+            flush()
+            lines.extend(render(item))
+        elif view == "table" and records and list(record) != list(records[0]):
+            flush()  # a new shape starts a new table
+            records.append(record)
+        else:
+            records.append(record)
+    flush()
+    return FormatOutput(lines)
+
+
+def format_table(value: Any, property: Any = None) -> FormatOutput:  # noqa: A002 - the cmdlet's parameter
+    """``Format-Table [-Property ...]``: the objects as a table, whatever their number of properties."""
+    return _formatted(value, property, "table")
+
+
+def format_list(value: Any, property: Any = None) -> FormatOutput:  # noqa: A002 - the cmdlet's parameter
+    """``Format-List [-Property ...]``: each object as ``Name : value`` lines."""
+    return _formatted(value, property, "list")
+
+
 def render(value: Any) -> list[str]:
     """The lines the console shows for a value written to the output (each ending with a newline)."""
     values = value if isinstance(value, (list, tuple)) else [value]
@@ -113,6 +166,10 @@ def render(value: Any) -> list[str]:
         item = values[i]
         if isinstance(item, (list, tuple)):
             out.extend(render(list(item)))
+            i += 1
+            continue
+        if isinstance(item, FormatOutput):
+            out.extend(item.lines)
             i += 1
             continue
         if isinstance(item, MatchInfo):

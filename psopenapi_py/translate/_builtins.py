@@ -788,6 +788,32 @@ def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
 
 
+def _format_view(out: Output, args: dict[str, Expr], node: Node, command: str, func: str) -> Expr:
+    """``Format-Table`` / ``Format-List [-Property names, @{Name=...; Expression={...}}]``: the console's lines."""
+    _error_action(args, node, command)
+    value = _input(args, node, command)
+    for name in ("GroupBy", "HideTableHeaders"):
+        if name in args:
+            raise Unsupported(node, f"unsupported: {command} -{name}")
+    extra: list[tuple[str, Expr]] = []
+    prop = args.get("Property")
+    if prop is not None:
+        _names_literal(prop, node, command)
+        _calculated(prop, node, command, {"name", "label", "expression"})
+        extra.append(("property=", prop))
+    return ps_call(out, func, [("", value), *extra], UNKNOWN)
+
+
+def format_table(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Format-Table``: a table of the objects."""
+    return _format_view(out, args, node, "Format-Table", "format_table")
+
+
+def format_list(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Format-List``: each object as ``Name : value`` lines."""
+    return _format_view(out, args, node, "Format-List", "format_list")
+
+
 def select_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Select-String pattern [path]`` or ``... | Select-String pattern``: MatchInfo objects (``-Raw``: the
     lines; ``-Quiet``: True or nothing), with ``-SimpleMatch``, ``-CaseSensitive``, ``-NotMatch``, ``-AllMatches``."""
@@ -922,6 +948,8 @@ HANDLERS: dict[str, Handler] = {
     "measure_object": measure_object,
     "group_object": group_object,
     "select_string": select_string,
+    "format_table": format_table,
+    "format_list": format_list,
     "out_string": out_string,
     "get_date": get_date,
     "new_guid": new_guid,

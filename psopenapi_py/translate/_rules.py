@@ -374,6 +374,33 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("sort",),
     ),
     BuiltinCommand(
+        "Format-Table",
+        "format_table",
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            # The translation always sizes columns to their contents, as -AutoSize does; so does pwsh 7
+            # for the few objects a script prints at once.
+            BuiltinParam("AutoSize", switch=True, ignored=True),
+            BuiltinParam("Wrap", switch=True, ignored=True),
+            BuiltinParam("HideTableHeaders", switch=True),
+            BuiltinParam("GroupBy"),
+            _EA,
+        ),
+        aliases=("ft",),
+    ),
+    BuiltinCommand(
+        "Format-List",
+        "format_list",
+        (
+            BuiltinParam("Property", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("GroupBy"),
+            _EA,
+        ),
+        aliases=("fl",),
+    ),
+    BuiltinCommand(
         "Select-String",
         "select_string",
         (
@@ -478,6 +505,8 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "measure_object",
         "group_object",
         "select_string",
+        "format_table",
+        "format_list",
         "out_string",
         "get_random",
     }
