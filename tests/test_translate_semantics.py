@@ -375,6 +375,21 @@ Write-Output ((1..$Empty.Count) -join ',')
     assert out(script) == ["beta", "big,bigger", "1,4,9", "3,2,1", "1,0"]
 
 
+def test_parse_exact_reads_dotnet_custom_formats_in_the_invariant_culture() -> None:
+    script = """
+$Inv = [Globalization.CultureInfo]::InvariantCulture
+$Start = [datetime]::ParseExact('2025-03-01 08:00', 'yyyy-MM-dd HH:mm', $Inv)
+$Log = [datetime]::ParseExact('01/Mar/2025:08:30:05 PM', 'dd/MMM/yyyy:hh:mm:ss tt', $Inv)
+$Stamp = [datetime]::ParseExact('20250301T080000.250', "yyyyMMdd'T'HHmmss.fff", $Inv)
+Write-Output $Start.ToString('yyyy-MM-dd HH:mm') $Log.ToString('HH:mm:ss') $Stamp.Millisecond
+$Epoch = [DateTimeOffset]::FromUnixTimeSeconds(1740816000).UtcDateTime
+Write-Output ($Epoch -eq $Start) ($Epoch -lt $Log)
+try { [datetime]::ParseExact('2025-13-01', 'yyyy-MM-dd', $Inv) } catch { Write-Output 'not a date' }
+"""
+    # A UTC DateTime and one without a zone compare by their clock readings, as .NET's DateTime does.
+    assert out(script) == ["2025-03-01 08:00", "20:30:05", "250", "True", "True", "not a date"]
+
+
 def test_null_coalescing_and_format_items() -> None:
     script = """
 $Org = $env:PSOPENAPI_TEST_UNSET_VARIABLE ?? '(none)'

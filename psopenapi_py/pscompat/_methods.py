@@ -529,6 +529,12 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("datetime", "utcnow"): _now_utc,
     ("datetime", "today"): lambda: datetime.now().replace(hour=0, minute=0, second=0, microsecond=0),
     ("datetime", "parse"): lambda v: __import__("psopenapi_py.pscompat._time", fromlist=["to_datetime"]).to_datetime(v),
+    ("datetime", "parseexact"): lambda *args: __import__("psopenapi_py.pscompat._time", fromlist=["x"]).parse_exact(
+        *args
+    ),
+    ("globalization.cultureinfo", "invariantculture"): lambda: (
+        __import__("psopenapi_py.pscompat._time", fromlist=["x"]).INVARIANT_CULTURE
+    ),
     ("datetimeoffset", "utcnow"): _now_utc,
     ("datetimeoffset", "now"): lambda: datetime.now().astimezone(),
     ("datetimeoffset", "fromunixtimeseconds"): _from_unix,
@@ -596,6 +602,8 @@ _TYPE_ALIASES = {
     "file": "io.file",
     "system.io.directory": "io.directory",
     "system.datetime": "datetime",
+    "system.globalization.cultureinfo": "globalization.cultureinfo",
+    "cultureinfo": "globalization.cultureinfo",
     "system.datetimeoffset": "datetimeoffset",
     "system.guid": "guid",
     "system.environment": "environment",

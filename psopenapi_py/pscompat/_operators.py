@@ -70,6 +70,7 @@ def _order(op: str, left: Any, right: Any, case: bool) -> bool:
         a = left
         if isinstance(a, str):
             a, b = (a, b) if case else (a.casefold(), b.casefold())
+        a, b = _same_kind_dates(a, b)
     try:
         if op == "lt":
             return bool(a < b)
@@ -97,7 +98,16 @@ def _equal(left: Any, right: Any, case: bool) -> bool:
         return bool(left == converted)
     if isinstance(left, Mapping) or hasattr(left, "__attrs_attrs__"):
         return left is right
+    left, converted = _same_kind_dates(left, converted)
     return bool(left == converted)
+
+
+def _same_kind_dates(a: Any, b: Any) -> tuple[Any, Any]:
+    """Two date-times as .NET compares them: a UTC one (``.UtcDateTime``, ``[datetime]::UtcNow``) against one
+    without a zone compares their clock readings (DateTime ignores its Kind); two with zones, their instants."""
+    if isinstance(a, datetime) and isinstance(b, datetime) and (a.tzinfo is None) != (b.tzinfo is None):
+        return a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a, b
 
 
 def _scalar(op: str, left: Any, right: Any, case: bool) -> bool:
