@@ -569,3 +569,35 @@ def test_format_table_and_format_list_write_the_consoles_views() -> None:
 
 def test_format_table_forms_not_translated_are_reported() -> None:
     assert warnings_of("$x = 1\n$x | Format-Table -GroupBy Name\n") == ["line 2: unsupported: Format-Table -GroupBy"]
+
+
+# --------------------------------------------------------------------------------------------------
+# ConvertFrom-Csv and text measures
+
+
+def test_convert_from_csv_reads_piped_lines_or_a_here_string() -> None:
+    ps = (
+        "$Rows = @'\n"
+        "Name,Count\n"
+        "ash,3\n"
+        '"sage, the second",1\n'
+        "'@ | ConvertFrom-Csv\n"
+        "Write-Output $Rows.Count $Rows[1].Name ($Rows[0].Count -eq '3')\n"
+        "$One = 'verse;7' | ConvertFrom-Csv -Delimiter ';' -Header Voice, Uses\n"
+        'Write-Output "$($One.Voice) $($One.Uses) $($One[0].Voice)"\n'
+    )
+    # A single object indexed with [0] is itself, as for any single value.
+    assert printed(ps) == "2\nsage, the second\nTrue\nverse 7 verse\n"
+
+
+def test_measure_object_counts_lines_words_and_characters_as_powershell_does() -> None:
+    ps = (
+        '$Text = "one two`nthree`n"\n'
+        "$M = $Text | Measure-Object -Line -Word -Character\n"
+        "Write-Output $M.Lines $M.Words $M.Characters\n"
+        "Write-Output (@('a b', '', 'c') | Measure-Object -Line).Lines\n"
+        "Write-Output ('a b c' | Measure-Object -Character -IgnoreWhiteSpace).Characters\n"
+        "Write-Output ($null -eq ('x' | Measure-Object -Line).Words)\n"
+    )
+    # A last line ending in a newline counts once; an empty string has no line.
+    assert printed(ps) == "2\n3\n14\n2\n3\nTrue\n"

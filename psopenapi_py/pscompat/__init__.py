@@ -71,6 +71,7 @@ from ._convert import (
 from ._exceptions import DotNetException, exception_type, new_exception
 from ._files import (
     add_content,
+    convert_from_csv,
     export_csv,
     get_child_item,
     get_content,
@@ -161,6 +162,7 @@ __all__ = [
     "collect",
     "compare",
     "contains",
+    "convert_from_csv",
     "convert_from_json",
     "convert_from_json_hashtable",
     "convert_to_json",

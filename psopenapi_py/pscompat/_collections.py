@@ -153,10 +153,16 @@ class OrderedHashtable(Hashtable):
 class PSObject(Hashtable):
     """A ``[pscustomobject]`` or an object from ``ConvertFrom-Json``: properties that ignore case, ``None`` when missing.
 
-    Unlike a hashtable, it reads as ``@{a=1; b=2}`` in text and counts as one item.
+    Unlike a hashtable, it reads as ``@{a=1; b=2}`` in text and counts as one item: ``$obj[0]`` (and
+    ``$obj[-1]``) is the object itself, as for any single value, and another number ``None``.
     """
 
     __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self if key in (0, -1) else None
+        return super().__getitem__(key)
 
 
 class NoteProperty:
@@ -413,7 +419,7 @@ def index(value: Any, key: Any) -> Any:
     if isinstance(value, Mapping):
         if isinstance(key, list):
             return [index(value, k) for k in key]
-        if isinstance(value, OrderedHashtable):
+        if isinstance(value, (OrderedHashtable, PSObject)):
             return value[key]
         return value.get(key) if isinstance(value, Hashtable) else _dict_lookup(value, key)
     if isinstance(value, (list, tuple, str)):

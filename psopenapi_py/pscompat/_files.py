@@ -16,6 +16,7 @@ from ._format import text
 
 __all__ = [
     "add_content",
+    "convert_from_csv",
     "export_csv",
     "get_content",
     "import_csv",
@@ -291,13 +292,24 @@ def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:
     if not os.path.exists(p):
         raise _missing(p)
     with open(p, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
-        rows = [r for r in reader]
+        rows = list(csv.reader(handle, delimiter=delimiter))
+    return collect(_csv_objects(rows, header))
+
+
+def convert_from_csv(value: Any, delimiter: str = ",", header: Any = None) -> list[Any]:
+    """``... | ConvertFrom-Csv``: the piped text (lines, or a here-string of several) read as CSV, one object
+    per data line, every value text."""
+    body = "\n".join(text(v) for v in items(value) if v is not None)
+    return _csv_objects(list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)), header)
+
+
+def _csv_objects(rows: list[list[str]], header: Any) -> list[Any]:
+    """Objects of CSV rows: the names from ``header`` or the first row; a short row's missing values ``$null``."""
     if header is not None:
         names = [text(h) for h in items(header)]
     else:
         if not rows:
-            return None
+            return []
         names, rows = rows[0], rows[1:]
     out = []
     for row in rows:
@@ -307,4 +319,4 @@ def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:
         for i, name in enumerate(names):
             obj[name] = row[i] if i < len(row) else None
         out.append(obj)
-    return collect(out)
+    return out

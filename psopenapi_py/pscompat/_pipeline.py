@@ -226,9 +226,19 @@ def measure_object(
     average: bool = False,
     maximum: bool = False,
     minimum: bool = False,
+    line: bool = False,
+    word: bool = False,
+    character: bool = False,
+    ignore_white_space: bool = False,
 ) -> PSObject:
     """``Measure-Object [-Property p] [-Sum] [-Average] [-Maximum] [-Minimum]``: an object with ``Count``,
-    ``Sum``, ``Average``, ``Maximum``, ``Minimum`` (the ones not asked for are ``$null``; sums are doubles)."""
+    ``Sum``, ``Average``, ``Maximum``, ``Minimum`` (the ones not asked for are ``$null``; sums are doubles).
+
+    With ``-Line``, ``-Word``, ``-Character``: ``Lines``, ``Words``, ``Characters`` of the values' text
+    instead, counted as PowerShell does (a last line without a newline counts; a word starts after white space).
+    """
+    if line or word or character:
+        return _measure_text(value, property, line, word, character, ignore_white_space)
     data = items(value)
     values = [member(item, text(property)) for item in data] if property is not None else list(data)
     values = [v for v in values if v is not None]
@@ -249,6 +259,24 @@ def measure_object(
         result["Maximum"] = None
         result["Minimum"] = None
     result["Property"] = text(property) if property is not None else None
+    return result
+
+
+def _measure_text(value: Any, prop: Any, line: bool, word: bool, character: bool, ignore_white_space: bool) -> PSObject:
+    lines = words = characters = 0
+    for item in items(value):
+        if item is None:
+            continue
+        s = text(member(item, text(prop)) if prop is not None else item)
+        if s:
+            lines += s.count("\n") + (0 if s.endswith("\n") else 1)
+        words += len(s.split())
+        characters += len("".join(s.split())) if ignore_white_space else len(s)
+    result = PSObject()
+    result["Lines"] = lines if line else None
+    result["Words"] = words if word else None
+    result["Characters"] = characters if character else None
+    result["Property"] = text(prop) if prop is not None else None
     return result
 
 

@@ -782,10 +782,30 @@ def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
             raise Unsupported(node, "unsupported: Measure-Object of several properties")
         _names_literal(prop, node, "Measure-Object")
         extra.append(("property=", prop))
-    for name in ("Sum", "Average", "Maximum", "Minimum"):
-        if _switch(args, name, node):
-            extra.append((name.lower() + "=", const_expr(True)))
+    numeric = [name for name in ("Sum", "Average", "Maximum", "Minimum") if _switch(args, name, node)]
+    textual = [name for name in ("Line", "Word", "Character") if _switch(args, name, node)]
+    if numeric and textual:
+        # PowerShell writes two objects then (one of each kind): not translated.
+        raise Unsupported(node, "unsupported: Measure-Object with both -Sum/-Average/... and -Line/-Word/-Character")
+    if _switch(args, "IgnoreWhiteSpace", node):
+        textual.append("IgnoreWhiteSpace")
+    for name in numeric + textual:
+        extra.append((snake_case(name) + "=", const_expr(True)))
     return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
+
+
+def convert_from_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | ConvertFrom-Csv [-Delimiter d] [-Header names]``: one object per data line, values as text."""
+    _error_action(args, node, "ConvertFrom-Csv")
+    if _switch(args, "UseCulture", node):
+        raise Unsupported(node, "unsupported: ConvertFrom-Csv -UseCulture")
+    value = _input(args, node, "ConvertFrom-Csv")
+    extra: list[tuple[str, Expr]] = []
+    if "Delimiter" in args:
+        extra.append(("delimiter=", args["Delimiter"]))
+    if "Header" in args:
+        extra.append(("header=", args["Header"]))
+    return ps_call(out, "convert_from_csv", [("", value), *extra], _STREAM, stream=True)
 
 
 def _format_view(out: Output, args: dict[str, Expr], node: Node, command: str, func: str) -> Expr:
@@ -948,6 +968,7 @@ HANDLERS: dict[str, Handler] = {
     "measure_object": measure_object,
     "group_object": group_object,
     "select_string": select_string,
+    "convert_from_csv": convert_from_csv,
     "format_table": format_table,
     "format_list": format_list,
     "out_string": out_string,

@@ -296,6 +296,17 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("ipcsv",),
     ),
     BuiltinCommand(
+        "ConvertFrom-Csv",
+        "convert_from_csv",
+        (
+            BuiltinParam("InputObject", position=0, pipeline=True),
+            BuiltinParam("Delimiter", position=1),
+            BuiltinParam("Header"),
+            BuiltinParam("UseCulture", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
         "Remove-Item",
         "remove_item",
         (
@@ -435,6 +446,10 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Average", switch=True),
             BuiltinParam("Maximum", switch=True),
             BuiltinParam("Minimum", switch=True),
+            BuiltinParam("Line", switch=True),
+            BuiltinParam("Word", switch=True),
+            BuiltinParam("Character", switch=True),
+            BuiltinParam("IgnoreWhiteSpace", switch=True),
             _EA,
         ),
         aliases=("measure",),
@@ -505,6 +520,7 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "measure_object",
         "group_object",
         "select_string",
+        "convert_from_csv",
         "format_table",
         "format_list",
         "out_string",
