@@ -601,3 +601,32 @@ def test_measure_object_counts_lines_words_and_characters_as_powershell_does() -
     )
     # A last line ending in a newline counts once; an empty string has no line.
     assert printed(ps) == "2\n3\n14\n2\n3\nTrue\n"
+
+
+def test_compare_object_writes_differences_in_powershells_order() -> None:
+    ps = (
+        "$Old = 'ash', 'coral', 'sage', 'verse'\n"
+        "$New = 'ash', 'marin', 'sage', 'cedar'\n"
+        "Compare-Object $Old $New\n"
+        'Compare-Object -ReferenceObject $Old -DifferenceObject $New -IncludeEqual | ForEach-Object { "$($_.SideIndicator) $($_.InputObject)" }\n'
+        "$New | Compare-Object $Old -ExcludeDifferent | ForEach-Object InputObject\n"
+        "$A = @([pscustomobject]@{ Name = 'k1'; Voice = 'ash' }, [pscustomobject]@{ Name = 'k2'; Voice = 'sage' })\n"
+        "$B = @([pscustomobject]@{ Name = 'k1'; Voice = 'ASH' }, [pscustomobject]@{ Name = 'k2'; Voice = 'verse' })\n"
+        "(Compare-Object $A $B -Property Name, Voice | ForEach-Object { \"$($_.Name)/$($_.Voice)$($_.SideIndicator)\" }) -join ' '\n"
+        "Write-Output (@(Compare-Object @() @('x')).Count)\n"
+    )
+    # Unmatched items wait in backlogs until both lists are done: difference-only first. Values compare
+    # ignoring case unless -CaseSensitive.
+    assert printed(ps) == (
+        "\nInputObject SideIndicator\n----------- -------------\nmarin       =>\ncedar       =>\n"
+        "coral       <=\nverse       <=\n\n"
+        "== ash\n== sage\n=> marin\n=> cedar\n<= coral\n<= verse\n"
+        "ash\nsage\n"
+        "k2/verse=> k2/sage<=\n"
+        "1\n"
+    )
+
+
+def test_compare_object_of_null_is_powershells_binding_error() -> None:
+    with pytest.raises(ScriptError, match="Cannot bind argument to parameter 'ReferenceObject' because it is null."):
+        run("$Nothing = $null\nCompare-Object $Nothing @('a')\n")

@@ -106,6 +106,7 @@ from ._operators import (
     sub,
 )
 from ._pipeline import (
+    compare_object,
     emit,
     foreach_object,
     group_object,
@@ -161,6 +162,7 @@ __all__ = [
     "coalesce",
     "collect",
     "compare",
+    "compare_object",
     "contains",
     "convert_from_csv",
     "convert_from_json",

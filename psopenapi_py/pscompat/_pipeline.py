@@ -280,6 +280,98 @@ def _measure_text(value: Any, prop: Any, line: bool, word: bool, character: bool
     return result
 
 
+def compare_object(
+    reference: Any,
+    difference: Any,
+    property: Any = None,  # noqa: A002 - the cmdlet's parameter
+    include_equal: bool = False,
+    exclude_different: bool = False,
+    pass_thru: bool = False,
+    case_sensitive: bool = False,
+) -> list[Any]:
+    """``Compare-Object ref diff``: objects with ``InputObject`` (or the ``-Property`` values) and ``SideIndicator``:
+    ``=>`` only in the difference, ``<=`` only in the reference, ``==`` in both (with ``-IncludeEqual``).
+
+    The order is PowerShell's: its matching walks both lists in step, keeping unmatched items in backlogs,
+    so a difference-only item is written when the lists are done, before the reference-only ones.
+    ``-ExcludeDifferent`` writes only the matches. ``-PassThru`` writes the objects themselves.
+    """
+    for name, given in (("ReferenceObject", reference), ("DifferenceObject", difference)):
+        if given is None:
+            raise ScriptError(f"Cannot bind argument to parameter '{name}' because it is null.")
+    keys = _keys(property) if property is not None else [(lambda item: item, None)]
+    include_equal = include_equal or exclude_different
+
+    def values(item: Any) -> list[Any]:
+        return [key(item) for key, _ in keys]
+
+    def same(a: Any, b: Any) -> bool:
+        return all(_cmp(x, y, case_sensitive) == 0 for x, y in zip(values(a), values(b), strict=True))
+
+    out: list[Any] = []
+
+    def emit(item: Any, side: str) -> None:
+        if (side == "==" and not include_equal) or (side != "==" and exclude_different):
+            return
+        if pass_thru:
+            if isinstance(item, PSObject):
+                item["SideIndicator"] = side
+            out.append(item)
+            return
+        row = PSObject()
+        if property is None:
+            row["InputObject"] = item
+        else:
+            for spec, value in zip(items(property), values(item), strict=True):
+                name = _entry(spec, "expression") if isinstance(spec, dict) else spec
+                row[text(name) if not callable(name) else "$_"] = value
+        row["SideIndicator"] = side
+        out.append(row)
+
+    refs = list(items(reference))
+    ref_backlog: list[Any] = []
+    diff_backlog: list[Any] = []
+    index = 0
+
+    def step(diff: Any, has_diff: bool) -> None:
+        nonlocal index
+        ref, has_ref = (refs[index], True) if index < len(refs) else (None, False)
+        index += has_ref
+        if has_ref and has_diff and same(ref, diff):
+            emit(ref, "==")
+            return
+        if has_diff:
+            found = next((i for i, r in enumerate(ref_backlog) if same(diff, r)), None)
+            if found is not None:
+                emit(ref_backlog.pop(found), "==")
+                has_diff = False
+        if has_ref:
+            found = next((i for i, d in enumerate(diff_backlog) if same(ref, d)), None)
+            if found is not None:
+                diff_backlog.pop(found)
+                emit(ref, "==")
+                has_ref = False
+        if has_diff:
+            diff_backlog.append(diff)
+        if has_ref:
+            ref_backlog.append(ref)
+
+    diffs = list(items(difference))
+    if not refs:
+        for diff in diffs:
+            emit(diff, "=>")
+        return out
+    for diff in diffs:
+        step(diff, True)
+    while index < len(refs):
+        step(None, False)
+    for diff in diff_backlog:
+        emit(diff, "=>")
+    for ref in ref_backlog:
+        emit(ref, "<=")
+    return out
+
+
 def group_object(value: Any, property: Any, no_element: bool = False) -> list[PSObject]:  # noqa: A002
     """``Group-Object p [-NoElement]``: one object per distinct value (ignoring case) with ``Name``, ``Count``
     and ``Group`` (left out with ``no_element``), sorted by their values as PowerShell 7 writes them."""

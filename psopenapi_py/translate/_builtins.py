@@ -794,6 +794,27 @@ def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
 
 
+def compare_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Compare-Object ref diff [-Property ...] [-IncludeEqual] [-ExcludeDifferent] [-PassThru] [-CaseSensitive]``."""
+    _error_action(args, node, "Compare-Object")
+    for name in ("SyncWindow", "Culture"):
+        if name in args:
+            raise Unsupported(node, f"unsupported: Compare-Object -{name}")
+    reference, difference = args.get("ReferenceObject"), args.get("DifferenceObject")
+    if reference is None or difference is None:
+        raise Unsupported(node, "Compare-Object needs -ReferenceObject and -DifferenceObject")
+    extra: list[tuple[str, Expr]] = []
+    prop = args.get("Property")
+    if prop is not None:
+        _names_literal(prop, node, "Compare-Object")
+        _calculated(prop, node, "Compare-Object", {"expression"})
+        extra.append(("property=", prop))
+    for name in ("IncludeEqual", "ExcludeDifferent", "PassThru", "CaseSensitive"):
+        if _switch(args, name, node):
+            extra.append((f"{snake_case(name)}=", const_expr(True)))
+    return ps_call(out, "compare_object", [("", reference), ("", difference), *extra], _STREAM, stream=True)
+
+
 def convert_from_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``... | ConvertFrom-Csv [-Delimiter d] [-Header names]``: one object per data line, values as text."""
     _error_action(args, node, "ConvertFrom-Csv")
@@ -969,6 +990,7 @@ HANDLERS: dict[str, Handler] = {
     "group_object": group_object,
     "select_string": select_string,
     "convert_from_csv": convert_from_csv,
+    "compare_object": compare_object,
     "format_table": format_table,
     "format_list": format_list,
     "out_string": out_string,

@@ -296,6 +296,23 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("ipcsv",),
     ),
     BuiltinCommand(
+        "Compare-Object",
+        "compare_object",
+        (
+            BuiltinParam("ReferenceObject", position=0),
+            BuiltinParam("DifferenceObject", position=1, pipeline=True),
+            BuiltinParam("Property"),
+            BuiltinParam("IncludeEqual", switch=True),
+            BuiltinParam("ExcludeDifferent", switch=True),
+            BuiltinParam("PassThru", switch=True),
+            BuiltinParam("CaseSensitive", switch=True),
+            BuiltinParam("SyncWindow"),
+            BuiltinParam("Culture"),
+            _EA,
+        ),
+        aliases=("compare", "diff"),
+    ),
+    BuiltinCommand(
         "ConvertFrom-Csv",
         "convert_from_csv",
         (
@@ -521,6 +538,7 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "group_object",
         "select_string",
         "convert_from_csv",
+        "compare_object",
         "format_table",
         "format_list",
         "out_string",
