@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from psopenapi_py import translate_powershell
+from psopenapi_py import pscompat, translate_powershell
 from psopenapi_py.pscompat import ScriptError
 
 DIR = "$Dir = $env:PSO_TEST_DIR\n"
@@ -35,8 +35,12 @@ def run(ps: str) -> tuple[str, str]:
     """Translate (no warning allowed), run, and return what the script wrote to stdout and stderr."""
     python = py(ps)
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
+    finally:
+        # The runtime's modes are the process's (a translated script has one to itself): reset for the next.
+        pscompat.set_strict_mode(off=True)
     return out.getvalue(), err.getvalue()
 
 
@@ -367,8 +371,26 @@ def test_new_guid_get_random_and_strict_mode() -> None:
         'Write-Output "$both"\n'
     )
     python = py(ps)
-    assert python.splitlines()[2] == "# Set-StrictMode -Version Latest: not enforced in Python (see docs/parity.md)"
+    assert python.splitlines()[2] == 'ps.set_strict_mode("Latest")'
     assert printed(ps) == "36\nTrue\nTrue\na b\n"
+
+
+def test_strict_mode_refuses_missing_properties_and_indexes_past_the_end() -> None:
+    base = "$O = [pscustomobject]@{ Name = 'k1' }\n$H = @{ a = 1 }\n$L = @(1, 2)\n"
+    loose = base + "Write-Output ($null -eq $O.Missing) ($null -eq $H.missing) ($null -eq $L[5])\n"
+    assert printed(loose) == "True\nTrue\nTrue\n"
+    strict = "Set-StrictMode -Version Latest\n" + base
+    # A hashtable's missing key is $null in every mode.
+    assert printed(strict + "Write-Output ($null -eq $H.missing)\nSet-StrictMode -Off\n") == "True\n"
+    with pytest.raises(ScriptError, match="The property 'Missing' cannot be found on this object."):
+        run(strict + "$X = $O.Missing\n")
+    with pytest.raises(ScriptError, match="Index was outside the bounds of the array."):
+        run(strict + "$X = $L[5]\n")
+    # Version 2 checks properties, not indexes.
+    assert (
+        printed("Set-StrictMode -Version 2\n" + base + "Write-Output ($null -eq $L[5])\nSet-StrictMode -Off\n")
+        == "True\n"
+    )
 
 
 def test_aliases_are_the_same_cmdlets() -> None:

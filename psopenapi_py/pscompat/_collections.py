@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from ._convert import Char, ScriptError, as_array, collect, is_null, to_int
+from ._convert import STRICT, Char, ScriptError, as_array, collect, is_null, to_int
 
 __all__ = [
     "DictionaryEntry",
@@ -162,6 +162,8 @@ class PSObject(Hashtable):
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, int) and not isinstance(key, bool):
             return self if key in (0, -1) else None
+        if STRICT.version >= 2 and isinstance(key, str) and key not in self:
+            _missing_property(key)
         return super().__getitem__(key)
 
 
@@ -318,7 +320,7 @@ def member(value: Any, name: str, *more: str) -> Any:
         for key in fields:
             if _norm(key) == wanted:
                 return fields[key]
-        return 1 if low in ("count", "length") else None
+        return 1 if low in ("count", "length") else _missing_property(name)
     if isinstance(value, Mapping):
         if name in value:
             return value[name]
@@ -329,7 +331,7 @@ def member(value: Any, name: str, *more: str) -> Any:
         if hit is not _MISSING:
             return hit
         if isinstance(value, PSObject):
-            return 1 if low in ("count", "length") else None
+            return 1 if low in ("count", "length") else _missing_property(name)
         if low == "count":
             return len(value)
         if low == "keys":
@@ -358,6 +360,14 @@ def member(value: Any, name: str, *more: str) -> Any:
         return None if got is UNSET else got
     if low in ("count", "length"):
         return 1
+    return _missing_property(name)
+
+
+def _missing_property(name: str) -> None:
+    """What reading a property an object does not have gives: ``$null``, or under ``Set-StrictMode`` (version
+    2 and later) PowerShell's error. A hashtable's missing key is ``$null`` in every mode."""
+    if STRICT.version >= 2:
+        raise ScriptError(f"The property '{name}' cannot be found on this object. Verify that the property exists.")
     return None
 
 
@@ -429,6 +439,8 @@ def index(value: Any, key: Any) -> Any:
         i = to_int(key)
         if -len(value) <= i < len(value):
             return Char(value[i]) if isinstance(value, str) else value[i]
+        if STRICT.version >= 3 and not isinstance(value, str):
+            raise ScriptError("Index was outside the bounds of the array.")
         return None
     fields = model_fields(value)
     if fields is not None:

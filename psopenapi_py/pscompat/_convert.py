@@ -49,6 +49,32 @@ class ScriptError(Exception):
         self.target = target
 
 
+class _StrictMode:
+    """``Set-StrictMode -Version n``: 0 (off), 1, 2 or 3 (``Latest``); read by member access and indexing."""
+
+    version = 0
+
+
+STRICT = _StrictMode()
+
+
+def set_strict_mode(version: Any = None, off: bool = False) -> None:
+    """``Set-StrictMode -Version v`` (``Latest``, ``1.0``, ``2.0``, ``3.0``) or ``-Off``."""
+    if off:
+        STRICT.version = 0
+        return
+    spelled = str(version).strip().lower()
+    if spelled == "latest":
+        STRICT.version = 3
+        return
+    try:
+        STRICT.version = max(1, min(3, int(float(spelled))))
+    except ValueError:
+        raise ScriptError(
+            f"Cannot validate argument on parameter 'Version'. The version \"{version}\" is not valid."
+        ) from None
+
+
 def is_null(value: Any) -> bool:
     """True for ``None`` and for a model field that was not given (UNSET): both are ``$null`` to PowerShell."""
     return value is None or value is UNSET

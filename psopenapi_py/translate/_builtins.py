@@ -361,8 +361,14 @@ def out_null(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 
 def set_strict_mode(out: Output, args: dict[str, Expr], node: Node) -> Expr:
-    """``Set-StrictMode``: a comment; Python already fails on most of what it forbids (docs/parity.md says what not)."""
-    return Expr(f"# {_text(node).strip()}: not enforced in Python (see docs/parity.md)", stmt=True)
+    """``Set-StrictMode -Version v`` / ``-Off``: the runtime then refuses a missing property (version 2 and
+    later) and an index past the end of an array (3, ``Latest``); unset variables are reported when translating."""
+    if _switch(args, "Off", node):
+        return ps_call(out, "set_strict_mode", [("off=", const_expr(True))], NONE, stmt=True)
+    version = args.get("Version")
+    if version is None:
+        raise Unsupported(node, "Set-StrictMode needs -Version or -Off")
+    return ps_call(out, "set_strict_mode", [("", version)], NONE, stmt=True)
 
 
 # --------------------------------------------------------------------------------------------------
