@@ -541,6 +541,27 @@ def test_validate_raises_script_error_naming_the_parameter() -> None:
     ps.validate("Name", "x", ps.ValidateNotNull(), ps.ValidatePattern("X"))  # the pattern ignores case
 
 
+def test_datetime_and_hashtable_script_parameters_convert_as_powershell_binds_them(tmp_path: Path) -> None:
+    python = py(
+        """param(
+    [datetime]$Start = '2025-03-03 09:00',
+    [datetime]$Never,
+    [hashtable]$Weights = @{ billing = 2 }
+)
+Write-Output $Start.ToString('yyyy-MM-dd HH:mm') $Never.Year $Weights['billing']
+"""
+    )
+    assert run_script(python, tmp_path) == (0, "2025-03-03 09:00\n1\n2\n", "")
+    assert run_script(python, tmp_path, "-Start", "2025-12-24T18:30:00") == (0, "2025-12-24 18:30\n1\n2\n", "")
+    code, _, stderr = run_script(python, tmp_path, "--weights", "@{a=1}")
+    # Command-line text is never a hashtable: PowerShell refuses it too.
+    assert (code, usage_error(stderr)) == (
+        2,
+        'audit.py: error: argument --weights/-Weights: Cannot convert the "@{a=1}" value of type "System.String" '
+        'to type "System.Collections.Hashtable".',
+    )
+
+
 def test_psboundparameters_holds_what_the_command_line_gave_by_powershell_name(tmp_path: Path) -> None:
     python = py(
         """param(

@@ -390,6 +390,18 @@ try { [datetime]::ParseExact('2025-13-01', 'yyyy-MM-dd', $Inv) } catch { Write-O
     assert out(script) == ["2025-03-01 08:00", "20:30:05", "250", "True", "True", "not a date"]
 
 
+def test_time_spans_format_with_dotnet_standard_and_custom_formats() -> None:
+    script = """
+$Span = New-TimeSpan -Hours 1 -Minutes 45 -Seconds 3
+Write-Output ('{0:hh\\:mm}' -f $Span) $Span.ToString('c') $Span.ToString('g') ('{0:%m}' -f $Span)
+$Long = [TimeSpan]::new(2, 3, 0, 0)
+Write-Output $Long.ToString('d\\.hh\\:mm') ([TimeSpan]::Zero -eq (New-TimeSpan))
+$At = [DateTimeOffset]::new([datetime]'2025-07-01 00:00', [TimeSpan]::Zero)
+Write-Output $At.ToUnixTimeSeconds()
+"""
+    assert out(script) == ["01:45", "01:45:03", "1:45:03", "45", "2.03:00", "True", "1751328000"]
+
+
 def test_null_coalescing_and_format_items() -> None:
     script = """
 $Org = $env:PSOPENAPI_TEST_UNSET_VARIABLE ?? '(none)'

@@ -204,12 +204,27 @@ def _to_bool(value: str) -> bool:
 
 
 #: The declared types a command-line value converts to, as PowerShell's parameter binding converts it.
+def _to_datetime(value: str) -> Any:
+    from ._time import to_datetime
+
+    return to_datetime(value)
+
+
+def _no_hashtable(value: str) -> Any:
+    raise ScriptError(
+        f'Cannot convert the "{value}" value of type "System.String" to type "System.Collections.Hashtable".'
+    )
+
+
 _CONVERSIONS: dict[str, Callable[[str], Any]] = {
     "string": str,
     "int": to_int,
     "long": lambda value: to_int(value, "long"),
     "double": to_double,
     "bool": _to_bool,
+    "datetime": _to_datetime,
+    # Command-line text is never a hashtable (pwsh -File passes strings): PowerShell refuses it.
+    "hashtable": _no_hashtable,
 }
 
 

@@ -48,6 +48,61 @@ def timespan_text(span: timedelta) -> str:
     return out + (f".{fraction:07d}" if fraction else "")
 
 
+def format_timespan(span: timedelta, spec: str) -> str:
+    """A time span with a .NET format: ``c``/``t``/``T`` (as its text), ``g``, ``G``, or a custom one
+    (``hh\\:mm``, ``d\\.hh\\:mm\\:ss``, ``%m``: ``d``..``dddddddd``, ``h``/``hh``, ``m``/``mm``, ``s``/``ss``,
+    ``f``..``fffffff``, ``F``..``FFFFFFF``, ``\\x`` and quoted literals)."""
+    ticks = round(span.total_seconds() * 10_000_000)
+    negative = ticks < 0
+    ticks = abs(ticks)
+    seconds, fraction = divmod(ticks, 10_000_000)
+    minutes, sec = divmod(seconds, 60)
+    hours, minute = divmod(minutes, 60)
+    days, hour = divmod(hours, 24)
+    if spec in ("c", "t", "T"):
+        return timespan_text(span)
+    if spec in ("g", "G"):
+        sign = "-" if negative else ""
+        if spec == "G":
+            return f"{sign}{days}:{hour:02d}:{minute:02d}:{sec:02d}.{fraction:07d}"
+        frac = f".{fraction:07d}".rstrip("0").rstrip(".") if fraction else ""
+        return f"{sign}{f'{days}:' if days else ''}{hour}:{minute:02d}:{sec:02d}{frac}"
+    out: list[str] = []
+    i = 0
+    spec = spec[1:] if spec.startswith("%") and len(spec) == 2 else spec
+    while i < len(spec):
+        c = spec[i]
+        run = len(spec[i:]) - len(spec[i:].lstrip(c)) if c in "dhmsfF" else 1
+        if c == "\\" and i + 1 < len(spec):
+            out.append(spec[i + 1])
+            i += 2
+            continue
+        if c in "'\"":
+            end = spec.find(c, i + 1)
+            if end < 0:
+                raise ScriptError("Input string was not in a correct format.")
+            out.append(spec[i + 1 : end])
+            i = end + 1
+            continue
+        if c == "d" and run <= 8:
+            out.append(f"{days:0{run}d}")
+        elif c == "h" and run <= 2:
+            out.append(f"{hour:0{run}d}")
+        elif c == "m" and run <= 2:
+            out.append(f"{minute:0{run}d}")
+        elif c == "s" and run <= 2:
+            out.append(f"{sec:0{run}d}")
+        elif c == "f" and run <= 7:
+            out.append(f"{fraction:07d}"[:run])
+        elif c == "F" and run <= 7:
+            out.append(f"{fraction:07d}"[:run].rstrip("0"))
+        else:
+            # .NET refuses any other character in a custom TimeSpan format (literals must be escaped).
+            raise ScriptError("Input string was not in a correct format.")
+        i += run
+    return "".join(out)
+
+
 def double_text(value: float) -> str:
     """A double as PowerShell writes it in text: 15 significant digits, ``E+XX`` beyond them."""
     if math.isnan(value):
@@ -186,6 +241,8 @@ def format_string(template: Any, args: Any) -> str:
 
 
 def _format_item(value: Any, spec: str | None) -> str:
+    if isinstance(value, timedelta) and spec:
+        return format_timespan(value, spec)
     if isinstance(value, datetime):
         from ._time import format_datetime
 

@@ -17,7 +17,7 @@ from typing import Any
 from ._collections import Hashtable, entries, items
 from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
 from ._files import temp_path
-from ._format import format_number, format_string, text
+from ._format import format_number, format_string, format_timespan, text
 from ._operators import compare, to_regex
 
 __all__ = ["StringBuilder", "array_list_add", "invoke", "static"]
@@ -292,8 +292,8 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         return _dict_method(value, name, args)
     if isinstance(value, datetime):
         return _datetime_method(value, name, args)
-    if isinstance(value, timedelta) and name.lower() == "tostring" and not args:
-        return text(value)
+    if isinstance(value, timedelta) and name.lower() == "tostring":
+        return format_timespan(value, text(args[0])) if args else text(value)
     if is_number(value) or isinstance(value, bool):
         n = name.lower()
         if n == "tostring":
@@ -422,6 +422,31 @@ def _extension(path: Any) -> str:
     return os.path.splitext(text(path))[1]
 
 
+def _new_timespan(*parts: Any) -> timedelta:
+    """``[TimeSpan]::new(hours, minutes, seconds)`` or ``(days, hours, minutes, seconds[, ms])``; one number is ticks."""
+    n = [to_double(p) for p in parts]
+    if len(n) == 1:
+        return timedelta(microseconds=n[0] / 10)
+    if len(n) == 3:
+        return timedelta(hours=n[0], minutes=n[1], seconds=n[2])
+    if len(n) in (4, 5):
+        return timedelta(days=n[0], hours=n[1], minutes=n[2], seconds=n[3], milliseconds=n[4] if len(n) == 5 else 0)
+    raise ScriptError(f'Cannot find an overload for "new" and the argument count: "{len(parts)}".')
+
+
+def _new_datetimeoffset(value: Any, offset: Any = None) -> datetime:
+    """``[DateTimeOffset]::new(dateTime[, offset])``: the date-time's clock reading at that offset (without one,
+    a UTC date-time stays UTC and any other is read as local time)."""
+    from ._time import to_datetime
+
+    moment = to_datetime(value)
+    if offset is None:
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    if not isinstance(offset, timedelta):
+        raise ScriptError('Cannot convert argument "offset" to type "System.TimeSpan".')
+    return moment.replace(tzinfo=timezone(offset))
+
+
 def _now_utc() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -529,6 +554,8 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("datetime", "utcnow"): _now_utc,
     ("datetime", "today"): lambda: datetime.now().replace(hour=0, minute=0, second=0, microsecond=0),
     ("datetime", "parse"): lambda v: __import__("psopenapi_py.pscompat._time", fromlist=["to_datetime"]).to_datetime(v),
+    ("datetime", "minvalue"): lambda: datetime.min,
+    ("datetime", "maxvalue"): lambda: datetime.max,
     ("datetime", "parseexact"): lambda *args: __import__("psopenapi_py.pscompat._time", fromlist=["x"]).parse_exact(
         *args
     ),
@@ -561,6 +588,9 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("io.file", "appendalltext"): lambda p, value: _append_all_text(p, value),
     ("stringsplitoptions", "removeemptyentries"): lambda: 1,
     ("stringsplitoptions", "none"): lambda: 0,
+    ("timespan", "zero"): lambda: timedelta(0),
+    ("timespan", "new"): _new_timespan,
+    ("datetimeoffset", "new"): _new_datetimeoffset,
     ("timespan", "fromseconds"): lambda n: timedelta(seconds=to_double(n)),
     ("timespan", "fromminutes"): lambda n: timedelta(minutes=to_double(n)),
     ("timespan", "fromhours"): lambda n: timedelta(hours=to_double(n)),

@@ -541,8 +541,8 @@ class Expressions(Context):
             if lower in ("collections.hashtable", "hashtable") and not args:
                 self.out.need("ps", "pscompat")
                 return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
-            if lower == "text.stringbuilder":
-                return self._ps("static", const_expr("text.stringbuilder"), const_expr("new"), *args)
+            if lower in ("text.stringbuilder", "datetimeoffset", "timespan"):
+                return self._ps("static", const_expr(lower), const_expr("new"), *args)
             exception = known_exception(raw)
             if exception is not None:
                 return self._ps("new_exception", const_expr(exception), *args, type=T(Kind.EXCEPTION, cls=()))

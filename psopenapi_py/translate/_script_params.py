@@ -21,7 +21,7 @@ from typing import Any
 from .. import pscompat
 from . import _rules as R
 from ._binding import _Param
-from ._catalog import BLOCK, BOOL, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, snake_case
+from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, snake_case
 from ._context import Context
 from ._expr import _NOCONST, Expr, call, const_expr, list_expr, ps_call
 from ._scope import _bare_name
@@ -40,6 +40,10 @@ _SCRIPT_TYPES: dict[str, tuple[str, T]] = {
     "switch": ("switch", BOOL),
     "management.automation.switchparameter": ("switch", BOOL),
     "object": ("", UNKNOWN),
+    "datetime": ("datetime", UNKNOWN),
+    # A hashtable never comes from command-line text either: a value given is PowerShell's conversion error.
+    "hashtable": ("hashtable", DICT),
+    "collections.hashtable": ("hashtable", DICT),
     # A script block never comes from command-line text (pwsh -File passes strings): the parameter keeps
     # its default and is no option, which is what a caller from a shell gets in PowerShell too.
     "scriptblock": ("block", BLOCK),
@@ -312,6 +316,17 @@ class ScriptParams(Context):
             # Always given: PowerShell never uses a Mandatory parameter's default.
             p.type = p.type if p.conversion else STR
             return None
+        if p.conversion in ("datetime", "hashtable") and not p.array:
+            # Not literals argparse can hold: the default is computed after parsing, converted as PowerShell does.
+            if default_node is None:
+                if p.conversion == "hashtable":
+                    return None  # $null until given
+                empty = ps_call(self.out, "static", [("", const_expr("datetime")), ("", const_expr("MinValue"))])
+                return ("computed", empty)
+            expr = self._expr(next(c for c in default_node.children if c.is_named))
+            if p.conversion == "datetime" or expr.type.kind != Kind.DICT:
+                expr = ps_call(self.out, "cast", [("", expr), ("", const_expr(p.conversion))], p.type)
+            return ("computed", expr)
         if default_node is None:
             value: Any = _EMPTY.get(p.conversion) if not p.array else None
             if value is None:
