@@ -362,7 +362,7 @@ def test_parser_and_args_keep_clear_of_the_script_s_names(tmp_path: Path) -> Non
             (2, "unsupported: $Verbose clashes with the common parameter -Verbose"),
         ),
         ("param([string]$Help)\n", (1, "unsupported: parameter $Help clashes with option --help")),
-        ("param([datetime]$When)\n", (1, "unsupported: script parameter type [datetime] (from the command line)")),
+        ("param([timespan]$When)\n", (1, "unsupported: script parameter type [timespan] (from the command line)")),
         (
             "param([ValidateScript({ $_ -gt 1 })][int]$N)\n",
             (1, "unsupported: parameter attribute [ValidateScript({ $_ -gt 1 })]"),
@@ -390,7 +390,7 @@ def test_parser_and_args_keep_clear_of_the_script_s_names(tmp_path: Path) -> Non
         "should-process",
         "common-parameter",
         "help",
-        "datetime",
+        "timespan",
         "validate-script",
         "validate-length",
         "bad-range",
