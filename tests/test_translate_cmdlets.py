@@ -652,3 +652,15 @@ def test_compare_object_writes_differences_in_powershells_order() -> None:
 def test_compare_object_of_null_is_powershells_binding_error() -> None:
     with pytest.raises(ScriptError, match="Cannot bind argument to parameter 'ReferenceObject' because it is null."):
         run("$Nothing = $null\nCompare-Object $Nothing @('a')\n")
+
+
+def test_add_member_on_piped_objects_adds_to_each_and_passes_them_on() -> None:
+    ps = (
+        "function Get-Rows { [pscustomobject]@{ Id = 1 }; [pscustomobject]@{ Id = 2 } }\n"
+        "$Rows = Get-Rows | Add-Member -NotePropertyName Voice -NotePropertyValue 'ash' -PassThru\n"
+        "Write-Output (($Rows | ForEach-Object { \"$($_.Id)$($_.Voice)\" }) -join ',')\n"
+        "$Table = [ordered]@{ a = 1 }\n"
+        "Write-Output $Table.Contains('A') (@{ b = 2 }).Contains('c')\n"
+        "Remove-Item Env:PSO_TEST_ONE, Env:PSO_TEST_TWO -ErrorAction SilentlyContinue\n"
+    )
+    assert printed(ps) == "1ash,2ash\nTrue\nFalse\n"

@@ -583,9 +583,12 @@ if ($PSBoundParameters.ContainsKey('seconds')) { "seconds given: $($PSBoundParam
     assert run_script(python, tmp_path, "--voices", "ash", "cedar") == (0, "default 300\ngiven: Voices\n", "")
 
 
-def test_psboundparameters_inside_a_function_still_warns() -> None:
-    script = "param([int]$N = 1)\nfunction F([int]$X) { $PSBoundParameters.Count }\nF -X 2\n"
-    assert (2, "unsupported: automatic variable $PSBoundParameters") in warnings_of(script)
+def test_psboundparameters_inside_a_function_is_the_functions_own(tmp_path: Path) -> None:
+    python = py(
+        'param([int]$N = 1)\nfunction F([int]$X = 5, [int]$Y) { "$($PSBoundParameters.Count) $X" }\nF -Y 2\nF -X 3 -Y 4\n'
+    )
+    assert '= ps.bound_arguments(("X", x), ("Y", y))' in python
+    assert run_script(python, tmp_path) == (0, "1 5\n2 3\n", "")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -402,6 +402,45 @@ Write-Output $At.ToUnixTimeSeconds()
     assert out(script) == ["01:45", "01:45:03", "1:45:03", "45", "2.03:00", "True", "1751328000"]
 
 
+def test_function_defaults_are_evaluated_per_call_and_psboundparameters_tells_given_from_default() -> None:
+    script = """
+function Get-Plan {
+    param(
+        [Parameter(Mandatory)][string]$Team,
+        [ValidateRange(1, 500)][int]$Seats = 10,
+        [int[]]$RetryOn = @(401, 429),
+        [int]$Budget = $Seats * 2,
+        [datetime]$Since = '2025-01-01',
+        [string]$Note
+    )
+    $Given = ($PSBoundParameters.Keys | Sort-Object) -join ','
+    [pscustomobject]@{
+        Line = "$Team $Seats $($RetryOn -join '/') $Budget $($Since.Year) [$Given]"
+        Note = if ($PSBoundParameters.ContainsKey('Note')) { $Note } else { '-' }
+    }
+}
+$A = Get-Plan -Team ops
+Write-Output $A.Line $A.Note
+$Splat = @{ Team = 'sales'; Seats = '30'; Note = 'pilot' }
+$B = Get-Plan @Splat
+Write-Output $B.Line $B.Note
+"""
+    # $Budget's default reads $Seats at each call; '30' splatted into [int]$Seats is 30.
+    assert out(script) == ["ops 10 401/429 20 2025 [Team]", "-", "sales 30 401/429 60 2025 [Note,Seats,Team]", "pilot"]
+
+
+def test_time_span_arithmetic_and_methods() -> None:
+    script = """
+$Start = [datetime]'2024-06-30 22:15'
+$End = $Start + [timespan]'02:30:00'
+$Total = [timespan]::Zero
+$Total = $Total + ($End - $Start) - (New-TimeSpan -Minutes 30)
+Write-Output $End.ToString('HH:mm') $Total ($Total.Negate()) $Start.Add($Total).ToString('HH:mm')
+Write-Output ([timespan]'1.02:03:04').TotalHours ([timespan]'3').Days
+"""
+    assert out(script) == ["00:45", "02:00:00", "-02:00:00", "00:15", "26.0511111111111", "3"]
+
+
 def test_null_coalescing_and_format_items() -> None:
     script = """
 $Org = $env:PSOPENAPI_TEST_UNSET_VARIABLE ?? '(none)'

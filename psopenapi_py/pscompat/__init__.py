@@ -21,6 +21,7 @@ from ._arguments import (
     ValidateRange,
     ValidateSet,
     Validator,
+    bound_arguments,
     bound_parameters,
     validate,
 )
@@ -51,6 +52,7 @@ from ._collections import (
     set_member,
 )
 from ._convert import (
+    DEFAULT,
     Char,
     ScriptError,
     as_array,
@@ -135,10 +137,12 @@ from ._time import get_date, measure_command, new_timespan
 __all__ = [
     "Argument",
     "ErrorRecord",
+    "DEFAULT",
     "Char",
     "DotNetException",
     "FormatOutput",
     "bind_int",
+    "bound_arguments",
     "bound_parameters",
     "bind_number",
     "Hashtable",

@@ -29,6 +29,7 @@ __all__ = [
     "ValidateRange",
     "ValidateSet",
     "Validator",
+    "bound_arguments",
     "bound_parameters",
     "validate",
 ]
@@ -301,3 +302,12 @@ def bound_parameters(parser: argparse.ArgumentParser, argv: list[str] | None = N
             names = [o[1:] for o in action.option_strings if o.startswith("-") and not o.startswith("--")]
             bound[names[0] if names else action.dest] = given[action.dest]
     return bound
+
+
+def bound_arguments(*pairs: tuple[str, Any]) -> Any:
+    """``$PSBoundParameters`` of a translated function: ``(name, value)`` of each parameter, kept when the
+    call gave it (a parameter left out holds ``ps.DEFAULT`` until its default is set)."""
+    from ._collections import Hashtable
+    from ._convert import DEFAULT
+
+    return Hashtable((name, value) for name, value in pairs if value is not DEFAULT)

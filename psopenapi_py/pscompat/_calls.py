@@ -16,10 +16,13 @@ def _norm(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
 
-def splat(table: Mapping[Any, Any], command: Callable[..., Any]) -> dict[str, Any]:
+def splat(
+    table: Mapping[Any, Any], command: Callable[..., Any], casts: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """``Command @table``: the table's keys as the command's keyword arguments, matched as PowerShell
     matches parameter names (any case, ``MaxResponseOutputTokens`` for ``max_response_output_tokens``,
-    a unique prefix); a key that names no parameter is PowerShell's error."""
+    a unique prefix); a key that names no parameter is PowerShell's error. ``casts`` converts the values of
+    typed parameters (``{"seats": "int"}``: ``"60"`` becomes 60), as PowerShell's binding does."""
     names = {_norm(name): name for name in inspect.signature(command).parameters}
     out: dict[str, Any] = {}
     for key, value in table.items():
@@ -30,6 +33,10 @@ def splat(table: Mapping[Any, Any], command: Callable[..., Any]) -> dict[str, An
             if len(prefixed) != 1:
                 raise ScriptError(f"A parameter cannot be found that matches parameter name '{key}'.")
             target = prefixed[0]
+        if casts and target in casts:
+            from ._convert import cast
+
+            value = cast(value, casts[target])
         out[target] = value
     return out
 

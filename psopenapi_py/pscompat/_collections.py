@@ -371,11 +371,26 @@ def _missing_property(name: str) -> None:
     return None
 
 
-def add_member(target: Any, members: Any = None, *, name: Any = None, value: Any = None, force: bool = False) -> Any:
+def add_member(
+    target: Any,
+    members: Any = None,
+    *,
+    name: Any = None,
+    value: Any = None,
+    force: bool = False,
+    piped: bool = False,
+) -> Any:
     """``Add-Member``: a note property ``name``/``value`` (or each pair of ``members``) added to an object;
-    one that exists already is PowerShell's error unless ``force``. Returns the object (``-PassThru``)."""
+    one that exists already is PowerShell's error unless ``force``. Returns the object (``-PassThru``).
+
+    ``piped``: the objects came down the pipeline, so an array gets the property on each of its items
+    (and they are returned), as PowerShell runs the cmdlet once per item.
+    """
     from ._format import text
 
+    if piped and isinstance(target, (list, tuple)):
+        done = [add_member(item, members, name=name, value=value, force=force) for item in target]
+        return collect(done)
     pairs = list(members.items()) if isinstance(members, Mapping) else [(name, value)]
     for key, new in pairs:
         key_text = text(key)

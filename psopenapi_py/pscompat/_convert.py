@@ -49,6 +49,19 @@ class ScriptError(Exception):
         self.target = target
 
 
+class _Default:
+    """``ps.DEFAULT``: a translated function's parameter the call left out, whose PowerShell default is an
+    expression the function evaluates (as PowerShell does at each call)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "ps.DEFAULT"
+
+
+DEFAULT = _Default()
+
+
 class _StrictMode:
     """``Set-StrictMode -Version n``: 0 (off), 1, 2 or 3 (``Latest``); read by member access and indexing."""
 
@@ -336,6 +349,10 @@ def cast(value: Any, type_name: str) -> Any:
         from ._time import to_datetime
 
         return to_datetime(value)
+    if name == "timespan":
+        from ._time import to_timespan
+
+        return to_timespan(value)
     if name == "char":
         return to_char(value)
     if name in ("object", "psobject[]"):

@@ -173,8 +173,8 @@ def _list_method(value: list[Any], name: str, args: tuple[Any, ...]) -> Any:
 def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
     n = name.lower()
     table: Hashtable | None = value if isinstance(value, Hashtable) else None
-    if n == "containskey":
-        return args[0] in value if table is not None else args[0] in value
+    if n in ("containskey", "contains"):  # Hashtable.Contains and OrderedDictionary.Contains test keys
+        return args[0] in value
     if n == "containsvalue":
         return any(compare("eq", v, args[0]) is True for v in value.values())
     if n == "add":
@@ -196,7 +196,7 @@ def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
     if n == "getenumerator":
         return list(entries(value))
     if n == "clone":
-        return Hashtable(value)
+        return type(value)(value) if isinstance(value, Hashtable) else Hashtable(value)
     if n == "tostring":
         return text(value)
     raise _no_method(value, name)
@@ -214,12 +214,22 @@ def _datetime_method(value: datetime, name: str, args: tuple[Any, ...]) -> Any:
     if n in units:
         return value + timedelta(**{units[n]: to_double(args[0])})
     if n in ("addmonths", "addyears"):
+        import calendar
+
         months = to_int(args[0]) * (12 if n == "addyears" else 1)
         year, month = divmod(value.month - 1 + months, 12)
-        day = min(
-            value.day, [31, 29 if (value.year + year) % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
-        )
+        day = min(value.day, calendar.monthrange(value.year + year, month + 1)[1])
         return value.replace(year=value.year + year, month=month + 1, day=day)
+    if n == "addticks":
+        return value + timedelta(microseconds=to_int(args[0], "long") / 10)
+    if n == "add":
+        from ._time import to_timespan
+
+        return value + to_timespan(args[0])
+    if n == "subtract":
+        from ._operators import sub
+
+        return sub(value, args[0])
     if n == "tostring":
         from ._time import format_datetime
 
@@ -232,6 +242,28 @@ def _datetime_method(value: datetime, name: str, args: tuple[Any, ...]) -> Any:
         return int(value.timestamp() // 1)
     if n == "tounixtimemilliseconds":
         return int(value.timestamp() * 1000 // 1)
+    raise _no_method(value, name)
+
+
+def _timespan_method(value: timedelta, name: str, args: tuple[Any, ...]) -> Any:
+    from ._time import to_timespan
+
+    n = name.lower()
+    if n == "tostring":
+        return format_timespan(value, text(args[0])) if args else text(value)
+    if n == "add":
+        return value + to_timespan(args[0])
+    if n == "subtract":
+        return value - to_timespan(args[0])
+    if n == "negate":
+        return -value
+    if n == "duration":
+        return abs(value)
+    if n == "compareto":
+        other = to_timespan(args[0])
+        return (value > other) - (value < other)
+    if n == "equals":
+        return value == to_timespan(args[0])
     raise _no_method(value, name)
 
 
@@ -292,8 +324,8 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         return _dict_method(value, name, args)
     if isinstance(value, datetime):
         return _datetime_method(value, name, args)
-    if isinstance(value, timedelta) and name.lower() == "tostring":
-        return format_timespan(value, text(args[0])) if args else text(value)
+    if isinstance(value, timedelta):
+        return _timespan_method(value, name, args)
     if is_number(value) or isinstance(value, bool):
         n = name.lower()
         if n == "tostring":

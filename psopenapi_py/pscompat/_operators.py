@@ -349,8 +349,12 @@ def add(left: Any, right: Any) -> Any:
         for key, value in right.items():
             merged.add(key, value)
         return merged
-    if isinstance(left, datetime) and isinstance(right, timedelta):
+    if isinstance(left, (datetime, timedelta)) and isinstance(right, timedelta):
         return left + right
+    if isinstance(left, timedelta) and isinstance(right, str):
+        from ._time import to_timespan
+
+        return left + to_timespan(right)  # the right side converted to the left side's type
     if isinstance(left, (bool, int, float)):
         result = to_number(left) + to_number(right, "int" if isinstance(left, int) else "double")
         return result
@@ -362,6 +366,10 @@ def sub(left: Any, right: Any) -> Any:
     if isinstance(left, datetime):
         if isinstance(right, (datetime, timedelta)):
             return left - right
+    if isinstance(left, timedelta):
+        from ._time import to_timespan
+
+        return left - to_timespan(right)
     return to_number(left) - to_number(right)
 
 

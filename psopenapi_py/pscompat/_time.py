@@ -257,6 +257,41 @@ def parse_exact(value: Any, formats: Any, provider: Any = None, styles: Any = No
     )
 
 
+_SPAN_TEXT = re.compile(r"^\s*(-)?(?:(\d+)\.)?(\d+):(\d+)(?::(\d+)(?:\.(\d{1,7}))?)?\s*$")
+
+
+def to_timespan(value: Any) -> timedelta:
+    """``[timespan]value``: a time span as is, ``[-][d.]hh:mm[:ss[.fffffff]]`` text, a whole number of days
+    as text (``'3'``), or a number of ticks (100 ns), as .NET converts them."""
+    from ._convert import is_number
+
+    if isinstance(value, timedelta):
+        return value
+    if is_number(value):
+        return timedelta(microseconds=int(value) / 10)
+    s = "" if value is None else str(value)
+    found = _SPAN_TEXT.match(s)
+    if found is None and s.strip().isdigit():
+        return timedelta(days=int(s))
+    if found is None:
+        raise ScriptError(
+            f'Cannot convert value "{s}" to type "System.TimeSpan". Error: "String \'{s}\' was not recognized as a valid TimeSpan."'
+        )
+    sign, days, hours, minutes, seconds, fraction = found.groups()
+    if int(hours) > 23 or int(minutes) > 59 or int(seconds or 0) > 59:
+        raise ScriptError(
+            f'Cannot convert value "{s}" to type "System.TimeSpan". Error: "The TimeSpan string \'{s}\' could not be parsed because at least one of the numeric components is out of range or contains too many digits."'
+        )
+    span = timedelta(
+        days=int(days or 0),
+        hours=int(hours),
+        minutes=int(minutes),
+        seconds=int(seconds or 0),
+        microseconds=int((fraction or "").ljust(7, "0")[:7]) / 10,
+    )
+    return -span if sign else span
+
+
 def new_timespan(
     start: Any = None,
     end: Any = None,

@@ -346,9 +346,20 @@ class Binder:
             if callee is None:
                 raise Unsupported(node, f"unsupported: splatting @{name}, whose keys are not known here")
             self.out.need("ps", "pscompat")
-            return [(_Param("**", "**"), Expr(f"ps.splat({var.py}, {callee})", P_ATOM))]
+            # A script function's typed parameters convert what the table holds, as PowerShell binds it.
+            casts = {
+                p.py: _SPLAT_CASTS[p.type.kind]
+                for p in params
+                if hasattr(p, "checks") and p.type.kind in _SPLAT_CASTS and not p.switch
+            }
+            extra = f", {{{', '.join(f'{py_str(k)}: {py_str(v)}' for k, v in casts.items())}}}" if casts else ""
+            return [(_Param("**", "**"), Expr(f"ps.splat({var.py}, {callee}{extra})", P_ATOM))]
         out = []
         for _, (key, ktype) in t.keys.items():
             p = _find_param(command, params, key, node)
             out.append((p, Expr(f"{var.py}[{py_str(key)}]", P_ATOM, ktype)))
         return out
+
+
+#: The ``ps.cast`` type of a script function's typed parameter, for a table splatted into it at run time.
+_SPLAT_CASTS = {Kind.INT: "int", Kind.FLOAT: "double", Kind.STR: "string", Kind.BOOL: "bool"}

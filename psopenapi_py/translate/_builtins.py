@@ -431,6 +431,8 @@ def add_member(out: Output, args: dict[str, Expr], node: Node) -> Expr:
             raise Unsupported(node, "Add-Member needs a property name")
         pairs = [("name=", name), ("value=", value if value is not None else const_expr(None))]
     flags = [("force=", const_expr(True))] if "Force" in args else []
+    if _piped(node) and target.type.kind not in (Kind.DICT, Kind.MODEL, Kind.OBJECT):
+        flags.append(("piped=", const_expr(True)))  # an array piped in: each item gets the property
     passthru = "PassThru" in args
     return ps_call(out, "add_member", [("", target), *pairs, *flags], UNKNOWN if passthru else NONE, stmt=not passthru)
 

@@ -320,7 +320,16 @@ class Expressions(Context):
                 if k.const is _NOCONST or not isinstance(k.const, (str, int)):
                     raise Unsupported(key_node, "unsupported: a computed hashtable key")
                 key = k.const
-            value = self._pipeline_value(value_node)
+            if value_node.type in _STATEMENT_VALUES:
+                # @{ Note = if (...) { a } else { b } }: the statement's output, as PowerShell takes it.
+                statement = value_node
+
+                def write(indent: str, statement: Node = statement) -> None:
+                    self._statements([statement], indent)
+
+                value = self._value_of_block(write)
+            else:
+                value = self._pipeline_value(value_node)
             lowered = str(key).lower()
             if lowered in keys:
                 raise Unsupported(key_node, f"duplicate key '{key}' in hashtable")
@@ -668,7 +677,7 @@ class Expressions(Context):
             return value
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
-        if type_name in ("datetime", "datetimeoffset", "char", "char[]", "long", "int64", "decimal"):
+        if type_name in ("datetime", "datetimeoffset", "timespan", "char", "char[]", "long", "int64", "decimal"):
             return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
@@ -1069,3 +1078,9 @@ def _is_number(value: Any) -> bool:
 def _cased(value: Any) -> bool:
     """True for a string constant with letters that have a case (so case-insensitive comparison matters)."""
     return isinstance(value, str) and value.lower() != value.upper()
+
+
+#: Statements a hashtable entry may take as its value (their output).
+_STATEMENT_VALUES = frozenset(
+    {"if_statement", "switch_statement", "foreach_statement", "for_statement", "while_statement"}
+)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from . import _rules as R
 from ._binding import _Param, _UserFunction
-from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, list_of, normalize, snake_case
+from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, normalize, snake_case
 from ._context import Context
-from ._expr import _NOCONST
+from ._expr import _NOCONST, py_str
 from ._scope import _bare_name, _identifier
 from ._script_params import CheckedParam, function_param_checks, write_param_checks
 from ._syntax import (
@@ -112,6 +112,9 @@ class Functions(Context):
         params = []
         need_star = False
         seen_default = False
+        # A function reading $PSBoundParameters tells a parameter given from one left out: every optional
+        # parameter then defaults to ps.DEFAULT, and its PowerShell default is set when the function starts.
+        reads_bound = b"$psboundparameters" in (node.text or b"").lower()
         for p in fn.params:
             if p.empty is None:
                 if seen_default:
@@ -119,9 +122,11 @@ class Functions(Context):
                 params.append(f"{p.py}")
             else:
                 seen_default = True
-                params.append(f"{p.py}={p.empty}")
+                params.append(f"{p.py}={_COMPUTED if reads_bound else p.empty}")
         if need_star:
             params.insert(0, "*")
+        if reads_bound or any(p.empty == _COMPUTED for p in fn.params):
+            self.out.need("ps", "pscompat")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
         saved = (
             self.catches,
@@ -151,6 +156,8 @@ class Functions(Context):
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
             self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
+            if reads_bound:
+                self._bind_bound_parameters(fn.params, indent + R.INDENT)
             write_param_checks(self, fn.params, indent + R.INDENT)
             self._block(body, indent + R.INDENT)
         finally:
@@ -168,6 +175,19 @@ class Functions(Context):
                 self.function_globals,
             ) = saved
             self.scope.leave_function(outer)
+
+    def _bind_bound_parameters(self, params: list[_Param], indent: str) -> None:
+        """``$PSBoundParameters`` of a function: the parameters the call gave, by name; then the defaults of
+        those it left out (a computed one is set by write_param_checks, after)."""
+        assert self.scope.locals is not None
+        var = self.scope.new_var(self.scope.locals, "psboundparameters", "bound_parameters", _BOUND)
+        self.scope.function_bound_parameters = True
+        pairs = ", ".join(f"({py_str(p.name)}, {p.py})" for p in params)
+        self.out.emit(indent, f"{var.py} = ps.bound_arguments({pairs})", None)
+        for p in params:
+            if p.empty is not None and p.empty != _COMPUTED:
+                self.out.emit(indent, f"if {p.py} is ps.DEFAULT", None, ":")
+                self.out.emit(indent + R.INDENT, f"{p.py} = {p.empty}", None)
 
     def _function_params(self, node: Node) -> list[_Param]:
         """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
@@ -192,22 +212,58 @@ class Functions(Context):
         py = _identifier(snake_case(name))
         if py in self.scope.reserved:
             py += "_"
-        checks = function_param_checks(self, sp, name, empty)
+        if kind == "datetime" and empty is not None and empty != _COMPUTED:
+            empty = _COMPUTED  # the constant is converted when the function starts, like any value given
+        computed = default_node if empty == _COMPUTED else None
+        checks = function_param_checks(self, sp, name, None if computed is not None else empty)
         return CheckedParam(
-            name, py, checks=checks, switch=_type_name_is_switch(sp), position=position, empty=empty, type=ptype
+            name,
+            py,
+            checks=checks,
+            computed=computed,
+            convert="datetime" if kind == "datetime" else None,
+            switch=_type_name_is_switch(sp),
+            position=position,
+            empty=empty,
+            type=ptype,
         )
 
     def _param_empty(self, kind: str, mandatory: bool, default_node: Node | None) -> str | None:
-        """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's."""
+        """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's;
+        ``ps.DEFAULT`` for an expression, which the function evaluates at each call, as PowerShell does."""
         if default_node is not None:
+            if _has_variable(default_node):
+                return _COMPUTED  # it may read the parameters before it: evaluated inside the function
+            mark = self.out.mark()
             value = self._expr(next(c for c in default_node.children if c.is_named))
             if value.const is _NOCONST:
-                raise Unsupported(default_node, "unsupported: a parameter default that is not a constant")
+                self.out.rollback(mark)
+                return _COMPUTED
             return value.code
         if mandatory:
             return None
+        if kind == "datetime":
+            return _COMPUTED  # DateTime.MinValue, made when the function starts
         # PowerShell's value for a parameter left out depends on its declared type.
         return _EMPTY_BY_KIND.get(kind, "None")
+
+
+#: What $PSBoundParameters is: a hashtable of the parameters given, by name.
+_BOUND = T(Kind.DICT, keys=None, cls="Hashtable")
+
+#: The Python default of a parameter whose PowerShell default is an expression (evaluated at each call).
+_COMPUTED = "ps.DEFAULT"
+
+
+def _has_variable(node: Node) -> bool:
+    """Whether a default reads a variable (so it is translated in the function, where the parameters are)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "variable":
+            return True
+        stack.extend(current.children)
+    return False
 
 
 #: Statements with blocks of statements inside.

@@ -25,11 +25,12 @@ _ROUNDS = 20
 #: One edit of the source: (start, end, replacement, is the replacement the spelling of ``??``).
 Edit = tuple[int, int, bytes, bool]
 
-#: Bare words separated by commas on one line, up to the end of the argument: ``Name, Voice``.
+#: Bare words separated by commas on one line, up to the end of the argument: ``Name, Voice``, and
+#: drive-qualified ones: ``Env:RT_STAGE, Env:RT_TTL``.
 _WORD_LIST = re.compile(
-    rb"[A-Za-z_][\w.\-]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.\-]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))", re.MULTILINE
+    rb"[A-Za-z_][\w.\-:]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.\-:]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))", re.MULTILINE
 )
-_WORD = re.compile(rb"[A-Za-z_][\w.\-]*")
+_WORD = re.compile(rb"[A-Za-z_][\w.\-:]*")
 
 
 def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:

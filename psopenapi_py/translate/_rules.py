@@ -539,6 +539,7 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "select_string",
         "convert_from_csv",
         "compare_object",
+        "add_member",
         "format_table",
         "format_list",
         "out_string",
@@ -579,6 +580,10 @@ CASTS: dict[str, str] = {
     "pscustomobject": "dict_literal",
     "hashtable": "dict",
     "collections.hashtable": "dict",
+    "collections.idictionary": "dict",
+    "collections.specialized.ordereddictionary": "dict",
+    # As a parameter type: converted when the function starts ([datetime]'2025-01-01' from text).
+    "datetime": "datetime",
     "array": "list",
     "object[]": "list",
     "string[]": "list",

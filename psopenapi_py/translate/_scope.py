@@ -45,6 +45,8 @@ class Scope:
         self.in_function = 0
         #: The script's param() block bound $PSBoundParameters (only done where the script reads it).
         self.bound_parameters = False
+        #: The function being written bound its own $PSBoundParameters.
+        self.function_bound_parameters = False
         #: The last number :meth:`fresh` gave each base name (a name once taken stays taken).
         self.fresh_counts: dict[str, int] = {}
         #: (scope, key, previous binding or None): undone by :meth:`rollback`.
@@ -63,17 +65,18 @@ class Scope:
             else:
                 scope[key] = old
 
-    def enter_function(self) -> tuple[dict[str, _Var] | None, dict[str, str]]:
+    def enter_function(self) -> tuple[dict[str, _Var] | None, dict[str, str], bool]:
         """Start a function's own variables; returns what :meth:`leave_function` restores."""
-        outer = (self.locals, self.local_taken)
+        outer = (self.locals, self.local_taken, self.function_bound_parameters)
         self.locals = {}
         self.local_taken = {}
+        self.function_bound_parameters = False
         self.in_function += 1
         return outer
 
-    def leave_function(self, outer: tuple[dict[str, _Var] | None, dict[str, str]]) -> None:
+    def leave_function(self, outer: tuple[dict[str, _Var] | None, dict[str, str], bool]) -> None:
         """Return to the variables in scope before :meth:`enter_function`."""
-        self.locals, self.local_taken = outer
+        self.locals, self.local_taken, self.function_bound_parameters = outer
         self.in_function -= 1
 
     def new_param(self, name: str, type: T) -> _Var:  # noqa: A002
@@ -204,8 +207,9 @@ class Scope:
             if scope not in R.SCRIPT_SCOPES or (write and self.in_function and scope == "local"):
                 raise Unsupported(node, f"unsupported: ${name}")
         bare = _bare_name(name).lower()
-        if bare == "psboundparameters" and self.bound_parameters and not self.in_function and not write:
-            return  # the script's own: bound by its param() block
+        if bare == "psboundparameters" and not write:
+            if self.function_bound_parameters if self.in_function else self.bound_parameters:
+                return  # the script's or the function's own: bound when it starts
         if bare in R.AUTOMATIC_VARIABLES:
             raise Unsupported(node, f"unsupported: automatic variable ${_bare_name(name)}")
 

@@ -130,13 +130,26 @@ class _ScriptParam:
 
 
 class CheckedParam(_Param):
-    """A script function's parameter with the ``[Validate...()]`` checks its function makes at its start."""
+    """A script function's parameter with the ``[Validate...()]`` checks its function makes at its start, and
+    its default when that is an expression PowerShell evaluates at each call (``computed``)."""
 
-    __slots__ = ("checks",)
+    __slots__ = ("checks", "computed", "convert")
 
-    def __init__(self, name: str, py: str, *, checks: list[Expr], **kwargs: Any):
+    def __init__(
+        self,
+        name: str,
+        py: str,
+        *,
+        checks: list[Expr],
+        computed: Node | None = None,
+        convert: str | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(name, py, **kwargs)
         self.checks = checks
+        self.computed = computed
+        #: A type the value is converted to when the function starts (``datetime``), as PowerShell binds it.
+        self.convert = convert
 
 
 class ScriptParams(Context):
@@ -551,9 +564,39 @@ def function_param_checks(ctx: Context, sp: Node, name: str, empty: str | None) 
 
 
 def write_param_checks(ctx: Context, params: list[_Param], indent: str) -> None:
-    """``ps.validate("Name", name, ps.ValidateSet(...))`` at the start of a function, for each checked parameter."""
+    """At the start of a function: each computed default, evaluated when the call left its parameter out
+    (``if p is ps.DEFAULT: p = ...``, in declaration order, so it may use the parameters before it), then
+    ``ps.validate("Name", name, ps.ValidateSet(...))`` for each checked parameter."""
     for p in params:
         checks = p.checks if isinstance(p, CheckedParam) else []
+        validate = None
         if checks:
             args = [("", const_expr(p.name)), ("", Expr(p.py)), *(("", c) for c in checks)]
-            ctx.out.emit(indent, "", ps_call(ctx.out, "validate", args, stmt=True))
+            validate = ps_call(ctx.out, "validate", args, stmt=True)
+        computed = p.computed if isinstance(p, CheckedParam) else None
+        convert = p.convert if isinstance(p, CheckedParam) else None
+        if computed is not None or p.empty == "ps.DEFAULT":
+            if computed is not None:
+                value = ctx._expr(next(c for c in computed.children if c.is_named))
+            else:
+                value = ps_call(ctx.out, "static", [("", const_expr("datetime")), ("", const_expr("MinValue"))])
+            if convert is not None:
+                value = ps_call(ctx.out, "cast", [("", value), ("", const_expr(convert))])
+            ctx.out.need("ps", "pscompat")
+            ctx.out.emit(indent, f"if {p.py} is ps.DEFAULT", None, ":")
+            ctx.out.emit(indent + R.INDENT, f"{p.py} = ", value)
+            if validate is not None or convert is not None:
+                # PowerShell converts and checks a value given; a default is converted, never checked.
+                ctx.out.emit(indent, "else", None, ":")
+                if convert is not None:
+                    cast = ps_call(ctx.out, "cast", [("", Expr(p.py)), ("", const_expr(convert))])
+                    ctx.out.emit(indent + R.INDENT, f"{p.py} = ", cast)
+                if validate is not None:
+                    ctx.out.emit(indent + R.INDENT, "", validate)
+        elif convert is not None:
+            cast = ps_call(ctx.out, "cast", [("", Expr(p.py)), ("", const_expr(convert))])
+            ctx.out.emit(indent, f"{p.py} = ", cast)
+            if validate is not None:
+                ctx.out.emit(indent, "", validate)
+        elif validate is not None:
+            ctx.out.emit(indent, "", validate)
