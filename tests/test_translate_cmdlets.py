@@ -664,3 +664,48 @@ def test_add_member_on_piped_objects_adds_to_each_and_passes_them_on() -> None:
         "Remove-Item Env:PSO_TEST_ONE, Env:PSO_TEST_TWO -ErrorAction SilentlyContinue\n"
     )
     assert printed(ps) == "1ash,2ash\nTrue\nFalse\n"
+
+
+def test_pipeline_functions_run_process_once_per_item_with_parameters_bound_from_it() -> None:
+    ps = (
+        "function Add-Desk {\n"
+        "    [CmdletBinding()]\n"
+        "    param(\n"
+        "        [Parameter(Mandatory, ValueFromPipelineByPropertyName)][string]$Voice,\n"
+        "        [Parameter(ValueFromPipelineByPropertyName)][string]$Desk = 'general',\n"
+        "        [int]$Floor = 1\n"
+        "    )\n"
+        "    begin { $n = 0; $seen = [System.Collections.ArrayList]::new() }\n"
+        "    process {\n"
+        "        $n++\n"
+        "        if ($Voice -eq 'skip') { return }\n"
+        "        [void]$seen.Add($Voice)\n"
+        '        "$n $Desk/$Voice floor $Floor ($($_.Voice))"\n'
+        "    }\n"
+        "    end { \"done $n, seen $($seen -join '+')\" }\n"
+        "}\n"
+        "function Get-Double { param([Parameter(ValueFromPipeline)][int]$X) process { $X * 2 } }\n"
+        "function Show-Once { begin { 'b' } process { 'p' } end { 'e' } }\n"
+        "$Rows = @([pscustomobject]@{ Voice = 'ash'; Desk = 'billing' }, [pscustomobject]@{ Voice = 'skip' }, "
+        "[pscustomobject]@{ Voice = 'sage' })\n"
+        "$Rows | Add-Desk -Floor 3\n"
+        "Add-Desk -Voice coral\n"
+        "(1, '2', 3 | Get-Double) -join ','\n"
+        "(Show-Once) -join ''\n"
+    )
+    # Desk falls back to its default for an item without the property; return ends the item only.
+    assert printed(ps) == (
+        "1 billing/ash floor 3 (ash)\n3 general/sage floor 3 (sage)\ndone 3, seen ash+sage\n"
+        "1 general/coral floor 1 ()\ndone 1, seen coral\n"
+        "2,4,6\nbpe\n"
+    )
+
+
+def test_a_piped_item_without_a_mandatory_pipeline_property_is_powershells_binding_error() -> None:
+    ps = (
+        "function Use-Voice { param([Parameter(Mandatory, ValueFromPipelineByPropertyName)][string]$Voice) "
+        "process { $Voice } }\n"
+        "[pscustomobject]@{ Name = 'x' } | Use-Voice\n"
+    )
+    with pytest.raises(ScriptError, match="The input object cannot be bound to any parameters for the command"):
+        run(ps)

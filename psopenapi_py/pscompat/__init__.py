@@ -25,7 +25,16 @@ from ._arguments import (
     bound_parameters,
     validate,
 )
-from ._calls import ErrorRecord, coalesce, error_record, exception_message, splat
+from ._calls import (
+    NO_INPUT,
+    ErrorRecord,
+    coalesce,
+    error_record,
+    exception_message,
+    pipeline_bind,
+    pipeline_input,
+    splat,
+)
 from ._cmdlets_extra import (
     convert_from_json_hashtable,
     convert_to_json_piped,
@@ -138,6 +147,7 @@ __all__ = [
     "Argument",
     "ErrorRecord",
     "DEFAULT",
+    "NO_INPUT",
     "Char",
     "DotNetException",
     "FormatOutput",
@@ -219,6 +229,8 @@ __all__ = [
     "out_file",
     "out_string",
     "output",
+    "pipeline_bind",
+    "pipeline_input",
     "preferences",
     "range_",
     "remove_item",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
+from types import GeneratorType
 from typing import Any
 
 from ._convert import ScriptError, is_null
@@ -118,3 +119,56 @@ class _Details:
 def error_record(error: BaseException) -> ErrorRecord:
     """The ``$_`` of a ``catch`` block for a caught Python exception."""
     return ErrorRecord(error)
+
+
+class _NoInput:
+    """``ps.NO_INPUT``: a pipeline function called with nothing piped into it (its process block runs once)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "ps.NO_INPUT"
+
+
+NO_INPUT = _NoInput()
+
+
+def pipeline_input(piped: Any) -> list[Any]:
+    """The items a pipeline function's process block runs for: each piped item (an array is its items,
+    ``$null`` one item), or one :data:`NO_INPUT` when nothing was piped."""
+    if piped is NO_INPUT:
+        return [NO_INPUT]
+    if isinstance(piped, GeneratorType):
+        piped = list(piped)
+    return list(piped) if isinstance(piped, (list, tuple)) else [piped]
+
+
+def pipeline_bind(
+    item: Any, name: str, given: Any, by_name: bool = False, mandatory: bool = False, cast: str | None = None
+) -> Any:
+    """A pipeline parameter's value for one item: the item (``ValueFromPipeline``) or its property of the
+    parameter's name (``ByPropertyName``, any case) when it has one; else what the call gave (or the default).
+    ``cast`` converts it to the declared type, as PowerShell's binding does."""
+    from ._collections import member, model_fields
+    from ._convert import DEFAULT
+    from ._convert import cast as convert
+
+    value, found = given, False
+    if item is not NO_INPUT:
+        if not by_name:
+            value, found = item, True
+        else:
+            fields = model_fields(item) if not isinstance(item, Mapping) else dict(item)
+            if fields is not None and any(str(k).lower() == name.lower() for k in fields):
+                value, found = member(item, name), True
+    if not found and value is DEFAULT:
+        if not mandatory:
+            return None
+        raise ScriptError(
+            "The input object cannot be bound to any parameters for the command either because the command does "
+            "not take pipeline input or the input and its properties do not match any of the parameters that take "
+            "pipeline input."
+        )
+    if found and cast is not None:
+        value = convert(value, cast)
+    return value

@@ -66,6 +66,9 @@ class Commands(Context):
         elements = self.binder.elements(node)
         fn = self.functions.get(normalize(name))
         builtin = COMMANDS.get(name.lower()) if fn is None else None
+        if fn is not None and piped is not None and any(getattr(p, "from_pipeline", None) for p in fn.params):
+            # A pipeline function: its process block runs once per piped item, as PowerShell runs it.
+            return self._call_user(fn, name, elements, piped, node)
         if piped is not None and piped.type.kind == Kind.LIST:
             # PowerShell runs a command once per item of a piped array: only the cmdlets for which
             # that equals one call with the whole array take one.
@@ -215,8 +218,11 @@ class Commands(Context):
         """A call of a script function with keyword arguments."""
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
-        bound = self.binder.bind(name, fn.params, elements, piped, node, callee=fn.py)
+        takes_pipeline = any(getattr(p, "from_pipeline", None) for p in fn.params)
+        bound = self.binder.bind(name, fn.params, elements, None if takes_pipeline else piped, node, callee=fn.py)
         args = [(_keyword(p), self._converted(v, p.type)) for p, v in bound]
+        if takes_pipeline and piped is not None:
+            args.append(("piped=", piped))  # each item binds the pipeline parameters in turn
         if fn.generator:
             # Everything the function writes, collected as PowerShell returns it (printed as it comes).
             raw = call(fn.py, args, UNKNOWN)

@@ -50,6 +50,8 @@ class Context:
         self.underscore: list[_Catch | str] = []
         #: The indent of the statement being written (nested defs go just before it, at this indent).
         self.indent = ""
+        #: What ``return`` is in Python here: ``continue`` in a process block (it ends the item, not the pipeline).
+        self.return_word = "return"
         #: How a value left on the pipeline is written: printed (script level), or yielded (a generator:
         #: a function or block whose output is collected).
         self.yielding = False
@@ -177,7 +179,7 @@ class Context:
 
     # The parts call one another through these; each is defined by the mixin named in its docstring.
 
-    def _block(self, block: Node | None, indent: str) -> None:
+    def _block(self, block: Node | None, indent: str, *, straight: bool = False) -> None:
         """The statements of a ``{ ... }`` block (``Statements``)."""
         raise NotImplementedError
 

@@ -6,7 +6,7 @@ from . import _rules as R
 from ._binding import _Param, _UserFunction
 from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, normalize, snake_case
 from ._context import Context
-from ._expr import _NOCONST, py_str
+from ._expr import _NOCONST, Expr, const_expr, ps_call, py_str
 from ._scope import _bare_name, _identifier
 from ._script_params import CheckedParam, function_param_checks, write_param_checks
 from ._syntax import (
@@ -107,8 +107,8 @@ class Functions(Context):
         if any(c.type in ("filter", "workflow") for c in node.children):
             raise Unsupported(node, "unsupported: filter or workflow")
         script_block = next((c for c in node.children if c.type == "script_block"), None)
-        if script_block is not None and any(c.type == "named_block_list" for c in script_block.children):
-            raise Unsupported(node, "unsupported: begin/process/end blocks")
+        blocks = _named_blocks(script_block)
+        takes_pipeline = any(isinstance(p, CheckedParam) and p.from_pipeline for p in fn.params)
         params = []
         need_star = False
         seen_default = False
@@ -116,16 +116,21 @@ class Functions(Context):
         # parameter then defaults to ps.DEFAULT, and its PowerShell default is set when the function starts.
         reads_bound = b"$psboundparameters" in (node.text or b"").lower()
         for p in fn.params:
-            if p.empty is None:
+            if p.empty is None and not (isinstance(p, CheckedParam) and p.from_pipeline):
                 if seen_default:
                     need_star = True
                 params.append(f"{p.py}")
             else:
+                # A pipeline parameter, Mandatory or not, may come from the piped items instead of the call.
                 seen_default = True
-                params.append(f"{p.py}={_COMPUTED if reads_bound else p.empty}")
+                params.append(f"{p.py}={_COMPUTED if reads_bound or p.empty is None else p.empty}")
+        if takes_pipeline:
+            if not need_star:
+                params.append("*")
+            params.append(f"{_PIPED}=ps.NO_INPUT")
         if need_star:
             params.insert(0, "*")
-        if reads_bound or any(p.empty == _COMPUTED for p in fn.params):
+        if reads_bound or takes_pipeline or any(p.empty == _COMPUTED for p in fn.params):
             self.out.need("ps", "pscompat")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
         saved = (
@@ -158,8 +163,13 @@ class Functions(Context):
             self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
             if reads_bound:
                 self._bind_bound_parameters(fn.params, indent + R.INDENT)
-            write_param_checks(self, fn.params, indent + R.INDENT)
-            self._block(body, indent + R.INDENT)
+            if blocks is None:
+                if takes_pipeline:
+                    raise Unsupported(node, "unsupported: a pipeline parameter in a function without a process block")
+                write_param_checks(self, fn.params, indent + R.INDENT)
+                self._block(body, indent + R.INDENT)
+            else:
+                self._named_blocks_body(fn.params, blocks, indent + R.INDENT)
         finally:
             if self.function_globals:
                 declared = ", ".join(sorted(self.function_globals))
@@ -175,6 +185,48 @@ class Functions(Context):
                 self.function_globals,
             ) = saved
             self.scope.leave_function(outer)
+
+    def _named_blocks_body(self, params: list[_Param], blocks: dict[str, Node], indent: str) -> None:
+        """``begin {} process {} end {}``: begin once, process once per piped item (or once when nothing is
+        piped) with the pipeline parameters bound from the item and ``$_`` the item, then end."""
+        piped_params: list[_Param] = [p for p in params if isinstance(p, CheckedParam) and p.from_pipeline]
+        others = [p for p in params if p not in piped_params]
+        write_param_checks(self, others, indent)
+        given = {p.py: self.scope.fresh(f"{p.py}_given") for p in piped_params}
+        for p in piped_params:
+            self.out.emit(indent, f"{given[p.py]} = {p.py}", None)
+        if "begin" in blocks:
+            self._block(blocks["begin"], indent, straight=True)
+        if "process" in blocks and not piped_params:
+            self._block(blocks["process"], indent, straight=True)  # nothing binds piped input: it runs once
+        elif "process" in blocks:
+            item = self.scope.fresh("item")
+            self.out.emit(indent, f"for {item} in ps.pipeline_input({_PIPED})", None, ":")
+            inner = indent + R.INDENT
+            for p in piped_params:
+                assert isinstance(p, CheckedParam)
+                cast = _CASTS_BY_TYPE.get(p.type.kind)
+                args = [
+                    ("", Expr(item)),
+                    ("", const_expr(p.name)),
+                    ("", Expr(given[p.py])),
+                    ("by_name=", const_expr(p.from_pipeline == "name")),
+                ]
+                if p.mandatory:
+                    args.append(("mandatory=", const_expr(True)))
+                if cast is not None:
+                    args.append(("cast=", const_expr(cast)))
+                self.out.emit(inner, f"{p.py} = ", ps_call(self.out, "pipeline_bind", args))
+            write_param_checks(self, piped_params, inner, defaults=False)
+            saved = (self.underscore, self.return_word)
+            self.underscore = [*self.underscore, f"(None if {item} is ps.NO_INPUT else {item})"]
+            self.return_word = "continue"  # return in process ends this item, not the pipeline
+            try:
+                self._block(blocks["process"], inner)
+            finally:
+                self.underscore, self.return_word = saved
+        if "end" in blocks:
+            self._block(blocks["end"], indent, straight=True)
 
     def _bind_bound_parameters(self, params: list[_Param], indent: str) -> None:
         """``$PSBoundParameters`` of a function: the parameters the call gave, by name; then the defaults of
@@ -201,7 +253,7 @@ class Functions(Context):
 
     def _script_param(self, sp: Node, position: int) -> _Param:
         """One ``script_parameter`` of a function: its name, Python name, type and value when left out."""
-        kind, mandatory = _param_attributes(sp)
+        kind, mandatory, pipeline = _param_attributes(sp)
         var_node = _last_child(sp, "variable")
         default_node = _last_child(sp, "script_parameter_default")
         if var_node is None:
@@ -222,6 +274,8 @@ class Functions(Context):
             checks=checks,
             computed=computed,
             convert="datetime" if kind == "datetime" else None,
+            from_pipeline=pipeline,
+            mandatory=mandatory,
             switch=_type_name_is_switch(sp),
             position=position,
             empty=empty,
@@ -246,6 +300,28 @@ class Functions(Context):
             return _COMPUTED  # DateTime.MinValue, made when the function starts
         # PowerShell's value for a parameter left out depends on its declared type.
         return _EMPTY_BY_KIND.get(kind, "None")
+
+
+#: The keyword argument a pipeline function takes its piped input in.
+_PIPED = "piped"
+#: The ps.cast type of a pipeline parameter by its declared type.
+_CASTS_BY_TYPE = {Kind.INT: "int", Kind.FLOAT: "double", Kind.STR: "string", Kind.BOOL: "bool"}
+
+
+def _named_blocks(script_block: Node | None) -> dict[str, Node] | None:
+    """A function's ``begin``/``process``/``end`` blocks by name (None when its body is plain statements)."""
+    body = next((c for c in script_block.children if c.type == "script_block_body"), None) if script_block else None
+    named = next((c for c in body.children if c.type == "named_block_list"), None) if body is not None else None
+    if named is None:
+        return None
+    blocks: dict[str, Node] = {}
+    for block in (c for c in named.children if c.type == "named_block"):
+        name = _text(next(c for c in block.children if c.type == "block_name")).lower()
+        statements = next((c for c in block.children if c.type == "statement_block"), None)
+        if name not in ("begin", "process", "end") or statements is None:
+            raise Unsupported(block, f"unsupported: a {name} block")
+        blocks[name] = statements
+    return blocks
 
 
 #: What $PSBoundParameters is: a hashtable of the parameters given, by name.
@@ -359,9 +435,11 @@ def _parameter_list(node: Node) -> Node | None:
     return plist
 
 
-def _param_attributes(sp: Node) -> tuple[str, bool]:
-    """A parameter's declared type (its ``R.CASTS`` action, "any" when none) and whether it is mandatory."""
+def _param_attributes(sp: Node) -> tuple[str, bool, str | None]:
+    """A parameter's declared type (its ``R.CASTS`` action, "any" when none), whether it is mandatory, and how
+    it binds pipeline input: "value" (``ValueFromPipeline``), "name" (``...ByPropertyName``) or None."""
     kind, mandatory = "any", False
+    pipeline: str | None = None
     for part in sp.children:
         if part.type != "attribute_list":
             continue
@@ -378,9 +456,13 @@ def _param_attributes(sp: Node) -> tuple[str, bool]:
             if attr_name == "parameter":
                 args = _text(attr).lower().replace(" ", "")
                 mandatory = "mandatory" in args and "mandatory=$false" not in args
+                if "valuefrompipeline" in args and "=$false" not in args:
+                    pipeline = "name" if "valuefrompipelinebypropertyname" in args else "value"
+                    if "valuefrompipeline," in args + "," and pipeline == "name":
+                        raise Unsupported(attr, "unsupported: a parameter bound from the pipeline both ways")
             elif not attr_name.startswith(_CHECK_ONLY_ATTRIBUTES):
                 raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
-    return kind, mandatory
+    return kind, mandatory, pipeline
 
 
 def _last_child(node: Node, kind: str) -> Node | None:

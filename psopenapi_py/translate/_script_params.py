@@ -133,7 +133,7 @@ class CheckedParam(_Param):
     """A script function's parameter with the ``[Validate...()]`` checks its function makes at its start, and
     its default when that is an expression PowerShell evaluates at each call (``computed``)."""
 
-    __slots__ = ("checks", "computed", "convert")
+    __slots__ = ("checks", "computed", "convert", "from_pipeline", "mandatory")
 
     def __init__(
         self,
@@ -143,6 +143,8 @@ class CheckedParam(_Param):
         checks: list[Expr],
         computed: Node | None = None,
         convert: str | None = None,
+        from_pipeline: str | None = None,
+        mandatory: bool = False,
         **kwargs: Any,
     ):
         super().__init__(name, py, **kwargs)
@@ -150,6 +152,9 @@ class CheckedParam(_Param):
         self.computed = computed
         #: A type the value is converted to when the function starts (``datetime``), as PowerShell binds it.
         self.convert = convert
+        #: How it takes piped input: "value" (the item), "name" (the item's property of its name), or None.
+        self.from_pipeline = from_pipeline
+        self.mandatory = mandatory
 
 
 class ScriptParams(Context):
@@ -563,7 +568,7 @@ def function_param_checks(ctx: Context, sp: Node, name: str, empty: str | None) 
     return [v.expr for v in validators]
 
 
-def write_param_checks(ctx: Context, params: list[_Param], indent: str) -> None:
+def write_param_checks(ctx: Context, params: list[_Param], indent: str, *, defaults: bool = True) -> None:
     """At the start of a function: each computed default, evaluated when the call left its parameter out
     (``if p is ps.DEFAULT: p = ...``, in declaration order, so it may use the parameters before it), then
     ``ps.validate("Name", name, ps.ValidateSet(...))`` for each checked parameter."""
@@ -573,9 +578,9 @@ def write_param_checks(ctx: Context, params: list[_Param], indent: str) -> None:
         if checks:
             args = [("", const_expr(p.name)), ("", Expr(p.py)), *(("", c) for c in checks)]
             validate = ps_call(ctx.out, "validate", args, stmt=True)
-        computed = p.computed if isinstance(p, CheckedParam) else None
-        convert = p.convert if isinstance(p, CheckedParam) else None
-        if computed is not None or p.empty == "ps.DEFAULT":
+        computed = p.computed if isinstance(p, CheckedParam) and defaults else None
+        convert = p.convert if isinstance(p, CheckedParam) and defaults else None
+        if defaults and (computed is not None or p.empty == "ps.DEFAULT"):
             if computed is not None:
                 value = ctx._expr(next(c for c in computed.children if c.is_named))
             else:

@@ -125,8 +125,11 @@ class Statements(Context):
         finally:
             self.loops -= 1
 
-    def _block(self, block: Node | None, indent: str) -> None:
-        """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated."""
+    def _block(self, block: Node | None, indent: str, *, straight: bool = False) -> None:
+        """The statements of a ``{ ... }`` block, one indent deeper; ``pass`` when nothing was translated.
+
+        ``straight``: the block always runs, once, as the code around it does (a function's ``begin`` and
+        ``end``), so what it assigns keeps its type after it."""
         before = self.out.code_lines
         variables = self.scope.mark()
         if block is not None and len(indent) > R.MAX_BLOCK_DEPTH * len(R.INDENT):
@@ -144,10 +147,11 @@ class Statements(Context):
                     nodes.append(child)
             self._statements(nodes, indent)
         self.out.blank_before_next = 0
-        if self.out.code_lines == before:
+        if self.out.code_lines == before and not straight:
             self.out.lines.append(indent + "pass")
             self.out.code_lines += 1
-        self.pending_inits.extend(self.scope.merge_after_block(variables))
+        if not straight:
+            self.pending_inits.extend(self.scope.merge_after_block(variables))
 
     def generic_visit(self, node: Node, indent: str) -> None:
         """A statement of a kind the translator does not know: reported, never guessed."""
@@ -840,11 +844,11 @@ class Statements(Context):
                 self.out.emit(indent, "", call("sys.exit", [("", const_expr(0))], stmt=True), row=row)
                 return
             if value_node is None:
-                self.out.emit(indent, "return", None, row=row)
+                self.out.emit(indent, self.return_word, None, row=row)
             elif self.yielding:
                 result = self._pipeline_value(value_node)
                 self.out.emit(indent, "yield ", result.generator or result, row=row)
-                self.out.emit(indent, "return", None)
+                self.out.emit(indent, self.return_word, None)
             else:
                 result = self._pipeline_value(value_node)
                 if result.type.kind in (Kind.LIST, Kind.UNKNOWN, Kind.JSON):
