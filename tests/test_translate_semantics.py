@@ -441,6 +441,36 @@ Write-Output ([timespan]'1.02:03:04').TotalHours ([timespan]'3').Days
     assert out(script) == ["00:45", "02:00:00", "-02:00:00", "00:15", "26.0511111111111", "3"]
 
 
+def test_guids_tryparse_with_ref_and_named_regex_groups() -> None:
+    script = """
+$g = [guid]'3F2504E0-4F89-11D3-9A0C-0305E82C3301'
+Write-Output $g $g.ToString('N') ([guid]::Empty) ($g -eq [guid]::Parse('{3f2504e0-4f89-11d3-9a0c-0305e82c3301}'))
+$n = 0
+if ([int]::TryParse('42', [ref]$n)) { Write-Output "parsed $n" }
+$ok = [int]::TryParse('4x', [ref]$n)
+Write-Output "$ok $n"
+$id = [guid]::Empty
+$row = @{ Valid = [guid]::TryParse('not-a-guid', [ref]$id) }
+Write-Output "$($row.Valid) $id"
+$m = [regex]::Matches('req=a1 status=401', 'req=(?<id>\\S+) status=(?<code>\\d{3})')
+Write-Output $m[0].Groups['code'].Value $m[0].Groups[1].Value
+try { throw [System.ArgumentException]::new('x') } catch { Write-Output $_.Exception.GetType().FullName }
+"""
+    # A failed TryParse sets the variable to the type's default, as .NET's out parameter does.
+    assert out(script) == [
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "3f2504e04f8911d39a0c0305e82c3301",
+        "00000000-0000-0000-0000-000000000000",
+        "True",
+        "parsed 42",
+        "False 0",
+        "False 00000000-0000-0000-0000-000000000000",
+        "401",
+        "a1",
+        "System.ArgumentException",
+    ]
+
+
 def test_null_coalescing_and_format_items() -> None:
     script = """
 $Org = $env:PSOPENAPI_TEST_UNSET_VARIABLE ?? '(none)'

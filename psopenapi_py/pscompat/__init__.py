@@ -78,6 +78,7 @@ from ._convert import (
     to_int,
     to_number,
     truthy,
+    try_parse,
     unpack,
 )
 from ._exceptions import DotNetException, exception_type, new_exception
@@ -256,6 +257,7 @@ __all__ = [
     "to_int",
     "to_number",
     "truthy",
+    "try_parse",
     "unpack",
     "validate",
     "where_object",

@@ -145,5 +145,7 @@ def out_string(value: Any) -> str:
 
 
 def new_guid() -> str:
-    """``New-Guid``: a random (version 4) GUID as its lower-case text (``"$(New-Guid)"``)."""
-    return str(uuid.uuid4())
+    """``New-Guid``: a random (version 4) GUID; its text is the lower-case ``D`` form (``"$(New-Guid)"``)."""
+    from ._methods import Guid
+
+    return Guid(str(uuid.uuid4()))

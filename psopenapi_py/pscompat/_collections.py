@@ -447,6 +447,8 @@ def index(value: Any, key: Any) -> Any:
         if isinstance(value, (OrderedHashtable, PSObject)):
             return value[key]
         return value.get(key) if isinstance(value, Hashtable) else _dict_lookup(value, key)
+    if isinstance(key, str) and hasattr(value, "by_name"):
+        return value.by_name(key)  # a regex match's Groups['name']
     if isinstance(value, (list, tuple, str)):
         if isinstance(key, list):
             picked = [index(value, k) for k in key]

@@ -88,6 +88,58 @@ def set_strict_mode(version: Any = None, off: bool = False) -> None:
         ) from None
 
 
+class Parsed:
+    """What ``ps.try_parse`` gives: ``ok`` (it parsed) and ``value`` (the value, or the type's default)."""
+
+    __slots__ = ("ok", "value")
+
+    def __init__(self, ok: bool, value: Any):
+        self.ok = ok
+        self.value = value
+
+
+def try_parse(kind: str, value: Any) -> Parsed:
+    """``[int]::TryParse(text, [ref]$n)`` and its kin (``long``, ``double``, ``datetime``, ``guid``, ``bool``):
+    the text read as .NET's ``Parse`` reads it; on failure ``ok`` is False and ``value`` the type's default."""
+
+    defaults: dict[str, Any] = {
+        "int": 0,
+        "long": 0,
+        "double": 0.0,
+        "bool": False,
+        "datetime": datetime.min,
+        "guid": "00000000-0000-0000-0000-000000000000",
+    }
+    s = "" if value is None else str(value).strip()
+    try:
+        if kind in ("int", "long"):
+            if not re.fullmatch(r"[+-]?\d+", s):
+                raise ValueError(s)
+            parsed: Any = to_int(s, kind)
+        elif kind == "double":
+            parsed = float(s)
+        elif kind == "bool":
+            if s.lower() not in ("true", "false"):
+                raise ValueError(s)
+            parsed = s.lower() == "true"
+        elif kind == "datetime":
+            from ._time import to_datetime
+
+            parsed = to_datetime(s)
+        else:
+            from ._methods import to_guid
+
+            parsed = to_guid(s)
+    except (ValueError, ScriptError):
+        fallback = defaults[kind]
+        if kind == "guid":
+            from ._methods import Guid
+
+            fallback = Guid(fallback)
+        return Parsed(False, fallback)
+    return Parsed(True, parsed)
+
+
 def is_null(value: Any) -> bool:
     """True for ``None`` and for a model field that was not given (UNSET): both are ``$null`` to PowerShell."""
     return value is None or value is UNSET
@@ -353,6 +405,10 @@ def cast(value: Any, type_name: str) -> Any:
         from ._time import to_timespan
 
         return to_timespan(value)
+    if name == "guid":
+        from ._methods import to_guid
+
+        return to_guid(value)
     if name == "char":
         return to_char(value)
     if name in ("object", "psobject[]"):

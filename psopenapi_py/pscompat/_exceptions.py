@@ -65,22 +65,9 @@ _DEFAULT_MESSAGES = {
 
 
 class DotNetException(ScriptError):
-    """A .NET exception the script made; ``type_name`` is its full .NET name."""
+    """A .NET exception the script made; ``type_name`` is its full .NET name (what ``.GetType()`` reads)."""
 
     type_name = "System.Exception"
-
-    def GetType(self) -> Any:  # noqa: N802 - the .NET name
-        """``$_.Exception.GetType()``: ``.FullName`` and ``.Name`` of the .NET type."""
-        full = self.type_name
-
-        class _Type:
-            FullName = full
-            Name = full.rsplit(".", 1)[-1]
-
-            def __str__(self) -> str:
-                return full
-
-        return _Type()
 
 
 _CLASSES: dict[str, type[DotNetException]] = {}

@@ -267,6 +267,33 @@ def _timespan_method(value: timedelta, name: str, args: tuple[Any, ...]) -> Any:
     raise _no_method(value, name)
 
 
+class Guid(str):
+    """A ``[guid]``: its text is the lower-case ``D`` form; ``ToString('N')`` (and ``B``, ``P``) the others."""
+
+    __slots__ = ()
+
+    def ToString(self, fmt: str = "D") -> str:  # noqa: N802 - the .NET name
+        value = uuid.UUID(str(self))
+        spelled = {"N": value.hex, "D": str(value), "B": "{" + str(value) + "}", "P": "(" + str(value) + ")"}
+        if fmt.upper() not in spelled:
+            raise ScriptError('Format string can be only "D", "d", "N", "n", "P", "p", "B", "b", "X" or "x".')
+        return spelled[fmt.upper()]
+
+
+def to_guid(value: Any) -> Guid:
+    """``[guid]value``: a GUID's text in any of .NET's forms (with or without hyphens, braces, parentheses)."""
+    if isinstance(value, Guid):
+        return value
+    s = text(value).strip()
+    try:
+        return Guid(str(uuid.UUID(s.strip("{}()"))))
+    except ValueError:
+        raise ScriptError(
+            f'Cannot convert value "{s}" to type "System.Guid". Error: "Guid should contain 32 digits with 4 dashes '
+            '(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."'
+        ) from None
+
+
 class TypeInfo:
     """What ``$x.GetType()`` gives: ``Name`` and ``FullName`` of the .NET type PowerShell would have."""
 
@@ -282,10 +309,23 @@ class TypeInfo:
 
 def type_of(value: Any) -> TypeInfo:
     """The .NET type PowerShell gives a value (``String``, ``Int32``, ``Object[]``, ``Hashtable``...)."""
-    from ._collections import PSObject
+    from ._collections import OrderedHashtable, PSObject
+    from ._convert import Char
+    from ._exceptions import DotNetException
+    from ._search import MatchInfo
 
     if isinstance(value, bool):
         return TypeInfo("System.Boolean")
+    if isinstance(value, DotNetException):
+        return TypeInfo(value.type_name)
+    if isinstance(value, Char):
+        return TypeInfo("System.Char")
+    if isinstance(value, Guid):
+        return TypeInfo("System.Guid")
+    if isinstance(value, OrderedHashtable):
+        return TypeInfo("System.Collections.Specialized.OrderedDictionary")
+    if isinstance(value, MatchInfo):
+        return TypeInfo("Microsoft.PowerShell.Commands.MatchInfo")
     if isinstance(value, int):
         return TypeInfo("System.Int32" if -(2**31) <= value < 2**31 else "System.Int64")
     if isinstance(value, float):
@@ -302,6 +342,8 @@ def type_of(value: Any) -> TypeInfo:
         return TypeInfo("System.DateTime")
     if isinstance(value, timedelta):
         return TypeInfo("System.TimeSpan")
+    if isinstance(getattr(value, "error", None), DotNetException):
+        return TypeInfo(value.error.type_name)  # $_.Exception of a .NET exception the script threw
     if getattr(value, "Response", None) is not None and hasattr(value, "Message"):
         return TypeInfo("Microsoft.PowerShell.Commands.HttpResponseException")  # $_.Exception of an HTTP error
     if hasattr(value, "Message") and hasattr(value, "InnerException"):
@@ -316,6 +358,8 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         raise _no_method(value, name)
     if name.lower() == "gettype" and not args:
         return type_of(value)
+    if isinstance(value, Guid) and name.lower() == "tostring":
+        return value.ToString(*(text(a) for a in args))
     if isinstance(value, str):
         return _str_method(value, name, args)
     if isinstance(value, list):
@@ -598,7 +642,9 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("datetimeoffset", "now"): lambda: datetime.now().astimezone(),
     ("datetimeoffset", "fromunixtimeseconds"): _from_unix,
     ("datetimeoffset", "fromunixtimemilliseconds"): lambda ms: _from_unix(ms, 1000),
-    ("guid", "newguid"): lambda: str(uuid.uuid4()),
+    ("guid", "newguid"): lambda: Guid(str(uuid.uuid4())),
+    ("guid", "empty"): lambda: Guid("00000000-0000-0000-0000-000000000000"),
+    ("guid", "parse"): to_guid,
     ("environment", "getenvironmentvariable"): lambda name: os.environ.get(text(name)),
     ("environment", "newline"): lambda: "\n",
     ("environment", "machinename"): lambda: os.uname().nodename,

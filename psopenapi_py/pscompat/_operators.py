@@ -275,10 +275,26 @@ class _MatchInfo:
         self.Value = found.group(0)
         self.Index = found.start()
         self.Length = len(self.Value)
-        self.Groups = [_Group(found, i) for i in range(len(found.groups()) + 1)]
+        self.Groups = GroupCollection(found)
 
     def __str__(self) -> str:
         return self.Value
+
+
+class GroupCollection(list[Any]):
+    """``$match.Groups``: the groups by number (``[1]``) and, for named groups, by name (``['id']``)."""
+
+    def __init__(self, found: re.Match[str]):
+        super().__init__(_Group(found, i) for i in range(len(found.groups()) + 1))
+        self.named = {name: self[number] for name, number in found.re.groupindex.items()}
+
+    def by_name(self, name: str) -> Any:
+        """The group of this name (a group that did not take part: an empty, unsuccessful one)."""
+        if name in self.named:
+            return self.named[name]
+        if name.isdigit() and int(name) < len(self):
+            return self[int(name)]
+        return None
 
 
 class _Group:

@@ -505,6 +505,8 @@ class Expressions(Context):
         if target is None or name_node is None:
             raise Unsupported(node, "unsupported: method call")
         name = _member_name(name_node)
+        if target.type == "type_literal" and name.lower() == "tryparse":
+            return self._try_parse(target, arg_list, node)
         args = self._call_arguments(arg_list)
         if target.type == "type_literal":
             return self._static(target, name, args, node)
@@ -523,6 +525,34 @@ class Expressions(Context):
             return self._static(kids[0], name, args, target)
         base_node = _unwrap(kids[0])
         return self._method(self._expr(base_node), name, args, target, base_node)
+
+    def _try_parse(self, type_node: Node, arg_list: Node | None, node: Node) -> Expr:
+        """``[int]::TryParse($text, [ref]$n)`` (int, long, double, datetime, guid, bool): True or False, and
+        ``$n`` set to the value (or the type's default), as .NET's out parameter does."""
+        raw = re.sub(r"^\[\s*|\s*\]$", "", _text(type_node).strip()).lower().removeprefix("system.")
+        kind = {"int": "int", "int32": "int", "long": "long", "int64": "long", "double": "double",
+                "datetime": "datetime", "guid": "guid", "bool": "bool", "boolean": "bool"}.get(raw)  # fmt: skip
+        groups = self._kids(arg_list) if arg_list is not None else []
+        nodes = [a for g in groups for a in (self._kids(g) if g.type == "argument_expression_list" else [g])]
+        ref = _unwrap(nodes[-1]) if nodes else None
+        kids = self._kids(ref) if ref is not None and ref.type == "cast_expression" else []
+        if kind is None or len(nodes) != 2 or len(kids) != 2 or _type_name(kids[0]) != "ref":
+            raise Unsupported(node, f"unsupported: {_text(node)[:60]}")
+        target = _unwrap(kids[1])
+        if target.type != "variable" or _text(target).lower() in ("$_", "$psitem"):
+            raise Unsupported(node, "unsupported: [ref] of something other than a variable")
+        if self.underscore and isinstance(self.underscore[-1], str) and not self.underscore[-1].startswith("("):
+            # In a script block (a Python lambda) the variable could not be set from inside it.
+            raise Unsupported(node, "unsupported: TryParse with [ref] inside a script block")
+        value = self._expr(nodes[0])
+        name = _variable_name(target)
+        self.scope.check(name, target, write=True)
+        var = self.scope.var(_bare_name(name), target, assign=UNKNOWN)
+        result = self.scope.fresh("parsed")
+        self.out.need("ps", "pscompat")
+        # One expression: the value goes to the variable, the expression is whether it parsed.
+        code = f"(({var.py} := ({result} := ps.try_parse({py_str(kind)}, {value.code})).value), {result}.ok)[1]"
+        return Expr(code, P_ATOM, BOOL)
 
     def _call_arguments(self, arg_list: Node | None) -> list[Expr]:
         """The arguments of a .NET call ``(a, b)``."""
@@ -677,7 +707,17 @@ class Expressions(Context):
             return value
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
-        if type_name in ("datetime", "datetimeoffset", "timespan", "char", "char[]", "long", "int64", "decimal"):
+        if type_name in (
+            "datetime",
+            "datetimeoffset",
+            "timespan",
+            "guid",
+            "char",
+            "char[]",
+            "long",
+            "int64",
+            "decimal",
+        ):
             return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
