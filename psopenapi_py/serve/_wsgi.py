@@ -63,34 +63,31 @@ class _Body:
         """The client asked to wait for ``100 Continue`` and was never sent it (so it may not send the body)."""
         return self._send_continue is not None
 
-    def read(self, size: int | None = -1) -> bytes:
+    def _take(self, reader: Callable[[int], bytes], size: int | None) -> bytes:
+        """Up to ``size`` bytes (all that remain when None or negative) from ``reader``, counted off the body;
+        a failed read (timeout, reset) marks the body failed so the connection is not reused."""
         if self.remaining <= 0:
             return b""
         self._start()
         wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
         try:
-            data = self._rfile.read(wanted)
+            data = bytes(reader(wanted))
         except OSError:
             self.failed = True
             raise
         self.remaining -= len(data)
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        data = self._take(self._rfile.read, size)
         if len(data) < wanted:
             self.failed = True
             raise ConnectionError("the client closed the connection inside the request body")
-        return bytes(data)
+        return data
 
     def readline(self, size: int | None = -1) -> bytes:
-        if self.remaining <= 0:
-            return b""
-        self._start()
-        wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
-        try:
-            line = self._rfile.readline(wanted)
-        except OSError:
-            self.failed = True
-            raise
-        self.remaining -= len(line)
-        return bytes(line)
+        return self._take(self._rfile.readline, size)
 
     def readlines(self, hint: int = -1) -> list[bytes]:
         lines = []
