@@ -7,8 +7,10 @@ the binder and the few counters a statement needs (loops, catch blocks, API call
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from . import _rules as R
 from ._binding import Binder, _UserFunction
@@ -79,6 +81,19 @@ class Context:
             elif name.startswith("expr_"):
                 self.expr_dispatch[name[5:]] = getattr(self, name)
 
+    @contextlib.contextmanager
+    def walking(self, **state: Any) -> Iterator[None]:
+        """Set walker attributes (``loops=0``, ``underscore=[...]``...) for a nested part of the script, and
+        put the previous values back after it, however it ends."""
+        saved = {name: getattr(self, name) for name in state}
+        for name, value in state.items():
+            setattr(self, name, value)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
+
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
         out = []
@@ -143,14 +158,8 @@ class Context:
         self.out.lines.append(f"{indent}def {name}({', '.join(params)}):")
         self.out.code_lines += 1
         start = len(self.out.lines)
-        saved = (self.yielding, self.level_indent, self.pending_inits)
-        self.yielding = True
-        self.level_indent = inner
-        self.pending_inits = []
-        try:
+        with self.walking(yielding=True, level_indent=inner, pending_inits=[]):
             write_body(inner)
-        finally:
-            self.yielding, self.level_indent, self.pending_inits = saved
         body = self.out.lines[start:]
         assigned = sorted(
             {m.group(1) for line in body if (m := _ASSIGNED.match(line)) and line.startswith(inner)}

@@ -1037,15 +1037,13 @@ class Expressions(Context):
                 statements.append(child)
         def_name = self.scope.fresh("_block")
         outer = self.scope.enter_function()
-        saved = (self.catches, self.loops, self.underscore)
-        self.catches, self.loops, self.underscore = [], 0, []
         try:
-            params = [self.scope.new_param(name, UNKNOWN).py for name in names]
-            name = self._nested_def(
-                params, lambda indent: self._statements(statements, indent), local=True, name=def_name
-            )
+            with self.walking(catches=[], loops=0, underscore=[], return_word="return"):
+                params = [self.scope.new_param(name, UNKNOWN).py for name in names]
+                name = self._nested_def(
+                    params, lambda indent: self._statements(statements, indent), local=True, name=def_name
+                )
         finally:
-            self.catches, self.loops, self.underscore = saved
             self.scope.leave_function(outer)
         return Expr(name, P_ATOM, BLOCK)
 

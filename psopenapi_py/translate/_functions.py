@@ -133,58 +133,59 @@ class Functions(Context):
         if reads_bound or takes_pipeline or any(p.empty == _COMPUTED for p in fn.params):
             self.out.need("ps", "pscompat")
         self.out.emit(indent, f"def {fn.py}({', '.join(params)})", None, ":", row=node.start_point[0])
-        saved = (
-            self.catches,
-            self.loops,
-            self.underscore,
-            self.yielding,
-            self.level_indent,
-            self.pending_inits,
-            self.function_globals,
-        )
-        self.function_globals = set()
         def_line = len(self.out.lines) - 1
-        self.loops = 0
-        self.catches = []
-        self.underscore = []
-        self.yielding = fn.generator
-        self.level_indent = indent + R.INDENT
-        self.pending_inits = []
+        function_globals: set[str] = set()
         outer = self.scope.enter_function()
         try:
-            for p in fn.params:
-                # An array parameter the call leaves out is $null, not an array.
-                var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
-                if var.py != p.py:
-                    raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
+            with self.walking(
+                catches=[],
+                loops=0,
+                underscore=[],
+                yielding=fn.generator,
+                level_indent=indent + R.INDENT,
+                pending_inits=[],
+                function_globals=function_globals,
+                return_word="return",
+            ):
+                self._write_function_body(
+                    node, fn, script_block, blocks, reads_bound, takes_pipeline, indent + R.INDENT
+                )
+        finally:
+            if function_globals:
+                declared = ", ".join(sorted(function_globals))
+                self.out.lines.insert(def_line + 1, f"{indent}{R.INDENT}global {declared}")
+                self.out.code_lines += 1
+            self.scope.leave_function(outer)
+
+    def _write_function_body(
+        self,
+        node: Node,
+        fn: _UserFunction,
+        script_block: Node | None,
+        blocks: dict[str, Node] | None,
+        reads_bound: bool,
+        takes_pipeline: bool,
+        indent: str,
+    ) -> None:
+        """A function's parameters bound as its variables, then its body (plain, or begin/process/end)."""
+        for p in fn.params:
+            # An array parameter the call leaves out is $null, not an array.
+            var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
+            if var.py != p.py:
+                raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
+        self.out.flush_comments(_clause_comments(node), None, indent)
+        if reads_bound:
+            self._bind_bound_parameters(fn.params, indent)
+        if blocks is None:
+            if takes_pipeline:
+                raise Unsupported(node, "unsupported: a pipeline parameter in a function without a process block")
             body = None
             if script_block is not None:
                 body = next((c for c in script_block.children if c.type == "script_block_body"), None)
-            self.out.flush_comments(_clause_comments(node), None, indent + R.INDENT)
-            if reads_bound:
-                self._bind_bound_parameters(fn.params, indent + R.INDENT)
-            if blocks is None:
-                if takes_pipeline:
-                    raise Unsupported(node, "unsupported: a pipeline parameter in a function without a process block")
-                write_param_checks(self, fn.params, indent + R.INDENT)
-                self._block(body, indent + R.INDENT)
-            else:
-                self._named_blocks_body(fn.params, blocks, indent + R.INDENT)
-        finally:
-            if self.function_globals:
-                declared = ", ".join(sorted(self.function_globals))
-                self.out.lines.insert(def_line + 1, f"{indent}{R.INDENT}global {declared}")
-                self.out.code_lines += 1
-            (
-                self.catches,
-                self.loops,
-                self.underscore,
-                self.yielding,
-                self.level_indent,
-                self.pending_inits,
-                self.function_globals,
-            ) = saved
-            self.scope.leave_function(outer)
+            write_param_checks(self, fn.params, indent)
+            self._block(body, indent)
+        else:
+            self._named_blocks_body(fn.params, blocks, indent)
 
     def _named_blocks_body(self, params: list[_Param], blocks: dict[str, Node], indent: str) -> None:
         """``begin {} process {} end {}``: begin once, process once per piped item (or once when nothing is
@@ -218,13 +219,10 @@ class Functions(Context):
                     args.append(("cast=", const_expr(cast)))
                 self.out.emit(inner, f"{p.py} = ", ps_call(self.out, "pipeline_bind", args))
             write_param_checks(self, piped_params, inner, defaults=False)
-            saved = (self.underscore, self.return_word)
-            self.underscore = [*self.underscore, f"(None if {item} is ps.NO_INPUT else {item})"]
-            self.return_word = "continue"  # return in process ends this item, not the pipeline
-            try:
+            # $_ is the item; return in process ends this item, not the pipeline.
+            underscore = [*self.underscore, f"(None if {item} is ps.NO_INPUT else {item})"]
+            with self.walking(underscore=underscore, return_word="continue"):
                 self._block(blocks["process"], inner)
-            finally:
-                self.underscore, self.return_word = saved
         if "end" in blocks:
             self._block(blocks["end"], indent, straight=True)
 
