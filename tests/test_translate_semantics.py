@@ -550,3 +550,19 @@ def test_an_ordered_index_out_of_range_fails_loudly() -> None:
     proc = run_ps("$O = [ordered]@{ a = 1 }\nWrite-Output $O[3]", check=False)
     assert proc.returncode != 0
     assert "Index was out of range." in proc.stderr
+
+
+def test_a_function_whose_output_is_a_call_with_withhttpinfo_returns_it() -> None:
+    script = """
+function Send-Reject([string]$CallId) {
+    switch ($CallId) {
+        default { Deny-RealtimeCall -CallId $CallId -RealtimeCallRejectRequest @{ status_code = 486 } -WithHttpInfo }
+    }
+}
+$Answer = Send-Reject -CallId 'rtc_probe'
+Write-Output "status $($Answer.StatusCode)"
+"""
+    # Deny-RealtimeCall returns nothing, but -WithHttpInfo makes it return its answer: the function writes
+    # that out (it is not printed where the function runs).
+    with MockServer(api_key="sk-example", sip_calls=["rtc_probe"]) as server:
+        assert out(script, server) == ["status 200"]

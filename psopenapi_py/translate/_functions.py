@@ -94,7 +94,12 @@ class Functions(Context):
             return False
         info = self.cat.function(name) if name_node is not None else None
         if info is not None and normalize(name) not in self.functions:
-            return self.cat.return_type(info, frozenset()).kind != Kind.NONE
+            # A switch such as -WithHttpInfo or -PassThru makes a call that returns nothing return a value.
+            switches = {p.py_name: p.norm for p in info.params if p.switch or p.bare_is_true}
+            words = _text(commands[-1]).split()
+            written = {normalize(w[1:].split(":", 1)[0]) for w in words if w.startswith("-") and ":$false" not in w}
+            on = frozenset(py for py, norm in switches.items() if norm in written)
+            return self.cat.return_type(info, on).kind != Kind.NONE
         return True
 
     def visit_function_statement(self, node: Node, indent: str) -> None:
