@@ -566,3 +566,38 @@ Write-Output "status $($Answer.StatusCode)"
     # that out (it is not printed where the function runs).
     with MockServer(api_key="sk-example", sip_calls=["rtc_probe"]) as server:
         assert out(script, server) == ["status 200"]
+
+
+def test_array_methods_typed_variables_split_options_and_string_builders() -> None:
+    script = """
+$A = 1, 2, 3, 4
+Write-Output ($A.Where({ $_ -gt 2 }) -join ',') ($A.ForEach({ $_ * 2 }) -join ',') ($A.Where({ $_ -gt 1 }, 'First'))
+$Odd, $Even = $A.Where({ $_ % 2 }, 'Split')
+Write-Output "$Odd / $Even"
+$Rev = @(1, 2, 3)
+[array]::Reverse($Rev)
+Write-Output ($Rev -join '')
+[int]$Count = '5'
+$Count = 7.5
+Write-Output $Count
+[System.StringSplitOptions]$Options = [System.StringSplitOptions]::RemoveEmptyEntries -bor [System.StringSplitOptions]::TrimEntries
+Write-Output ('a, ,b'.Split(',', $Options) -join '|') ('a,b,c'.Split(',', 2) -join '|') (6 -band 3) (6 -bor 3)
+$Sb = [System.Text.StringBuilder]::new()
+[void]$Sb.AppendFormat('{0}-{1:D3}', 'k', 7).Append('!')
+Write-Output $Sb.ToString()
+"""
+    # A typed variable converts what it is given ([int] rounds 7.5 to 8); an int after the separators of
+    # Split is a count, a [StringSplitOptions] the options.
+    assert out(script) == [
+        "3,4",
+        "2,4,6,8",
+        "2",
+        "1 3 / 2 4",
+        "321",
+        "8",
+        "a|b",
+        "a|b,c",
+        "2",
+        "7",
+        "k-007!",
+    ]

@@ -103,6 +103,7 @@ from ._json import convert_from_json, convert_to_json
 from ._methods import array_list_add, invoke, static
 from ._operators import (
     add,
+    bitwise,
     compare,
     contains,
     div,
@@ -153,6 +154,7 @@ __all__ = [
     "DotNetException",
     "FormatOutput",
     "bind_int",
+    "bitwise",
     "bound_arguments",
     "bound_parameters",
     "bind_number",

@@ -194,7 +194,9 @@ class _PSObjectView:
 
     def properties(self) -> list[NoteProperty]:
         fields = model_fields(self.target)
-        if fields is None and isinstance(self.target, PSObject):
+        if fields is None and (isinstance(self.target, PSObject) or type(self.target) is dict):
+            # A plain dict is a JSON object of an answer (a tool's free-form parameters): PowerShell reads
+            # those as objects. A hashtable's .PSObject.Properties are .NET's (Count, Keys...), not its keys.
             fields = dict(self.target)
         return [NoteProperty(str(k), v) for k, v in (fields or {}).items()]
 

@@ -409,6 +409,15 @@ def cast(value: Any, type_name: str) -> Any:
         from ._methods import to_guid
 
         return to_guid(value)
+    if name == "stringsplitoptions":
+        from ._methods import StringSplitOptions
+
+        if isinstance(value, str):
+            flags = StringSplitOptions.NONE
+            for part in value.split(","):
+                flags |= StringSplitOptions[re.sub(r"(?<!^)(?=[A-Z])", "_", part.strip()).upper()]
+            return flags
+        return StringSplitOptions(to_int(value))
     if name == "char":
         return to_char(value)
     if name in ("object", "psobject[]"):

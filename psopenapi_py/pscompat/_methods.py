@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import enum
 import math
 import os
 import re
@@ -52,19 +53,36 @@ def _substring(s: str, start: Any, size: Any = None) -> str:
     return s[i : i + n]
 
 
+class StringSplitOptions(enum.IntFlag):
+    """``[StringSplitOptions]``: a flag enum (``-bor`` keeps it one), told apart from a count by its type."""
+
+    NONE = 0
+    REMOVE_EMPTY_ENTRIES = 1
+    TRIM_ENTRIES = 2
+
+
 def _string_split(s: str, *args: Any) -> list[str]:
+    """``.Split(separators[, count][, options])``: an int is the most pieces (.NET's ``count``), a
+    ``[StringSplitOptions]`` value the options (remove empty pieces, trim each)."""
     if not args:
         return re.split(r"\s", s) if s else [""]
-    options = [a for a in args if isinstance(a, int) and not isinstance(a, bool)]
+    options = next((a for a in args if isinstance(a, StringSplitOptions)), StringSplitOptions.NONE)
+    counts = [a for a in args if isinstance(a, int) and not isinstance(a, (bool, StringSplitOptions))]
     seps = [a for a in args if not (isinstance(a, int) and not isinstance(a, bool))]
+    limit = to_int(counts[0]) if counts else 0
+    if limit < 0:
+        raise _bad_argument("Split", "Count cannot be less than zero. (Parameter 'count')")
     if len(seps) == 1 and isinstance(seps[0], str) and len(seps[0]) > 1:
-        pieces = s.split(seps[0])
+        pattern = re.escape(seps[0])
     else:
         chars = "".join(text(c) for sep in seps for c in (sep if isinstance(sep, list) else [sep]))
-        pieces = re.split("[" + re.escape(chars) + "]", s) if chars else re.split(r"\s", s)
-    if options and options[-1] in (1, 3):  # StringSplitOptions.RemoveEmptyEntries
+        pattern = "[" + re.escape(chars) + "]" if chars else r"\s"
+    pieces = re.split(pattern, s, maxsplit=limit - 1 if limit > 1 else 0) if limit != 1 else [s]
+    if options & StringSplitOptions.TRIM_ENTRIES:
+        pieces = [p.strip() for p in pieces]
+    if options & StringSplitOptions.REMOVE_EMPTY_ENTRIES:
         pieces = [p for p in pieces if p]
-    return pieces
+    return pieces[:limit] if limit else pieces
 
 
 def _str_method(s: str, name: str, args: tuple[Any, ...]) -> Any:
@@ -167,7 +185,64 @@ def _list_method(value: list[Any], name: str, args: tuple[Any, ...]) -> Any:
         return text(args[0]).join(text(v) for v in value)
     if n == "tostring":
         return "System.Object[]"
+    if n == "where":
+        return _where(value, *args)
+    if n == "foreach":
+        return _foreach(value, *args)
     raise _no_method(value, name)
+
+
+def _where(value: list[Any], block: Any, mode: Any = "Default", count: Any = 0) -> Any:
+    """``.Where({...}[, mode[, count]])``: the items the block finds true; modes ``First``, ``Last``,
+    ``SkipUntil``, ``Until``, ``Split`` (two collections: the matches, the rest), a count limiting them."""
+    from ._convert import truthy
+    from ._pipeline import output
+
+    kind = text(mode).lower()
+    limit = to_int(count)
+    hits = [truthy(output(block(item))) for item in value]
+    if kind == "split":
+        matched = [item for item, hit in zip(value, hits, strict=True) if hit]
+        rest = [item for item, hit in zip(value, hits, strict=True) if not hit]
+        return [matched[:limit] if limit else matched, rest]
+    if kind in ("default", "first", "last"):
+        picked = [item for item, hit in zip(value, hits, strict=True) if hit]
+        if kind == "first":
+            return picked[: limit or 1]
+        if kind == "last":
+            return picked[-(limit or 1) :] if picked else []
+        return picked[:limit] if limit else picked
+    first = next((i for i, hit in enumerate(hits) if hit), len(value))
+    if kind == "skipuntil":
+        rest = value[first:]
+    elif kind == "until":
+        rest = value[:first]
+    else:
+        raise ScriptError(
+            f'Cannot convert value "{text(mode)}" to type "System.Management.Automation.WhereOperatorSelectionMode".'
+        )
+    return rest[:limit] if limit else rest
+
+
+def _foreach(value: list[Any], action: Any, *args: Any) -> Any:
+    """``.ForEach({...})`` (each item's output, arrays flattened), ``.ForEach('Name')`` (a property of each,
+    or a method called with ``args``)."""
+    from ._collections import member
+    from ._pipeline import output
+
+    out: list[Any] = []
+    for item in value:
+        if callable(action):
+            got = output(action(item))
+        elif args:
+            got = invoke(item, text(action), *args)
+        else:
+            got = member(item, text(action))
+        if isinstance(got, list):
+            out.extend(got)
+        elif got is not None:
+            out.append(got)
+    return out
 
 
 def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
@@ -404,7 +479,9 @@ def array_list_add(items: list[Any], value: Any) -> int:
 
 
 class StringBuilder:
-    """``[System.Text.StringBuilder]::new()``: ``Append``, ``AppendLine``, ``Length``, ``ToString``."""
+    """``[System.Text.StringBuilder]::new()``: ``Append``, ``AppendLine``, ``AppendFormat``, ``Insert``,
+    ``Clear``, ``Length``, ``ToString``. Each method returns the builder, which PowerShell writes out
+    unless it is discarded (``[void]``, ``$null =``)."""
 
     def __init__(self, initial: Any = "") -> None:
         self.parts = [text(initial)] if initial else []
@@ -415,6 +492,20 @@ class StringBuilder:
 
     def AppendLine(self, value: Any = "") -> StringBuilder:  # noqa: N802 - the .NET name
         self.parts.append(text(value) + "\n")
+        return self
+
+    def AppendFormat(self, fmt: Any, *args: Any) -> StringBuilder:  # noqa: N802 - the .NET name
+        self.parts.append(format_string(text(fmt), list(args)))
+        return self
+
+    def Insert(self, index: Any, value: Any) -> StringBuilder:  # noqa: N802 - the .NET name
+        whole = "".join(self.parts)
+        i = to_int(index)
+        self.parts = [whole[:i] + text(value) + whole[i:]]
+        return self
+
+    def Clear(self) -> StringBuilder:  # noqa: N802 - the .NET name
+        self.parts = []
         return self
 
     @property
@@ -658,14 +749,16 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("convert", "todouble"): to_double,
     ("convert", "toboolean"): lambda v: _to_boolean(v),
     ("midpointrounding", "awayfromzero"): lambda: "AwayFromZero",
+    ("array", "reverse"): lambda items_: items_.reverse() if isinstance(items_, list) else None,
     ("array", "indexof"): lambda items_, value: next(
         (i for i, item in enumerate(items(items_)) if compare("eq", item, value, case=True) is True), -1
     ),
     ("io.file", "readalllines"): lambda p: _read_all_text(p).splitlines(),
     ("io.file", "writealllines"): lambda p, lines: _write_all_text(p, "".join(text(x) + "\n" for x in items(lines))),
     ("io.file", "appendalltext"): lambda p, value: _append_all_text(p, value),
-    ("stringsplitoptions", "removeemptyentries"): lambda: 1,
-    ("stringsplitoptions", "none"): lambda: 0,
+    ("stringsplitoptions", "removeemptyentries"): lambda: StringSplitOptions.REMOVE_EMPTY_ENTRIES,
+    ("stringsplitoptions", "none"): lambda: StringSplitOptions.NONE,
+    ("stringsplitoptions", "trimentries"): lambda: StringSplitOptions.TRIM_ENTRIES,
     ("timespan", "zero"): lambda: timedelta(0),
     ("timespan", "new"): _new_timespan,
     ("datetimeoffset", "new"): _new_datetimeoffset,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import math
 import re
@@ -326,6 +327,15 @@ def split(left: Any, pattern: Any = None, max_count: int = 0, case: bool = False
         n = to_int(max_count)
         pieces.extend(compiled.split(s, maxsplit=n - 1 if n > 0 else 0))
     return [p if p is not None else "" for p in pieces]
+
+
+def bitwise(op: str, left: Any, right: Any) -> int:
+    """``-band``, ``-bor``, ``-bxor``: both sides as integers (a flag enum's value, numeric text)."""
+    a, b = to_int(left, "long"), to_int(right, "long")
+    result = {"band": a & b, "bor": a | b, "bxor": a ^ b}[op]
+    if isinstance(left, enum.IntFlag) and type(left) is type(right):
+        return type(left)(result)  # two flags of one enum make a value of that enum, as in .NET
+    return result
 
 
 def join(left: Any, separator: Any = "") -> str:

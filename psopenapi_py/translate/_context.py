@@ -192,6 +192,10 @@ class Context:
         """The statements of a ``{ ... }`` block (``Statements``)."""
         raise NotImplementedError
 
+    def _converted(self, value: Expr, declared: T) -> Expr:
+        """An argument as a typed parameter receives it (``Commands``)."""
+        raise NotImplementedError
+
     def _pipeline_value(self, node: Node) -> Expr:
         """The value of a pipeline, command or expression (``Commands``)."""
         raise NotImplementedError

@@ -1047,7 +1047,17 @@ class Expressions(Context):
             self.scope.leave_function(outer)
         return Expr(name, P_ATOM, BLOCK)
 
-    expr_bitwise_expression = generic_expr
+    def expr_bitwise_expression(self, node: Node) -> Expr:
+        """``-band``, ``-bor``, ``-bxor`` on integers (and flag enums such as ``[StringSplitOptions]``)."""
+        if node.child_count == 1:
+            child = node.child(0)
+            assert child is not None
+            return self._expr(child)
+        left_node, op, right_node = self._binary(node)
+        if op not in ("-band", "-bor", "-bxor"):
+            raise Unsupported(node, f"unsupported: operator {op}")
+        return self._ps("bitwise", const_expr(op[1:]), self._expr(left_node), self._expr(right_node), type=INT)
+
     # The same operators inside a method call's arguments.
     expr_additive_argument_expression = expr_additive_expression
     expr_multiplicative_argument_expression = expr_additive_expression

@@ -47,6 +47,7 @@ def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
             *_chained_arguments(source, tree),
             *_hash_in_strings(source, tree),
             *_separators(source, tree),
+            *_keyword_methods(source, tree),
         ]
         if not edits:
             break
@@ -132,6 +133,22 @@ def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
         after = source[node.end_byte :].lstrip(b" \t")[:1]
         if word is not None and (before == b"," or after == b","):
             edits.append((node.start_byte, node.end_byte, b"'" + word.group(0) + b"'", False))
+    return edits
+
+
+#: ``.ForEach(`` and ``.Where(``-style calls whose name the grammar takes for a keyword (``foreach``).
+_KEYWORD_METHOD = re.compile(rb"(?<=[\w)\]])\.(foreach)\(", re.IGNORECASE)
+
+
+def _keyword_methods(source: bytes, tree: Tree) -> list[Edit]:
+    """``$list.ForEach({...})``: the method name quoted (``.'ForEach'(``), which PowerShell reads the same."""
+    edits: list[Edit] = []
+    for found in _KEYWORD_METHOD.finditer(source):
+        inside = tree.root_node.descendant_for_byte_range(found.start(), found.end())
+        while inside is not None and inside.type not in ("string_literal", "comment"):
+            inside = inside.parent
+        if inside is None:
+            edits.append((found.start(1), found.end(1), b"'" + found.group(1) + b"'", False))
     return edits
 
 

@@ -104,6 +104,8 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Depth"),
             BuiltinParam("Compress", switch=True),
             BuiltinParam("AsArray", switch=True),
+            # Only its truncation warning goes to the warning stream, which the translation does not write.
+            BuiltinParam("WarningAction", aliases=("wa",), ignored=True),
             _EA,
         ),
     ),

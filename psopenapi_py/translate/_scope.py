@@ -47,6 +47,8 @@ class Scope:
         self.bound_parameters = False
         #: The function being written bound its own $PSBoundParameters.
         self.function_bound_parameters = False
+        #: Variables declared with a type (``[int]$Count = 0``), by lower-case name: what they convert to.
+        self.constraints: dict[str, str] = {}
         #: The last number :meth:`fresh` gave each base name (a name once taken stays taken).
         self.fresh_counts: dict[str, int] = {}
         #: (scope, key, previous binding or None): undone by :meth:`rollback`.
@@ -65,18 +67,19 @@ class Scope:
             else:
                 scope[key] = old
 
-    def enter_function(self) -> tuple[dict[str, _Var] | None, dict[str, str], bool]:
+    def enter_function(self) -> tuple[dict[str, _Var] | None, dict[str, str], bool, dict[str, str]]:
         """Start a function's own variables; returns what :meth:`leave_function` restores."""
-        outer = (self.locals, self.local_taken, self.function_bound_parameters)
+        outer = (self.locals, self.local_taken, self.function_bound_parameters, self.constraints)
         self.locals = {}
         self.local_taken = {}
         self.function_bound_parameters = False
+        self.constraints = {}
         self.in_function += 1
         return outer
 
-    def leave_function(self, outer: tuple[dict[str, _Var] | None, dict[str, str], bool]) -> None:
+    def leave_function(self, outer: tuple[dict[str, _Var] | None, dict[str, str], bool, dict[str, str]]) -> None:
         """Return to the variables in scope before :meth:`enter_function`."""
-        self.locals, self.local_taken, self.function_bound_parameters = outer
+        self.locals, self.local_taken, self.function_bound_parameters, self.constraints = outer
         self.in_function -= 1
 
     def new_param(self, name: str, type: T) -> _Var:  # noqa: A002

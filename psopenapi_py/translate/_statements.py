@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from . import _rules as R
 from ._builtins import print_value
-from ._catalog import BOOL, INT, UNKNOWN, Kind, T, list_of, normalize
+from ._catalog import BOOL, INT, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context, _Catch
 from ._expr import _NOCONST, P_ADD, P_ATOM, P_NOT, P_TERNARY, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
 from ._output import OutputMark
@@ -29,6 +29,7 @@ from ._syntax import (
     _member_name,
     _single,
     _text,
+    _type_name,
     _unwrap,
     _variable_name,
 )
@@ -222,6 +223,18 @@ class Statements(Context):
 
     def _assign_to(self, left: Node, op: str, value: Expr, indent: str, row: int) -> None:
         """Assign (``=`` or a compound operator) a translated value to a variable, member or element."""
+        if left.type == "cast_expression":
+            # [int]$Count = ...: the value converted, and the variable keeps converting what it is given.
+            parts = self._kids(left)
+            typed = _unwrap(parts[1]) if len(parts) == 2 else None
+            if len(parts) != 2 or parts[0].type != "type_literal" or typed is None or typed.type != "variable":
+                raise Unsupported(left, "unsupported: assignment to a cast")
+            self.scope.constraints[_bare_name(_variable_name(typed)).lower()] = _type_name(parts[0])
+            left = typed
+        if left.type == "variable" and op == "=":
+            constraint = self.scope.constraints.get(_bare_name(_variable_name(left)).lower())
+            if constraint is not None:
+                value = self._cast_value(value, constraint)
         if left.type == "array_literal_expression" and op == "=":
             targets = [_unwrap(k) for k in self._kids(left)]
             if not all(t.type == "variable" for t in targets) or len(targets) < 2:
@@ -273,6 +286,8 @@ class Statements(Context):
                 self.out.emit(indent, f"{local.py} = ", copied, row=row)
                 return
             var = self.scope.var(_bare_name(name), left)
+            if _bare_name(name).lower() in self.scope.constraints:
+                raise Unsupported(left, f"unsupported: {op} on the typed variable ${_bare_name(name)}")
             result = self._compound(var.py, Expr(var.py, P_ATOM, var.type), op, value, indent, row)
             if result.kind != var.type.kind:
                 self.scope.var(_bare_name(name), left, assign=result)
@@ -326,6 +341,14 @@ class Statements(Context):
         func = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", "%=": "mod"}[op]
         self.out.emit(indent, f"{target} = ", self._ps(func, current, value), row=row)
         return T(Kind.LIST, elem=UNKNOWN) if kind == Kind.LIST else UNKNOWN
+
+    def _cast_value(self, value: Expr, type_name: str) -> Expr:
+        """A value converted to a declared type, as a typed variable converts what it is given."""
+        action = R.CASTS.get(type_name)
+        simple = {"int": INT, "str": STR, "float": T(Kind.FLOAT), "bool": BOOL}.get(action or "")
+        if simple is not None:
+            return self._converted(value, simple)
+        return self._ps("cast", value, const_expr(type_name))
 
     def _assigned_value(self, node: Node) -> Expr:
         """The value of an assignment's right side: a pipeline's output collapsed as PowerShell assigns it

@@ -195,6 +195,8 @@ def _variable_name(node: Node) -> str:
 def _member_name(node: Node) -> str:
     """The name after the dot of a member access (a computed name is not translated)."""
     child = node.child(0)
+    if child is not None and child.type == "string_literal" and _text(child)[:1] == "'" and child.child_count <= 1:
+        return _text(child)[1:-1]  # $list.'ForEach'(...): a quoted name is the same member
     if child is None or child.type != "simple_name":
         raise Unsupported(node, "unsupported: computed member name")
     return _text(child)
