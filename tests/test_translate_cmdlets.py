@@ -709,3 +709,21 @@ def test_a_piped_item_without_a_mandatory_pipeline_property_is_powershells_bindi
     )
     with pytest.raises(ScriptError, match="The input object cannot be bound to any parameters for the command"):
         run(ps)
+
+
+def test_copy_move_and_rename_items_console_writes_and_progress(tmp_dir: Path) -> None:
+    ps = DIR + (
+        "Set-Content -Path (Join-Path $Dir 'a.txt') -Value 'one'\n"
+        "Copy-Item (Join-Path $Dir 'a.txt') (Join-Path $Dir 'b.txt')\n"
+        "New-Item -ItemType Directory -Path (Join-Path $Dir 'arch') | Out-Null\n"
+        "Move-Item -Path (Join-Path $Dir 'b.txt') -Destination (Join-Path $Dir 'arch')\n"
+        "Rename-Item -Path (Join-Path $Dir 'a.txt') -NewName 'c.txt'\n"
+        "Write-Progress -Activity 'copying' -PercentComplete 50\n"
+        "[Console]::WriteLine('files: {0}', (Get-ChildItem $Dir -Recurse -File).Count)\n"
+        "(Get-ChildItem $Dir -Recurse -File | ForEach-Object Name | Sort-Object) -join ','\n"
+        "Get-Content (Join-Path $Dir 'arch' 'b.txt')\n"
+    )
+    # Write-Progress draws on PowerShell's screen only: nothing on the output.
+    assert printed(ps) == "files: 2\nb.txt,c.txt\none\n"
+    with pytest.raises(ScriptError, match="Cannot find path '.*missing.txt' because it does not exist."):
+        run(DIR + "Copy-Item (Join-Path $Dir 'missing.txt') (Join-Path $Dir 'x.txt')\n")

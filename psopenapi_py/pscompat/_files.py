@@ -17,13 +17,16 @@ from ._format import text
 __all__ = [
     "add_content",
     "convert_from_csv",
+    "copy_item",
     "export_csv",
     "get_content",
     "import_csv",
     "join_path",
+    "move_item",
     "new_item",
     "out_file",
     "remove_item",
+    "rename_item",
     "set_content",
     "split_path",
     "temp_path",
@@ -156,6 +159,53 @@ def get_content(
         n = int(total_count)
         lines = lines[:n] if n >= 0 else lines
     return collect(lines)
+
+
+def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = False) -> None:
+    """``Copy-Item p dest``: a file to a file or into a folder; a folder (its contents too with ``recurse``,
+    else only the folder itself, as PowerShell copies it); an existing file is replaced."""
+    to = _path(destination, "Destination")
+    for one in items(path):
+        p = _path(one)
+        if not os.path.exists(p):
+            raise _missing(p)
+        target = os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to
+        if os.path.isdir(p):
+            if recurse:
+                shutil.copytree(p, target, dirs_exist_ok=True)
+            else:
+                os.makedirs(target, exist_ok=True)
+        else:
+            if os.path.exists(target) and os.path.samefile(p, target):
+                raise ScriptError(f"Cannot overwrite the item {os.path.abspath(p)} with itself.")
+            shutil.copyfile(p, target)
+
+
+def move_item(path: Any, destination: Any, force: bool = False) -> None:
+    """``Move-Item p dest``: into a folder, or to a new name; an existing file is an error unless ``force``."""
+    to = _path(destination, "Destination")
+    for one in items(path):
+        p = _path(one)
+        if not os.path.exists(p):
+            raise _missing(p)
+        target = os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to
+        if os.path.exists(target) and not force:
+            raise ScriptError("Cannot create a file when that file already exists.")
+        shutil.move(p, target)
+
+
+def rename_item(path: Any, new_name: Any, force: bool = False) -> None:
+    """``Rename-Item p newname``: a new name in the same folder (a name, not a path)."""
+    p = _path(path)
+    name = _path(new_name, "NewName")
+    if not os.path.exists(p):
+        raise _missing(p)
+    if os.path.basename(name) != name:
+        raise ScriptError("Cannot rename the specified target, because it represents a path or device name.")
+    target = os.path.join(os.path.dirname(p), name)
+    if os.path.exists(target):
+        raise ScriptError("Cannot create a file when that file already exists.")
+    os.rename(p, target)
 
 
 def remove_item(path: Any, recurse: bool = False, force: bool = False, silently: bool = False) -> None:

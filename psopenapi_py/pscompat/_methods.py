@@ -736,6 +736,12 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("guid", "newguid"): lambda: Guid(str(uuid.uuid4())),
     ("guid", "empty"): lambda: Guid("00000000-0000-0000-0000-000000000000"),
     ("guid", "parse"): to_guid,
+    ("console", "writeline"): lambda *args: print(
+        format_string(text(args[0]), list(args[1:])) if len(args) > 1 else text(args[0]) if args else ""
+    ),
+    ("console", "write"): lambda *args: print(
+        format_string(text(args[0]), list(args[1:])) if len(args) > 1 else text(args[0]), end=""
+    ),
     ("environment", "getenvironmentvariable"): lambda name: os.environ.get(text(name)),
     ("environment", "newline"): lambda: "\n",
     ("environment", "machinename"): lambda: os.uname().nodename,
@@ -807,6 +813,7 @@ _TYPE_ALIASES = {
     "cultureinfo": "globalization.cultureinfo",
     "system.datetimeoffset": "datetimeoffset",
     "system.guid": "guid",
+    "system.console": "console",
     "system.environment": "environment",
     "env": "environment",
     "system.convert": "convert",

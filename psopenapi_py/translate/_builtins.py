@@ -603,6 +603,36 @@ def import_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "import_csv_rows", [("", path), *extra], _STREAM, stream=True)
 
 
+def _item_move(out: Output, args: dict[str, Expr], node: Node, command: str, func: str, target: str) -> Expr:
+    """``Copy-Item``/``Move-Item p destination`` and ``Rename-Item p newname`` (no wildcards)."""
+    _error_action(args, node, command)
+    path = _path(args, node, command)
+    to = _path(args, node, command, target)
+    extra = [(f"{name.lower()}=", const_expr(True)) for name in ("Recurse", "Force") if _switch(args, name, node)]
+    return ps_call(out, func, [("", path), ("", to), *extra], NONE, stmt=True)
+
+
+def copy_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Copy-Item p destination [-Recurse] [-Force]``."""
+    return _item_move(out, args, node, "Copy-Item", "copy_item", "Destination")
+
+
+def move_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Move-Item p destination [-Force]``."""
+    return _item_move(out, args, node, "Move-Item", "move_item", "Destination")
+
+
+def rename_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Rename-Item p newname [-Force]``."""
+    return _item_move(out, args, node, "Rename-Item", "rename_item", "NewName")
+
+
+def write_progress(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Write-Progress``: PowerShell draws a progress bar on the console's screen, never on its output or
+    error streams; the translation has no progress display."""
+    return Expr(f"# {_text(node).strip()[:80]}: a progress bar in PowerShell's console only", stmt=True)
+
+
 def remove_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Remove-Item p [-Recurse] [-Force] [-ErrorAction SilentlyContinue]``."""
     silently = _error_action(args, node, "Remove-Item", silent_ok=True)
@@ -989,6 +1019,10 @@ HANDLERS: dict[str, Handler] = {
     "export_csv": export_csv,
     "import_csv": import_csv,
     "remove_item": remove_item,
+    "copy_item": copy_item,
+    "move_item": move_item,
+    "rename_item": rename_item,
+    "write_progress": write_progress,
     "new_item": new_item,
     "where_object": where_object,
     "foreach_object": foreach_object,

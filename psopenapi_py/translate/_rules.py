@@ -337,6 +337,54 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("ri", "rm", "rmdir", "del", "erase", "rd"),
     ),
     BuiltinCommand(
+        "Copy-Item",
+        "copy_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("Destination", position=1),
+            BuiltinParam("Recurse", switch=True),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("copy", "cp", "cpi"),
+    ),
+    BuiltinCommand(
+        "Move-Item",
+        "move_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("Destination", position=1),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("move", "mv", "mi"),
+    ),
+    BuiltinCommand(
+        "Rename-Item",
+        "rename_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True),
+            BuiltinParam("NewName", position=1),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("ren", "rni"),
+    ),
+    BuiltinCommand(
+        "Write-Progress",
+        "write_progress",
+        (
+            BuiltinParam("Activity", position=0),
+            BuiltinParam("Status", position=1),
+            BuiltinParam("Id", position=2),
+            BuiltinParam("PercentComplete"),
+            BuiltinParam("SecondsRemaining"),
+            BuiltinParam("CurrentOperation"),
+            BuiltinParam("ParentId"),
+            BuiltinParam("Completed", switch=True),
+        ),
+    ),
+    BuiltinCommand(
         "New-Item",
         "new_item",
         (
@@ -530,6 +578,8 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "out_file",
         "export_csv",
         "remove_item",
+        "copy_item",
+        "move_item",
         "join_path",
         "test_path",
         "where_object",
