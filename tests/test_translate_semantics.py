@@ -601,3 +601,26 @@ Write-Output $Sb.ToString()
         "7",
         "k-007!",
     ]
+
+
+def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
+    script = """
+$Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))
+$Visited = 0; $Found = $null
+:rows foreach ($Row in $Grid) {
+    foreach ($Cell in $Row) {
+        $Visited++
+        if ($Cell -eq 4) { continue rows }
+        if ($Cell -gt 5) { $Found = $Cell; break rows }
+    }
+}
+Write-Output "first cell over 5: $Found after $Visited cells"
+:outer foreach ($i in 0..2) {
+    foreach ($j in 1..3) {
+        while ($true) { if ($j -eq 2) { continue outer }; break }
+        "i=$i j=$j"
+    }
+}
+"""
+    # continue rows skips the rest of the row (9 is never visited); break rows ends both loops.
+    assert out(script) == ["first cell over 5: 7 after 6 cells", "i=0 j=1", "i=1 j=1", "i=2 j=1"]

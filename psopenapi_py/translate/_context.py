@@ -38,6 +38,19 @@ class _Catch:
         self.record: str | None = None
 
 
+class _Label:
+    """A labelled loop: its name, its depth (``loops`` inside its body), and the variable a jump to it
+    from a nested loop sets (``"break"`` or ``"continue"``) before leaving the inner loops."""
+
+    __slots__ = ("depth", "flag", "name", "used")
+
+    def __init__(self, name: str, depth: int, flag: str):
+        self.name = name
+        self.depth = depth
+        self.flag = flag
+        self.used = False
+
+
 class Context:
     """What one translation shares: its output, scope, functions and where in the script it is."""
 
@@ -46,6 +59,10 @@ class Context:
         self.cat = catalog()
         self.out = Output()
         self.loops = 0
+        #: Labelled loops around the statement being written (``:rows foreach``), innermost last.
+        self.labels: list[_Label] = []
+        #: A label just read, for the loop statement that follows it.
+        self.pending_label: str | None = None
         self.catches: list[_Catch] = []
         self.functions: dict[str, _UserFunction] = {}
         #: What ``$_`` is here, innermost last: a catch block's error, or a script block's item (its Python name).

@@ -48,6 +48,7 @@ def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
             *_hash_in_strings(source, tree),
             *_separators(source, tree),
             *_keyword_methods(source, tree),
+            *_jump_labels(source, tree),
         ]
         if not edits:
             break
@@ -149,6 +150,24 @@ def _keyword_methods(source: bytes, tree: Tree) -> list[Edit]:
             inside = inside.parent
         if inside is None:
             edits.append((found.start(1), found.end(1), b"'" + found.group(1) + b"'", False))
+    return edits
+
+
+#: ``break outer`` / ``continue outer``: the grammar only reads the label spelled ``:outer``.
+_JUMP_LABEL = re.compile(
+    rb"\b(break|continue)[ \t]+([A-Za-z_]\w*)(?=[ \t]*(?:$|[;}\r\n#]))", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _jump_labels(source: bytes, tree: Tree) -> list[Edit]:
+    """``break name`` and ``continue name`` (outside strings and comments) with the label as ``:name``."""
+    edits: list[Edit] = []
+    for found in _JUMP_LABEL.finditer(source):
+        inside = tree.root_node.descendant_for_byte_range(found.start(2), found.end(2))
+        while inside is not None and inside.type not in ("string_literal", "comment"):
+            inside = inside.parent
+        if inside is None:
+            edits.append((found.start(2), found.start(2), b":", False))
     return edits
 
 

@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 from . import _rules as R
 from ._builtins import print_value
 from ._catalog import BOOL, INT, STR, UNKNOWN, Kind, T, list_of, normalize
-from ._context import Context, _Catch
+from ._context import Context, _Catch, _Label
 from ._expr import _NOCONST, P_ADD, P_ATOM, P_NOT, P_TERNARY, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
 from ._output import OutputMark
-from ._scope import _bare_name
+from ._scope import _bare_name, _identifier
 from ._syntax import (
     Node,
     Unsupported,
@@ -87,7 +87,11 @@ class Statements(Context):
         try:
             if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
                 raise Unsupported(_first_error(node), "syntax error")
-            self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+            if node.type in _LOOPS:
+                self._loop_statement(node, indent)
+            else:
+                self.pending_label = None
+                self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
             self.out.flush_pending_comments(indent)
             if top and self.pending_inits:
                 names = list(dict.fromkeys(self.pending_inits))
@@ -105,6 +109,43 @@ class Statements(Context):
                 self.out.warnings.append((row + 1, "unsupported: nested too deeply"))
         finally:
             self.indent = outer_indent
+
+    def visit_label(self, node: Node, indent: str) -> None:
+        """``:name`` before a loop: ``break name``/``continue name`` in loops inside it leave them all."""
+        following = node.next_named_sibling
+        while following is not None and following.type == "comment":
+            following = following.next_named_sibling
+        if following is None or following.type not in _LOOPS:
+            raise Unsupported(node, "unsupported: a label on something other than a loop")
+        self.pending_label = _text(node)[1:].strip().lower()
+
+    def _loop_statement(self, node: Node, indent: str) -> None:
+        """A loop, labelled or not; after it, a jump it made to a labelled loop around it goes on outward."""
+        name, self.pending_label = self.pending_label, None
+        label = None
+        if name is not None:
+            label = _Label(name, self.loops + 1, self.scope.fresh(f"{_identifier(name)}_exit"))
+            self.out.emit(indent, f"{label.flag} = None", None)
+            self.labels.append(label)
+        try:
+            self.statement_dispatch[node.type](node, indent)
+        finally:
+            if label is not None:
+                self.labels.remove(label)
+        depth = self.loops + 1
+        for outer in self.labels:
+            if not outer.used or outer.depth >= depth:
+                continue
+            if outer.depth == depth - 1:
+                # Back in the labelled loop's own body: do what the jump asked for here.
+                self.out.emit(indent, f'if {outer.flag} == "break"', None, ":")
+                self.out.emit(indent + R.INDENT, "break", None)
+                self.out.emit(indent, f'if {outer.flag} == "continue"', None, ":")
+                self.out.emit(indent + R.INDENT, f"{outer.flag} = None", None)
+                self.out.emit(indent + R.INDENT, "continue", None)
+            else:
+                self.out.emit(indent, f"if {outer.flag} is not None", None, ":")
+                self.out.emit(indent + R.INDENT, "break", None)
 
     def _loop_block(self, block: Node | None, indent: str) -> None:
         """A loop's body: break and continue are allowed inside. A variable the body gives another kind
@@ -851,13 +892,23 @@ class Statements(Context):
         word = keyword_node.type.lower() if keyword_node is not None else ""
         kids = self._kids(node)
         value_node = next((k for k in kids if k.type == "pipeline"), None)
-        if any(k.type == "label_expression" for k in kids):
-            raise Unsupported(node, f"unsupported: {word} with a label")
+        target = next((k for k in kids if k.type == "label_expression"), None)
         row = node.end_point[0]
         if word in ("break", "continue"):
             if not self.loops:
                 raise Unsupported(node, f"unsupported: {word} outside a loop")
-            self.out.emit(indent, word, None, row=row)
+            keyword = word
+            if target is not None:
+                name = _text(target).strip().lstrip(":").lower()
+                label = next((lb for lb in reversed(self.labels) if lb.name == name), None)
+                if label is None:
+                    raise Unsupported(node, f"unsupported: {word} {name} (no loop of that label around it here)")
+                if label.depth != self.loops:
+                    # From a nested loop: say what to do and leave this loop; each loop out to the label follows.
+                    label.used = True
+                    self.out.emit(indent, f"{label.flag} = {py_str(word)}", None, row=row)
+                    keyword = "break"
+            self.out.emit(indent, keyword, None, row=row)
         elif word == "return":
             if not self.scope.in_function and not self.yielding:
                 # At script level, return ends the script (after writing its value), with exit code 0.
@@ -1053,3 +1104,7 @@ def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> 
                 return f"the command {command}"
         stack.extend(c for c in node.children if c.is_named)
     return None
+
+
+#: Loop statements (what a label may stand before).
+_LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
