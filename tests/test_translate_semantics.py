@@ -624,3 +624,36 @@ Write-Output "first cell over 5: $Found after $Visited cells"
 """
     # continue rows skips the rest of the row (9 is never visited); break rows ends both loops.
     assert out(script) == ["first cell over 5: 7 after 6 cells", "i=0 j=1", "i=1 j=1", "i=2 j=1"]
+
+
+def test_a_functions_errors_are_caught_where_it_is_called_and_its_preferences_are_its_own() -> None:
+    script = """
+$ErrorActionPreference = 'Stop'
+function Assert-Lifetime([int]$Seconds) {
+    if ($Seconds -lt 10) { Write-Error "lifetime $Seconds s is too short" -ErrorAction Stop }
+    "lifetime $Seconds s ok"
+}
+function Test-Quiet {
+    $ErrorActionPreference = 'SilentlyContinue'
+    Write-Error 'noise'
+    "inside: $ErrorActionPreference"
+}
+$Report = foreach ($S in 300, 5) {
+    try { Assert-Lifetime -Seconds $S } catch { "caught: $($_.Exception.Message)" }
+}
+$Report
+Test-Quiet
+"script: $ErrorActionPreference"
+"""
+    # The function runs inside the try (not later, when its output is read); a preference it sets ends with it.
+    assert out(script) == [
+        "lifetime 300 s ok",
+        "caught: lifetime 5 s is too short",
+        "inside: SilentlyContinue",
+        "script: Stop",
+    ]
+
+
+def test_pscmdlet_is_reported_not_translated() -> None:
+    script = "function F { [CmdletBinding()] param() if ($PSCmdlet.ShouldProcess('x')) { 'go' } }\nF\n"
+    assert "unsupported: automatic variable $PSCmdlet" in [w.message for w in translate_powershell(script).warnings]

@@ -28,17 +28,48 @@ class Preferences:
     """The preference variables a script sets: ``$VerbosePreference`` (``-Verbose``), ``$WarningPreference``,
     ``$ErrorActionPreference`` (``'Stop'`` makes ``Write-Error`` end the script)."""
 
-    __slots__ = ("error_action", "verbose", "warning")
+    __slots__ = ("error_action", "given", "verbose", "warning")
+
+    #: What each preference reads as before a script sets it (``$OFS`` is ``$null`` until set).
+    _DEFAULTS: dict[str, Any] = {
+        "erroraction": "Continue",
+        "verbose": "SilentlyContinue",
+        "warning": "Continue",
+        "ofs": None,
+    }
+    _SPELLED = {v.lower(): v for v in ("Continue", "Stop", "SilentlyContinue", "Ignore", "Inquire", "Suspend", "Break")}
 
     def __init__(self) -> None:
         self.verbose = False
         self.warning = True
         self.error_action = "continue"
+        #: The values set, by preference (``erroraction``, ``ofs``...), as the script gave them.
+        self.given: dict[str, Any] = {}
+
+    def get(self, name: str) -> Any:
+        """``$ErrorActionPreference`` and its kin as a script reads them (``Stop``, ``Continue``...)."""
+        key = name.lower().removesuffix("preference")
+        if key == "verbose" and key not in self.given:
+            return "Continue" if self.verbose else "SilentlyContinue"  # -Verbose on the command line
+        value = self.given.get(key, self._DEFAULTS.get(key))
+        if isinstance(value, str) and key != "ofs":
+            return self._SPELLED.get(value.lower(), value)
+        return value
+
+    def save(self) -> tuple[Any, ...]:
+        """The preferences now, for :meth:`restore` (a function's own preferences end with it)."""
+        return (self.verbose, self.warning, self.error_action, dict(self.given), OFS.separator)
+
+    def restore(self, saved: tuple[Any, ...]) -> None:
+        """Put back what :meth:`save` returned."""
+        self.verbose, self.warning, self.error_action, given, OFS.separator = saved
+        self.given = given
 
     def set(self, name: str, value: Any) -> None:
         """Apply ``$<name>Preference = value`` (``Continue``, ``SilentlyContinue``, ``Stop``), or ``$OFS = value``."""
         v = text(value).lower()
         key = name.lower().removesuffix("preference")
+        self.given[key] = value
         if key == "verbose":
             self.verbose = v in ("continue", "inquire", "stop")
         elif key == "warning":

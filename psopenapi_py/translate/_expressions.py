@@ -137,6 +137,8 @@ class Expressions(Context):
         if ":" not in name and lower not in R.AUTOMATIC_VARIABLES and lower not in ("_", "psitem"):
             var = self.scope.var(name, node)  # the common case: a plain script variable
             return Expr(var.py, P_ATOM, var.type)
+        if _bare_name(name).lower() in R.PREFERENCE_VARIABLES:
+            return self._ps("preferences.get", const_expr(_bare_name(name)))
         if lower in ("_", "psitem"):
             if not self.underscore:
                 raise Unsupported(node, f"unsupported: ${name} outside a catch block or script block")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import _rules as R
 from ._binding import _Param, _UserFunction
 from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, normalize, snake_case
@@ -171,8 +173,22 @@ class Functions(Context):
         reads_bound: bool,
         takes_pipeline: bool,
         indent: str,
+        own: bool = False,
     ) -> None:
-        """A function's parameters bound as its variables, then its body (plain, or begin/process/end)."""
+        """A function's parameters bound as its variables, then its body (plain, or begin/process/end).
+        A function that sets a preference variable (``$ErrorActionPreference = 'Stop'``) sets its own, as in
+        PowerShell: the caller's preferences come back when it ends."""
+        if not own and _SETS_PREFERENCE.search(_text(node)):
+            saved = self.scope.fresh("preferences")
+            self.out.need("ps", "pscompat")
+            self.out.emit(indent, f"{saved} = ps.preferences.save()", None)
+            self.out.emit(indent, "try", None, ":")
+            inner = indent + R.INDENT
+            with self.walking(level_indent=inner):
+                self._write_function_body(node, fn, script_block, blocks, reads_bound, takes_pipeline, inner, own=True)
+            self.out.emit(indent, "finally", None, ":")
+            self.out.emit(inner, f"ps.preferences.restore({saved})", None)
+            return
         for p in fn.params:
             # An array parameter the call leaves out is $null, not an array.
             var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
@@ -304,6 +320,11 @@ class Functions(Context):
         # PowerShell's value for a parameter left out depends on its declared type.
         return _EMPTY_BY_KIND.get(kind, "None")
 
+
+#: A function assigning a preference variable of its own (not ``$script:``/``$global:``).
+_SETS_PREFERENCE = re.compile(
+    r"(?<![:\w])\$(?:ErrorActionPreference|VerbosePreference|WarningPreference|OFS)\s*=(?!=)", re.IGNORECASE
+)
 
 #: The keyword argument a pipeline function takes its piped input in.
 _PIPED = "piped"

@@ -703,6 +703,12 @@ AUTOMATIC_VARIABLES = frozenset(
         "sender",
         "event",
         "eventargs",
+        "pscmdlet",
+        "psculture",
+        "psuiculture",
+        "psedition",
+        "shellid",
+        "nestedpromptlevel",
     }
 )
 

@@ -228,7 +228,11 @@ class Statements(Context):
         if value.stmt:
             self.out.emit(indent, "", value, row=row)
         elif self.yielding:
-            self.out.emit(indent, "yield ", value.generator or value, row=row)
+            # A function's output runs here and now (inside a try, its errors are caught there), item by item.
+            if value.generator is not None:
+                self.out.emit(indent, "yield from ", value.generator, row=row)
+            else:
+                self.out.emit(indent, "yield ", value, row=row)
         elif value.generator is not None:
             self.out.emit(indent, "", self._ps("write_output", value.generator, stmt=True), row=row)
         elif value.const is not None:
@@ -921,7 +925,10 @@ class Statements(Context):
                 self.out.emit(indent, self.return_word, None, row=row)
             elif self.yielding:
                 result = self._pipeline_value(value_node)
-                self.out.emit(indent, "yield ", result.generator or result, row=row)
+                if result.generator is not None:
+                    self.out.emit(indent, "yield from ", result.generator, row=row)
+                else:
+                    self.out.emit(indent, "yield ", result, row=row)
                 self.out.emit(indent, self.return_word, None)
             else:
                 result = self._pipeline_value(value_node)
