@@ -657,3 +657,22 @@ Test-Quiet
 def test_pscmdlet_is_reported_not_translated() -> None:
     script = "function F { [CmdletBinding()] param() if ($PSCmdlet.ShouldProcess('x')) { 'go' } }\nF\n"
     assert "unsupported: automatic variable $PSCmdlet" in [w.message for w in translate_powershell(script).warnings]
+
+
+def test_integer_overflow_widens_to_double_and_group_object_as_hashtable() -> None:
+    script = """
+$Big = [int]::MaxValue + 100
+$Same = [int]::MaxValue + 0
+$Product = 70000 * 70000
+Write-Output $Big $Big.GetType().Name $Same.GetType().Name $Product.GetType().Name
+$Desks = @(
+    [pscustomobject]@{ Region = 'EU'; Name = 'berlin' }
+    [pscustomobject]@{ Region = 'eu'; Name = 'dublin' }
+    [pscustomobject]@{ Region = 'us'; Name = 'austin' }
+)
+Write-Output @($Desks | Group-Object Region).Count @($Desks | Group-Object Region -CaseSensitive).Count
+$ByRegion = $Desks | Group-Object -Property { $_.Region.ToLower() } -AsHashTable -AsString
+Write-Output (($ByRegion.Keys | Sort-Object) -join ',') ($ByRegion['eu'].Name -join '+') $ByRegion['us'].Count
+"""
+    # An Int32 sum past Int32's range is a double in PowerShell, not an Int64.
+    assert out(script) == ["2147483747", "Double", "Int32", "Double", "2", "3", "eu,us", "berlin+dublin", "1"]

@@ -382,9 +382,23 @@ def add(left: Any, right: Any) -> Any:
 
         return left + to_timespan(right)  # the right side converted to the left side's type
     if isinstance(left, (bool, int, float)):
-        result = to_number(left) + to_number(right, "int" if isinstance(left, int) else "double")
-        return result
+        a, b = to_number(left), to_number(right, "int" if isinstance(left, int) else "double")
+        return _widened(a, b, a + b)
     raise _not_numeric("Addition", left, right)
+
+
+_INT32 = (-(2**31), 2**31 - 1)
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _widened(a: Any, b: Any, result: Any) -> Any:
+    """An integer result as PowerShell gives it: an Int32 pair that overflows Int32 (``[int]::MaxValue + 1``)
+    and an Int64 pair that overflows Int64 give a double, as .NET arithmetic widens in PowerShell."""
+    if not (isinstance(result, int) and not isinstance(result, bool)):
+        return result
+    both32 = all(_INT32[0] <= x <= _INT32[1] for x in (a, b) if isinstance(x, int))
+    low, high = _INT32 if both32 else _INT64
+    return float(result) if not low <= result <= high else result
 
 
 def sub(left: Any, right: Any) -> Any:
@@ -396,7 +410,8 @@ def sub(left: Any, right: Any) -> Any:
         from ._time import to_timespan
 
         return left - to_timespan(right)
-    return to_number(left) - to_number(right)
+    a, b = to_number(left), to_number(right)
+    return _widened(a, b, a - b)
 
 
 def mul(left: Any, right: Any) -> Any:
@@ -405,7 +420,8 @@ def mul(left: Any, right: Any) -> Any:
         return left * to_int(right)
     if isinstance(left, (list, tuple)):
         return list(left) * to_int(right)
-    return to_number(left) * to_number(right)
+    a, b = to_number(left), to_number(right)
+    return _widened(a, b, a * b)
 
 
 def div(left: Any, right: Any) -> int | float:

@@ -372,15 +372,24 @@ def compare_object(
     return out
 
 
-def group_object(value: Any, property: Any, no_element: bool = False) -> list[PSObject]:  # noqa: A002
-    """``Group-Object p [-NoElement]``: one object per distinct value (ignoring case) with ``Name``, ``Count``
-    and ``Group`` (left out with ``no_element``), sorted by their values as PowerShell 7 writes them."""
+def group_object(
+    value: Any,
+    property: Any,  # noqa: A002 - the cmdlet's parameter
+    no_element: bool = False,
+    case_sensitive: bool = False,
+    as_hash_table: bool = False,
+    as_string: bool = False,
+) -> Any:
+    """``Group-Object p [-NoElement] [-CaseSensitive]``: one object per distinct value (ignoring case unless
+    ``case_sensitive``) with ``Name``, ``Count`` and ``Group`` (left out with ``no_element``), sorted by their
+    values as PowerShell 7 writes them. ``as_hash_table``: a hashtable of each value (its text with
+    ``as_string``) to its items instead."""
     groups: dict[str, PSObject] = {}
     keys = _keys(property)
     for item in items(value):
         values = [key(item) for key, _ in keys]
         name = ", ".join(text(v) for v in values)
-        folded = name.casefold()
+        folded = name if case_sensitive else name.casefold()
         group = groups.get(folded)
         if group is None:
             group = groups[folded] = PSObject({"Count": 0, "Name": name, "Group": [], "Values": values})
@@ -395,6 +404,15 @@ def group_object(value: Any, property: Any, no_element: bool = False) -> list[PS
         return 0
 
     result = sorted(groups.values(), key=functools.cmp_to_key(order))
+    if as_hash_table:
+        from ._collections import Hashtable
+
+        table = Hashtable()
+        for group in groups.values():  # in the order the values came, as PowerShell fills it
+            values = group["Values"]
+            key = group["Name"] if as_string or len(values) != 1 else values[0]
+            table[key] = group["Group"]
+        return table
     if no_element:
         for group in result:
             del group["Group"]

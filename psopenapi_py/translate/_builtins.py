@@ -936,6 +936,12 @@ def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         _calculated(prop, node, "Group-Object", {"expression"})
     # -NoElement leaves Group out of each group; what scripts read (Name, Count) is the same.
     flags = [("no_element=", const_expr(True))] if "NoElement" in args else []
+    for name in ("CaseSensitive", "AsString"):
+        if _switch(args, name, node):
+            flags.append((f"{snake_case(name)}=", const_expr(True)))
+    if _switch(args, "AsHashTable", node):
+        flags.append(("as_hash_table=", const_expr(True)))
+        return ps_call(out, "group_object", [("", value), ("", prop), *flags], T(Kind.DICT, keys=None, cls="Hashtable"))
     return ps_call(out, "group_object", [("", value), ("", prop), *flags], _STREAM, stream=True)
 
 

@@ -792,6 +792,16 @@ class Expressions(Context):
         rk = right.type.kind if not right.loose else Kind.UNKNOWN
         numbers = (Kind.INT, Kind.FLOAT)
         prec = P_ADD if op in "+-" else P_MUL
+        func = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[op]
+        folded: Any = _NOCONST
+        if _is_number(left.const) and _is_number(right.const):
+            from .. import pscompat
+
+            try:
+                # PowerShell's arithmetic: 900 / 60 is 15, 70000 * 70000 a double.
+                folded = getattr(pscompat, func)(left.const, right.const)
+            except pscompat.ScriptError:
+                pass  # PowerShell's error then happens when the script runs
         plain = None
         if lk in numbers and rk in numbers and op in "+-*":
             plain = INT if lk == rk == Kind.INT else FLOAT
@@ -807,16 +817,10 @@ class Expressions(Context):
         elif op == "+" and lk == Kind.LIST and right.type.scalar and not right.loose:
             right = list_expr([right])
             plain = left.type
+        if folded is not _NOCONST and (plain is None or type(folded) is not (int if plain == INT else float)):
+            return const_expr(folded)  # where Python's own result would differ (an Int32 overflow)
         if plain is not None:
             return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, plain)
-        func = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[op]
-        if _is_number(left.const) and _is_number(right.const):
-            from .. import pscompat
-
-            try:
-                return const_expr(getattr(pscompat, func)(left.const, right.const))  # 900 / 60 is 15
-            except pscompat.ScriptError:
-                pass  # PowerShell's error then happens when the script runs
         return self._ps(func, left, right)
 
     def expr_comparison_expression(self, node: Node) -> Expr:
