@@ -676,3 +676,19 @@ Write-Output (($ByRegion.Keys | Sort-Object) -join ',') ($ByRegion['eu'].Name -j
 """
     # An Int32 sum past Int32's range is a double in PowerShell, not an Int64.
     assert out(script) == ["2147483747", "Double", "Int32", "Double", "2", "3", "eu,us", "berlin+dublin", "1"]
+
+
+def test_a_script_block_in_a_function_assigning_a_new_variable_compiles_and_runs() -> None:
+    script = """
+function F {
+    $Blk = { $R = 1; "r=$R" }
+    & $Blk
+    $Typed = { param([int]$N = 3) "n=$N $($N.GetType().Name)" }
+    & $Typed '7'
+    & $Typed
+}
+F
+"""
+    # The block's variable is bound in the function before the block's nonlocal; a typed block parameter
+    # converts what it is given.
+    assert out(script) == ["r=1", "n=7 Int32", "n=3 Int32"]

@@ -187,7 +187,7 @@ class Context:
             self.out.code_lines += 1
         if assigned and not local:
             if self.scope.in_function:
-                known = {v.py for v in (self.scope.locals or {}).values()}
+                known = _bound_before(self.out.lines[: start - 1], indent)
                 for missing in (n for n in assigned if n not in known):
                     self.out.lines.insert(start - 1, f"{indent}{missing} = None")
                     start += 1
@@ -252,3 +252,36 @@ class Context:
     def _forget_keys(self, target: Node) -> None:
         """A hashtable variable changed after its literal (``Expressions``)."""
         raise NotImplementedError
+
+
+_DEF = re.compile(r"^(\s*)def \w+\((.*)\):")
+_BINDS = re.compile(r"^\s*(?:for (\w+(?:, \w+)*) in |(\w+(?: = \w+)*) = |.* as (\w+):)")
+
+
+def _bound_before(lines: list[str], indent: str) -> set[str]:
+    """The names the enclosing function binds in ``lines`` before a nested def at ``indent``: its parameters
+    and what it assigns outside other nested defs; a ``nonlocal`` of any other name would not compile."""
+    start = 0
+    bound: set[str] = set()
+    for i in range(len(lines) - 1, -1, -1):
+        found = _DEF.match(lines[i])
+        if found is not None and len(found.group(1)) < len(indent):
+            bound.update(p.split("=", 1)[0].strip().lstrip("*") for p in found.group(2).split(","))
+            start = i + 1
+            break
+    skip_deeper_than: int | None = None
+    for line in lines[start:]:
+        depth = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None:
+            if depth > skip_deeper_than or not line.strip():
+                continue
+            skip_deeper_than = None
+        if _DEF.match(line):
+            skip_deeper_than = depth  # another nested def: its names are its own
+            continue
+        binds = _BINDS.match(line)
+        if binds is not None:
+            for group in binds.groups():
+                if group:
+                    bound.update(n.strip() for n in re.split(r"[=,]", group) if n.strip())
+    return bound

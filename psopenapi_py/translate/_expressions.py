@@ -1027,13 +1027,27 @@ class Expressions(Context):
         """``{ param($a, $b) ... }``, called with ``&``: a nested def of those parameters, its variables its
         own (PowerShell runs it in a child scope)."""
         names: list[str] = []
+        #: Per parameter: the type it converts to ([int]$Attempt), and its default (a constant), if any.
+        types: list[str | None] = []
+        defaults: list[str] = []
         for sp in _descendants(param_block, "script_parameter"):
-            if any(c.type in ("attribute_list", "script_parameter_default") for c in sp.children):
-                raise Unsupported(sp, "unsupported: a script block parameter with a type, attribute or default")
+            type_name = None
+            for attrs in (c for c in sp.children if c.type == "attribute_list"):
+                for attr in (c for c in attrs.children if c.is_named):
+                    literal = next((c for c in attr.children if c.type == "type_literal"), None)
+                    if literal is None or type_name is not None:
+                        raise Unsupported(sp, "unsupported: a script block parameter with an attribute")
+                    type_name = _type_name(literal)
+            default = next((c for c in sp.children if c.type == "script_parameter_default"), None)
+            value = self._expr(next(c for c in default.children if c.is_named)) if default is not None else None
+            if value is not None and value.const is _NOCONST:
+                raise Unsupported(sp, "unsupported: a script block parameter whose default is not a constant")
             var = next((c for c in sp.children if c.type == "variable"), None)
             if var is None:
                 raise Unsupported(sp, "syntax error")
             names.append(_variable_name(var))
+            types.append(type_name)
+            defaults.append(value.code if value is not None else "None")
         body = next((c for c in block.children if c.type == "script_block_body"), None)
         statements: list[Node] = []
         for child in body.children if body is not None else []:
@@ -1046,9 +1060,16 @@ class Expressions(Context):
         try:
             with self.walking(catches=[], loops=0, underscore=[], return_word="return"):
                 params = [self.scope.new_param(name, UNKNOWN).py for name in names]
-                name = self._nested_def(
-                    params, lambda indent: self._statements(statements, indent), local=True, name=def_name
-                )
+
+                def write(indent: str) -> None:
+                    # A typed parameter converts what it is given, as PowerShell binds it ($null for [int] is 0).
+                    for py, type_name in zip(params, types, strict=True):
+                        if type_name is not None:
+                            self.out.emit(indent, f"{py} = ", self._ps("cast", Expr(py, P_ATOM), const_expr(type_name)))
+                    self._statements(statements, indent)
+
+                signature = [f"{py}={default}" for py, default in zip(params, defaults, strict=True)]
+                name = self._nested_def(signature, write, local=True, name=def_name)
         finally:
             self.scope.leave_function(outer)
         return Expr(name, P_ATOM, BLOCK)
