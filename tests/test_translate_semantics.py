@@ -692,3 +692,23 @@ F
     # The block's variable is bound in the function before the block's nonlocal; a typed block parameter
     # converts what it is given.
     assert out(script) == ["r=1", "n=7 Int32", "n=3 Int32"]
+
+
+def test_script_blocks_kept_in_a_table_are_called_with_and_and_invoke() -> None:
+    script = """
+$Handlers = @{
+    beta = { param($Model) "beta/$Model" }
+    ga = { param($Model, $Voice) "ga/$Model/$Voice" }
+}
+$Done = foreach ($Kind in 'beta', 'ga') { & $Handlers[$Kind] 'm1' 'v1' }
+Write-Output ($Done -join ', ')
+$Again = $Handlers['ga'].Invoke('m2', 'v2')
+Write-Output "$($Again.Count): $($Again[0])"
+"""
+    # .Invoke() returns a collection, even of one item.
+    assert out(script) == ["beta/m1, ga/m1/v1", "1: ga/m2/v2"]
+
+
+def test_get_new_closure_is_reported_not_translated() -> None:
+    script = "$Tag = 'a'\n$B = { $Tag }.GetNewClosure()\n& $B\n"
+    assert [w.message for w in translate_powershell(script).warnings][:1] == ["unsupported: GetNewClosure()"]

@@ -454,6 +454,14 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         if n == "compareto":
             return -1 if compare("lt", value, args[0]) else 1 if compare("gt", value, args[0]) else 0
         raise _no_method(value, name)
+    if callable(value) and name.lower() in ("invoke", "invokereturnasis"):
+        from ._pipeline import output
+
+        # $block.Invoke(a, b): the block's output, always a collection (InvokeReturnAsIs: as written).
+        got = output(value(*args))
+        if name.lower() == "invokereturnasis":
+            return got
+        return got if isinstance(got, list) else ([] if got is None else [got])
     attr = _find_method(value, name)
     if attr is not None:
         return attr(*args)

@@ -126,9 +126,9 @@ class Commands(Context):
             child = variable.named_child(0)
             assert child is not None
             variable = child
-        if variable.type != "variable":
+        if variable.type not in ("variable", "element_access", "member_access"):
             raise Unsupported(node, "unsupported: & of a command name")
-        callee = self._expr(variable)
+        callee = self._expr(variable)  # a block in a variable, or in a table ($Handlers[$Kind], $Handlers.beta)
         args = [
             self._argument(element[2])
             for element in self.binder.elements(node)

@@ -606,6 +606,9 @@ class Expressions(Context):
     def _method(self, base: Expr, name: str, args: list[Expr], node: Node, target: Node) -> Expr:
         """A .NET instance method call on a translated value."""
         lower = name.lower()
+        if lower == "getnewclosure":
+            # It freezes the variables the block reads at this moment; a Python function reads them when called.
+            raise Unsupported(node, "unsupported: GetNewClosure()")
         kind = base.type.kind
         obj = wrap(base, P_ATOM)
         if kind == Kind.STR and not base.loose:
@@ -1068,7 +1071,8 @@ class Expressions(Context):
                             self.out.emit(indent, f"{py} = ", self._ps("cast", Expr(py, P_ATOM), const_expr(type_name)))
                     self._statements(statements, indent)
 
-                signature = [f"{py}={default}" for py, default in zip(params, defaults, strict=True)]
+                # Arguments past the declared parameters go to $args in PowerShell, never an error.
+                signature = [f"{py}={default}" for py, default in zip(params, defaults, strict=True)] + ["*_args"]
                 name = self._nested_def(signature, write, local=True, name=def_name)
         finally:
             self.scope.leave_function(outer)
