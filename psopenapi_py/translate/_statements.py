@@ -276,7 +276,7 @@ class Statements(Context):
                 raise Unsupported(left, "unsupported: assignment to a cast")
             self.scope.constraints[_bare_name(_variable_name(typed)).lower()] = _type_name(parts[0])
             left = typed
-        if left.type == "variable" and op == "=":
+        if self.scope.constraints and left.type == "variable" and op == "=":
             constraint = self.scope.constraints.get(_bare_name(_variable_name(left)).lower())
             if constraint is not None:
                 value = self._cast_value(value, constraint)
@@ -331,7 +331,7 @@ class Statements(Context):
                 self.out.emit(indent, f"{local.py} = ", copied, row=row)
                 return
             var = self.scope.var(_bare_name(name), left)
-            if _bare_name(name).lower() in self.scope.constraints:
+            if self.scope.constraints and _bare_name(name).lower() in self.scope.constraints:
                 raise Unsupported(left, f"unsupported: {op} on the typed variable ${_bare_name(name)}")
             result = self._compound(var.py, Expr(var.py, P_ATOM, var.type), op, value, indent, row)
             if result.kind != var.type.kind:
