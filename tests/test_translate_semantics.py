@@ -654,8 +654,10 @@ Test-Quiet
     ]
 
 
-def test_pscmdlet_is_reported_not_translated() -> None:
+def test_pscmdlet_outside_should_process_is_reported_not_translated() -> None:
     script = "function F { [CmdletBinding()] param() if ($PSCmdlet.ShouldProcess('x')) { 'go' } }\nF\n"
+    assert "unsupported: $PSCmdlet.ShouldProcess" in [w.message for w in translate_powershell(script).warnings]
+    script = "function G { [CmdletBinding()] param() $PSCmdlet.ParameterSetName }\nG\n"
     assert "unsupported: automatic variable $PSCmdlet" in [w.message for w in translate_powershell(script).warnings]
 
 
@@ -712,3 +714,25 @@ Write-Output "$($Again.Count): $($Again[0])"
 def test_get_new_closure_is_reported_not_translated() -> None:
     script = "$Tag = 'a'\n$B = { $Tag }.GetNewClosure()\n& $B\n"
     assert [w.message for w in translate_powershell(script).warnings][:1] == ["unsupported: GetNewClosure()"]
+
+
+def test_should_process_is_true_without_whatif_and_writes_what_if_with_it() -> None:
+    script = """
+function Set-TeamVoice {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([Parameter(Mandatory)][string]$Team, [string]$Voice = 'sage')
+    if ($PSCmdlet.ShouldProcess($Team, "set voice $Voice")) { "$Team set to $Voice" }
+    if ($PSCmdlet.ShouldProcess($Team)) { 'second step' }
+}
+Set-TeamVoice -Team 'support'
+Set-TeamVoice -Team 'sales' -Voice 'verse' -Confirm:$false
+Set-TeamVoice -Team 'legal' -WhatIf
+"""
+    assert out(script) == [
+        "support set to sage",
+        "second step",
+        "sales set to verse",
+        "second step",
+        'What if: Performing the operation "set voice sage" on target "legal".',
+        'What if: Performing the operation "Set-TeamVoice" on target "legal".',
+    ]

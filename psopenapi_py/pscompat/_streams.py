@@ -269,3 +269,15 @@ def write_error(message: Any, stop: bool | None = None) -> None:
         raise ScriptError(text(message))
     if preferences.error_action not in ("silentlycontinue", "ignore"):
         sys.stderr.write(f"Write-Error: {text(message)}\n")
+
+
+def should_process(command: str, what_if: Any, confirm: Any, target: Any, action: Any = None) -> bool:
+    """``$PSCmdlet.ShouldProcess(target[, action])``: True; with ``-WhatIf``, the "What if:" line PowerShell
+    writes and False. ``-Confirm`` would ask at the console, which a translated script cannot."""
+    if confirm:
+        raise ScriptError(f"{command}: -Confirm asks for confirmation at the console; a translated script cannot.")
+    if what_if:
+        operation = text(action) if action is not None else command
+        sys.stdout.write(f'What if: Performing the operation "{operation}" on target "{text(target)}".\n')
+        return False
+    return True

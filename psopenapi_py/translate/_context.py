@@ -63,6 +63,8 @@ class Context:
         self.labels: list[_Label] = []
         #: A label just read, for the loop statement that follows it.
         self.pending_label: str | None = None
+        #: In a function with SupportsShouldProcess: its name and the Python names of -WhatIf and -Confirm.
+        self.should_process: tuple[str, str, str] | None = None
         self.catches: list[_Catch] = []
         self.functions: dict[str, _UserFunction] = {}
         #: What ``$_`` is here, innermost last: a catch block's error, or a script block's item (its Python name).

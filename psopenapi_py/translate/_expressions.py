@@ -507,6 +507,8 @@ class Expressions(Context):
         if target is None or name_node is None:
             raise Unsupported(node, "unsupported: method call")
         name = _member_name(name_node)
+        if target.type == "variable" and _text(target).lower() == "$pscmdlet":
+            return self._pscmdlet_call(name, arg_list, node)
         if target.type == "type_literal" and name.lower() == "tryparse":
             return self._try_parse(target, arg_list, node)
         args = self._call_arguments(arg_list)
@@ -527,6 +529,19 @@ class Expressions(Context):
             return self._static(kids[0], name, args, target)
         base_node = _unwrap(kids[0])
         return self._method(self._expr(base_node), name, args, target, base_node)
+
+    def _pscmdlet_call(self, name: str, arg_list: Node | None, node: Node) -> Expr:
+        """``$PSCmdlet.ShouldProcess(target[, action])`` in a function with SupportsShouldProcess: True, or
+        with -WhatIf the "What if:" line and False, as PowerShell does without a prompt."""
+        if self.should_process is None or name.lower() != "shouldprocess":
+            raise Unsupported(node, f"unsupported: $PSCmdlet.{name}")
+        command, what_if, confirm = self.should_process
+        args = self._call_arguments(arg_list)
+        if not 1 <= len(args) <= 2:
+            raise Unsupported(node, "unsupported: ShouldProcess with these arguments")
+        return self._ps(
+            "should_process", const_expr(command), Expr(what_if, P_ATOM), Expr(confirm, P_ATOM), *args, type=BOOL
+        )
 
     def _try_parse(self, type_node: Node, arg_list: Node | None, node: Node) -> Expr:
         """``[int]::TryParse($text, [ref]$n)`` (int, long, double, datetime, guid, bool): True or False, and

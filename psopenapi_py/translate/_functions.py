@@ -144,6 +144,9 @@ class Functions(Context):
         function_globals: set[str] = set()
         outer = self.scope.enter_function()
         try:
+            should_process = (
+                (name_of_function(node), "what_if", "confirm") if any(p.py == "what_if" for p in fn.params) else None
+            )
             with self.walking(
                 catches=[],
                 loops=0,
@@ -153,6 +156,7 @@ class Functions(Context):
                 pending_inits=[],
                 function_globals=function_globals,
                 return_word="return",
+                should_process=should_process,
             ):
                 self._write_function_body(
                     node, fn, script_block, blocks, reads_bound, takes_pipeline, indent + R.INDENT
@@ -263,12 +267,21 @@ class Functions(Context):
     def _function_params(self, node: Node) -> list[_Param]:
         """A script function's parameters: names, ``[switch]``, and PowerShell's default for each declared type."""
         plist = _parameter_list(node)
-        if plist is None:
-            return []
-        return [
-            self._script_param(sp, position)
-            for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter")
-        ]
+        params = (
+            [
+                self._script_param(sp, position)
+                for position, sp in enumerate(c for c in plist.children if c.type == "script_parameter")
+            ]
+            if plist is not None
+            else []
+        )
+        if _SUPPORTS_SHOULD_PROCESS.search(_text(node)):
+            # [CmdletBinding(SupportsShouldProcess)] gives the function -WhatIf and -Confirm.
+            for name, py, empty in (("WhatIf", "what_if", "False"), ("Confirm", "confirm", "None")):
+                if any(p.py == py for p in params):
+                    raise Unsupported(node, f"unsupported: a parameter ${name} beside SupportsShouldProcess")
+                params.append(CheckedParam(name, py, checks=[], switch=True, empty=empty, type=BOOL))
+        return params
 
     def _script_param(self, sp: Node, position: int) -> _Param:
         """One ``script_parameter`` of a function: its name, Python name, type and value when left out."""
@@ -320,6 +333,9 @@ class Functions(Context):
         # PowerShell's value for a parameter left out depends on its declared type.
         return _EMPTY_BY_KIND.get(kind, "None")
 
+
+#: ``[CmdletBinding(SupportsShouldProcess)]`` (not ``= $false``).
+_SUPPORTS_SHOULD_PROCESS = re.compile(r"\[CmdletBinding\([^)]*SupportsShouldProcess(?!\s*=\s*\$false)", re.IGNORECASE)
 
 #: A function assigning a preference variable of its own (not ``$script:``/``$global:``).
 _SETS_PREFERENCE = re.compile(
@@ -496,3 +512,9 @@ def _last_child(node: Node, kind: str) -> Node | None:
         if child.type == kind:
             found = child
     return found
+
+
+def name_of_function(node: Node) -> str:
+    """The name a ``function`` statement gives (as written)."""
+    name = next((c for c in node.children if c.type == "function_name"), None)
+    return _text(name) if name is not None else ""
