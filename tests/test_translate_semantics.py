@@ -736,3 +736,12 @@ Set-TeamVoice -Team 'legal' -WhatIf
         'What if: Performing the operation "set voice sage" on target "legal".',
         'What if: Performing the operation "Set-TeamVoice" on target "legal".',
     ]
+
+
+def test_case_sensitive_membership_operators_the_grammar_does_not_know() -> None:
+    script = """
+$Rotation = 'alloy', 'ash'
+Write-Output ('ALLOY' -in $Rotation) ('ALLOY' -cin $Rotation) ('ALLOY' -cnotin $Rotation) ('ash' -iin $Rotation)
+Write-Output "exact case: $('ALLOY' -cin $Rotation)"
+"""
+    assert out(script) == ["True", "False", "True", "True", "exact case: False"]

@@ -89,7 +89,8 @@ class Context:
         #: Trees parsed on the side (an expression the grammar misread): kept alive with their nodes.
         self.trees: list[object] = []
         #: Where ``??`` stood in the source (the grammar does not know it: it is parsed as ``-shr``).
-        self.coalesce_at: set[int] = set()
+        #: Operators the grammar repairs respelled, by where they stand: ``"??"`` (``-shr``), ``"case"`` (``-in``).
+        self.operator_marks: dict[int, str] = {}
         self.scope = Scope(self.cat.exported)
         self.binder = Binder(self.scope, self.out, self._argument, self._method_call)
         self.statement_dispatch: dict[str, Callable[[Node, str], None]] = {}

@@ -850,8 +850,11 @@ class Expressions(Context):
         if name not in _COMPARISON_NAMES and name[:1] in ("c", "i") and name[1:] in _COMPARISON_NAMES:
             case_sensitive = name[0] == "c"
             name = name[1:]
-        if name == "shr" and self._operator_start(node) in self.coalesce_at:
+        mark = self.operator_marks.get(self._operator_start(node)) if self.operator_marks else None
+        if name == "shr" and mark == "??":
             return self._coalesce(left_node, right_node)
+        if mark == "case":
+            case_sensitive = True  # -cin / -cnotin, respelled for the grammar
         if name not in _COMPARISON_NAMES:
             raise Unsupported(node, f"unsupported: operator {op}")
         if name in ("as", "is", "isnot"):

@@ -22,8 +22,9 @@ from ._syntax import Node, Tree, _parser
 #: At most this many rounds of repairs: each round fixes every spot it finds, then parses again.
 _ROUNDS = 20
 
-#: One edit of the source: (start, end, replacement, is the replacement the spelling of ``??``).
-Edit = tuple[int, int, bytes, bool]
+#: One edit of the source: (start, end, replacement, what the replacement's operator stands for: ``"??"``
+#: for ``??`` spelled ``-shr``, ``"case"`` for ``-cin``/``-cnotin`` spelled ``-in``/``-notin``, else None).
+Edit = tuple[int, int, bytes, str | None]
 
 #: Bare words separated by commas on one line, up to the end of the argument: ``Name, Voice``, and
 #: drive-qualified ones: ``Env:RT_STAGE, Env:RT_TTL``.
@@ -33,11 +34,11 @@ _WORD_LIST = re.compile(
 _WORD = re.compile(rb"[A-Za-z_][\w.\-:]*")
 
 
-def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
+def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:
     """Parse ``source``, repairing what the grammar misses; returns the source parsed, its tree, and where
-    the ``??`` operators (spelled ``-shr``) stand in it."""
+    operators it respelled stand in it, with what they stand for (``??`` spelled ``-shr``, ``-cin`` ...)."""
     tree = _parser().parse(source)
-    coalesce: set[int] = set()
+    coalesce: dict[int, str] = {}
     for _ in range(_ROUNDS):
         if not tree.root_node.has_error:
             break
@@ -49,6 +50,7 @@ def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
             *_separators(source, tree),
             *_keyword_methods(source, tree),
             *_jump_labels(source, tree),
+            *_membership_operators(source, tree),
         ]
         if not edits:
             break
@@ -57,8 +59,8 @@ def repair(source: bytes) -> tuple[bytes, Tree, set[int]]:
     return source, tree, coalesce
 
 
-def _apply(source: bytes, edits: list[Edit], coalesce: set[int]) -> tuple[bytes, set[int]]:
-    """Apply edits that do not overlap (the first of overlapping ones wins), moving the ``??`` positions."""
+def _apply(source: bytes, edits: list[Edit], coalesce: dict[int, str]) -> tuple[bytes, dict[int, str]]:
+    """Apply edits that do not overlap (the first of overlapping ones wins), moving the marked operators."""
     chosen: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (e[0], e[1])):
         if chosen and edit[0] < chosen[-1][1]:
@@ -68,11 +70,11 @@ def _apply(source: bytes, edits: list[Edit], coalesce: set[int]) -> tuple[bytes,
     last = 0
     shift = 0
     moves: list[tuple[int, int]] = []
-    marks: set[int] = set()
-    for start, end, replacement, is_coalesce in chosen:
+    marks: dict[int, str] = {}
+    for start, end, replacement, kind in chosen:
         out += source[last:start]
-        if is_coalesce:
-            marks.add(len(out) + 1)  # the '-' of " -shr "
+        if kind is not None:
+            marks[len(out) + replacement.index(b"-")] = kind  # where the operator's '-' now stands
         out += replacement
         shift += len(replacement) - (end - start)
         moves.append((end, shift))
@@ -86,7 +88,7 @@ def _apply(source: bytes, edits: list[Edit], coalesce: set[int]) -> tuple[bytes,
                 delta = total
         return position + delta
 
-    return bytes(out), {moved(p) for p in coalesce} | marks
+    return bytes(out), {**{moved(p): k for p, k in coalesce.items()}, **marks}
 
 
 def _walk_errors(tree: Tree) -> Iterator[tuple[Node, bool]]:
@@ -112,7 +114,7 @@ def _coalesce(source: bytes, tree: Tree) -> list[Edit]:
         while inside is not None and inside.type not in ("string_literal", "comment", "sub_expression"):
             inside = inside.parent
         if inside is None or inside.type == "sub_expression":
-            edits.append((at, at + 2, b" -shr ", True))
+            edits.append((at, at + 2, b" -shr ", "??"))
     return edits
 
 
@@ -126,14 +128,14 @@ def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
         found = _WORD_LIST.match(source, node.start_byte) if not loose_word else None
         if found is not None:
             quoted = _WORD.sub(lambda w: b"'" + w.group(0) + b"'", found.group(0))
-            edits.append((found.start(), found.end(), quoted, False))
+            edits.append((found.start(), found.end(), quoted, None))
             continue
         # One word beside other items of a list (Sort-Object @{...}, Name): quoted on its own.
         word = _WORD.fullmatch(source[node.start_byte : node.end_byte])
         before = source[: node.start_byte].rstrip(b" \t")[-1:]
         after = source[node.end_byte :].lstrip(b" \t")[:1]
         if word is not None and (before == b"," or after == b","):
-            edits.append((node.start_byte, node.end_byte, b"'" + word.group(0) + b"'", False))
+            edits.append((node.start_byte, node.end_byte, b"'" + word.group(0) + b"'", None))
     return edits
 
 
@@ -149,7 +151,7 @@ def _keyword_methods(source: bytes, tree: Tree) -> list[Edit]:
         while inside is not None and inside.type not in ("string_literal", "comment"):
             inside = inside.parent
         if inside is None:
-            edits.append((found.start(1), found.end(1), b"'" + found.group(1) + b"'", False))
+            edits.append((found.start(1), found.end(1), b"'" + found.group(1) + b"'", None))
     return edits
 
 
@@ -167,7 +169,25 @@ def _jump_labels(source: bytes, tree: Tree) -> list[Edit]:
         while inside is not None and inside.type not in ("string_literal", "comment"):
             inside = inside.parent
         if inside is None:
-            edits.append((found.start(2), found.start(2), b":", False))
+            edits.append((found.start(2), found.start(2), b":", None))
+    return edits
+
+
+#: ``-cin``, ``-cnotin``, ``-iin``, ``-inotin``: operators the grammar does not know.
+_MEMBERSHIP = re.compile(rb"(?<=\s)-([ci])(in|notin)(?=\s)", re.IGNORECASE)
+
+
+def _membership_operators(source: bytes, tree: Tree) -> list[Edit]:
+    """``-cin``/``-cnotin`` spelled ``-in``/``-notin`` and marked case-sensitive; ``-iin``/``-inotin`` are
+    ``-in``/``-notin`` (which ignore case already)."""
+    edits: list[Edit] = []
+    for found in _MEMBERSHIP.finditer(source):
+        inside = tree.root_node.descendant_for_byte_range(found.start(), found.end())
+        while inside is not None and inside.type not in ("string_literal", "comment", "sub_expression"):
+            inside = inside.parent
+        if inside is None or inside.type == "sub_expression":  # code, or code inside a string's $( )
+            kind = "case" if found.group(1).lower() == b"c" else None
+            edits.append((found.start(), found.end(), b"-" + found.group(2), kind))
     return edits
 
 
@@ -183,7 +203,7 @@ def _chained_arguments(source: bytes, tree: Tree) -> list[Edit]:
             end = _argument_end(source, child.start_byte)
             text = source[child.start_byte : end]
             if b"(" in text and b"\n" not in text and _balanced(text) and not _in_string(node):
-                edits.append((child.start_byte, end, b"(" + text + b")", False))
+                edits.append((child.start_byte, end, b"(" + text + b")", None))
     return edits
 
 
@@ -247,7 +267,7 @@ def _hash_in_strings(source: bytes, tree: Tree) -> list[Edit]:
         line_start = source.rfind(b"\n", 0, at) + 1
         quotes = len(re.findall(rb'(?<!`)"', source[line_start:at]))
         if quotes % 2 == 1 and b'"' in source[at : node.end_byte]:
-            edits.append((at, at, b"`", False))
+            edits.append((at, at, b"`", None))
     return edits
 
 
@@ -261,8 +281,8 @@ def _separators(source: bytes, tree: Tree) -> list[Edit]:
             first.type == "param_block"
             or (first.type == "statement_block" and node.parent is not None and node.parent.type == "switch_clause")
         ):
-            edits.append((first.end_byte, first.end_byte, b";", False))
+            edits.append((first.end_byte, first.end_byte, b";", None))
         elif node.type == "switch_clause" and block is not None and node.has_error and not block.has_error:
             if source[block.end_byte : block.end_byte + 1] not in (b";", b"\n", b"\r"):
-                edits.append((block.end_byte, block.end_byte, b";", False))
+                edits.append((block.end_byte, block.end_byte, b";", None))
     return edits

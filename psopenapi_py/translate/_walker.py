@@ -23,7 +23,7 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
 
     def run(self) -> tuple[str, list[tuple[int, str]]]:
         """Parse and translate the script; return the Python text and the sorted warnings."""
-        self.source, tree, self.coalesce_at = repair(self.source)
+        self.source, tree, self.operator_marks = repair(self.source)
         root = tree.root_node
         statements: list[Node] = []
         if root.type != "program":
