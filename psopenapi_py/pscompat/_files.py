@@ -161,15 +161,23 @@ def get_content(
     return collect(lines)
 
 
-def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = False) -> None:
-    """``Copy-Item p dest``: a file to a file or into a folder; a folder (its contents too with ``recurse``,
-    else only the folder itself, as PowerShell copies it); an existing file is replaced."""
+def _item_targets(path: Any, destination: Any) -> list[tuple[str, str]]:
+    """(source, target) for each path Copy-Item or Move-Item is given: into ``destination`` when it is a
+    folder, else to that name; a missing source is PowerShell's error."""
     to = _path(destination, "Destination")
+    pairs = []
     for one in items(path):
         p = _path(one)
         if not os.path.exists(p):
             raise _missing(p)
-        target = os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to
+        pairs.append((p, os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to))
+    return pairs
+
+
+def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = False) -> None:
+    """``Copy-Item p dest``: a file to a file or into a folder; a folder (its contents too with ``recurse``,
+    else only the folder itself, as PowerShell copies it); an existing file is replaced."""
+    for p, target in _item_targets(path, destination):
         if os.path.isdir(p):
             if recurse:
                 shutil.copytree(p, target, dirs_exist_ok=True)
@@ -183,12 +191,7 @@ def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = 
 
 def move_item(path: Any, destination: Any, force: bool = False) -> None:
     """``Move-Item p dest``: into a folder, or to a new name; an existing file is an error unless ``force``."""
-    to = _path(destination, "Destination")
-    for one in items(path):
-        p = _path(one)
-        if not os.path.exists(p):
-            raise _missing(p)
-        target = os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to
+    for p, target in _item_targets(path, destination):
         if os.path.exists(target) and not force:
             raise ScriptError("Cannot create a file when that file already exists.")
         shutil.move(p, target)
