@@ -706,14 +706,27 @@ $Done = foreach ($Kind in 'beta', 'ga') { & $Handlers[$Kind] 'm1' 'v1' }
 Write-Output ($Done -join ', ')
 $Again = $Handlers['ga'].Invoke('m2', 'v2')
 Write-Output "$($Again.Count): $($Again[0])"
+& $Handlers.beta 'm3'
 """
     # .Invoke() returns a collection, even of one item.
-    assert out(script) == ["beta/m1, ga/m1/v1", "1: ga/m2/v2"]
+    assert out(script) == ["beta/m1, ga/m1/v1", "1: ga/m2/v2", "beta/m3"]
 
 
-def test_get_new_closure_is_reported_not_translated() -> None:
-    script = "$Tag = 'a'\n$B = { $Tag }.GetNewClosure()\n& $B\n"
-    assert [w.message for w in translate_powershell(script).warnings][:1] == ["unsupported: GetNewClosure()"]
+def test_get_new_closure_freezes_the_variables_a_block_reads() -> None:
+    script = """
+$Labels = @{}
+foreach ($Stage in 'staging', 'prod') {
+    $Tag = $Stage.ToUpper()
+    $Labels[$Stage] = { param($Line) "[$Tag] $Line" }.GetNewClosure()
+}
+$Tag = 'changed later'
+& $Labels['staging'] 'a'
+$Labels.prod.Invoke('b')
+function F { $x = 1; $b = { "x=$x" }.GetNewClosure(); $x = 2; & $b }
+F
+"""
+    # Each closure keeps the $Tag of its own pass; the function's closure keeps x as it was.
+    assert out(script) == ["[STAGING] a", "[PROD] b", "x=1"]
 
 
 def test_should_process_is_true_without_whatif_and_writes_what_if_with_it() -> None:

@@ -172,3 +172,29 @@ def pipeline_bind(
     if found and cast is not None:
         value = convert(value, cast)
     return value
+
+
+def new_closure(block: Callable[..., Any]) -> Callable[..., Any]:
+    """``$block.GetNewClosure()``: the block with the variables it reads frozen as they are now: a copy of
+    the script's variables (its module globals) and of the enclosing function's, as PowerShell gives the
+    closure a module of its own."""
+    import types
+
+    if not isinstance(block, types.FunctionType):
+        raise ScriptError("GetNewClosure() applies to a script block.")
+    cells = tuple(
+        types.CellType(c.cell_contents) if _has_value(c) else types.CellType() for c in block.__closure__ or ()
+    )
+    frozen = types.FunctionType(
+        block.__code__, dict(block.__globals__), block.__name__, block.__defaults__, cells or None
+    )
+    frozen.__kwdefaults__ = block.__kwdefaults__
+    return frozen
+
+
+def _has_value(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - reading it is the test
+    except ValueError:
+        return False
+    return True

@@ -126,9 +126,19 @@ class Commands(Context):
             child = variable.named_child(0)
             assert child is not None
             variable = child
-        if variable.type not in ("variable", "element_access", "member_access"):
+        if variable.type == "path_command_name":
+            # & $Handlers.beta: the grammar reads the member as part of a command name.
+            parts = [c for c in variable.children if c.is_named]
+            names = [_text(p) for p in parts[1:]]
+            if not parts or parts[0].type != "variable" or not all(n.startswith(".") and n[1:] for n in names):
+                raise Unsupported(node, "unsupported: & of a command name")
+            callee = self._expr(parts[0])
+            for name in names:
+                callee = self._ps("member", callee, const_expr(name[1:]))
+        elif variable.type in ("variable", "element_access", "member_access"):
+            callee = self._expr(variable)  # a block in a variable, or in a table ($Handlers[$Kind])
+        else:
             raise Unsupported(node, "unsupported: & of a command name")
-        callee = self._expr(variable)  # a block in a variable, or in a table ($Handlers[$Kind], $Handlers.beta)
         args = [
             self._argument(element[2])
             for element in self.binder.elements(node)

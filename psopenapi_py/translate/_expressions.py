@@ -621,9 +621,11 @@ class Expressions(Context):
     def _method(self, base: Expr, name: str, args: list[Expr], node: Node, target: Node) -> Expr:
         """A .NET instance method call on a translated value."""
         lower = name.lower()
-        if lower == "getnewclosure":
-            # It freezes the variables the block reads at this moment; a Python function reads them when called.
-            raise Unsupported(node, "unsupported: GetNewClosure()")
+        if lower == "getnewclosure" and not args:
+            if base.type.kind != Kind.BLOCK:
+                raise Unsupported(node, "unsupported: GetNewClosure() of something other than a script block")
+            # The variables the block reads are frozen as they are now (a Python function reads them when called).
+            return self._ps("new_closure", base, type=BLOCK)
         kind = base.type.kind
         obj = wrap(base, P_ATOM)
         if kind == Kind.STR and not base.loose:
