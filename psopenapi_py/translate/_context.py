@@ -18,7 +18,7 @@ from ._catalog import BOOL, STR, Kind, T, catalog
 from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, ps_call
 from ._output import Output
 from ._scope import Scope
-from ._syntax import Node, _text
+from ._syntax import Node, _text, kind_id
 
 #: An assignment (or for-loop target) at the start of a line of output: the names a nested def binds.
 _ASSIGNED = re.compile(r"^\s*(?:for\s+)?([A-Za-z_]\w*)\s*(?:[-+*/%|&]?=(?!=)|\s+in\s)")
@@ -116,9 +116,12 @@ class Context:
 
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
+        children = node.named_children
+        if not any(child.kind_id == _COMMENT_ID for child in children):
+            return children
         out = []
-        for child in node.named_children:
-            if child.type == "comment":
+        for child in children:
+            if child.kind_id == _COMMENT_ID:
                 self.out.comments.append((child.start_point[0], _text(child)))
             else:
                 out.append(child)
@@ -288,3 +291,7 @@ def _bound_before(lines: list[str], indent: str) -> set[str]:
                 if group:
                     bound.update(n.strip() for n in re.split(r"[=,]", group) if n.strip())
     return bound
+
+
+#: The grammar's id of a comment node (compared as a number: no string made per node).
+_COMMENT_ID = kind_id("comment")

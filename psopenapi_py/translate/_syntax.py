@@ -92,14 +92,31 @@ _SPELLING_OF_PARENT = frozenset(
 )
 
 
+def kind_id(name: str) -> int:
+    """The grammar's numeric id of a named node type (comparing ids spares making a string per node)."""
+    language = _parser().language
+    assert language is not None  # the parser is made with one
+    found = language.id_for_node_kind(name, True)
+    assert found is not None, name
+    return found
+
+
+def _kind_ids(names: frozenset[str]) -> frozenset[int]:
+    return frozenset(kind_id(name) for name in names)
+
+
+_PASSTHROUGH_IDS = _kind_ids(_PASSTHROUGH)
+_SPELLING_OF_PARENT_IDS = _kind_ids(_SPELLING_OF_PARENT)
+
+
 def _unwrap(node: Node) -> Node:
     """The meaningful node under a stack of single-child wrappers (one C call instead of a walk down)."""
-    if node.type not in _PASSTHROUGH:
+    if node.kind_id not in _PASSTHROUGH_IDS:
         return node
     inner = node.named_descendant_for_byte_range(node.start_byte, node.end_byte)
     if inner is None:
         return node
-    if inner.type in _SPELLING_OF_PARENT:
+    if inner.kind_id in _SPELLING_OF_PARENT_IDS:
         parent = inner.parent
         if parent is not None:
             inner = parent
