@@ -1197,7 +1197,9 @@ def _bench_serve_app(base_url: str, calls: int, repeats: int, direct_call: Calla
             "wsgi.input": io.BytesIO(),
             "wsgi.url_scheme": "http",
         }
-        body = b"".join(app(environ, start_response))
+        answer = app(environ, start_response)
+        body = b"".join(answer)
+        answer.close()  # as a WSGI server does once the answer is sent: this writes the access-log line
         if statuses.pop() != "200 OK" or json.loads(body)["value"] != CLIENT_SECRET_REPLY["value"]:
             raise RuntimeError(f"the app answered {body[:200]!r}")
 

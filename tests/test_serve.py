@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import logging
 import os
@@ -102,6 +103,17 @@ def serve(mock: MockServer, access_log: pytest.LogCaptureFixture) -> Iterator[Ru
 
 def serve_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "psopenapi_py.serve"]
+
+
+def access_lines(caplog: pytest.LogCaptureFixture, count: int) -> list[dict[str, Any]]:
+    """The access-log entries, once there are ``count``: a line is written after its answer is sent, so
+    the last one may still be on its way when the client has its answer."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [json.loads(line) for line in serve_lines(caplog) if line.startswith("{")]
+        if len(lines) >= count or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.01)
 
 
 def assert_no_secret(texts: list[str], minted: list[str]) -> None:
@@ -258,7 +270,7 @@ def test_forwarded_for_is_used_only_from_a_trusted_proxy(mock: MockServer, acces
         stop_server(running.server, running.thread)
     # auth none serves loopback only: the forwarded address is not loopback, so it is refused.
     assert [first.status_code, second.status_code, again.status_code] == [401, 401, 401]
-    lines = [json.loads(line) for line in serve_lines(access_log) if line.startswith("{")]
+    lines = access_lines(access_log, 3)
     assert [line["remote"] for line in lines] == ["203.0.113.7", "203.0.113.8", "203.0.113.7"]
 
 
@@ -514,11 +526,71 @@ def test_no_secret_in_any_log_line_or_answer(serve: Running, access_log: pytest.
     texts.append(serve.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"}).text)
     texts.append(deliver(serve, incoming("rtc_support", "sip:support@x", "sip:a@x"), "wh_s").text)
     texts.append(requests.get(serve.url + "/metrics", timeout=10).text)
+    access = access_lines(access_log, 7)
     lines = serve_lines(access_log)
-    access = [json.loads(line) for line in lines if line.startswith("{")]
     assert [a["path"] for a in access][:3] == ["/token", "/token", "/token"]
     assert access[0]["caller"].startswith("token:")
     assert_no_secret(texts + lines + [r.getMessage() for r in access_log.records], minted)
+
+
+def test_the_access_log_line_is_written_when_the_answer_is_closed(mock: MockServer, access_log: Any) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/healthz",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.input": io.BytesIO(),
+    }
+    answer = app(environ, lambda status, headers: None)
+    assert b"".join(answer) == b'{"status":"ok"}'
+    assert serve_lines(access_log) == []
+    answer.close()
+    answer.close()
+    [line] = serve_lines(access_log)
+    entry = json.loads(line)
+    assert (entry["method"], entry["path"], entry["status"], entry["bytes"]) == ("GET", "/healthz", 200, 15)
+
+
+def test_each_ttl_and_override_mix_sends_its_own_body(serve: Running, mock: MockServer) -> None:
+    asked = [
+        {"audio.output.voice": "marin"},
+        {"audio.output.voice": "cedar", "ttl_sec": 120},
+        {"audio.output.voice": "marin"},
+        {"ttl_sec": 120},
+        {},
+    ]
+    for body in asked:
+        assert serve.post("/token", json=body).status_code == 200
+    sent = [(r.body["expires_after"]["seconds"], r.body["session"]) for r in mock.requests[-5:]]
+    template = {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief."}
+    assert sent == [
+        (600, {**template, "audio": {"output": {"voice": "marin"}}}),
+        (120, {**template, "audio": {"output": {"voice": "cedar"}}}),
+        (600, {**template, "audio": {"output": {"voice": "marin"}}}),
+        (120, template),
+        (600, template),
+    ]
+
+
+def test_a_template_the_model_would_rewrite_is_sent_as_written(
+    mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psopenapi_py.models import RealtimeCreateClientSecretRequest
+
+    written = RealtimeCreateClientSecretRequest.to_dict
+
+    def rewritten(self: Any) -> dict[str, Any]:
+        data = written(self)
+        data["session"] = {**data["session"], "instructions": "rewritten"}
+        return data
+
+    monkeypatch.setattr(RealtimeCreateClientSecretRequest, "to_dict", rewritten)
+    running = start(base_config(mock.url))
+    try:
+        assert running.post("/token").status_code == 200
+    finally:
+        stop_server(running.server, running.thread)
+    assert mock.requests[-1].body["session"]["instructions"] == "Be brief."
 
 
 # -- load --------------------------------------------------------------------------------------------
@@ -715,7 +787,7 @@ def test_an_auth_hook_decides_who_calls(
     finally:
         stop_server(running.server, running.thread)
     assert (allowed.status_code, refused.status_code) == (200, 401)
-    callers = [json.loads(line)["caller"] for line in serve_lines(access_log) if line.startswith("{")]
+    callers = [line["caller"] for line in access_lines(access_log, 2)]
     assert callers == ["hook:alice", "-"]
 
 

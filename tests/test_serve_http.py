@@ -308,3 +308,29 @@ def test_a_stalled_request_is_closed_after_the_read_timeout(server_for: Callable
     client.send(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
     assert client.closed()
     client.close()
+
+
+def test_the_answer_is_sent_before_the_application_result_is_closed(server_for: Callable[..., WSGIServer]) -> None:
+    received = threading.Event()
+    closed_after_answer: list[bool] = []
+
+    class Result:
+        def __iter__(self) -> Iterator[bytes]:
+            yield b"done"
+
+        def close(self) -> None:
+            # Waits for the client to hold the answer: were close() called first, this would time out.
+            closed_after_answer.append(received.wait(10))
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Result:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return Result()
+
+    client = Client(server_for(app))
+    client.send(request("GET", "/"))
+    assert client.answer()[2] == b"done"
+    received.set()
+    client.send(request("GET", "/"))
+    assert client.answer()[2] == b"done"
+    client.close()
+    assert closed_after_answer[0] is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import importlib
@@ -10,7 +11,7 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .. import _redact
@@ -67,6 +68,26 @@ _PHRASES = {
 }
 
 
+class _Answer:
+    """The body of one answer, as the WSGI server gets it. Its ``close()``, which the server calls once the
+    answer is sent (PEP 3333), writes the access-log line, so the line costs the caller no time."""
+
+    __slots__ = ("_app", "_body", "_entry")
+
+    def __init__(self, body: bytes, app: ServeApp, entry: tuple[Any, ...] | None):
+        self._body = body
+        self._app = app
+        self._entry = entry
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self._body
+
+    def close(self) -> None:
+        entry, self._entry = self._entry, None
+        if entry is not None:
+            self._app._log(*entry)
+
+
 class ServeApp:
     """The WSGI application made by :func:`create_app`; ``metrics`` holds its counters."""
 
@@ -83,6 +104,7 @@ class ServeApp:
         )
         self._limiter = RateLimiter(config.rate_capacity, config.rate_per_sec) if config.rate_capacity else None
         self._seen = SeenIds(config.webhook_replay_memory)
+        self._token_request = functools.lru_cache(maxsize=1024)(self._build_token_request)
         self._hook: Callable[[dict[str, Any]], Any] | None = None
         if config.auth_hook is not None:
             module, _, name = config.auth_hook.partition(":")
@@ -101,7 +123,7 @@ class ServeApp:
 
     # -- WSGI ---------------------------------------------------------------------------------------
 
-    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> _Answer:
         started = time.perf_counter()
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "") or "/"
@@ -126,12 +148,12 @@ class ServeApp:
         reply.headers.append(("Content-Length", str(len(reply.body))))
         reply.headers.append(("Cache-Control", "no-store"))
         start_response(f"{reply.status} {_PHRASES.get(reply.status, 'Status')}", reply.headers)
-        self._log(method, path, remote, environ["psopenapi.caller"], reply.status, len(reply.body), started)
-        return [body]
+        entry = None
+        if logger.isEnabledFor(logging.INFO):
+            entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(reply.body), started)
+        return _Answer(body, self, entry)
 
     def _log(self, method: str, path: str, remote: str, caller: str, status: int, size: int, started: float) -> None:
-        if not logger.isEnabledFor(logging.INFO):
-            return
         line = json.dumps(
             {
                 "time": round(time.time(), 3),
@@ -275,6 +297,27 @@ class ServeApp:
         parameter = getattr(exc, "parameter", None)
         return _error(400, _redact.text(str(exc), self._secrets), "invalid_request", param=parameter)
 
+    def _build_token_request(self, ttl: int, picks: tuple[tuple[str, int], ...]) -> Any:
+        """The client-secret request for this TTL and these overrides (indexes into their allowed values).
+
+        Built and checked once per combination and then reused (``_token_request`` caches it), so a /token
+        call does not check the whole template again. The model is used only when it writes back exactly
+        the JSON the template gives; otherwise the dict is sent, as given, and checked on every call.
+        """
+        from ..models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+        session = self.config.session
+        for name, index in picks:
+            session = _with_path(session, name, self.config.overrides[name][index])
+        request = {"expires_after": {"anchor": "created_at", "seconds": ttl}, "session": session}
+        try:
+            model = RealtimeCreateClientSecretRequest.from_dict(request)
+        except (ApiValueError, ApiTypeError):
+            return request  # new_realtime_client_secret names what is wrong
+        if _canonical(model.to_dict()) != _canonical(request):
+            return request
+        return model
+
     # -- endpoints ----------------------------------------------------------------------------------
 
     def _token(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
@@ -287,8 +330,8 @@ class ServeApp:
             return _error(400, "The body is not JSON.", "invalid_json")
         if not isinstance(asked, dict):
             return _error(400, "The body must be a JSON object.", "invalid_json")
-        session = config.session
         ttl = config.ttl_default
+        picks: list[tuple[str, int]] = []
         allowed_names = ["ttl_sec", *config.overrides]
         for name, value in asked.items():
             if name == "ttl_sec":
@@ -305,15 +348,17 @@ class ServeApp:
                     )
                 ttl = value
             elif name in config.overrides:
-                if not any(type(a) is type(value) and a == value for a in config.overrides[name]):
-                    shown = ", ".join(json.dumps(a) for a in config.overrides[name])
+                choices = config.overrides[name]
+                index = next((i for i, a in enumerate(choices) if type(a) is type(value) and a == value), None)
+                if index is None:
+                    shown = ", ".join(json.dumps(a) for a in choices)
                     return _error(
                         400,
                         f"Invalid value for '{name}': {json.dumps(value)[:100]}. Allowed values: {shown}.",
                         "invalid_value",
                         param=name,
                     )
-                session = _with_path(session, name, value)
+                picks.append((name, index))
             else:
                 return _error(
                     400,
@@ -321,9 +366,8 @@ class ServeApp:
                     "unknown_parameter",
                     param=name[:100],
                 )
-        request = {"expires_after": {"anchor": "created_at", "seconds": ttl}, "session": session}
         try:
-            minted = new_realtime_client_secret(request, configuration=self._upstream)
+            minted = new_realtime_client_secret(self._token_request(ttl, tuple(picks)), configuration=self._upstream)
         except (ApiValueError, ApiTypeError) as exc:
             return self._bad_input(exc)
         except (ApiException, ApiConnectionError) as exc:
@@ -417,6 +461,11 @@ class ServeApp:
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
+
+
+def _canonical(data: Any) -> str:
+    """JSON text that tells 1 from 1.0 and True and ignores key order: for comparing two bodies."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 def _same_origin(environ: dict[str, Any], origin: str) -> bool:

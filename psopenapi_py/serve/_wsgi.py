@@ -252,41 +252,44 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
 
         result: Iterable[bytes] | None = None
         try:
-            result = self.server.application(environ, start_response)
-            for chunk in result:
-                chunks.append(chunk)
-        except Exception as exc:  # noqa: BLE001 - one request's failure answers 500; the server goes on
-            if body.failed:
-                return False  # the client stopped sending or went away: nobody to answer
-            logger.error("psopenapi serve: the application failed on %s: %s", method, type(exc).__name__)
-            self._send_error(500, "The server failed on this request.")
-            return False
+            try:
+                result = self.server.application(environ, start_response)
+                for chunk in result:
+                    chunks.append(chunk)
+            except Exception as exc:  # noqa: BLE001 - one request's failure answers 500; the server goes on
+                if body.failed:
+                    return False  # the client stopped sending or went away: nobody to answer
+                logger.error("psopenapi serve: the application failed on %s: %s", method, type(exc).__name__)
+                self._send_error(500, "The server failed on this request.")
+                return False
+            if not started:
+                logger.error("psopenapi serve: the application returned without calling start_response")
+                self._send_error(500, "The server failed on this request.")
+                return False
+            status, response_headers = started
+            keep_alive = not wants_close and not self.server.stopping and not body.failed
+            if body.remaining and keep_alive:
+                # What the application left unread must be consumed before the next request can be read.
+                if body.continue_pending or body.remaining > MAX_DRAIN_BYTES:
+                    keep_alive = False
+                else:
+                    body.read()
+            payload = b"".join(chunks)
+            names = {name.lower() for name, _ in response_headers}
+            if "content-length" not in names:
+                response_headers.append(("Content-Length", str(len(payload))))
+            if not keep_alive:
+                response_headers.append(("Connection", "close"))
+            elif version == "HTTP/1.0":
+                response_headers.append(("Connection", "keep-alive"))
+            self._write(version, status, response_headers, b"" if method == "HEAD" else payload)
+            return keep_alive
         finally:
+            # After the answer is out (PEP 3333): what an application does in close(), such as writing its
+            # access log, then costs the client no time.
             close = getattr(result, "close", None)
             if close is not None:
                 close()
-        if not started:
-            logger.error("psopenapi serve: the application returned without calling start_response")
-            self._send_error(500, "The server failed on this request.")
-            return False
-        status, response_headers = started
-        keep_alive = not wants_close and not self.server.stopping and not body.failed
-        if body.remaining and keep_alive:
-            # What the application left unread must be consumed before the next request can be read.
-            if body.continue_pending or body.remaining > MAX_DRAIN_BYTES:
-                keep_alive = False
-            else:
-                body.read()
-        payload = b"".join(chunks)
-        names = {name.lower() for name, _ in response_headers}
-        if "content-length" not in names:
-            response_headers.append(("Content-Length", str(len(payload))))
-        if not keep_alive:
-            response_headers.append(("Connection", "close"))
-        elif version == "HTTP/1.0":
-            response_headers.append(("Connection", "keep-alive"))
-        self._write(version, status, response_headers, b"" if method == "HEAD" else payload)
-        return keep_alive
 
     def _send_continue(self) -> None:
         self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
