@@ -257,6 +257,23 @@ def post_json(
     config = resolve_configuration(configuration)
     extra = check_extra_body(extra_body)
     body = json_body(request, request_cls, parameter, operation_id, extra_body=extra)
+    return post_checked_json(operation, path, parameter, body, response_cls, config, retired_hint)
+
+
+def post_checked_json(
+    operation: str,
+    path: str,
+    parameter: str,
+    body: bytes,
+    response_cls: type[M],
+    config: Configuration,
+    retired_hint: Callable[[], str] | None = None,
+) -> tuple[_transport.TransportResponse, M]:
+    """The rest of :func:`post_json`, for a body :func:`json_body` has checked: POST it, parse the answer.
+
+    A caller that sends one fixed body many times (psopenapi serve's session template) checks it once
+    and comes here directly.
+    """
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("Parameters: %s=%s", parameter, loggable_json(body))
     response = send(operation, path, body, config, retired_hint)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _transport
-from ._operation import ApiResponse, post_json, result
+from ._log import logger
+from ._operation import (
+    ApiResponse,
+    check_extra_body,
+    json_body,
+    post_checked_json,
+    post_json,
+    resolve_configuration,
+    result,
+)
 from .configuration import Configuration
 from .exceptions import ApiTypeError, ApiValueError
 from .models.realtime_sessions import (
@@ -186,21 +195,43 @@ def new_realtime_client_secret(
             has no ``value`` or ``expires_at``.
         ApiConnectionError, ApiTimeoutError: no answer.
     """
-    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse
+    logger.debug("Calling method: %s", "new_realtime_client_secret")
+    config = resolve_configuration(configuration)
+    body = client_secret_body(realtime_create_client_secret_request, extra_body)
+    response, parsed = post_client_secret_body(body, config)
+    return result(parsed, response, with_http_info)
 
-    response, parsed = post_json(
-        "new_realtime_client_secret",
+
+def client_secret_body(request: Any, extra_body: dict[str, Any] | None = None) -> bytes:
+    """The JSON bytes :func:`new_realtime_client_secret` sends for ``request``, checked as it checks them."""
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+
+    return json_body(
+        request,
+        RealtimeCreateClientSecretRequest,
+        "realtime_create_client_secret_request",
         "createRealtimeClientSecret",
+        extra_body=check_extra_body(extra_body),
+    )
+
+
+def post_client_secret_body(
+    body: bytes, configuration: Configuration
+) -> tuple[_transport.TransportResponse, RealtimeCreateClientSecretResponse]:
+    """Mint with a body made by :func:`client_secret_body`: what :func:`new_realtime_client_secret` does
+    after its checks, for a caller that sends one checked body many times (psopenapi serve)."""
+    from .models.realtime_client_secrets import RealtimeCreateClientSecretResponse
+
+    response, parsed = post_checked_json(
+        "new_realtime_client_secret",
         "/realtime/client_secrets",
         "realtime_create_client_secret_request",
-        realtime_create_client_secret_request,
-        RealtimeCreateClientSecretRequest,
+        body,
         RealtimeCreateClientSecretResponse,
         configuration,
-        extra_body=extra_body,
     )
     _check_key(response, parsed.value, parsed.expires_at)
-    return result(parsed, response, with_http_info)
+    return response, parsed
 
 
 def _check_key(response: _transport.TransportResponse, value: Any, expires_at: Any) -> None:

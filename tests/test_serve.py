@@ -572,25 +572,18 @@ def test_each_ttl_and_override_mix_sends_its_own_body(serve: Running, mock: Mock
     ]
 
 
-def test_a_template_the_model_would_rewrite_is_sent_as_written(
-    mock: MockServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from psopenapi_py.models import RealtimeCreateClientSecretRequest
-
-    written = RealtimeCreateClientSecretRequest.to_dict
-
-    def rewritten(self: Any) -> dict[str, Any]:
-        data = written(self)
-        data["session"] = {**data["session"], "instructions": "rewritten"}
-        return data
-
-    monkeypatch.setattr(RealtimeCreateClientSecretRequest, "to_dict", rewritten)
-    running = start(base_config(mock.url))
+def test_the_template_is_sent_as_written_on_every_call(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["session"] = {"instructions": "Be brief.", "model": "gpt-realtime", "type": "realtime"}
+    running = start(config)
     try:
-        assert running.post("/token").status_code == 200
+        for _ in range(2):
+            assert running.post("/token", json={"audio.output.voice": "cedar"}).status_code == 200
     finally:
         stop_server(running.server, running.thread)
-    assert mock.requests[-1].body["session"]["instructions"] == "Be brief."
+    for recorded in mock.requests[-2:]:
+        assert list(recorded.body) == ["expires_after", "session"]
+        assert list(recorded.body["session"]) == ["instructions", "model", "type", "audio"]
 
 
 # -- load --------------------------------------------------------------------------------------------
@@ -720,7 +713,21 @@ def test_check_config_accepts_a_valid_file(
             {"token": {"ttl_sec": {"max": 9000}}},
             "Invalid value for 'token.ttl_sec.max': 9000. Must be >= 10 and <= 7200.",
         ),
-        ({"token": {"overrides": {"audio.output.voice": ["marin", 7]}}}, "token.overrides.audio.output.voice"),
+        (
+            {"token": {"overrides": {"audio.output.voice": ["marin", 7]}}},
+            "Invalid value for 'token.overrides.audio.output.voice[1]': The session it makes is not valid: "
+            "Invalid value for 'session.audio.output.voice': 7 matches none of",
+        ),
+        (
+            {"token": {"overrides": {"output_modalities": [["audio"], "text"]}}},
+            "Invalid value for 'token.overrides.output_modalities[1]': The session it makes is not valid: "
+            "Invalid type for 'session.output_modalities': expected an array, got str 'text'.",
+        ),
+        (
+            # Spelled as /token would send it: a template that every call would fail is refused up front.
+            {"session": {"type": "Realtime", "model": "gpt-realtime"}},
+            "Invalid value for 'session.type': 'Realtime'. Allowed values (exact spelling): realtime.",
+        ),
         ({"cors_origins": ["*"]}, "Invalid value for 'cors_origins[0]': '*'. Must be an exact origin"),
         ({"auth": {}}, "Invalid value for 'auth': []. Choose exactly one"),
         (

@@ -297,31 +297,24 @@ class ServeApp:
         parameter = getattr(exc, "parameter", None)
         return _error(400, _redact.text(str(exc), self._secrets), "invalid_request", param=parameter)
 
-    def _build_token_request(self, ttl: int, picks: tuple[tuple[str, int], ...]) -> Any:
-        """The client-secret request for this TTL and these overrides (indexes into their allowed values).
+    def _build_token_request(self, ttl: int, picks: tuple[tuple[str, int], ...]) -> bytes:
+        """The client-secret request body for this TTL and these overrides (indexes into their allowed
+        values), checked as new_realtime_client_secret checks a dict and sent as written.
 
-        Built and checked once per combination and then reused (``_token_request`` caches it), so a /token
-        call does not check the whole template again. The model is used only when it writes back exactly
-        the JSON the template gives; otherwise the dict is sent, as given, and checked on every call.
+        Made once per combination and then reused (``_token_request`` caches it), so a /token call does not
+        check the whole template again.
         """
-        from ..models.realtime_client_secrets import RealtimeCreateClientSecretRequest
+        from .._realtime_sessions import client_secret_body
 
         session = self.config.session
         for name, index in picks:
             session = _with_path(session, name, self.config.overrides[name][index])
-        request = {"expires_after": {"anchor": "created_at", "seconds": ttl}, "session": session}
-        try:
-            model = RealtimeCreateClientSecretRequest.from_dict(request)
-        except (ApiValueError, ApiTypeError):
-            return request  # new_realtime_client_secret names what is wrong
-        if _canonical(model.to_dict()) != _canonical(request):
-            return request
-        return model
+        return client_secret_body({"expires_after": {"anchor": "created_at", "seconds": ttl}, "session": session})
 
     # -- endpoints ----------------------------------------------------------------------------------
 
     def _token(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
-        from ..realtime_api import new_realtime_client_secret
+        from .._realtime_sessions import post_client_secret_body
 
         config = self.config
         try:
@@ -367,7 +360,7 @@ class ServeApp:
                     param=name[:100],
                 )
         try:
-            minted = new_realtime_client_secret(self._token_request(ttl, tuple(picks)), configuration=self._upstream)
+            _, minted = post_client_secret_body(self._token_request(ttl, tuple(picks)), self._upstream)
         except (ApiValueError, ApiTypeError) as exc:
             return self._bad_input(exc)
         except (ApiException, ApiConnectionError) as exc:
@@ -461,11 +454,6 @@ class ServeApp:
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
-
-
-def _canonical(data: Any) -> str:
-    """JSON text that tells 1 from 1.0 and True and ignores key order: for comparing two bodies."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 def _same_origin(environ: dict[str, Any], origin: str) -> bool:

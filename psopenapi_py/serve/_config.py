@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..exceptions import ApiValueError, invalid_type, invalid_value, missing
+from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
 
 #: The paths served unless ``paths`` says otherwise.
 DEFAULT_PATHS = {
@@ -140,9 +140,14 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
             raise invalid_value(where, name, "Must be a dotted session field path such as audio.output.voice.")
         if not isinstance(allowed, list) or not allowed:
             raise invalid_type(where, allowed, "a non-empty list of allowed values")
-        for value in allowed:
+        for index, value in enumerate(allowed):
             # Each allowed value must make a valid session: found now, not when a caller picks it.
-            _check_session(where, _with_path(session, name, value))
+            try:
+                _check_session("session", _with_path(session, name, value))
+            except (ApiTypeError, ApiValueError) as exc:
+                raise invalid_value(
+                    f"{where}[{index}]", value, f"The session it makes is not valid: {exc}", show_value=False
+                ) from None
         overrides[name] = tuple(allowed)
     include_session = _bool("token.include_session", token.get("include_session", False))
 
@@ -302,14 +307,14 @@ def _secret(
 
 
 def _check_session(where: str, value: Any) -> dict[str, Any]:
+    """The session template, checked as /token will send it (exact enum spelling, real arrays), so a
+    template every call would fail is refused here, naming the field, and not blamed on callers later."""
+    from .._operation import json_body
     from ..models.realtime_client_secrets import RealtimeSessionCreateRequestGA
 
     if not isinstance(value, dict):
         raise invalid_type(where, value, "a JSON object (a GA realtime session)")
-    try:
-        RealtimeSessionCreateRequestGA.from_dict(value, name=where)
-    except ApiValueError:
-        raise
+    json_body(value, RealtimeSessionCreateRequestGA, where, "serve configuration", nested=True)
     return value
 
 
