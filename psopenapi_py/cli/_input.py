@@ -1,7 +1,7 @@
 """What the commands read from files and stdin: request bodies, SDP offers, scripts, API keys.
 
-Windows PowerShell writes text files as UTF-16 with a byte-order mark (``Out-File``, ``>``) or UTF-8 with
-one (``Set-Content -Encoding UTF8``); every file option takes these as well as plain UTF-8.
+Every file option takes what Windows PowerShell writes (UTF-16 or UTF-8 with a byte-order mark) as well as
+plain UTF-8 (:func:`psopenapi_py._text_files.decode_text`).
 """
 
 from __future__ import annotations
@@ -11,21 +11,11 @@ import sys
 from typing import Any
 
 from .._runtime import MAX_JSON_DEPTH
+from .._text_files import decode_text
 from ._parser import CliError
 
 #: Options whose value ``-`` means stdin, by argparse attribute: only one of them can have it.
 STDIN_OPTIONS = {"sdp_file": "--sdp-file", "body": "--body", "api_key": "--api-key"}
-
-
-def decode_text(data: bytes) -> str:
-    """Text from bytes: UTF-16 (LE or BE) when they start with its byte-order mark, else UTF-8 (a BOM dropped).
-
-    Raises:
-        UnicodeDecodeError: neither.
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
 
 
 def shown(source: str) -> str:
