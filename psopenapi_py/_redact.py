@@ -10,7 +10,7 @@ through these functions, so that a secret is hidden the same way wherever it wou
 * URLs (:func:`url`): the user-info part (``user:<redacted>@host``, or ``<redacted>@host`` for a lone
   token) and the values of query-string keys named like a credential (``?api_key=<redacted>``).
 * Free text (:func:`text`): the known secrets of the call, and anything shaped like an OpenAI key
-  (``sk-...``, ``ek_...``). A known secret is hidden only as a whole token (not inside a longer word)
+  (``sk-...``, ``ek_...``) or a webhook secret (``whsec_...``). A known secret is hidden only as a whole token (not inside a longer word)
   and only when it has at least :data:`MIN_SECRET_LENGTH` characters: a shorter "key" cannot be told
   apart from the words around it, and hiding it would corrupt the message and point at the key
   (``--api-key e`` must not turn ``Unauthorized`` into ``Unauthoriz<redacted>d``).
@@ -59,8 +59,9 @@ SECRET_FIELD_NAMES = frozenset(
 
 # Characters a key is made of: a secret counts as found only when it is not part of a longer run of them.
 _KEY_CHARS = r"A-Za-z0-9_\-"
-#: Anything shaped like an OpenAI secret key or ephemeral key (``sk-...``, ``ek_...``), partly starred ones included.
-_KEY_SHAPED = re.compile(r"\b(?:sk|ek)[-_][A-Za-z0-9_\-*]{4,}")
+#: Anything shaped like an OpenAI secret key or ephemeral key (``sk-...``, ``ek_...``), partly starred ones
+#: included, or like a webhook signing secret (``whsec_`` and base64).
+_KEY_SHAPED = re.compile(r"\b(?:(?:sk|ek)[-_][A-Za-z0-9_\-*]{4,}|whsec_[A-Za-z0-9+/=]{4,})")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 
 

@@ -73,6 +73,12 @@ CASES: list[tuple[str, Callable[[], Any], Any]] = [
     ("unknown key-shaped token", lambda: _redact.text("Or sk-abcd****wxyz."), "Or <redacted>."),
     ("ephemeral key shape", lambda: _redact.text("got ek_68af2e01b3c4"), "got <redacted>"),
     (
+        "webhook secret shape",
+        lambda: _redact.text("secret 'whsec_c2VydmUtdGVzdA==' refused"),
+        "secret '<redacted>' refused",
+    ),
+    ("whsec_ as a word is no secret", lambda: _redact.text("whsec_ prefix"), "whsec_ prefix"),
+    (
         "key shapes can be left alone",
         lambda: _redact.text("Or sk-abcd****wxyz.", key_shaped=False),
         "Or sk-abcd****wxyz.",
