@@ -475,6 +475,87 @@ def test_a_webhook_without_signature_headers_is_refused(serve: Running) -> None:
     assert answer.status_code == 400
 
 
+@pytest.mark.parametrize("spelled", ["+{t}", "{t}.0", "{t}_0", "-{t}"])
+def test_a_timestamp_not_spelled_as_digits_is_refused(serve: Running, mock: MockServer, spelled: str) -> None:
+    # Signed as spelled, so only the spelling is wrong: int() or float() would read each of these.
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x")
+    stamp = spelled.format(t=int(time.time()))
+    headers = {
+        "webhook-id": "wh_ts",
+        "webhook-timestamp": stamp,
+        "webhook-signature": sign(WEBHOOK_SECRET, "wh_ts", stamp, body),
+    }
+    before = len(mock.requests)
+    answer = serve.post("/webhooks/openai", token=None, data=body, headers=headers)
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == "webhook-timestamp is not a Unix time in seconds (digits only)."
+    assert len(mock.requests) == before
+
+
+def test_one_valid_signature_among_several_header_lines_is_enough(serve: Running, mock: MockServer) -> None:
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x")
+    stamp = int(time.time())
+    other = "whsec_" + base64.b64encode(b"an-older-secret-being-rotated-out").decode()
+    lines = [sign(other, "wh_two", stamp, body), sign(WEBHOOK_SECRET, "wh_two", stamp, body)]
+    request = (
+        f"POST /webhooks/openai HTTP/1.1\r\nHost: x\r\nwebhook-id: wh_two\r\nwebhook-timestamp: {stamp}\r\n"
+        f"webhook-signature: {lines[0]}\r\nwebhook-signature: {lines[1]}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+    port = int(serve.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert mock.calls["rtc_support"].state == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        (["To: sip:support@x"], "data.sip_headers[0] is not a SIP header: an object with a string name and value."),
+        ([{"name": "To", "value": None}], "data.sip_headers[0].value is not a string (the header's value)."),
+        (
+            [{"name": "From", "value": "sip:a@x"}, {"name": "To", "value": 1}],
+            "data.sip_headers[1].value is not a string (the header's value).",
+        ),
+        (
+            [{"value": "sip:support@x"}],
+            "data.sip_headers[0] is not a SIP header: an object with a string name and value.",
+        ),
+    ],
+)
+def test_a_malformed_sip_header_is_refused_not_guessed(
+    serve: Running, mock: MockServer, headers: list[Any], message: str
+) -> None:
+    event = json.loads(incoming("rtc_support", "sip:support@x", "sip:a@x"))
+    event["data"]["sip_headers"] = headers
+    before = len(mock.requests)
+    answer = deliver(serve, json.dumps(event).encode(), "wh_bad_headers")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {"message": message, "code": "invalid_event"}
+    assert len(mock.requests) == before
+    # Refused, so not remembered: the sender's corrected retry of the same id is acted on.
+    assert deliver(serve, incoming("rtc_support", "sip:support@x", "sip:a@x"), "wh_bad_headers").status_code == 200
+
+
+def test_a_trusted_proxy_matches_however_its_address_is_spelled(mock: MockServer, access_log: Any) -> None:
+    config = base_config(mock.url, trusted_proxies=["0:0:0:0:0:0:0:1"])
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/healthz",
+        "REMOTE_ADDR": "::1",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.9",
+        "wsgi.input": io.BytesIO(),
+    }
+    app(environ, lambda status, headers: None).close()
+    [line] = serve_lines(access_log)
+    assert json.loads(line)["remote"] == "203.0.113.9"
+
+
 def test_openai_sdk_verifies_our_signatures() -> None:
     openai = pytest.importorskip("openai", reason="the openai package is not installed")
     body = incoming("rtc_support", "sip:support@x", "sip:a@x")
@@ -736,6 +817,43 @@ def test_check_config_accepts_a_valid_file(
         ),
         ({"session": {"type": "realtime", "modle": "x"}}, "modle"),
         (
+            {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To", "glob": "sip:x@*", "status": 486}]}},
+            "Invalid value for 'webhook.rules[0].action': It is missing: give accept or reject",
+        ),
+        (
+            {
+                "webhook": {
+                    "secret_env": "HOOK_SECRET",
+                    "rules": [{"header": "To", "glob": "*", "action": "accept", "status": 486}],
+                }
+            },
+            "Invalid value for 'webhook.rules[0].status': 486. A status goes with action reject only",
+        ),
+        (
+            {"webhook": {"secret_env": "HOOK_SECRET", "default": {"action": "accept", "status": 486}}},
+            "Invalid value for 'webhook.default.status': 486. A status goes with action reject only",
+        ),
+        (
+            {"webhook": {"secret_env": "BAD_HOOK_SECRET"}},
+            "Invalid value for 'webhook.secret_env': The webhook secret must be whsec_ followed by base64",
+        ),
+        (
+            {"webhook": {"secret_env": "EMPTY_HOOK_SECRET"}},
+            "Invalid value for 'webhook.secret_env': The webhook secret must be whsec_ followed by base64",
+        ),
+        (
+            {"auth": {"hook": "no_such_module_here:caller"}},
+            "Invalid value for 'auth.hook': 'no_such_module_here:caller'. Its module cannot be imported",
+        ),
+        (
+            {"auth": {"hook": "json:no_such_function"}},
+            "Invalid value for 'auth.hook': 'json:no_such_function'. The module json has no function no_such_function.",
+        ),
+        (
+            {"trusted_proxies": [2130706433]},
+            "Invalid value for 'trusted_proxies[0]': 2130706433. Must be an IP address, as a string.",
+        ),
+        (
             {"upstream": {"api_key_env": "NOT_SET_ANYWHERE"}},
             "Invalid value for 'upstream.api_key_env': 'NOT_SET_ANYWHERE'",
         ),
@@ -746,12 +864,72 @@ def test_check_config_names_the_bad_field(
 ) -> None:
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv("BAD_HOOK_SECRET", "whsec_not*base64!!")
+    monkeypatch.setenv("EMPTY_HOOK_SECRET", "whsec_")
     path = tmp_path / "serve.json"
     path.write_text(json.dumps(base_config("http://127.0.0.1:9/v1", **change)))
     assert main(["serve", "--check-config", str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert SERVER_KEY not in err and WEBHOOK_SECRET not in err
+
+
+def test_check_config_refuses_a_field_given_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    text = json.dumps(base_config("http://127.0.0.1:9/v1"))
+    path = tmp_path / "serve.json"
+    path.write_text(text[:-1] + ', "webhook": {"secret_env": "HOOK_SECRET", "default": {"action": "accept"}}}')
+    assert main(["serve", "--check-config", str(path)]) == 2
+    assert (
+        f"Invalid value for 'config': '{path}'. it gives the field 'webhook' twice in one object"
+        in capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_files_written_by_windows_powershell_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, encoding: str
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    (tmp_path / "hook.secret").write_text(WEBHOOK_SECRET + "\r\n", encoding=encoding)
+    config = base_config("http://127.0.0.1:9/v1")
+    config["webhook"] = {**config["webhook"], "secret_file": "hook.secret"}
+    del config["webhook"]["secret_env"]
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(config), encoding=encoding)
+    assert main(["serve", "--check-config", str(path)]) == 0
+    assert parse_config(config, environ=dict(ENV), base_dir=str(tmp_path)).webhook_secret == WEBHOOK_SECRET
+
+
+def test_a_secret_file_that_is_not_text_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    (tmp_path / "hook.secret").write_bytes(b"whsec_\xff\xfe\x00abc")
+    config = base_config("http://127.0.0.1:9/v1")
+    config["webhook"] = {"secret_file": "hook.secret"}
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(config))
+    assert main(["serve", "--check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Invalid value for 'webhook.secret_file': " in err
+    assert "It is not UTF-8 (or UTF-16 with a byte-order mark) text." in err
+
+
+def test_a_webhook_secret_given_where_its_variable_name_belongs_is_not_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    config = base_config("http://127.0.0.1:9/v1")
+    config["webhook"] = {"secret_env": WEBHOOK_SECRET}
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(config))
+    assert main(["serve", "--check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Invalid value for 'webhook.secret_env': '<redacted>'. Must be the name of an environment variable." in err
+    assert WEBHOOK_SECRET not in err and WEBHOOK_SECRET[6:] not in err
 
 
 def test_psopenapi_serve_serves_until_terminated(tmp_path: Path, mock: MockServer) -> None:

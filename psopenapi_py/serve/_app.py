@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import importlib
 import ipaddress
 import json
 import logging
@@ -17,7 +16,7 @@ from typing import Any
 from .. import _redact
 from ..configuration import Configuration
 from ..exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTypeError, ApiValueError
-from ._config import ServeConfig, _with_path, load_config
+from ._config import ServeConfig, _with_path, load_config, resolve_hook
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
 from ._webhook import SeenIds, WebhookRefused, verify
@@ -107,8 +106,7 @@ class ServeApp:
         self._token_request = functools.lru_cache(maxsize=1024)(self._build_token_request)
         self._hook: Callable[[dict[str, Any]], Any] | None = None
         if config.auth_hook is not None:
-            module, _, name = config.auth_hook.partition(":")
-            self._hook = getattr(importlib.import_module(module), name)
+            self._hook = resolve_hook(config.auth_hook)
         if config.auth_none:
             logger.warning(
                 "psopenapi serve: WARNING: caller authentication is OFF (auth.none): only loopback clients are "
@@ -250,11 +248,12 @@ class ServeApp:
     def _client_address(self, environ: dict[str, Any]) -> str:
         remote = str(environ.get("REMOTE_ADDR") or "-")
         forwarded = environ.get("HTTP_X_FORWARDED_FOR")
-        if forwarded and remote in self.config.trusted_proxies:
+        trusted = self.config.trusted_proxies
+        if forwarded and trusted and _ip(remote) in trusted:
             # The rightmost address not added by a proxy we trust is the client's.
             for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
-                if hop not in self.config.trusted_proxies:
-                    return str(hop)
+                if _ip(hop) not in trusted:
+                    return _ip(hop)
         return remote
 
     def _caller(self, environ: dict[str, Any], remote: str) -> str | None:
@@ -427,6 +426,19 @@ class ServeApp:
         if not isinstance(call_id, str) or not call_id or not isinstance(sip, list):
             self._seen.forget(webhook_id)
             return _error(400, "The event has no data.call_id or data.sip_headers.", "invalid_event")
+        for index, header in enumerate(sip):
+            if not (isinstance(header, dict) and isinstance(header.get("name"), str)):
+                self._seen.forget(webhook_id)
+                return _error(
+                    400,
+                    f"data.sip_headers[{index}] is not a SIP header: an object with a string name and value.",
+                    "invalid_event",
+                )
+            if not isinstance(header.get("value"), str):
+                self._seen.forget(webhook_id)
+                return _error(
+                    400, f"data.sip_headers[{index}].value is not a string (the header's value).", "invalid_event"
+                )
         action, status = self._decide(sip)
         try:
             if action == "accept":
@@ -448,12 +460,20 @@ class ServeApp:
 
     def _decide(self, sip_headers: list[Any]) -> tuple[str, int]:
         """The first rule matching a SIP header decides; else the default."""
-        pairs = [(str(h.get("name", "")).lower(), str(h.get("value", ""))) for h in sip_headers if isinstance(h, dict)]
+        pairs = [(h["name"].lower(), h["value"]) for h in sip_headers]
         for rule in self.config.rules:
             wanted = rule.header.lower()
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
+
+
+def _ip(address: str) -> str:
+    """An IP address in its one spelling (``::1`` for ``0:0:0:0:0:0:0:1``); anything else as it is."""
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return address
 
 
 def _same_origin(environ: dict[str, Any], origin: str) -> bool:

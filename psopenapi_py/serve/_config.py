@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._text_files import decode_text
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
+from ._webhook import secret_key
 
 #: The paths served unless ``paths`` says otherwise.
 DEFAULT_PATHS = {
@@ -89,16 +91,47 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     Raises:
         ApiValueError, ApiTypeError: a bad field, named by its path in the file (``webhook.rules[0].action``).
     """
+    text = _read_text("config", str(path))
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise invalid_value("config", str(path), f"cannot read it: {exc.strerror or exc}.") from None
-    try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise invalid_value(
+            "config", str(path), f"it gives the field {exc.key!r} twice in one object (which one would count?)."
+        ) from None
     except json.JSONDecodeError as exc:
         raise invalid_value("config", str(path), f"it is not JSON ({exc.msg} at line {exc.lineno}).") from None
+    except RecursionError:
+        raise invalid_value("config", str(path), "it is JSON nested too deeply.") from None
     return parse_config(data, environ, base_dir=os.path.dirname(os.path.abspath(path)))
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice: json.loads would keep the last one without a word."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _read_text(where: str, path: str) -> str:
+    """A file's text as Windows or Unix tools write it (UTF-8, or UTF-16/UTF-8 with a byte-order mark)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise invalid_value(where, path, f"Cannot read it: {exc.strerror or exc}.") from None
+    try:
+        return decode_text(data)
+    except UnicodeDecodeError:
+        raise invalid_value(where, path, "It is not UTF-8 (or UTF-16 with a byte-order mark) text.") from None
 
 
 def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: str = ".") -> ServeConfig:
@@ -157,8 +190,18 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         ("secret_env", "secret_file", "tolerance_sec", "replay_memory", "rules", "default"),
     )
     webhook_secret = _secret("webhook", webhook, "secret", env, base_dir)
-    if webhook_secret is not None and not webhook_secret.startswith("whsec_"):
-        raise invalid_value("webhook.secret_env", None, "The webhook secret must start with whsec_.", show_value=False)
+    if webhook_secret is not None:
+        where = "webhook.secret_file" if "secret_file" in webhook else "webhook.secret_env"
+        if not webhook_secret.startswith("whsec_"):
+            raise invalid_value(where, None, "The webhook secret must start with whsec_.", show_value=False)
+        try:
+            key = secret_key(webhook_secret)
+        except ValueError:
+            key = b""
+        if not key:
+            raise invalid_value(
+                where, None, "The webhook secret must be whsec_ followed by base64 of the key.", show_value=False
+            )
     tolerance = int(_number("webhook.tolerance_sec", webhook.get("tolerance_sec", 300), 1, 86400, integer=True))
     replay = int(_number("webhook.replay_memory", webhook.get("replay_memory", 10000), 1, 10_000_000, integer=True))
     raw_rules = webhook.get("rules", [])
@@ -172,10 +215,13 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     raw_tokens = _secret("auth", auth, "bearer_tokens", env, base_dir)
     tokens = frozenset(t for t in re.split(r"[\s,]+", raw_tokens or "") if t)
     if raw_tokens is not None and not tokens:
-        raise invalid_value("auth.bearer_tokens_env", None, "It holds no token.", show_value=False)
+        where = "auth.bearer_tokens_file" if "bearer_tokens_file" in auth else "auth.bearer_tokens_env"
+        raise invalid_value(where, None, "It holds no token.", show_value=False)
     hook = auth.get("hook")
-    if hook is not None and (not isinstance(hook, str) or not re.fullmatch(r"[\w.]+:\w+", hook)):
-        raise invalid_value("auth.hook", hook, "Must be module:function, e.g. myapp.auth:caller.")
+    if hook is not None:
+        if not isinstance(hook, str) or not re.fullmatch(r"[\w.]+:\w+", hook):
+            raise invalid_value("auth.hook", hook, "Must be module:function, e.g. myapp.auth:caller.")
+        resolve_hook(hook)
     auth_none = _bool("auth.none", auth.get("none", False))
     chosen = sum([bool(tokens), hook is not None, auth_none])
     if chosen != 1:
@@ -205,11 +251,15 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     proxies = top.get("trusted_proxies", [])
     if not isinstance(proxies, list):
         raise invalid_type("trusted_proxies", proxies, "a list of IP addresses")
+    trusted: set[str] = set()
     for i, address in enumerate(proxies):
         try:
-            ipaddress.ip_address(address)
+            if not isinstance(address, str):
+                raise TypeError
+            # One spelling per address (::1 for 0:0:0:0:0:0:0:1), as the server compares it with the peer's.
+            trusted.add(str(ipaddress.ip_address(address)))
         except (ValueError, TypeError):
-            raise invalid_value(f"trusted_proxies[{i}]", address, "Must be an IP address.") from None
+            raise invalid_value(f"trusted_proxies[{i}]", address, "Must be an IP address, as a string.") from None
 
     max_body = int(
         _number("max_body_bytes", top.get("max_body_bytes", 64 * 1024), 1024, 16 * 1024 * 1024, integer=True)
@@ -247,7 +297,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         cors_origins=frozenset(origins),
         rate_capacity=capacity,
         rate_per_sec=per_sec,
-        trusted_proxies=frozenset(proxies),
+        trusted_proxies=frozenset(trusted),
         max_body_bytes=max_body,
     )
 
@@ -287,11 +337,7 @@ def _secret(
     if path is not None:
         if not isinstance(path, str):
             raise invalid_type(f"{where}.{name}_file", path, "a file path")
-        try:
-            with open(os.path.join(base_dir, path), encoding="utf-8") as handle:
-                value = handle.read().strip()
-        except OSError as exc:
-            raise invalid_value(f"{where}.{name}_file", path, f"Cannot read it: {exc.strerror or exc}.") from None
+        value = _read_text(f"{where}.{name}_file", os.path.join(base_dir, path)).strip()
         if not value:
             raise invalid_value(f"{where}.{name}_file", path, "The file is empty.")
         return value
@@ -332,10 +378,22 @@ def _with_path(session: dict[str, Any], path: str, value: Any) -> dict[str, Any]
     return out
 
 
-def _action(where: str, spec: dict[str, Any], default: str) -> tuple[str, int]:
+def _action(where: str, spec: dict[str, Any], default: str | None) -> tuple[str, int]:
+    """A rule's (or the default's) action and SIP status; ``default`` None: the action must be given."""
+    if "action" not in spec and default is None:
+        raise invalid_value(
+            f"{where}.action",
+            None,
+            "It is missing: give accept or reject (a rule decides nothing without one).",
+            show_value=False,
+        )
     action = spec.get("action", default)
     if action not in ("accept", "reject"):
         raise invalid_value(f"{where}.action", action, "Allowed values: accept, reject.")
+    if action == "accept" and "status" in spec:
+        raise invalid_value(
+            f"{where}.status", spec["status"], "A status goes with action reject only (an accepted call has none)."
+        )
     status = spec.get("status", 603)
     if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 699:
         raise invalid_value(f"{where}.status", status, "Must be a SIP status code from 400 to 699.")
@@ -361,5 +419,21 @@ def _rule(where: str, spec: Any) -> Rule:
             pattern = re.compile(regex)
         except re.error as exc:
             raise invalid_value(f"{where}.regex", regex, f"It does not compile: {exc}.") from None
-    action, status = _action(where, spec, "accept")
+    action, status = _action(where, spec, None)
     return Rule(header=header, pattern=pattern, action=action, status=status if action == "reject" else None)
+
+
+def resolve_hook(hook: str) -> Any:
+    """The caller-check function named by ``auth.hook`` (``module:function``), imported now so that a name
+    that does not resolve is refused with the configuration, not when serving starts."""
+    import importlib
+
+    module_name, _, name = hook.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise invalid_value("auth.hook", hook, f"Its module cannot be imported: {exc}.") from None
+    function = getattr(module, name, None)
+    if not callable(function):
+        raise invalid_value("auth.hook", hook, f"The module {module_name} has no function {name}.")
+    return function

@@ -6,6 +6,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -28,10 +29,18 @@ def secret_key(secret: str) -> bytes:
         raise ValueError("the webhook secret is not whsec_ followed by base64") from None
 
 
-def sign(secret: str, webhook_id: str, timestamp: int, body: bytes) -> str:
-    """The ``webhook-signature`` value OpenAI sends for this delivery (``v1,<base64>``): used by tests and tools."""
+def sign(secret: str, webhook_id: str, timestamp: int | str, body: bytes) -> str:
+    """The ``webhook-signature`` value OpenAI sends for this delivery (``v1,<base64>``): used by tests and tools.
+
+    What is signed is ``webhook-id.webhook-timestamp.body`` with the timestamp as its header spells it.
+    """
     digest = hmac.new(secret_key(secret), f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
     return "v1," + base64.b64encode(digest).decode()
+
+
+# One signature: the scheme's version, a comma, the base64 digest. Several are separated by spaces, or by a
+# comma where a server joined several webhook-signature header lines into one value.
+_SIGNATURE = re.compile(r"(v[0-9]+[a-z]*),([A-Za-z0-9+/=]+)")
 
 
 def verify(
@@ -48,18 +57,17 @@ def verify(
     signatures = headers.get("webhook-signature")
     if not webhook_id or not stamp or not signatures:
         raise WebhookRefused(400, "webhook-id, webhook-timestamp and webhook-signature headers are required.")
-    try:
-        timestamp = int(stamp)
-    except ValueError:
-        raise WebhookRefused(400, "webhook-timestamp is not a Unix time in seconds.") from None
+    if not (stamp.isascii() and stamp.isdigit()):
+        # Digits only: int() would also take "+1796126323" or "1_796_126_323", whose signed text differs.
+        raise WebhookRefused(400, "webhook-timestamp is not a Unix time in seconds (digits only).")
+    timestamp = int(stamp)
     current = time.time() if now is None else now
     if timestamp < current - tolerance_sec:
         raise WebhookRefused(400, f"webhook-timestamp is older than {tolerance_sec} seconds.")
     if timestamp > current + tolerance_sec:
         raise WebhookRefused(400, f"webhook-timestamp is more than {tolerance_sec} seconds in the future.")
-    expected = sign(secret, webhook_id, timestamp, body).split(",", 1)[1].encode()
-    for candidate in signatures.split():
-        version, _, value = candidate.partition(",")
+    expected = sign(secret, webhook_id, stamp, body).split(",", 1)[1].encode()
+    for version, value in _SIGNATURE.findall(signatures):
         if version == "v1" and hmac.compare_digest(value.encode(), expected):
             return webhook_id
     raise WebhookRefused(401, "No webhook signature matches.")
