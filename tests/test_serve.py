@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -178,12 +179,15 @@ def test_token_refuses_a_field_not_allowed(serve: Running, mock: MockServer) -> 
     }
 
 
-@pytest.mark.parametrize("ttl", [59, 1201, "600", True])
-def test_token_refuses_a_ttl_out_of_bounds(serve: Running, ttl: Any) -> None:
+@pytest.mark.parametrize(
+    ("ttl", "shown"), [(59, "59"), (1201, "1201"), ("600", '"600"'), (True, "true"), (None, "null"), (600.0, "600.0")]
+)
+def test_token_refuses_a_ttl_out_of_bounds(serve: Running, ttl: Any, shown: str) -> None:
+    # The value is shown as the caller sent it: JSON, not Python.
     answer = serve.post("/token", json={"ttl_sec": ttl})
     assert answer.status_code == 400
     assert answer.json()["error"]["message"] == (
-        f"Invalid value for 'ttl_sec': {ttl!r}. Must be an integer >= 60 and <= 1200."
+        f"Invalid value for 'ttl_sec': {shown}. Must be an integer >= 60 and <= 1200."
     )
 
 
@@ -274,6 +278,31 @@ def test_forwarded_for_is_used_only_from_a_trusted_proxy(mock: MockServer, acces
     assert [line["remote"] for line in lines] == ["203.0.113.7", "203.0.113.8", "203.0.113.7"]
 
 
+def test_a_body_trickled_past_the_read_timeout_is_answered_408(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, read_timeout_sec=0.5)
+    thread = serve_in_thread(server)
+    before = len(mock.requests)
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+            sock.sendall(
+                b"POST /token HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + CALLER_TOKEN.encode() + b"\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{"
+            )
+            for byte in b" " * 38 + b"}":  # a byte every 0.1 s: each within the read timeout, the whole body not
+                try:
+                    sock.sendall(bytes([byte]))
+                except OSError:
+                    break
+                time.sleep(0.1)
+            answer = sock.makefile("rb").read()
+    finally:
+        stop_server(server, thread)
+    assert answer.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
+    assert b'"code":"request_timeout"' in answer
+    assert len(mock.requests) == before
+
+
 def test_an_oversized_body_is_refused(serve: Running, mock: MockServer) -> None:
     before = len(mock.requests)
     answer = serve.post("/token", data=b"{" + b" " * (70 * 1024) + b"}", headers={"Content-Type": "application/json"})
@@ -315,6 +344,73 @@ def test_session_relays_the_offer_and_answers_201_sdp(serve: Running, mock: Mock
     sent = mock.requests[-1]
     assert sent.path == "/v1/realtime/calls"
     assert sent.body["session"] == {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief."}
+
+
+def test_a_cross_origin_page_may_read_the_calls_location(serve: Running) -> None:
+    answer = serve.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp", "Origin": ORIGIN})
+    assert answer.status_code == 201
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert answer.headers["Access-Control-Expose-Headers"] == "Location"
+
+
+def test_token_refuses_a_field_given_twice(serve: Running, mock: MockServer) -> None:
+    before = len(mock.requests)
+    answer = serve.post(
+        "/token",
+        data=b'{"audio.output.voice": "alloy", "audio.output.voice": "marin"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {
+        "message": "'audio.output.voice' is given twice in the body.",
+        "code": "duplicate_parameter",
+        "param": "audio.output.voice",
+    }
+    assert len(mock.requests) == before
+
+
+def test_token_refuses_a_query_string_rather_than_ignore_it(serve: Running, mock: MockServer) -> None:
+    before = len(mock.requests)
+    answer = serve.post("/token?ttl_sec=100")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {
+        "message": "/token reads no query parameters; send them in the body.",
+        "code": "unexpected_query",
+    }
+    assert len(mock.requests) == before
+
+
+def test_token_refuses_a_number_too_long_to_be_a_value(serve: Running) -> None:
+    answer = serve.post(
+        "/token", data=b'{"ttl_sec": ' + b"9" * 5000 + b"}", headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == "The body has a number of more than 30 digits."
+
+
+def test_a_webhook_timestamp_too_long_is_refused_not_a_server_error(serve: Running) -> None:
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x")
+    stamp = "1" * 5000
+    headers = {"webhook-id": "wh_long", "webhook-timestamp": stamp, "webhook-signature": "v1,AAAA"}
+    answer = serve.post("/webhooks/openai", token=None, data=body, headers=headers)
+    assert answer.status_code == 400
+
+
+def test_auth_none_refuses_a_page_whose_host_name_was_rebound_to_loopback(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    running = start(config)
+    try:
+        port = running.server.server_port
+        rebound = running.post(
+            "/token", token=None, headers={"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+        )
+        local = running.post("/token", token=None, headers={"Host": f"localhost:{port}"})
+        direct = running.post("/token", token=None)
+    finally:
+        stop_server(running.server, running.thread)
+    assert rebound.status_code == 401
+    assert (local.status_code, direct.status_code) == (200, 200)
 
 
 def test_session_wants_application_sdp(serve: Running) -> None:
@@ -716,10 +812,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer, tmp_path: Path) -> None:
+@contextmanager
+def under_gunicorn(config: dict[str, Any], tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The app under gunicorn with 2 workers; yields its URL and the file its stderr goes to."""
     pytest.importorskip("gunicorn", reason="gunicorn is not installed")
     config_file = tmp_path / "serve.json"
-    config_file.write_text(json.dumps(base_config(mock.url)))
+    config_file.write_text(json.dumps(config))
     port = free_port()
     env = {**os.environ, **ENV, "PSOPENAPI_SERVE_CONFIG": str(config_file)}
     log_path = tmp_path / "gunicorn.log"
@@ -756,7 +854,7 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
                 process.wait(10)
                 pytest.skip(f"gunicorn did not start: {log_path.read_text(errors='replace')[-300:]}")
             time.sleep(0.2)
-        keys, errors = run_load(url)
+        yield url, log_path
     finally:
         process.terminate()
         try:
@@ -765,12 +863,46 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
             process.kill()
             process.wait()
         log_file.close()
+
+
+def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer, tmp_path: Path) -> None:
+    with under_gunicorn(base_config(mock.url), tmp_path) as (url, log_path):
+        keys, errors = run_load(url)
     assert errors == []
     assert len(set(keys)) == 2000
     log = log_path.read_text(errors="replace")
     assert log.count('"path":"/token"') == 2000
     for secret in [SERVER_KEY, CALLER_TOKEN, *keys[:50]]:
         assert secret not in log
+
+
+def test_chunked_bodies_under_gunicorn_are_read_and_checked(mock: MockServer, tmp_path: Path) -> None:
+    # A generator body makes requests send it chunked, as a browser's fetch does with a stream.
+    auth = {"Authorization": f"Bearer {CALLER_TOKEN}"}
+    with under_gunicorn(base_config(mock.url), tmp_path) as (url, _):
+        refused = requests.post(
+            url + "/token", data=iter([b'{"audio.output.voice": ', b'"alloy"}']), headers=auth, timeout=10
+        )
+        minted = requests.post(
+            url + "/token",
+            data=iter([b'{"audio.output.voice": "cedar", ', b'"ttl_sec": 120}']),
+            headers=auth,
+            timeout=10,
+        )
+        offer = requests.post(
+            url + "/session",
+            data=iter([OFFER[:40].encode(), OFFER[40:].encode()]),
+            headers={**auth, "Content-Type": "application/sdp"},
+            timeout=10,
+        )
+    assert refused.status_code == 400
+    assert refused.json()["error"]["param"] == "audio.output.voice"
+    assert minted.status_code == 200
+    token_requests = [r for r in mock.requests if r.path == "/v1/realtime/client_secrets"]
+    assert token_requests[-1].body["expires_after"]["seconds"] == 120
+    assert token_requests[-1].body["session"]["audio"] == {"output": {"voice": "cedar"}}
+    assert offer.status_code == 201
+    assert offer.headers["Content-Type"] == "application/sdp"
 
 
 # -- CLI ---------------------------------------------------------------------------------------------
@@ -848,6 +980,22 @@ def test_check_config_accepts_a_valid_file(
         (
             {"auth": {"hook": "json:no_such_function"}},
             "Invalid value for 'auth.hook': 'json:no_such_function'. The module json has no function no_such_function.",
+        ),
+        (
+            {"cors_origins": ["https://App.Example.com"]},
+            "Invalid value for 'cors_origins[0]': 'https://App.Example.com'. Write it as browsers send it: https://app.example.com",
+        ),
+        (
+            {"cors_origins": ["https://app.example.com:443"]},
+            "Write it as browsers send it: https://app.example.com",
+        ),
+        (
+            {"token": {"overrides": {"audio.output": [{"voice": "marin"}], "audio.output.voice": ["cedar"]}}},
+            "Invalid value for 'token.overrides.audio.output.voice': 'audio.output.voice'. It overlaps token.overrides.audio.output",
+        ),
+        (
+            {"session": {"type": "realtime", "audio": {"output": {"foo": 1}}}},
+            "Invalid value for 'session.audio.output.foo': Error! JSON key 'foo' not found",
         ),
         (
             {"trusted_proxies": [2130706433]},
@@ -974,6 +1122,28 @@ def test_an_auth_hook_decides_who_calls(
     assert (allowed.status_code, refused.status_code) == (200, 401)
     callers = [line["caller"] for line in access_lines(access_log, 2)]
     assert callers == ["hook:alice", "-"]
+
+
+def test_serve_allows_auth_none_on_any_loopback_address(tmp_path: Path, mock: MockServer) -> None:
+    path = tmp_path / "serve.json"
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    path.write_text(json.dumps(config))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "psopenapi_py", "serve", "--config", str(path), "--host", "127.0.0.2", "--port", "0"],
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.2:")
+        assert requests.get(url + "/healthz", timeout=10).status_code == 200
+    finally:
+        process.terminate()
+        process.wait(20)
 
 
 def test_serve_refuses_auth_none_on_a_non_loopback_host(

@@ -221,11 +221,17 @@ def error_of(body: bytes) -> dict[str, Any]:
             "Send the request body with a Content-Length header, not chunked.",
         ),
         (
-            b"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+            b"POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
             400,
             "The request has conflicting Content-Length headers.",
         ),
-        (b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400, "Content-Length is not a non-negative whole number."),
+        (
+            b"POST / HTTP/1.1\r\nHost: t\r\nContent-Length: -1\r\n\r\n",
+            400,
+            "Content-Length is not a non-negative whole number.",
+        ),
+        (b"GET / HTTP/1.1\r\n\r\n", 400, "An HTTP/1.1 request needs exactly one Host header."),
+        (b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "An HTTP/1.1 request needs exactly one Host header."),
     ],
 )
 def test_malformed_requests_get_a_json_error_and_a_closed_connection(
@@ -305,7 +311,7 @@ def test_an_idle_kept_alive_connection_is_closed_after_the_idle_timeout(
 
 def test_a_stalled_request_is_closed_after_the_read_timeout(server_for: Callable[..., WSGIServer]) -> None:
     client = Client(server_for(read_timeout_sec=0.2))
-    client.send(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+    client.send(b"POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc")
     assert client.closed()
     client.close()
 
@@ -334,3 +340,53 @@ def test_the_answer_is_sent_before_the_application_result_is_closed(server_for: 
     assert client.answer()[2] == b"done"
     client.close()
     assert closed_after_answer[0] is True
+
+
+def _trickle(client: Client, lines: list[bytes], pause: float) -> None:
+    """Send ``lines`` one at a time, ``pause`` apart, until the server answers or stops reading."""
+    import select
+
+    for line in lines:
+        if select.select([client.sock], [], [], 0)[0]:
+            return  # the server has answered
+        try:
+            client.send(line)
+        except OSError:
+            return
+        time.sleep(pause)
+
+
+def test_a_head_trickled_past_the_read_timeout_is_answered_408(server_for: Callable[..., WSGIServer]) -> None:
+    # Each line comes well within the read timeout, so only a deadline for the whole head stops it.
+    client = Client(server_for(read_timeout_sec=0.5))
+    client.send(b"GET / HTTP/1.1\r\nHost: t\r\n")
+    _trickle(client, [f"X-Line-{n}: 1\r\n".encode() for n in range(40)] + [b"\r\n"], 0.1)
+    status, headers, body = client.answer()
+    assert (status, headers["connection"]) == (408, "close")
+    assert error_of(body) == {"message": "The request did not arrive in time.", "code": "bad_request"}
+    client.close()
+
+
+def test_a_request_refused_by_the_server_is_logged_with_the_access_log_fields(
+    server_for: Callable[..., WSGIServer], caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="psopenapi_py.serve")
+    client = Client(server_for())
+    client.send(b"POST /token?key=sk-proj-secretsecret HTTP/1.1\r\nHost: t\r\nContent-Length: x\r\n\r\n")
+    assert client.answer()[0] == 400
+    client.close()
+    deadline = time.monotonic() + 10
+    while not caplog.records and time.monotonic() < deadline:
+        time.sleep(0.01)
+    entry = json.loads(caplog.records[-1].getMessage())
+    assert {k: v for k, v in entry.items() if k not in ("time", "bytes")} == {
+        "remote": "127.0.0.1",
+        "caller": "-",
+        "method": "POST",
+        "path": "/token",
+        "status": 400,
+        "ms": 0.0,
+        "error": "Content-Length is not a non-negative whole number.",
+    }

@@ -14,7 +14,18 @@ if TYPE_CHECKING:
 SERVE_DEFAULT_PORT = 8080
 #: What serve can exit with (Ctrl-C while serving is a normal stop).
 EXIT_CODES = (EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED)
-_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether ``--host`` is a loopback address (127.0.0.0/8, ::1) or ``localhost``."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def add(sub: Any) -> None:
@@ -64,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check_config:
         print(f"psopenapi serve: {path} is valid.", file=sys.stderr)
         return EXIT_OK
-    if config.auth_none and args.host not in _LOOPBACK:
+    if config.auth_none and not _is_loopback(args.host):
         raise CliError(
             f"auth.none is allowed only on loopback; --host {args.host} is not (configure bearer tokens or a hook)."
         )
@@ -85,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}.") from None
         host = f"[{args.host}]" if ":" in args.host else args.host
         print(f"http://{host}:{server.server_port}", flush=True)
-        if args.host not in _LOOPBACK:
+        if not _is_loopback(args.host):
             print(
                 f"psopenapi serve: warning: listening on {args.host}, which other machines may reach.", file=sys.stderr
             )

@@ -16,7 +16,7 @@ from typing import Any
 from .. import _redact
 from ..configuration import Configuration
 from ..exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTypeError, ApiValueError
-from ._config import ServeConfig, _with_path, load_config, resolve_hook
+from ._config import ServeConfig, _DuplicateKey, _no_duplicate_keys, _with_path, load_config, resolve_hook
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
 from ._webhook import SeenIds, WebhookRefused, verify
@@ -142,6 +142,9 @@ class ServeApp:
             and path in (self.config.paths["token"], self.config.paths["session"])
         ):
             reply.headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+            if any(name == "Location" for name, _ in reply.headers):
+                # A page on another origin reads the call's Location only when it is exposed to it.
+                reply.headers.append(("Access-Control-Expose-Headers", "Location"))
         body = reply.body if method != "HEAD" else b""
         reply.headers.append(("Content-Length", str(len(reply.body))))
         reply.headers.append(("Cache-Control", "no-store"))
@@ -150,6 +153,10 @@ class ServeApp:
         if logger.isEnabledFor(logging.INFO):
             entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(reply.body), started)
         return _Answer(body, self, entry)
+
+    def redact(self, text: str) -> str:
+        """``text`` with every secret this app holds (and anything shaped like a key) hidden."""
+        return _redact.text(text, self._secrets)
 
     def _log(self, method: str, path: str, remote: str, caller: str, status: int, size: int, started: float) -> None:
         line = json.dumps(
@@ -203,6 +210,13 @@ class ServeApp:
                     self.metrics.add("rate_limited")
                     retry = "86400" if math.isinf(wait) else str(max(1, math.ceil(wait)))
                     return _error(429, "Too many requests; retry later.", "rate_limited", [("Retry-After", retry)])
+        if browser_facing and environ.get("QUERY_STRING"):
+            # Nothing is read from the query string: a parameter there would be dropped without a word.
+            return _error(
+                400,
+                f"{path} reads no query parameters; send them in the body.",
+                "unexpected_query",
+            )
         body = self._read_body(environ)
         if isinstance(body, _Reply):
             return body
@@ -225,6 +239,8 @@ class ServeApp:
         )
 
     def _read_body(self, environ: dict[str, Any]) -> bytes | _Reply:
+        if not environ.get("CONTENT_LENGTH") and environ.get("HTTP_TRANSFER_ENCODING"):
+            return self._read_chunked(environ)
         raw = environ.get("CONTENT_LENGTH") or "0"
         try:
             length = int(raw)
@@ -242,6 +258,21 @@ class ServeApp:
         except OSError:
             # The caller stopped sending (the server's read timeout) or went away mid-body.
             return _error(408, "The request body did not arrive in time.", "request_timeout")
+
+    def _read_chunked(self, environ: dict[str, Any]) -> bytes | _Reply:
+        """A body sent without Content-Length (chunked, as a browser streams it): read when the server
+        marks its end (``wsgi.input_terminated``, as gunicorn does), up to the size limit; else 411."""
+        stream = environ.get("wsgi.input")
+        if stream is None or not environ.get("wsgi.input_terminated"):
+            return _error(411, "Send the body with a Content-Length header.", "length_required")
+        limit = self.config.max_body_bytes
+        try:
+            data = bytes(stream.read(limit + 1))
+        except OSError:
+            return _error(408, "The request body did not arrive in time.", "request_timeout")
+        if len(data) > limit:
+            return _error(413, f"The body is larger than {limit} bytes.", "body_too_large")
+        return data
 
     # -- callers ------------------------------------------------------------------------------------
 
@@ -273,11 +304,10 @@ class ServeApp:
             if identity is None or identity is False:
                 return None
             return remote if identity is True else "hook:" + str(identity)[:64]
-        try:
-            loopback = ipaddress.ip_address(remote).is_loopback
-        except ValueError:
-            loopback = False
-        return remote if loopback else None
+        # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
+        # from loopback, but asks for its own host name.
+        host = _host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
+        return remote if _is_loopback(remote) and (host == "localhost" or _is_loopback(host)) else None
 
     # -- upstream -----------------------------------------------------------------------------------
 
@@ -317,8 +347,14 @@ class ServeApp:
 
         config = self.config
         try:
-            asked = json.loads(body) if body.strip() else {}
-        except (ValueError, UnicodeDecodeError):
+            asked = json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_int=_short_int) if body.strip() else {}
+        except _DuplicateKey as exc:
+            return _error(
+                400, f"'{exc.key[:100]}' is given twice in the body.", "duplicate_parameter", param=exc.key[:100]
+            )
+        except _LongNumber:
+            return _error(400, f"The body has a number of more than {_MAX_DIGITS} digits.", "invalid_json")
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return _error(400, "The body is not JSON.", "invalid_json")
         if not isinstance(asked, dict):
             return _error(400, "The body must be a JSON object.", "invalid_json")
@@ -334,7 +370,7 @@ class ServeApp:
                 ):
                     return _error(
                         400,
-                        f"Invalid value for 'ttl_sec': {value!r}. Must be an integer >= {config.ttl_min} and <= {config.ttl_max}.",
+                        f"Invalid value for 'ttl_sec': {json.dumps(value)[:100]}. Must be an integer >= {config.ttl_min} and <= {config.ttl_max}.",
                         "invalid_value",
                         param="ttl_sec",
                     )
@@ -466,6 +502,35 @@ class ServeApp:
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
+
+
+#: A caller's number longer than this is refused (int() of thousands of digits is slow, and no field needs it).
+_MAX_DIGITS = 30
+
+
+class _LongNumber(Exception):
+    pass
+
+
+def _short_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise _LongNumber
+    return int(text)
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_name(host: str) -> str:
+    """The name in a Host header, without its port (``[::1]:8080`` is ``::1``), in lower case."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
 
 
 def _ip(address: str) -> str:

@@ -181,6 +181,10 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
                 raise invalid_value(
                     f"{where}[{index}]", value, f"The session it makes is not valid: {exc}", show_value=False
                 ) from None
+        for other in overrides:
+            if other.startswith(name + ".") or name.startswith(other + "."):
+                # One would overwrite the other, and which one depends on the order a caller writes them.
+                raise invalid_value(where, name, f"It overlaps token.overrides.{other}: give one of the two, not both.")
         overrides[name] = tuple(allowed)
     include_session = _bool("token.include_session", token.get("include_session", False))
 
@@ -239,6 +243,10 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
             raise invalid_value(
                 f"cors_origins[{i}]", origin, "Must be an exact origin: scheme://host[:port], no path, no wildcard."
             )
+        canonical = _origin_as_sent(origin)
+        if canonical != origin:
+            # Compared as browsers send it: written otherwise, it would never match.
+            raise invalid_value(f"cors_origins[{i}]", origin, f"Write it as browsers send it: {canonical}")
 
     rate = top.get("rate_limit")
     capacity: int | None = None
@@ -360,7 +368,14 @@ def _check_session(where: str, value: Any) -> dict[str, Any]:
 
     if not isinstance(value, dict):
         raise invalid_type(where, value, "a JSON object (a GA realtime session)")
-    json_body(value, RealtimeSessionCreateRequestGA, where, "serve configuration", nested=True)
+    try:
+        json_body(value, RealtimeSessionCreateRequestGA, where, "serve configuration", nested=True)
+    except (ApiTypeError, ApiValueError) as exc:
+        parameter = getattr(exc, "parameter", None)
+        if not parameter or f"'{parameter}'" in str(exc):
+            raise
+        # Some model errors keep the PowerShell module's wording, which does not say where: name the field.
+        raise invalid_value(parameter, None, str(exc), show_value=False) from None
     return value
 
 
@@ -437,3 +452,12 @@ def resolve_hook(hook: str) -> Any:
     if not callable(function):
         raise invalid_value("auth.hook", hook, f"The module {module_name} has no function {name}.")
     return function
+
+
+def _origin_as_sent(origin: str) -> str:
+    """An origin as browsers send it: lower case, without the scheme's default port."""
+    scheme, _, host = origin.lower().partition("://")
+    default = {"http": ":80", "https": ":443"}[scheme]
+    if host.endswith(default):
+        host = host[: -len(default)]
+    return f"{scheme}://{host}"

@@ -9,7 +9,9 @@ next request instead of opening a new one.
 from __future__ import annotations
 
 import queue
+import socket
 import threading
+import time
 from typing import Any
 
 from ..mock_server._http import (
@@ -40,6 +42,35 @@ class WSGIServer(HTTPServer):
         self._pool_lock = threading.Lock()
         self._idle = 0
         self._worker_count = 0
+        self._deadlines: dict[Any, float] = {}
+        self._deadline_lock = threading.Lock()
+
+    def set_deadline(self, connection: Any, deadline: float | None) -> None:
+        """By ``deadline`` (time.monotonic()), what is being read from ``connection`` must have arrived; past
+        it, reading stops there. None: no deadline. A per-read timeout alone lets a client that trickles a
+        byte at a time hold a worker for ever."""
+        with self._deadline_lock:
+            if deadline is None:
+                self._deadlines.pop(connection, None)
+            else:
+                self._deadlines[connection] = deadline
+
+    def service_actions(self) -> None:
+        """Called by serve_forever between polls: cut the reads that are past their deadline."""
+        super().service_actions()
+        if not self._deadlines:
+            return
+        now = time.monotonic()
+        with self._deadline_lock:
+            expired = [connection for connection, deadline in self._deadlines.items() if deadline <= now]
+            for connection in expired:
+                del self._deadlines[connection]
+        for connection in expired:
+            try:
+                # Ends the blocked read as if the client had stopped sending; the answer (408) can still go out.
+                connection.shutdown(socket.SHUT_RD)
+            except OSError:
+                pass
 
     def process_request(self, request: Any, client_address: Any) -> None:
         # The slot taken here (at most max_workers connections) is given back by the worker when it is done.

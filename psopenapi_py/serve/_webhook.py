@@ -57,7 +57,7 @@ def verify(
     signatures = headers.get("webhook-signature")
     if not webhook_id or not stamp or not signatures:
         raise WebhookRefused(400, "webhook-id, webhook-timestamp and webhook-signature headers are required.")
-    if not (stamp.isascii() and stamp.isdigit()):
+    if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > 12:
         # Digits only: int() would also take "+1796126323" or "1_796_126_323", whose signed text differs.
         raise WebhookRefused(400, "webhook-timestamp is not a Unix time in seconds (digits only).")
     timestamp = int(stamp)

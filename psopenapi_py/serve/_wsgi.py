@@ -20,7 +20,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from .. import __version__
+from .. import __version__, _redact
 
 logger = logging.getLogger("psopenapi_py.serve")
 
@@ -46,10 +46,18 @@ class _HttpError(Exception):
 class _Body:
     """``wsgi.input``: at most Content-Length bytes of the request body; sends ``100 Continue`` on first read."""
 
-    def __init__(self, rfile: Any, length: int, send_continue: Callable[[], None] | None):
+    def __init__(
+        self,
+        rfile: Any,
+        length: int,
+        send_continue: Callable[[], None] | None,
+        deadline: Callable[[bool], None] = lambda reading: None,
+    ):
         self._rfile = rfile
         self.remaining = length
         self._send_continue = send_continue
+        #: Called with True before each read (the read must end within the read timeout) and False after.
+        self._deadline = deadline
         #: Reading the body failed (timeout, or the client went away): the connection cannot go on.
         self.failed = False
 
@@ -70,11 +78,14 @@ class _Body:
             return b""
         self._start()
         wanted = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        self._deadline(True)
         try:
             data = bytes(reader(wanted))
         except OSError:
             self.failed = True
             raise
+        finally:
+            self._deadline(False)
         self.remaining -= len(data)
         return data
 
@@ -109,6 +120,12 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
     # Headers and body go out in one write, but a kept-alive client still must not wait on Nagle.
     disable_nagle_algorithm = True
     server: Any
+    #: The method and path of the request being read, for the log line of a request refused before the app.
+    _refused_request: tuple[str, str] = ("-", "-")
+    #: When (time.monotonic()) what is being read must have arrived.
+    _until: float = 0.0
+    #: Part of the request head has arrived (a cut read is then answered 408, not closed as idle).
+    _head_started = False
 
     def setup(self) -> None:
         super().setup()
@@ -119,9 +136,13 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         first = True
         read_timeout, idle_timeout = self.server.read_timeout_sec, self.server.idle_timeout_sec
         while keep_alive and not self.server.stopping:
+            self._refused_request = ("-", "-")
             if not first and idle_timeout != read_timeout:
                 # Between requests a connection may sit idle only this long, so idle clients free their worker.
                 self.connection.settimeout(idle_timeout)
+            # The whole head must arrive within the read timeout (after the idle wait for a kept-alive one).
+            self._until = time.monotonic() + read_timeout + (0.0 if first else idle_timeout)
+            self.server.set_deadline(self.connection, self._until)
             try:
                 request = self._read_head()
             except (TimeoutError, ConnectionError):
@@ -129,6 +150,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             except _HttpError as exc:
                 self._send_error(exc.status, exc.message)
                 return
+            finally:
+                self.server.set_deadline(self.connection, None)
             if request is None:
                 return
             if not first and idle_timeout != read_timeout:
@@ -145,19 +168,32 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         line = self.rfile.readline(MAX_LINE_BYTES + 1)
         if len(line) > MAX_LINE_BYTES:
             raise _HttpError(*too_long)
+        if not line.endswith(b"\n") and time.monotonic() >= self._until and (line or self._head_started):
+            # Cut at its deadline (WSGIServer.set_deadline) part way through: answered, unlike an idle close.
+            raise _HttpError(408, "The request did not arrive in time.")
         return bytes(line)
+
+    def _body_deadline(self, reading: bool) -> None:
+        """A body read must end within the read timeout (see WSGIServer.set_deadline)."""
+        until = time.monotonic() + self.server.read_timeout_sec if reading else None
+        if until is not None:
+            self._until = until
+        self.server.set_deadline(self.connection, until)
 
     def _read_head(self) -> tuple[str, str, str, list[tuple[str, str]]] | None:
         """The request line and headers, or None when the client closed the connection between requests."""
+        self._head_started = False
         line = self._readline((414, "The request line is too long."))
         if line in (b"\r\n", b"\n"):  # one empty line before a request is allowed (RFC 9112, 2.2)
             line = self._readline((414, "The request line is too long."))
         if not line:
             return None
+        self._head_started = True
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
         if len(parts) != 3 or not parts[0].isalpha() or not parts[1]:
             raise _HttpError(400, "The request line is not 'METHOD target HTTP/1.x'.")
         method, target, version = parts
+        self._refused_request = (method[:16], target.partition("?")[0][:200])
         if version not in ("HTTP/1.1", "HTTP/1.0"):
             raise _HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are served.")
         headers: list[tuple[str, str]] = []
@@ -193,8 +229,11 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         length_values: set[str] = set()
         connection = ""
         expect = ""
+        hosts = 0
         for name, value in headers:
             key = name.upper().replace("-", "_")
+            if key == "HOST":
+                hosts += 1
             if "_" in name:
                 # X_Forwarded_For would otherwise land where X-Forwarded-For does (gunicorn drops these too).
                 continue
@@ -210,6 +249,9 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             if key != "CONTENT_TYPE":
                 key = "HTTP_" + key
             environ[key] = f"{environ[key]},{value}" if key in environ else value
+        if hosts > 1 or (hosts == 0 and version == "HTTP/1.1"):
+            # RFC 9112, 3.2: exactly one Host in an HTTP/1.1 request; the application reads it (same origin).
+            raise _HttpError(400, "An HTTP/1.1 request needs exactly one Host header.")
         length = 0
         if length_values:
             if len(length_values) > 1:
@@ -231,7 +273,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         except _HttpError as exc:
             self._send_error(exc.status, exc.message)
             return False
-        body = _Body(self.rfile, length, self._send_continue if expects_continue else None)
+        body = _Body(self.rfile, length, self._send_continue if expects_continue else None, self._body_deadline)
         environ["wsgi.input"] = body
         environ["wsgi.errors"] = sys.stderr
         started: list[Any] = []
@@ -309,13 +351,23 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             self._write("HTTP/1.1", f"{status} {phrase}", headers, payload)
         except OSError:
             pass
+        # The application's access-log fields, as far as they are known for a request it never saw; the path
+        # hidden as the application hides secrets in its own lines (it knows them), else by their shape.
+        method, path = self._refused_request
+        hide = getattr(self.server.application, "redact", None)
+        path = hide(path) if callable(hide) else _redact.text(path)
         logger.info(
             "%s",
             json.dumps(
                 {
                     "time": round(time.time(), 3),
                     "remote": str(self.client_address[0]),
+                    "caller": "-",
+                    "method": method,
+                    "path": path,
                     "status": status,
+                    "bytes": len(payload),
+                    "ms": 0.0,
                     "error": message,
                 },
                 separators=(",", ":"),
