@@ -998,6 +998,23 @@ def test_check_config_accepts_a_valid_file(
             "Invalid value for 'session.audio.output.foo': Error! JSON key 'foo' not found",
         ),
         (
+            {"cors_origins": ["https://app.example.com:0443"]},
+            "Write it as browsers send it: https://app.example.com",
+        ),
+        (
+            {"cors_origins": ["http://127.1:8080"]},
+            "Invalid value for 'cors_origins[0]': 'http://127.1:8080'. Must be an exact origin",
+        ),
+        (
+            {"cors_origins": ["http://app.example.com:99999"]},
+            "a port from 1 to 65535",
+        ),
+        (
+            {"upstream": {"base_url": "https://user:hunter2-password@api.example.com/v1"}},
+            "Invalid value for 'upstream.base_url': It must not hold a user name or password",
+        ),
+        ({"upstream": {"base_url": "http://"}}, "Invalid value for 'upstream.base_url': 'http://'. It has no host."),
+        (
             {"trusted_proxies": [2130706433]},
             "Invalid value for 'trusted_proxies[0]': 2130706433. Must be an IP address, as a string.",
         ),
@@ -1122,6 +1139,54 @@ def test_an_auth_hook_decides_who_calls(
     assert (allowed.status_code, refused.status_code) == (200, 401)
     callers = [line["caller"] for line in access_lines(access_log, 2)]
     assert callers == ["hook:alice", "-"]
+
+
+@pytest.mark.parametrize(
+    ("module_text", "shown"),
+    [("def caller(environ:\n", "SyntaxError"), ("raise RuntimeError('no database')\n", "RuntimeError: no database")],
+)
+def test_check_config_names_a_hook_whose_module_fails_to_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, module_text: str, shown: str
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    module = f"serve_hook_broken_{shown[:3].lower()}"
+    (tmp_path / f"{module}.py").write_text(module_text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config("http://127.0.0.1:9/v1")
+    config["auth"] = {"hook": f"{module}:caller"}
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(config))
+    assert main(["serve", "--check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"Invalid value for 'auth.hook': '{module}:caller'. Its module cannot be imported: {shown}" in err
+
+
+def test_check_config_refuses_a_number_too_long_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    text = json.dumps(base_config("http://127.0.0.1:9/v1"))
+    path = tmp_path / "serve.json"
+    path.write_text(text[:-1] + ', "max_body_bytes": ' + "9" * 5000 + "}")
+    assert main(["serve", "--check-config", str(path)]) == 2
+    assert "it has a number of more than 30 digits." in capsys.readouterr().err
+
+
+def test_a_proxy_reported_as_a_mapped_ipv4_address_is_trusted(mock: MockServer, access_log: Any) -> None:
+    # A dual-stack listener ([::]) reports IPv4 peers as ::ffff:a.b.c.d.
+    app = create_app(parse_config(base_config(mock.url, trusted_proxies=["127.0.0.1"]), environ=dict(ENV)))
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/healthz",
+        "REMOTE_ADDR": "::ffff:127.0.0.1",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.9",
+        "wsgi.input": io.BytesIO(),
+    }
+    app(environ, lambda status, headers: None).close()
+    [line] = serve_lines(access_log)
+    assert json.loads(line)["remote"] == "203.0.113.9"
 
 
 def test_serve_allows_auth_none_on_any_loopback_address(tmp_path: Path, mock: MockServer) -> None:

@@ -390,3 +390,62 @@ def test_a_request_refused_by_the_server_is_logged_with_the_access_log_fields(
         "ms": 0.0,
         "error": "Content-Length is not a non-negative whole number.",
     }
+
+
+def test_slow_clients_holding_every_worker_are_cut_off_while_others_wait(
+    server_for: Callable[..., WSGIServer],
+) -> None:
+    # Two workers, both held by clients trickling their heads: the deadline must still fire while the
+    # server waits for a free worker, so that the third client is served.
+    server = server_for(read_timeout_sec=0.5, max_workers=2)
+    answers: list[int] = []
+
+    def trickle() -> None:
+        client = Client(server)
+        client.send(b"GET / HTTP/1.1\r\nHost: t\r\n")
+        _trickle(client, [f"X-Line-{n}: 1\r\n".encode() for n in range(300)], 0.1)
+        try:
+            answers.append(client.answer()[0])
+        except (AssertionError, OSError):
+            answers.append(0)
+        client.close()
+
+    slow = [threading.Thread(target=trickle) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    time.sleep(0.2)
+    waiting = Client(server)
+    waiting.send(request("GET", "/served"))
+    try:
+        assert waiting.answer()[0] == 200
+    finally:
+        waiting.close()
+        for thread in slow:
+            thread.join(40)
+    assert answers == [408, 408]
+
+
+def test_a_kept_alive_request_gets_the_read_timeout_once_it_starts(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for(read_timeout_sec=3, idle_timeout_sec=0.5))
+    client.send(request("GET", "/first"))
+    assert client.answer()[0] == 200
+    client.send(b"GET /second HTTP/1.1\r\n")
+    time.sleep(1.0)  # longer than the idle timeout, well within the read timeout
+    client.send(b"Host: t\r\n\r\n")
+    status, _, body = client.answer()
+    assert (status, json.loads(body)["PATH_INFO"]) == (200, "/second")
+    client.close()
+
+
+def test_an_answer_that_leaves_the_body_unread_is_sent_before_the_rest_arrives(
+    server_for: Callable[..., WSGIServer],
+) -> None:
+    def refusing(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("401 Unauthorized", [("Content-Type", "text/plain"), ("Content-Length", "7")])
+        return [b"refused"]
+
+    client = Client(server_for(refusing))
+    client.send(b"POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\n" + b"x" * 10)
+    status, _, body = client.answer()  # the other 990 bytes never come
+    assert (status, body) == (401, b"refused")
+    client.close()

@@ -16,7 +16,18 @@ from typing import Any
 from .. import _redact
 from ..configuration import Configuration
 from ..exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTypeError, ApiValueError
-from ._config import ServeConfig, _DuplicateKey, _no_duplicate_keys, _with_path, load_config, resolve_hook
+from ._config import (
+    MAX_DIGITS,
+    LongNumber,
+    ServeConfig,
+    _DuplicateKey,
+    _no_duplicate_keys,
+    _with_path,
+    canonical_ip,
+    load_config,
+    resolve_hook,
+    short_int,
+)
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
 from ._webhook import SeenIds, WebhookRefused, verify
@@ -347,13 +358,13 @@ class ServeApp:
 
         config = self.config
         try:
-            asked = json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_int=_short_int) if body.strip() else {}
+            asked = json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_int=short_int) if body.strip() else {}
         except _DuplicateKey as exc:
             return _error(
                 400, f"'{exc.key[:100]}' is given twice in the body.", "duplicate_parameter", param=exc.key[:100]
             )
-        except _LongNumber:
-            return _error(400, f"The body has a number of more than {_MAX_DIGITS} digits.", "invalid_json")
+        except LongNumber:
+            return _error(400, f"The body has a number of more than {MAX_DIGITS} digits.", "invalid_json")
         except (ValueError, UnicodeDecodeError, RecursionError):
             return _error(400, "The body is not JSON.", "invalid_json")
         if not isinstance(asked, dict):
@@ -504,23 +515,9 @@ class ServeApp:
         return self.config.default_action, self.config.default_status
 
 
-#: A caller's number longer than this is refused (int() of thousands of digits is slow, and no field needs it).
-_MAX_DIGITS = 30
-
-
-class _LongNumber(Exception):
-    pass
-
-
-def _short_int(text: str) -> int:
-    if len(text.lstrip("-")) > _MAX_DIGITS:
-        raise _LongNumber
-    return int(text)
-
-
 def _is_loopback(address: str) -> bool:
     try:
-        return ipaddress.ip_address(address).is_loopback
+        return ipaddress.ip_address(canonical_ip(address)).is_loopback
     except ValueError:
         return False
 
@@ -534,9 +531,9 @@ def _host_name(host: str) -> str:
 
 
 def _ip(address: str) -> str:
-    """An IP address in its one spelling (``::1`` for ``0:0:0:0:0:0:0:1``); anything else as it is."""
+    """An IP address in its one spelling (see canonical_ip); anything else as it is."""
     try:
-        return str(ipaddress.ip_address(address))
+        return canonical_ip(address)
     except ValueError:
         return address
 

@@ -93,7 +93,9 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     """
     text = _read_text("config", str(path))
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=short_int)
+    except LongNumber:
+        raise invalid_value("config", str(path), f"it has a number of more than {MAX_DIGITS} digits.") from None
     except _DuplicateKey as exc:
         raise invalid_value(
             "config", str(path), f"it gives the field {exc.key!r} twice in one object (which one would count?)."
@@ -103,6 +105,22 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     except RecursionError:
         raise invalid_value("config", str(path), "it is JSON nested too deeply.") from None
     return parse_config(data, environ, base_dir=os.path.dirname(os.path.abspath(path)))
+
+
+#: A number in a configuration or a caller's JSON longer than this is refused (no field needs one, and
+#: int() of thousands of digits is slow, or refused by Python).
+MAX_DIGITS = 30
+
+
+class LongNumber(Exception):
+    """A JSON integer of more than MAX_DIGITS digits."""
+
+
+def short_int(text: str) -> int:
+    """json.loads' parse_int: an integer, or LongNumber when it has more than MAX_DIGITS digits."""
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise LongNumber
+    return int(text)
 
 
 class _DuplicateKey(Exception):
@@ -145,8 +163,8 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     if api_key is None:
         raise missing("upstream.api_key_env", expected="an environment variable or file holding the API key")
     base_url = upstream.get("base_url")
-    if base_url is not None and (not isinstance(base_url, str) or not base_url.startswith(("http://", "https://"))):
-        raise invalid_value("upstream.base_url", base_url, "Must be an http:// or https:// URL.")
+    if base_url is not None:
+        _check_base_url(base_url)
     timeout = _number("upstream.timeout_sec", upstream.get("timeout_sec", 30.0), 0.001, 600)
     retries = int(_number("upstream.retries", upstream.get("retries", 0), 0, 5, integer=True))
 
@@ -223,7 +241,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         raise invalid_value(where, None, "It holds no token.", show_value=False)
     hook = auth.get("hook")
     if hook is not None:
-        if not isinstance(hook, str) or not re.fullmatch(r"[\w.]+:\w+", hook):
+        if not isinstance(hook, str) or not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*", hook):
             raise invalid_value("auth.hook", hook, "Must be module:function, e.g. myapp.auth:caller.")
         resolve_hook(hook)
     auth_none = _bool("auth.none", auth.get("none", False))
@@ -239,11 +257,13 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
         raise invalid_type("cors_origins", origins, "a list of origins such as https://app.example.com")
     for i, origin in enumerate(origins):
-        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+        canonical = _origin_as_sent(origin) if re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin) else None
+        if canonical is None:
             raise invalid_value(
-                f"cors_origins[{i}]", origin, "Must be an exact origin: scheme://host[:port], no path, no wildcard."
+                f"cors_origins[{i}]",
+                origin,
+                "Must be an exact origin: scheme://host[:port], no path, no wildcard, a port from 1 to 65535.",
             )
-        canonical = _origin_as_sent(origin)
         if canonical != origin:
             # Compared as browsers send it: written otherwise, it would never match.
             raise invalid_value(f"cors_origins[{i}]", origin, f"Write it as browsers send it: {canonical}")
@@ -265,7 +285,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
             if not isinstance(address, str):
                 raise TypeError
             # One spelling per address (::1 for 0:0:0:0:0:0:0:1), as the server compares it with the peer's.
-            trusted.add(str(ipaddress.ip_address(address)))
+            trusted.add(canonical_ip(address))
         except (ValueError, TypeError):
             raise invalid_value(f"trusted_proxies[{i}]", address, "Must be an IP address, as a string.") from None
 
@@ -446,18 +466,68 @@ def resolve_hook(hook: str) -> Any:
     module_name, _, name = hook.partition(":")
     try:
         module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise invalid_value("auth.hook", hook, f"Its module cannot be imported: {exc}.") from None
+    except Exception as exc:  # noqa: BLE001 - whatever importing the user's module raises, it is this field's fault
+        raise invalid_value("auth.hook", hook, f"Its module cannot be imported: {type(exc).__name__}: {exc}.") from None
     function = getattr(module, name, None)
     if not callable(function):
         raise invalid_value("auth.hook", hook, f"The module {module_name} has no function {name}.")
     return function
 
 
-def _origin_as_sent(origin: str) -> str:
-    """An origin as browsers send it: lower case, without the scheme's default port."""
-    scheme, _, host = origin.lower().partition("://")
-    default = {"http": ":80", "https": ":443"}[scheme]
-    if host.endswith(default):
-        host = host[: -len(default)]
-    return f"{scheme}://{host}"
+def _origin_as_sent(origin: str) -> str | None:
+    """An origin as browsers send it (lower case, IP addresses in their one spelling, no default port), or
+    None when it is no origin at all (an empty or out-of-range port, a broken IPv6 literal)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(origin)
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname
+    if not host or parts.netloc.endswith(":") or parts.username is not None:
+        return None
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if re.fullmatch(r"[0-9.]+", host):
+            return None  # 127.1 and the like: browsers rewrite them, so no origin is sent as written
+        shown = host
+    else:
+        shown = f"[{address}]" if address.version == 6 else str(address)
+    default = {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{shown}" + (f":{port}" if port is not None and port != default else "")
+
+
+def _check_base_url(base_url: Any) -> None:
+    """upstream.base_url: an http(s) URL with a host and no user name or password in it."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        raise invalid_value("upstream.base_url", base_url, "Must be an http:// or https:// URL.")
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        raise invalid_value("upstream.base_url", base_url, "It is not a valid URL.") from None
+    if not parts.hostname:
+        raise invalid_value("upstream.base_url", base_url, "It has no host.")
+    if parts.username is not None or parts.password is not None:
+        raise invalid_value(
+            "upstream.base_url",
+            None,
+            "It must not hold a user name or password: the API key is read from upstream.api_key_env or _file.",
+            show_value=False,
+        )
+
+
+def canonical_ip(address: str) -> str:
+    """An IP address in its one spelling: ``::1`` for ``0:0:0:0:0:0:0:1``, and an IPv4 address mapped into
+    IPv6 (``::ffff:127.0.0.1``, as a dual-stack listener reports IPv4 peers) as the IPv4 address.
+
+    Raises:
+        ValueError: not an IP address.
+    """
+    parsed = ipaddress.ip_address(address)
+    mapped = getattr(parsed, "ipv4_mapped", None)
+    return str(mapped if mapped is not None else parsed)

@@ -58,6 +58,11 @@ class WSGIServer(HTTPServer):
     def service_actions(self) -> None:
         """Called by serve_forever between polls: cut the reads that are past their deadline."""
         super().service_actions()
+        self._cut_expired()
+
+    def _cut_expired(self) -> None:
+        """End the reads that are past their deadline (from the accept loop, which also comes here while it
+        waits for a free worker: that is when slow clients hold every worker)."""
         if not self._deadlines:
             return
         now = time.monotonic()
@@ -78,6 +83,7 @@ class WSGIServer(HTTPServer):
             if self.stopping:
                 self.shutdown_request(request)
                 return
+            self._cut_expired()
         with self._pool_lock:
             if self._idle:
                 # An idle worker is reserved for this connection, so no connection waits while one is free.

@@ -126,6 +126,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
     _until: float = 0.0
     #: Part of the request head has arrived (a cut read is then answered 408, not closed as idle).
     _head_started = False
+    #: The head being read follows an idle wait on a kept-alive connection.
+    _waited_idle = False
 
     def setup(self) -> None:
         super().setup()
@@ -140,8 +142,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             if not first and idle_timeout != read_timeout:
                 # Between requests a connection may sit idle only this long, so idle clients free their worker.
                 self.connection.settimeout(idle_timeout)
-            # The whole head must arrive within the read timeout (after the idle wait for a kept-alive one).
-            self._until = time.monotonic() + read_timeout + (0.0 if first else idle_timeout)
+            # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
+            # it (until its first line, see _read_head).
+            self._waited_idle = not first
+            self._until = time.monotonic() + (read_timeout if first else idle_timeout)
             self.server.set_deadline(self.connection, self._until)
             try:
                 request = self._read_head()
@@ -189,6 +193,12 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         if not line:
             return None
         self._head_started = True
+        if self._waited_idle:
+            # The idle wait is over: from the first line on, the head has the read timeout, as a first request.
+            read_timeout = self.server.read_timeout_sec
+            self.connection.settimeout(read_timeout)
+            self._until = time.monotonic() + read_timeout
+            self.server.set_deadline(self.connection, self._until)
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
         if len(parts) != 3 or not parts[0].isalpha() or not parts[1]:
             raise _HttpError(400, "The request line is not 'METHOD target HTTP/1.x'.")
@@ -310,12 +320,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 return False
             status, response_headers = started
             keep_alive = not wants_close and not self.server.stopping and not body.failed
-            if body.remaining and keep_alive:
-                # What the application left unread must be consumed before the next request can be read.
-                if body.continue_pending or body.remaining > MAX_DRAIN_BYTES:
-                    keep_alive = False
-                else:
-                    body.read()
+            if body.remaining and (body.continue_pending or body.remaining > MAX_DRAIN_BYTES):
+                keep_alive = False
             payload = b"".join(chunks)
             names = {name.lower() for name, _ in response_headers}
             if "content-length" not in names:
@@ -325,6 +331,13 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             elif version == "HTTP/1.0":
                 response_headers.append(("Connection", "keep-alive"))
             self._write(version, status, response_headers, b"" if method == "HEAD" else payload)
+            if keep_alive and body.remaining:
+                # What the application left unread must be consumed before the next request can be read; after
+                # the answer, so a slow sender still has it (a refusal, say) and only the connection is lost.
+                try:
+                    body.read()
+                except OSError:
+                    return False
             return keep_alive
         finally:
             # After the answer is out (PEP 3333): what an application does in close(), such as writing its
