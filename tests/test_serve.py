@@ -224,6 +224,8 @@ def test_cors_preflight_allows_the_listed_origin(serve: Running) -> None:
         timeout=10,
     )
     assert answer.status_code == 204
+    # No content, so neither a length nor a type (RFC 9110, 8.6; PEP 3333's validator checks the type).
+    assert "Content-Length" not in answer.headers and "Content-Type" not in answer.headers
     assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
     assert answer.headers["Access-Control-Allow-Methods"] == "POST"
     assert answer.headers["Access-Control-Allow-Headers"] == "Authorization, Content-Type"
@@ -344,6 +346,53 @@ def test_session_relays_the_offer_and_answers_201_sdp(serve: Running, mock: Mock
     sent = mock.requests[-1]
     assert sent.path == "/v1/realtime/calls"
     assert sent.body["session"] == {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief."}
+
+
+def test_the_app_keeps_to_pep_3333_as_wsgiref_validates_it(mock: MockServer) -> None:
+    import warnings
+    from wsgiref.util import setup_testing_defaults
+    from wsgiref.validate import validator
+
+    app = validator(create_app(parse_config(base_config(mock.url), environ=dict(ENV))))
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {CALLER_TOKEN}"}
+    cases = [
+        ("POST", "/token", b"", bearer, "200 OK"),
+        ("POST", "/token", b"{bad", {**bearer, "CONTENT_TYPE": "application/json"}, "400 Bad Request"),
+        ("POST", "/token", b"", {}, "401 Unauthorized"),
+        ("GET", "/healthz", b"", {}, "200 OK"),
+        ("HEAD", "/healthz", b"", {}, "200 OK"),
+        ("GET", "/metrics", b"", {}, "200 OK"),
+        ("GET", "/nothing", b"", {}, "404 Not Found"),
+        (
+            "OPTIONS",
+            "/token",
+            b"",
+            {"HTTP_ORIGIN": ORIGIN, "HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST"},
+            "204 No Content",
+        ),
+        ("POST", "/session", OFFER.encode(), {**bearer, "CONTENT_TYPE": "application/sdp"}, "201 Created"),
+    ]
+    statuses: list[str] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        statuses.append(status)
+        return lambda data: None
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for method, path, body, extra, expected in cases:
+            environ: dict[str, Any] = {}
+            setup_testing_defaults(environ)
+            environ.update(
+                {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "", "wsgi.input": io.BytesIO(body)}
+            )
+            environ.update({"CONTENT_LENGTH": str(len(body))} if body else {})
+            environ.update(extra)
+            statuses.clear()
+            answer = app(environ, start_response)
+            b"".join(answer)
+            answer.close()  # type: ignore[attr-defined]  # the validator's wrapper has close(); its type says Iterable
+            assert statuses == [expected], (method, path)
 
 
 def test_a_cross_origin_page_may_read_the_calls_location(serve: Running) -> None:

@@ -43,10 +43,12 @@ _CORS_HEADERS = "Authorization, Content-Type"
 class _Reply:
     """One answer: status, headers and body; ``caller`` is what the access log shows as the caller."""
 
-    def __init__(self, status: int, body: bytes, content_type: str = _JSON, headers: Iterable[tuple[str, str]] = ()):
+    def __init__(
+        self, status: int, body: bytes, content_type: str | None = _JSON, headers: Iterable[tuple[str, str]] = ()
+    ):
         self.status = status
         self.body = body
-        self.headers = [("Content-Type", content_type), *headers]
+        self.headers = [*([("Content-Type", content_type)] if content_type else []), *headers]
 
 
 def _json(status: int, data: Any, headers: Iterable[tuple[str, str]] = ()) -> _Reply:
@@ -157,7 +159,8 @@ class ServeApp:
                 # A page on another origin reads the call's Location only when it is exposed to it.
                 reply.headers.append(("Access-Control-Expose-Headers", "Location"))
         body = reply.body if method != "HEAD" else b""
-        reply.headers.append(("Content-Length", str(len(reply.body))))
+        if reply.status != 204:  # a 204 has no content, so no length either (RFC 9110, 8.6)
+            reply.headers.append(("Content-Length", str(len(reply.body))))
         reply.headers.append(("Cache-Control", "no-store"))
         start_response(f"{reply.status} {_PHRASES.get(reply.status, 'Status')}", reply.headers)
         entry = None
@@ -241,7 +244,7 @@ class ServeApp:
         return _Reply(
             204,
             b"",
-            "text/plain",
+            None,
             [
                 ("Access-Control-Allow-Methods", "POST"),
                 ("Access-Control-Allow-Headers", _CORS_HEADERS),

@@ -324,7 +324,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 keep_alive = False
             payload = b"".join(chunks)
             names = {name.lower() for name, _ in response_headers}
-            if "content-length" not in names:
+            if status.startswith(("1", "204", "304")):
+                payload = b""  # these have no content, whatever the application gave (RFC 9110, 6.4.1)
+            elif "content-length" not in names:
+                # Framing for what has content; 1xx, 204 and 304 carry no length (RFC 9110, 8.6).
                 response_headers.append(("Content-Length", str(len(payload))))
             if not keep_alive:
                 response_headers.append(("Connection", "close"))
