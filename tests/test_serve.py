@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import requests
+from fault_server import fault_server, respond
 
 from psopenapi_py.cli import main
 from psopenapi_py.mock_server import MockServer
@@ -342,7 +343,8 @@ def test_session_relays_the_offer_and_answers_201_sdp(serve: Running, mock: Mock
     assert answer.status_code == 201
     assert answer.headers["Content-Type"] == "application/sdp"
     assert answer.text.startswith("v=0")
-    assert answer.headers["Location"].startswith("/v1/realtime/calls/rtc_")
+    # Absolute, at the Realtime API: a relative one would be read against this server.
+    assert answer.headers["Location"].startswith(mock.url + "/realtime/calls/rtc_")
     sent = mock.requests[-1]
     assert sent.path == "/v1/realtime/calls"
     assert sent.body["session"] == {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief."}
@@ -483,6 +485,41 @@ def test_an_upstream_5xx_is_a_502_without_any_key(access_log: Any) -> None:
         "error": {"message": "The Realtime API answered 500.", "code": "upstream_error", "upstream_status": 500}
     }
     assert 'psopenapi_serve_upstream_errors_total{status="500"} 1\n' in metrics
+
+
+@pytest.mark.parametrize("session", ["x", {"type": "bogus"}, {"type": "realtime", "newer_field": {"a": [1, None]}}])
+def test_include_session_passes_the_apis_session_through_whole(session: Any) -> None:
+    reply = {"value": "ek_test_0123456789abcdef", "expires_at": 1796200000, "session": session}
+    with fault_server(default=respond(200, reply)) as upstream:
+        config = base_config(upstream.url)
+        config["token"]["include_session"] = True
+        running = start(config)
+        try:
+            answer = running.post("/token")
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 200
+    assert answer.json() == {"value": "ek_test_0123456789abcdef", "expires_at": 1796200000, "session": session}
+    assert "psopenapi_serve_keys_minted_total 1\n" in metrics
+
+
+def test_an_upstream_success_without_what_the_call_returns_is_a_clear_502() -> None:
+    with fault_server(default=respond(200, {"expires_at": 1796200000})) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            answer = running.post("/token")
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert answer.json()["error"] == {
+        "message": "The Realtime API answered 200, but not with what this call returns.",
+        "code": "upstream_unusable_answer",
+        "upstream_status": 200,
+    }
+    assert 'psopenapi_serve_upstream_errors_total{status="unusable_answer"} 1\n' in metrics
+    assert "psopenapi_serve_keys_minted_total 0\n" in metrics
 
 
 def test_an_upstream_timeout_is_a_504(access_log: Any) -> None:
@@ -1064,6 +1101,10 @@ def test_check_config_accepts_a_valid_file(
         ),
         ({"upstream": {"base_url": "http://"}}, "Invalid value for 'upstream.base_url': 'http://'. It has no host."),
         (
+            {"paths": {"token": "/demo"}},
+            "Invalid value for 'paths.token': '/demo'. /demo is the example page's path (--demo-page).",
+        ),
+        (
             {"trusted_proxies": [2130706433]},
             "Invalid value for 'trusted_proxies[0]': 2130706433. Must be an IP address, as a string.",
         ),
@@ -1168,6 +1209,59 @@ def test_psopenapi_serve_serves_until_terminated(tmp_path: Path, mock: MockServe
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert [(line["method"], line["path"], line["status"]) for line in lines] == [("POST", "/token", 200)]
     assert answer.json()["value"] not in err and SERVER_KEY not in err
+
+
+@pytest.mark.parametrize("returned", ["''", "0", "[]", "{'user': 'x'}"])
+def test_an_auth_hook_answer_outside_its_contract_refuses_the_caller(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, returned: str
+) -> None:
+    module = f"serve_hook_odd_{abs(hash(returned))}"
+    (tmp_path / f"{module}.py").write_text(f"def caller(environ):\n    return {returned}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url)
+    config["auth"] = {"hook": f"{module}:caller"}
+    running = start(config)
+    try:
+        answer = running.post("/token", token=None)
+    finally:
+        stop_server(running.server, running.thread)
+    assert answer.status_code == 401
+    assert any("auth.hook returned a" in r.getMessage() for r in caplog.records)
+
+
+def test_long_hook_identities_keep_callers_apart(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "serve_hook_long.py").write_text(
+        "def caller(environ):\n    return 'x' * 70 + environ.get('HTTP_X_USER', '')\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url, rate_limit={"capacity": 1, "per_sec": 0.001})
+    config["auth"] = {"hook": "serve_hook_long:caller"}
+    running = start(config)
+    try:
+        first = running.post("/token", token=None, headers={"X-User": "a"})
+        second = running.post("/token", token=None, headers={"X-User": "b"})
+        again = running.post("/token", token=None, headers={"X-User": "a"})
+    finally:
+        stop_server(running.server, running.thread)
+    assert [first.status_code, second.status_code, again.status_code] == [200, 200, 429]
+
+
+def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psopenapi_py.exceptions import ApiTypeError
+
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(base_config(mock.url)))
+    for given in (path, str(path), base_config(mock.url), parse_config(base_config(mock.url))):
+        assert isinstance(create_app(given), ServeApp)
+    with pytest.raises(ApiTypeError) as caught:
+        create_app(b"serve.json")  # type: ignore[arg-type]
+    assert str(caught.value).startswith("Invalid type for 'config': expected a ServeConfig, the path of a JSON")
 
 
 def test_an_auth_hook_decides_who_calls(

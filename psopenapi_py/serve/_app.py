@@ -9,13 +9,22 @@ import ipaddress
 import json
 import logging
 import math
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from .. import _redact
 from ..configuration import Configuration
-from ..exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTypeError, ApiValueError
+from ..exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    ApiTypeError,
+    ApiValueError,
+    invalid_type,
+)
 from ._config import (
     MAX_DIGITS,
     LongNumber,
@@ -25,6 +34,7 @@ from ._config import (
     _with_path,
     canonical_ip,
     load_config,
+    parse_config,
     resolve_hook,
     short_int,
 )
@@ -155,9 +165,10 @@ class ServeApp:
             and path in (self.config.paths["token"], self.config.paths["session"])
         ):
             reply.headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
-            if any(name == "Location" for name, _ in reply.headers):
-                # A page on another origin reads the call's Location only when it is exposed to it.
-                reply.headers.append(("Access-Control-Expose-Headers", "Location"))
+            exposed = [name for name, _ in reply.headers if name in ("Location", "Retry-After")]
+            if exposed:
+                # A page on another origin reads these (the call's Location, when to retry) only when exposed.
+                reply.headers.append(("Access-Control-Expose-Headers", ", ".join(exposed)))
         body = reply.body if method != "HEAD" else b""
         if reply.status != 204:  # a 204 has no content, so no length either (RFC 9110, 8.6)
             reply.headers.append(("Content-Length", str(len(reply.body))))
@@ -212,6 +223,7 @@ class ServeApp:
         if browser_facing:
             origin = environ.get("HTTP_ORIGIN")
             if origin and origin not in self.config.cors_origins and not _same_origin(environ, origin):
+                self.metrics.add("callers_refused")
                 return _error(403, "This origin is not allowed.", "origin_not_allowed")
             caller = self._caller(environ, remote)
             if caller is None:
@@ -315,9 +327,21 @@ class ServeApp:
             return "token:" + hashlib.sha256(token.encode()).hexdigest()[:12] if found else None
         if self._hook is not None:
             identity = self._hook(environ)
-            if identity is None or identity is False:
+            if identity is True:
+                return remote
+            if not isinstance(identity, str) or not identity:
+                if identity is not None and identity is not False:
+                    # Outside the hook's contract: refused, as a caller check must fail closed.
+                    logger.error(
+                        "psopenapi serve: auth.hook returned a %s, not an identity (a string), True, None or "
+                        "False: the caller is refused.",
+                        type(identity).__name__,
+                    )
                 return None
-            return remote if identity is True else "hook:" + str(identity)[:64]
+            if len(identity) > 64:
+                # Shortened for the log, kept distinct for the rate limit.
+                identity = identity[:48] + "~" + hashlib.sha256(identity.encode()).hexdigest()[:12]
+            return "hook:" + identity
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
         host = _host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
@@ -333,6 +357,15 @@ class ServeApp:
             self.metrics.upstream_error("connection")
             return _error(502, "The Realtime API could not be reached.", "upstream_unreachable")
         assert isinstance(exc, ApiException)
+        if exc.status is not None and 200 <= exc.status < 300:
+            # A success status with a body that is not what the call answers (no key, no SDP, not JSON).
+            self.metrics.upstream_error("unusable_answer")
+            return _error(
+                502,
+                f"The Realtime API answered {exc.status}, but not with what this call returns.",
+                "upstream_unusable_answer",
+                upstream_status=exc.status,
+            )
         self.metrics.upstream_error(str(exc.status))
         return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", upstream_status=exc.status)
 
@@ -409,15 +442,18 @@ class ServeApp:
                     param=name[:100],
                 )
         try:
-            _, minted = post_client_secret_body(self._token_request(ttl, tuple(picks)), self._upstream)
+            response, minted = post_client_secret_body(self._token_request(ttl, tuple(picks)), self._upstream)
         except (ApiValueError, ApiTypeError) as exc:
             return self._bad_input(exc)
         except (ApiException, ApiConnectionError) as exc:
             return self._upstream_failure(exc)
-        self.metrics.add("keys_minted")
         answer: dict[str, Any] = {"value": minted.value, "expires_at": minted.expires_at}
-        if config.include_session and minted.session is not None:
-            answer["session"] = minted.session.to_dict()
+        if config.include_session:
+            # As the API sent it, whole: fields newer than this version's models included.
+            session = json.loads(response.body).get("session")
+            if session is not None:
+                answer["session"] = session
+        self.metrics.add("keys_minted")
         return _json(200, answer)
 
     def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
@@ -440,7 +476,9 @@ class ServeApp:
         headers = []
         location = answer.headers.get("Location")
         if location:
-            headers.append(("Location", location))
+            # The call lives at the Realtime API: its Location there, made absolute, as a relative one would
+            # be read against this server.
+            headers.append(("Location", urljoin(self._upstream.base_url, location)))
         return _Reply(201, answer.response.encode(), _SDP, headers)
 
     def _webhook(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
@@ -551,12 +589,20 @@ def _not_allowed(allowed: str) -> _Reply:
     return _error(405, f"Use {allowed} here.", "method_not_allowed", [("Allow", allowed)])
 
 
-def create_app(config: ServeConfig | str, *, demo: bool = False) -> ServeApp:
-    """The WSGI application serving ``config`` (a :class:`ServeConfig` or the path of its JSON file).
+def create_app(config: ServeConfig | str | os.PathLike[str] | dict[str, Any], *, demo: bool = False) -> ServeApp:
+    """The WSGI application serving ``config``: a :class:`ServeConfig`, the path of its JSON file, or the
+    parsed JSON as a dict (secrets then from os.environ; see :func:`parse_config` to give them otherwise).
 
     ``demo`` also serves the example browser page at ``/demo``. Under gunicorn:
     ``gunicorn 'psopenapi_py.serve:app_from_env()'`` with ``PSOPENAPI_SERVE_CONFIG`` naming the file.
+
+    Raises:
+        ApiValueError, ApiTypeError: a bad configuration, naming the field; ``config`` of another type.
     """
-    if isinstance(config, str):
+    if isinstance(config, (str, os.PathLike)):
         config = load_config(config)
+    elif isinstance(config, dict):
+        config = parse_config(config)
+    elif not isinstance(config, ServeConfig):
+        raise invalid_type("config", config, "a ServeConfig, the path of a JSON configuration file, or a dict")
     return ServeApp(config, demo=demo)

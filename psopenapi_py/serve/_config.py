@@ -12,6 +12,7 @@ from typing import Any
 
 from .._text_files import decode_text
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
+from ._demo import DEMO_PATH
 from ._webhook import secret_key
 
 #: The paths served unless ``paths`` says otherwise.
@@ -300,6 +301,9 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         paths[name] = value
     if len(set(paths.values())) != len(paths):
         raise invalid_value("paths", paths, "Every endpoint needs its own path.")
+    for name, value in paths.items():
+        if value == DEMO_PATH:
+            raise invalid_value(f"paths.{name}", value, f"{DEMO_PATH} is the example page's path (--demo-page).")
 
     return ServeConfig(
         api_key=api_key,

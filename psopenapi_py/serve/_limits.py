@@ -46,7 +46,7 @@ class Metrics:
         "offers_relayed": "WebRTC offers relayed to the Realtime API.",
         "calls_accepted": "Incoming SIP calls accepted.",
         "calls_rejected": "Incoming SIP calls rejected.",
-        "callers_refused": "Requests refused by caller authentication.",
+        "callers_refused": "Requests refused by caller authentication or their origin.",
         "rate_limited": "Requests refused by the rate limit.",
         "webhooks_refused": "Webhook deliveries refused (signature, timestamp, replay).",
     }
@@ -72,8 +72,10 @@ class Metrics:
                 lines += [f"# HELP {metric} {text}", f"# TYPE {metric} counter", f"{metric} {self._counts[name]}"]
             metric = "psopenapi_serve_upstream_errors_total"
             lines += [
-                f"# HELP {metric} Errors from the Realtime API, by status (timeout, connection).",
+                f"# HELP {metric} Errors from the Realtime API, by status (or timeout, connection, unusable_answer).",
                 f"# TYPE {metric} counter",
             ]
-            lines += [f'{metric}{{status="{s}"}} {n}' for s, n in sorted(self._upstream.items())]
+            # The kinds every instance can meet are shown from the start, so rate() has a zero to start from.
+            counts = {"connection": 0, "timeout": 0, "unusable_answer": 0, **self._upstream}
+            lines += [f'{metric}{{status="{s}"}} {n}' for s, n in sorted(counts.items())]
             return "\n".join(lines) + "\n"
