@@ -530,5 +530,9 @@ def _call_id_from_location(location: str | None) -> str | None:
     """The call id at the end of a ``Location`` header (``/v1/realtime/calls/rtc_123``), or None without one."""
     if not location:
         return None
-    segment = urlsplit(location).path.rstrip("/").rsplit("/", 1)[-1]
+    try:
+        path = urlsplit(location).path
+    except ValueError:  # a server's header that is no URL (an unclosed "[", say): no call id in it
+        return None
+    segment = path.rstrip("/").rsplit("/", 1)[-1]
     return unquote(segment) or None

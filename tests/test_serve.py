@@ -522,6 +522,41 @@ def test_an_upstream_success_without_what_the_call_returns_is_a_clear_502() -> N
     assert "psopenapi_serve_keys_minted_total 0\n" in metrics
 
 
+def test_the_calls_location_is_absolute_with_the_base_url_from_the_environment(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    del config["upstream"]["base_url"]
+    app = create_app(parse_config(config, environ={**ENV, "OPENAI_BASE_URL": mock.url}))
+    server = make_server(app, "127.0.0.1", 0)
+    thread = serve_in_thread(server)
+    try:
+        answer = requests.post(
+            f"http://127.0.0.1:{server.server_port}/session",
+            data=OFFER.encode(),
+            headers={"Authorization": f"Bearer {CALLER_TOKEN}", "Content-Type": "application/sdp"},
+            timeout=10,
+        )
+    finally:
+        stop_server(server, thread)
+    assert answer.status_code == 201
+    assert answer.headers["Location"].startswith(mock.url + "/realtime/calls/rtc_")
+
+
+@pytest.mark.parametrize("location", ["//[rtc_1/x", "/v1/realtime/calls/rtc_\u00e9t\u00e9"])
+def test_an_odd_location_from_the_api_never_costs_the_sdp_answer(location: str, caplog: Any) -> None:
+    sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+    header = location.encode("utf-8").decode("latin-1")  # as a server sends UTF-8 bytes in a header
+    with fault_server(default=respond(201, sdp, **{"Location": header, "Content-Type": "application/sdp"})) as up:
+        running = start(base_config(up.url))
+        try:
+            answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 201
+    assert answer.text == sdp
+    shown = answer.headers.get("Location")
+    assert shown is None or (shown.isascii() and shown.startswith(up.url.rsplit("/v1", 1)[0]))
+
+
 def test_an_upstream_timeout_is_a_504(access_log: Any) -> None:
     with MockServer(api_key=SERVER_KEY, latency_ms=3000) as slow:
         config = base_config(slow.url)
@@ -1105,6 +1140,14 @@ def test_check_config_accepts_a_valid_file(
             "Invalid value for 'paths.token': '/demo'. /demo is the example page's path (--demo-page).",
         ),
         (
+            {"upstream": {"base_url": "https://api.\u00e9xample.com/v1"}},
+            "Invalid value for 'upstream.base_url': 'https://api.\u00e9xample.com/v1'. Write it in ASCII",
+        ),
+        (
+            {"upstream": {}},
+            "Invalid value for 'OPENAI_BASE_URL (upstream.base_url is not set)': 'ftp://x'. Must be an http:// or https:// URL.",
+        ),
+        (
             {"trusted_proxies": [2130706433]},
             "Invalid value for 'trusted_proxies[0]': 2130706433. Must be an IP address, as a string.",
         ),
@@ -1120,6 +1163,7 @@ def test_check_config_names_the_bad_field(
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("BAD_HOOK_SECRET", "whsec_not*base64!!")
+    monkeypatch.setenv("OPENAI_BASE_URL", "ftp://x")
     monkeypatch.setenv("EMPTY_HOOK_SECRET", "whsec_")
     path = tmp_path / "serve.json"
     path.write_text(json.dumps(base_config("http://127.0.0.1:9/v1", **change)))
@@ -1127,6 +1171,54 @@ def test_check_config_names_the_bad_field(
     err = capsys.readouterr().err
     assert message in err
     assert SERVER_KEY not in err and WEBHOOK_SECRET not in err
+
+
+def test_a_ttl_minimum_above_600_is_also_the_default(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["token"]["ttl_sec"] = {"min": 900}
+    assert parse_config(config, environ=dict(ENV)).ttl_default == 900
+
+
+def test_retry_after_is_at_most_a_day(mock: MockServer) -> None:
+    running = start(base_config(mock.url, rate_limit={"capacity": 1, "per_sec": 1e-9}))
+    try:
+        running.post("/token")
+        refused = running.post("/token")
+    finally:
+        stop_server(running.server, running.thread)
+    assert (refused.status_code, refused.headers["Retry-After"]) == (429, "86400")
+
+
+def test_a_forged_webhook_is_not_logged_as_openai(serve: Running, access_log: Any) -> None:
+    forged = "whsec_" + base64.b64encode(b"not-the-secret-not-the-secret!!!").decode()
+    deliver(serve, incoming("rtc_support", "sip:support@x", "sip:a@x"), "wh_forged", secret=forged)
+    deliver(serve, incoming("rtc_support", "sip:support@x", "sip:a@x"), "wh_real")
+    assert [line["caller"] for line in access_lines(access_log, 2)] == ["-", "openai-webhook"]
+
+
+def test_a_page_served_over_https_behind_a_trusted_proxy_is_same_origin(mock: MockServer) -> None:
+    config = base_config(mock.url, trusted_proxies=["127.0.0.1"], cors_origins=[])
+    app = create_app(parse_config(config, environ=dict(ENV)))
+
+    def status_of(extra: dict[str, str]) -> str:
+        statuses: list[str] = []
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/token",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_HOST": "app.example.com",
+            "HTTP_ORIGIN": "https://app.example.com",
+            "HTTP_AUTHORIZATION": f"Bearer {CALLER_TOKEN}",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            **extra,
+        }
+        app(environ, lambda status, headers: statuses.append(status)).close()
+        return statuses[0]
+
+    assert status_of({"HTTP_X_FORWARDED_PROTO": "https"}) == "200 OK"
+    assert status_of({}) == "403 Forbidden"
+    assert status_of({"HTTP_X_FORWARDED_PROTO": "https", "REMOTE_ADDR": "10.0.0.9"}) == "403 Forbidden"
 
 
 def test_check_config_refuses_a_field_given_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:

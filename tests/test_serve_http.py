@@ -66,8 +66,15 @@ class Client:
         body = self.file.read(int(headers.get("content-length", "0")))
         return int(status_line.split()[1]), headers, body
 
-    def closed(self) -> bool:
-        return self.file.read(1) == b""
+    def closed(self, wait_sec: float = 10) -> bool:
+        """Whether the server has closed the connection (False if it is still open after `wait_sec`)."""
+        self.sock.settimeout(wait_sec)
+        try:
+            return self.sock.recv(1) == b""
+        except TimeoutError:
+            return False
+        finally:
+            self.sock.settimeout(10)
 
     def close(self) -> None:
         self.file.close()
@@ -449,3 +456,50 @@ def test_an_answer_that_leaves_the_body_unread_is_sent_before_the_rest_arrives(
     status, _, body = client.answer()  # the other 990 bytes never come
     assert (status, body) == (401, b"refused")
     client.close()
+
+
+def test_connections_kept_alive_give_up_their_workers_to_a_new_one(server_for: Callable[..., WSGIServer]) -> None:
+    server = server_for(max_workers=2, idle_timeout_sec=60)
+    held = [Client(server), Client(server)]
+    for client in held:
+        client.send(request("GET", "/held"))
+        assert client.answer()[0] == 200  # both workers now wait on idle kept-alive connections
+    newcomer = Client(server)
+    newcomer.send(request("GET", "/new"))
+    status, _, body = newcomer.answer()  # within the client's 10 s, not after the 60 s idle timeout
+    assert (status, json.loads(body)["PATH_INFO"]) == (200, "/new")
+    assert [client.closed(wait_sec=1) for client in held].count(True) >= 1
+    for client in [*held, newcomer]:
+        client.close()
+
+
+def test_a_response_header_that_would_split_the_answer_is_a_500(server_for: Callable[..., WSGIServer]) -> None:
+    def splitting(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response("201 Created", [("Location", "/x\r\nSet-Cookie: injected=1")])
+        return [b""]
+
+    client = Client(server_for(splitting))
+    client.send(request("GET", "/"))
+    status, headers, _ = client.answer()
+    assert status == 500
+    assert "set-cookie" not in headers
+    client.close()
+
+
+def test_stopping_the_server_ends_workers_still_serving_a_connection() -> None:
+    def workers() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "psopenapi-serve-worker"}
+
+    before = workers()
+    server = make_server(echo_app, "127.0.0.1", 0, idle_timeout_sec=0.3)
+    thread = serve_in_thread(server)
+    client = Client(server)
+    client.send(request("GET", "/"))
+    assert client.answer()[0] == 200
+    ours = workers() - before
+    assert ours  # the worker that answered is still on the kept-alive connection
+    stop_server(server, thread)
+    client.close()
+    for worker in ours:
+        worker.join(timeout=10)
+    assert [w for w in ours if w.is_alive()] == []

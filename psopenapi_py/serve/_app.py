@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from .. import _redact
 from ..configuration import Configuration
@@ -234,7 +234,8 @@ class ServeApp:
                 wait = self._limiter.admit(caller)
                 if wait > 0:
                     self.metrics.add("rate_limited")
-                    retry = "86400" if math.isinf(wait) else str(max(1, math.ceil(wait)))
+                    # At most a day: a bucket refilled very slowly (or never) is not worth waiting for.
+                    retry = str(max(1, math.ceil(min(wait, 86400.0))))
                     return _error(429, "Too many requests; retry later.", "rate_limited", [("Retry-After", retry)])
         if browser_facing and environ.get("QUERY_STRING"):
             # Nothing is read from the query string: a parameter there would be dropped without a word.
@@ -303,14 +304,19 @@ class ServeApp:
     # -- callers ------------------------------------------------------------------------------------
 
     def _client_address(self, environ: dict[str, Any]) -> str:
+        """The caller's address; behind a trusted proxy, also the scheme the proxy was reached with."""
         remote = str(environ.get("REMOTE_ADDR") or "-")
-        forwarded = environ.get("HTTP_X_FORWARDED_FOR")
-        trusted = self.config.trusted_proxies
-        if forwarded and trusted and _ip(remote) in trusted:
-            # The rightmost address not added by a proxy we trust is the client's.
-            for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
-                if _ip(hop) not in trusted:
-                    return _ip(hop)
+        if _ip(remote) not in self.config.trusted_proxies:
+            return remote
+        proto = str(environ.get("HTTP_X_FORWARDED_PROTO", "")).split(",")[0].strip().lower()
+        if proto in ("http", "https"):
+            # The scheme the page was served with, behind a TLS proxy we trust (for the same-origin check).
+            environ["psopenapi.scheme"] = proto
+        forwarded = environ.get("HTTP_X_FORWARDED_FOR") or ""
+        # The rightmost address not added by a proxy we trust is the client's.
+        for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+            if _ip(hop) not in self.config.trusted_proxies:
+                return _ip(hop)
         return remote
 
     def _caller(self, environ: dict[str, Any], remote: str) -> str | None:
@@ -474,18 +480,15 @@ class ServeApp:
             return self._upstream_failure(exc)
         self.metrics.add("offers_relayed")
         headers = []
-        location = answer.headers.get("Location")
+        location = _call_location(self._upstream.effective_base_url(), answer.headers.get("Location"))
         if location:
-            # The call lives at the Realtime API: its Location there, made absolute, as a relative one would
-            # be read against this server.
-            headers.append(("Location", urljoin(self._upstream.base_url, location)))
+            headers.append(("Location", location))
         return _Reply(201, answer.response.encode(), _SDP, headers)
 
     def _webhook(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import deny_realtime_call, receive_realtime_call
 
         config = self.config
-        environ["psopenapi.caller"] = "openai-webhook"
         if config.webhook_secret is None:
             return _error(404, "No webhook secret is configured.", "not_found")
         headers = {
@@ -498,6 +501,7 @@ class ServeApp:
         except WebhookRefused as exc:
             self.metrics.add("webhooks_refused")
             return _error(exc.status, str(exc), "invalid_webhook")
+        environ["psopenapi.caller"] = "openai-webhook"  # signed with the webhook secret: it is OpenAI
         if not self._seen.first_time(webhook_id):
             self.metrics.add("webhooks_refused")
             return _error(400, "This webhook-id was already delivered.", "webhook_replayed")
@@ -579,10 +583,27 @@ def _ip(address: str) -> str:
         return address
 
 
+def _call_location(base_url: str, location: str | None) -> str | None:
+    """The call's Location at the Realtime API, absolute (a relative one would be read against this server)
+    and safe to send on; None, with an error logged, when the API's header is no usable URL."""
+    if not location:
+        return None
+    try:
+        absolute = urljoin(base_url + "/", location)
+    except ValueError:
+        absolute = ""
+    # Any character outside printable ASCII is percent-encoded; a control character means it is no URL.
+    if not absolute or any(ord(c) < 0x20 or ord(c) == 0x7F for c in absolute):
+        logger.error("psopenapi serve: the Realtime API's Location header is no URL; the answer goes without it.")
+        return None
+    return quote(absolute, safe="!#$%&'()*+,/:;=?@[]~")
+
+
 def _same_origin(environ: dict[str, Any], origin: str) -> bool:
     """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too)."""
     host = environ.get("HTTP_HOST")
-    return bool(host) and origin == f"{environ.get('wsgi.url_scheme', 'http')}://{host}"
+    scheme = environ.get("psopenapi.scheme") or environ.get("wsgi.url_scheme", "http")
+    return bool(host) and origin == f"{scheme}://{host}"
 
 
 def _not_allowed(allowed: str) -> _Reply:

@@ -165,7 +165,11 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         raise missing("upstream.api_key_env", expected="an environment variable or file holding the API key")
     base_url = upstream.get("base_url")
     if base_url is not None:
-        _check_base_url(base_url)
+        _check_base_url(base_url, "upstream.base_url")
+    elif env.get("OPENAI_BASE_URL"):
+        # Read now, once, as every other setting: a bad value is a configuration error, not every call's.
+        base_url = env["OPENAI_BASE_URL"].strip()
+        _check_base_url(base_url, "OPENAI_BASE_URL (upstream.base_url is not set)")
     timeout = _number("upstream.timeout_sec", upstream.get("timeout_sec", 30.0), 0.001, 600)
     retries = int(_number("upstream.retries", upstream.get("retries", 0), 0, 5, integer=True))
 
@@ -178,7 +182,9 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     ttl_min = int(_number("token.ttl_sec.min", ttl.get("min", 10), 10, 7200, integer=True))
     ttl_max = int(_number("token.ttl_sec.max", ttl.get("max", 7200), ttl_min, 7200, integer=True))
     ttl_default = int(
-        _number("token.ttl_sec.default", ttl.get("default", min(600, ttl_max)), ttl_min, ttl_max, integer=True)
+        _number(
+            "token.ttl_sec.default", ttl.get("default", min(max(600, ttl_min), ttl_max)), ttl_min, ttl_max, integer=True
+        )
     )
     overrides: dict[str, tuple[Any, ...]] = {}
     raw_overrides = token.get("overrides", {})
@@ -503,26 +509,34 @@ def _origin_as_sent(origin: str) -> str | None:
     return f"{parts.scheme}://{shown}" + (f":{port}" if port is not None and port != default else "")
 
 
-def _check_base_url(base_url: Any) -> None:
-    """upstream.base_url: an http(s) URL with a host and no user name or password in it."""
+def _check_base_url(base_url: Any, where: str) -> None:
+    """An upstream base URL: http(s) with a host, no user name or password, nothing a request line cannot hold."""
     from urllib.parse import urlsplit
 
+    from ..configuration import normalize_base_url
+
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
-        raise invalid_value("upstream.base_url", base_url, "Must be an http:// or https:// URL.")
+        raise invalid_value(where, base_url, "Must be an http:// or https:// URL.")
     try:
         parts = urlsplit(base_url)
         parts.port  # noqa: B018 - reading it checks it
     except ValueError:
-        raise invalid_value("upstream.base_url", base_url, "It is not a valid URL.") from None
-    if not parts.hostname:
-        raise invalid_value("upstream.base_url", base_url, "It has no host.")
+        raise invalid_value(where, base_url, "It is not a valid URL.") from None
     if parts.username is not None or parts.password is not None:
         raise invalid_value(
-            "upstream.base_url",
+            where,
             None,
             "It must not hold a user name or password: the API key is read from upstream.api_key_env or _file.",
             show_value=False,
         )
+    if not parts.hostname:
+        raise invalid_value(where, base_url, "It has no host.")
+    if not base_url.isascii():
+        raise invalid_value(where, base_url, "Write it in ASCII (a host name in its xn-- form, a path %-encoded).")
+    try:
+        normalize_base_url(base_url)
+    except (ApiTypeError, ApiValueError) as exc:
+        raise invalid_value(where, base_url, str(exc)) from None
 
 
 def canonical_ip(address: str) -> str:

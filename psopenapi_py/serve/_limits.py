@@ -23,8 +23,9 @@ class RateLimiter:
 
     def admit(self, caller: str) -> float:
         """0 when the caller may go on (one token taken), else the seconds until a token is free."""
-        now = self._clock()  # type: ignore[operator]
         with self._lock:
+            # Read under the lock, so that callers racing for one bucket see the clock in the order they refill.
+            now = self._clock()  # type: ignore[operator]
             tokens, last = self._buckets.pop(caller, (float(self.capacity), now))
             tokens = min(float(self.capacity), tokens + (now - last) * self.per_sec)
             if tokens >= 1.0:

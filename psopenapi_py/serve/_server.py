@@ -43,7 +43,9 @@ class WSGIServer(HTTPServer):
         self._idle = 0
         self._worker_count = 0
         self._deadlines: dict[Any, float] = {}
+        self._idle_connections: set[Any] = set()
         self._deadline_lock = threading.Lock()
+        self._closed = False
 
     def set_deadline(self, connection: Any, deadline: float | None) -> None:
         """By ``deadline`` (time.monotonic()), what is being read from ``connection`` must have arrived; past
@@ -67,23 +69,39 @@ class WSGIServer(HTTPServer):
             return
         now = time.monotonic()
         with self._deadline_lock:
+            # Under the lock: a worker clears its deadline (with this lock) before it closes the socket, so the
+            # socket shut here is still the one that was late.
             expired = [connection for connection, deadline in self._deadlines.items() if deadline <= now]
             for connection in expired:
                 del self._deadlines[connection]
-        for connection in expired:
-            try:
-                # Ends the blocked read as if the client had stopped sending; the answer (408) can still go out.
-                connection.shutdown(socket.SHUT_RD)
-            except OSError:
-                pass
+                _stop_reading(connection)
+
+    def set_idle(self, connection: Any, idle: bool) -> None:
+        """Mark ``connection`` as kept alive between requests (its worker could serve someone else)."""
+        with self._deadline_lock:
+            if idle:
+                self._idle_connections.add(connection)
+            else:
+                self._idle_connections.discard(connection)
+
+    def _free_idle_workers(self) -> None:
+        """Close the kept-alive connections waiting for their next request, so that a new connection gets a
+        worker: otherwise clients that keep connections open hold every worker while others wait."""
+        with self._deadline_lock:
+            idle, self._idle_connections = self._idle_connections, set()
+            for connection in idle:
+                _stop_reading(connection)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         # The slot taken here (at most max_workers connections) is given back by the worker when it is done.
-        while not self.workers.acquire(timeout=POLL_INTERVAL_SEC):
-            if self.stopping:
-                self.shutdown_request(request)
-                return
-            self._cut_expired()
+        if not self.workers.acquire(blocking=False):
+            self._free_idle_workers()
+            while not self.workers.acquire(timeout=POLL_INTERVAL_SEC):
+                if self.stopping:
+                    self.shutdown_request(request)
+                    return
+                self._cut_expired()
+                self._free_idle_workers()
         with self._pool_lock:
             if self._idle:
                 # An idle worker is reserved for this connection, so no connection waits while one is free.
@@ -105,15 +123,19 @@ class WSGIServer(HTTPServer):
             finally:
                 self.shutdown_request(request)
                 with self._pool_lock:
-                    self._idle += 1
+                    closed = self._closed
+                    if not closed:
+                        self._idle += 1
                 self.workers.release()
-            job = self._jobs.get()
+            # After server_close nobody hands out jobs: a worker that finishes then ends, not waits for ever.
+            job = None if closed else self._jobs.get()
         with self._pool_lock:
             self._worker_count -= 1
 
     def server_close(self) -> None:
         super().server_close()
         with self._pool_lock:
+            self._closed = True
             idle, self._idle = self._idle, 0
         for _ in range(idle):
             self._jobs.put(None)
@@ -162,3 +184,11 @@ def stop_server(server: WSGIServer, thread: threading.Thread | None = None) -> N
     if thread is not None:
         thread.join(5)
     server.server_close()
+
+
+def _stop_reading(connection: Any) -> None:
+    """End a blocked read on ``connection`` as if the client had stopped sending (an answer can still go out)."""
+    try:
+        connection.shutdown(socket.SHUT_RD)
+    except OSError:
+        pass

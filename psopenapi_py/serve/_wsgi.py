@@ -143,8 +143,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 # Between requests a connection may sit idle only this long, so idle clients free their worker.
                 self.connection.settimeout(idle_timeout)
             # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
-            # it (until its first line, see _read_head).
+            # it (until its first line, see _read_head), and may be closed meanwhile if a new one needs a worker.
             self._waited_idle = not first
+            if not first:
+                self.server.set_idle(self.connection, True)
             self._until = time.monotonic() + (read_timeout if first else idle_timeout)
             self.server.set_deadline(self.connection, self._until)
             try:
@@ -156,6 +158,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 return
             finally:
                 self.server.set_deadline(self.connection, None)
+                self.server.set_idle(self.connection, False)
             if request is None:
                 return
             if not first and idle_timeout != read_timeout:
@@ -194,6 +197,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             return None
         self._head_started = True
         if self._waited_idle:
+            self.server.set_idle(self.connection, False)
             # The idle wait is over: from the first line on, the head has the read timeout, as a first request.
             read_timeout = self.server.read_timeout_sec
             self.connection.settimeout(read_timeout)
@@ -299,6 +303,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                     exc_info = None
             elif started:
                 raise AssertionError("start_response was called twice without exc_info")
+            for name, value in response_headers:
+                # A CR or LF would split the answer (response splitting); PEP 3333 leaves the check to servers.
+                if not (name.isascii() and value.isascii()) or any(c in name + value for c in "\r\n\0"):
+                    raise ValueError(f"the response header {name[:40]!r} holds a character HTTP does not allow")
             started[:] = [status, list(response_headers)]
             return chunks.append
 
