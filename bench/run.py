@@ -1397,7 +1397,7 @@ class Plan:
         #: Lines of the generated PowerShell script and timings per side of figure 5.
         self.translate_lines, self.translate_repeats = (300, 1) if quick else (5000, 7)
         #: Figure 7: sequential /token calls per sample, samples, and requests of the gunicorn load.
-        self.serve_calls, self.serve_repeats, self.serve_load = (20, 1, 80) if quick else (300, 5, 2000)
+        self.serve_calls, self.serve_repeats, self.serve_load = (20, 1, 80) if quick else (300, 11, 2000)
 
 
 FIGURES = ("import", "warm", "warm_call", "build", "one_shot", "translate", "serve", "peer")
