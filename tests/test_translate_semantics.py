@@ -603,6 +603,13 @@ Write-Output $Sb.ToString()
     ]
 
 
+def test_a_variable_of_a_type_the_runtime_cannot_convert_to_warns_instead_of_failing_at_run_time() -> None:
+    for declared in ("xml", "uri", "scriptblock", "System.Net.IPAddress"):
+        result = translate_powershell(f'[{declared}]$Value = "x"\nWrite-Output $Value\n')
+        assert [w.message for w in result.warnings][0] == f"unsupported: a variable of type [{declared}]"
+    assert out("[char[]]$Letters = 'ab'\n[System.Int64]$Big = '5'\nWrite-Output $Letters.Count $Big\n") == ["2", "5"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

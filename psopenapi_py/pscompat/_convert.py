@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, KeysView, Mapping, ValuesView
+from collections.abc import Callable, Iterator, KeysView, Mapping, ValuesView
 from datetime import datetime
 from types import GeneratorType
 from typing import Any
@@ -369,59 +369,102 @@ def returned(value: Any) -> Any:
     return collect(as_array(value)) if isinstance(value, (list, tuple)) else value
 
 
-def cast(value: Any, type_name: str) -> Any:
-    """A PowerShell cast ``[type]value`` for the types scripts use (``int``, ``double``, ``string``, ``bool``, arrays)."""
-    from ._collections import Hashtable, PSObject
+def _to_hashtable(value: Any) -> Any:
+    from ._collections import Hashtable
+
+    if isinstance(value, Mapping):
+        return Hashtable(value)
+    raise _conversion_error(value, "System.Collections.Hashtable", "Only hashtables convert to a hashtable.")
+
+
+def _to_psobject(value: Any) -> Any:
+    from ._collections import PSObject
+
+    return PSObject(value) if isinstance(value, Mapping) and not isinstance(value, PSObject) else value
+
+
+def _to_text(value: Any) -> str:
     from ._format import text
 
-    name = type_name.lower().removeprefix("system.")
-    if name in ("int", "int32", "int16", "byte", "uint32"):
-        return to_int(value, "int")
-    if name in ("long", "int64", "uint64"):
-        return to_int(value, "long")
-    if name in ("double", "float", "single", "decimal"):
-        return to_double(value)
-    if name == "string":
-        return text(value)
-    if name in ("bool", "boolean", "switch"):
-        return truthy(value)
-    if name in ("array", "object[]", "collections.arraylist", "collections.generic.list[object]"):
-        return as_array(value)
-    if name == "char[]" and isinstance(value, str):
+    return text(value)
+
+
+def _to_datetime(value: Any) -> Any:
+    from ._time import to_datetime
+
+    return to_datetime(value)
+
+
+def _to_timespan(value: Any) -> Any:
+    from ._time import to_timespan
+
+    return to_timespan(value)
+
+
+def _to_guid(value: Any) -> Any:
+    from ._methods import to_guid
+
+    return to_guid(value)
+
+
+def _to_split_options(value: Any) -> Any:
+    from ._methods import StringSplitOptions
+
+    if isinstance(value, str):
+        flags = StringSplitOptions.NONE
+        for part in value.split(","):
+            flags |= StringSplitOptions[re.sub(r"(?<!^)(?=[A-Z])", "_", part.strip()).upper()]
+        return flags
+    return StringSplitOptions(to_int(value))
+
+
+def _to_chars(value: Any) -> Any:
+    if isinstance(value, str):
         return [Char(c) for c in value]
-    if name.endswith("[]"):
+    return [to_char(item) for item in as_array(value)]
+
+
+#: The types ``[type]value`` converts to (lower case, without ``System.``), and how.
+_CASTS: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(("int", "int32", "int16", "byte", "uint32"), lambda v: to_int(v, "int")),
+    **dict.fromkeys(("long", "int64", "uint64"), lambda v: to_int(v, "long")),
+    **dict.fromkeys(("double", "float", "single", "decimal"), lambda v: to_double(v)),
+    "string": _to_text,
+    **dict.fromkeys(("bool", "boolean", "switch"), lambda v: truthy(v)),
+    **dict.fromkeys(
+        ("array", "object[]", "collections.arraylist", "collections.generic.list[object]"), lambda v: as_array(v)
+    ),
+    "char[]": _to_chars,
+    **dict.fromkeys(("hashtable", "collections.hashtable"), _to_hashtable),
+    **dict.fromkeys(("pscustomobject", "psobject"), _to_psobject),
+    **dict.fromkeys(("datetime", "datetimeoffset"), _to_datetime),
+    "timespan": _to_timespan,
+    "guid": _to_guid,
+    "stringsplitoptions": _to_split_options,
+    "char": lambda v: to_char(v),
+    **dict.fromkeys(("object", "psobject[]"), lambda v: v),
+    "void": lambda v: None,
+}
+
+
+def _cast_name(type_name: str) -> str:
+    return type_name.lower().removeprefix("system.")
+
+
+def castable(type_name: str) -> bool:
+    """Whether :func:`cast` converts to ``type_name`` (the translator writes no cast it cannot run)."""
+    name = _cast_name(type_name)
+    while name not in _CASTS and name.endswith("[]"):
+        name = name[:-2]
+    return name in _CASTS
+
+
+def cast(value: Any, type_name: str) -> Any:
+    """A PowerShell cast ``[type]value`` for the types scripts use (``int``, ``double``, ``string``, ``bool``, arrays)."""
+    name = _cast_name(type_name)
+    convert = _CASTS.get(name)
+    if convert is not None:
+        return convert(value)
+    if name.endswith("[]") and castable(name):
         return [cast(item, name[:-2]) for item in as_array(value)]
-    if name in ("hashtable", "collections.hashtable"):
-        if isinstance(value, Mapping):
-            return Hashtable(value)
-        raise _conversion_error(value, "System.Collections.Hashtable", "Only hashtables convert to a hashtable.")
-    if name in ("pscustomobject", "psobject"):
-        return PSObject(value) if isinstance(value, Mapping) and not isinstance(value, PSObject) else value
-    if name in ("datetime", "datetimeoffset"):
-        from ._time import to_datetime
-
-        return to_datetime(value)
-    if name == "timespan":
-        from ._time import to_timespan
-
-        return to_timespan(value)
-    if name == "guid":
-        from ._methods import to_guid
-
-        return to_guid(value)
-    if name == "stringsplitoptions":
-        from ._methods import StringSplitOptions
-
-        if isinstance(value, str):
-            flags = StringSplitOptions.NONE
-            for part in value.split(","):
-                flags |= StringSplitOptions[re.sub(r"(?<!^)(?=[A-Z])", "_", part.strip()).upper()]
-            return flags
-        return StringSplitOptions(to_int(value))
-    if name == "char":
-        return to_char(value)
-    if name in ("object", "psobject[]"):
-        return value
-    if name == "void":
-        return None
     raise ScriptError(f"Unable to find type [{type_name}].")

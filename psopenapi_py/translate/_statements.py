@@ -274,7 +274,12 @@ class Statements(Context):
             typed = _unwrap(parts[1]) if len(parts) == 2 else None
             if len(parts) != 2 or parts[0].type != "type_literal" or typed is None or typed.type != "variable":
                 raise Unsupported(left, "unsupported: assignment to a cast")
-            self.scope.constraints[_bare_name(_variable_name(typed)).lower()] = _type_name(parts[0])
+            from ..pscompat._convert import castable
+
+            type_name = _type_name(parts[0])
+            if R.CASTS.get(type_name) not in ("int", "str", "float", "bool") and not castable(type_name):
+                raise Unsupported(parts[0], f"unsupported: a variable of type [{_text(parts[0]).strip('[]')}]")
+            self.scope.constraints[_bare_name(_variable_name(typed)).lower()] = type_name
             left = typed
         if self.scope.constraints and left.type == "variable" and op == "=":
             constraint = self.scope.constraints.get(_bare_name(_variable_name(left)).lower())
