@@ -610,6 +610,36 @@ def test_a_variable_of_a_type_the_runtime_cannot_convert_to_warns_instead_of_fai
     assert out("[char[]]$Letters = 'ab'\n[System.Int64]$Big = '5'\nWrite-Output $Letters.Count $Big\n") == ["2", "5"]
 
 
+def test_index_of_and_last_index_of_take_a_start_index_and_a_count() -> None:
+    script = """
+$Token = 'sk-demo-0000111122223333'
+Write-Output $Token.IndexOf('-', 3) $Token.IndexOf('-', 3, 2) $Token.LastIndexOf('-', 5) $Token.LastIndexOf('-', 7, 1)
+Write-Output $Token.IndexOf('D', 0, 'OrdinalIgnoreCase') $Token.StartsWith('SK', $true, $null)
+Write-Output $Token.Substring(0, $Token.IndexOf('-', 3) + 1)
+"""
+    assert out(script) == ["7", "-1", "2", "7", "3", "True", "sk-demo-"]
+
+
+def test_a_regex_replace_evaluator_block_with_a_param_is_called_for_each_match() -> None:
+    script = """
+$Text = 'Order 88231 and 40017 shipped'
+Write-Output ([regex]::Replace($Text, '\\b\\d{5}\\b', { param($Found) '***' + $Found.Value.Substring(3) }))
+"""
+    assert out(script) == ["Order ***31 and ***17 shipped"]
+
+
+def test_a_pscustomobject_parameter_takes_the_object_as_it_is() -> None:
+    script = """
+function Show-Site {
+    param([pscustomobject]$Site)
+    "$($Site.name) speaks $($Site.voice)"
+}
+$Sites = '[{"name": "faro", "voice": "cedar"}]' | ConvertFrom-Json
+Show-Site -Site $Sites[0]
+"""
+    assert out(script) == ["faro speaks cedar"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

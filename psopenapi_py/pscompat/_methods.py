@@ -53,6 +53,52 @@ def _substring(s: str, start: Any, size: Any = None) -> str:
     return s[i : i + n]
 
 
+def _index_of(s: str, needle: str, positions: list[int]) -> int:
+    """``IndexOf(value[, startIndex[, count]])``: the first match starting at or after ``startIndex`` and
+    lying within ``count`` characters of it."""
+    start = positions[0] if positions else 0
+    if start < 0 or start > len(s):
+        raise _bad_argument(
+            "IndexOf",
+            "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'startIndex')",
+        )
+    end = len(s)
+    if len(positions) > 1:
+        count = positions[1]
+        if count < 0 or start + count > len(s):
+            raise _bad_argument(
+                "IndexOf",
+                "Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')",
+            )
+        end = start + count
+    return s.find(needle, start, end)
+
+
+def _last_index_of(s: str, needle: str, positions: list[int]) -> int:
+    """``LastIndexOf(value[, startIndex[, count]])``: the last match lying within the characters from
+    ``startIndex`` back toward the start (``count`` of them)."""
+    if not positions:
+        return s.rfind(needle)
+    start = positions[0]
+    if not s:
+        return 0 if not needle and start in (-1, 0) else -1
+    if start < 0 or start >= len(s):
+        raise _bad_argument(
+            "LastIndexOf",
+            "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')",
+        )
+    first = 0
+    if len(positions) > 1:
+        count = positions[1]
+        if count < 0 or start - count + 1 < 0:
+            raise _bad_argument(
+                "LastIndexOf",
+                "Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')",
+            )
+        first = start - count + 1
+    return s.rfind(needle, first, start + 1)
+
+
 class StringSplitOptions(enum.IntFlag):
     """``[StringSplitOptions]``: a flag enum (``-bor`` keeps it one), told apart from a count by its type."""
 
@@ -101,18 +147,26 @@ def _str_method(s: str, name: str, args: tuple[Any, ...]) -> Any:
         return _substring(s, *args)
     if n in ("startswith", "endswith", "contains", "indexof", "lastindexof", "equals"):
         needle = text(args[0]) if args else ""
-        ignore = len(args) > 1 and "ignorecase" in text(args[1]).lower()
+        # After the value: positions (IndexOf's startIndex and count), then a StringComparison or, for
+        # StartsWith/EndsWith, an ignoreCase bool (its culture argument changes nothing here).
+        rest = list(args[1:])
+        positions = []
+        while rest and isinstance(rest[0], int) and not isinstance(rest[0], bool):
+            positions.append(rest.pop(0))
+        ignore = bool(rest) and (rest[0] is True or "ignorecase" in text(rest[0]).lower())
         hay, pin = (s.casefold(), needle.casefold()) if ignore else (s, needle)
+        if n == "indexof":
+            return _index_of(hay, pin, positions)
+        if n == "lastindexof":
+            return _last_index_of(hay, pin, positions)
+        if positions:
+            raise ScriptError(f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".')
         if n == "startswith":
             return hay.startswith(pin)
         if n == "endswith":
             return hay.endswith(pin)
         if n == "contains":
             return pin in hay
-        if n == "indexof":
-            return hay.find(pin)
-        if n == "lastindexof":
-            return hay.rfind(pin)
         return hay == pin
     if n == "replace":
         if len(args) < 2:

@@ -256,10 +256,13 @@ def replace(left: Any, pattern: Any, replacement: Any = "", case: bool = False) 
     compiled = to_regex(text(pattern), case)
     repl: Callable[[re.Match[str]], str]
     if callable(replacement):
+        from ._pipeline import output  # _pipeline builds on this module
+
         func = replacement
 
         def repl(found: re.Match[str]) -> str:
-            return text(func(_MatchInfo(found)))
+            # A translated block is a generator of what it writes: its output, as text, is the replacement.
+            return text(output(func(_MatchInfo(found))))
     else:
         repl = _expand(text(replacement))
     if isinstance(left, (list, tuple)):

@@ -488,7 +488,9 @@ def _param_attributes(sp: Node) -> tuple[str, bool, str | None]:
                 continue
             lit = next((c for c in attr.children if c.type == "type_literal"), None)
             if lit is not None:
-                kind = R.CASTS.get(_type_name(lit), "")
+                type_name = _type_name(lit)
+                # [pscustomobject]/[psobject] as a parameter type wraps what is passed without changing it.
+                kind = "any" if type_name in ("pscustomobject", "psobject") else R.CASTS.get(type_name, "")
                 if not kind or kind in ("void", "dict_literal"):
                     raise Unsupported(lit, f"unsupported: parameter type {_text(lit)}")
                 continue
