@@ -1004,12 +1004,13 @@ def test_for(ps: str, python: str) -> None:
     assert py(ps) == python + "\n"
 
 
-def test_a_for_loop_with_continue_that_is_not_a_count_is_untranslated() -> None:
-    """continue would skip the while loop's increment: reported rather than translated wrongly."""
-    result = translate_powershell("for ($i = 0; $i -lt 3; $i++) { $i = $i; continue }\n")
-    assert [str(w) for w in result.warnings] == [
-        "line 1: unsupported: continue inside a for loop that is not a plain count"
-    ]
+def test_a_for_loop_with_continue_that_is_not_a_count_runs_the_iterator_at_the_top() -> None:
+    """continue goes on to the iterator, then the test: the iterator runs first on every pass but the first."""
+    python = py("for ($i = 0; $i -lt 3; $i++) { $i = $i; continue }\n")
+    assert python == (
+        "i = 0\nfirst_pass = True\nwhile True:\n    if not first_pass:\n        i += 1\n    first_pass = False\n"
+        "    if not i < 3:\n        break\n    i = i\n    continue\n"
+    )
 
 
 def test_while_and_do_loops() -> None:

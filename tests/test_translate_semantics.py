@@ -640,6 +640,49 @@ Show-Site -Site $Sites[0]
     assert out(script) == ["faro speaks cedar"]
 
 
+def test_a_do_while_test_reads_the_variables_its_body_assigns() -> None:
+    script = """
+$Feed = @('starting', 'starting', 'healthy', 'healthy')
+function Wait-Healthy {
+    $Poll = 0
+    do {
+        $Status = $Feed[$Poll]
+        $Poll++
+    } while ($Status -ne 'healthy' -and $Poll -lt $Feed.Count)
+    "$Status after $Poll polls"
+}
+Wait-Healthy
+"""
+    assert out(script) == ["healthy after 3 polls"]
+
+
+def test_continue_in_a_do_loop_goes_on_to_its_test() -> None:
+    script = """
+$I = 0; $Seen = @()
+do {
+    $I++
+    if ($I % 2 -eq 0) { continue }
+    $Seen += $I
+} until ($I -ge 7)
+$N = 0
+do { $N++; if ($N -eq 2) { continue }; Write-Output "n=$N" } while (@(1, 2, 3) | Where-Object { $_ -gt $N })
+Write-Output ($Seen -join ',')
+"""
+    assert out(script) == ["n=1", "n=3", "1,3,5,7"]
+
+
+def test_continue_in_a_for_loop_runs_its_iterator_then_its_test() -> None:
+    script = """
+$Kept = @()
+for ($I = 10; $I -gt 0; $I -= 3) {
+    if ($I -eq 7) { continue }
+    $Kept += $I
+}
+Write-Output ($Kept -join ',') "after: $I"
+"""
+    assert out(script) == ["10,4,1", "after: -2"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

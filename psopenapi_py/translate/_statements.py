@@ -13,7 +13,21 @@ from . import _rules as R
 from ._builtins import print_value
 from ._catalog import BOOL, INT, STR, UNKNOWN, Kind, T, list_of, normalize
 from ._context import Context, _Catch, _Label
-from ._expr import _NOCONST, P_ADD, P_ATOM, P_NOT, P_TERNARY, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
+from ._expr import (
+    _NOCONST,
+    P_ADD,
+    P_AND,
+    P_ATOM,
+    P_NOT,
+    P_TERNARY,
+    Expr,
+    call,
+    const_expr,
+    list_expr,
+    ps_call,
+    py_str,
+    wrap,
+)
 from ._output import OutputMark
 from ._scope import _bare_name, _identifier
 from ._syntax import (
@@ -716,16 +730,33 @@ class Statements(Context):
         self._loop_block(block, indent + R.INDENT)
 
     def visit_do_statement(self, node: Node, indent: str) -> None:
-        """``do { } while/until (cond)`` as ``while True:`` with the test at the end."""
+        """``do { } while/until (cond)`` as ``while True:`` with the test at the end; with a ``continue`` in the
+        body (which goes on to the test), as ``while first_pass or cond:``."""
         self.out.flush_comments(_clause_comments(node), None, indent)
-        cond = self._condition(node.child_by_field_name("condition"), node)
         until = any(c.type == "until" for c in node.children)
         block = next((c for c in node.children if c.type == "statement_block"), None)
-        if block is not None and _has_continue(block):
-            raise Unsupported(node, "unsupported: continue inside do/while")
-        self.out.emit(indent, "while True", None, ":", row=node.start_point[0])
-        self._loop_block(block, indent + R.INDENT)
         inner = indent + R.INDENT
+        flag = self.scope.fresh("first_pass") if block is not None and _has_continue(block) else None
+        header = len(self.out.lines)
+        if flag is not None:
+            self.out.emit(indent, f"{flag} = True", None, row=node.start_point[0])
+        self.out.emit(indent, "while True", None, ":", row=node.start_point[0])
+        if flag is not None:
+            self.out.emit(inner, f"{flag} = False", None)
+        self._loop_block(block, inner)
+        # The test runs after the body, so it reads the variables as the body left them; what writing it
+        # needs before it (a nested def) goes before the loop.
+        before = len(self.out.lines)
+        cond = self._condition(node.child_by_field_name("condition"), node)
+        needed = self.out.lines[before:]
+        del self.out.lines[before:]
+        self.out.lines[header:header] = needed
+        header += len(needed)
+        if flag is not None:
+            test = Expr(f"not {wrap(cond, P_NOT)}", P_NOT, BOOL) if until else cond
+            while_line = self.out.lines.index(f"{indent}while True:", header)
+            self.out.lines[while_line] = f"{indent}while {flag} or {wrap(test, P_AND)}:"
+            return
         test = Expr(cond.code, cond.prec, BOOL) if until else Expr(f"not {wrap(cond, P_NOT)}", P_NOT, BOOL)
         self.out.emit(inner, "if ", test, ":")
         self.out.emit(inner + R.INDENT, "break", None)
@@ -746,17 +777,36 @@ class Statements(Context):
             self.out.emit(indent, f"for {var} in ", call("range", bounds), ":", row=node.start_point[0])
             self._loop_block(block, indent + R.INDENT)
             return
-        if block is not None and _has_continue(block):
-            raise Unsupported(node, "unsupported: continue inside a for loop that is not a plain count")
         if init is not None:
             for child in self._kids(init):
                 self._statement_strict(child, indent)
         cond = self._condition(self._kids(cond_node)[0], node) if cond_node is not None else const_expr(True)
-        self.out.emit(indent, "while ", cond, ":", row=node.start_point[0])
-        self._loop_block(block, indent + R.INDENT)
-        if iterator is not None:
-            for child in self._kids(iterator):
-                self._statement_strict(child, indent + R.INDENT)
+        inner = indent + R.INDENT
+        if block is None or iterator is None or not _has_continue(block):
+            self.out.emit(indent, "while ", cond, ":", row=node.start_point[0])
+            self._loop_block(block, inner)
+            if iterator is not None:
+                for child in self._kids(iterator):
+                    self._statement_strict(child, inner)
+            return
+        # A continue goes on to the iterator, then the test: the iterator runs at the top of every pass but
+        # the first.
+        flag = self.scope.fresh("first_pass")
+        self.out.emit(indent, f"{flag} = True", None, row=node.start_point[0])
+        self.out.emit(indent, "while True", None, ":")
+        top = len(self.out.lines)
+        self.out.emit(inner, f"{flag} = False", None)
+        self.out.emit(inner, "if ", Expr(f"not {wrap(cond, P_NOT)}", P_NOT, BOOL), ":")
+        self.out.emit(inner + R.INDENT, "break", None)
+        self._loop_block(block, inner)
+        # Written after the body, as it runs after it (it sees the variables as the body left them).
+        start = len(self.out.lines)
+        for child in self._kids(iterator):
+            self._statement_strict(child, inner + R.INDENT)
+        step = self.out.lines[start:]
+        del self.out.lines[start:]
+        self.out.lines[top:top] = [f"{inner}if not {flag}:", *step]
+        self.out.code_lines += 1
 
     def _statement_strict(self, node: Node, indent: str) -> None:
         """A statement that is part of a larger one: its failure fails the larger statement."""
