@@ -523,3 +523,31 @@ def test_importing_the_package_does_not_import_pscompat() -> None:
     code = "import sys, psopenapi_py; print('psopenapi_py.pscompat' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_with_preferences_holds_for_each_step_of_a_generator_function_and_its_own_settings_last() -> None:
+    seen: list[str] = []
+
+    def body() -> Any:
+        seen.append(ps.preferences.get("ErrorActionPreference"))
+        yield 1
+        seen.append(ps.preferences.get("ErrorActionPreference"))
+        ps.preferences.set("ErrorActionPreference", "Ignore")  # the function's own, kept for its next step
+        yield 2
+        seen.append(ps.preferences.get("ErrorActionPreference"))
+
+    steps = ps.with_preferences(body, error_action="stop")()
+    assert next(steps) == 1
+    assert ps.preferences.get("ErrorActionPreference") == "Continue"  # the caller's, between steps
+    assert list(steps) == [2]
+    assert seen == ["Stop", "Stop", "Ignore"]
+    assert ps.preferences.get("ErrorActionPreference") == "Continue"
+
+
+def test_with_preferences_names_an_action_that_does_not_exist() -> None:
+    with pytest.raises(ps.ScriptError) as caught:
+        ps.with_preferences(lambda: None, error_action="Halt")
+    assert str(caught.value).startswith(
+        "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Halt\" to type "
+        '"System.Management.Automation.ActionPreference".'
+    )

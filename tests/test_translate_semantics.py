@@ -683,6 +683,68 @@ Write-Output ($Kept -join ',') "after: $I"
     assert out(script) == ["10,4,1", "after: -2"]
 
 
+def test_an_advanced_function_takes_error_action_warning_action_and_verbose_for_its_run() -> None:
+    script = """
+function Test-Key {
+    [CmdletBinding()]
+    param([string]$Key)
+    Write-Verbose "checking $Key"
+    if (-not $Key.StartsWith('sk-')) {
+        Write-Error "key does not start with sk-"
+        return $false
+    }
+    Write-Output "shape ok"
+    Write-Warning "old key"
+    return $true
+}
+try {
+    Test-Key -Key 'xx' -ErrorAction Stop
+    Write-Output 'not reached'
+} catch {
+    Write-Output "caught: $($_.Exception.Message)"
+}
+$Quiet = Test-Key -Key 'xx' -ea SilentlyContinue
+Write-Output "quiet: $Quiet"
+$Results = @(Test-Key -Key 'sk-1' -Verbose -WarningAction SilentlyContinue)
+Write-Output ($Results -join ',')
+Write-Output "after: $ErrorActionPreference"
+"""
+    proc = run_ps(script)
+    assert proc.stdout.splitlines() == [
+        "caught: key does not start with sk-",
+        "quiet: False",
+        "shape ok,True",
+        "after: Continue",
+    ]
+    assert proc.stderr.splitlines() == ["VERBOSE: checking sk-1"]
+
+
+def test_common_parameters_a_translation_does_not_honour_are_reported_and_plain_functions_take_none() -> None:
+    advanced = "function F { [CmdletBinding()] param($A) $A }\n"
+    assert [w.message for w in translate_powershell(advanced + "F -A 1 -ErrorVariable errs\n").warnings] == [
+        "unsupported: -ErrorVariable of a script function"
+    ]
+    plain = "function G { param($A) $A }\n"
+    assert [w.message for w in translate_powershell(plain + "G -A 1 -ErrorAction Stop\n").warnings] == [
+        "G has no parameter -ErrorAction"
+    ]
+
+
+def test_splatting_items_of_a_list_of_hashtables_with_different_keys_binds_each_ones_keys() -> None:
+    script = """
+function Show-Spec { param($Team, $Cap = 1024, [switch]$TextOnly) "$Team $Cap $TextOnly" }
+$Specs = @(
+    @{ Team = 'support'; Cap = 512 }
+    @{ Team = 'ops'; TextOnly = $true }
+)
+foreach ($Spec in $Specs) { Show-Spec @Spec }
+$Table = @{ Team = 'a' }
+if ($Specs.Count -gt 1) { $Table = @{ Team = 'b'; Cap = 1 } }
+Show-Spec @Table
+"""
+    assert out(script) == ["support 512 False", "ops 1024 True", "b 1 False"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

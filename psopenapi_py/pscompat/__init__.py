@@ -142,6 +142,7 @@ from ._streams import (
     format_table,
     preferences,
     should_process,
+    with_preferences,
     write_error,
     write_host,
     write_output,
@@ -276,6 +277,7 @@ __all__ = [
     "write_error",
     "write_host",
     "write_output",
+    "with_preferences",
     "write_verbose",
     "write_warning",
 ]

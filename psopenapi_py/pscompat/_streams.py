@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Generator, Mapping
 from types import GeneratorType
 from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, model_fields
-from ._convert import ScriptError, is_number
+from ._convert import ScriptError, is_number, truthy
 from ._format import OFS, text
 from ._search import MatchInfo
 
@@ -19,6 +19,7 @@ __all__ = [
     "write_error",
     "write_host",
     "write_output",
+    "with_preferences",
     "write_verbose",
     "write_warning",
 ]
@@ -83,6 +84,66 @@ class Preferences:
 
 #: The running script's preferences (one script runs per process).
 preferences = Preferences()
+
+_ACTIONS = ("Continue", "Ignore", "Inquire", "SilentlyContinue", "Stop", "Suspend", "Break")
+
+
+def with_preferences(
+    func: Callable[..., Any], *, error_action: Any = None, warning_action: Any = None, verbose: Any = None
+) -> Callable[..., Any]:
+    """An advanced function called with ``-ErrorAction``, ``-WarningAction`` or ``-Verbose``: ``func``, run
+    with the matching preference variables set for as long as it runs (its body, and what it calls), as
+    PowerShell sets them in the function's scope. A translated function that writes output is a generator:
+    each step of it runs with them, so its output still comes as it is written."""
+    settings: list[tuple[str, Any]] = []
+    for parameter, name, value in (
+        ("ErrorAction", "ErrorActionPreference", error_action),
+        ("WarningAction", "WarningPreference", warning_action),
+    ):
+        if value is not None:
+            spelled = text(value)
+            if spelled.lower() not in (a.lower() for a in _ACTIONS):
+                raise ScriptError(
+                    f"Cannot bind parameter '{parameter}'. Cannot convert value \"{spelled}\" to type "
+                    f'"System.Management.Automation.ActionPreference". Error: "Unable to match the identifier name '
+                    f"{spelled} to a valid enumerator name. Specify one of the following enumerator names and try "
+                    f'again: {", ".join(_ACTIONS)}"'
+                )
+            settings.append((name, spelled))
+    if verbose is not None:
+        settings.append(("VerbosePreference", "Continue" if truthy(verbose) else "SilentlyContinue"))
+
+    def apply() -> None:
+        for name, value in settings:
+            preferences.set(name, value)
+
+    def scoped(steps: Generator[Any, Any, Any]) -> Generator[Any, Any, Any]:
+        inside: tuple[Any, ...] | None = None  # what the function itself set, kept from one step to the next
+        while True:
+            outside = preferences.save()
+            if inside is None:
+                apply()
+            else:
+                preferences.restore(inside)
+            try:
+                item = next(steps)
+            except StopIteration as stop:
+                return stop.value
+            finally:
+                inside = preferences.save()
+                preferences.restore(outside)
+            yield item
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        outside = preferences.save()
+        apply()
+        try:
+            result = func(*args, **kwargs)
+        finally:
+            preferences.restore(outside)
+        return scoped(result) if isinstance(result, GeneratorType) else result
+
+    return call
 
 
 def _cell(value: Any) -> str:

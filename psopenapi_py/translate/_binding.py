@@ -70,16 +70,41 @@ class _Param:
 class _UserFunction:
     """A function the script defines: its Python name, parameters, and whether it returns a value."""
 
-    __slots__ = ("error", "generator", "node", "params", "py", "returns_value")
+    __slots__ = ("advanced", "error", "generator", "node", "params", "py", "returns_value")
 
     def __init__(self, py: str, node: Node):
         self.py = py
         self.node = node
         self.params: list[_Param] = []
+        #: ``[CmdletBinding()]`` or a ``[Parameter()]``: it also takes the common parameters (``-ErrorAction``...).
+        self.advanced = False
         self.returns_value = False
         #: It writes output besides ``return value``: its Python is a generator of all it writes.
         self.generator = False
         self.error: Unsupported | None = None
+
+
+#: The common parameters of an advanced function: those a translation honours (they set the matching
+#: preference while the function runs) and those it reports (``py`` None).
+COMMON_PARAMS: tuple[_Param, ...] = (
+    _Param("ErrorAction", "error_action", aliases=("ea",)),
+    _Param("WarningAction", "warning_action", aliases=("wa",)),
+    _Param("Verbose", "verbose", switch=True, aliases=("vb",)),
+    *(
+        _Param(name, "", aliases=(alias,))
+        for name, alias in (
+            ("Debug", "db"),
+            ("ErrorVariable", "ev"),
+            ("WarningVariable", "wv"),
+            ("InformationAction", "infa"),
+            ("InformationVariable", "iv"),
+            ("OutVariable", "ov"),
+            ("OutBuffer", "ob"),
+            ("PipelineVariable", "pv"),
+            ("ProgressAction", "proga"),
+        )
+    ),
+)
 
 
 _PARAMS_CACHE: dict[int, list[_Param]] = {}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from . import _rules as R
-from ._binding import Element, _builtin_params, _package_params, _Param, _UserFunction
+from ._binding import COMMON_PARAMS, Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
 from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
 from ._context import Context
-from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, wrap
+from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, ps_call, wrap
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
 
 
@@ -229,18 +229,31 @@ class Commands(Context):
         if fn.error is not None:
             raise Unsupported(node, f"{name} could not be translated (line {fn.error.line})")
         takes_pipeline = any(getattr(p, "from_pipeline", None) for p in fn.params)
-        bound = self.binder.bind(name, fn.params, elements, None if takes_pipeline else piped, node, callee=fn.py)
-        args = [(_keyword(p), self._converted(v, p.type)) for p, v in bound]
+        params = [*fn.params, *COMMON_PARAMS] if fn.advanced else fn.params
+        bound = self.binder.bind(name, params, elements, None if takes_pipeline else piped, node, callee=fn.py)
+        common = [(p, v) for p, v in bound if p in COMMON_PARAMS]
+        args = [(_keyword(p), self._converted(v, p.type)) for p, v in bound if p not in COMMON_PARAMS]
         if takes_pipeline and piped is not None:
             args.append(("piped=", piped))  # each item binds the pipeline parameters in turn
+        callee = fn.py
+        if common:
+            callee = self._with_preferences(fn.py, common, node).code
         if fn.generator:
             # Everything the function writes, collected as PowerShell returns it (printed as it comes).
-            raw = call(fn.py, args, UNKNOWN)
+            raw = call(callee, args, UNKNOWN)
             value = self._ps("output", raw)
             value.generator = raw
             return value
         returns = UNKNOWN if fn.returns_value else NONE
-        return call(fn.py, args, returns, stmt=not fn.returns_value)
+        return call(callee, args, returns, stmt=not fn.returns_value)
+
+    def _with_preferences(self, func: str, common: list[tuple[_Param, Expr]], node: Node) -> Expr:
+        """An advanced function called with ``-ErrorAction``, ``-WarningAction`` or ``-Verbose``: the
+        function, run with those preferences set (the other common parameters are reported)."""
+        for p, _ in common:
+            if not p.py:
+                raise Unsupported(node, f"unsupported: -{p.name} of a script function")
+        return ps_call(self.out, "with_preferences", [("", Expr(func)), *((p.py + "=", v) for p, v in common)])
 
 
 #: A "command name" that is really an expression the grammar misread (a number or a range).

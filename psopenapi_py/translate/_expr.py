@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import _rules as R
-from ._catalog import BOOL, FLOAT, INT, NONE, STR, UNKNOWN, T, list_of
+from ._catalog import BOOL, FLOAT, INT, NONE, STR, UNKNOWN, Kind, T, list_of
 
 if TYPE_CHECKING:
     from ._output import Output
@@ -77,9 +77,38 @@ def ps_call(out: Output, func: str, args: list[tuple[str, Expr]], type: T = UNKN
     return e
 
 
+def _same(a: T, b: T) -> bool:
+    """Whether two types say the same about a value (a hashtable's keys and their types included)."""
+    if a is b:
+        return True
+    if a.kind != b.kind or a.cls != b.cls:
+        return False
+    if (a.elem is None) != (b.elem is None) or (
+        a.elem is not None and b.elem is not None and not _same(a.elem, b.elem)
+    ):
+        return False
+    if a.keys is None or b.keys is None:
+        return a.keys is b.keys
+    return a.keys.keys() == b.keys.keys() and all(
+        a.keys[k][0] == b.keys[k][0] and _same(a.keys[k][1], b.keys[k][1]) for k in a.keys
+    )
+
+
+def common_type(types: list[T]) -> T:
+    """What is known of every one of ``types``: the type they share; hashtables whose keys differ are
+    hashtables of unknown keys (``@{a=1}, @{a=1; b=2}``: splatting one must not bind only ``a``); else unknown."""
+    first = types[0]
+    if all(_same(first, t) for t in types[1:]):
+        return first
+    if first.kind == Kind.DICT and all(t.kind == Kind.DICT for t in types):
+        cls = first.cls if all(t.cls == first.cls for t in types) else None
+        return T(Kind.DICT, cls=cls)
+    return UNKNOWN
+
+
 def list_expr(items: list[Expr]) -> Expr:
     """The Expr of a list literal; its element type is known when all items share one."""
-    elem = items[0].type if items and all(i.type.kind == items[0].type.kind for i in items) else UNKNOWN
+    elem = common_type([i.type for i in items]) if items else UNKNOWN
     code = "[" + ", ".join(i.code for i in items) + "]"
     return Expr(code, P_ATOM, list_of(elem), split=("[", [("", i) for i in items], "]") if items else None, items=items)
 

@@ -51,6 +51,7 @@ class Functions(Context):
         except Unsupported as exc:
             fn.error = exc
         fn.returns_value = bool(_RETURN_WITH_VALUE.search(_text(node)))
+        fn.advanced = _is_advanced(node)
         body = _function_body(node)
         fn.generator = body is not None and self._emits(body)
         self.functions[key] = fn
@@ -473,6 +474,22 @@ def _parameter_list(node: Node) -> Node | None:
                 raise Unsupported(node, "syntax error")
             plist = next((c for c in param_block.children if c.type == "parameter_list"), None)
     return plist
+
+
+def _is_advanced(node: Node) -> bool:
+    """Whether a function is advanced (``[CmdletBinding()]`` or a ``[Parameter()]`` in its parameters)."""
+    try:
+        plist = _parameter_list(node)
+    except Unsupported:
+        return False
+    if plist is None:
+        return False
+    head = (node.text or b"")[: plist.end_byte - node.start_byte]
+    return _ADVANCED.search(head) is not None
+
+
+#: The attributes that make a function advanced.
+_ADVANCED = re.compile(rb"\[\s*(?:CmdletBinding|Parameter)\s*[(\]]", re.IGNORECASE)
 
 
 def _param_attributes(sp: Node) -> tuple[str, bool, str | None]:
