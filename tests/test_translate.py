@@ -423,10 +423,13 @@ def test_an_ambiguous_parameter_prefix_is_untranslated() -> None:
 
 
 def test_an_unknown_parameter_is_untranslated() -> None:
-    """A parameter the function does not have (including common ones such as -Verbose) is reported."""
-    result = translate_powershell("$c = Get-Configuration -Verbose\n")
-    assert result.python == "# untranslated (line 1): $c = Get-Configuration -Verbose\n"
-    assert [str(w) for w in result.warnings] == ["line 1: Get-Configuration has no parameter -Verbose"]
+    """A parameter the function does not have is reported; so is a common one (-Verbose) the translation
+    does not honour on the module's cmdlets."""
+    result = translate_powershell("$c = Get-Configuration -Verbos\n")
+    assert result.python == "# untranslated (line 1): $c = Get-Configuration -Verbos\n"
+    assert [str(w) for w in result.warnings] == ["line 1: unsupported: -Verbose of Get-Configuration"]
+    result = translate_powershell("$c = Get-Configuration -Colour red\n")
+    assert [str(w) for w in result.warnings] == ["line 1: Get-Configuration has no parameter -Colour"]
 
 
 def test_positional_arguments_bind_in_signature_order() -> None:

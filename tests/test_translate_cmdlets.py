@@ -56,6 +56,24 @@ def warnings_of(ps: str) -> list[str]:
 # Paths and files
 
 
+def test_get_item_gives_a_file_a_folder_or_an_environment_entry(tmp_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PSO_STAGE", "blue")
+    (tmp_dir / "notes.txt").write_text("12345")
+    ps = DIR + (
+        "$File = Get-Item -Path (Join-Path $Dir 'notes.txt')\n"
+        "Write-Output $File.Name $File.Length $File.Extension $File.PSIsContainer\n"
+        "$Folder = Get-Item $Dir\n"
+        "Write-Output $Folder.PSIsContainer ($Folder.FullName -eq $Dir)\n"
+        "Write-Output (Get-Item Env:PSO_STAGE).Value\n"
+        "$Missing = Get-Item -Path (Join-Path $Dir 'gone.lock') -ErrorAction SilentlyContinue\n"
+        'Write-Output "missing: $($null -eq $Missing)"\n'
+    )
+    assert printed(ps) == "notes.txt\n5\n.txt\nFalse\nTrue\nTrue\nblue\nmissing: True\n"
+    with pytest.raises(ScriptError, match="because it does not exist"):
+        run(DIR + "Get-Item -Path (Join-Path $Dir 'gone.lock')\n")
+    assert warnings_of("Get-Item *.txt\n") == ["line 1: unsupported: Get-Item of a wildcard path (*.txt)"]
+
+
 def test_join_test_and_split_path(tmp_dir: Path) -> None:
     ps = DIR + (
         "$File = Join-Path $Dir 'notes.txt'\n"

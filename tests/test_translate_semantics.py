@@ -745,6 +745,22 @@ Show-Spec @Table
     assert out(script) == ["support 512 False", "ops 1024 True", "b 1 False"]
 
 
+def test_a_module_cmdlet_takes_error_action_stop_and_reports_other_common_parameters(mock_server: MockServer) -> None:
+    script = """
+$Request = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview' -Voice 'ash'
+$Session = New-RealtimeSession -RealtimeSessionCreateRequest $Request -ErrorAction Stop
+Write-Output $Session.voice
+"""
+    assert out(script, mock_server) == ["ash"]
+    for common, message in (
+        ("-ErrorAction SilentlyContinue", "unsupported: -ErrorAction other than Stop on New-RealtimeSession"),
+        ("-Verbose", "unsupported: -Verbose of New-RealtimeSession"),
+        ("-OutVariable made", "unsupported: -OutVariable of New-RealtimeSession"),
+    ):
+        result = translate_powershell(f"New-RealtimeSession -RealtimeSessionCreateRequest $null {common}\n")
+        assert [w.message for w in result.warnings] == [message]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -10,7 +10,7 @@ import tempfile
 from datetime import datetime
 from typing import Any
 
-from ._collections import PSObject, items, member, model_fields
+from ._collections import DictionaryEntry, PSObject, items, member, model_fields
 from ._convert import ScriptError, collect
 from ._format import text
 
@@ -20,6 +20,7 @@ __all__ = [
     "copy_item",
     "export_csv",
     "get_content",
+    "get_item",
     "import_csv",
     "join_path",
     "move_item",
@@ -278,22 +279,53 @@ def get_child_item(
         if name:
             out.append(os.path.relpath(full, root) if os.path.isdir(root) else base)
             continue
-        stem, ext = os.path.splitext(base)
-        info = PSObject(
-            {
-                "Name": base,
-                "FullName": os.path.abspath(full),
-                "BaseName": base if is_dir else stem,
-                "Extension": "" if is_dir else ext,
-                "DirectoryName": os.path.dirname(os.path.abspath(full)),
-                "PSIsContainer": is_dir,
-                "LastWriteTime": datetime.fromtimestamp(os.path.getmtime(full)),
-            }
-        )
-        if not is_dir:
-            info["Length"] = os.path.getsize(full)
-        out.append(info)
+        out.append(_item(full))
     return out
+
+
+def _item(full: str) -> PSObject:
+    """A file or folder as ``Get-ChildItem`` and ``Get-Item`` give it."""
+    base = os.path.basename(os.path.normpath(full))
+    is_dir = os.path.isdir(full)
+    stem, ext = os.path.splitext(base)
+    info = PSObject(
+        {
+            "Name": base,
+            "FullName": os.path.abspath(full),
+            "BaseName": base if is_dir else stem,
+            "Extension": "" if is_dir else ext,
+            "DirectoryName": os.path.dirname(os.path.abspath(full)),
+            "PSIsContainer": is_dir,
+            "LastWriteTime": datetime.fromtimestamp(os.path.getmtime(full)),
+        }
+    )
+    if not is_dir:
+        info["Length"] = os.path.getsize(full)
+    return info
+
+
+def get_item(path: Any, force: bool = False, silently: bool = False) -> Any:
+    """``Get-Item p``: the file or folder (as :func:`get_child_item` gives its items), or ``Env:NAME``'s
+    entry (``Name``, ``Key``, ``Value``); an array of paths gives an array. A missing path is an error,
+    or nothing with ``silently`` (``-ErrorAction SilentlyContinue``)."""
+    found: list[Any] = []
+    for one in items(path):
+        p = _path(one)
+        if p.lower().startswith("env:"):
+            name = p[4:]
+            if name in os.environ:
+                found.append(DictionaryEntry(name, os.environ[name]))
+            elif not silently:
+                raise ScriptError(f"Cannot find path '{p}' because it does not exist.")
+            continue
+        if any(c in p for c in "*?[") and not os.path.lexists(p):
+            raise ScriptError(f"Get-Item of a wildcard path ({p}) is not translated; use Get-ChildItem -Filter.")
+        if not os.path.lexists(p):
+            if silently:
+                continue
+            raise _missing(p)
+        found.append(_item(p))
+    return collect(found) if isinstance(path, (list, tuple)) else (found[0] if found else None)
 
 
 def new_item(path: Any, item_type: str = "File", value: Any = None, force: bool = False) -> str:

@@ -475,6 +475,19 @@ def get_child_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "get_child_item", [("", path), *extra], _STREAM, stream=True)
 
 
+def get_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-Item p [-Force]``: the file or folder (``Name``, ``FullName``, ``Length``...), or ``Env:NAME``'s
+    entry; with ``-ErrorAction SilentlyContinue``, nothing for a missing path."""
+    silent = _error_action(args, node, "Get-Item", silent_ok=True)
+    path = _path(args, node, "Get-Item")
+    extra: list[tuple[str, Expr]] = []
+    if _switch(args, "Force", node):
+        extra.append(("force=", const_expr(True)))
+    if silent:
+        extra.append(("silently=", const_expr(True)))
+    return ps_call(out, "get_item", [("", path), *extra], UNKNOWN)
+
+
 def measure_command(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Measure-Command { ... }``: how long the block took, a time span (its output is thrown away)."""
     block = args.get("Expression")
@@ -1015,6 +1028,7 @@ HANDLERS: dict[str, Handler] = {
     "add_member": add_member,
     "new_timespan": new_timespan,
     "get_child_item": get_child_item,
+    "get_item": get_item,
     "measure_command": measure_command,
     "test_path": test_path,
     "split_path": split_path,

@@ -187,12 +187,22 @@ class Commands(Context):
         node: Node,
     ) -> Expr:
         """A call of a package function with keyword arguments; its result type follows the switches given."""
-        params = _package_params(info)
+        # The module's cmdlets are advanced functions: they take the common parameters too.
+        params = [*_package_params(info), *COMMON_PARAMS]
         self.plain_dicts = True
         try:
             bound = self.binder.bind(name, params, elements, piped, node, callee=info.py_name)
         finally:
             self.plain_dicts = False
+        for p, v in bound:
+            if p not in COMMON_PARAMS:
+                continue
+            if p.py != "error_action":
+                raise Unsupported(node, f"unsupported: -{p.name} of {name}")
+            if not (isinstance(v.const, str) and v.const.lower() == "stop"):
+                # Stop changes nothing: the cmdlet's errors (the API's answers) stop the script already.
+                raise Unsupported(node, f"unsupported: -ErrorAction other than Stop on {name}")
+        bound = [(p, v) for p, v in bound if p not in COMMON_PARAMS]
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
         self.out.need("pkg", info.py_name)

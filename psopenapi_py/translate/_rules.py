@@ -202,6 +202,16 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("gci", "dir"),
     ),
     BuiltinCommand(
+        "Get-Item",
+        "get_item",
+        (
+            BuiltinParam("Path", position=0, pipeline=True, aliases=("LiteralPath", "PSPath", "LP")),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("gi",),
+    ),
+    BuiltinCommand(
         "Measure-Command",
         "measure_command",
         (BuiltinParam("Expression", position=0),),
