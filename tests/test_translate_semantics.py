@@ -761,6 +761,27 @@ Write-Output $Session.voice
         assert [w.message for w in result.warnings] == [message]
 
 
+def test_a_dates_day_of_week_is_the_dotnet_enum_by_name_and_number() -> None:
+    script = """
+$Start = [datetime]'2025-03-15 01:00'
+Write-Output $Start.DayOfWeek ([int]$Start.DayOfWeek) "weekend: $($Start.DayOfWeek -in @([System.DayOfWeek]::Saturday, [System.DayOfWeek]::Sunday))"
+Write-Output ($Start.DayOfWeek -eq 'saturday') ([DayOfWeek]::Friday -gt [DayOfWeek]::Monday)
+[System.DayOfWeek]$Day = 'monday'
+$Options = [System.StringSplitOptions]::RemoveEmptyEntries -bor [System.StringSplitOptions]::TrimEntries
+Write-Output "$Day $Options"
+"""
+    assert out(script) == ["Saturday", "6", "weekend: True", "True", "True", "Monday RemoveEmptyEntries, TrimEntries"]
+
+
+def test_an_objects_own_length_property_is_read_as_it_is() -> None:
+    script = """
+$Windows = [System.Collections.Generic.List[object]]::new()
+$Windows.Add([pscustomobject]@{ Name = 'db'; Length = New-TimeSpan -Minutes 90 })
+foreach ($Window in $Windows) { Write-Output "$($Window.Name) $($Window.Length.TotalMinutes) min" }
+"""
+    assert out(script) == ["db 90 min"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

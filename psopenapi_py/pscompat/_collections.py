@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
 from enum import Enum
@@ -245,7 +246,19 @@ def _attribute(value: Any, name: str) -> Any:
     return _MISSING
 
 
-_DATETIME_MEMBERS = {
+class DayOfWeek(enum.IntEnum):
+    """``[System.DayOfWeek]``: a date's ``.DayOfWeek``; its text is the day's name, its number Sunday 0."""
+
+    Sunday = 0
+    Monday = 1
+    Tuesday = 2
+    Wednesday = 3
+    Thursday = 4
+    Friday = 5
+    Saturday = 6
+
+
+_DATETIME_MEMBERS: dict[str, Callable[[datetime], Any]] = {
     "year": lambda d: d.year,
     "month": lambda d: d.month,
     "day": lambda d: d.day,
@@ -253,7 +266,7 @@ _DATETIME_MEMBERS = {
     "minute": lambda d: d.minute,
     "second": lambda d: d.second,
     "millisecond": lambda d: d.microsecond // 1000,
-    "dayofweek": lambda d: d.strftime("%A"),
+    "dayofweek": lambda d: DayOfWeek((d.weekday() + 1) % 7),
     "dayofyear": lambda d: d.timetuple().tm_yday,
     "date": lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
     "utcdatetime": lambda d: d,
@@ -515,14 +528,15 @@ def count(value: Any) -> int:
     return 1
 
 
-def length(value: Any) -> int:
-    """``.Length``: of a string its characters, of an array its items, of ``$null`` 0, of one value 1."""
+def length(value: Any) -> Any:
+    """``.Length``: of a string its characters, of an array its items, of ``$null`` 0, of an object with a
+    ``Length`` property (a file, a ``[pscustomobject]``) that property, of any other value 1."""
     if is_null(value):
         return 0
     if isinstance(value, (str, list, tuple)):
         return len(value)
     got = member(value, "Length")
-    return got if isinstance(got, int) else 1
+    return got if got is not None else 1
 
 
 def items(value: Any) -> list[Any]:

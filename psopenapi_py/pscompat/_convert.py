@@ -418,6 +418,21 @@ def _to_split_options(value: Any) -> Any:
     return StringSplitOptions(to_int(value))
 
 
+def _to_day_of_week(value: Any) -> Any:
+    from ._collections import DayOfWeek
+
+    if isinstance(value, str) and not value.strip().lstrip("-").isdigit():
+        for day in DayOfWeek:
+            if day.name.lower() == value.strip().lower():
+                return day
+        raise _conversion_error(
+            value,
+            "System.DayOfWeek",
+            f"Unable to match the identifier name {value} to a valid enumerator name. Specify one of the following enumerator names and try again: {', '.join(d.name for d in DayOfWeek)}",
+        )
+    return DayOfWeek(to_int(value))
+
+
 def _to_chars(value: Any) -> Any:
     if isinstance(value, str):
         return [Char(c) for c in value]
@@ -441,6 +456,7 @@ _CASTS: dict[str, Callable[[Any], Any]] = {
     "timespan": _to_timespan,
     "guid": _to_guid,
     "stringsplitoptions": _to_split_options,
+    "dayofweek": _to_day_of_week,
     "char": lambda v: to_char(v),
     **dict.fromkeys(("object", "psobject[]"), lambda v: v),
     "void": lambda v: None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import enum
 import math
 import re
 from collections.abc import Mapping
@@ -142,6 +143,21 @@ class _OutputFieldSeparator:
 OFS = _OutputFieldSeparator()
 
 
+def enum_text(value: enum.Enum) -> str:
+    """A .NET enum value as PowerShell writes it: its name (``Saturday``, ``RemoveEmptyEntries``), a flag
+    enum's set flags joined with ``, ``, ``None`` for none."""
+
+    def spelled(name: str) -> str:
+        return "".join(part.capitalize() for part in name.split("_")) if name.isupper() else name
+
+    if isinstance(value, enum.Flag):
+        members = [m for m in type(value) if m.value and (value.value & m.value) == m.value]
+        if not members:
+            return "None" if value.value == 0 else str(value.value)
+        return ", ".join(spelled(m.name or "") for m in members)
+    return spelled(value.name)
+
+
 def text(value: Any) -> str:
     """``"$value"``: the text PowerShell makes of a value in a string.
 
@@ -159,6 +175,8 @@ def text(value: Any) -> str:
         return "True" if value else "False"
     if isinstance(value, HTTPStatus):
         return status_name(value)
+    if isinstance(value, enum.Enum):
+        return enum_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):

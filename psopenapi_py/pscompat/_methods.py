@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from typing import Any
 
-from ._collections import Hashtable, entries, items
+from ._collections import DayOfWeek, Hashtable, entries, items
 from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
 from ._files import temp_path
 from ._format import format_number, format_string, format_timespan, text
@@ -826,6 +826,7 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("io.file", "appendalltext"): lambda p, value: _append_all_text(p, value),
     ("stringsplitoptions", "removeemptyentries"): lambda: StringSplitOptions.REMOVE_EMPTY_ENTRIES,
     ("stringsplitoptions", "none"): lambda: StringSplitOptions.NONE,
+    **{("dayofweek", day.name.lower()): (lambda day=day: day) for day in DayOfWeek},
     ("stringsplitoptions", "trimentries"): lambda: StringSplitOptions.TRIM_ENTRIES,
     ("timespan", "zero"): lambda: timedelta(0),
     ("timespan", "new"): _new_timespan,
@@ -891,6 +892,7 @@ _TYPE_ALIASES = {
     "system.midpointrounding": "midpointrounding",
     "system.array": "array",
     "system.stringsplitoptions": "stringsplitoptions",
+    "system.dayofweek": "dayofweek",
     "system.timespan": "timespan",
 }
 

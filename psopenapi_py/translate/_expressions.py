@@ -439,7 +439,9 @@ class Expressions(Context):
         ):
             if t.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL) and not base.loose:
                 return const_expr(1)  # one value counts as one item (its .Length too, but a string's)
-            return self._ps(lower, base, type=INT)
+            # An object's own Length property wins (a time span, say): only a string's or an array's is an int.
+            known_int = lower == "count" or t.kind in (Kind.LIST, Kind.STR, Kind.HEADERS)
+            return self._ps(lower, base, type=INT if known_int else UNKNOWN)
         if table and lower in ("keys", "values"):
             return call("list", [("", Expr(f"{obj}.{lower}()", P_ATOM))], list_of(UNKNOWN))
         if t.kind in (Kind.OBJECT, Kind.MODEL):
@@ -1107,7 +1109,10 @@ class Expressions(Context):
         left_node, op, right_node = self._binary(node)
         if op not in ("-band", "-bor", "-bxor"):
             raise Unsupported(node, f"unsupported: operator {op}")
-        return self._ps("bitwise", const_expr(op[1:]), self._expr(left_node), self._expr(right_node), type=INT)
+        left, right = self._expr(left_node), self._expr(right_node)
+        # Two flags of one enum make a flag of that enum (its text is its names), not a plain number.
+        numbers = all(e.type.kind == Kind.INT and not e.loose for e in (left, right))
+        return self._ps("bitwise", const_expr(op[1:]), left, right, type=INT if numbers else UNKNOWN)
 
     # The same operators inside a method call's arguments.
     expr_additive_argument_expression = expr_additive_expression
