@@ -551,3 +551,22 @@ def test_with_preferences_names_an_action_that_does_not_exist() -> None:
         "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Halt\" to type "
         '"System.Management.Automation.ActionPreference".'
     )
+
+
+def test_failing_dotnet_methods_raise_what_powershell_catches_by_type() -> None:
+    argument = ps.exception_type("System.ArgumentException")
+    out_of_range = ps.exception_type("System.ArgumentOutOfRangeException")
+    with pytest.raises(out_of_range) as caught:
+        ps.invoke("abc", "Substring", 5)
+    assert str(caught.value) == 'Exception calling "Substring": "startIndex cannot be larger than length of string."'
+    assert type(caught.value).type_name == "System.Management.Automation.MethodInvocationException"
+    assert str(caught.value.__cause__) == "startIndex cannot be larger than length of string."
+    table = ps.Hashtable({"a": 1})
+    with pytest.raises(argument) as duplicate:
+        ps.invoke(table, "Add", "a", 2)
+    assert str(duplicate.value) == (
+        'Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: \'a\'  '
+        "Key being added: 'a'\""
+    )
+    with pytest.raises(ps.exception_type("System.DivideByZeroException")):
+        ps.div(1, 0)

@@ -782,6 +782,29 @@ foreach ($Window in $Windows) { Write-Output "$($Window.Name) $($Window.Length.T
     assert out(script) == ["db 90 min"]
 
 
+def test_a_typed_catch_takes_the_dotnet_error_of_a_failing_parse_as_powershell_does() -> None:
+    script = """
+$Culture = [System.Globalization.CultureInfo]::InvariantCulture
+foreach ($Text in @('2025-03-18 22:00', '2025-03-18 25:00')) {
+    try {
+        $When = [datetime]::ParseExact($Text, 'yyyy-MM-dd HH:mm', $Culture)
+        Write-Output "ok $($When.Hour)"
+    } catch [System.FormatException] {
+        Write-Output "bad: $($_.Exception.InnerException.Message)"
+        Write-Output $_.Exception.Message
+    }
+}
+try { $null = [int]::Parse('12x') } catch [System.FormatException] { Write-Output 'not a number' }
+"""
+    assert out(script) == [
+        "ok 22",
+        "bad: String '2025-03-18 25:00' was not recognized as a valid DateTime.",
+        'Exception calling "ParseExact" with "3" argument(s): '
+        "\"String '2025-03-18 25:00' was not recognized as a valid DateTime.\"",
+        "not a number",
+    ]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

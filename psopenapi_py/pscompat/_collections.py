@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from ._convert import STRICT, Char, ScriptError, as_array, collect, is_null, to_int
+from ._exceptions import method_error
 
 __all__ = [
     "DictionaryEntry",
@@ -113,8 +114,11 @@ class Hashtable(dict[Any, Any]):
     def add(self, key: Any, value: Any) -> None:
         """``$h.Add(key, value)``: a key that is already there is an error, as in PowerShell."""
         if key in self:
-            raise ScriptError(
-                f'Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: \'{key}\'  Key being added: \'{key}\'"'
+            raise method_error(
+                "Add",
+                "System.ArgumentException",
+                f"Item has already been added. Key in dictionary: '{key}'  Key being added: '{key}'",
+                argc=2,
             )
         self[key] = value
 

@@ -14,7 +14,7 @@ from typing import Any
 from ._convert import ScriptError
 from ._format import text
 
-__all__ = ["DotNetException", "exception_type", "known_exception", "new_exception"]
+__all__ = ["DotNetException", "dotnet_error", "exception_type", "known_exception", "method_error", "new_exception"]
 
 #: Each known type, by its full name, and the type it derives from (None for System.Exception).
 _PARENTS: dict[str, str | None] = {
@@ -122,3 +122,34 @@ def new_exception(name: str, message: Any = None, *rest: Any) -> DotNetException
     else:
         shown = text(message)
     return cls(shown)
+
+
+def dotnet_error(full: str, message: str) -> DotNetException:
+    """An error the runtime raises as the .NET exception PowerShell would see (``System.DivideByZeroException``
+    for ``1 / 0``), so ``catch [that type]`` (or a base type) catches it."""
+    return _class(full)(message)
+
+
+_WRAPPERS: dict[str, type[DotNetException]] = {}
+
+
+def method_error(method: str, inner_type: str, inner_message: str, argc: int | None = None) -> DotNetException:
+    """What a failing .NET method call raises in PowerShell: a ``MethodInvocationException`` whose message is
+    ``Exception calling "M" with "n" argument(s): "inner message"`` and whose ``InnerException`` is the method's
+    own exception; ``catch [inner type]`` catches it too, as PowerShell matches a wrapped exception's type."""
+    wrapper = _WRAPPERS.get(inner_type)
+    if wrapper is None:
+        wrapper = type(
+            "MethodInvocationException",
+            (_class(inner_type),),
+            {
+                "__slots__": (),
+                "type_name": "System.Management.Automation.MethodInvocationException",
+                "__module__": __name__,
+            },
+        )
+        _WRAPPERS[inner_type] = wrapper
+    counted = f' with "{argc}" argument(s)' if argc is not None else ""
+    error = wrapper(f'Exception calling "{method}"{counted}: "{inner_message}"')
+    error.__cause__ = dotnet_error(inner_type, inner_message)
+    return error

@@ -17,6 +17,7 @@ from typing import Any
 
 from ._collections import DayOfWeek, Hashtable, entries, items
 from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
+from ._exceptions import method_error
 from ._files import temp_path
 from ._format import format_number, format_string, format_timespan, text
 from ._operators import compare, to_regex
@@ -31,8 +32,13 @@ def _no_method(value: Any, name: str) -> ScriptError:
     return ScriptError(f"Method invocation failed because {kind} does not contain a method named '{name}'.")
 
 
-def _bad_argument(name: str, message: str) -> ScriptError:
-    return ScriptError(f'Exception calling "{name}": "{message}"')
+_OUT_OF_RANGE = "System.ArgumentOutOfRangeException"
+_FORMAT = "System.FormatException"
+
+
+def _bad_argument(name: str, message: str, inner: str = "System.ArgumentException") -> ScriptError:
+    """A .NET method's own error, as PowerShell raises it (``catch [inner]`` catches it)."""
+    return method_error(name, inner, message)
 
 
 def _chars(args: tuple[Any, ...]) -> str | None:
@@ -44,12 +50,12 @@ def _chars(args: tuple[Any, ...]) -> str | None:
 def _substring(s: str, start: Any, size: Any = None) -> str:
     i = to_int(start)
     if i < 0 or i > len(s):
-        raise _bad_argument("Substring", "startIndex cannot be larger than length of string.")
+        raise _bad_argument("Substring", "startIndex cannot be larger than length of string.", _OUT_OF_RANGE)
     if size is None:
         return s[i:]
     n = to_int(size)
     if n < 0 or i + n > len(s):
-        raise _bad_argument("Substring", "Index and length must refer to a location within the string.")
+        raise _bad_argument("Substring", "Index and length must refer to a location within the string.", _OUT_OF_RANGE)
     return s[i : i + n]
 
 
@@ -61,6 +67,7 @@ def _index_of(s: str, needle: str, positions: list[int]) -> int:
         raise _bad_argument(
             "IndexOf",
             "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'startIndex')",
+            _OUT_OF_RANGE,
         )
     end = len(s)
     if len(positions) > 1:
@@ -69,6 +76,7 @@ def _index_of(s: str, needle: str, positions: list[int]) -> int:
             raise _bad_argument(
                 "IndexOf",
                 "Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')",
+                _OUT_OF_RANGE,
             )
         end = start + count
     return s.find(needle, start, end)
@@ -86,6 +94,7 @@ def _last_index_of(s: str, needle: str, positions: list[int]) -> int:
         raise _bad_argument(
             "LastIndexOf",
             "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')",
+            _OUT_OF_RANGE,
         )
     first = 0
     if len(positions) > 1:
@@ -94,6 +103,7 @@ def _last_index_of(s: str, needle: str, positions: list[int]) -> int:
             raise _bad_argument(
                 "LastIndexOf",
                 "Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')",
+                _OUT_OF_RANGE,
             )
         first = start - count + 1
     return s.rfind(needle, first, start + 1)
@@ -117,7 +127,7 @@ def _string_split(s: str, *args: Any) -> list[str]:
     seps = [a for a in args if not (isinstance(a, int) and not isinstance(a, bool))]
     limit = to_int(counts[0]) if counts else 0
     if limit < 0:
-        raise _bad_argument("Split", "Count cannot be less than zero. (Parameter 'count')")
+        raise _bad_argument("Split", "Count cannot be less than zero. (Parameter 'count')", _OUT_OF_RANGE)
     if len(seps) == 1 and isinstance(seps[0], str) and len(seps[0]) > 1:
         pattern = re.escape(seps[0])
     else:
@@ -310,8 +320,11 @@ def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
         if table is not None:
             table.add(args[0], args[1])
         elif args[0] in value:
-            raise ScriptError(
-                f'Exception calling "Add" with "2" argument(s): "An item with the same key has already been added. Key: {args[0]}"'
+            raise method_error(
+                "Add",
+                "System.ArgumentException",
+                f"An item with the same key has already been added. Key: {args[0]}",
+                argc=2,
             )
         else:
             value[args[0]] = args[1]
@@ -599,7 +612,9 @@ def _to_boolean(value: Any) -> bool:
     s = text(value).strip().lower()
     if s in ("true", "false"):
         return s == "true"
-    raise _bad_argument("ToBoolean", f"String '{text(value)}' was not recognized as a valid Boolean.")
+    raise _bad_argument(
+        "ToBoolean", f"String '{text(value)}' was not recognized as a valid Boolean.", "System.FormatException"
+    )
 
 
 def _to_base(value: Any, base: Any) -> str:
@@ -701,7 +716,7 @@ def _temp_file() -> str:
 def _parse_int(value: Any) -> int:
     s = text(value).strip()
     if not re.fullmatch(r"[+-]?\d+", s):
-        raise _bad_argument("Parse", f"The input string '{text(value)}' was not in a correct format.")
+        raise _bad_argument("Parse", f"The input string '{text(value)}' was not in a correct format.", _FORMAT)
     return to_int(s)
 
 
@@ -709,7 +724,9 @@ def _parse_double(value: Any) -> float:
     try:
         return float(text(value).strip())
     except ValueError:
-        raise _bad_argument("Parse", f"The input string '{text(value)}' was not in a correct format.") from None
+        raise _bad_argument(
+            "Parse", f"The input string '{text(value)}' was not in a correct format.", _FORMAT
+        ) from None
 
 
 def _read_all_text(path: Any) -> str:
@@ -895,6 +912,19 @@ _TYPE_ALIASES = {
     "system.dayofweek": "dayofweek",
     "system.timespan": "timespan",
 }
+
+
+#: Static methods whose failures this module raises as the .NET exception PowerShell sees (``catch
+#: [System.FormatException]`` around ``[datetime]::ParseExact`` catches a bad date, as in PowerShell).
+TYPED_FAILURES = frozenset(
+    {
+        ("datetime", "parseexact"),
+        ("int", "parse"),
+        ("int32", "parse"),
+        ("double", "parse"),
+        ("convert", "toboolean"),
+    }
+)
 
 
 def static_key(type_name: str, name: str) -> tuple[str, str] | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ._collections import Hashtable, items
 from ._convert import Char, ScriptError, is_null, is_number, to_bool, to_char, to_int, to_number
+from ._exceptions import dotnet_error
 from ._format import text
 
 __all__ = [
@@ -431,7 +432,7 @@ def div(left: Any, right: Any) -> int | float:
     """``/``: an exact integer quotient stays an integer (``9000 / 3`` is 3000), otherwise a double (18.75)."""
     a, b = to_number(left), to_number(right)
     if b == 0:
-        raise ScriptError("Attempted to divide by zero.")
+        raise dotnet_error("System.DivideByZeroException", "Attempted to divide by zero.")
     if isinstance(a, int) and isinstance(b, int) and a % b == 0:
         return a // b
     return a / b
@@ -441,7 +442,7 @@ def mod(left: Any, right: Any) -> int | float:
     """``%``: the remainder takes the sign of the dividend, as in .NET (``-7 % 3`` is -1)."""
     a, b = to_number(left), to_number(right)
     if b == 0:
-        raise ScriptError("Attempted to divide by zero.")
+        raise dotnet_error("System.DivideByZeroException", "Attempted to divide by zero.")
     if isinstance(a, int) and isinstance(b, int):
         r = abs(a) % abs(b)
         return -r if a < 0 else r

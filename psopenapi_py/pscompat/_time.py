@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from ._convert import ScriptError
+from ._exceptions import method_error
 
 __all__ = ["format_datetime", "get_date", "measure_command", "new_timespan", "to_datetime"]
 
@@ -252,8 +253,8 @@ def parse_exact(value: Any, formats: Any, provider: Any = None, styles: Any = No
             zone = timezone(-delta if offset.startswith("-") else delta)
             parsed = parsed.replace(tzinfo=zone).astimezone().replace(tzinfo=None)
         return parsed
-    raise ScriptError(
-        f'Exception calling "ParseExact" with "3" argument(s): "String \'{s}\' was not recognized as a valid DateTime."'
+    raise method_error(
+        "ParseExact", "System.FormatException", f"String '{s}' was not recognized as a valid DateTime.", argc=3
     )
 
 

@@ -1128,6 +1128,7 @@ _UNTYPED_ERROR_COMMANDS = frozenset({"write-output", "write-host", "write-verbos
 def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> str | None:
     """What in ``body`` may raise a .NET exception by itself (described for a warning), or None."""
     from ..pscompat._exceptions import known_exception
+    from ..pscompat._methods import TYPED_FAILURES, static_key
 
     stack = [body]
     while stack:
@@ -1136,14 +1137,13 @@ def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> 
         if kind == "invokation_expression":
             member = next((c for c in node.children if c.type == "member_name"), None)
             target = node.children[0] if node.children else None
-            constructing = (
-                member is not None
-                and _text(member).lower() == "new"
-                and target is not None
-                and target.type == "type_literal"
-                and known_exception(_text(target).strip("[] ")) is not None
-            )
-            if not constructing:
+            constructing = typed = False
+            if target is not None and target.type == "type_literal" and member is not None:
+                type_name, method = _text(target), _text(member)
+                constructing = method.lower() == "new" and known_exception(type_name.strip("[] ")) is not None
+                key = static_key(type_name, method)
+                typed = key is not None and key in TYPED_FAILURES
+            if not constructing and not typed:
                 return f"the method call {_text(node)[:40]}"
         elif kind == "cast_expression":
             return f"the cast {_text(node)[:40]}"
