@@ -768,9 +768,17 @@ Write-Output $Start.DayOfWeek ([int]$Start.DayOfWeek) "weekend: $($Start.DayOfWe
 Write-Output ($Start.DayOfWeek -eq 'saturday') ([DayOfWeek]::Friday -gt [DayOfWeek]::Monday)
 [System.DayOfWeek]$Day = 'monday'
 $Options = [System.StringSplitOptions]::RemoveEmptyEntries -bor [System.StringSplitOptions]::TrimEntries
-Write-Output "$Day $Options"
+Write-Output "$Day $Options" ('{0} is day {0:D}' -f $Start.DayOfWeek)
 """
-    assert out(script) == ["Saturday", "6", "weekend: True", "True", "True", "Monday RemoveEmptyEntries, TrimEntries"]
+    assert out(script) == [
+        "Saturday",
+        "6",
+        "weekend: True",
+        "True",
+        "True",
+        "Monday RemoveEmptyEntries, TrimEntries",
+        "Saturday is day 6",
+    ]
 
 
 def test_an_objects_own_length_property_is_read_as_it_is() -> None:
@@ -803,6 +811,38 @@ try { $null = [int]::Parse('12x') } catch [System.FormatException] { Write-Outpu
         "\"String '2025-03-18 25:00' was not recognized as a valid DateTime.\"",
         "not a number",
     ]
+
+
+def test_the_ternary_operator_chooses_a_branch_value_as_it_is() -> None:
+    script = """
+$Ok = $true
+$N = 5
+$Label = $Ok ? 'yes' : 'no'
+$Size = $N -gt 3 ? 'big' : $N -gt 1 ? 'mid' : 'small'
+$Both = $Ok -and $N -lt 3 ? 'both' : 'not both'
+$Picked = $Ok ? @(1) : @()
+$Count = 0
+function Bump { $script:Count++; 'bumped' }
+$Lazy = $Ok ? 'kept' : (Bump)
+Write-Output $Label $Size $Both "inline: $($N -eq 5 ? 'five' : 'other')" ($Picked -is [array]) $Picked.Count $Count
+@(1, 2, 3) | ? { $_ -gt 2 }
+"""
+    assert out(script) == ["yes", "big", "not both", "inline: five", "True", "1", "0", "3"]
+
+
+def test_null_coalescing_assignment_assigns_only_over_null() -> None:
+    script = """
+$Voice = $null
+$Voice ??= 'marin'
+$Voice ??= 'cedar'
+$Settings = @{ Speed = 1.2 }
+$Settings.Speed ??= 9
+$Settings['Tone'] ??= 'calm'
+$Fresh ??= 3
+function Get-Model { param($Model) $Model ??= 'gpt-realtime'; $Model }
+Write-Output $Voice $Settings.Speed $Settings.Tone $Fresh (Get-Model) (Get-Model 'mini')
+"""
+    assert out(script) == ["marin", "1.2", "calm", "3", "gpt-realtime", "mini"]
 
 
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:

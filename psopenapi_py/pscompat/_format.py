@@ -265,12 +265,15 @@ def _format_item(value: Any, spec: str | None) -> str:
         from ._time import format_datetime
 
         return format_datetime(value, spec or "G")
-    if is_number(value) and not isinstance(value, HTTPStatus):
+    if isinstance(value, enum.Enum):
+        # An enum (an HTTP status, a day of the week) shows its name; D and X its number.
+        if spec and spec[:1].upper() in "DX":
+            return format_number(int(value.value), spec)
+        return text(value)
+    if is_number(value):
         if spec:
             return format_number(value, spec)
         return _shortest_double(value) if isinstance(value, float) else str(value)
-    if isinstance(value, HTTPStatus) and spec and spec[:1].upper() in "DX":
-        return format_number(int(value), spec)
     return text(value)
 
 

@@ -23,6 +23,7 @@ from ._expr import (
     Expr,
     _fstring,
     call,
+    common_type,
     const_expr,
     list_expr,
     ps_call,
@@ -774,12 +775,62 @@ class Expressions(Context):
         raise Unsupported(node, f"unsupported: operator {op_node.type}")
 
     def expr_logical_expression(self, node: Node) -> Expr:
-        """``-and``, ``-or``, ``-xor``."""
+        """``-and``, ``-or``, ``-xor``; and ``c ? a : b``, which the grammar repair spells with marked ``-and``
+        and ``-or`` (they bind as loosely as the ternary operator does)."""
+        if self.operator_marks:
+            chain = self._logical_chain(node)
+            if any(mark for _, _, mark in chain[1:]):
+                return self._logical_parts(chain, node)
         left_node, op, right_node = self._binary(node)
+        return self._logical(self._expr(left_node), op, self._expr(right_node), node)
+
+    def _logical_chain(self, node: Node) -> list[tuple[str, Node, str | None]]:
+        """A left-nested chain of ``-and``/``-or``/``-xor`` as [(op, operand, mark)], the first op empty."""
+        if sum(1 for c in node.children if c.type != "comment") == 1:
+            return [("", node, None)]  # a wrapper around one operand
+        left_node, op, right_node = self._binary(node)
+        mark = self.operator_marks.get(self._operator_start(node))
+        head = self._logical_chain(left_node) if left_node.type == "logical_expression" else [("", left_node, None)]
+        return [*head, (op, right_node, mark)]
+
+    def _logical_parts(self, chain: list[tuple[str, Node, str | None]], node: Node) -> Expr:
+        """A chain of logical operands, its ternary operators first: ``c ? a : b`` is ``a if c else b`` (each
+        branch's value as it is, an array not unrolled; only the branch chosen is evaluated)."""
+        question = next((i for i, (_, _, mark) in enumerate(chain) if mark == "?"), None)
+        if question is None:
+            if any(mark == ":" for _, _, mark in chain):
+                raise Unsupported(node, "syntax error")
+            value = self._expr(chain[0][1])
+            for op, operand, _ in chain[1:]:
+                value = self._logical(value, op, self._expr(operand), node)
+            return value
+        nested = 0
+        for colon in range(question + 1, len(chain)):
+            mark = chain[colon][2]
+            if mark == "?":
+                nested += 1
+            elif mark == ":":
+                if nested == 0:
+                    break
+                nested -= 1
+        else:
+            raise Unsupported(node, "syntax error")
+        condition = self._truth(self._logical_parts(chain[:question], node))
+        chosen = self._logical_parts([("", chain[question][1], None), *chain[question + 1 : colon]], node)
+        other = self._logical_parts([("", chain[colon][1], None), *chain[colon + 1 :]], node)
+        test = condition if condition.type.kind == Kind.BOOL else self._ps("truthy", condition, type=BOOL)
+        return Expr(
+            f"{wrap(chosen, P_OR)} if {wrap(test, P_OR)} else {wrap(other, P_TERNARY)}",
+            P_TERNARY,
+            common_type([chosen.type, other.type]),
+        )
+
+    def _logical(self, left: Expr, op: str, right: Expr, node: Node) -> Expr:
+        """``left -and/-or/-xor right``, as booleans."""
         py = R.LOGICAL.get(op)
         if py is None:
             raise Unsupported(node, f"unsupported: operator {op}")
-        left, right = self._truth(self._expr(left_node)), self._truth(self._expr(right_node))
+        left, right = self._truth(left), self._truth(right)
         if left.type.kind != Kind.BOOL:
             left = call("bool", [("", left)], BOOL)
         if right.type.kind != Kind.BOOL:

@@ -6,6 +6,9 @@ layout is kept (no newline is added or removed), so line numbers in warnings sta
 
 - ``a ?? b``: spelled ``a -shr b`` (rarely used, of the same binding); the positions of those operators
   are returned so the comparison visitor reads them as ``??``.
+- ``$x ??= v``: spelled ``$x = v``, its ``=`` marked ``"??="``.
+- ``c ? a : b``: spelled ``c -and a -or b`` (``-and``/``-or`` bind loosest of the binary operators, as
+  the ternary operator does), the two operators marked ``"?"`` and ``":"`` for the logical visitor.
 - ``Select-Object Name, Voice``: a list of bare words is quoted (``'Name', 'Voice'``), the same strings.
 - ``Write-Output $s.Split(',').Count``: an argument that chains calls is put in parentheses.
 - ``function F { param($n) $n }`` and ``switch ($x) { 1 { 'a' } default { 'b' } }``: a ``;`` after the
@@ -44,6 +47,8 @@ def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:
             break
         edits = [
             *_coalesce(source, tree),
+            *_coalesce_assignments(source, tree),
+            *_ternaries(source, tree),
             *_word_lists(source, tree),
             *_chained_arguments(source, tree),
             *_hash_in_strings(source, tree),
@@ -74,7 +79,8 @@ def _apply(source: bytes, edits: list[Edit], coalesce: dict[int, str]) -> tuple[
     for start, end, replacement, kind in chosen:
         out += source[last:start]
         if kind is not None:
-            marks[len(out) + replacement.index(b"-")] = kind  # where the operator's '-' now stands
+            # Where the operator now starts (its '-', or the '=' of a respelled ``??=``).
+            marks[len(out) + len(replacement) - len(replacement.lstrip())] = kind
         out += replacement
         shift += len(replacement) - (end - start)
         moves.append((end, shift))
@@ -116,6 +122,97 @@ def _coalesce(source: bytes, tree: Tree) -> list[Edit]:
         if inside is None or inside.type == "sub_expression":
             edits.append((at, at + 2, b" -shr ", "??"))
     return edits
+
+
+def _in_code(tree: Tree, at: int) -> bool:
+    """Whether the byte at ``at`` is script code: not inside a string or comment (a string's ``$( )`` is code)."""
+    inside: Node | None = tree.root_node.descendant_for_byte_range(at, at + 1)
+    while inside is not None and inside.type not in ("string_literal", "comment", "sub_expression"):
+        inside = inside.parent
+    return inside is None or inside.type == "sub_expression"
+
+
+def _coalesce_assignments(source: bytes, tree: Tree) -> list[Edit]:
+    """``$x ??= v`` outside strings and comments."""
+    edits: list[Edit] = []
+    for found in re.finditer(rb"\?\?=", source):
+        if _in_code(tree, found.start()):
+            edits.append((found.start(), found.end(), b"=", "??="))
+    return edits
+
+
+#: A ``?`` standing alone between spaces: the ternary operator's, unless it is ``Where-Object``'s alias.
+_QUESTION = re.compile(rb"(?<=[ \t])\?(?=[ \t])")
+_CLOSERS = {ord(")"): ord("("), ord("]"): ord("["), ord("}"): ord("{")}
+
+
+def _ternaries(source: bytes, tree: Tree) -> list[Edit]:
+    """``c ? a : b`` outside strings and comments (nested ones too): ``?`` spelled ``-and``, ``:`` ``-or``."""
+    edits: list[Edit] = []
+    for found in _QUESTION.finditer(source):
+        at = found.start()
+        before = source[:at].rstrip(b" \t")[-1:]
+        if before in (b"|", b"", b"\n", b"{", b";") or not _in_code(tree, at):
+            continue  # `| ? { ... }` is Where-Object; nothing before it is no operand
+        colon = _ternary_colon(source, at + 1)
+        if colon is not None:
+            edits.append((at, at + 1, b"-and", "?"))
+            edits.append((colon, colon + 1, b"-or", ":"))
+    return edits
+
+
+def _ternary_colon(source: bytes, start: int) -> int | None:
+    """Where the ``:`` of the ternary whose ``?`` ends before ``start`` stands: the first one at the same
+    bracket depth that no nested ``?`` takes, before the statement ends; None when there is none."""
+    depth: list[int] = []
+    pending = 0
+    i = start
+    while i < len(source):
+        c = source[i]
+        if c in (ord("'"), ord('"')):
+            i = _string_end(source, i)
+            continue
+        if c in (ord("("), ord("["), ord("{")):
+            depth.append(c)
+        elif c in _CLOSERS:
+            if not depth:
+                return None
+            depth.pop()
+        elif not depth and c in (ord("\n"), ord(";"), ord("|")):
+            return None
+        elif (
+            not depth
+            and c == ord("?")
+            and source[i - 1 : i] in (b" ", b"\t")
+            and source[i + 1 : i + 2] in (b" ", b"\t")
+        ):
+            pending += 1
+        elif (
+            not depth and c == ord(":") and source[i - 1 : i] in (b" ", b"\t") and source[i + 1 : i + 2] not in (b":",)
+        ):
+            if pending == 0:
+                return i
+            pending -= 1
+        i += 1
+    return None
+
+
+def _string_end(source: bytes, start: int) -> int:
+    """Just past the quoted string opening at ``start`` (doubled quotes and backtick escapes inside)."""
+    quote = source[start]
+    i = start + 1
+    while i < len(source):
+        c = source[i]
+        if c == ord("`") and quote == ord('"'):
+            i += 2
+            continue
+        if c == quote:
+            if source[i + 1 : i + 2] == bytes([quote]):
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return i
 
 
 def _word_lists(source: bytes, tree: Tree) -> list[Edit]:

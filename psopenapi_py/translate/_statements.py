@@ -18,6 +18,7 @@ from ._expr import (
     P_ADD,
     P_AND,
     P_ATOM,
+    P_CMP,
     P_NOT,
     P_TERNARY,
     Expr,
@@ -278,7 +279,30 @@ class Statements(Context):
             self.out.emit(indent, "", value, row=row)
             return
         value = self._assigned_value(value_node)
+        if self.operator_marks and self.operator_marks.get(op_node.start_byte) == "??=":
+            self._coalesce_assign(left, value, indent, row)
+            return
         self._assign_to(left, op, value, indent, row)
+
+    def _coalesce_assign(self, left: Node, value: Expr, indent: str, row: int) -> None:
+        """``$x ??= value``: assigned (and the value evaluated) only when ``$x`` is ``$null``."""
+        mark = self._mark()
+        try:
+            current: Expr | None = self._expr(left)
+        except Unsupported:
+            self._rollback(mark)  # a variable never assigned reads as $null: it is assigned
+            current = None
+        if current is None or (current.type.kind == Kind.NONE and not current.loose):
+            self._assign_to(left, "=", value, indent, row)
+            return
+        if current.loose or current.type.kind in (Kind.UNKNOWN, Kind.JSON, Kind.MODEL, Kind.OBJECT):
+            test = self._ps("is_null", current, type=BOOL)
+        else:
+            test = Expr(f"{wrap(current, P_CMP + 1)} is None", P_CMP, BOOL)
+        variables = self.scope.mark()
+        self.out.emit(indent, "if ", test, ":", row=row)
+        self._assign_to(left, "=", value, indent + R.INDENT, row)
+        self.pending_inits.extend(self.scope.merge_after_block(variables))
 
     def _assign_to(self, left: Node, op: str, value: Expr, indent: str, row: int) -> None:
         """Assign (``=`` or a compound operator) a translated value to a variable, member or element."""
