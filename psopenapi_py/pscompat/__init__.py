@@ -152,8 +152,13 @@ from ._streams import (
     write_warning,
 )
 from ._time import get_date, measure_command, new_timespan
+from ._web import WebResponseObject, invoke_rest_method, invoke_web_request, one_object
 
 __all__ = [
+    "WebResponseObject",
+    "invoke_rest_method",
+    "invoke_web_request",
+    "one_object",
     "Argument",
     "ErrorRecord",
     "DEFAULT",

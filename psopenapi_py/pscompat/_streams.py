@@ -264,6 +264,11 @@ def render(value: Any) -> list[str]:
             out.extend(item.lines)
             i += 1
             continue
+        console = getattr(item, "ps_console_lines", None)
+        if callable(console):
+            out.extend(console())  # an object that draws its own view (or says it cannot)
+            i += 1
+            continue
         if isinstance(item, MatchInfo):
             # Select-String's results: a blank line, one line each (paths relative to here), a blank line.
             found = [item]

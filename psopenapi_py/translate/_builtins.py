@@ -488,6 +488,47 @@ def get_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "get_item", [("", path), *extra], UNKNOWN)
 
 
+def _web_call(out: Output, args: dict[str, Expr], node: Node, command: str, func: str) -> Expr:
+    """``Invoke-RestMethod``/``Invoke-WebRequest``: the request as PowerShell 7 sends it (see pscompat's
+    ``_web``); the answer is one object down a pipeline (a JSON array is not split into items)."""
+    _error_action(args, node, command)
+    for name in R.WEB_UNSUPPORTED:
+        if name in args:
+            raise Unsupported(node, f"unsupported: {command} -{name}")
+    uri = args.get("Uri")
+    if uri is None:
+        raise Unsupported(node, f"{command} needs -Uri")
+    extra: list[tuple[str, Expr]] = []
+    for name in (
+        "Method",
+        "Headers",
+        "Body",
+        "ContentType",
+        "TimeoutSec",
+        "UserAgent",
+        "MaximumRetryCount",
+        "RetryIntervalSec",
+    ):
+        if name in args:
+            extra.append((snake_case(name) + "=", args[name]))
+    for name in ("SkipCertificateCheck", "SkipHttpErrorCheck"):
+        if _switch(args, name, node):
+            extra.append((snake_case(name) + "=", const_expr(True)))
+    value = ps_call(out, func, [("", uri), *extra], UNKNOWN)
+    value.whole = True
+    return value
+
+
+def invoke_rest_method(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Invoke-RestMethod``: the answer parsed (JSON objects as PSObject), or its text."""
+    return _web_call(out, args, node, "Invoke-RestMethod", "invoke_rest_method")
+
+
+def invoke_web_request(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Invoke-WebRequest``: the answer's ``StatusCode``, ``Content``, ``Headers``..."""
+    return _web_call(out, args, node, "Invoke-WebRequest", "invoke_web_request")
+
+
 def measure_command(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Measure-Command { ... }``: how long the block took, a time span (its output is thrown away)."""
     block = args.get("Expression")
@@ -1029,6 +1070,8 @@ HANDLERS: dict[str, Handler] = {
     "new_timespan": new_timespan,
     "get_child_item": get_child_item,
     "get_item": get_item,
+    "invoke_rest_method": invoke_rest_method,
+    "invoke_web_request": invoke_web_request,
     "measure_command": measure_command,
     "test_path": test_path,
     "split_path": split_path,

@@ -37,6 +37,8 @@ class Commands(Context):
             value: Expr | None = None
             for i, part in enumerate(parts):
                 part = _unwrap(part)
+                if value is not None and value.whole:
+                    value = self._ps("one_object", value)  # an array answer goes on as one object
                 if part.type == "command":
                     value = self._command(part, value)
                 elif i == 0:

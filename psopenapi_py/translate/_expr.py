@@ -25,7 +25,7 @@ _NOCONST: Any = object()
 class Expr:
     """A translated expression: its Python code, precedence, what the value is, and how to split it."""
 
-    __slots__ = ("code", "const", "generator", "items", "loose", "prec", "split", "stmt", "stream", "type")
+    __slots__ = ("code", "const", "generator", "items", "loose", "prec", "split", "stmt", "stream", "type", "whole")
 
     def __init__(
         self,
@@ -56,6 +56,9 @@ class Expr:
         self.loose = loose
         #: The call of a script function translated as a generator, when this is its collected output.
         self.generator: Expr | None = None
+        #: A command's answer that PowerShell writes down a pipeline as one object, even an array
+        #: (Invoke-RestMethod's): the next command gets it once (``ps.one_object``).
+        self.whole = False
 
 
 def wrap(e: Expr, prec: int) -> str:

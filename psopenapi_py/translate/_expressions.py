@@ -97,6 +97,8 @@ class Expressions(Context):
         if len(kids) != 1:
             raise Unsupported(node, "syntax error")
         value = self._pipeline_value(kids[0])
+        # A value in parentheses is piped item by item, even Invoke-RestMethod's array answer.
+        value.whole = False
         # (Get-Content p) is the pipeline's output as a value: one line is that line, as when assigned.
         return self._ps("collect", value) if value.stream else value
 
@@ -106,6 +108,7 @@ class Expressions(Context):
         kids = self._kids(statements) if statements is not None else []
         if len(kids) == 1 and kids[0].type == "pipeline" and not _is_assignment(kids[0]):
             value = self._pipeline_value(kids[0])
+            value.whole = False
             return self._ps("collect", value) if value.stream else value
         return self._value_of_block(lambda indent: self._statements(kids, indent))
 

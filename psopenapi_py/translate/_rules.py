@@ -57,7 +57,61 @@ WHERE_OPERATORS = tuple(
     )
 ) + ("Is", "IsNot")  # fmt: skip
 
+#: The parameters of Invoke-RestMethod and Invoke-WebRequest: those translated, those accepted because
+#: they change nothing in PowerShell 7 (``-UseBasicParsing``), and those the handler reports.
+WEB_UNSUPPORTED = (
+    "WebSession",
+    "SessionVariable",
+    "Credential",
+    "Authentication",
+    "Token",
+    "Form",
+    "InFile",
+    "OutFile",
+    "PassThru",
+    "StatusCodeVariable",
+    "ResponseHeadersVariable",
+    "CustomMethod",
+    "Proxy",
+    "NoProxy",
+    "FollowRelLink",
+    "TransferEncoding",
+    "Certificate",
+    "CertificateThumbprint",
+    "Resume",
+    "PreserveAuthorizationOnRedirect",
+    "AllowUnencryptedAuthentication",
+    "MaximumRedirection",
+)
+_WEB_SWITCHES = (
+    "PassThru",
+    "NoProxy",
+    "FollowRelLink",
+    "Resume",
+    "PreserveAuthorizationOnRedirect",
+    "AllowUnencryptedAuthentication",
+)
+_WEB_PARAMS = (
+    BuiltinParam("Uri", position=0),
+    BuiltinParam("Method"),
+    BuiltinParam("Headers"),
+    BuiltinParam("Body", pipeline=True),
+    BuiltinParam("ContentType"),
+    BuiltinParam("TimeoutSec"),
+    BuiltinParam("SkipCertificateCheck", switch=True),
+    BuiltinParam("UserAgent"),
+    BuiltinParam("SkipHttpErrorCheck", switch=True),
+    BuiltinParam("MaximumRetryCount"),
+    BuiltinParam("RetryIntervalSec"),
+    BuiltinParam("UseBasicParsing", switch=True, ignored=True),
+    BuiltinParam("DisableKeepAlive", switch=True, ignored=True),
+    *(BuiltinParam(name, switch=name in _WEB_SWITCHES) for name in WEB_UNSUPPORTED),
+    _EA,
+)
+
 BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
+    BuiltinCommand("Invoke-RestMethod", "invoke_rest_method", _WEB_PARAMS, aliases=("irm",)),
+    BuiltinCommand("Invoke-WebRequest", "invoke_web_request", _WEB_PARAMS, aliases=("iwr",)),
     BuiltinCommand(
         "Write-Host",
         "write_host",
