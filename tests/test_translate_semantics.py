@@ -830,6 +830,21 @@ Write-Output $Label $Size $Both "inline: $($N -eq 5 ? 'five' : 'other')" ($Picke
     assert out(script) == ["yes", "big", "not both", "inline: five", "True", "1", "0", "3"]
 
 
+def test_a_ternary_inside_a_string_leaves_the_strings_words_alone() -> None:
+    script = """
+$Seconds = 10
+$Clamped = $true
+Write-Output "key, $Seconds s$($Clamped ? ' (clamped)' : ''), until 07:00, voice cedar"
+$Kind = 'server_vad'
+$Detail = $Kind -eq 'server_vad' ? "threshold 0.5, silence $Seconds ms, padding 300 ms" : 'eagerness auto'
+Write-Output $Detail
+"""
+    assert out(script) == [
+        "key, 10 s (clamped), until 07:00, voice cedar",
+        "threshold 0.5, silence 10 ms, padding 300 ms",
+    ]
+
+
 def test_null_coalescing_assignment_assigns_only_over_null() -> None:
     script = """
 $Voice = $null

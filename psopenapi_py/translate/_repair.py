@@ -45,10 +45,14 @@ def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:
     for _ in range(_ROUNDS):
         if not tree.root_node.has_error:
             break
+        # Operators the grammar does not know first, alone: until they are respelled, the errors they
+        # cause hide what the line is (text in a string with a ternary inside looks like bare words).
+        edits = [*_coalesce(source, tree), *_coalesce_assignments(source, tree), *_ternaries(source, tree)]
+        if edits:
+            source, coalesce = _apply(source, edits, coalesce)
+            tree = _parser().parse(source)
+            continue
         edits = [
-            *_coalesce(source, tree),
-            *_coalesce_assignments(source, tree),
-            *_ternaries(source, tree),
             *_word_lists(source, tree),
             *_chained_arguments(source, tree),
             *_hash_in_strings(source, tree),
