@@ -860,6 +860,26 @@ Write-Output $Voice $Settings.Speed $Settings.Tone $Fresh (Get-Model) (Get-Model
     assert out(script) == ["marin", "1.2", "calm", "3", "gpt-realtime", "mini"]
 
 
+def test_foreach_object_begin_and_end_blocks_run_once_around_the_items_in_the_callers_scope() -> None:
+    script = """
+$Rows = @(@{ Tokens = 2 }, @{ Tokens = 5 })
+$Rows | ForEach-Object -Begin { $Total = 0; 'start' } -Process { $Total += $_.Tokens; "row $($_.Tokens)" } -End { "total $Total" }
+Write-Output "after: $Total"
+function Get-Sum { $Sum = 0; 1..3 | % -Begin { $Sum = 10 } -Process { $Sum += $_ }; $Sum }
+Get-Sum
+"""
+    assert out(script) == ["start", "row 2", "row 5", "total 7", "after: 7", "16"]
+
+
+def test_shift_operators_shift_as_an_int32_does() -> None:
+    script = """
+$Mask = (1 -shl 2) -bor (1 -shl 3)
+Write-Output $Mask ('{0:X2}' -f $Mask) (1 -shl 31) (-8 -shr 1) (1 -shl 33)
+"""
+    assert out(script) == ["12", "0C", "-2147483648", "-4", "2"]
+    assert [w.message for w in translate_powershell("[long]1 -shl 33\n").warnings] == ["unsupported: -shl of an Int64"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

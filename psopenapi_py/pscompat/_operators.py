@@ -334,8 +334,15 @@ def split(left: Any, pattern: Any = None, max_count: int = 0, case: bool = False
 
 
 def bitwise(op: str, left: Any, right: Any) -> int:
-    """``-band``, ``-bor``, ``-bxor``: both sides as integers (a flag enum's value, numeric text)."""
+    """``-band``, ``-bor``, ``-bxor``: both sides as integers (a flag enum's value, numeric text);
+    ``-shl``/``-shr``: the left side shifted as its .NET type shifts (an Int32 by the count's low 5 bits,
+    wrapping around; an Int64 by its low 6 bits)."""
     a, b = to_int(left, "long"), to_int(right, "long")
+    if op in ("shl", "shr"):
+        bits = 32 if -(2**31) <= a < 2**31 else 64
+        shifted = a << (b & (bits - 1)) if op == "shl" else a >> (b & (bits - 1))
+        shifted &= (1 << bits) - 1
+        return shifted - (1 << bits) if shifted >= 1 << (bits - 1) else shifted
     result = {"band": a & b, "bor": a | b, "bxor": a ^ b}[op]
     if isinstance(left, enum.IntFlag) and type(left) is type(right):
         return type(left)(result)  # two flags of one enum make a value of that enum, as in .NET

@@ -52,11 +52,22 @@ def where_object(value: Any, predicate: Callable[[Any], Any]) -> list[Any]:
     return [item for item in items(value) if truthy(output(predicate(item)))]
 
 
-def foreach_object(value: Any, block: Callable[[Any], Any]) -> list[Any]:
-    """``ForEach-Object { ... }``: everything the block writes for each item, arrays unrolled."""
+def foreach_object(
+    value: Any,
+    block: Callable[[Any], Any] | None,
+    begin: Callable[[Any], Any] | None = None,
+    end: Callable[[Any], Any] | None = None,
+) -> list[Any]:
+    """``ForEach-Object [-Begin {...}] { ... } [-End {...}]``: everything the blocks write (the process block
+    for each item), arrays unrolled; ``$_`` is ``$null`` in the begin and end blocks."""
     out: list[Any] = []
-    for item in items(value):
-        emit(out, block(item))
+    if begin is not None:
+        emit(out, begin(None))
+    if block is not None:
+        for item in items(value):
+            emit(out, block(item))
+    if end is not None:
+        emit(out, end(None))
     return out
 
 

@@ -803,12 +803,23 @@ def where_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 def foreach_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``ForEach-Object { ... }``, and ``ForEach-Object Name`` (``-MemberName``): a property, or a method called."""
     _error_action(args, node, "ForEach-Object")
+    for other in ("RemainingScripts", "Parallel"):
+        if other in args:
+            raise Unsupported(node, f"unsupported: ForEach-Object -{other}")
     value = _input(args, node, "ForEach-Object")
     block = args.get("Process")
-    if block is None:
+    ends = [(part.lower() + "=", args[part]) for part in ("Begin", "End") if part in args]
+    for _, each in ends:
+        if each.type.kind != Kind.BLOCK:
+            raise Unsupported(node, "ForEach-Object -Begin and -End take script blocks")
+    if block is None and not ends:
         raise Unsupported(node, "ForEach-Object needs a script block or a member name")
-    if block.type.kind == Kind.BLOCK:
-        return ps_call(out, "foreach_object", [("", value), ("", block)], _STREAM, stream=True)
+    if block is None or block.type.kind == Kind.BLOCK:
+        # -Begin runs before the first item and -End after the last, their $_ being $null.
+        process = block if block is not None else Expr("None")
+        return ps_call(out, "foreach_object", [("", value), ("", process), *ends], _STREAM, stream=True)
+    if ends:
+        raise Unsupported(node, "unsupported: ForEach-Object -MemberName with -Begin or -End")
     name = _word(block, node, "ForEach-Object -MemberName")
     assert name is not None
     if _WILDCARD.search(name):

@@ -911,6 +911,15 @@ class Expressions(Context):
         mark = self.operator_marks.get(self._operator_start(node)) if self.operator_marks else None
         if name == "shr" and mark == "??":
             return self._coalesce(left_node, right_node)
+        if name in ("shl", "shr") and not case_sensitive:
+            shifted = _unwrap(left_node)
+            if shifted.type == "cast_expression" and _text(shifted).lower().startswith(
+                ("[long]", "[int64]", "[system.int64]")
+            ):
+                # The runtime shifts a value as an Int32 when it fits one; an Int64 shifts by more bits.
+                raise Unsupported(node, f"unsupported: {op} of an Int64")
+            left, right = self._expr(left_node), self._expr(right_node)
+            return self._ps("bitwise", const_expr(name), left, right, type=INT)
         if mark == "case":
             case_sensitive = True  # -cin / -cnotin, respelled for the grammar
         if name not in _COMPARISON_NAMES:
@@ -1203,6 +1212,7 @@ _COMPARISON_NAMES = frozenset(
         "replace",
         "split",
         "join",
+        "shl",
         "shr",
         "as",
         "is",

@@ -482,6 +482,10 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         (
             # -Process and -MemberName both take the first position, in different parameter sets.
             BuiltinParam("Process", position=0, aliases=("MemberName",)),
+            BuiltinParam("Begin"),
+            BuiltinParam("End"),
+            BuiltinParam("RemainingScripts"),
+            BuiltinParam("Parallel"),
             BuiltinParam("InputObject", pipeline=True),
             _EA,
         ),
