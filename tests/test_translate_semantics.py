@@ -880,6 +880,34 @@ Write-Output $Mask ('{0:X2}' -f $Mask) (1 -shl 31) (-8 -shr 1) (1 -shl 33)
     assert [w.message for w in translate_powershell("[long]1 -shl 33\n").warnings] == ["unsupported: -shl of an Int64"]
 
 
+def test_adding_to_a_powershell_array_fails_as_in_powershell_and_a_list_grows() -> None:
+    script = """
+$Voices = @('marin', 'cedar')
+try { $Voices.Add('ash') } catch { Write-Output $_.Exception.Message }
+$Voices += 'ash'
+$Done = [System.Collections.Generic.List[string]]::new()
+$Done.Add('one')
+Write-Output $Voices.Count $Done.Count
+"""
+    assert out(script) == ['Exception calling "Add" with "1" argument(s): "Collection was of a fixed size."', "3", "1"]
+
+
+def test_a_typed_catch_around_calls_that_cannot_fail_needs_no_warning() -> None:
+    script = """
+$Completed = [System.Collections.Generic.List[string]]::new()
+foreach ($Step in @('a', 'b')) {
+    try {
+        if ($Step -eq 'b') { throw [System.InvalidOperationException]::new('read-only') }
+        $Completed.Add($Step.ToUpper())
+    } catch [System.InvalidOperationException] {
+        Write-Output "failed at ${Step}: $($_.Exception.Message)"
+    }
+}
+Write-Output ($Completed -join ',')
+"""
+    assert out(script) == ["failed at b: read-only", "A"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -106,7 +106,7 @@ from ._files import (
 )
 from ._format import format_string, text
 from ._json import convert_from_json, convert_to_json
-from ._methods import array_list_add, invoke, static
+from ._methods import array_list_add, fixed_size, invoke, static
 from ._operators import (
     add,
     bitwise,
@@ -187,6 +187,7 @@ __all__ = [
     "add_content",
     "add_member",
     "array_list_add",
+    "fixed_size",
     "as_array",
     "as_type",
     "cast",

@@ -22,7 +22,7 @@ from ._files import temp_path
 from ._format import format_number, format_string, format_timespan, text
 from ._operators import compare, to_regex
 
-__all__ = ["StringBuilder", "array_list_add", "invoke", "static"]
+__all__ = ["StringBuilder", "array_list_add", "fixed_size", "invoke", "static"]
 
 
 def _no_method(value: Any, name: str) -> ScriptError:
@@ -57,6 +57,12 @@ def _substring(s: str, start: Any, size: Any = None) -> str:
     if n < 0 or i + n > len(s):
         raise _bad_argument("Substring", "Index and length must refer to a location within the string.", _OUT_OF_RANGE)
     return s[i : i + n]
+
+
+def fixed_size(method: str, argc: int) -> None:
+    """``$array.Add(x)`` (or ``Remove``, ``Insert``, ``RemoveAt``) on a PowerShell array: the error PowerShell
+    raises, as an array's size is fixed (``+=`` makes a new array; a ``List`` grows)."""
+    raise method_error(method, "System.NotSupportedException", "Collection was of a fixed size.", argc=argc)
 
 
 def _index_of(s: str, needle: str, positions: list[int]) -> int:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import _rules as R
-from ._catalog import BOOL, FLOAT, INT, NONE, STR, UNKNOWN, Kind, T, list_of
+from ._catalog import BOOL, FLOAT, INT, NONE, STR, UNKNOWN, Kind, T
 
 if TYPE_CHECKING:
     from ._output import Output
@@ -113,7 +113,9 @@ def list_expr(items: list[Expr]) -> Expr:
     """The Expr of a list literal; its element type is known when all items share one."""
     elem = common_type([i.type for i in items]) if items else UNKNOWN
     code = "[" + ", ".join(i.code for i in items) + "]"
-    return Expr(code, P_ATOM, list_of(elem), split=("[", [("", i) for i in items], "]") if items else None, items=items)
+    # A PowerShell array (object[]): fixed in size, unlike a List.
+    array = T(Kind.LIST, elem=elem, cls="array")
+    return Expr(code, P_ATOM, array, split=("[", [("", i) for i in items], "]") if items else None, items=items)
 
 
 def const_expr(value: Any) -> Expr:

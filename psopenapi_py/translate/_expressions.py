@@ -646,6 +646,9 @@ class Expressions(Context):
                 return Expr(template.format(obj, *(a.code for a in args)), P_ATOM, rtype)
         if kind == Kind.DICT and lower == "containskey" and len(args) == 1:
             return Expr(f"{wrap(args[0], P_BOR)} in {obj}", P_CMP, BOOL)
+        if kind == Kind.LIST and base.type.cls == "array" and lower in ("add", "remove", "insert", "removeat"):
+            # A PowerShell array has a fixed size: PowerShell raises this error (a List would grow).
+            return self._ps("fixed_size", const_expr(name), const_expr(len(args)), type=NONE, stmt=True)
         if kind == Kind.LIST and lower == "add" and len(args) == 1:
             if base.type.cls == "ArrayList":
                 return self._ps("array_list_add", base, args[0], type=INT)

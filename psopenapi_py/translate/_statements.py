@@ -7,6 +7,7 @@ A statement that fails (an :class:`Unsupported` anywhere inside it) is rolled ba
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from . import _rules as R
@@ -960,7 +961,7 @@ class Statements(Context):
         errors are untyped (``RuntimeException``), so only what the script throws of type T is caught."""
         if body is None or all(t == "System.Net.WebException" for t in types):
             return  # pwsh 7 raises no WebException: nothing but the script's own throw can match
-        source = _implicit_dotnet_source(body, self.functions, self.cat)
+        source = _implicit_dotnet_source(body, self.functions, self.cat, self._cannot_fail)
         if source is not None:
             shown = ", ".join(f"[{t}]" for t in types)
             self.out.warn(
@@ -968,6 +969,23 @@ class Statements(Context):
                 f"catch {shown} catches what the script throws of that type; {source} in the try block may "
                 "raise a .NET error PowerShell would type, which the translation does not",
             )
+
+    def _cannot_fail(self, call: Node) -> bool:
+        """Whether a method call cannot raise: one of the methods that raise nothing, on a variable the
+        translator knows to hold a list, a string or a hashtable (``$script:Done.Add($step)``)."""
+        member = next((c for c in call.children if c.type == "member_name"), None)
+        target = _unwrap(call.children[0]) if call.children else None
+        if member is None or target is None or target.type != "variable":
+            return False
+        name = _bare_name(_variable_name(target)).lower()
+        found = None
+        if self.scope.locals is not None and not _variable_name(target).lower().startswith("script:"):
+            found = self.scope.locals.get(name)
+        if found is None:
+            found = self.scope.globals.get(name)
+        if found is None:
+            return False
+        return _text(member).lower() in _SAFE_METHODS.get(found.type.kind, frozenset())
 
     def visit_flow_control_statement(self, node: Node, indent: str) -> None:
         """``return``, ``break``, ``continue``, ``exit`` and ``throw``."""
@@ -1149,8 +1167,11 @@ def _inclusive_bound(bound: Expr, delta: int) -> Expr:
 _UNTYPED_ERROR_COMMANDS = frozenset({"write-output", "write-host", "write-verbose", "write-warning", "out-null"})
 
 
-def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> str | None:
-    """What in ``body`` may raise a .NET exception by itself (described for a warning), or None."""
+def _implicit_dotnet_source(
+    body: Node, functions: dict[str, Any], cat: Any, cannot_fail: Callable[[Node], bool] = lambda node: False
+) -> str | None:
+    """What in ``body`` may raise a .NET exception by itself (described for a warning), or None;
+    ``cannot_fail`` tells the method calls that raise nothing (``$list.Add(x)`` on a known list)."""
     from ..pscompat._exceptions import known_exception
     from ..pscompat._methods import TYPED_FAILURES, static_key
 
@@ -1167,7 +1188,7 @@ def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> 
                 constructing = method.lower() == "new" and known_exception(type_name.strip("[] ")) is not None
                 key = static_key(type_name, method)
                 typed = key is not None and key in TYPED_FAILURES
-            if not constructing and not typed:
+            if not constructing and not typed and not cannot_fail(node):
                 return f"the method call {_text(node)[:40]}"
         elif kind == "cast_expression":
             return f"the cast {_text(node)[:40]}"
@@ -1191,6 +1212,17 @@ def _implicit_dotnet_source(body: Node, functions: dict[str, Any], cat: Any) -> 
         stack.extend(c for c in node.children if c.is_named)
     return None
 
+
+#: Methods that raise nothing, by the kind of value they are called on (a typed catch around them needs no
+#: warning).
+_SAFE_METHODS: dict[Kind, frozenset[str]] = {
+    Kind.LIST: frozenset({"add", "contains", "indexof", "clear", "remove", "toarray"}),
+    Kind.STR: frozenset(
+        {"toupper", "tolower", "toupperinvariant", "tolowerinvariant", "trim", "trimstart", "trimend"}
+        | {"contains", "startswith", "endswith", "split", "tostring"}
+    ),
+    Kind.DICT: frozenset({"containskey", "containsvalue", "contains", "remove", "clear"}),
+}
 
 #: Loop statements (what a label may stand before).
 _LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
