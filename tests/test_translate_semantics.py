@@ -908,6 +908,14 @@ Write-Output ($Completed -join ',')
     assert out(script) == ["failed at b: read-only", "A"]
 
 
+def test_a_list_of_property_names_in_parentheses_is_a_list_of_strings() -> None:
+    script = """
+$Rows = @([pscustomobject]@{ Code = 'b'; Name = 'y' }, [pscustomobject]@{ Code = 'a'; Name = 'z' })
+foreach ($Row in ($Rows | Sort-Object -Property Code, Name)) { Write-Output $Row.Name }
+"""
+    assert out(script) == ["z", "y"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -77,6 +77,24 @@ def test_a_json_array_answer_is_one_object_down_the_pipeline_and_items_in_parent
     assert printed(ps) == ["True", "2", "piped: 2 item(s)", "item a=1", "item a=2"]
 
 
+def test_a_table_splatted_into_invoke_rest_method_is_matched_at_run_time(base: RecordingServer) -> None:
+    base.replies = [Reply(400, {"error": {"message": "bad"}}), Reply(200, {"ok": True})]
+    ps = BASE + (
+        "function Send-Attempt {\n"
+        "    param([hashtable]$Params)\n"
+        "    try { $null = Invoke-RestMethod -Method Post -Uri \"$Base/secrets\" @Params; 'ok' } catch { 'refused' }\n"
+        "}\n"
+        "Send-Attempt -Params @{ ContentType = 'application/json'; Body = @{ session = @{ a = 1 } } }\n"
+        "Send-Attempt -Params @{ contenttype = 'application/json'; body = '{\"session\": {}}' }\n"
+    )
+    assert printed(ps) == ["refused", "ok"]
+    # A table body is form-encoded whatever -ContentType says, as PowerShell sends it.
+    assert sent(base) == [
+        ("POST", "/v1/secrets", "application/json", b"session=System.Collections.Hashtable"),
+        ("POST", "/v1/secrets", "application/json", b'{"session": {}}'),
+    ]
+
+
 def test_answers_that_are_not_json_are_text_and_json_text_is_parsed_whatever_its_type(base: RecordingServer) -> None:
     base.replies = [
         Reply(200, "hello there", {"Content-Type": "text/plain; charset=utf-8"}),

@@ -496,9 +496,10 @@ def _web_call(out: Output, args: dict[str, Expr], node: Node, command: str, func
         if name in args:
             raise Unsupported(node, f"unsupported: {command} -{name}")
     uri = args.get("Uri")
-    if uri is None:
+    splatted = args.get("**")  # a table whose keys are matched at run time
+    if uri is None and splatted is None:
         raise Unsupported(node, f"{command} needs -Uri")
-    extra: list[tuple[str, Expr]] = []
+    extra: list[tuple[str, Expr]] = [("**", splatted)] if splatted is not None else []
     for name in (
         "Method",
         "Headers",
@@ -514,7 +515,7 @@ def _web_call(out: Output, args: dict[str, Expr], node: Node, command: str, func
     for name in ("SkipCertificateCheck", "SkipHttpErrorCheck"):
         if _switch(args, name, node):
             extra.append((snake_case(name) + "=", const_expr(True)))
-    value = ps_call(out, func, [("", uri), *extra], UNKNOWN)
+    value = ps_call(out, func, [("", uri), *extra] if uri is not None else extra, UNKNOWN)
     value.whole = True
     return value
 

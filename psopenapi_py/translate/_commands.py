@@ -88,7 +88,12 @@ class Commands(Context):
         if fn is not None:
             return self._call_user(fn, name, elements, piped, node)
         if builtin is not None:
-            bound = self.binder.bind(builtin.name, _builtin_params(builtin), elements, piped, node)
+            # A table splatted into the web cmdlets may hold keys known only at run time: they are matched
+            # to the runtime function's parameters then, as PowerShell matches them.
+            runtime = (
+                f"ps.{builtin.handler}" if builtin.handler in ("invoke_rest_method", "invoke_web_request") else None
+            )
+            bound = self.binder.bind(builtin.name, _builtin_params(builtin), elements, piped, node, callee=runtime)
             args = {p.name: value for p, value in bound if not p.ignored}
             return HANDLERS[builtin.handler](self.out, args, node)
         info = self.cat.function(name)

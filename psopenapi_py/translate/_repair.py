@@ -231,12 +231,15 @@ def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
             quoted = _WORD.sub(lambda w: b"'" + w.group(0) + b"'", found.group(0))
             edits.append((found.start(), found.end(), quoted, None))
             continue
-        # One word beside other items of a list (Sort-Object @{...}, Name): quoted on its own.
-        word = _WORD.fullmatch(source[node.start_byte : node.end_byte])
-        before = source[: node.start_byte].rstrip(b" \t")[-1:]
+        # One word beside other items of a list (Sort-Object @{...}, Name): quoted on its own. The grammar
+        # may count the blank before it as part of the node.
+        raw = source[node.start_byte : node.end_byte]
+        start = node.start_byte + len(raw) - len(raw.lstrip(b" \t"))
+        word = _WORD.fullmatch(source[start : node.end_byte])
+        before = source[:start].rstrip(b" \t")[-1:]
         after = source[node.end_byte :].lstrip(b" \t")[:1]
         if word is not None and (before == b"," or after == b","):
-            edits.append((node.start_byte, node.end_byte, b"'" + word.group(0) + b"'", None))
+            edits.append((start, node.end_byte, b"'" + word.group(0) + b"'", None))
     return edits
 
 
