@@ -916,6 +916,36 @@ foreach ($Row in ($Rows | Sort-Object -Property Code, Name)) { Write-Output $Row
     assert out(script) == ["z", "y"]
 
 
+def test_switch_conditions_written_in_double_quotes_or_as_bare_words_are_tested() -> None:
+    script = """
+$Suffix = 'ght'
+function Get-ShiftSettings {
+    param([string]$Shift = "day")
+    switch ($Shift) {
+        "early" { return 'coral' }
+        late { return 'ballad' }
+        "ni$Suffix" { return 'sage' }
+        "t`tab" { return 'tab' }
+        default { return 'alloy' }
+    }
+}
+foreach ($Shift in @('early', 'day', 'LATE', 'night', "t`tab")) { Get-ShiftSettings -Shift $Shift }
+switch ('x') { "$($Suffix)x" { 'never' } }
+"""
+    result = translate_powershell(script)
+    assert [w.message for w in result.warnings] == ["unsupported: a double-quoted switch condition with $( ) in it"]
+    assert out(script.rsplit("switch ('x')", 1)[0]) == ["coral", "alloy", "ballad", "sage", "tab"]
+
+
+def test_a_lone_plus_or_minus_among_command_arguments_is_a_word_of_its_own() -> None:
+    script = """
+$Results = @(1, 2, 3, 4)
+Write-Host "Total: " + $Results.Count
+Write-Output "a" - "b"
+"""
+    assert out(script) == ["Total:  + 4", "a", "-", "b"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -235,6 +235,23 @@ class _CallBinding:
             self.bound.insert(0, (target, piped))
 
 
+def _spaced_sign(argument: Node) -> tuple[Node, Node] | None:
+    """An argument the grammar read as ``+ x`` or ``- x`` (a sign, blanks, an operand): the sign's token
+    and the operand, which PowerShell's argument mode takes as two arguments; None for anything else."""
+    node = argument
+    while node.type in ("array_literal_expression", "unary_expression") and node.named_child_count == 1:
+        inner = node.named_child(0)
+        if inner is None:
+            return None
+        node = inner
+    if node.type != "expression_with_unary_operator" or node.child_count != 2:
+        return None
+    sign, operand = node.child(0), node.child(1)
+    if sign is None or operand is None or sign.type not in ("+", "-") or operand.start_byte == sign.end_byte:
+        return None
+    return sign, operand
+
+
 class Binder:
     """Binds the arguments of command calls; arguments are translated with the ``argument`` it is given."""
 
@@ -276,6 +293,13 @@ class Binder:
             if colon and out and out[-1][0] == "param":
                 out[-1] = ("colon", out[-1][1], child, out[-1][3])
                 colon = False
+                continue
+            sign = _spaced_sign(child)
+            if sign is not None:
+                # `Write-Host "Total: " + $n`: in argument mode a lone + or - is a word of its own, and what
+                # follows it another argument (the grammar reads them as one unary expression).
+                out.append(("value", "", sign[0], sign[0]))
+                out.append(("value", "", sign[1], sign[1]))
                 continue
             if kind == "argument_list" and out and out[-1][0] == "value" and out[-1][3].type != "argument_list":
                 out[-1] = ("value", "", out[-1][2], child)  # a method call: the value node, then its arguments

@@ -231,6 +231,14 @@ class Context:
         """An expression (``Expressions``)."""
         raise NotImplementedError
 
+    def _expandable(self, node: Node, *, here: bool) -> Expr:
+        """A double-quoted string or here-string (``Expressions``)."""
+        raise NotImplementedError
+
+    def _reparsed(self, node: Node) -> Expr:
+        """An expression the grammar misread, parsed again on its own (``Commands``)."""
+        raise NotImplementedError
+
     def generic_expr(self, node: Node) -> Expr:
         """An expression of a kind the translator does not know (``Expressions``)."""
         raise NotImplementedError

@@ -57,8 +57,8 @@ class Expressions(Context):
         """A command argument; a bare word is a string, as in PowerShell's argument mode. A hashtable
         written in the call is a plain dict: nothing reads it back by key."""
         node = _unwrap(node)
-        if node.type == "generic_token":
-            return const_expr(_text(node))
+        if node.type == "generic_token" or not node.is_named:
+            return const_expr(_text(node))  # a bare word (a lone + or - too)
         if node.type == "hash_literal_expression":
             return self._hash_literal(node, None if self.plain_dicts else "Hashtable")
         return self._expr(node)

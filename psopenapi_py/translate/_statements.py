@@ -636,6 +636,11 @@ class Statements(Context):
         body = next((c for c in node.children if c.type == "switch_body"), None)
         if cond_node is None or body is None or any(c.type == "switch_filename" for c in node.children):
             raise Unsupported(node, "unsupported: switch -File or without a value")
+        for condition in _descendants(body, "switch_clause_condition", ("statement_block",)):
+            written = _text(condition).strip()
+            if written.startswith('"') and (len(written) < 2 or not written.endswith('"')):
+                # The grammar cuts a double-quoted condition at its $( ): what it made of it is not the script.
+                raise Unsupported(condition, "unsupported: a double-quoted switch condition with $( ) in it")
         subject = self._pipeline_value(self._kids(cond_node)[0])
         clauses: list[tuple[Node | None, Node]] = []
         for clause in _descendants(body, "switch_clause", _NESTED):
@@ -644,13 +649,21 @@ class Statements(Context):
             if cond is None or block is None:
                 raise Unsupported(clause, "syntax error")
             inner = self._kids(cond)
+            if not inner and _text(cond).strip().lower() != "default":
+                # A double-quoted string or a bare word: the grammar gives the condition no child node.
+                inner = [cond]
             clauses.append((inner[0] if inner else None, block))
         single = subject.type.kind in (Kind.STR, Kind.INT, Kind.FLOAT, Kind.BOOL) and not subject.loose
         exits = all(_ends_in_exit(block) for _, block in clauses)
         constants = [_text(c).lower() for c, _ in clauses if c is not None]
         distinct = (
             mode == "exact"
-            and all(c.type in ("string_literal", "integer_literal") for c, _ in clauses if c is not None)
+            and all(
+                c.type in ("string_literal", "integer_literal")
+                or (c.type == "switch_clause_condition" and "$" not in _text(c))
+                for c, _ in clauses
+                if c is not None
+            )
             and len(set(constants)) == len(constants)
         )
         loops = any(_breaks_inside(block) for _, block in clauses)
@@ -721,7 +734,15 @@ class Statements(Context):
                 return self._truth(self._pipeline_value(statements[0]))
             finally:
                 self.underscore.pop()
-        value = self._expr(cond) if cond.type != "generic_token" else const_expr(_text(cond))
+        if cond.type == "switch_clause_condition":
+            written = _text(cond).strip()
+            if written.startswith('"'):
+                # Parsed on its own, so that its $variables and $( ) become the string's fields.
+                value = self._reparsed(cond) if "$" in written else self._expandable(cond, here=False)
+            else:
+                value = const_expr(written)
+        else:
+            value = self._expr(cond) if cond.type != "generic_token" else const_expr(_text(cond))
         if mode == "wildcard":
             return ps_call(self.out, "like", [("", subject), ("", value), *flags], BOOL)
         if mode == "regex":
