@@ -95,6 +95,21 @@ def test_a_table_splatted_into_invoke_rest_method_is_matched_at_run_time(base: R
     ]
 
 
+def test_status_code_and_response_headers_variables_are_set_after_the_call(base: RecordingServer) -> None:
+    base.replies = [
+        Reply(400, {"error": {"code": "invalid_value"}}, {"X-Trace": "t-1"}),
+        Reply(201, {"ok": True}, {"X-Trace": "t-2"}),
+    ]
+    ps = BASE + (
+        "foreach ($Path in @('bad', 'good')) {\n"
+        "    $Answer = Invoke-RestMethod \"$Base/$Path\" -SkipHttpErrorCheck -StatusCodeVariable 'Status' "
+        "-ResponseHeadersVariable 'Headers'\n"
+        "    Write-Output \"$Path $Status $($Headers['X-Trace'])\"\n"
+        "}\n"
+    )
+    assert printed(ps) == ["bad 400 t-1", "good 201 t-2"]
+
+
 def test_answers_that_are_not_json_are_text_and_json_text_is_parsed_whatever_its_type(base: RecordingServer) -> None:
     base.replies = [
         Reply(200, "hello there", {"Content-Type": "text/plain; charset=utf-8"}),
@@ -163,7 +178,7 @@ def test_the_api_can_be_called_directly_with_invoke_rest_method(mock_server: Moc
     [
         ("Invoke-RestMethod -Uri http://x -OutFile a.json", "unsupported: Invoke-RestMethod -OutFile"),
         ("Invoke-WebRequest http://x -WebSession $null", "unsupported: Invoke-WebRequest -WebSession"),
-        ("irm http://x -StatusCodeVariable code", "unsupported: Invoke-RestMethod -StatusCodeVariable"),
+        ("if ((irm http://x -StatusCodeVariable code)) { }", "unsupported: -StatusCodeVariable inside if_statement"),
         ("irm http://x -ErrorAction SilentlyContinue", "unsupported: Invoke-RestMethod -ErrorAction SilentlyContinue"),
     ],
 )

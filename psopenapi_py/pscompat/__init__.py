@@ -152,13 +152,22 @@ from ._streams import (
     write_warning,
 )
 from ._time import get_date, measure_command, new_timespan
-from ._web import WebResponseObject, invoke_rest_method, invoke_web_request, one_object
+from ._web import (
+    WebResponseObject,
+    invoke_rest_method,
+    invoke_web_request,
+    one_object,
+    web_response_headers,
+    web_status_code,
+)
 
 __all__ = [
     "WebResponseObject",
     "invoke_rest_method",
     "invoke_web_request",
     "one_object",
+    "web_response_headers",
+    "web_status_code",
     "Argument",
     "ErrorRecord",
     "DEFAULT",

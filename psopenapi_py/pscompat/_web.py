@@ -21,7 +21,14 @@ from ._collections import Hashtable
 from ._convert import ScriptError, to_int, truthy
 from ._format import text
 
-__all__ = ["WebResponseObject", "invoke_rest_method", "invoke_web_request", "one_object"]
+__all__ = [
+    "WebResponseObject",
+    "invoke_rest_method",
+    "invoke_web_request",
+    "one_object",
+    "web_response_headers",
+    "web_status_code",
+]
 
 #: The methods ``-Method`` takes (``WebRequestMethod``); ``Default`` is GET.
 _METHODS = ("Default", "Get", "Head", "Post", "Put", "Delete", "Trace", "Options", "Merge", "Patch")
@@ -41,6 +48,8 @@ _JSON_TYPES = frozenset(
 _USER_AGENT = f"psopenapi_py/{__version__} (translated PowerShell; Invoke-RestMethod)"
 
 _SESSION: Any = None
+#: The last answer's status and headers (``-StatusCodeVariable``, ``-ResponseHeadersVariable``).
+_LAST: list[Any] = [None, None]
 
 
 def _session() -> Any:
@@ -171,6 +180,7 @@ def _send(
             port = where.port or (443 if where.scheme == "https" else 80)
             reason = "Connection refused" if "refused" in str(exc).lower() else "Connection failed"
             raise ApiConnectionError(f"{reason} ({where.hostname}:{port})") from None
+        _LAST[:] = [response.status_code, Hashtable({name: [value] for name, value in response.headers.items()})]
         ok = 200 <= response.status_code < 300
         # -MaximumRetryCount retries an answer of 304 or 400-599, -RetryIntervalSec apart.
         if ok or attempt >= retries or not (response.status_code == 304 or 400 <= response.status_code < 600):
@@ -319,3 +329,13 @@ def one_object(value: Any) -> Any:
     """A value a command writes down the pipeline as one object (Invoke-RestMethod's JSON array): the
     next command gets the array once, not item by item."""
     return [value] if isinstance(value, list) else value
+
+
+def web_status_code() -> Any:
+    """The status of the last web cmdlet's answer (what ``-StatusCodeVariable`` sets)."""
+    return _LAST[0]
+
+
+def web_response_headers() -> Any:
+    """The headers of the last web cmdlet's answer, each name's values (what ``-ResponseHeadersVariable`` sets)."""
+    return _LAST[1]

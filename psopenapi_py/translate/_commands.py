@@ -7,9 +7,10 @@ import re
 from . import _rules as R
 from ._binding import COMMON_PARAMS, Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
-from ._catalog import NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
+from ._catalog import INT, NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
 from ._context import Context
 from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, ps_call, wrap
+from ._scope import _bare_name
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
 
 
@@ -95,11 +96,34 @@ class Commands(Context):
             )
             bound = self.binder.bind(builtin.name, _builtin_params(builtin), elements, piped, node, callee=runtime)
             args = {p.name: value for p, value in bound if not p.ignored}
+            if runtime is not None:
+                self._web_variables(args, node)
             return HANDLERS[builtin.handler](self.out, args, node)
         info = self.cat.function(name)
         if info is not None:
             return self._call_package(info, name, elements, piped, node)
         raise Unsupported(name_node, f"unknown command '{name}'")
+
+    def _web_variables(self, args: dict[str, Expr], node: Node) -> None:
+        """``-StatusCodeVariable s`` and ``-ResponseHeadersVariable h`` of the web cmdlets: the variables are
+        set right after the statement that makes the call (from the answer the runtime keeps)."""
+        for parameter, getter, kind in (
+            ("StatusCodeVariable", "web_status_code", INT),
+            ("ResponseHeadersVariable", "web_response_headers", UNKNOWN),
+        ):
+            given = args.pop(parameter, None)
+            if given is None:
+                continue
+            name = given.const
+            if not isinstance(name, str) or not name or name.startswith("$"):
+                raise Unsupported(node, f"unsupported: -{parameter} other than a variable's name")
+            statement = self.statements_open[-1] if self.statements_open else None
+            if statement is None or statement.type != "pipeline":
+                # Only after a simple statement is "right after the call" where the script reads it.
+                raise Unsupported(node, f"unsupported: -{parameter} inside {statement.type if statement else 'this'}")
+            var = self.scope.var(_bare_name(name), node, assign=kind)
+            self.out.need("ps", "pscompat")
+            self.after_statement.append(f"{var.py} = ps.{getter}()")
 
     def _reparsed(self, node: Node) -> Expr:
         """An expression the grammar took for a command, parsed again on its own as ``( ... )``."""

@@ -86,6 +86,10 @@ class Context:
         #: variables first bound inside blocks of the statement being written there (set to None before it).
         self.level_indent = ""
         self.pending_inits: list[str] = []
+        #: Lines written right after the statement being written (``$status = ps.web_status_code()`` after a
+        #: call with ``-StatusCodeVariable status``), and the statements being written, innermost last.
+        self.after_statement: list[str] = []
+        self.statements_open: list[Node] = []
         #: Trees parsed on the side (an expression the grammar misread): kept alive with their nodes.
         self.trees: list[object] = []
         #: Where ``??`` stood in the source (the grammar does not know it: it is parsed as ``-shr``).

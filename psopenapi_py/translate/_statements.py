@@ -100,6 +100,8 @@ class Statements(Context):
         start = len(self.out.lines)
         if top:
             self.pending_inits = []
+        outer_after, self.after_statement = self.after_statement, []
+        self.statements_open.append(node)
         try:
             if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
                 raise Unsupported(_first_error(node), "syntax error")
@@ -108,6 +110,8 @@ class Statements(Context):
             else:
                 self.pending_label = None
                 self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+            for line in self.after_statement:
+                self.out.emit(indent, line, None)
             self.out.flush_pending_comments(indent)
             if top and self.pending_inits:
                 names = list(dict.fromkeys(self.pending_inits))
@@ -124,6 +128,8 @@ class Statements(Context):
             else:
                 self.out.warnings.append((row + 1, "unsupported: nested too deeply"))
         finally:
+            self.after_statement = outer_after
+            self.statements_open.pop()
             self.indent = outer_indent
 
     def visit_label(self, node: Node, indent: str) -> None:
