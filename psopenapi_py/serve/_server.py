@@ -33,6 +33,8 @@ class WSGIServer(HTTPServer):
     application: Any
     read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC
     idle_timeout_sec: float = DEFAULT_IDLE_TIMEOUT_SEC
+    #: How long closing the server waits for the requests being served to finish.
+    drain_timeout_sec: float = 10.0
     base_environ: dict[str, Any]
 
     def server_bind(self) -> None:
@@ -133,12 +135,23 @@ class WSGIServer(HTTPServer):
             self._worker_count -= 1
 
     def server_close(self) -> None:
+        """Stop taking connections, then let the requests being served finish (their access-log lines are
+        written after their answers) for up to ``drain_timeout_sec``; idle kept-alive connections close."""
+        self.stopping = True
         super().server_close()
         with self._pool_lock:
             self._closed = True
             idle, self._idle = self._idle, 0
         for _ in range(idle):
             self._jobs.put(None)
+        self._free_idle_workers()
+        deadline = time.monotonic() + self.drain_timeout_sec
+        while time.monotonic() < deadline:
+            with self._pool_lock:
+                if self._worker_count == 0:
+                    return
+            self._free_idle_workers()  # a connection that went idle since
+            time.sleep(0.01)
 
 
 class WSGIServer6(WSGIServer, HTTPServer6):

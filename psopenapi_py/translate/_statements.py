@@ -102,14 +102,15 @@ class Statements(Context):
             self.pending_inits = []
         outer_after, self.after_statement = self.after_statement, []
         self.statements_open.append(node)
+        kind = node.type
         try:
-            if node.type == "ERROR" or (node.type in ("pipeline", "flow_control_statement") and node.has_error):
+            if kind == "ERROR" or (kind in ("pipeline", "flow_control_statement") and node.has_error):
                 raise Unsupported(_first_error(node), "syntax error")
-            if node.type in _LOOPS:
+            if kind in _LOOPS:
                 self._loop_statement(node, indent)
             else:
                 self.pending_label = None
-                self.statement_dispatch.get(node.type, self.generic_visit)(node, indent)
+                self.statement_dispatch.get(kind, self.generic_visit)(node, indent)
             for line in self.after_statement:
                 self.out.emit(indent, line, None)
             self.out.flush_pending_comments(indent)

@@ -65,6 +65,8 @@ class Unsupported(Exception):
 
 def _split_multiplier(text: str) -> tuple[str, int]:
     """A number literal without its ``kb``/``mb``/... suffix, and the factor that suffix stands for."""
+    if not text.endswith("b"):
+        return text, 1
     for suffix, factor in R.NUMBER_MULTIPLIERS.items():
         if text.endswith(suffix):
             return text[: -len(suffix)], factor
