@@ -946,6 +946,49 @@ Write-Output "a" - "b"
     assert out(script) == ["Total:  + 4", "a", "-", "b"]
 
 
+def test_a_variable_opening_a_here_string_line_after_a_subexpression_line_is_expanded() -> None:
+    script = """
+$Release = @{ Changes = @(1, 2) }
+$Bullets = 'b'
+$Text = @"
+Changes ($($Release.Changes.Count)):
+$Bullets
+  $Bullets end
+"@
+Write-Output $Text
+"""
+    assert out(script) == ["Changes (2):", "b", "  b end"]
+
+
+def test_regex_match_gives_the_first_match_or_a_failed_one() -> None:
+    script = """
+$Found = [regex]::Match('codename "Blue Heron" ok', '"([^"]+)"')
+$None = [regex]::Match('abc', 'z(x)')
+$Case = [System.Text.RegularExpressions.Regex]::Match('ABC', 'b', 'IgnoreCase')
+Write-Output $Found.Success $Found.Groups[1].Value $None.Success "[$($None.Value)]" $None.Groups[1].Success $Case.Index
+"""
+    assert out(script) == ["True", "Blue Heron", "False", "[]", "False", "1"]
+
+
+def test_a_stored_script_block_reading_a_variable_a_function_has_its_own_of_warns() -> None:
+    script = """
+$Threshold = 300
+$Checks = @{ cap = { param($Session) $Session.cap -le $Threshold } }
+$Plain = { param($Session) $Session.cap }
+function Test-StrictCap { param($Session) $Threshold = 500; & $Checks.cap $Session }
+Test-StrictCap -Session @{ cap = 400 }
+@(1, 2) | Where-Object { $_ -le $Threshold }
+"""
+    assert [(w.line, w.message) for w in translate_powershell(script).warnings] == [
+        (
+            3,
+            "a script block kept for later reads its variables when it runs, from the scope that calls it: "
+            "called from Test-StrictCap ($Threshold), PowerShell would give it that function's own variable, "
+            "where this translation reads the one where the block is written",
+        )
+    ]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

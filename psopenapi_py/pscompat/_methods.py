@@ -750,10 +750,23 @@ def _append_all_text(path: Any, value: Any) -> None:
         handle.write(text(value))
 
 
-def _regex_matches(value: Any, pattern: Any) -> list[Any]:
+def _regex_case(options: Any) -> bool:
+    """Whether ``[RegexOptions]`` given as text (``'IgnoreCase'``, ``'IgnoreCase, Multiline'``) keep case."""
+    return options is None or "ignorecase" not in text(options).replace(" ", "").lower()
+
+
+def _regex_matches(value: Any, pattern: Any, options: Any = None) -> list[Any]:
     from ._operators import _MatchInfo
 
-    return [_MatchInfo(m) for m in to_regex(text(pattern), True).finditer(text(value))]
+    return [_MatchInfo(m) for m in to_regex(text(pattern), _regex_case(options)).finditer(text(value))]
+
+
+def _regex_match(value: Any, pattern: Any, options: Any = None) -> Any:
+    """``[regex]::Match(input, pattern[, options])``: the first match (``.Success`` False when there is none)."""
+    from ._operators import _MatchInfo
+
+    compiled = to_regex(text(pattern), _regex_case(options))
+    return _MatchInfo(compiled.search(text(value)), compiled)
 
 
 _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
@@ -867,6 +880,7 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("regex", "escape"): lambda s: re.sub(r"([\\*+?|{}\[\]()^$.# \t\n\r\f])", r"\\\1", text(s)),
     ("regex", "ismatch"): lambda s, p: to_regex(text(p), True).search(text(s)) is not None,
     ("regex", "matches"): _regex_matches,
+    ("regex", "match"): _regex_match,
     ("regex", "replace"): lambda s, p, r: __import__("psopenapi_py.pscompat._operators", fromlist=["replace"]).replace(
         s, p, r, case=True
     ),

@@ -272,15 +272,17 @@ def replace(left: Any, pattern: Any, replacement: Any = "", case: bool = False) 
 
 
 class _MatchInfo:
-    """A regex match as ``$_`` in a ``-replace`` script block sees it (``.Value``, ``.Groups``, ``.Index``)."""
+    """A regex match as ``$_`` in a ``-replace`` script block and ``[regex]::Match`` give it (``.Success``,
+    ``.Value``, ``.Groups``, ``.Index``); ``None`` stands for no match (``Success`` False, empty)."""
 
-    __slots__ = ("Groups", "Index", "Length", "Value")
+    __slots__ = ("Groups", "Index", "Length", "Success", "Value")
 
-    def __init__(self, found: re.Match[str]):
-        self.Value = found.group(0)
-        self.Index = found.start()
+    def __init__(self, found: re.Match[str] | None, pattern: re.Pattern[str] | None = None):
+        self.Success = found is not None
+        self.Value = found.group(0) if found is not None else ""
+        self.Index = found.start() if found is not None else 0
         self.Length = len(self.Value)
-        self.Groups = GroupCollection(found)
+        self.Groups = GroupCollection(found, pattern)
 
     def __str__(self) -> str:
         return self.Value
@@ -289,9 +291,11 @@ class _MatchInfo:
 class GroupCollection(list[Any]):
     """``$match.Groups``: the groups by number (``[1]``) and, for named groups, by name (``['id']``)."""
 
-    def __init__(self, found: re.Match[str]):
-        super().__init__(_Group(found, i) for i in range(len(found.groups()) + 1))
-        self.named = {name: self[number] for name, number in found.re.groupindex.items()}
+    def __init__(self, found: re.Match[str] | None, pattern: re.Pattern[str] | None = None):
+        compiled = found.re if found is not None else pattern
+        count = compiled.groups + 1 if compiled is not None else 1
+        super().__init__(_Group(found, i) for i in range(count))
+        self.named = {name: self[number] for name, number in (compiled.groupindex.items() if compiled else ())}
 
     def by_name(self, name: str) -> Any:
         """The group of this name (a group that did not take part: an empty, unsuccessful one)."""
@@ -305,8 +309,8 @@ class GroupCollection(list[Any]):
 class _Group:
     __slots__ = ("Success", "Value")
 
-    def __init__(self, found: re.Match[str], number: int):
-        value = found.group(number)
+    def __init__(self, found: re.Match[str] | None, number: int):
+        value = found.group(number) if found is not None else None
         self.Success = value is not None
         self.Value = value or ""
 

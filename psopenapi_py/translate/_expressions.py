@@ -128,7 +128,7 @@ class Expressions(Context):
 
     def expr_variable(self, node: Node) -> Expr:
         """``$name``, ``$true/$false/$null``, ``$_`` in a catch and ``$env:NAME``."""
-        raw = _text(node)
+        raw = _text(node).lstrip()  # in a here-string the grammar counts a line break before $Name in it
         if raw.startswith("@"):
             raise Unsupported(node, "unsupported: splatting outside a command")
         name = raw[1:]
@@ -234,6 +234,8 @@ class Expressions(Context):
             if not child.is_named:
                 continue
             c_start, c_end = child.start_byte - base, child.end_byte - base
+            # The blanks the grammar counts into a $variable's node are the string's own text.
+            c_start += len(data[c_start:c_end]) - len(data[c_start:c_end].lstrip())
             if c_start < start or c_end > end:
                 continue
             parts.append((False, _unescape(data[pos:c_start].decode("utf-8", "replace"), here)))
@@ -1086,6 +1088,7 @@ class Expressions(Context):
             raise Unsupported(node, "syntax error")
         if any(c.type == "named_block_list" for c in block.children):
             raise Unsupported(node, "unsupported: a script block with begin/process/end")
+        self._warn_dynamic_reads(node)
         # One written on one line is the script block expression's own child.
         param_block = next((c for c in (*node.children, *block.children) if c.type == "param_block"), None)
         if param_block is not None:
@@ -1113,6 +1116,44 @@ class Expressions(Context):
             return Expr(name, P_ATOM, BLOCK)
         finally:
             self.underscore.pop()
+
+    def _warn_dynamic_reads(self, node: Node) -> None:
+        """A script block kept for later (in a variable or a table) reads its variables when it runs, from the
+        scope that calls it: a function with a variable of that name gives it its own value. The translation
+        reads the variable where the block is written; the warning names the functions where that differs."""
+        holder = node.parent
+        while holder is not None and holder.type in _VALUE_WRAPPERS:
+            holder = holder.parent
+        if holder is None or holder.type not in ("hash_entry", "assignment_expression"):
+            return  # handed to a command or method, which runs it where it is written
+        text = _text(node)
+        own = {m.group(1).lower() for m in _ASSIGNED_VARIABLE.finditer(text)}
+        for params in _descendants(node, "param_block"):
+            own |= {m.group(1).lower() for m in _READ_VARIABLE.finditer(_text(params))}
+        spelled = {m.group(1).lower(): m.group(1) for m in reversed(list(_READ_VARIABLE.finditer(text)))}
+        reads = set(spelled) - own - _NOT_SCOPED
+        if not reads:
+            return
+        enclosing = node.parent
+        while enclosing is not None and enclosing.type != "function_statement":
+            enclosing = enclosing.parent
+        callers: list[str] = []
+        for fn in self.functions.values():
+            if enclosing is not None and fn.node == enclosing:
+                continue
+            locals_ = {m.group(1).lower() for m in _ASSIGNED_VARIABLE.finditer(_text(fn.node))}
+            locals_ |= {p.name.lower() for p in fn.params}
+            hit = sorted(reads & locals_)
+            if hit:
+                name = _text(next(c for c in fn.node.children if c.type == "function_name"))
+                callers.append(f"{name} (${', $'.join(spelled[h] for h in hit)})")
+        if callers:
+            self.out.warn(
+                node,
+                "a script block kept for later reads its variables when it runs, from the scope that calls it: "
+                f"called from {' or '.join(callers)}, PowerShell would give it that function's own variable, "
+                "where this translation reads the one where the block is written",
+            )
 
     def _script_block_with_params(self, block: Node, param_block: Node) -> Expr:
         """``{ param($a, $b) ... }``, called with ``&``: a nested def of those parameters, its variables its
@@ -1223,6 +1264,30 @@ _COMPARISON_NAMES = frozenset(
     }
 )
 
+
+#: Nodes that only wrap a value on its way to where it is used.
+_VALUE_WRAPPERS = frozenset(
+    {
+        "unary_expression",
+        "array_literal_expression",
+        "range_expression",
+        "format_expression",
+        "multiplicative_expression",
+        "additive_expression",
+        "comparison_expression",
+        "bitwise_expression",
+        "logical_expression",
+        "pipeline_chain",
+        "pipeline",
+        "statement",
+    }
+)
+#: ``$name =`` (or ``+=`` ...) not qualified by a scope: a variable of the scope being written.
+_ASSIGNED_VARIABLE = re.compile(r"(?<![\w:$])\$(\w+)\s*[-+*/%]?=(?!=)")
+#: ``$name`` and ``$script:name`` read anywhere (``$env:`` names are not variables).
+_READ_VARIABLE = re.compile(r"(?<![\w$])\$(?:(?:script|local|private):)?(\w+)(?!:)")
+#: Variables no function can have its own of.
+_NOT_SCOPED = frozenset({"_", "psitem", "true", "false", "null", "args", "this", "input", "matches", "env"})
 
 #: .NET string methods whose Python counterpart does exactly the same: (name, argument count) -> (code, type).
 _STRING_METHODS: dict[tuple[str, int], tuple[str, T]] = {

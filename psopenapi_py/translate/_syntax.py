@@ -203,7 +203,7 @@ def _first_error(node: Node) -> Node:
 
 def _variable_name(node: Node) -> str:
     """``$Name`` -> ``Name``; ``${odd name}`` -> ``odd name``; ``$env:X`` -> ``env:X``."""
-    text = _text(node)
+    text = _text(node).lstrip()  # in a here-string the grammar counts a line break before $Name in it
     if text.startswith(("$", "@")):
         text = text[1:]
     if text.startswith("{") and text.endswith("}"):
