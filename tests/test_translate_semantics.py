@@ -989,6 +989,30 @@ Test-StrictCap -Session @{ cap = 400 }
     ]
 
 
+def test_functions_and_script_blocks_without_parameters_take_their_arguments_in_args() -> None:
+    script = """
+function Write-Log {
+    $Level = "$($args[0])".ToUpper()
+    if ($args.Count -lt 2) { return "[$Level] (no message)" }
+    "[$Level] " + ($args[1..($args.Count - 1)] -join ' ')
+}
+function Write-Notice { Write-Log notice @args }
+Write-Log info rotation started
+Write-Notice done after 3 teams
+Write-Log debug
+$Pair = { '{0}={1}' -f $args[0], $args[1] }
+Write-Output (& $Pair 'teams' 3) $Pair.Invoke('lines', 7) "script args: $($args.Count)"
+"""
+    assert out(script) == [
+        "[INFO] rotation started",
+        "[NOTICE] done after 3 teams",
+        "[DEBUG] (no message)",
+        "teams=3",
+        "lines=7",
+        "script args: 0",
+    ]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -107,6 +107,15 @@ COMMON_PARAMS: tuple[_Param, ...] = (
 )
 
 
+#: The Python name of a script function's ``$args`` (a function without parameters that reads it).
+ARGS = "args"
+
+
+def args_param() -> _Param:
+    """The one parameter of a function that takes its arguments in ``$args``: every positional value."""
+    return _Param("args", ARGS, position=0, variadic=True, empty="()", type=list_of(UNKNOWN))
+
+
 _PARAMS_CACHE: dict[int, list[_Param]] = {}
 
 
@@ -226,7 +235,9 @@ class _CallBinding:
         """Bind the collected variadic values and the piped value, once every argument is bound."""
         if self.variadic is not None:
             values = self.variadic_values
-            self.bound.append((self.variadic, list_expr(values) if len(values) != 1 else values[0]))
+            # A function's $args is always an array; a cmdlet's one value stays one value.
+            whole = self.variadic.py == ARGS or len(values) != 1
+            self.bound.append((self.variadic, list_expr(values) if whole else values[0]))
             self.taken.add(self.variadic.norm)
         if piped is not None:
             target = next((p for p in self.params if p.pipeline), None)
@@ -338,6 +349,15 @@ class Binder:
     def _bind_value(self, call: _CallBinding, value_node: Node, arguments: Node | None = None) -> None:
         """A value without a parameter name: a splatted hashtable, or the next positional parameter's value."""
         splat = _unwrap(value_node)
+        if splat.type == "variable" and _text(splat).lower() == "@args":
+            # `F x @args`: the items of this function's $args, as positional arguments of F.
+            target = next((p for p in call.params if p.py == ARGS), None)
+            inner = self.scope.locals.get("args") if self.scope.locals is not None else None
+            if target is None or inner is None:
+                raise Unsupported(splat, f"unsupported: @args into {call.command}")
+            call.variadic = target
+            call.variadic_values.append(Expr(f"*{inner.py}", P_ATOM))
+            return
         if splat.type == "variable" and _text(splat).startswith("@"):
             for p, v in self.splat(call.command, call.params, splat, call.callee):
                 call.take(p, splat)

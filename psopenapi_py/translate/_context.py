@@ -89,6 +89,8 @@ class Context:
         #: Lines written right after the statement being written (``$status = ps.web_status_code()`` after a
         #: call with ``-StatusCodeVariable status``), and the statements being written, innermost last.
         self.after_statement: list[str] = []
+        #: The script has a param() block (then argparse takes its command line, and $args stays empty).
+        self.script_params = False
         self.statements_open: list[Node] = []
         #: Trees parsed on the side (an expression the grammar misread): kept alive with their nodes.
         self.trees: list[object] = []

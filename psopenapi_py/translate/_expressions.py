@@ -138,6 +138,14 @@ class Expressions(Context):
         constant = _CONSTANTS.get(lower, _NOCONST)
         if constant is not _NOCONST:
             return const_expr(constant)
+        if lower == "args" and self.scope.locals is not None and "args" in self.scope.locals:
+            var = self.scope.locals["args"]  # a function's or script block's arguments past its parameters
+            return Expr(var.py, P_ATOM, var.type)
+        if lower == "args" and self.scope.locals is None:
+            if self.script_params:
+                return Expr("[]", P_ATOM, list_of(UNKNOWN))  # argparse refuses what param() does not take
+            self.out.need("mod", "sys")
+            return Expr("sys.argv[1:]", P_ATOM, list_of(STR))  # the script's own arguments
         if ":" not in name and lower not in R.AUTOMATIC_VARIABLES and lower not in ("_", "psitem"):
             var = self.scope.var(name, node)  # the common case: a plain script variable
             return Expr(var.py, P_ATOM, var.type)
@@ -1091,7 +1099,7 @@ class Expressions(Context):
         self._warn_dynamic_reads(node)
         # One written on one line is the script block expression's own child.
         param_block = next((c for c in (*node.children, *block.children) if c.type == "param_block"), None)
-        if param_block is not None:
+        if param_block is not None or _READS_ARGS.search(node.text or b""):
             return self._script_block_with_params(block, param_block)
         body = next((c for c in block.children if c.type == "script_block_body"), None)
         statements: list[Node] = []
@@ -1155,14 +1163,15 @@ class Expressions(Context):
                 "where this translation reads the one where the block is written",
             )
 
-    def _script_block_with_params(self, block: Node, param_block: Node) -> Expr:
-        """``{ param($a, $b) ... }``, called with ``&``: a nested def of those parameters, its variables its
-        own (PowerShell runs it in a child scope)."""
+    def _script_block_with_params(self, block: Node, param_block: Node | None) -> Expr:
+        """``{ param($a, $b) ... }`` (or a block reading ``$args``), called with ``&``: a nested def of those
+        parameters, and of ``*args`` for the arguments past them, its variables its own (PowerShell runs it
+        in a child scope)."""
         names: list[str] = []
         #: Per parameter: the type it converts to ([int]$Attempt), and its default (a constant), if any.
         types: list[str | None] = []
         defaults: list[str] = []
-        for sp in _descendants(param_block, "script_parameter"):
+        for sp in _descendants(param_block, "script_parameter") if param_block is not None else []:
             type_name = None
             for attrs in (c for c in sp.children if c.type == "attribute_list"):
                 for attr in (c for c in attrs.children if c.is_named):
@@ -1192,6 +1201,9 @@ class Expressions(Context):
         try:
             with self.walking(catches=[], loops=0, underscore=[], return_word="return"):
                 params = [self.scope.new_param(name, UNKNOWN).py for name in names]
+                # Arguments past the declared parameters are $args (kept apart when the block never reads it).
+                reads_args = _READS_ARGS.search(block.text or b"") is not None
+                rest = self.scope.new_param("args", list_of(UNKNOWN)).py if reads_args else "_args"
 
                 def write(indent: str) -> None:
                     # A typed parameter converts what it is given, as PowerShell binds it ($null for [int] is 0).
@@ -1201,7 +1213,7 @@ class Expressions(Context):
                     self._statements(statements, indent)
 
                 # Arguments past the declared parameters go to $args in PowerShell, never an error.
-                signature = [f"{py}={default}" for py, default in zip(params, defaults, strict=True)] + ["*_args"]
+                signature = [f"{py}={default}" for py, default in zip(params, defaults, strict=True)] + [f"*{rest}"]
                 name = self._nested_def(signature, write, local=True, name=def_name)
         finally:
             self.scope.leave_function(outer)
@@ -1264,6 +1276,9 @@ _COMPARISON_NAMES = frozenset(
     }
 )
 
+
+#: ``$args`` or ``@args`` in a script block's text.
+_READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
 #: Nodes that only wrap a value on its way to where it is used.
 _VALUE_WRAPPERS = frozenset(

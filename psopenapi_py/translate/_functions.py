@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import _rules as R
-from ._binding import _Param, _UserFunction
+from ._binding import _Param, _UserFunction, args_param
 from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list_of, normalize, snake_case
 from ._context import Context
 from ._expr import _NOCONST, Expr, const_expr, ps_call, py_str
@@ -276,6 +276,9 @@ class Functions(Context):
             if plist is not None
             else []
         )
+        if not params and _READS_ARGS.search(node.text or b""):
+            # A function without parameters takes what it is given in $args.
+            return [args_param()]
         if _SUPPORTS_SHOULD_PROCESS.search(_text(node)):
             # [CmdletBinding(SupportsShouldProcess)] gives the function -WhatIf and -Confirm.
             for name, py, empty in (("WhatIf", "what_if", "False"), ("Confirm", "confirm", "None")):
@@ -334,6 +337,9 @@ class Functions(Context):
         # PowerShell's value for a parameter left out depends on its declared type.
         return _EMPTY_BY_KIND.get(kind, "None")
 
+
+#: ``$args`` or ``@args`` in a function's text.
+_READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
 #: ``[CmdletBinding(SupportsShouldProcess)]`` (not ``= $false``).
 _SUPPORTS_SHOULD_PROCESS = re.compile(r"\[CmdletBinding\([^)]*SupportsShouldProcess(?!\s*=\s*\$false)", re.IGNORECASE)

@@ -37,6 +37,7 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
                 statements.extend(child.children)
             else:
                 statements.append(child)
+        self.script_params = any(s.type == "param_block" for s in statements)
         self._collect_functions(statements)
         self._statements(statements, "")
         self.out.warnings.sort(key=lambda w: w[0])
