@@ -1013,6 +1013,30 @@ Write-Output (& $Pair 'teams' 3) $Pair.Invoke('lines', 7) "script args: $($args.
     ]
 
 
+def test_call_operator_runs_a_function_named_by_a_value_or_a_block_with_named_arguments() -> None:
+    script = """
+function Invoke-Helpers {
+    foreach ($Helper in @('Hide-Middle', 'hide-middle')) { & $Helper -Secret 'abcdef' }
+    & 'Hide-Middle' -Secret 'xyz' -Short
+    & 'Show-Args' a -Flag b
+    $Block = { param($Name, $Count = 1) "$Name x$Count" }
+    & $Block -Count 3 -Name 'k'
+    try { & 'Get-Nothing' } catch { Write-Output $_.Exception.Message }
+}
+function Hide-Middle { param([string]$Secret, [switch]$Short) if ($Short) { 'short' } else { $Secret.Substring(0, 2) + '**' } }
+function Show-Args { "args: $args" }
+Invoke-Helpers
+"""
+    assert out(script) == [
+        "ab**",
+        "ab**",
+        "short",
+        "args: a -Flag b",
+        "k x3",
+        "The term 'Get-Nothing' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    ]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -28,12 +28,14 @@ from ._arguments import (
 from ._calls import (
     NO_INPUT,
     ErrorRecord,
+    call_command,
     coalesce,
     error_record,
     exception_message,
     new_closure,
     pipeline_bind,
     pipeline_input,
+    register_commands,
     splat,
 )
 from ._cmdlets_extra import (
@@ -200,6 +202,7 @@ __all__ = [
     "as_array",
     "as_type",
     "cast",
+    "call_command",
     "coalesce",
     "collect",
     "compare",
@@ -276,6 +279,7 @@ __all__ = [
     "set_strict_mode",
     "should_process",
     "sort_object",
+    "register_commands",
     "splat",
     "split",
     "split_path",

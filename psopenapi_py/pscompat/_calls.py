@@ -10,7 +10,15 @@ from typing import Any
 
 from ._convert import ScriptError, is_null
 
-__all__ = ["ErrorRecord", "coalesce", "error_record", "exception_message", "splat"]
+__all__ = [
+    "ErrorRecord",
+    "call_command",
+    "coalesce",
+    "error_record",
+    "exception_message",
+    "register_commands",
+    "splat",
+]
 
 
 def _norm(name: str) -> str:
@@ -40,6 +48,50 @@ def splat(
             value = cast(value, casts[target])
         out[target] = value
     return out
+
+
+#: The script's functions by PowerShell name (any case) and the names they have in its module.
+_COMMANDS: dict[str, tuple[Mapping[str, Any], str]] = {}
+
+
+def register_commands(namespace: Mapping[str, Any], commands: Mapping[str, str]) -> None:
+    """Make the script's functions (``{"Get-Key": "get_key"}``, found in ``namespace``, the module's globals,
+    when called) the commands ``& $name`` runs."""
+    _COMMANDS.clear()
+    _COMMANDS.update({_norm(name): (namespace, py) for name, py in commands.items()})
+
+
+def call_command(target: Any, *args: Any, named: list[tuple[str, Any]] | tuple[()] = ()) -> Any:
+    """``& $x args -Name value``: ``$x`` a script block, or the name of one of the script's functions.
+    Named arguments bind as PowerShell binds them (any case, a unique prefix); a ``-Name`` with ``True``
+    is a switch. The output, as a call's output is."""
+    from ._pipeline import output
+
+    func = target
+    if isinstance(target, str):
+        found = _COMMANDS.get(_norm(target))
+        func = found[0].get(found[1]) if found is not None else None
+        if func is None:
+            raise ScriptError(
+                f"The term '{target}' is not recognized as a name of a cmdlet, function, script file, or executable "
+                "program."
+            )
+    if not callable(func):
+        raise ScriptError(
+            f"The expression after '&' in a pipeline element produced an object that was not valid: {target}."
+        )
+    if named and list(inspect.signature(func).parameters) == ["args"]:
+        # A function without parameters: PowerShell hands it "-Name" and the value as two of its $args.
+        given: list[Any] = list(args)
+        for name, value in named:
+            given.append(f"-{name}")
+            if value is not True:
+                given.append(value)
+        return output(func(args=given))
+    if list(inspect.signature(func).parameters) == ["args"]:
+        return output(func(args=list(args)))
+    kwargs = splat(dict(named), func) if named else {}
+    return output(func(*args, **kwargs))
 
 
 def coalesce(value: Any, otherwise: Callable[[], Any]) -> Any:

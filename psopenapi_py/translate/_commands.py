@@ -9,7 +9,8 @@ from ._binding import COMMON_PARAMS, Element, _builtin_params, _package_params, 
 from ._builtins import COMMANDS, HANDLERS, print_value
 from ._catalog import INT, NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
 from ._context import Context
-from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, ps_call, wrap
+from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
+from ._functions import name_of_function
 from ._scope import _bare_name
 from ._syntax import _PASSTHROUGH, Node, Unsupported, _first_error, _text, _unwrap
 
@@ -153,7 +154,7 @@ class Commands(Context):
         if target is None or piped is not None or _text(node).lstrip().startswith("."):
             raise Unsupported(node, "unsupported: . invocation or & of this kind")
         variable = target
-        while variable.type != "variable" and variable.named_child_count == 1:
+        while variable.type not in ("variable", "string_literal") and variable.named_child_count == 1:
             child = variable.named_child(0)
             assert child is not None
             variable = child
@@ -166,18 +167,50 @@ class Commands(Context):
             callee = self._expr(parts[0])
             for name in names:
                 callee = self._ps("member", callee, const_expr(name[1:]))
-        elif variable.type in ("variable", "element_access", "member_access"):
-            callee = self._expr(variable)  # a block in a variable, or in a table ($Handlers[$Kind])
+        elif variable.type in ("variable", "element_access", "member_access", "string_literal"):
+            # A block in a variable or a table ($Handlers[$Kind]), or a function's name.
+            callee = self._expr(variable)
         else:
             raise Unsupported(node, "unsupported: & of a command name")
-        args = [
-            self._argument(element[2])
-            for element in self.binder.elements(node)
-            if element[0] == "value" and element[2] is not None
-        ]
-        if any(element[0] != "value" for element in self.binder.elements(node)):
-            raise Unsupported(node, "unsupported: named arguments to a script block")
-        return self._ps("output", call(wrap(callee, P_ATOM), [("", a) for a in args]))
+        elements = self.binder.elements(node)
+        if callee.type.kind == Kind.BLOCK and all(element[0] == "value" for element in elements):
+            args = [self._argument(element[2]) for element in elements if element[2] is not None]
+            return self._ps("output", call(wrap(callee, P_ATOM), [("", a) for a in args]))
+        # A block with named arguments, or a value that may be a function's name ("& $Helper -Secret $s"):
+        # bound when it runs, to the block's or the script function's parameters.
+        positional: list[Expr] = []
+        named: list[Expr] = []
+        i = 0
+        while i < len(elements):
+            kind, name, value_node, _ = elements[i]
+            i += 1
+            if kind == "value" and value_node is not None:
+                positional.append(self._argument(value_node))
+            elif kind == "colon" and value_node is not None:
+                named.append(Expr(f"({py_str(name)}, {self._argument(value_node).code})"))
+            elif kind == "param":
+                following = elements[i] if i < len(elements) else None
+                if following is not None and following[0] == "value" and following[2] is not None:
+                    named.append(Expr(f"({py_str(name)}, {self._argument(following[2]).code})"))
+                    i += 1
+                else:
+                    named.append(Expr(f"({py_str(name)}, True)"))  # a switch
+        self._register_commands()
+        extra = [("named=", list_expr(named))] if named else []
+        return ps_call(self.out, "call_command", [("", callee), *(("", a) for a in positional), *extra], UNKNOWN)
+
+    def _register_commands(self) -> None:
+        """Once per script: the script's functions by PowerShell name, for ``& $name`` to find them by the
+        name a value holds when the call runs (a function may be defined after the call site's text)."""
+        line = "ps.register_commands(globals(), {{{}}})".format(
+            ", ".join(
+                f"{py_str(name_of_function(fn.node))}: {py_str(fn.py)}"
+                for fn in self.functions.values()
+                if fn.error is None and _top_level(fn.node)
+            )
+        )
+        if line not in self.out.prologue:
+            self.out.prologue.append(line)
 
     def _converted(self, value: Expr, declared: T) -> Expr:
         """An argument as a typed parameter receives it: PowerShell converts it to the declared type
@@ -295,6 +328,16 @@ class Commands(Context):
             if not p.py:
                 raise Unsupported(node, f"unsupported: -{p.name} of a script function")
         return ps_call(self.out, "with_preferences", [("", Expr(func)), *((p.py + "=", v) for p, v in common)])
+
+
+def _top_level(node: Node) -> bool:
+    """Whether a function statement is the script's own (not defined inside another function)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "function_statement":
+            return False
+        parent = parent.parent
+    return True
 
 
 #: A "command name" that is really an expression the grammar misread (a number or a range).

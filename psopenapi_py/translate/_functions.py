@@ -196,7 +196,7 @@ class Functions(Context):
             return
         for p in fn.params:
             # An array parameter the call leaves out is $null, not an array.
-            var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" else p.type)
+            var = self.scope.new_param(p.name, UNKNOWN if p.empty == "None" and p.type.kind != Kind.BLOCK else p.type)
             if var.py != p.py:
                 raise Unsupported(node, f"unsupported: parameter ${p.name} clashes with another name")
         self.out.flush_comments(_clause_comments(node), None, indent)

@@ -165,7 +165,9 @@ class Output:
             head.append("from psopenapi_py import pscompat as ps")
         for name in sorted(helpers):
             head.extend(["", "", R.HELPERS[name][0]])
-        body = [*self.prologue, *([""] if self.prologue and self.lines else []), *self.lines]
+        first = next((line for line in self.lines if line), "")
+        gap_after = ["", ""] if first.startswith(("def ", "@")) else [""]
+        body = [*self.prologue, *(gap_after if self.prologue and self.lines else []), *self.lines]
         while body and not body[0]:
             body = body[1:]
         while body and not body[-1]:
