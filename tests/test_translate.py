@@ -251,11 +251,22 @@ def test_compound_assignments_compute_as_powershell_does(ps: str, printed: str) 
     assert run(py(ps)) == printed
 
 
-def test_a_variable_read_before_any_assignment_is_not_guessed() -> None:
-    """PowerShell would read $null; the translation reports the line instead of inventing a value."""
-    result = translate_powershell("Write-Host $Missing\n")
-    assert result.python == "# untranslated (line 1): Write-Host $Missing\n"
-    assert [str(w) for w in result.warnings] == ["line 1: $Missing is used before it is assigned"]
+def test_a_variable_the_script_never_assigns_reads_as_null_with_a_warning() -> None:
+    """PowerShell reads $null: so does the translation, and says so."""
+    result = translate_powershell('Write-Host "[$Missing]"\n')
+    assert result.python == 'print("[]")\n'
+    assert [str(w) for w in result.warnings] == [
+        "line 1: $Missing is never assigned: read as $null, as PowerShell reads it"
+    ]
+
+
+def test_a_variable_read_before_an_assignment_or_under_strict_mode_is_not_guessed() -> None:
+    """Assigned further on (a loop may come back to the read), or an error under Set-StrictMode: reported."""
+    result = translate_powershell("Write-Host $Later\n$Later = 1\n")
+    assert result.python == "# untranslated (line 1): Write-Host $Later\nlater = 1\n"
+    assert [str(w) for w in result.warnings] == ["line 1: $Later is used before it is assigned"]
+    result = translate_powershell("Set-StrictMode -Version 1\nWrite-Host $Missing\n")
+    assert [str(w) for w in result.warnings] == ["line 2: $Missing is used before it is assigned"]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -147,7 +147,14 @@ class Expressions(Context):
             self.out.need("mod", "sys")
             return Expr("sys.argv[1:]", P_ATOM, list_of(STR))  # the script's own arguments
         if ":" not in name and lower not in R.AUTOMATIC_VARIABLES and lower not in ("_", "psitem"):
-            var = self.scope.var(name, node)  # the common case: a plain script variable
+            try:
+                var = self.scope.var(name, node)  # the common case: a plain script variable
+            except Unsupported:
+                if _may_be_assigned(self.source, name) or b"set-strictmode" in self.source.lower():
+                    # Assigned further on (a loop may come back to this read), or an error in strict mode.
+                    raise
+                self.out.warn(node, f"${name} is never assigned: read as $null, as PowerShell reads it")
+                return const_expr(None)
             return Expr(var.py, P_ATOM, var.type)
         if _bare_name(name).lower() in R.PREFERENCE_VARIABLES:
             return self._ps("preferences.get", const_expr(_bare_name(name)))
@@ -1277,7 +1284,24 @@ _COMPARISON_NAMES = frozenset(
 )
 
 
-#: ``$args`` or ``@args`` in a script block's text.
+def _may_be_assigned(source: bytes, name: str) -> bool:
+    """Whether the script may give ``$name`` a value anywhere: an assignment, a loop or parameter variable,
+    a ``[ref]``, or a command naming it (``-OutVariable``, ``Set-Variable``); erring towards yes."""
+    n = re.escape(name.encode())
+    patterns = (
+        rb"\$(?:\w+:)?" + n + rb"\s*(?:[-+*/%]|\?\?)?=(?!=)",
+        rb"\$(?:\w+:)?" + n + rb"\s*(?:\+\+|--)",
+        rb"(?:\+\+|--)\s*\$(?:\w+:)?" + n + rb"\b",
+        rb"\$(?:\w+:)?" + n + rb"\s*,[^\n=]*=(?!=)",
+        rb"foreach\s*\(\s*\$" + n + rb"\b",
+        rb"\[ref\]\s*\$" + n + rb"\b",
+        rb"[(,\]]\s*\$" + n + rb"\s*[,)]",
+        rb"variable\b[^\n]*\b" + n + rb"\b",
+    )
+    return any(re.search(p, source, re.IGNORECASE) for p in patterns)
+
+
+#: ``$args`` or ``@args`` in a script block's text.#: ``$args`` or ``@args`` in a script block's text.
 _READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
 #: Nodes that only wrap a value on its way to where it is used.
