@@ -773,7 +773,7 @@ def test_convert_to_json_of_a_model_uses_its_json_form() -> None:
     python = py(
         "$r = Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview'\n$r | ConvertTo-Json -Compress\n"
     )
-    assert python.splitlines()[-1] == "print(ps.convert_to_json(r.to_dict(), compress=True))"
+    assert python.splitlines()[-1] == "print(ps.convert_to_json(r, compress=True))"
     assert run(python) == '{"model":"gpt-4o-realtime-preview"}\n'
 
 

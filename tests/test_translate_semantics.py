@@ -1037,6 +1037,37 @@ Invoke-Helpers
     ]
 
 
+def test_psobject_properties_of_a_literal_object_are_listed_found_and_removed() -> None:
+    script = """
+$Defaults = [pscustomobject]@{ model = 'gpt-realtime'; voice = 'alloy'; pin = '4471' }
+$Names = foreach ($Property in $Defaults.PSObject.Properties) { $Property.Name }
+Write-Output ($Names -join ',') $Defaults.PSObject.Properties['VOICE'].Value ($null -eq $Defaults.PSObject.Properties['zz'])
+$Defaults.PSObject.Properties.Remove('pin')
+Write-Output ($Defaults.PSObject.Properties.Name -join ',')
+$Table = [ordered]@{ b = 2; a = 1 }
+$Object = [pscustomobject]$Table
+Write-Output "$Object" $Object.b
+"""
+    assert out(script) == ["model,voice,pin", "alloy", "True", "model,voice", "@{b=2; a=1}", "2"]
+
+
+def test_convert_to_json_past_its_depth_writes_objects_as_powershell_turns_them_into_text() -> None:
+    script = """
+$Report = [ordered]@{
+    model  = 'gpt-realtime'
+    output = [ordered]@{ format = [pscustomobject]@{ type = 'audio/pcm'; rate = 24000 }; vad = [ordered]@{ on = $true } }
+    checks = @('format', 'vad')
+}
+$Report | ConvertTo-Json -Depth 1 -Compress
+$Report | ConvertTo-Json -Depth 0 -Compress
+"""
+    assert out(script) == [
+        '{"model":"gpt-realtime","output":{"format":"@{type=audio/pcm; rate=24000}",'
+        '"vad":"System.Collections.Specialized.OrderedDictionary"},"checks":["format","vad"]}',
+        '{"model":"gpt-realtime","output":"System.Collections.Specialized.OrderedDictionary","checks":"format vad"}',
+    ]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -197,13 +197,45 @@ class _PSObjectView:
     def __init__(self, target: Any):
         self.target = target
 
-    def properties(self) -> list[NoteProperty]:
+    def properties(self) -> PropertyCollection:
         fields = model_fields(self.target)
         if fields is None and (isinstance(self.target, PSObject) or type(self.target) is dict):
             # A plain dict is a JSON object of an answer (a tool's free-form parameters): PowerShell reads
             # those as objects. A hashtable's .PSObject.Properties are .NET's (Count, Keys...), not its keys.
             fields = dict(self.target)
-        return [NoteProperty(str(k), v) for k, v in (fields or {}).items()]
+        return PropertyCollection(self.target, [NoteProperty(str(k), v) for k, v in (fields or {}).items()])
+
+
+class PropertyCollection(list[NoteProperty]):
+    """``$obj.PSObject.Properties``: the properties in order; ``['name']`` finds one (any case, ``$null`` when
+    there is none) and ``.Remove('name')`` removes it from the object."""
+
+    def __init__(self, target: Any, properties: list[NoteProperty]):
+        super().__init__(properties)
+        self.target = target
+
+    def by_name(self, name: str) -> NoteProperty | None:
+        return next((p for p in self if p.Name.lower() == name.lower()), None)
+
+    def call(self, method: str, args: tuple[Any, ...]) -> Any:
+        """The collection's own methods (``Remove``, ``Match``); None when it has no such method."""
+        low = method.lower()
+        if low == "remove" and len(args) == 1:
+            found = self.by_name(str(args[0]))
+            if found is not None and isinstance(self.target, PSObject):
+                del self.target[found.Name]
+                self.remove(found)
+            elif found is not None:
+                raise ScriptError(f"Removing the property '{found.Name}' of this object is not supported.")
+            return None
+        if low == "match" and len(args) == 1:
+            from ._operators import like
+
+            return [p for p in self if like(p.Name, args[0])]
+        return _NO_METHOD
+
+
+_NO_METHOD: Any = object()
 
 
 class DictionaryEntry:

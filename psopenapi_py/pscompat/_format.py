@@ -165,7 +165,7 @@ def text(value: Any) -> str:
     booleans ``True``/``False``, an array its items joined with spaces, an HTTP status its name
     (``Unauthorized``), a ``[pscustomobject]`` ``@{a=1; b=2}``, a date ``MM/dd/yyyy HH:mm:ss``.
     """
-    from ._collections import Hashtable, PSObject, model_fields
+    from ._collections import Hashtable, OrderedHashtable, PSObject, model_fields
 
     if is_null(value):
         return ""
@@ -183,8 +183,11 @@ def text(value: Any) -> str:
         return double_text(value)
     if isinstance(value, (list, tuple)):
         return OFS.separator.join(text(item) for item in value)
-    if isinstance(value, PSObject):
+    if isinstance(value, PSObject) or type(value) is dict:
+        # A plain dict is a JSON object of an answer (a tool's free-form parameters): an object to PowerShell.
         return "@{" + "; ".join(f"{k}={_inner_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, OrderedHashtable):
+        return "System.Collections.Specialized.OrderedDictionary"
     if isinstance(value, (Hashtable, dict)):
         return "System.Collections.Hashtable"
     if isinstance(value, datetime):
@@ -209,10 +212,8 @@ def _inner_text(value: Any) -> str:
 
     if isinstance(value, (list, tuple)):
         return "System.Object[]"
-    if isinstance(value, PSObject) or model_fields(value) is not None:
+    if isinstance(value, PSObject) or model_fields(value) is not None or isinstance(value, Mapping):
         return text(value)
-    if isinstance(value, Mapping):
-        return "System.Collections.Hashtable"
     return text(value)
 
 

@@ -32,12 +32,12 @@ def _plain(value: Any, depth: int, limit: int) -> Any:
         return format_datetime(value, "o")
     if isinstance(value, DictionaryEntry):
         value = PSObject({"Key": value.key, "Value": value.value})
+    if depth > limit and not isinstance(value, (list, tuple)):
+        return text(value)  # past -Depth an object is its text: @{a=1} for an object, a table its type name
     fields = model_fields(value)
     if fields is not None:
         value = fields
     if isinstance(value, Mapping):
-        if depth > limit:
-            return text(value)
         return {str(k): _plain(v, depth + 1, limit) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         if depth > limit:

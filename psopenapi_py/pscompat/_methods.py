@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from typing import Any
 
-from ._collections import DayOfWeek, Hashtable, entries, items
+from ._collections import _NO_METHOD, DayOfWeek, Hashtable, PropertyCollection, entries, items
 from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
 from ._exceptions import method_error
 from ._files import temp_path
@@ -510,6 +510,10 @@ def invoke(value: Any, name: str, *args: Any) -> Any:
         return value.ToString(*(text(a) for a in args))
     if isinstance(value, str):
         return _str_method(value, name, args)
+    if isinstance(value, PropertyCollection):
+        result = value.call(name, args)
+        if result is not _NO_METHOD:
+            return result
     if isinstance(value, list):
         return _list_method(value, name, args)
     if isinstance(value, Mapping):

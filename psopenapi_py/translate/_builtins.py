@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _rules as R
-from ._catalog import BLOCK, BOOL, DICT, FLOAT, NONE, STR, UNKNOWN, Kind, T, list_of, snake_case
+from ._catalog import BLOCK, BOOL, FLOAT, NONE, STR, UNKNOWN, Kind, T, list_of, snake_case
 from ._expr import _NOCONST, P_ATOM, P_MUL, Expr, call, const_expr, ps_call, py_str, wrap
 from ._syntax import Unsupported, _text
 
@@ -299,8 +299,6 @@ def convert_to_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if _is_error_record(value) or t.kind == Kind.OBJECT:
         what = t.cls.__name__ if t.kind == Kind.OBJECT else "caught error"
         raise Unsupported(node, f"unsupported: ConvertTo-Json of a {what}")
-    if t.kind == Kind.MODEL:
-        value = Expr(f"{wrap(value, P_ATOM)}.to_dict()", P_ATOM, DICT)  # its JSON form: the fields that are set
     extra: list[tuple[str, Expr]] = []
     if "Depth" in args:
         extra.append(("depth=", args["Depth"]))

@@ -447,6 +447,9 @@ class Expressions(Context):
         """One member access ``.name`` on a translated value."""
         t = base.type
         lower = name.lower()
+        if lower == "psobject" and t.kind not in (Kind.OBJECT, Kind.MODEL):
+            # Every value's view of itself (.PSObject.Properties), never a key or property of that name.
+            return self._ps("member", base, const_expr(name))
         obj = wrap(base, P_ATOM)
         table = t.kind == Kind.DICT and t.cls != "PSObject" and lower not in (t.keys or {})
         if not base.loose and (
@@ -700,6 +703,9 @@ class Expressions(Context):
         action = R.CASTS.get(type_name)
         operand_node = _unwrap(kids[1])
         if action == "dict_literal":
+            if operand_node.type != "hash_literal_expression" and type_name == "pscustomobject":
+                # [pscustomobject]$table: an object with the table's keys as properties, in its order.
+                return self._ps("cast", self._expr(operand_node), const_expr("pscustomobject"))
             if operand_node.type != "hash_literal_expression":
                 raise Unsupported(node, f"unsupported: [{type_name}] of something else than @{{...}}")
             cls = "PSObject" if type_name == "pscustomobject" else "OrderedHashtable"
