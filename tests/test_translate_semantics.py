@@ -1068,6 +1068,22 @@ $Report | ConvertTo-Json -Depth 0 -Compress
     ]
 
 
+def test_try_parse_with_number_styles_and_the_invariant_culture() -> None:
+    script = """
+$Styles = [System.Globalization.NumberStyles]::Float
+$Culture = [System.Globalization.CultureInfo]::InvariantCulture
+foreach ($Text in @('0.65', 'high')) {
+    $Value = 0.0
+    if ([double]::TryParse($Text, [System.Globalization.NumberStyles]::Float, [System.Globalization.CultureInfo]::InvariantCulture, [ref]$Value)) {
+        Write-Output "number $Value"
+    } else {
+        Write-Output "not a number: $Text"
+    }
+}
+"""
+    assert out(script) == ["number 0.65", "not a number: high"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -579,6 +579,8 @@ class Expressions(Context):
         nodes = [a for g in groups for a in (self._kids(g) if g.type == "argument_expression_list" else [g])]
         ref = _unwrap(nodes[-1]) if nodes else None
         kids = self._kids(ref) if ref is not None and ref.type == "cast_expression" else []
+        if len(nodes) == 4 and kind in ("int", "long", "double") and _invariant_number_style(nodes[1], nodes[2], kind):
+            nodes = [nodes[0], nodes[3]]  # (text, NumberStyles, InvariantCulture, [ref]n): the runtime's own rules
         if kind is None or len(nodes) != 2 or len(kids) != 2 or _type_name(kids[0]) != "ref":
             raise Unsupported(node, f"unsupported: {_text(node)[:60]}")
         target = _unwrap(kids[1])
@@ -1288,6 +1290,18 @@ _COMPARISON_NAMES = frozenset(
         "isnot",
     }
 )
+
+
+def _invariant_number_style(styles: Node, culture: Node, kind: str) -> bool:
+    """``[NumberStyles]::Float`` (or ``Integer`` for integers) with the invariant culture: the rules the runtime's
+    TryParse applies (the only culture it has), so the call translates."""
+    style = _text(styles).replace(" ", "").lower()
+    allowed = ("float", "number", "any") if kind == "double" else ("integer", "number", "any")
+    return (
+        "numberstyles]::" in style
+        and style.rsplit("::", 1)[1] in allowed
+        and _text(culture).replace(" ", "").lower().endswith("cultureinfo]::invariantculture")
+    )
 
 
 def _may_be_assigned(source: bytes, name: str) -> bool:
