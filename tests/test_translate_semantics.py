@@ -1070,8 +1070,6 @@ $Report | ConvertTo-Json -Depth 0 -Compress
 
 def test_try_parse_with_number_styles_and_the_invariant_culture() -> None:
     script = """
-$Styles = [System.Globalization.NumberStyles]::Float
-$Culture = [System.Globalization.CultureInfo]::InvariantCulture
 foreach ($Text in @('0.65', 'high')) {
     $Value = 0.0
     if ([double]::TryParse($Text, [System.Globalization.NumberStyles]::Float, [System.Globalization.CultureInfo]::InvariantCulture, [ref]$Value)) {
