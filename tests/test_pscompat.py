@@ -35,7 +35,9 @@ from psopenapi_py.pscompat import Hashtable, PSObject, ScriptError
         (HTTPStatus.UNAUTHORIZED, "Unauthorized"),
         (HTTPStatus.TOO_MANY_REQUESTS, "TooManyRequests"),
         (HTTPStatus.INTERNAL_SERVER_ERROR, "InternalServerError"),
-        (PSObject({"a": 1, "b": [1, 2], "c": PSObject({"d": 1})}), "@{a=1; b=System.Object[]; c=@{d=1}}"),
+        # PowerShell does not recurse into a nested object's properties: a nested custom object is empty.
+        (PSObject({"a": 1, "b": [1, 2], "c": PSObject({"d": 1})}), "@{a=1; b=System.Object[]; c=}"),
+        (PSObject({}), ""),
         (Hashtable({"a": 1}), "System.Collections.Hashtable"),
         (datetime(2026, 12, 1, 5, 4, 3), "12/01/2026 05:04:03"),
         (float("nan"), "NaN"),

@@ -222,11 +222,20 @@ class PropertyCollection(list[NoteProperty]):
         low = method.lower()
         if low == "remove" and len(args) == 1:
             found = self.by_name(str(args[0]))
-            if found is not None and isinstance(self.target, PSObject):
+            if found is None:
+                return None
+            if isinstance(self.target, PSObject) or type(self.target) is dict:
                 del self.target[found.Name]
-                self.remove(found)
-            elif found is not None:
+            elif found.Name in getattr(type(self.target), "_wire_names", ()):
+                from .._runtime import UNSET
+
+                # An answer's field: left out from now on, as if the server had not sent it.
+                object.__setattr__(self.target, found.Name, UNSET)
+            elif found.Name in getattr(self.target, "additional_properties", {}):
+                del self.target.additional_properties[found.Name]
+            else:
                 raise ScriptError(f"Removing the property '{found.Name}' of this object is not supported.")
+            self.remove(found)
             return None
         if low == "match" and len(args) == 1:
             from ._operators import like

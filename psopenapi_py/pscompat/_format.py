@@ -185,6 +185,8 @@ def text(value: Any) -> str:
         return OFS.separator.join(text(item) for item in value)
     if isinstance(value, PSObject) or type(value) is dict:
         # A plain dict is a JSON object of an answer (a tool's free-form parameters): an object to PowerShell.
+        if not value:
+            return ""  # an object without properties
         return "@{" + "; ".join(f"{k}={_inner_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, OrderedHashtable):
         return "System.Collections.Specialized.OrderedDictionary"
@@ -207,13 +209,14 @@ def text(value: Any) -> str:
 
 
 def _inner_text(value: Any) -> str:
-    """A property value inside ``@{...}``: arrays and tables show their type, as PowerShell does."""
+    """A property value inside ``@{...}``, as PowerShell writes it without recursing: arrays and tables show
+    their type, an object nested in the object nothing (``@{a=}``)."""
     from ._collections import PSObject, model_fields
 
     if isinstance(value, (list, tuple)):
         return "System.Object[]"
-    if isinstance(value, PSObject) or model_fields(value) is not None or isinstance(value, Mapping):
-        return text(value)
+    if isinstance(value, PSObject) or type(value) is dict or model_fields(value) is not None:
+        return ""
     return text(value)
 
 
