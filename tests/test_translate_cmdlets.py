@@ -445,7 +445,7 @@ def test_aliases_are_the_same_cmdlets() -> None:
             "unsupported: Select-Object -Unique with -Property",
         ),
         ("$x = @(1) | Select-Object -Last 1 -Skip 1", "unsupported: Select-Object -Skip with -Last"),
-        ("$x = @(1) | Select-Object -Property 'N*'", "unsupported: Select-Object with a wildcard property name (N*)"),
+        ("$x = @(1) | Sort-Object -Property 'N*'", "unsupported: Sort-Object with a wildcard property name (N*)"),
         (
             "$x = @(1) | Select-Object -Property @{ x = 'a'; e = 'b' }",
             "unsupported: Select-Object -Property key 'x' (write ['expression', 'label', 'name'])",

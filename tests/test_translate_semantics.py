@@ -1082,6 +1082,21 @@ foreach ($Text in @('0.65', 'high')) {
     assert out(script) == ["number 0.65", "not a number: high"]
 
 
+def test_select_object_expands_wildcard_names_and_excludes_properties() -> None:
+    script = """
+$Desks = @(
+    [pscustomobject]@{ Desk = 'billing'; Voice = 'ash'; VoiceSpeed = 1.1; Cap = 400 }
+    [pscustomobject]@{ Desk = 'sales'; Voice = 'coral'; VoiceSpeed = 1.0; Cap = 800 }
+)
+$Feed = $Desks | Select-Object -Property * -ExcludeProperty Cap
+$Voices = $Desks | Select-Object Desk, Voice*
+$Copy = $Desks[0] | Select-Object *
+$Copy.Desk = 'billing-eu'
+Write-Output ($Feed[0].PSObject.Properties.Name -join ',') ($Voices[1].PSObject.Properties.Name -join ',') $Desks[0].Desk $Copy.Desk
+"""
+    assert out(script) == ["Desk,Voice,VoiceSpeed", "Desk,Voice,VoiceSpeed", "billing", "billing-eu"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping
 from types import GeneratorType
 from typing import Any
 
-from ._collections import PSObject, items, member
+from ._collections import PSObject, items, member, model_fields
 from ._convert import ScriptError, collect, is_number, to_number, truthy
 from ._format import text
-from ._operators import compare
+from ._operators import compare, wildcard
 
 __all__ = [
     "emit",
@@ -167,8 +167,11 @@ def select_object(
     last: Any = None,
     skip: Any = None,
     unique: bool = False,
+    exclude_property: Any = None,
 ) -> list[Any]:
-    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]``."""
+    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]
+    [-ExcludeProperty ...]``: property names may be wildcards (``*``, ``Voice*``), matched against each
+    object's properties in their order."""
     data = list(items(value))
     if skip is not None:
         data = data[int(to_number(skip)) :]
@@ -190,8 +193,9 @@ def select_object(
             else:
                 out.append(got)
         return _unique(out) if unique else out
-    if property is not None:
-        names = property if isinstance(property, (list, tuple)) else [property]
+    if property is not None or exclude_property is not None:
+        names = ["*"] if property is None else property if isinstance(property, (list, tuple)) else [property]
+        excluded = [] if exclude_property is None else [text(e) for e in items(exclude_property)]
         picked = []
         for item in data:
             obj = PSObject()
@@ -200,11 +204,26 @@ def select_object(
                     label = _entry(spec, "name", "label")
                     expr = _entry(spec, "expression")
                     obj[text(label)] = output(expr(item)) if callable(expr) else member(item, text(expr))
-                else:
-                    obj[text(spec)] = member(item, text(spec))
+                    continue
+                for name in _matching_properties(item, text(spec)):
+                    if not any(wildcard(e).match(name) for e in excluded):
+                        obj[name] = member(item, name)
             picked.append(obj)
         return picked
     return data
+
+
+def _matching_properties(item: Any, spec: str) -> list[str]:
+    """The property names ``spec`` stands for: itself, or for a wildcard each matching property of ``item``."""
+    if not any(c in spec for c in "*?["):
+        return [spec]
+    fields = model_fields(item)
+    if fields is None and (isinstance(item, PSObject) or type(item) is dict):
+        fields = dict(item)
+    if fields is None:
+        raise ScriptError(f"Select-Object {spec} of a {type(item).__name__} is not translated: name its properties.")
+    pattern = wildcard(spec)
+    return [str(name) for name in fields if pattern.match(str(name))]
 
 
 def _unique(data: list[Any]) -> list[Any]:

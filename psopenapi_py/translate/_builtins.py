@@ -842,9 +842,14 @@ def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "unsupported: Select-Object -Skip with -Last")
     extra: list[tuple[str, Expr]] = []
     if prop is not None:
-        _names_literal(prop, node, "Select-Object")
+        # Wildcards (Select-Object *, Voice*) expand to each object's matching property names when it runs.
         _calculated(prop, node, "Select-Object", {"name", "label", "expression"})
         extra.append(("property=", prop))
+    exclude = args.get("ExcludeProperty")
+    if exclude is not None:
+        if expand is not None:
+            raise Unsupported(node, "unsupported: Select-Object -ExcludeProperty with -ExpandProperty")
+        extra.append(("exclude_property=", exclude))
     if expand is not None:
         _names_literal(expand, node, "Select-Object")
         extra.append(("expand_property=", expand))

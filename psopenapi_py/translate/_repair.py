@@ -32,9 +32,11 @@ Edit = tuple[int, int, bytes, str | None]
 #: Bare words separated by commas on one line, up to the end of the argument: ``Name, Voice``, and
 #: drive-qualified ones: ``Env:RT_STAGE, Env:RT_TTL``.
 _WORD_LIST = re.compile(
-    rb"[A-Za-z_][\w.\-:]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.\-:]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))", re.MULTILINE
+    rb"[A-Za-z_*][\w.\-:*?]*(?:[ \t]*,[ \t]*[A-Za-z_*][\w.\-:*?]*)+(?=[ \t]*(?:$|[;|)}\r\n]|[ \t]-))",
+    re.MULTILINE,
 )
-_WORD = re.compile(rb"[A-Za-z_][\w.\-:]*")
+#: One bare word of such a list (a property name may be a wildcard: ``Voice*``).
+_WORD = re.compile(rb"[A-Za-z_*][\w.\-:*?]*")
 
 
 def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:

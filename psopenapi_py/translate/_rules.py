@@ -502,6 +502,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Skip"),
             BuiltinParam("Unique", switch=True),
             BuiltinParam("ExpandProperty"),
+            BuiltinParam("ExcludeProperty"),
             _EA,
         ),
         aliases=("select",),
