@@ -1097,6 +1097,15 @@ Write-Output ($Feed[0].PSObject.Properties.Name -join ',') ($Voices[1].PSObject.
     assert out(script) == ["Desk,Voice,VoiceSpeed", "Desk,Voice,VoiceSpeed", "billing", "billing-eu"]
 
 
+def test_a_key_named_keys_is_counted_in_place_across_branches() -> None:
+    script = """
+$Tally = [ordered]@{ keys = 0; bridged = 0 }
+foreach ($X in 1..3) { if ($X -eq 1) { $Tally.keys++ } else { $Tally.bridged++ } }
+Write-Output ('{0} keys, {1} bridged' -f @($Tally.Values))
+"""
+    assert out(script) == ["1 keys, 2 bridged"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

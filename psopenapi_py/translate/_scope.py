@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import _rules as R
 from ._catalog import UNKNOWN, Kind, T, snake_case
+from ._expr import common_type
 from ._syntax import Unsupported
 
 if TYPE_CHECKING:
@@ -169,14 +170,11 @@ class Scope:
             if old is None:
                 new_names.append(var.py)
                 self.retype(scope, key, UNKNOWN)
-            elif (
-                old.type.kind != var.type.kind
-                or old.type.elem is not var.type.elem
-                or old.type.keys is not var.type.keys
-            ):
-                # A hashtable keeps its class (Hashtable, ordered) but not its keys, which either value may have.
-                cls = old.type.cls if old.type.kind == Kind.DICT and old.type.cls == var.type.cls else None
-                self.retype(scope, key, UNKNOWN if old.type.kind != var.type.kind else T(old.type.kind, cls=cls))
+            elif old.type.kind == Kind.DICT and var.type.kind == Kind.DICT:
+                # Either table may be there after the block: its keys are known only if both have the same.
+                self.retype(scope, key, common_type([old.type, var.type]))
+            elif old.type.kind != var.type.kind or old.type.elem is not var.type.elem:
+                self.retype(scope, key, UNKNOWN if old.type.kind != var.type.kind else T(old.type.kind))
         return new_names
 
     def retype(self, scope: dict[str, _Var], key: str, type: T) -> None:  # noqa: A002

@@ -409,13 +409,15 @@ class Statements(Context):
                 setter = self._ps("set_member", base, member, value, stmt=True)
                 self.out.emit(indent, "", setter, row=row)
                 return
+        # The value it holds now is read before the table's keys are forgotten ($h.keys++ with a key "keys").
+        held = self._expr(left) if op != "=" else None
+        target = self._target(left)
         if left.type in ("member_access", "element_access"):
             base_node = _unwrap(self._kids(left)[0])
             if base_node.type == "variable" and not _variable_name(base_node).lower().startswith("env:"):
                 self._forget_keys(base_node)
-        target = self._target(left)
-        if op != "=":
-            self._compound(target, self._expr(left), op, value, indent, row)
+        if held is not None:
+            self._compound(target, held, op, value, indent, row)
             return
         self.out.emit(indent, f"{target} {op} ", value, row=row)
 
