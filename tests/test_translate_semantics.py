@@ -1106,6 +1106,21 @@ Write-Output ('{0} keys, {1} bridged' -f @($Tally.Values))
     assert out(script) == ["1 keys, 2 bridged"]
 
 
+def test_a_calculated_property_holds_its_blocks_output_collected() -> None:
+    script = """
+$Rows = @(
+    [pscustomobject]@{ Team = 'support'; Voice = 'marin' }
+    [pscustomobject]@{ Team = 'support'; Voice = 'marin' }
+    [pscustomobject]@{ Team = 'ops'; Voice = 'ash' }
+)
+$Plan = $Rows | Group-Object -Property Team | Select-Object -Property @{ Name = 'Team'; Expression = { $_.Name } },
+    @{ Name = 'Voice'; Expression = { $_.Group | Select-Object -First 1 -ExpandProperty Voice } },
+    @{ Name = 'All'; Expression = { $_.Group.Voice } }
+foreach ($Entry in $Plan) { Write-Output "$($Entry.Team) $($Entry.Voice -is [string]) $(@($Entry.All).Count)" }
+"""
+    assert out(script) == ["ops True 1", "support True 2"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

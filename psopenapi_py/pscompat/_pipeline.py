@@ -203,7 +203,9 @@ def select_object(
                 if isinstance(spec, dict):
                     label = _entry(spec, "name", "label")
                     expr = _entry(spec, "expression")
-                    obj[text(label)] = output(expr(item)) if callable(expr) else member(item, text(expr))
+                    # A block's output is its items, collected: one item is that item (an array of one unrolls).
+                    value = output(expr(item)) if callable(expr) else member(item, text(expr))
+                    obj[text(label)] = collect(list(value)) if callable(expr) and isinstance(value, list) else value
                     continue
                 for name in _matching_properties(item, text(spec)):
                     if not any(wildcard(e).match(name) for e in excluded):
