@@ -1121,6 +1121,19 @@ foreach ($Entry in $Plan) { Write-Output "$($Entry.Team) $($Entry.Voice -is [str
     assert out(script) == ["ops True 1", "support True 2"]
 
 
+def test_a_failed_parameter_check_is_a_parameter_binding_error_and_generic_lists_are_typed_variables() -> None:
+    script = """
+function Set-Ttl { param([ValidateRange(10, 7200)][int]$Seconds = 600) "ttl $Seconds" }
+try { Set-Ttl -Seconds 9000 } catch [System.Management.Automation.ParameterBindingException] { "refused: $($_.Exception.GetType().Name)" }
+try { Set-Ttl -Seconds 9000 } catch [System.ArgumentException] { 'wrong' } catch { 'generic' }
+[System.Collections.Generic.List[string]]$Checks = [System.Collections.Generic.List[string]]::new()
+$Checks.Add('a')
+[System.Collections.Generic.List[int]]$Numbers = @('1', 2)
+Write-Output $Checks.Count ($Numbers[0] + 1)
+"""
+    assert out(script) == ["refused: ParameterBindingValidationException", "generic", "1", "2"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

@@ -271,7 +271,12 @@ def validate(parameter: str, value: Any, *checks: Validator) -> None:
     for check in checks:
         why = check.reason(value)
         if why is not None:
-            raise ScriptError(f"Cannot validate argument on parameter '{parameter}'. {why}")
+            from ._exceptions import dotnet_error
+
+            raise dotnet_error(
+                "System.Management.Automation.ParameterBindingValidationException",
+                f"Cannot validate argument on parameter '{parameter}'. {why}",
+            )
 
 
 def bound_parameters(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> Any:

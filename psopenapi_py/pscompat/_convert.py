@@ -467,9 +467,15 @@ def _cast_name(type_name: str) -> str:
     return type_name.lower().removeprefix("system.")
 
 
+_GENERIC_LIST = re.compile(r"^collections\.generic\.list\[(?:system\.)?(.+)\]$")
+
+
 def castable(type_name: str) -> bool:
     """Whether :func:`cast` converts to ``type_name`` (the translator writes no cast it cannot run)."""
     name = _cast_name(type_name)
+    generic = _GENERIC_LIST.match(name)
+    if generic is not None:
+        return castable(generic.group(1))
     while name not in _CASTS and name.endswith("[]"):
         name = name[:-2]
     return name in _CASTS
@@ -481,6 +487,15 @@ def cast(value: Any, type_name: str) -> Any:
     convert = _CASTS.get(name)
     if convert is not None:
         return convert(value)
+    generic = _GENERIC_LIST.match(name)
+    if generic is not None and castable(generic.group(1)):
+        # A List[T]: the same list when it already is one, else a new one of the items converted.
+        if isinstance(value, list):
+            converted = [cast(item, generic.group(1)) for item in value]
+            if all(a is b for a, b in zip(converted, value, strict=True)):
+                return value
+            return converted
+        return [cast(item, generic.group(1)) for item in as_array(value)]
     if name.endswith("[]") and castable(name):
         return [cast(item, name[:-2]) for item in as_array(value)]
     raise ScriptError(f"Unable to find type [{type_name}].")

@@ -40,12 +40,18 @@ _PARENTS: dict[str, str | None] = {
     "System.IO.FileNotFoundException": "System.IO.IOException",
     "System.IO.DirectoryNotFoundException": "System.IO.IOException",
     "System.Collections.Generic.KeyNotFoundException": "System.SystemException",
+    # PowerShell's own (a RuntimeException, which the runtime's ScriptError stands for, is a SystemException).
+    "System.Management.Automation.ParameterBindingException": "System.SystemException",
+    "System.Management.Automation.ParameterBindingValidationException": (
+        "System.Management.Automation.ParameterBindingException"
+    ),
 }
 #: Lower-case names, with and without ``System.`` (PowerShell finds ``[ArgumentException]`` too), to full names.
 _NAMES: dict[str, str] = {}
 for _full in _PARENTS:
     _NAMES[_full.lower()] = _full
     _NAMES[_full.lower().removeprefix("system.")] = _full
+    _NAMES[_full.lower().removeprefix("system.management.automation.")] = _full
 
 #: What .NET says when an exception is made without a message.
 _DEFAULT_MESSAGES = {
