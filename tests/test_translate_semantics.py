@@ -1134,6 +1134,18 @@ Write-Output $Checks.Count ($Numbers[0] + 1)
     assert out(script) == ["refused: ParameterBindingValidationException", "generic", "1", "2"]
 
 
+def test_adding_to_an_array_makes_a_new_one_and_chained_assignments_assign_each() -> None:
+    script = """
+$Before = @(1)
+$Kept = $Before
+$Before += 2
+$Minted = $Rejected = 0
+$Minted++
+Write-Output $Kept.Count $Before.Count $Minted $Rejected
+"""
+    assert out(script) == ["1", "2", "1", "0"]
+
+
 def test_labelled_break_and_continue_leave_the_nested_loops() -> None:
     script = """
 $Grid = @(@(3, 4, 9), @(2, 5, 1), @(7, 6, 8))

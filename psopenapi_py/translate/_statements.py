@@ -281,6 +281,18 @@ class Statements(Context):
             raise Unsupported(op_node, f"unsupported: assignment operator {op}")
         left = _unwrap(kids[0])
         value_node = kids[2]
+        chained = _unwrap(value_node)
+        if chained.type == "pipeline":
+            named = [c for c in chained.children if c.is_named and c.type != "comment"]
+            chained = _unwrap(named[0]) if len(named) == 1 else chained
+        if op == "=" and chained.type == "assignment_expression":
+            # $a = $b = 0: the inner assignment first, then its target's new value to the outer one.
+            self._assignment(chained, indent, row)
+            inner_left = _unwrap(self._kids(chained)[0])
+            if inner_left.type == "cast_expression":
+                inner_left = _unwrap(self._kids(inner_left)[-1])
+            self._assign_to(left, op, self._expr(inner_left), indent, row)
+            return
         if left.type == "variable" and _text(left).lower() == "$null" and op == "=":
             value = self._assigned_value(value_node)
             value.stmt = True
@@ -434,7 +446,11 @@ class Statements(Context):
             self.out.emit(indent, f"{target} += ", self._as_text(value), row=row)
             return current.type
         if kind == Kind.LIST and op == "+=" and (vkind == Kind.LIST or value.type.scalar):
-            self.out.emit(indent, f"{target} += ", value if vkind == Kind.LIST else list_expr([value]), row=row)
+            # A new array, as PowerShell makes one: another variable holding the old one keeps it as it was.
+            added = value if vkind == Kind.LIST else list_expr([value])
+            self.out.emit(
+                indent, f"{target} = ", Expr(f"{target} + {wrap(added, P_ADD + 1)}", P_ADD, current.type), row=row
+            )
             return current.type
         func = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", "%=": "mod"}[op]
         self.out.emit(indent, f"{target} = ", self._ps(func, current, value), row=row)
