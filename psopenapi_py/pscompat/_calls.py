@@ -80,7 +80,7 @@ def call_command(target: Any, *args: Any, named: list[tuple[str, Any]] | tuple[(
         raise ScriptError(
             f"The expression after '&' in a pipeline element produced an object that was not valid: {target}."
         )
-    if named and list(inspect.signature(func).parameters) == ["args"]:
+    if list(inspect.signature(func).parameters) == ["args"]:
         # A function without parameters: PowerShell hands it "-Name" and the value as two of its $args.
         given: list[Any] = list(args)
         for name, value in named:
@@ -88,8 +88,6 @@ def call_command(target: Any, *args: Any, named: list[tuple[str, Any]] | tuple[(
             if value is not True:
                 given.append(value)
         return output(func(args=given))
-    if list(inspect.signature(func).parameters) == ["args"]:
-        return output(func(args=list(args)))
     kwargs = splat(dict(named), func) if named else {}
     return output(func(*args, **kwargs))
 
