@@ -14,7 +14,7 @@ from ._catalog import DICT, UNKNOWN, FunctionInfo, Kind, T, list_of, normalize
 from ._expr import P_ATOM, Expr, const_expr, list_expr, py_str
 from ._output import Output
 from ._scope import Scope
-from ._syntax import Node, Unsupported, _text, _unwrap
+from ._syntax import Node, Unsupported, _text, _unwrap, kind_id
 
 #: A command's argument: ("param", name, None, node), ("colon", name, value node, node) or ("value", "", node, node).
 Element = tuple[str, str, Node | None, Node]
@@ -34,6 +34,7 @@ class _Param:
         "position",
         "py",
         "switch",
+        "takes_int",
         "type",
         "variadic",
     )
@@ -52,6 +53,7 @@ class _Param:
         bare_is_true: bool = False,
         empty: str | None = None,
         type: T = UNKNOWN,  # noqa: A002
+        takes_int: bool = False,
     ):
         self.name = name
         self.py = py
@@ -65,6 +67,8 @@ class _Param:
         self.bare_is_true = bare_is_true
         self.empty = empty
         self.type = type
+        #: A package function's parameter that takes whole numbers (PowerShell binds 490.0 or "490" as 490).
+        self.takes_int = takes_int
 
 
 class _UserFunction:
@@ -143,7 +147,8 @@ _PACKAGE_PARAMS: dict[str, list[_Param]] = {}
 
 
 def _package_params(info: FunctionInfo) -> list[_Param]:
-    """A package function's parameters as a call binds them (the first positional one takes piped input)."""
+    """A package function's parameters as a call binds them (the first positional one takes piped input),
+    then the common parameters: the module's cmdlets are advanced functions."""
     params = _PACKAGE_PARAMS.get(info.py_name)
     if params is None:
         params = []
@@ -159,10 +164,12 @@ def _package_params(info: FunctionInfo) -> list[_Param]:
                     bare_is_true=p.bare_is_true,
                     empty=p.empty,
                     type=p.type,
+                    takes_int=p.takes_int,
                 )
             )
             if p.positional:
                 position += 1
+        params.extend(COMMON_PARAMS)
         _PACKAGE_PARAMS[info.py_name] = params
     return params
 
@@ -250,17 +257,21 @@ def _spaced_sign(argument: Node) -> tuple[Node, Node] | None:
     """An argument the grammar read as ``+ x`` or ``- x`` (a sign, blanks, an operand): the sign's token
     and the operand, which PowerShell's argument mode takes as two arguments; None for anything else."""
     node = argument
-    while node.type in ("array_literal_expression", "unary_expression") and node.named_child_count == 1:
+    while node.kind_id in _SIGN_WRAPPER_IDS and node.named_child_count == 1:
         inner = node.named_child(0)
         if inner is None:
             return None
         node = inner
-    if node.type != "expression_with_unary_operator" or node.child_count != 2:
+    if node.kind_id != _UNARY_OPERATOR_ID or node.child_count != 2:
         return None
     sign, operand = node.child(0), node.child(1)
     if sign is None or operand is None or sign.type not in ("+", "-") or operand.start_byte == sign.end_byte:
         return None
     return sign, operand
+
+
+_SIGN_WRAPPER_IDS = frozenset((kind_id("array_literal_expression"), kind_id("unary_expression")))
+_UNARY_OPERATOR_ID = kind_id("expression_with_unary_operator")
 
 
 class Binder:

@@ -59,7 +59,8 @@ class Commands(Context):
     def _command(self, node: Node, piped: Expr | None) -> Expr:
         """A command: a script function, a PowerShell built-in or a package function (in that order, as PowerShell looks them up)."""
         name_node = node.child_by_field_name("command_name")
-        if any(c.type == "command_invokation_operator" for c in node.children):
+        first = node.child(0)
+        if first is not None and first.type == "command_invokation_operator":  # the grammar puts & or . first
             return self._invoke_block(node, piped)
         if name_node is None:
             raise Unsupported(node, "syntax error")
@@ -251,8 +252,7 @@ class Commands(Context):
         node: Node,
     ) -> Expr:
         """A call of a package function with keyword arguments; its result type follows the switches given."""
-        # The module's cmdlets are advanced functions: they take the common parameters too.
-        params = [*_package_params(info), *COMMON_PARAMS]
+        params = _package_params(info)
         self.plain_dicts = True
         try:
             bound = self.binder.bind(name, params, elements, piped, node, callee=info.py_name)
@@ -270,8 +270,7 @@ class Commands(Context):
         switches_on = frozenset(p.py for p, v in bound if p.switch and v.const is True)
         returns = self.cat.return_type(info, switches_on)
         self.out.need("pkg", info.py_name)
-        takes_int = {p.py_name for p in info.params if p.takes_int}
-        args = [(_keyword(p), self._bound_to_package(v, p.type, p.py in takes_int)) for p, v in bound]
+        args = [(_keyword(p), self._bound_to_package(v, p.type, p.takes_int)) for p, v in bound]
         return call(info.py_name, args, returns, stmt=returns.kind == Kind.NONE)
 
     def _bound_to_package(self, value: Expr, declared: T, takes_int: bool) -> Expr:

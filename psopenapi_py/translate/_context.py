@@ -123,7 +123,10 @@ class Context:
     def _kids(self, node: Node) -> list[Node]:
         """The named children of ``node``; comments among them are kept for the statement being written."""
         children = node.named_children
-        if not any(child.kind_id == _COMMENT_ID for child in children):
+        for child in children:
+            if child.kind_id == _COMMENT_ID:
+                break
+        else:
             return children
         out = []
         for child in children:
