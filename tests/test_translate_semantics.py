@@ -1301,3 +1301,29 @@ Write-Output ('ALLOY' -in $Rotation) ('ALLOY' -cin $Rotation) ('ALLOY' -cnotin $
 Write-Output "exact case: $('ALLOY' -cin $Rotation)"
 """
     assert out(script) == ["True", "False", "True", "True", "exact case: False"]
+
+
+def test_an_if_as_a_value_goes_on_with_elseif_and_else_on_the_next_lines() -> None:
+    script = """
+$Kept = @{ type = 'server_vad'; threshold = 0.55 }
+$Text = if ($null -eq $Kept) { 'off' }
+        elseif ($Kept.type -eq 'semantic_vad') { 'semantic' }
+        else { '{0}@{1}' -f $Kept.type, $Kept.threshold }
+Write-Output $Text
+function Pick($n) {
+    $r = if ($n -gt 1) { 'many' }
+    ElseIf ($n -eq 1) { 'one' }
+    ELSE { 'none' }
+    return $r
+}
+Pick 0
+Pick 1
+$Note = @"
+else on a line of a here-string
+"@
+Write-Output $Note
+"""
+    translation = translate_powershell(script)
+    assert translation.warnings == ()
+    assert "else on a line of a here-string" in translation.python
+    assert out(script) == ["server_vad@0.55", "none", "one", "else on a line of a here-string"]

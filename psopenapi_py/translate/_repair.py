@@ -13,6 +13,8 @@ layout is kept (no newline is added or removed), so line numbers in warnings sta
 - ``Write-Output $s.Split(',').Count``: an argument that chains calls is put in parentheses.
 - ``function F { param($n) $n }`` and ``switch ($x) { 1 { 'a' } default { 'b' } }``: a ``;`` after the
   ``param()`` block or between clauses on one line.
+- ``$v = if (c) { a }`` followed by ``else { b }`` on the next line (a tree without errors, where ``else``
+  is read as a command): the line break continued with a backtick.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:
     operators it respelled stand in it, with what they stand for (``??`` spelled ``-shr``, ``-cin`` ...)."""
     tree = _parser().parse(source)
     coalesce: dict[int, str] = {}
+    for _ in range(_ROUNDS):
+        # The grammar reads these apart without an error: the `else` line parses as a command.
+        edits = _else_lines(source, tree)
+        if not edits:
+            break
+        source, coalesce = _apply(source, edits, coalesce)
+        tree = _parser().parse(source)
     for _ in range(_ROUNDS):
         if not tree.root_node.has_error:
             break
@@ -374,6 +383,37 @@ def _hash_in_strings(source: bytes, tree: Tree) -> list[Edit]:
         quotes = len(re.findall(rb'(?<!`)"', source[line_start:at]))
         if quotes % 2 == 1 and b'"' in source[at : node.end_byte]:
             edits.append((at, at, b"`", None))
+    return edits
+
+
+#: A line that starts with ``elseif`` or ``else`` (any case).
+_ELSE_LINE = re.compile(rb"^[ \t]*(else(?:if)?)(?![\w-])", re.MULTILINE | re.IGNORECASE)
+
+
+def _else_lines(source: bytes, tree: Tree) -> list[Edit]:
+    """``$v = if (c) { a }`` with ``elseif``/``else`` on the lines after: PowerShell reads one ``if`` (as it
+    does for an ``if`` statement on its own), the grammar ends the assignment at the line break and reads
+    ``else`` as a command. The line breaks between are continued with a backtick."""
+    edits: list[Edit] = []
+    for match in _ELSE_LINE.finditer(source):
+        at = match.start(1)
+        word: Node | None = tree.root_node.descendant_for_byte_range(at, match.end(1))
+        if word is None or word.type != "command_name" or word.start_byte != at:
+            continue  # text in a string or a comment, or a word inside a command
+        gap = at
+        while gap > 0 and source[gap - 1 : gap] in (b" ", b"\t", b"\r", b"\n"):
+            gap -= 1
+        if source[gap - 1 : gap] != b"}":
+            continue
+        closed: Node | None = tree.root_node.descendant_for_byte_range(gap - 1, gap)
+        while closed is not None and closed.end_byte == gap and closed.type != "if_statement":
+            closed = closed.parent
+        if closed is None or closed.type != "if_statement" or closed.end_byte != gap:
+            continue
+        for i in range(gap, at):
+            if source[i : i + 1] == b"\n":
+                before = i - 1 if source[i - 1 : i] == b"\r" else i
+                edits.append((before, before, b" `", None))
     return edits
 
 
