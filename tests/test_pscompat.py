@@ -350,9 +350,63 @@ def test_dotnet_methods(value: Any, name: str, args: tuple[Any, ...], expected: 
     assert ps.invoke(value, name, *args) == expected
 
 
-def test_substring_out_of_range_is_dotnets_error() -> None:
-    with pytest.raises(ScriptError, match='Exception calling "Substring"'):
-        ps.invoke("abc", "Substring", 1, 5)
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((1, 5), "Index and length must refer to a location within the string. (Parameter 'length')"),
+        ((4,), "startIndex cannot be larger than length of string. (Parameter 'startIndex')"),
+        ((-1,), "startIndex ('-1') must be a non-negative value. (Parameter 'startIndex')\nActual value was -1."),
+        ((4, -1), "startIndex cannot be larger than length of string. (Parameter 'startIndex')"),
+        ((1, -2), "length ('-2') must be a non-negative value. (Parameter 'length')\nActual value was -2."),
+    ],
+)
+def test_substring_out_of_range_is_dotnets_error_with_the_argument_count(args: tuple[int, ...], message: str) -> None:
+    with pytest.raises(ScriptError) as caught:
+        ps.invoke("abc", "Substring", *args)
+    assert str(caught.value) == f'Exception calling "Substring" with "{len(args)}" argument(s): "{message}"'
+    assert str(caught.value.__cause__) == message
+
+
+def test_substring_takes_the_whole_range_it_allows() -> None:
+    assert [ps.invoke("abc", "Substring", *a) for a in [(0,), (3,), (1, 2), (3, 0), (0, 3)]] == [
+        "abc",
+        "",
+        "bc",
+        "",
+        "abc",
+    ]
+
+
+def test_static_methods_errors_name_the_argument_count() -> None:
+    with pytest.raises(ps.exception_type("System.FormatException")) as caught:
+        ps.static("int", "Parse", "x")
+    assert (
+        str(caught.value)
+        == 'Exception calling "Parse" with "1" argument(s): "The input string \'x\' was not in a correct format."'
+    )
+    with pytest.raises(ps.exception_type("System.ArgumentException")) as base:
+        ps.static("convert", "ToString", 5, 7)
+    assert str(base.value) == 'Exception calling "ToString" with "2" argument(s): "Invalid Base."'
+
+
+def test_leap_years_and_days_in_month_as_dotnet_gives_them() -> None:
+    assert [ps.static("datetime", "IsLeapYear", y) for y in (2024, 2025, 1900, 2000, "2028")] == [
+        True,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert [ps.static("System.DateTime", "DaysInMonth", 2024, m) for m in (2, 4, 12)] == [29, 30, 31]
+    out_of_range = ps.exception_type("System.ArgumentOutOfRangeException")
+    with pytest.raises(out_of_range) as month:
+        ps.static("datetime", "DaysInMonth", 2024, 13)
+    assert str(month.value) == (
+        'Exception calling "DaysInMonth" with "2" argument(s): "Month must be between one and twelve. (Parameter \'month\')"'
+    )
+    with pytest.raises(out_of_range) as year:
+        ps.static("datetime", "IsLeapYear", 10000)
+    assert str(year.value.__cause__) == "Year must be between 1 and 9999. (Parameter 'year')"
 
 
 def test_calling_a_method_on_null_is_an_error() -> None:
@@ -560,9 +614,12 @@ def test_failing_dotnet_methods_raise_what_powershell_catches_by_type() -> None:
     out_of_range = ps.exception_type("System.ArgumentOutOfRangeException")
     with pytest.raises(out_of_range) as caught:
         ps.invoke("abc", "Substring", 5)
-    assert str(caught.value) == 'Exception calling "Substring": "startIndex cannot be larger than length of string."'
+    assert str(caught.value) == (
+        'Exception calling "Substring" with "1" argument(s): '
+        "\"startIndex cannot be larger than length of string. (Parameter 'startIndex')\""
+    )
     assert type(caught.value).type_name == "System.Management.Automation.MethodInvocationException"
-    assert str(caught.value.__cause__) == "startIndex cannot be larger than length of string."
+    assert str(caught.value.__cause__) == "startIndex cannot be larger than length of string. (Parameter 'startIndex')"
     table = ps.Hashtable({"a": 1})
     with pytest.raises(argument) as duplicate:
         ps.invoke(table, "Add", "a", 2)

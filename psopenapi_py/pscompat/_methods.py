@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import calendar
 import enum
 import math
 import os
@@ -36,9 +37,30 @@ _OUT_OF_RANGE = "System.ArgumentOutOfRangeException"
 _FORMAT = "System.FormatException"
 
 
-def _bad_argument(name: str, message: str, inner: str = "System.ArgumentException") -> ScriptError:
-    """A .NET method's own error, as PowerShell raises it (``catch [inner]`` catches it)."""
-    return method_error(name, inner, message)
+class _ArgumentFailure(Exception):
+    """A .NET method's own error, raised by the method's code here; :func:`invoke` and :func:`static`, which
+    know how many arguments the script passed, raise it as PowerShell does (:func:`_counted`)."""
+
+    def __init__(self, method: str, message: str, inner: str) -> None:
+        super().__init__(message)
+        self.method, self.message, self.inner = method, message, inner
+
+
+def _bad_argument(name: str, message: str, inner: str = "System.ArgumentException") -> _ArgumentFailure:
+    """A .NET method's own error (``catch [inner]`` catches it once raised by :func:`_counted`)."""
+    return _ArgumentFailure(name, message, inner)
+
+
+def _counted(failure: _ArgumentFailure, argc: int) -> ScriptError:
+    """``Exception calling "M" with "n" argument(s): "message"``, as PowerShell wraps a method's error."""
+    error = method_error(failure.method, failure.inner, failure.message, argc=argc)
+    error.__suppress_context__ = True
+    return error
+
+
+def _negative(name: str, value: int) -> str:
+    """.NET's message for a negative index or count (``ArgumentOutOfRangeException.ThrowIfNegative``)."""
+    return f"{name} ('{value}') must be a non-negative value. (Parameter '{name}')\nActual value was {value}."
 
 
 def _chars(args: tuple[Any, ...]) -> str | None:
@@ -49,14 +71,39 @@ def _chars(args: tuple[Any, ...]) -> str | None:
 
 def _substring(s: str, start: Any, size: Any = None) -> str:
     i = to_int(start)
-    if i < 0 or i > len(s):
-        raise _bad_argument("Substring", "startIndex cannot be larger than length of string.", _OUT_OF_RANGE)
-    if size is None:
-        return s[i:]
-    n = to_int(size)
-    if n < 0 or i + n > len(s):
-        raise _bad_argument("Substring", "Index and length must refer to a location within the string.", _OUT_OF_RANGE)
-    return s[i : i + n]
+    n = len(s) - i if size is None else to_int(size)
+    if 0 <= i <= len(s) and 0 <= n and i + n <= len(s):
+        return s[i : i + n]
+    # The checks in .NET's order, with its messages.
+    if i < 0:
+        raise _bad_argument("Substring", _negative("startIndex", i), _OUT_OF_RANGE)
+    if i > len(s):
+        message = "startIndex cannot be larger than length of string. (Parameter 'startIndex')"
+        raise _bad_argument("Substring", message, _OUT_OF_RANGE)
+    if n < 0:
+        raise _bad_argument("Substring", _negative("length", n), _OUT_OF_RANGE)
+    message = "Index and length must refer to a location within the string. (Parameter 'length')"
+    raise _bad_argument("Substring", message, _OUT_OF_RANGE)
+
+
+def _year(method: str, value: Any) -> int:
+    year = to_int(value)
+    if not 1 <= year <= 9999:
+        raise _bad_argument(method, "Year must be between 1 and 9999. (Parameter 'year')", _OUT_OF_RANGE)
+    return year
+
+
+def _is_leap_year(year: Any) -> bool:
+    """``[datetime]::IsLeapYear(year)``."""
+    return calendar.isleap(_year("IsLeapYear", year))
+
+
+def _days_in_month(year: Any, month: Any) -> int:
+    """``[datetime]::DaysInMonth(year, month)``."""
+    number = to_int(month)
+    if not 1 <= number <= 12:
+        raise _bad_argument("DaysInMonth", "Month must be between one and twelve. (Parameter 'month')", _OUT_OF_RANGE)
+    return calendar.monthrange(_year("DaysInMonth", year), number)[1]
 
 
 def fixed_size(method: str, argc: int) -> None:
@@ -502,6 +549,13 @@ def type_of(value: Any) -> TypeInfo:
 def invoke(value: Any, name: str, *args: Any) -> Any:
     """``$value.Name(args)``: the .NET method of a string, array, hashtable, number or date, as PowerShell
     calls it (``Trim``, ``Substring``, ``Replace``, ``Split``, ``ContainsKey``, ``Add``, ``ToString('N2')``...)."""
+    try:
+        return _invoke(value, name, args)
+    except _ArgumentFailure as failure:
+        raise _counted(failure, len(args))  # noqa: B904 - its cause is the method's own .NET exception
+
+
+def _invoke(value: Any, name: str, args: tuple[Any, ...]) -> Any:
     if value is None:
         raise _no_method(value, name)
     if name.lower() == "gettype" and not args:
@@ -630,7 +684,7 @@ def _to_boolean(value: Any) -> bool:
 def _to_base(value: Any, base: Any) -> str:
     number, radix = to_int(value), to_int(base)
     if radix not in (2, 8, 10, 16):
-        raise ScriptError('Exception calling "ToString": "Invalid Base."')
+        raise _bad_argument("ToString", "Invalid Base.")
     return {2: format(number, "b"), 8: format(number, "o"), 10: str(number), 16: format(number, "x")}[radix]
 
 
@@ -823,6 +877,8 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("datetime", "utcnow"): _now_utc,
     ("datetime", "today"): lambda: datetime.now().replace(hour=0, minute=0, second=0, microsecond=0),
     ("datetime", "parse"): lambda v: __import__("psopenapi_py.pscompat._time", fromlist=["to_datetime"]).to_datetime(v),
+    ("datetime", "isleapyear"): _is_leap_year,
+    ("datetime", "daysinmonth"): _days_in_month,
     ("datetime", "minvalue"): lambda: datetime.min,
     ("datetime", "maxvalue"): lambda: datetime.max,
     ("datetime", "parseexact"): lambda *args: __import__("psopenapi_py.pscompat._time", fromlist=["x"]).parse_exact(
@@ -943,6 +999,8 @@ _TYPE_ALIASES = {
 TYPED_FAILURES = frozenset(
     {
         ("datetime", "parseexact"),
+        ("datetime", "isleapyear"),
+        ("datetime", "daysinmonth"),
         ("int", "parse"),
         ("int32", "parse"),
         ("double", "parse"),
@@ -979,5 +1037,7 @@ def static(type_name: str, name: str, *args: Any) -> Any:
         raise ScriptError(f"Unable to find the member '{name}' of [System.Net.HttpStatusCode].")
     try:
         return _STATIC[key](*args)
+    except _ArgumentFailure as failure:
+        raise _counted(failure, len(args))  # noqa: B904 - its cause is the method's own .NET exception
     except TypeError:
         raise ScriptError(f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".') from None
