@@ -1327,3 +1327,32 @@ Write-Output $Note
     assert translation.warnings == ()
     assert "else on a line of a here-string" in translation.python
     assert out(script) == ["server_vad@0.55", "none", "one", "else on a line of a here-string"]
+
+
+def test_an_arraylist_cast_of_an_array_makes_a_list_whose_add_gives_the_index() -> None:
+    script = """
+$Minted = [System.Collections.ArrayList]@()
+[void]$Minted.Add('es')
+$null = $Minted.Add('fr')
+$At = $Minted.Add('de')
+$Pair = [collections.arraylist]('a', 'b')
+$Copy = [System.Collections.ArrayList]$Pair
+$Pair.Add('c') | Out-Null
+Write-Output "$At $($Minted.Count) $($Minted -join ', ')" $Copy.Count $Pair.Count
+"""
+    assert out(script) == ["2 3 es, fr, de", "3", "3"]
+
+
+def test_leap_years_and_method_errors_as_powershell_reports_them() -> None:
+    script = """
+$Now = [datetime]::ParseExact('2025-03-15', 'yyyy-MM-dd', $null)
+"days: $(if ([datetime]::IsLeapYear($Now.Year)) { 366 } else { 365 }), february: $([DateTime]::DaysInMonth(2024, 2))"
+try { 'abc'.Substring(5) } catch { $_.Exception.Message }
+try { [datetime]::DaysInMonth(2024, 13) } catch [System.ArgumentOutOfRangeException] { $_.Exception.InnerException.Message }
+"""
+    assert out(script) == [
+        "days: 365, february: 29",
+        'Exception calling "Substring" with "1" argument(s): '
+        "\"startIndex cannot be larger than length of string. (Parameter 'startIndex')\"",
+        "Month must be between one and twelve. (Parameter 'month')",
+    ]

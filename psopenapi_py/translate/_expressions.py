@@ -761,6 +761,12 @@ class Expressions(Context):
             return self._ps("cast", value, const_expr(type_name), type=list_of(elem))
         if action == "any":
             return value
+        if type_name == "collections.arraylist" and kind == Kind.LIST and exact:
+            # A new ArrayList of the items (the same one when it is one already): its Add gives an index.
+            if value.type.cls == "ArrayList":
+                return value
+            code = value.code if value.items is not None else f"list({value.code})"
+            return Expr(code, P_ATOM, T(Kind.LIST, elem=value.type.elem, cls="ArrayList"))
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
         if type_name in (
