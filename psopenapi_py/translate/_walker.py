@@ -46,4 +46,10 @@ class Translator(ScriptParams, Statements, Functions, Commands, Expressions):
 
 def translate(source: bytes) -> tuple[str, list[tuple[int, str]]]:
     """Translate PowerShell source; returns the Python text and the (line, message) warnings."""
-    return Translator(source).run()
+    translator = Translator(source)
+    try:
+        return translator.run()
+    finally:
+        # Its parts refer back to it (dispatch tables of bound methods, the binder's callbacks): dropping
+        # them frees a translation at once, where the cycle collector would free it only in a full pass.
+        translator.__dict__.clear()
