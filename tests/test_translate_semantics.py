@@ -1318,6 +1318,11 @@ function Pick($n) {
 }
 Pick 0
 Pick 1
+$Row = @{
+    mode = if ($Kept.type -eq 'none') { 'off' }
+           else { 'on' }
+}
+$Row.mode
 $Note = @"
 else on a line of a here-string
 "@
@@ -1326,7 +1331,7 @@ Write-Output $Note
     translation = translate_powershell(script)
     assert translation.warnings == ()
     assert "else on a line of a here-string" in translation.python
-    assert out(script) == ["server_vad@0.55", "none", "one", "else on a line of a here-string"]
+    assert out(script) == ["server_vad@0.55", "none", "one", "on", "else on a line of a here-string"]
 
 
 def test_an_arraylist_cast_of_an_array_makes_a_list_whose_add_gives_the_index() -> None:

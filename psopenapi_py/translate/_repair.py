@@ -391,14 +391,15 @@ _ELSE_LINE = re.compile(rb"^[ \t]*(else(?:if)?)(?![\w-])", re.MULTILINE | re.IGN
 
 
 def _else_lines(source: bytes, tree: Tree) -> list[Edit]:
-    """``$v = if (c) { a }`` with ``elseif``/``else`` on the lines after: PowerShell reads one ``if`` (as it
-    does for an ``if`` statement on its own), the grammar ends the assignment at the line break and reads
-    ``else`` as a command. The line breaks between are continued with a backtick."""
+    """``$v = if (c) { a }`` (or a hashtable's ``key = if ...``) with ``elseif``/``else`` on the lines after:
+    PowerShell reads one ``if`` (as it does for an ``if`` statement on its own), the grammar ends the value at
+    the line break and reads ``else`` as a command (or an error). The line breaks between are continued with
+    a backtick."""
     edits: list[Edit] = []
     for match in _ELSE_LINE.finditer(source):
         at = match.start(1)
         word: Node | None = tree.root_node.descendant_for_byte_range(at, match.end(1))
-        if word is None or word.type != "command_name" or word.start_byte != at:
+        if word is None or word.start_byte != at or not (word.type == "command_name" or _in_error(word)):
             continue  # text in a string or a comment, or a word inside a command
         gap = at
         while gap > 0 and source[gap - 1 : gap] in (b" ", b"\t", b"\r", b"\n"):
@@ -415,6 +416,16 @@ def _else_lines(source: bytes, tree: Tree) -> list[Edit]:
                 before = i - 1 if source[i - 1 : i] == b"\r" else i
                 edits.append((before, before, b" `", None))
     return edits
+
+
+def _in_error(node: Node) -> bool:
+    """Whether ``node`` lies inside a part of the tree the grammar could not parse."""
+    inside: Node | None = node
+    while inside is not None:
+        if inside.type == "ERROR":
+            return True
+        inside = inside.parent
+    return False
 
 
 def _separators(source: bytes, tree: Tree) -> list[Edit]:
