@@ -1361,3 +1361,33 @@ try { [datetime]::DaysInMonth(2024, 13) } catch [System.ArgumentOutOfRangeExcept
         "\"startIndex cannot be larger than length of string. (Parameter 'startIndex')\"",
         "Month must be between one and twelve. (Parameter 'month')",
     ]
+
+
+def test_a_key_named_keys_count_or_values_wins_over_the_tables_own_property() -> None:
+    script = """
+$Tally = @{ keys = 'mine'; count = 7; values = 'v' }
+foreach ($Name in 'a', 'b') { $Tally[$Name] = 1 }
+$Plain = @{ a = 1 }
+if ($Tally.count -gt 1) { $Plain['b'] = 2 }
+$Set = @{}
+$Set['keys'] = 'set by name'
+Write-Output $Tally.keys $Tally.Count $Tally.values $Plain.Count ($Plain.Keys | Sort-Object) $Set.Keys
+"""
+    assert out(script) == ["mine", "7", "v", "2", "a", "b", "set by name"]
+
+
+def test_keys_set_by_name_where_the_table_lives_keep_its_keys_known() -> None:
+    script = """
+$Limits = @{ Voice = 'verse' }
+$Limits['region'] = 'eu'
+$Limits.TOKENS = 512
+$Limits.Count
+function Add-Later { $Limits['late'] = $true }
+$Limits.Count
+Add-Later
+$Limits.Count
+"""
+    python = translate_powershell(script).python
+    assert python.splitlines()[5] == "print(len(limits))"
+    assert 'ps.member(limits, "Count")' in python  # a function adds keys when it is called, not where written
+    assert out(script) == ["3", "3", "4"]

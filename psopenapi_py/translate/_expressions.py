@@ -451,6 +451,10 @@ class Expressions(Context):
             # Every value's view of itself (.PSObject.Properties), never a key or property of that name.
             return self._ps("member", base, const_expr(name))
         obj = wrap(base, P_ATOM)
+        if t.kind == Kind.DICT and t.keys is None and t.cls != "PSObject" and lower in ("count", "keys", "values"):
+            # A key of that name wins over the table's own property, as PowerShell reads it: which one it
+            # is shows only at run time once the table's keys are not all known here.
+            return self._ps("member", base, const_expr(name))
         table = t.kind == Kind.DICT and t.cls != "PSObject" and lower not in (t.keys or {})
         if not base.loose and (
             (lower in ("count", "length") and t.kind in (Kind.LIST, Kind.HEADERS))

@@ -427,11 +427,43 @@ class Statements(Context):
         if left.type in ("member_access", "element_access"):
             base_node = _unwrap(self._kids(left)[0])
             if base_node.type == "variable" and not _variable_name(base_node).lower().startswith("env:"):
-                self._forget_keys(base_node)
+                set_key = self._constant_key(left) if op == "=" else None
+                if set_key is None or not self._remember_key(base_node, set_key, value.type):
+                    self._forget_keys(base_node)
         if held is not None:
             self._compound(target, held, op, value, indent, row)
             return
         self.out.emit(indent, f"{target} {op} ", value, row=row)
+
+    def _constant_key(self, left: Node) -> str | None:
+        """The key ``$t.name`` or ``$t['name']`` names, when it is written out; else None."""
+        kids = self._kids(left)
+        if len(kids) != 2:
+            return None
+        if left.type == "member_access":
+            name_child = kids[1].child(0)
+            return _member_name(kids[1]) if name_child is not None and name_child.type == "simple_name" else None
+        index = _unwrap(kids[1])
+        if index.type != "string_literal":
+            return None
+        mark = self.out.mark()
+        key = self._expr(index).const
+        self.out.rollback(mark)
+        return key if isinstance(key, str) else None
+
+    def _remember_key(self, target: Node, name: str, type: T) -> bool:  # noqa: A002
+        """``$t.name = v`` or ``$t['name'] = v`` where the table is bound (not from a function or a block,
+        which run later): its keys stay known, this one among them. False when they are not known."""
+        key = _bare_name(_variable_name(target)).lower()
+        scope = self.scope.locals if self.scope.locals is not None else self.scope.globals
+        var = scope.get(key)
+        if var is None or var.type.kind != Kind.DICT or var.type.keys is None or var.type.cls == "PSObject":
+            return False
+        keys = dict(var.type.keys)
+        written = keys[name.lower()][0] if name.lower() in keys else name  # an existing key keeps its spelling
+        keys[name.lower()] = (written, type)
+        self.scope.retype(scope, key, T(Kind.DICT, keys=keys, cls=var.type.cls))
+        return True
 
     def _compound(self, target: str, current: Expr, op: str, value: Expr, indent: str, row: int) -> T:
         """``+=`` and friends: Python's own where both sides are numbers (or text, or an array and items),
