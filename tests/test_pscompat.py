@@ -629,3 +629,29 @@ def test_failing_dotnet_methods_raise_what_powershell_catches_by_type() -> None:
     )
     with pytest.raises(ps.exception_type("System.DivideByZeroException")):
         ps.div(1, 0)
+
+
+def test_regex_statics_take_dotnets_regex_options_as_text_or_number() -> None:
+    lines = "tenant=alpha\ntenant=beta"
+    assert [m.Value for m in ps.static("regex", "Matches", lines, r"^tenant=\w+$", "Multiline")] == [
+        "tenant=alpha",
+        "tenant=beta",
+    ]
+    assert ps.static("regex", "Matches", lines, r"^tenant=\w+$") == []
+    assert ps.static("regex", "IsMatch", "TENANT", "tenant", "IgnoreCase, CultureInvariant") is True
+    assert ps.static("regex", "IsMatch", "TENANT", "tenant") is False
+    assert ps.static("regex", "Replace", "a\nb", "^", "> ", "Multiline") == "> a\n> b"
+    assert ps.static("regex", "Match", "a\nb", "a.b", 16).Value == "a\nb"  # Singleline
+    assert ps.static("regex", "Split", "a1B2c", "[a-z]", 1) == ["", "1", "2", ""]  # IgnoreCase
+
+
+def test_regex_options_python_cannot_honour_or_that_do_not_exist_are_errors() -> None:
+    with pytest.raises(ScriptError) as unknown:
+        ps.static("regex", "Match", "x", "x", "Multi")
+    assert str(unknown.value).startswith(
+        'Cannot convert argument "options", with value: "Multi", for "Match" to type '
+        '"System.Text.RegularExpressions.RegexOptions": "Unable to match the identifier name Multi'
+    )
+    with pytest.raises(ScriptError) as missing:
+        ps.static("regex", "Matches", "x", "x", "RightToLeft")
+    assert str(missing.value) == "[RegexOptions] RightToLeft is not supported by this translation."

@@ -808,23 +808,75 @@ def _append_all_text(path: Any, value: Any) -> None:
         handle.write(text(value))
 
 
-def _regex_case(options: Any) -> bool:
-    """Whether ``[RegexOptions]`` given as text (``'IgnoreCase'``, ``'IgnoreCase, Multiline'``) keep case."""
-    return options is None or "ignorecase" not in text(options).replace(" ", "").lower()
+#: ``[System.Text.RegularExpressions.RegexOptions]``: the names and values .NET gives them.
+_REGEX_OPTIONS = {
+    "none": 0,
+    "ignorecase": 1,
+    "multiline": 2,
+    "explicitcapture": 4,
+    "compiled": 8,
+    "singleline": 16,
+    "ignorepatternwhitespace": 32,
+    "righttoleft": 64,
+    "ecmascript": 256,
+    "cultureinvariant": 512,
+    "nonbacktracking": 1024,
+}
+#: The options Python's regular expressions have no counterpart for.
+_NO_PYTHON_OPTION = {"ExplicitCapture": 4, "RightToLeft": 64, "ECMAScript": 256}
+
+
+def _regex_options(method: str, options: Any) -> tuple[bool, int]:
+    """``[RegexOptions]`` given as text (``'IgnoreCase, Multiline'``) or a number: whether case counts, and
+    Python's flags for the others (``Compiled``, ``CultureInvariant`` and ``NonBacktracking`` change no match)."""
+    if options is None:
+        return True, 0
+    if isinstance(options, int) and not isinstance(options, bool):
+        bits = options
+    else:
+        bits = 0
+        for part in text(options).split(","):
+            value = _REGEX_OPTIONS.get(part.strip().lower())
+            if value is None:
+                names = ", ".join(("None", "IgnoreCase", "Multiline", "ExplicitCapture", "Compiled", "Singleline"))
+                names += ", IgnorePatternWhitespace, RightToLeft, ECMAScript, CultureInvariant, NonBacktracking"
+                raise ScriptError(
+                    f'Cannot convert argument "options", with value: "{text(options)}", for "{method}" to type '
+                    f'"System.Text.RegularExpressions.RegexOptions": "Unable to match the identifier name '
+                    f"{part.strip()} to a valid enumerator name. Specify one of the following enumerator names "
+                    f'and try again: {names}"'
+                )
+            bits |= value
+    missing = [name for name, bit in _NO_PYTHON_OPTION.items() if bits & bit]
+    if missing:
+        raise ScriptError(f"[RegexOptions] {', '.join(missing)} is not supported by this translation.")
+    flags = (re.MULTILINE if bits & 2 else 0) | (re.DOTALL if bits & 16 else 0) | (re.VERBOSE if bits & 32 else 0)
+    return not bits & 1, flags
+
+
+def _regex(method: str, pattern: Any, options: Any) -> re.Pattern[str]:
+    return to_regex(text(pattern), *_regex_options(method, options))
 
 
 def _regex_matches(value: Any, pattern: Any, options: Any = None) -> list[Any]:
     from ._operators import _MatchInfo
 
-    return [_MatchInfo(m) for m in to_regex(text(pattern), _regex_case(options)).finditer(text(value))]
+    return [_MatchInfo(m) for m in _regex("Matches", pattern, options).finditer(text(value))]
 
 
 def _regex_match(value: Any, pattern: Any, options: Any = None) -> Any:
     """``[regex]::Match(input, pattern[, options])``: the first match (``.Success`` False when there is none)."""
     from ._operators import _MatchInfo
 
-    compiled = to_regex(text(pattern), _regex_case(options))
+    compiled = _regex("Match", pattern, options)
     return _MatchInfo(compiled.search(text(value)), compiled)
+
+
+def _regex_replace(value: Any, pattern: Any, replacement: Any, options: Any = None) -> Any:
+    from ._operators import replace
+
+    case, flags = _regex_options("Replace", options)
+    return replace(value, pattern, replacement, case=case, flags=flags)
 
 
 _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
@@ -938,13 +990,11 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("text.encoding", "ascii"): lambda: _Encoding("ascii"),
     ("text.encoding", "unicode"): lambda: _Encoding("utf-16-le"),
     ("regex", "escape"): lambda s: re.sub(r"([\\*+?|{}\[\]()^$.# \t\n\r\f])", r"\\\1", text(s)),
-    ("regex", "ismatch"): lambda s, p: to_regex(text(p), True).search(text(s)) is not None,
+    ("regex", "ismatch"): lambda s, p, o=None: _regex("IsMatch", p, o).search(text(s)) is not None,
     ("regex", "matches"): _regex_matches,
     ("regex", "match"): _regex_match,
-    ("regex", "replace"): lambda s, p, r: __import__("psopenapi_py.pscompat._operators", fromlist=["replace"]).replace(
-        s, p, r, case=True
-    ),
-    ("regex", "split"): lambda s, p: to_regex(text(p), True).split(text(s)),
+    ("regex", "replace"): _regex_replace,
+    ("regex", "split"): lambda s, p, o=None: _regex("Split", p, o).split(text(s)),
     ("int", "parse"): _parse_int,
     ("int32", "parse"): _parse_int,
     ("int", "maxvalue"): lambda: 2**31 - 1,

@@ -182,12 +182,13 @@ def like(left: Any, pattern: Any, case: bool = False) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def to_regex(pattern: str, case: bool = False) -> re.Pattern[str]:
-    """A .NET regular expression as a compiled Python one (named groups ``(?<name>...)`` included)."""
+def to_regex(pattern: str, case: bool = False, flags: int = 0) -> re.Pattern[str]:
+    """A .NET regular expression as a compiled Python one (named groups ``(?<name>...)`` included);
+    ``flags`` are Python's for the other ``[RegexOptions]`` (``re.MULTILINE``...)."""
     converted = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", pattern)
     converted = re.sub(r"\\k<([A-Za-z_]\w*)>", r"(?P=\1)", converted)
     try:
-        return re.compile(converted, 0 if case else re.IGNORECASE)
+        return re.compile(converted, flags | (0 if case else re.IGNORECASE))
     except re.error as exc:
         raise ScriptError(f"The regular expression pattern {pattern} is not valid: {exc}") from None
 
@@ -251,10 +252,10 @@ def _expand(template: str) -> Callable[[re.Match[str]], str]:
     return expand
 
 
-def replace(left: Any, pattern: Any, replacement: Any = "", case: bool = False) -> Any:
+def replace(left: Any, pattern: Any, replacement: Any = "", case: bool = False, flags: int = 0) -> Any:
     """``-replace``: every regex match replaced; ``$1``/``${name}`` in the replacement are groups (a script
     block replacement is called with each match); an array on the left is replaced item by item."""
-    compiled = to_regex(text(pattern), case)
+    compiled = to_regex(text(pattern), case, flags)
     repl: Callable[[re.Match[str]], str]
     if callable(replacement):
         from ._pipeline import output  # _pipeline builds on this module
