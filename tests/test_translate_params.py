@@ -478,14 +478,28 @@ def test_a_function_given_a_bad_value_raises_powershell_s_message(args: tuple[ob
     assert str(caught.value) == message
 
 
-def test_a_function_check_that_its_own_default_fails_is_reported() -> None:
-    """PowerShell checks only a value given: a check its default fails cannot be made at the start of the def."""
-    script = "function F {\n    param([ValidateSet('a', 'b')][string]$M)\n    Write-Output $M\n}\nF -M a\n"
-    assert warnings_of(script)[0] == (
-        2,
-        "unsupported: [ValidateSet('a', 'b')] on $M, whose default \"\" it refuses (PowerShell checks only a "
-        "value given): make the parameter Mandatory or give it a default the check accepts",
-    )
+def test_a_function_check_that_its_own_default_fails_checks_only_a_value_given() -> None:
+    """PowerShell checks only a value given: a parameter left out takes its default, which the check refuses."""
+    script = """function F {
+    param([ValidateSet('a', 'b')][string]$M, [ValidateRange(1, 5)][int]$N)
+    Write-Output "[$M] $N"
+}
+F
+F -M A -N 5
+try { F -M c } catch { $_.Exception.Message }
+"""
+    assert warnings_of(script) == []
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(py(script), "<translated>", "exec"), namespace)
+    assert printed.getvalue().splitlines() == [
+        "[] 0",
+        "[A] 5",
+        'Cannot validate argument on parameter \'M\'. The argument "c" does not belong to the set "a,b" '
+        "specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command "
+        "again.",
+    ]
 
 
 # --------------------------------------------------------------------------------------------------

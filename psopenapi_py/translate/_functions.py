@@ -303,12 +303,16 @@ class Functions(Context):
         if kind == "datetime" and empty is not None and empty != _COMPUTED:
             empty = _COMPUTED  # the constant is converted when the function starts, like any value given
         computed = default_node if empty == _COMPUTED else None
-        checks = function_param_checks(self, sp, name, None if computed is not None else empty)
+        checks, refused = function_param_checks(self, sp, name, None if computed is not None else empty)
+        unchecked = None
+        if refused:
+            unchecked, empty = empty, _COMPUTED  # set when left out, where the checks of a value given are
         return CheckedParam(
             name,
             py,
             checks=checks,
             computed=computed,
+            unchecked=unchecked,
             convert="datetime" if kind == "datetime" else None,
             from_pipeline=pipeline,
             mandatory=mandatory,

@@ -133,7 +133,7 @@ class CheckedParam(_Param):
     """A script function's parameter with the ``[Validate...()]`` checks its function makes at its start, and
     its default when that is an expression PowerShell evaluates at each call (``computed``)."""
 
-    __slots__ = ("checks", "computed", "convert", "from_pipeline", "mandatory")
+    __slots__ = ("checks", "computed", "convert", "from_pipeline", "mandatory", "unchecked")
 
     def __init__(
         self,
@@ -145,11 +145,14 @@ class CheckedParam(_Param):
         convert: str | None = None,
         from_pipeline: str | None = None,
         mandatory: bool = False,
+        unchecked: str | None = None,
         **kwargs: Any,
     ):
         super().__init__(name, py, **kwargs)
         self.checks = checks
         self.computed = computed
+        #: A constant default (Python code) its checks refuse: set when the call leaves it out, never checked.
+        self.unchecked = unchecked
         #: A type the value is converted to when the function starts (``datetime``), as PowerShell binds it.
         self.convert = convert
         #: How it takes piped input: "value" (the item), "name" (the item's property of its name), or None.
@@ -549,23 +552,18 @@ def _constant(ctx: Context, node: Node, attr: Node) -> Any:
     return value.const
 
 
-def function_param_checks(ctx: Context, sp: Node, name: str, empty: str | None) -> list[Expr]:
-    """A function parameter's ``[Validate...()]`` attributes as checks; refused when its default would fail one."""
+def function_param_checks(ctx: Context, sp: Node, name: str, empty: str | None) -> tuple[list[Expr], bool]:
+    """A function parameter's ``[Validate...()]`` attributes as checks, and whether its default (``empty``,
+    Python code) fails one: PowerShell checks only a value given, so then the default is set unchecked."""
     validators = [_validator(ctx, attr) for attr in _attributes(sp) if _attribute_name(attr).startswith("validate")]
     if not validators or empty is None:
-        return [v.expr for v in validators]
+        return [v.expr for v in validators], False
     try:
         default = ast.literal_eval(empty)
     except (ValueError, SyntaxError):
         raise Unsupported(sp, f"unsupported: checks on ${name}, whose default is not a constant") from None
-    for v in validators:
-        if v.check.reason(default) is not None:
-            raise Unsupported(
-                sp,
-                f"unsupported: {v.source} on ${name}, whose default {empty} it refuses (PowerShell checks only "
-                "a value given): make the parameter Mandatory or give it a default the check accepts",
-            )
-    return [v.expr for v in validators]
+    refused = any(v.check.reason(default) is not None for v in validators)
+    return [v.expr for v in validators], refused
 
 
 def write_param_checks(ctx: Context, params: list[_Param], indent: str, *, defaults: bool = True) -> None:
@@ -579,10 +577,13 @@ def write_param_checks(ctx: Context, params: list[_Param], indent: str, *, defau
             args = [("", const_expr(p.name)), ("", Expr(p.py)), *(("", c) for c in checks)]
             validate = ps_call(ctx.out, "validate", args, stmt=True)
         computed = p.computed if isinstance(p, CheckedParam) and defaults else None
+        unchecked = p.unchecked if isinstance(p, CheckedParam) and defaults else None
         convert = p.convert if isinstance(p, CheckedParam) and defaults else None
         if defaults and (computed is not None or p.empty == "ps.DEFAULT"):
             if computed is not None:
                 value = ctx._expr(next(c for c in computed.children if c.is_named))
+            elif unchecked is not None:
+                value = Expr(unchecked)
             else:
                 value = ps_call(ctx.out, "static", [("", const_expr("datetime")), ("", const_expr("MinValue"))])
             if convert is not None:
