@@ -96,6 +96,20 @@ try {
     assert out(script, mock_server) == ["status: Unauthorized", "is 401: True", "as a number: 401"]
 
 
+def test_rule1_an_http_status_in_a_typed_catch_is_its_name_in_text_too(mock_server: MockServer) -> None:
+    script = """
+Set-Configuration -AccessToken 'sk-wrong'
+try {
+    New-RealtimeSession -RealtimeSessionCreateRequest (Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview')
+} catch [Microsoft.PowerShell.Commands.HttpResponseException] {
+    Write-Output ('HTTP {0} {1}' -f [int]$_.Exception.Response.StatusCode, $_.Exception.Response.StatusCode)
+    Write-Output "$($_.Exception.Response.StatusCode) $($_.Exception.Response.StatusCode -eq 401)"
+    $_.Exception.Response.StatusCode.value__ + 1
+}
+"""
+    assert out(script, mock_server) == ["HTTP 401 Unauthorized", "Unauthorized True", "402"]
+
+
 # --------------------------------------------------------------------------------------------------
 # 2. Comparison and addition convert the right side to the left side's type
 

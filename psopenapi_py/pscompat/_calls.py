@@ -16,6 +16,7 @@ __all__ = [
     "coalesce",
     "error_record",
     "exception_message",
+    "http_status",
     "register_commands",
     "splat",
 ]
@@ -97,15 +98,23 @@ def coalesce(value: Any, otherwise: Callable[[], Any]) -> Any:
     return otherwise() if is_null(value) else value
 
 
+def http_status(status: int | None) -> Any:
+    """``$_.Exception.Response.StatusCode``: an ``[HttpStatusCode]``, whose text is its name (``Unauthorized``)
+    and whose ``[int]`` is its number; a code .NET has no name for stays a number, as the enum prints it."""
+    if status is None:
+        return None
+    try:
+        return HTTPStatus(status)
+    except ValueError:
+        return status
+
+
 class _Response:
-    """``$_.Exception.Response`` of an HTTP error: ``StatusCode`` (an HTTP status: its name in text, its number
-    with ``[int]``), ``ReasonPhrase`` and ``Headers``."""
+    """``$_.Exception.Response`` of an HTTP error: ``StatusCode`` (:func:`http_status`), ``ReasonPhrase`` and
+    ``Headers``."""
 
     def __init__(self, status: int | None, reason: str | None, headers: Any):
-        try:
-            self.StatusCode: Any = HTTPStatus(status) if status is not None else None
-        except ValueError:
-            self.StatusCode = status
+        self.StatusCode: Any = http_status(status)
         self.ReasonPhrase = reason
         self.Headers = headers
 

@@ -436,7 +436,8 @@ class Expressions(Context):
                     self.out.need("ps", "pscompat")
                 if kind == "exception":
                     return Expr(code, P_ATOM, T(Kind.EXCEPTION, cls=prefix + tuple(lowered[:k]))), k
-                types = {"str": STR, "int": INT, "headers": HEADERS, "details": T(Kind.DETAILS)}
+                # An HTTP status is an enum: its name as text, its number in arithmetic and with [int].
+                types = {"str": STR, "int": INT, "headers": HEADERS, "details": T(Kind.DETAILS), "status": UNKNOWN}
                 return Expr(code, P_ATOM, types[kind]), k
         what = ".".join(names)
         raise Unsupported(

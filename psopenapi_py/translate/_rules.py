@@ -734,7 +734,7 @@ EXCEPTION_MEMBERS: dict[tuple[str, ...], tuple[str, str]] = {
     ("errordetails", "message"): ("{e}.body", "str"),
     ("exception",): ("{e}", "exception"),
     ("exception", "message"): ("ps.exception_message({e})", "str"),
-    ("exception", "response", "statuscode"): ("{e}.status", "int"),
+    ("exception", "response", "statuscode"): ("ps.http_status({e}.status)", "status"),
     ("exception", "response", "statuscode", "value__"): ("{e}.status", "int"),
     ("exception", "response", "reasonphrase"): ("{e}.reason", "str"),
     ("exception", "response", "headers"): ("{e}.headers", "headers"),
