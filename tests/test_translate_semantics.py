@@ -1405,3 +1405,30 @@ $Limits.Count
     assert python.splitlines()[5] == "print(len(limits))"
     assert 'ps.member(limits, "Count")' in python  # a function adds keys when it is called, not where written
     assert out(script) == ["3", "3", "4"]
+
+
+def test_an_exception_thrown_with_an_inner_one_keeps_it_as_its_inner_exception(mock_server: MockServer) -> None:
+    script = """
+Set-Configuration -AccessToken 'sk-wrong'
+try {
+    try {
+        New-RealtimeSession -RealtimeSessionCreateRequest (Initialize-RealtimeSessionCreateRequest -Model 'gpt-4o-realtime-preview')
+    } catch {
+        throw [System.InvalidOperationException]::new('mint failed', $_.Exception)
+    }
+} catch [System.InvalidOperationException] {
+    Write-Output $_.Exception.Message ([int]$_.Exception.InnerException.Response.StatusCode)
+    Write-Output $_.Exception.InnerException.Message
+}
+try {
+    try { throw 'first' } catch { throw [System.ArgumentNullException]::new('no value', $_.Exception) }
+} catch [System.ArgumentException] {
+    Write-Output "$($_.Exception.Message) <- $($_.Exception.InnerException.Message)"
+}
+"""
+    assert out(script, mock_server) == [
+        "mint failed",
+        "401",
+        "Response status code does not indicate success: 401 (Unauthorized).",
+        "no value <- first",
+    ]

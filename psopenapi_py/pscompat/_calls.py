@@ -146,7 +146,8 @@ class _ExceptionView:
             if isinstance(status, int)
             else None
         )
-        self.InnerException = error.__cause__
+        cause = error.__cause__
+        self.InnerException = _ExceptionView(cause) if cause is not None else None
 
     def __str__(self) -> str:
         return self.Message

@@ -112,13 +112,30 @@ def new_exception(name: str, message: Any = None, *rest: Any) -> DotNetException
     """``[name]::new(message)`` or ``New-Object name message``: the exception, ready to ``throw``.
 
     For ``ArgumentException(message, paramName)`` the message reads as .NET writes it, with the parameter.
+    An exception given last (``(message, $_.Exception)``) is its ``InnerException``.
     """
     full = known_exception(name)
     if full is None:
         raise ScriptError(f"Unable to find type [{name}].")
+    # The inner exception as Python raised it, or a catch block's $_.Exception (a view of one).
+    last = rest[-1] if rest else None
+    inner = last if isinstance(last, BaseException) else getattr(last, "error", None)
+    if not isinstance(inner, BaseException):
+        inner = None
+    if inner is not None:
+        rest = rest[:-1]
+    error = _new_exception(full, message, rest, inner is not None)
+    if inner is not None:
+        error.__cause__ = inner
+    return error
+
+
+def _new_exception(full: str, message: Any, rest: tuple[Any, ...], has_inner: bool) -> DotNetException:
     cls = _class(full)
     default = _DEFAULT_MESSAGES.get(full, f"Exception of type '{full}' was thrown.")
-    if full in ("System.ArgumentNullException", "System.ArgumentOutOfRangeException") and message is not None:
+    if full in ("System.ArgumentNullException", "System.ArgumentOutOfRangeException") and has_inner and not rest:
+        shown = text(message) if message is not None else default  # (message, innerException)
+    elif full in ("System.ArgumentNullException", "System.ArgumentOutOfRangeException") and message is not None:
         # These take (paramName) or (paramName, message): .NET adds the parameter to the message.
         shown = f"{text(rest[0]) if rest else default} (Parameter '{text(message)}')"
     elif message is None:
