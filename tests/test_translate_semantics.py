@@ -280,6 +280,18 @@ Write-Output 'after'
     assert "quota exceeded" in proc.stderr
 
 
+def test_rule6_write_error_under_stop_is_a_write_error_exception() -> None:
+    script = """
+function Test-Ttl {
+    [CmdletBinding()]
+    param([int]$Seconds)
+    if ($Seconds -gt 7200) { Write-Error "ttl $Seconds is outside 10..7200" }
+}
+try { Test-Ttl -Seconds 9000 -ErrorAction Stop } catch { $_.Exception.Message; $_.Exception.GetType().FullName }
+"""
+    assert out(script) == ["ttl 9000 is outside 10..7200", "Microsoft.PowerShell.Commands.WriteErrorException"]
+
+
 def test_rule6_write_error_without_stop_goes_on() -> None:
     proc = run_ps("Write-Output 'before'\nWrite-Error 'soft'\nWrite-Output 'after'\n")
     assert proc.stdout.splitlines() == ["before", "after"]

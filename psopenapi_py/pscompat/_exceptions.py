@@ -45,6 +45,8 @@ _PARENTS: dict[str, str | None] = {
     "System.Management.Automation.ParameterBindingValidationException": (
         "System.Management.Automation.ParameterBindingException"
     ),
+    # What Write-Error's error is, once $ErrorActionPreference (or -ErrorAction) Stop makes it end the script.
+    "Microsoft.PowerShell.Commands.WriteErrorException": "System.SystemException",
 }
 #: Lower-case names, with and without ``System.`` (PowerShell finds ``[ArgumentException]`` too), to full names.
 _NAMES: dict[str, str] = {}
@@ -52,6 +54,7 @@ for _full in _PARENTS:
     _NAMES[_full.lower()] = _full
     _NAMES[_full.lower().removeprefix("system.")] = _full
     _NAMES[_full.lower().removeprefix("system.management.automation.")] = _full
+    _NAMES[_full.lower().removeprefix("microsoft.powershell.commands.")] = _full
 
 #: What .NET says when an exception is made without a message.
 _DEFAULT_MESSAGES = {

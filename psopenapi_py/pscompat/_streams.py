@@ -9,6 +9,7 @@ from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, model_fields
 from ._convert import ScriptError, is_number, truthy
+from ._exceptions import dotnet_error
 from ._format import OFS, text
 from ._search import MatchInfo
 
@@ -329,10 +330,11 @@ def write_verbose(message: Any) -> None:
 
 
 def write_error(message: Any, stop: bool | None = None) -> None:
-    """``Write-Error``: ends the script (raises :class:`ScriptError`) when ``$ErrorActionPreference`` is
-    ``Stop`` or ``stop`` is true; otherwise writes the message to standard error and goes on."""
+    """``Write-Error``: ends the script (raises PowerShell's ``WriteErrorException``, a :class:`ScriptError`)
+    when ``$ErrorActionPreference`` is ``Stop`` or ``stop`` is true; otherwise writes the message to standard
+    error and goes on."""
     if stop or (stop is None and preferences.error_action == "stop"):
-        raise ScriptError(text(message))
+        raise dotnet_error("Microsoft.PowerShell.Commands.WriteErrorException", text(message))
     if preferences.error_action not in ("silentlycontinue", "ignore"):
         sys.stderr.write(f"Write-Error: {text(message)}\n")
 
