@@ -498,7 +498,7 @@ def test_pipeline_cmdlets() -> None:
 # Files and paths
 
 
-def test_files_round_trip_like_the_cmdlets(tmp_path: Path) -> None:
+def test_files_round_trip_like_the_cmdlets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = ps.join_path(str(tmp_path) + "/", "/notes.txt")
     assert path == f"{tmp_path}/notes.txt"
     assert ps.test_path(path) is False
@@ -514,10 +514,26 @@ def test_files_round_trip_like_the_cmdlets(tmp_path: Path) -> None:
     ps.remove_item(path)
     assert ps.test_path(path) is False
     ps.remove_item(path, silently=True)
-    with pytest.raises(ScriptError, match="because it does not exist"):
-        ps.remove_item(path)
-    with pytest.raises(ScriptError, match="Cannot find path"):
-        ps.get_content(path)
+    not_found = ps.exception_type("System.Management.Automation.ItemNotFoundException")
+    with pytest.raises(not_found, match="because it does not exist"):
+        ps.remove_item(path, error_action="Stop")
+    with pytest.raises(not_found, match="Cannot find path"):
+        ps.get_content(path, error_action="Stop")
+    capsys.readouterr()
+    # PowerShell's non-terminating error: written to standard error, and the script goes on.
+    ps.remove_item(path)
+    assert ps.get_content(path) is None
+    assert capsys.readouterr().err == (
+        f"Remove-Item: Cannot find path '{path}' because it does not exist.\n"
+        f"Get-Content: Cannot find path '{path}' because it does not exist.\n"
+    )
+    ps.preferences.set("ErrorActionPreference", "Stop")
+    try:
+        with pytest.raises(not_found):
+            ps.get_item(path)
+        assert ps.get_item(path, error_action="Continue") is None
+    finally:
+        ps.preferences.set("ErrorActionPreference", "Continue")
 
 
 def test_csv_export_quotes_every_field_and_imports_back(tmp_path: Path) -> None:

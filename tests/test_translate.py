@@ -127,7 +127,7 @@ def test_import_module_psopenapitools_becomes_a_comment() -> None:
 @pytest.mark.parametrize(
     ("preference", "code", "out", "err"),
     [
-        ("Stop", 1, "before\n", "psopenapi_py.pscompat._convert.ScriptError: boom"),
+        ("Stop", 1, "before\n", "psopenapi_py.pscompat._exceptions.WriteErrorException: boom"),
         ("Continue", 0, "before\nafter\n", "Write-Error: boom\n"),
         ("SilentlyContinue", 0, "before\nafter\n", ""),
     ],

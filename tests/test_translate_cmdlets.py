@@ -69,8 +69,13 @@ def test_get_item_gives_a_file_a_folder_or_an_environment_entry(tmp_dir: Path, m
         'Write-Output "missing: $($null -eq $Missing)"\n'
     )
     assert printed(ps) == "notes.txt\n5\n.txt\nFalse\nTrue\nTrue\nblue\nmissing: True\n"
+    # A missing path is PowerShell's non-terminating error: written, and the script goes on (unless Stop).
+    assert run(DIR + "$Item = Get-Item -Path (Join-Path $Dir 'gone.lock')\n'after'\n") == (
+        "after\n",
+        f"Get-Item: Cannot find path '{tmp_dir / 'gone.lock'}' because it does not exist.\n",
+    )
     with pytest.raises(ScriptError, match="because it does not exist"):
-        run(DIR + "Get-Item -Path (Join-Path $Dir 'gone.lock')\n")
+        run(DIR + "Get-Item -Path (Join-Path $Dir 'gone.lock') -ErrorAction Stop\n")
     assert warnings_of("Get-Item *.txt\n") == ["line 1: unsupported: Get-Item of a wildcard path (*.txt)"]
 
 
@@ -572,7 +577,11 @@ def test_select_string_in_files_shows_path_number_and_line(tmp_dir: Path, monkey
 
 def test_select_string_of_a_missing_file_is_an_error_unless_silenced(tmp_dir: Path) -> None:
     with pytest.raises(ScriptError, match="Cannot find path '.*missing.txt' because it does not exist."):
-        run(DIR + "Select-String 'x' (Join-Path $Dir 'missing.txt')\n")
+        run(DIR + "Select-String 'x' (Join-Path $Dir 'missing.txt') -ErrorAction Stop\n")
+    assert run(DIR + "Select-String 'x' (Join-Path $Dir 'missing.txt')\n'after'\n") == (
+        "after\n",
+        f"Select-String: Cannot find path '{tmp_dir / 'missing.txt'}' because it does not exist.\n",
+    )
     ps = (
         DIR + "Write-Output (@(Select-String 'x' (Join-Path $Dir 'missing.txt') -ErrorAction SilentlyContinue).Count)\n"
     )
@@ -744,4 +753,10 @@ def test_copy_move_and_rename_items_console_writes_and_progress(tmp_dir: Path) -
     # Write-Progress draws on PowerShell's screen only: nothing on the output.
     assert printed(ps) == "files: 2\nb.txt,c.txt\none\n"
     with pytest.raises(ScriptError, match="Cannot find path '.*missing.txt' because it does not exist."):
-        run(DIR + "Copy-Item (Join-Path $Dir 'missing.txt') (Join-Path $Dir 'x.txt')\n")
+        run(DIR + "Copy-Item (Join-Path $Dir 'missing.txt') (Join-Path $Dir 'x.txt') -ErrorAction Stop\n")
+    assert run(
+        DIR + "$ErrorActionPreference = 'Stop'\nMove-Item (Join-Path $Dir 'missing.txt') $Dir -ErrorAction Continue\n"
+    ) == (
+        "",
+        f"Move-Item: Cannot find path '{tmp_dir / 'missing.txt'}' because it does not exist.\n",
+    )

@@ -40,10 +40,19 @@ def _as_list(collected: Any) -> list[Any]:
 
 
 def get_content_lines(
-    path: Any, tail: Any = None, total_count: Any = None, encoding: Any = None, silently: bool = False
+    path: Any,
+    tail: Any = None,
+    total_count: Any = None,
+    encoding: Any = None,
+    silently: bool = False,
+    error_action: str | None = None,
 ) -> list[str]:
     """``Get-Content p`` in a pipeline: the file's lines, one item each (an empty file writes nothing)."""
-    return _as_list(get_content(path, tail=tail, total_count=total_count, encoding=encoding, silently=silently))
+    return _as_list(
+        get_content(
+            path, tail=tail, total_count=total_count, encoding=encoding, silently=silently, error_action=error_action
+        )
+    )
 
 
 def import_csv_rows(path: Any, delimiter: str = ",", header: Any = None) -> list[Any]:

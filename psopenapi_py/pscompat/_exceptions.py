@@ -45,6 +45,9 @@ _PARENTS: dict[str, str | None] = {
     "System.Management.Automation.ParameterBindingValidationException": (
         "System.Management.Automation.ParameterBindingException"
     ),
+    "System.Management.Automation.SessionStateException": "System.SystemException",
+    # A path cmdlet's error for a path that is not there.
+    "System.Management.Automation.ItemNotFoundException": "System.Management.Automation.SessionStateException",
     # What Write-Error's error is, once $ErrorActionPreference (or -ErrorAction) Stop makes it end the script.
     "Microsoft.PowerShell.Commands.WriteErrorException": "System.SystemException",
 }

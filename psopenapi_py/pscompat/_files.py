@@ -6,12 +6,14 @@ import csv
 import io
 import os
 import shutil
+import sys
 import tempfile
 from datetime import datetime
 from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, items, member, model_fields
 from ._convert import ScriptError, collect
+from ._exceptions import dotnet_error
 from ._format import text
 
 __all__ = [
@@ -43,7 +45,24 @@ def _path(value: Any, parameter: str = "Path") -> str:
 
 
 def _missing(path: str) -> ScriptError:
-    return ScriptError(f"Cannot find path '{os.path.abspath(path)}' because it does not exist.")
+    """PowerShell's error for a path that is not there (``catch [ItemNotFoundException]`` takes it)."""
+    return dotnet_error(
+        "System.Management.Automation.ItemNotFoundException",
+        f"Cannot find path '{path if path.lower().startswith('env:') else os.path.abspath(path)}' because it does not exist.",
+    )
+
+
+def _not_found(command: str, path: str, silently: bool, error_action: str | None) -> None:
+    """A path that is not there: PowerShell's non-terminating error. It ends the script with ``-ErrorAction
+    Stop`` (or ``$ErrorActionPreference = 'Stop'``), is dropped with ``SilentlyContinue`` or ``Ignore``, and
+    is otherwise written to standard error while the command goes on (with the next path, if any)."""
+    from ._streams import preferences  # _streams builds on this module
+
+    action = "silentlycontinue" if silently else (error_action or preferences.error_action).lower()
+    if action == "stop":
+        raise _missing(path)
+    if action not in ("silentlycontinue", "ignore"):
+        sys.stderr.write(f"{command}: {_missing(path)}\n")
 
 
 def temp_path() -> str:
@@ -140,14 +159,15 @@ def get_content(
     total_count: Any = None,
     encoding: Any = None,
     silently: bool = False,
+    error_action: str | None = None,
 ) -> Any:
     """``Get-Content p``: the lines (one line is a string, none ``$null``); ``-Raw``: the whole text
-    (``$null`` for an empty file); ``-Tail n``/``-TotalCount n``: the last/first n lines."""
+    (``$null`` for an empty file); ``-Tail n``/``-TotalCount n``: the last/first n lines. A missing file
+    gives nothing, after PowerShell's non-terminating error (:func:`_not_found`)."""
     p = _path(path)
     if not os.path.exists(p):
-        if silently:
-            return None  # -ErrorAction SilentlyContinue: nothing
-        raise _missing(p)
+        _not_found("Get-Content", p, silently, error_action)
+        return None
     with open(p, encoding=_encoding(encoding) if encoding is not None else "utf-8-sig", newline="") as handle:
         body = handle.read()
     if raw:
@@ -162,23 +182,33 @@ def get_content(
     return collect(lines)
 
 
-def _item_targets(path: Any, destination: Any) -> list[tuple[str, str]]:
+def _item_targets(
+    command: str, path: Any, destination: Any, silently: bool, error_action: str | None
+) -> list[tuple[str, str]]:
     """(source, target) for each path Copy-Item or Move-Item is given: into ``destination`` when it is a
-    folder, else to that name; a missing source is PowerShell's error."""
+    folder, else to that name; a missing source is PowerShell's non-terminating error."""
     to = _path(destination, "Destination")
     pairs = []
     for one in items(path):
         p = _path(one)
         if not os.path.exists(p):
-            raise _missing(p)
+            _not_found(command, p, silently, error_action)
+            continue
         pairs.append((p, os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to))
     return pairs
 
 
-def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = False) -> None:
+def copy_item(
+    path: Any,
+    destination: Any,
+    recurse: bool = False,
+    force: bool = False,
+    silently: bool = False,
+    error_action: str | None = None,
+) -> None:
     """``Copy-Item p dest``: a file to a file or into a folder; a folder (its contents too with ``recurse``,
     else only the folder itself, as PowerShell copies it); an existing file is replaced."""
-    for p, target in _item_targets(path, destination):
+    for p, target in _item_targets("Copy-Item", path, destination, silently, error_action):
         if os.path.isdir(p):
             if recurse:
                 shutil.copytree(p, target, dirs_exist_ok=True)
@@ -190,20 +220,25 @@ def copy_item(path: Any, destination: Any, recurse: bool = False, force: bool = 
             shutil.copyfile(p, target)
 
 
-def move_item(path: Any, destination: Any, force: bool = False) -> None:
+def move_item(
+    path: Any, destination: Any, force: bool = False, silently: bool = False, error_action: str | None = None
+) -> None:
     """``Move-Item p dest``: into a folder, or to a new name; an existing file is an error unless ``force``."""
-    for p, target in _item_targets(path, destination):
+    for p, target in _item_targets("Move-Item", path, destination, silently, error_action):
         if os.path.exists(target) and not force:
             raise ScriptError("Cannot create a file when that file already exists.")
         shutil.move(p, target)
 
 
-def rename_item(path: Any, new_name: Any, force: bool = False) -> None:
+def rename_item(
+    path: Any, new_name: Any, force: bool = False, silently: bool = False, error_action: str | None = None
+) -> None:
     """``Rename-Item p newname``: a new name in the same folder (a name, not a path)."""
     p = _path(path)
     name = _path(new_name, "NewName")
     if not os.path.exists(p):
-        raise _missing(p)
+        _not_found("Rename-Item", p, silently, error_action)
+        return
     if os.path.basename(name) != name:
         raise ScriptError("Cannot rename the specified target, because it represents a path or device name.")
     target = os.path.join(os.path.dirname(p), name)
@@ -212,20 +247,21 @@ def rename_item(path: Any, new_name: Any, force: bool = False) -> None:
     os.rename(p, target)
 
 
-def remove_item(path: Any, recurse: bool = False, force: bool = False, silently: bool = False) -> None:
-    """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is an error unless silenced;
-    ``Env:NAME`` removes an environment variable."""
+def remove_item(
+    path: Any, recurse: bool = False, force: bool = False, silently: bool = False, error_action: str | None = None
+) -> None:
+    """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is PowerShell's
+    non-terminating error (:func:`_not_found`); ``Env:NAME`` removes an environment variable."""
     for one in items(path):
         p = _path(one)
         if p.lower().startswith("env:"):
-            if p[4:] not in os.environ and not silently:
-                raise ScriptError(f"Cannot find path '{p}' because it does not exist.")
+            if p[4:] not in os.environ:
+                _not_found("Remove-Item", p, silently, error_action)
             os.environ.pop(p[4:], None)
             continue
         if not os.path.lexists(p):
-            if silently:
-                continue
-            raise _missing(p)
+            _not_found("Remove-Item", p, silently, error_action)
+            continue
         if os.path.isdir(p) and not os.path.islink(p):
             if recurse:
                 shutil.rmtree(p)
@@ -246,6 +282,7 @@ def get_child_item(
     name: bool = False,
     force: bool = False,
     silently: bool = False,
+    error_action: str | None = None,
 ) -> list[Any]:
     """``Get-ChildItem``: a folder's items (hidden ones only with ``force``), each with ``Name``, ``FullName``,
     ``BaseName``, ``Extension``, ``Length``, ``LastWriteTime``, ``PSIsContainer``, ``DirectoryName``; the
@@ -254,9 +291,8 @@ def get_child_item(
 
     root = _path(path)
     if not os.path.exists(root):
-        if silently:
-            return []
-        raise _missing(root)
+        _not_found("Get-ChildItem", root, silently, error_action)
+        return []
     if os.path.isfile(root):
         found = [root]
     else:
@@ -304,10 +340,10 @@ def _item(full: str) -> PSObject:
     return info
 
 
-def get_item(path: Any, force: bool = False, silently: bool = False) -> Any:
+def get_item(path: Any, force: bool = False, silently: bool = False, error_action: str | None = None) -> Any:
     """``Get-Item p``: the file or folder (as :func:`get_child_item` gives its items), or ``Env:NAME``'s
-    entry (``Name``, ``Key``, ``Value``); an array of paths gives an array. A missing path is an error,
-    or nothing with ``silently`` (``-ErrorAction SilentlyContinue``)."""
+    entry (``Name``, ``Key``, ``Value``); an array of paths gives an array. A missing path gives nothing,
+    after PowerShell's non-terminating error (:func:`_not_found`)."""
     found: list[Any] = []
     for one in items(path):
         p = _path(one)
@@ -315,15 +351,14 @@ def get_item(path: Any, force: bool = False, silently: bool = False) -> Any:
             name = p[4:]
             if name in os.environ:
                 found.append(DictionaryEntry(name, os.environ[name]))
-            elif not silently:
-                raise ScriptError(f"Cannot find path '{p}' because it does not exist.")
+            else:
+                _not_found("Get-Item", p, silently, error_action)
             continue
         if any(c in p for c in "*?[") and not os.path.lexists(p):
             raise ScriptError(f"Get-Item of a wildcard path ({p}) is not translated; use Get-ChildItem -Filter.")
         if not os.path.lexists(p):
-            if silently:
-                continue
-            raise _missing(p)
+            _not_found("Get-Item", p, silently, error_action)
+            continue
         found.append(_item(p))
     return collect(found) if isinstance(path, (list, tuple)) else (found[0] if found else None)
 
@@ -372,10 +407,11 @@ def export_csv(
 
 
 def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:
-    """``Import-Csv p``: one object per line after the header, every value text."""
+    """``Import-Csv p``: one object per line after the header, every value text. A missing file ends the
+    statement with .NET's ``FileNotFoundException``, as Import-Csv opens it."""
     p = _path(path)
     if not os.path.exists(p):
-        raise _missing(p)
+        raise dotnet_error("System.IO.FileNotFoundException", f"Could not find file '{os.path.abspath(p)}'.")
     with open(p, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=delimiter))
     return collect(_csv_objects(rows, header))

@@ -9,7 +9,7 @@ from typing import Any
 
 from ._collections import PSObject, items
 from ._convert import ScriptError, is_null
-from ._files import _encoding, _missing, _path
+from ._files import _encoding, _not_found, _path
 from ._format import text
 from ._operators import _MatchInfo, to_regex
 
@@ -75,7 +75,7 @@ class MatchInfo:
 
 
 def _sources(
-    input_object: Any, path: Any, literal_path: Any, encoding: Any, silently: bool
+    input_object: Any, path: Any, literal_path: Any, encoding: Any, silently: bool, error_action: str | None
 ) -> list[tuple[str | None, list[str]]]:
     """(file or None, lines) for each input: the piped values' text (one source, a value a line, so that
     line numbers count the piped values), or each file the paths name (folders skipped)."""
@@ -102,10 +102,9 @@ def _sources(
             names = sorted(glob.glob(given))  # a pattern that matches nothing is no error
         elif os.path.exists(given):
             names = [given]
-        elif silently:
-            continue
         else:
-            raise _missing(given)
+            _not_found("Select-String", given, silently, error_action)
+            continue
         for name in names:
             if os.path.isdir(name):
                 continue
@@ -127,6 +126,7 @@ def select_string(
     raw: bool = False,
     encoding: Any = None,
     silently: bool = False,
+    error_action: str | None = None,
 ) -> list[Any]:
     """``Select-String``: a MatchInfo per matching line (``raw``: the lines themselves; ``quiet``: ``[True]``
     when any line matches, else ``[False]`` for files and nothing for piped text; ``not_match``: the lines
@@ -146,7 +146,7 @@ def select_string(
     compiled = [re.compile(re.escape(p), flags) if simple_match else to_regex(p, case_sensitive) for p in patterns]
     found: list[Any] = []
     searched_files = False
-    for file, lines in _sources(input_object, path, literal_path, encoding, silently):
+    for file, lines in _sources(input_object, path, literal_path, encoding, silently, error_action):
         searched_files = searched_files or file is not None
         for number, line in enumerate(lines, 1):
             hit = next(((p, r) for p, r in zip(patterns, compiled, strict=True) if r.search(line)), None)

@@ -116,6 +116,21 @@ def _error_action(args: dict[str, Expr], node: Node, command: str, silent_ok: bo
     raise Unsupported(node, f"unsupported: {command} -ErrorAction {action}")
 
 
+def _path_error_action(args: dict[str, Expr], node: Node, command: str) -> list[tuple[str, Expr]]:
+    """``-ErrorAction`` of a path cmdlet, whose missing path is a non-terminating error: the runtime's
+    ``silently=True`` (``SilentlyContinue``, ``Ignore``) or ``error_action=`` (``Stop``, ``Continue``); none
+    given, ``$ErrorActionPreference`` decides when the command runs."""
+    action = _word(args.get("ErrorAction"), node, "-ErrorAction")
+    if action is None:
+        return []
+    lowered = action.lower()
+    if lowered in ("silentlycontinue", "ignore"):
+        return [("silently=", const_expr(True))]
+    if lowered in ("stop", "continue"):
+        return [("error_action=", const_expr(action))]
+    raise Unsupported(node, f"unsupported: {command} -ErrorAction {action}")
+
+
 def _input(args: dict[str, Expr], node: Node, command: str, key: str = "InputObject") -> Expr:
     """The piped input of a pipeline cmdlet; ``-InputObject x`` (x taken as one object, never enumerated) is
     not translated."""
@@ -458,7 +473,7 @@ def get_child_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Get-ChildItem [path] [-Filter pattern] [-File|-Directory] [-Recurse] [-Name]``: the folder's items as
     objects with ``Name``, ``FullName``, ``BaseName``, ``Extension``, ``Length``, ``LastWriteTime``, ... (names
     with ``-Name``), in name order."""
-    silent = _error_action(args, node, "Get-ChildItem", silent_ok=True)
+    errors = _path_error_action(args, node, "Get-ChildItem")
     path = args.get("Path", const_expr("."))
     if isinstance(path.const, str) and _WILDCARD.search(path.const):
         raise Unsupported(node, f"unsupported: Get-ChildItem of a wildcard path ({path.const}); use -Filter")
@@ -468,21 +483,19 @@ def get_child_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     for switch in ("File", "Directory", "Recurse", "Name", "Force"):
         if _switch(args, switch, node):
             extra.append((switch.lower() + "=", const_expr(True)))
-    if silent:
-        extra.append(("silently=", const_expr(True)))
+    extra.extend(errors)
     return ps_call(out, "get_child_item", [("", path), *extra], _STREAM, stream=True)
 
 
 def get_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Get-Item p [-Force]``: the file or folder (``Name``, ``FullName``, ``Length``...), or ``Env:NAME``'s
     entry; with ``-ErrorAction SilentlyContinue``, nothing for a missing path."""
-    silent = _error_action(args, node, "Get-Item", silent_ok=True)
+    errors = _path_error_action(args, node, "Get-Item")
     path = _path(args, node, "Get-Item")
     extra: list[tuple[str, Expr]] = []
     if _switch(args, "Force", node):
         extra.append(("force=", const_expr(True)))
-    if silent:
-        extra.append(("silently=", const_expr(True)))
+    extra.extend(errors)
     return ps_call(out, "get_item", [("", path), *extra], UNKNOWN)
 
 
@@ -585,7 +598,7 @@ def add_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 def get_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Get-Content p``: its lines, a stream; ``-Raw``: the whole text; ``-Tail n``, ``-TotalCount n``."""
-    silent = _error_action(args, node, "Get-Content", silent_ok=True)
+    errors = _path_error_action(args, node, "Get-Content")
     path = _path(args, node, "Get-Content")
     if "Tail" in args and "TotalCount" in args:
         raise Unsupported(node, "unsupported: Get-Content with both -Tail and -TotalCount")
@@ -595,8 +608,7 @@ def get_content(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if "TotalCount" in args:
         extra.append(("total_count=", args["TotalCount"]))
     extra.extend(_encoding(args, node))
-    if silent:
-        extra.append(("silently=", const_expr(True)))  # a missing file: nothing, and no error
+    extra.extend(errors)  # a missing file: nothing, after the error -ErrorAction or the preference asks for
     if _switch(args, "Raw", node):
         if "Tail" in args or "TotalCount" in args:
             raise Unsupported(node, "unsupported: Get-Content -Raw with -Tail or -TotalCount")
@@ -658,11 +670,11 @@ def import_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 def _item_move(out: Output, args: dict[str, Expr], node: Node, command: str, func: str, target: str) -> Expr:
     """``Copy-Item``/``Move-Item p destination`` and ``Rename-Item p newname`` (no wildcards)."""
-    _error_action(args, node, command)
+    errors = _path_error_action(args, node, command)
     path = _path(args, node, command)
     to = _path(args, node, command, target)
     extra = [(f"{name.lower()}=", const_expr(True)) for name in ("Recurse", "Force") if _switch(args, name, node)]
-    return ps_call(out, func, [("", path), ("", to), *extra], NONE, stmt=True)
+    return ps_call(out, func, [("", path), ("", to), *extra, *errors], NONE, stmt=True)
 
 
 def copy_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -688,15 +700,13 @@ def write_progress(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 def remove_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Remove-Item p [-Recurse] [-Force] [-ErrorAction SilentlyContinue]``."""
-    silently = _error_action(args, node, "Remove-Item", silent_ok=True)
+    errors = _path_error_action(args, node, "Remove-Item")
     path = _path(args, node, "Remove-Item")
     extra: list[tuple[str, Expr]] = []
     for name in ("Recurse", "Force"):
         if _switch(args, name, node):
             extra.append((name.lower() + "=", const_expr(True)))
-    if silently:
-        extra.append(("silently=", const_expr(True)))
-    return ps_call(out, "remove_item", [("", path), *extra], NONE, stmt=True)
+    return ps_call(out, "remove_item", [("", path), *extra, *errors], NONE, stmt=True)
 
 
 def _discarded(node: Node) -> bool:
@@ -965,7 +975,7 @@ def format_list(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 def select_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Select-String pattern [path]`` or ``... | Select-String pattern``: MatchInfo objects (``-Raw``: the
     lines; ``-Quiet``: True or nothing), with ``-SimpleMatch``, ``-CaseSensitive``, ``-NotMatch``, ``-AllMatches``."""
-    silent = _error_action(args, node, "Select-String", silent_ok=True)
+    errors = _path_error_action(args, node, "Select-String")
     for name in ("Context", "Include", "Exclude", "Culture"):
         if name in args:
             raise Unsupported(node, f"unsupported: Select-String -{name}")
@@ -988,8 +998,7 @@ def select_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         if _switch(args, name, node):
             extra.append((f"{snake_case(name)}=", const_expr(True)))
     extra.extend(_encoding(args, node))
-    if silent:
-        extra.append(("silently=", const_expr(True)))
+    extra.extend(errors)
     return ps_call(out, "select_string", [first, *extra], _STREAM, stream=True)
 
 

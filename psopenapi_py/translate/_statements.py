@@ -1039,7 +1039,9 @@ class Statements(Context):
         errors are untyped (``RuntimeException``), so only what the script throws of type T is caught."""
         if body is None or all(t == "System.Net.WebException" for t in types):
             return  # pwsh 7 raises no WebException: nothing but the script's own throw can match
-        source = _implicit_dotnet_source(body, self.functions, self.cat, self._cannot_fail)
+        # The path cmdlets' missing-path errors are typed as PowerShell's, and those are all they raise of these.
+        typed = _PATH_COMMANDS if all(t in _NOT_FOUND_TYPES for t in types) else frozenset()
+        source = _implicit_dotnet_source(body, self.functions, self.cat, self._cannot_fail, typed)
         if source is not None:
             shown = ", ".join(f"[{t}]" for t in types)
             self.out.warn(
@@ -1245,11 +1247,34 @@ def _inclusive_bound(bound: Expr, delta: int) -> Expr:
 _UNTYPED_ERROR_COMMANDS = frozenset({"write-output", "write-host", "write-verbose", "write-warning", "out-null"})
 
 
+#: The commands whose missing path is PowerShell's ItemNotFoundException in the runtime too, and those types.
+_PATH_COMMANDS = frozenset(
+    {
+        "get-content",
+        "get-item",
+        "get-childitem",
+        "remove-item",
+        "copy-item",
+        "move-item",
+        "rename-item",
+        "select-string",
+    }
+)
+_NOT_FOUND_TYPES = frozenset(
+    {"System.Management.Automation.ItemNotFoundException", "System.Management.Automation.SessionStateException"}
+)
+
+
 def _implicit_dotnet_source(
-    body: Node, functions: dict[str, Any], cat: Any, cannot_fail: Callable[[Node], bool] = lambda node: False
+    body: Node,
+    functions: dict[str, Any],
+    cat: Any,
+    cannot_fail: Callable[[Node], bool] = lambda node: False,
+    typed_commands: frozenset[str] = frozenset(),
 ) -> str | None:
     """What in ``body`` may raise a .NET exception by itself (described for a warning), or None;
-    ``cannot_fail`` tells the method calls that raise nothing (``$list.Add(x)`` on a known list)."""
+    ``cannot_fail`` tells the method calls that raise nothing (``$list.Add(x)`` on a known list), and
+    ``typed_commands`` the commands whose errors of the caught types the runtime raises as PowerShell does."""
     from ..pscompat._exceptions import known_exception
     from ..pscompat._methods import TYPED_FAILURES, static_key
 
@@ -1281,6 +1306,7 @@ def _implicit_dotnet_source(
             words = _text(node).split()
             known = (
                 lowered in _UNTYPED_ERROR_COMMANDS
+                or lowered in typed_commands
                 or normalize(command) in functions
                 or cat.function(command) is not None
                 or (lowered == "new-object" and len(words) > 1 and known_exception(words[1]) is not None)
