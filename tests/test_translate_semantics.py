@@ -1444,3 +1444,30 @@ try {
         "Response status code does not indicate success: 401 (Unauthorized).",
         "no value <- first",
     ]
+
+
+def test_a_script_block_default_of_a_function_parameter_is_its_default() -> None:
+    script = """
+function Show-Team {
+    param([string]$Name, [scriptblock]$Format = { param($n) "team $n" })
+    & $Format $Name
+}
+Show-Team 'alpha'
+Show-Team 'beta' -Format { param($n) $n.ToUpper() }
+"""
+    assert out(script) == ["team alpha", "BETA"]
+
+
+def test_a_script_block_given_to_a_function_that_has_its_variable_warns() -> None:
+    script = """
+$Tier = 'standard'
+function Get-TierLabel { param([scriptblock]$Template) $Tier = 'premium'; & $Template }
+function Get-Plain { param([scriptblock]$Template) & $Template }
+Get-TierLabel -Template { "tier is $Tier" }
+Get-Plain { "tier is $Tier" }
+"""
+    assert [str(w) for w in translate_powershell(script).warnings] == [
+        "line 5: a script block given to a function reads its variables when it runs, from the scope that calls "
+        "it: called from Get-TierLabel ($Tier), PowerShell would give it that function's own variable, where this "
+        "translation reads the one where the block is written"
+    ]

@@ -1158,8 +1158,16 @@ class Expressions(Context):
         holder = node.parent
         while holder is not None and holder.type in _VALUE_WRAPPERS:
             holder = holder.parent
-        if holder is None or holder.type not in ("hash_entry", "assignment_expression"):
-            return  # handed to a command or method, which runs it where it is written
+        # Handed to one of the script's functions, it runs inside that function (a cmdlet or a method runs
+        # it where it is written).
+        called: str | None = None
+        if holder is not None and holder.type == "command_elements" and holder.parent is not None:
+            name_node = holder.parent.child_by_field_name("command_name")
+            called = normalize(_text(name_node)) if name_node is not None else None
+            if called not in self.functions:
+                return
+        elif holder is None or holder.type not in ("hash_entry", "assignment_expression"):
+            return
         text = _text(node)
         own = {m.group(1).lower() for m in _ASSIGNED_VARIABLE.finditer(text)}
         for params in _descendants(node, "param_block"):
@@ -1172,8 +1180,8 @@ class Expressions(Context):
         while enclosing is not None and enclosing.type != "function_statement":
             enclosing = enclosing.parent
         callers: list[str] = []
-        for fn in self.functions.values():
-            if enclosing is not None and fn.node == enclosing:
+        for key, fn in self.functions.items():
+            if (enclosing is not None and fn.node == enclosing) or (called is not None and key != called):
                 continue
             locals_ = {m.group(1).lower() for m in _ASSIGNED_VARIABLE.finditer(_text(fn.node))}
             locals_ |= {p.name.lower() for p in fn.params}
@@ -1184,7 +1192,8 @@ class Expressions(Context):
         if callers:
             self.out.warn(
                 node,
-                "a script block kept for later reads its variables when it runs, from the scope that calls it: "
+                f"a script block {'given to a function' if called else 'kept for later'} reads its variables when "
+                "it runs, from the scope that calls it: "
                 f"called from {' or '.join(callers)}, PowerShell would give it that function's own variable, "
                 "where this translation reads the one where the block is written",
             )

@@ -570,6 +570,12 @@ def write_param_checks(ctx: Context, params: list[_Param], indent: str, *, defau
     """At the start of a function: each computed default, evaluated when the call left its parameter out
     (``if p is ps.DEFAULT: p = ...``, in declaration order, so it may use the parameters before it), then
     ``ps.validate("Name", name, ps.ValidateSet(...))`` for each checked parameter."""
+    # A default that is a script block is a nested def, written at the indent of the lines it goes before.
+    with ctx.walking(indent=indent):
+        _write_param_checks(ctx, params, indent, defaults)
+
+
+def _write_param_checks(ctx: Context, params: list[_Param], indent: str, defaults: bool) -> None:
     for p in params:
         checks = p.checks if isinstance(p, CheckedParam) else []
         validate = None
