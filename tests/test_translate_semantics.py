@@ -1471,3 +1471,16 @@ Get-Plain { "tier is $Tier" }
         "it: called from Get-TierLabel ($Tier), PowerShell would give it that function's own variable, where this "
         "translation reads the one where the block is written"
     ]
+
+
+def test_a_string_piped_into_an_array_parameter_is_an_array_of_one() -> None:
+    script = """
+function Close-Calls {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, ValueFromPipeline)][string[]]$CallId)
+    process { foreach ($Id in $CallId) { "closing $Id ($($CallId.Count))" } }
+}
+'rtc_a' | Close-Calls
+'rtc_b', 'rtc_c' | Close-Calls
+"""
+    assert out(script) == ["closing rtc_a (1)", "closing rtc_b (1)", "closing rtc_c (1)"]

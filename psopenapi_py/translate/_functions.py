@@ -356,7 +356,7 @@ _SETS_PREFERENCE = re.compile(
 #: The keyword argument a pipeline function takes its piped input in.
 _PIPED = "piped"
 #: The ps.cast type of a pipeline parameter by its declared type.
-_CASTS_BY_TYPE = {Kind.INT: "int", Kind.FLOAT: "double", Kind.STR: "string", Kind.BOOL: "bool"}
+_CASTS_BY_TYPE = {Kind.INT: "int", Kind.FLOAT: "double", Kind.STR: "string", Kind.BOOL: "bool", Kind.LIST: "array"}
 
 
 def _named_blocks(script_block: Node | None) -> dict[str, Node] | None:
