@@ -1484,3 +1484,18 @@ function Close-Calls {
 'rtc_b', 'rtc_c' | Close-Calls
 """
     assert out(script) == ["closing rtc_a (1)", "closing rtc_b (1)", "closing rtc_c (1)"]
+
+
+def test_a_hash_sign_in_a_string_or_opening_a_here_string_line_is_text() -> None:
+    script = """
+$App = 'kiosk'
+$EnvText = @"
+# $App settings
+KEY=value
+  # indented $App
+"@
+Write-Output $EnvText
+"ticket $App #42"
+"a # $App b"
+"""
+    assert out(script) == ["# kiosk settings", "KEY=value", "  # indented kiosk", "ticket kiosk #42", "a # kiosk b"]

@@ -13,6 +13,7 @@ layout is kept (no newline is added or removed), so line numbers in warnings sta
 - ``Write-Output $s.Split(',').Count``: an argument that chains calls is put in parentheses.
 - ``function F { param($n) $n }`` and ``switch ($x) { 1 { 'a' } default { 'b' } }``: a ``;`` after the
   ``param()`` block or between clauses on one line.
+- a line of a double-quoted here-string starting with ``#`` (read as a comment): the ``#`` escaped.
 - ``$v = if (c) { a }`` followed by ``else { b }`` on the next line (a tree without errors, where ``else``
   is read as a command): the line break continued with a backtick.
 """
@@ -47,8 +48,9 @@ def repair(source: bytes) -> tuple[bytes, Tree, dict[int, str]]:
     tree = _parser().parse(source)
     coalesce: dict[int, str] = {}
     for _ in range(_ROUNDS):
-        # The grammar reads these apart without an error: the `else` line parses as a command.
-        edits = _else_lines(source, tree)
+        # The grammar reads these without an error: the `else` line parses as a command, and a line of a
+        # here-string that starts with `#` as a comment.
+        edits = [*_else_lines(source, tree), *_hash_in_here_strings(source, tree)]
         if not edits:
             break
         source, coalesce = _apply(source, edits, coalesce)
@@ -372,8 +374,21 @@ def _argument_end(source: bytes, start: int) -> int:
 def _hash_in_strings(source: bytes, tree: Tree) -> list[Edit]:
     """A ``#`` after a space inside a double-quoted string (``"ticket $Team #42"``) that the grammar took for a
     comment: escaped as `` `# ``, the same character to PowerShell."""
-    edits: list[Edit] = []
+    found: set[int] = set()
     for node, in_error in _walk_errors(tree):
+        if node.has_error:
+            # A string before the error that a comment ran on in: its closing quote became comment text.
+            for child in node.children:
+                if child.has_error:
+                    continue
+                string = child.descendant_for_byte_range(child.end_byte - 1, child.end_byte)
+                while string is not None and string.type != "expandable_string_literal" and string != child:
+                    string = string.parent
+                if string is None or string.type != "expandable_string_literal":
+                    continue
+                for part in string.children:
+                    if part.type == "comment" and (at := source.find(b"#", part.start_byte, part.end_byte)) != -1:
+                        found.add(at)
         if node.type != "comment" or not in_error:
             continue
         at = source.find(b"#", node.start_byte, node.end_byte)
@@ -382,7 +397,30 @@ def _hash_in_strings(source: bytes, tree: Tree) -> list[Edit]:
         line_start = source.rfind(b"\n", 0, at) + 1
         quotes = len(re.findall(rb'(?<!`)"', source[line_start:at]))
         if quotes % 2 == 1 and b'"' in source[at : node.end_byte]:
-            edits.append((at, at, b"`", None))
+            found.add(at)
+    # A `#` escaped already is the grammar's comment still: another backtick would escape the backtick.
+    return [(at, at, b"`", None) for at in sorted(found) if source[at - 1 : at] != b"`"]
+
+
+#: The start of a double-quoted here-string.
+_HERE_STRING = re.compile(rb'@"[ \t]*\r?\n')
+
+
+def _hash_in_here_strings(source: bytes, tree: Tree) -> list[Edit]:
+    """A ``#`` opening a line of a double-quoted here-string, which the grammar reads as a comment (and so
+    the ``$variables`` after it as comment text): escaped as `` `# ``, the same character to PowerShell."""
+    edits: list[Edit] = []
+    for match in _HERE_STRING.finditer(source):
+        node: Node | None = tree.root_node.descendant_for_byte_range(match.start(), match.start() + 2)
+        while node is not None and node.type != "expandable_here_string_literal":
+            node = node.parent if node.start_byte == match.start() else None
+        if node is None:
+            continue  # inside a comment or another string
+        for child in node.children:
+            if child.type == "comment":
+                at = source.find(b"#", child.start_byte, child.end_byte)
+                if at != -1:
+                    edits.append((at, at, b"`", None))
     return edits
 
 
