@@ -1499,3 +1499,30 @@ Write-Output $EnvText
 "a # $App b"
 """
     assert out(script) == ["# kiosk settings", "KEY=value", "  # indented kiosk", "ticket kiosk #42", "a # kiosk b"]
+
+
+def test_a_string_builder_replaces_and_removes_as_dotnets_does() -> None:
+    script = """
+$Sb = [System.Text.StringBuilder]::new()
+[void]$Sb.AppendLine('const a = 1')
+[void]$Sb.Append('const b = 2')
+$null = $Sb.Replace('const ', 'export const ')
+$Sb.ToString()
+$Sb.Replace('export ', '').Remove(0, 6).ToString()
+try { $Sb.Remove(0, 99) } catch { $_.Exception.Message }
+"""
+    assert out(script) == [
+        "export const a = 1",
+        "export const b = 2",
+        "a = 1",
+        "const b = 2",
+        'Exception calling "Remove" with "2" argument(s): '
+        "\"Index and length must refer to a location within the string. (Parameter 'length')\"",
+    ]
+
+
+def test_the_note_properties_of_file_cmdlets_output_are_reported() -> None:
+    warnings = translate_powershell(
+        "Get-Content ./a.txt | ForEach-Object { '{0}: {1}' -f $_.ReadCount, $_ }\n"
+    ).warnings
+    assert [w.message for w in warnings] == ["unsupported: .ReadCount (a note property PowerShell's file cmdlets add)"]

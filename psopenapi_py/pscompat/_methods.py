@@ -619,7 +619,7 @@ def array_list_add(items: list[Any], value: Any) -> int:
 
 class StringBuilder:
     """``[System.Text.StringBuilder]::new()``: ``Append``, ``AppendLine``, ``AppendFormat``, ``Insert``,
-    ``Clear``, ``Length``, ``ToString``. Each method returns the builder, which PowerShell writes out
+    ``Replace``, ``Remove``, ``Clear``, ``Length``, ``ToString``. Each method returns the builder, which PowerShell writes out
     unless it is discarded (``[void]``, ``$null =``)."""
 
     def __init__(self, initial: Any = "") -> None:
@@ -642,6 +642,44 @@ class StringBuilder:
         i = to_int(index)
         self.parts = [whole[:i] + text(value) + whole[i:]]
         return self
+
+    def Replace(  # noqa: N802 - the .NET name
+        self, old: Any, new: Any, start: Any = None, count: Any = None
+    ) -> StringBuilder:
+        """Every ``old`` replaced by ``new`` (``$null`` removes it), in the whole text or ``count`` characters
+        from ``start``."""
+        if old is None:
+            raise _bad_argument(
+                "Replace", "Value cannot be null. (Parameter 'oldValue')", "System.ArgumentNullException"
+            )
+        if not text(old):
+            raise _bad_argument("Replace", "String cannot be of zero length. (Parameter 'oldValue')")
+        whole = "".join(self.parts)
+        first = 0 if start is None else to_int(start)
+        size = len(whole) - first if count is None else to_int(count)
+        self._check_range("Replace", first, size, "count", len(whole))
+        replaced = whole[first : first + size].replace(text(old), "" if new is None else text(new))
+        self.parts = [whole[:first] + replaced + whole[first + size :]]
+        return self
+
+    def Remove(self, start: Any, length: Any) -> StringBuilder:  # noqa: N802 - the .NET name
+        """``length`` characters taken out from ``start``."""
+        whole = "".join(self.parts)
+        first, size = to_int(start), to_int(length)
+        self._check_range("Remove", first, size, "length", len(whole))
+        self.parts = [whole[:first] + whole[first + size :]]
+        return self
+
+    @staticmethod
+    def _check_range(method: str, first: int, size: int, size_name: str, total: int) -> None:
+        """.NET's checks of a range of the text, in its order and with its messages."""
+        if size < 0:
+            raise _bad_argument(method, _negative(size_name, size), _OUT_OF_RANGE)
+        if first < 0:
+            raise _bad_argument(method, _negative("startIndex", first), _OUT_OF_RANGE)
+        if size > total - first:
+            message = f"Index and length must refer to a location within the string. (Parameter '{size_name}')"
+            raise _bad_argument(method, message, _OUT_OF_RANGE)
 
     def Clear(self) -> StringBuilder:  # noqa: N802 - the .NET name
         self.parts = []

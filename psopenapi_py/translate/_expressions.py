@@ -451,6 +451,9 @@ class Expressions(Context):
         if lower == "psobject" and t.kind not in (Kind.OBJECT, Kind.MODEL):
             # Every value's view of itself (.PSObject.Properties), never a key or property of that name.
             return self._ps("member", base, const_expr(name))
+        if lower in _PROVIDER_NOTES and not (t.kind == Kind.DICT and lower in (t.keys or {})):
+            # Get-Content's lines and Get-ChildItem's items carry these in PowerShell; the runtime's do not.
+            raise Unsupported(node, f"unsupported: .{name} (a note property PowerShell's file cmdlets add)")
         obj = wrap(base, P_ATOM)
         if t.kind == Kind.DICT and t.keys is None and t.cls != "PSObject" and lower in ("count", "keys", "values"):
             # A key of that name wins over the table's own property, as PowerShell reads it: which one it
@@ -1345,6 +1348,9 @@ def _may_be_assigned(source: bytes, name: str) -> bool:
 _READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
 #: Nodes that only wrap a value on its way to where it is used.
+#: What PowerShell's file cmdlets add to each line or item they write (``$_.ReadCount`` of Get-Content's lines).
+_PROVIDER_NOTES = frozenset({"readcount", "pspath", "psparentpath", "pschildname", "psdrive", "psprovider"})
+
 _VALUE_WRAPPERS = frozenset(
     {
         "unary_expression",
