@@ -527,13 +527,14 @@ def test_files_round_trip_like_the_cmdlets(tmp_path: Path, capsys: pytest.Captur
         f"Remove-Item: Cannot find path '{path}' because it does not exist.\n"
         f"Get-Content: Cannot find path '{path}' because it does not exist.\n"
     )
+    saved = ps.preferences.save()
     ps.preferences.set("ErrorActionPreference", "Stop")
     try:
         with pytest.raises(not_found):
             ps.get_item(path)
         assert ps.get_item(path, error_action="Continue") is None
     finally:
-        ps.preferences.set("ErrorActionPreference", "Continue")
+        ps.preferences.restore(saved)
 
 
 def test_csv_export_quotes_every_field_and_imports_back(tmp_path: Path) -> None:

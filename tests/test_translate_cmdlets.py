@@ -35,12 +35,14 @@ def run(ps: str) -> tuple[str, str]:
     """Translate (no warning allowed), run, and return what the script wrote to stdout and stderr."""
     python = py(ps)
     out, err = io.StringIO(), io.StringIO()
+    preferences = pscompat.preferences.save()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             exec(compile(python, "<translated>", "exec"), {"__name__": "__main__"})
     finally:
         # The runtime's modes are the process's (a translated script has one to itself): reset for the next.
         pscompat.set_strict_mode(off=True)
+        pscompat.preferences.restore(preferences)
     return out.getvalue(), err.getvalue()
 
 
