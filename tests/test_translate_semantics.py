@@ -1526,3 +1526,20 @@ def test_the_note_properties_of_file_cmdlets_output_are_reported() -> None:
         "Get-Content ./a.txt | ForEach-Object { '{0}: {1}' -f $_.ReadCount, $_ }\n"
     ).warnings
     assert [w.message for w in warnings] == ["unsupported: .ReadCount (a note property PowerShell's file cmdlets add)"]
+
+
+def test_a_parameter_alias_names_it_in_a_call_and_binds_a_piped_property_of_that_name() -> None:
+    script = """
+function Invoke-Router {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)][Alias('call_id')][string]$CallId,
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('status', 'code')][int]$SipStatus
+    )
+    process { "$CallId -> $SipStatus" }
+}
+[pscustomobject]@{ call_id = 'rtc_a'; status = 486 } | Invoke-Router
+[pscustomobject]@{ CallId = 'rtc_b'; code = '603' } | Invoke-Router
+Invoke-Router -call_id 'rtc_c' -status 404
+"""
+    assert out(script) == ["rtc_a -> 486", "rtc_b -> 603", "rtc_c -> 404"]

@@ -204,11 +204,17 @@ def pipeline_input(piped: Any) -> list[Any]:
 
 
 def pipeline_bind(
-    item: Any, name: str, given: Any, by_name: bool = False, mandatory: bool = False, cast: str | None = None
+    item: Any,
+    name: str,
+    given: Any,
+    by_name: bool = False,
+    mandatory: bool = False,
+    cast: str | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> Any:
     """A pipeline parameter's value for one item: the item (``ValueFromPipeline``) or its property of the
-    parameter's name (``ByPropertyName``, any case) when it has one; else what the call gave (or the default).
-    ``cast`` converts it to the declared type, as PowerShell's binding does."""
+    parameter's name or one of its ``aliases`` (``ByPropertyName``, any case) when it has one; else what the
+    call gave (or the default). ``cast`` converts it to the declared type, as PowerShell's binding does."""
     from ._collections import member, model_fields
     from ._convert import DEFAULT
     from ._convert import cast as convert
@@ -219,8 +225,11 @@ def pipeline_bind(
             value, found = item, True
         else:
             fields = model_fields(item) if not isinstance(item, Mapping) else dict(item)
-            if fields is not None and any(str(k).lower() == name.lower() for k in fields):
-                value, found = member(item, name), True
+            names = {str(k).lower(): str(k) for k in fields} if fields is not None else {}
+            for wanted in (name, *aliases):
+                if wanted.lower() in names:
+                    value, found = member(item, names[wanted.lower()]), True
+                    break
     if not found and value is DEFAULT:
         if not mandatory:
             return None

@@ -17,6 +17,7 @@ from ._syntax import (
     Unsupported,
     _block_statements,
     _clause_comments,
+    _descendants,
     _is_assignment,
     _text,
     _type_name,
@@ -241,6 +242,9 @@ class Functions(Context):
                 ]
                 if p.mandatory:
                     args.append(("mandatory=", const_expr(True)))
+                if p.from_pipeline == "name" and p.alias_names:
+                    names = ", ".join(py_str(a) for a in p.alias_names)
+                    args.append(("aliases=", Expr(f"({names},)" if len(p.alias_names) == 1 else f"({names})")))
                 if cast is not None:
                     args.append(("cast=", const_expr(cast)))
                 self.out.emit(inner, f"{p.py} = ", ps_call(self.out, "pipeline_bind", args))
@@ -320,7 +324,25 @@ class Functions(Context):
             position=position,
             empty=empty,
             type=ptype,
+            alias_names=tuple(self._param_aliases(sp)),
         )
+
+    def _param_aliases(self, sp: Node) -> list[str]:
+        """The names of ``[Alias('a', 'b')]``: a call may give the parameter by them, and a piped object's
+        property of one of them binds it ``ByPropertyName``."""
+        names: list[str] = []
+        for part in sp.children:
+            for attr in part.children if part.type == "attribute_list" else ():
+                name_node = next((c for c in attr.children if c.type == "attribute_name"), None)
+                if name_node is None or _text(name_node).lower() != "alias":
+                    continue
+                arguments = next((c for c in attr.children if c.type == "attribute_arguments"), None)
+                for argument in _descendants(arguments, "string_literal") if arguments is not None else []:
+                    value = self._expr(argument).const
+                    if not isinstance(value, str):
+                        raise Unsupported(attr, "unsupported: [Alias()] with a name that is not a constant")
+                    names.append(value)
+        return names
 
     def _param_empty(self, kind: str, mandatory: bool, default_node: Node | None) -> str | None:
         """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's;

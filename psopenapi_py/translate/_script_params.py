@@ -133,7 +133,7 @@ class CheckedParam(_Param):
     """A script function's parameter with the ``[Validate...()]`` checks its function makes at its start, and
     its default when that is an expression PowerShell evaluates at each call (``computed``)."""
 
-    __slots__ = ("checks", "computed", "convert", "from_pipeline", "mandatory", "unchecked")
+    __slots__ = ("alias_names", "checks", "computed", "convert", "from_pipeline", "mandatory", "unchecked")
 
     def __init__(
         self,
@@ -146,9 +146,12 @@ class CheckedParam(_Param):
         from_pipeline: str | None = None,
         mandatory: bool = False,
         unchecked: str | None = None,
+        alias_names: tuple[str, ...] = (),
         **kwargs: Any,
     ):
-        super().__init__(name, py, **kwargs)
+        super().__init__(name, py, aliases=alias_names, **kwargs)
+        #: Its ``[Alias()]`` names as written (a piped object's property of one binds it ``ByPropertyName``).
+        self.alias_names = alias_names
         self.checks = checks
         self.computed = computed
         #: A constant default (Python code) its checks refuse: set when the call leaves it out, never checked.
