@@ -1543,3 +1543,12 @@ function Invoke-Router {
 Invoke-Router -call_id 'rtc_c' -status 404
 """
     assert out(script) == ["rtc_a -> 486", "rtc_b -> 603", "rtc_c -> 404"]
+
+
+def test_a_failed_parameter_check_names_its_parameter() -> None:
+    script = """
+function Set-Ttl { param([ValidateRange(10, 7200)][int]$Seconds) "ttl $Seconds" }
+try { Set-Ttl -Seconds 5 } catch { "bad -$($_.Exception.ParameterName)" }
+try { throw 'other' } catch { "[$($_.Exception.ParameterName)]" }
+"""
+    assert out(script) == ["bad -Seconds", "[]"]

@@ -273,10 +273,12 @@ def validate(parameter: str, value: Any, *checks: Validator) -> None:
         if why is not None:
             from ._exceptions import dotnet_error
 
-            raise dotnet_error(
+            error = dotnet_error(
                 "System.Management.Automation.ParameterBindingValidationException",
                 f"Cannot validate argument on parameter '{parameter}'. {why}",
             )
+            error.parameter_name = parameter  # $_.Exception.ParameterName
+            raise error
 
 
 def bound_parameters(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> Any:

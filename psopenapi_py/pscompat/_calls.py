@@ -148,6 +148,8 @@ class _ExceptionView:
         )
         cause = error.__cause__
         self.InnerException = _ExceptionView(cause) if cause is not None else None
+        #: The parameter a failed binding names (a [Validate...] check's), else None.
+        self.ParameterName = getattr(error, "parameter_name", None)
 
     def __str__(self) -> str:
         return self.Message

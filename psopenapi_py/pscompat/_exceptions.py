@@ -80,6 +80,8 @@ class DotNetException(ScriptError):
     """A .NET exception the script made; ``type_name`` is its full .NET name (what ``.GetType()`` reads)."""
 
     type_name = "System.Exception"
+    #: The parameter a ParameterBindingException names (``$_.Exception.ParameterName``).
+    parameter_name: str | None = None
 
 
 _CLASSES: dict[str, type[DotNetException]] = {}

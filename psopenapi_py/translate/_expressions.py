@@ -1287,6 +1287,7 @@ _RECORD_MEMBERS = (
     ("exception", "response", "reasonphrase"),
     ("exception", "response", "headers"),
     ("exception", "innerexception"),
+    ("exception", "parametername"),
     ("errordetails", "message"),
     ("targetobject",),
 )
