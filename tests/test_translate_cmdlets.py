@@ -762,3 +762,21 @@ def test_copy_move_and_rename_items_console_writes_and_progress(tmp_dir: Path) -
         "",
         f"Move-Item: Cannot find path '{tmp_dir / 'missing.txt'}' because it does not exist.\n",
     )
+
+
+def test_get_member_lists_an_objects_note_properties_by_name() -> None:
+    ps = (
+        "$o = [pscustomobject]@{ value = 'x'; expires_at = 5; Session = @{ a = 1 }; client_secret = 1 }\n"
+        "($o | Get-Member -MemberType NoteProperty).Name -join ', '\n"
+        "$o, $o | Get-Member -MemberType NoteProperty -Name 'c*', 'v*' | ForEach-Object { $_.Name }\n"
+        '$j = \'{"b": 1, "A": {"x": 2}}\' | ConvertFrom-Json\n'
+        "($j | gm -MemberType Properties | Select-Object -ExpandProperty Name) -join ','\n"
+        "@($o | Get-Member -MemberType Property).Count\n"
+    )
+    assert printed(ps) == "client_secret, expires_at, Session, value\nclient_secret\nvalue\nA,b\n0\n"
+    assert warnings_of("$o | Get-Member\n") == ["line 1: unsupported: Get-Member without -MemberType NoteProperty"]
+    assert warnings_of("$o | Get-Member -MemberType NoteProperty\n") == [
+        "line 1: unsupported: Get-Member's table (write its members' Name: (... | Get-Member ...).Name)"
+    ]
+    with pytest.raises(ScriptError, match="Get-Member of a hashtable is not translated"):
+        run("(@{ a = 1 } | Get-Member -MemberType NoteProperty).Name\n")

@@ -109,6 +109,7 @@ from ._files import (
 )
 from ._format import format_string, text
 from ._json import convert_from_json, convert_to_json
+from ._members import MemberDefinition, get_member
 from ._methods import array_list_add, fixed_size, invoke, static
 from ._operators import (
     add,
@@ -165,6 +166,7 @@ from ._web import (
 )
 
 __all__ = [
+    "MemberDefinition",
     "WebResponseObject",
     "invoke_rest_method",
     "invoke_web_request",
@@ -223,6 +225,7 @@ __all__ = [
     "format_table",
     "error_record",
     "exception_message",
+    "get_member",
     "http_status",
     "export_csv",
     "foreach_member",

@@ -911,6 +911,41 @@ def measure_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "measure_object", [("", value), *extra], UNKNOWN)
 
 
+def get_member(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``Get-Member -MemberType NoteProperty [-Name p]``: the note properties of what is piped, by name
+    (``ps.get_member``); other member types, methods and the table PowerShell prints are not translated."""
+    _error_action(args, node, "Get-Member")
+    value = _input(args, node, "Get-Member")
+    for name in ("Static", "View", "Force"):
+        if name in args:
+            raise Unsupported(node, f"unsupported: Get-Member -{name}")
+    kind = _word(args.get("MemberType"), node, "Get-Member -MemberType")
+    if kind is None or kind.lower() not in ("noteproperty", "properties", "property"):
+        raise Unsupported(node, "unsupported: Get-Member without -MemberType NoteProperty")
+    if _written_out(node):
+        raise Unsupported(
+            node, "unsupported: Get-Member's table (write its members' Name: (... | Get-Member ...).Name)"
+        )
+    extra = [("name=", args["Name"])] if "Name" in args else []
+    return ps_call(out, "get_member", [("", value), ("", const_expr(kind)), *extra], _STREAM, stream=True)
+
+
+def _written_out(node: Node) -> bool:
+    """Whether a command is the last of a pipeline that is a statement of its own: its output is printed."""
+    chain = node.parent
+    pipeline = chain.parent if chain is not None else None
+    holder = pipeline.parent if pipeline is not None else None
+    return (
+        node.next_named_sibling is None
+        and chain is not None
+        and chain.type == "pipeline_chain"
+        and holder is not None
+        and holder.type in ("statement_list", "program", "script_block_body")
+        # @( ... ) and $( ... ) hold statements too, whose output is their value.
+        and (holder.parent is None or holder.parent.type not in ("array_expression", "sub_expression"))
+    )
+
+
 def compare_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Compare-Object ref diff [-Property ...] [-IncludeEqual] [-ExcludeDifferent] [-PassThru] [-CaseSensitive]``."""
     _error_action(args, node, "Compare-Object")
@@ -1075,6 +1110,7 @@ Handler = Callable[["Output", dict[str, Expr], "Node"], Expr]
 
 #: Handler name (``_rules.BuiltinCommand.handler``) -> the function that writes the cmdlet's Python.
 HANDLERS: dict[str, Handler] = {
+    "get_member": get_member,
     "write_host": write_host,
     "write_output": write_output,
     "write_error": write_error,

@@ -573,6 +573,20 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("sls",),
     ),
     BuiltinCommand(
+        "Get-Member",
+        "get_member",
+        (
+            BuiltinParam("Name", position=0),
+            BuiltinParam("InputObject", pipeline=True),
+            BuiltinParam("MemberType", aliases=("type",)),
+            BuiltinParam("Static", switch=True),
+            BuiltinParam("View"),
+            BuiltinParam("Force", switch=True),
+            _EA,
+        ),
+        aliases=("gm",),
+    ),
+    BuiltinCommand(
         "Measure-Object",
         "measure_object",
         (
@@ -640,6 +654,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
 #: the file cmdlets write (or remove) every item; the pipeline cmdlets' runtime functions iterate themselves.
 WHOLE_ARRAY_PIPELINE = frozenset(
     {
+        "get_member",
         "convert_to_json",
         "convert_from_json",
         "write_output",
