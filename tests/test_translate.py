@@ -844,7 +844,8 @@ def test_start_sleep() -> None:
 @pytest.mark.parametrize(
     ("ps", "python"),
     [
-        ("$r = ($a + 1) * 2", "r = (a + 1) * 2"),
+        ("$r = ($a + 0.5) * 2", "r = (a + 0.5) * 2"),
+        ("$r = ($a + 1) * 2", "r = ps.mul(a + 1, 2)"),  # an Int32 product may overflow to a double
         ("$r = $a + 1 * 2", "r = a + 1 * 2"),
         ("$r = $a - ($a - 1)", "r = a - (a - 1)"),
         ("$r = $a / 2 % 3", "r = ps.mod(ps.div(a, 2), 3)"),

@@ -1552,3 +1552,27 @@ try { Set-Ttl -Seconds 5 } catch { "bad -$($_.Exception.ParameterName)" }
 try { throw 'other' } catch { "[$($_.Exception.ParameterName)]" }
 """
     assert out(script) == ["bad -Seconds", "[]"]
+
+
+def test_a_product_of_int32s_that_overflows_is_a_double_and_max_of_a_double_is_one() -> None:
+    script = """
+$PerSecond = 1200
+$Seconds = 2592000
+$Monthly = $PerSecond * $Seconds
+$Big = 2147483647
+"$Monthly $($Monthly.GetType().Name) $($Big * $Big)"
+$Small = $PerSecond * 2
+"$Small $($Small.GetType().Name)"
+$Clamped = [math]::Max(10, [math]::Min(7200, 6.0))
+"$Clamped $($Clamped.GetType().Name) $([math]::Max(3, 4).GetType().Name)"
+"""
+    assert out(script) == [
+        "3110400000 Double 4.61168601413242E+18",
+        "2400 Int32",
+        "10 Double Int32",
+    ]
+
+
+def test_decimals_are_reported_not_made_doubles() -> None:
+    warnings = translate_powershell("$a = [decimal]2.5\n[decimal]$b = 1\n").warnings
+    assert [w.message for w in warnings] == ["unsupported: cast [decimal]", "unsupported: a variable of type [decimal]"]

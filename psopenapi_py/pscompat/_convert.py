@@ -443,7 +443,8 @@ def _to_chars(value: Any) -> Any:
 _CASTS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("int", "int32", "int16", "byte", "uint32"), lambda v: to_int(v, "int")),
     **dict.fromkeys(("long", "int64", "uint64"), lambda v: to_int(v, "long")),
-    **dict.fromkeys(("double", "float", "single", "decimal"), lambda v: to_double(v)),
+    # Not [decimal]: a double would drop its scale (2.50d * 4 is 10.00) and its type: the translator reports it.
+    **dict.fromkeys(("double", "float", "single"), lambda v: to_double(v)),
     "string": _to_text,
     **dict.fromkeys(("bool", "boolean", "switch"), lambda v: truthy(v)),
     **dict.fromkeys(

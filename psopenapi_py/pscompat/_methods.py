@@ -726,6 +726,13 @@ def _to_base(value: Any, base: Any) -> str:
     return {2: format(number, "b"), 8: format(number, "o"), 10: str(number), 16: format(number, "x")}[radix]
 
 
+def _math_pair(choose: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    """``[math]::Max``/``Min``: .NET's overload for the wider of the two types, a double when either is one."""
+    x, y = to_number(a), to_number(b)
+    chosen = choose(x, y)
+    return float(chosen) if isinstance(x, float) or isinstance(y, float) else chosen
+
+
 def _math_round(value: Any, *args: Any) -> Any:
     digits = 0
     mode = "toeven"
@@ -923,8 +930,8 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     ("math", "ceiling"): lambda x: float(math.ceil(to_number(x))),
     ("math", "truncate"): lambda x: float(math.trunc(to_number(x))),
     ("math", "abs"): lambda x: abs(to_number(x)),
-    ("math", "max"): lambda a, b: max(to_number(a), to_number(b)),
-    ("math", "min"): lambda a, b: min(to_number(a), to_number(b)),
+    ("math", "max"): lambda a, b: _math_pair(max, a, b),
+    ("math", "min"): lambda a, b: _math_pair(min, a, b),
     ("math", "pow"): lambda a, b: float(to_number(a)) ** float(to_number(b)),
     ("math", "sqrt"): lambda x: math.sqrt(to_number(x)),
     ("math", "log"): lambda x, base=math.e: math.log(to_number(x), to_number(base)),

@@ -786,7 +786,6 @@ class Expressions(Context):
             "char[]",
             "long",
             "int64",
-            "decimal",
         ):
             return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
@@ -937,6 +936,9 @@ class Expressions(Context):
             plain = left.type
         if folded is not _NOCONST and (plain is None or type(folded) is not (int if plain == INT else float)):
             return const_expr(folded)  # where Python's own result would differ (an Int32 overflow)
+        if plain == INT and op == "*" and folded is _NOCONST:
+            # A product of Int32s overflows soon (days * 86400000): PowerShell makes it a double then.
+            return self._ps(func, left, right)
         if plain is not None:
             return Expr(f"{wrap(left, prec)} {op} {wrap(right, prec + 1)}", prec, plain)
         return self._ps(func, left, right)
