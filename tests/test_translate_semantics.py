@@ -1576,3 +1576,14 @@ $Clamped = [math]::Max(10, [math]::Min(7200, 6.0))
 def test_decimals_are_reported_not_made_doubles() -> None:
     warnings = translate_powershell("$a = [decimal]2.5\n[decimal]$b = 1\n").warnings
     assert [w.message for w in warnings] == ["unsupported: cast [decimal]", "unsupported: a variable of type [decimal]"]
+
+
+def test_a_long_stays_an_int64_through_its_arithmetic() -> None:
+    script = """
+$Over = 25 * 4
+$Wide = [long][int]::MaxValue + $Over
+$Five = [long]5
+"$Wide $($Wide.GetType().Name) $($Five.GetType().Name) $(($Five + 1).GetType().Name) $($Five -is [int])"
+[long]3110400000.0 * 4096
+"""
+    assert out(script) == ["2147483747 Int64 Int64 Int64 False", "12740198400000"]

@@ -212,6 +212,8 @@ def to_number(value: Any, target: str = "double") -> int | float:
     """The number PowerShell makes of a value in arithmetic: numbers as they are, text parsed, ``$null`` 0, bools 0/1."""
     if value is None or value is UNSET:
         return 0
+    if isinstance(value, Int64):
+        return value
     if isinstance(value, (bool, int)):
         return int(value)  # an HTTP status or other int enum counts as its number
     if isinstance(value, float):
@@ -225,6 +227,16 @@ def to_number(value: Any, target: str = "double") -> int | float:
     raise _conversion_error(value, target, f'Cannot convert the "{value!r}" value to a number.')
 
 
+class Int64(int):
+    """An integer PowerShell holds as an ``Int64`` (``[long]5``): its arithmetic overflows at Int64, not
+    Int32, and ``GetType()`` reads ``Int64`` whatever its size."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return int.__repr__(self)
+
+
 def to_int(value: Any, kind: str = "int") -> int:
     """``[int]``/``[long]``: rounds half to even (``[int]2.5`` is 2, ``[int]"3.5"`` is 4), range checked."""
     number = to_number(value, kind)
@@ -236,7 +248,7 @@ def to_int(value: Any, kind: str = "int") -> int:
     if not low <= number <= high:
         bits = "Int32" if kind == "int" else "Int64"
         raise _conversion_error(value, kind, f"Value was either too large or too small for an {bits}.")
-    return number
+    return int(number) if kind == "int" else Int64(number)
 
 
 def bind_int(value: Any) -> Any:
@@ -311,8 +323,8 @@ def collect(values: list[Any]) -> Any:
 
 
 _IS = {
-    "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
-    "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+    "int": lambda v: isinstance(v, int) and not isinstance(v, (bool, Int64)) and -(2**31) <= v < 2**31,
+    "int32": lambda v: isinstance(v, int) and not isinstance(v, (bool, Int64)) and -(2**31) <= v < 2**31,
     "long": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "int64": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "double": lambda v: isinstance(v, float),

@@ -17,7 +17,7 @@ from http import HTTPStatus
 from typing import Any
 
 from ._collections import _NO_METHOD, DayOfWeek, Hashtable, PropertyCollection, entries, items
-from ._convert import Char, ScriptError, is_number, to_double, to_int, to_number
+from ._convert import Char, Int64, ScriptError, is_number, to_double, to_int, to_number
 from ._exceptions import method_error
 from ._files import temp_path
 from ._format import format_number, format_string, format_timespan, text
@@ -522,7 +522,9 @@ def type_of(value: Any) -> TypeInfo:
     if isinstance(value, MatchInfo):
         return TypeInfo("Microsoft.PowerShell.Commands.MatchInfo")
     if isinstance(value, int):
-        return TypeInfo("System.Int32" if -(2**31) <= value < 2**31 else "System.Int64")
+        return TypeInfo(
+            "System.Int32" if -(2**31) <= value < 2**31 and not isinstance(value, Int64) else "System.Int64"
+        )
     if isinstance(value, float):
         return TypeInfo("System.Double")
     if isinstance(value, str):

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 from ._collections import Hashtable, items
-from ._convert import Char, ScriptError, is_null, is_number, to_bool, to_char, to_int, to_number
+from ._convert import Char, Int64, ScriptError, is_null, is_number, to_bool, to_char, to_int, to_number
 from ._exceptions import dotnet_error
 from ._format import text
 
@@ -412,9 +412,11 @@ def _widened(a: Any, b: Any, result: Any) -> Any:
     and an Int64 pair that overflows Int64 give a double, as .NET arithmetic widens in PowerShell."""
     if not (isinstance(result, int) and not isinstance(result, bool)):
         return result
-    both32 = all(_INT32[0] <= x <= _INT32[1] for x in (a, b) if isinstance(x, int))
+    both32 = all(_INT32[0] <= x <= _INT32[1] and not isinstance(x, Int64) for x in (a, b) if isinstance(x, int))
     low, high = _INT32 if both32 else _INT64
-    return float(result) if not low <= result <= high else result
+    if not low <= result <= high:
+        return float(result)
+    return result if both32 else Int64(result)  # an Int64 operand makes an Int64
 
 
 def sub(left: Any, right: Any) -> Any:

@@ -723,6 +723,9 @@ class Expressions(Context):
         value = self._expr(operand_node)
         kind = value.type.kind
         exact = not value.loose
+        if action == "int" and type_name in ("long", "int64"):
+            # An Int64 of the runtime's: its sums and products overflow at Int64, and GetType() reads Int64.
+            return self._ps("to_int", value, const_expr("long"), type=LONG)
         if action == "int":
             if kind == Kind.INT and exact:
                 return value
@@ -920,7 +923,9 @@ class Expressions(Context):
             except pscompat.ScriptError:
                 pass  # PowerShell's error then happens when the script runs
         plain = None
-        if lk in numbers and rk in numbers and op in "+-*":
+        if LONG.cls in (left.type.cls, right.type.cls) and op in "+-*":
+            pass  # the runtime keeps an Int64 one (Python's own int would not say it is one)
+        elif lk in numbers and rk in numbers and op in "+-*":
             plain = INT if lk == rk == Kind.INT else FLOAT
         elif lk in numbers and rk in numbers and op == "/" and Kind.FLOAT in (lk, rk):
             plain = FLOAT
@@ -1351,6 +1356,9 @@ def _may_be_assigned(source: bytes, name: str) -> bool:
 _READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
 #: Nodes that only wrap a value on its way to where it is used.
+#: An ``[long]`` value: an integer the runtime keeps as an Int64.
+LONG = T(Kind.INT, cls="long")
+
 #: What PowerShell's file cmdlets add to each line or item they write (``$_.ReadCount`` of Get-Content's lines).
 _PROVIDER_NOTES = frozenset({"readcount", "pspath", "psparentpath", "pschildname", "psdrive", "psprovider"})
 
