@@ -1587,3 +1587,22 @@ $Five = [long]5
 [long]3110400000.0 * 4096
 """
     assert out(script) == ["2147483747 Int64 Int64 Int64 False", "12740198400000"]
+
+
+def test_collections_methods_as_dotnet_has_them() -> None:
+    script = """
+$Voices = 'ASH', 'Cedar', 'marin'
+$Voices.ToLower() -join ','
+$List = [System.Collections.Generic.List[string]]::new()
+$List.Add('alloy')
+$List.Remove('alloy')
+$List.Remove('echo')
+$Plan = [ordered]@{ b = 2; c = 3 }
+$Plan.Insert(0, 'a', 1)
+$Plan.RemoveAt(1)
+$Plan.Keys -join ','
+$Letters = 'a', 'b', 'c', 'd', 'e'
+($Letters | Select-Object -SkipLast 2) -join ','
+($Letters | Select-Object -Index 3, 0, 3) -join ','
+"""
+    assert out(script) == ["ash,cedar,marin", "True", "False", "a,c", "a,b,c", "a,d"]

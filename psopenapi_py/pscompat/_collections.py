@@ -148,6 +148,28 @@ class OrderedHashtable(Hashtable):
             return dict.__getitem__(self, self._position(key))
         return super().__getitem__(key)
 
+    def insert(self, index: int, key: Any, value: Any) -> None:
+        """``$o.Insert(index, key, value)``: a new entry at that position."""
+        if key in self:
+            raise ScriptError(
+                'Exception calling "Insert" with "3" argument(s): "An item with the same key has already been added."'
+            )
+        if not 0 <= index <= len(self):
+            raise ScriptError(
+                'Exception calling "Insert" with "3" argument(s): "Index was out of range. Must be non-negative '
+                "and less than or equal to the size of the collection. (Parameter 'index')\""
+            )
+        entries = list(dict.items(self))
+        entries.insert(index, (key, value))
+        dict.clear(self)
+        self._spelling.clear()
+        for k, v in entries:
+            self._store(k, v)
+
+    def remove_at(self, index: int) -> None:
+        """``$o.RemoveAt(index)``: the entry at that position taken out."""
+        del self[self._position(index)]
+
     def __setitem__(self, key: Any, value: Any) -> None:
         if isinstance(key, int) and not isinstance(key, bool):
             dict.__setitem__(self, self._position(key), value)

@@ -16,8 +16,8 @@ from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from typing import Any
 
-from ._collections import _NO_METHOD, DayOfWeek, Hashtable, PropertyCollection, entries, items
-from ._convert import Char, Int64, ScriptError, is_number, to_double, to_int, to_number
+from ._collections import _NO_METHOD, DayOfWeek, Hashtable, OrderedHashtable, PropertyCollection, entries, items
+from ._convert import Char, Int64, ScriptError, collect, is_number, to_double, to_int, to_number
 from ._exceptions import method_error
 from ._files import temp_path
 from ._format import format_number, format_string, format_timespan, text
@@ -306,6 +306,17 @@ def _list_method(value: list[Any], name: str, args: tuple[Any, ...]) -> Any:
         return _where(value, *args)
     if n == "foreach":
         return _foreach(value, *args)
+    if value:
+        # A method the array has not: PowerShell calls it on each item (member enumeration) and collects
+        # what the calls return (nothing from a void method).
+        results: list[Any] = []
+        for item in value:
+            result = invoke(item, name, *args)
+            if isinstance(result, list):
+                results.extend(result)
+            elif result is not None:
+                results.append(result)
+        return collect(results)
     raise _no_method(value, name)
 
 
@@ -387,6 +398,12 @@ def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
         return None
     if n == "clear":
         value.clear()
+        return None
+    if n == "insert" and isinstance(value, OrderedHashtable) and len(args) == 3:
+        value.insert(to_int(args[0]), args[1], args[2])
+        return None
+    if n == "removeat" and isinstance(value, OrderedHashtable) and len(args) == 1:
+        value.remove_at(to_int(args[0]))
         return None
     if n == "getenumerator":
         return list(entries(value))

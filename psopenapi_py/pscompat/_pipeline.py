@@ -168,13 +168,22 @@ def select_object(
     skip: Any = None,
     unique: bool = False,
     exclude_property: Any = None,
+    skip_last: Any = None,
+    index: Any = None,
 ) -> list[Any]:
-    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]
-    [-ExcludeProperty ...]``: property names may be wildcards (``*``, ``Voice*``), matched against each
-    object's properties in their order."""
+    """``Select-Object [-First n] [-Last n] [-Skip n] [-SkipLast n] [-Index i, j] [-Unique] [-ExpandProperty p]
+    [-Property ...] [-ExcludeProperty ...]``: property names may be wildcards (``*``, ``Voice*``), matched
+    against each object's properties in their order; ``-Index`` keeps the items at those positions, in the
+    order they come, each once."""
     data = list(items(value))
     if skip is not None:
         data = data[int(to_number(skip)) :]
+    if skip_last is not None:
+        dropped = int(to_number(skip_last))
+        data = data[: len(data) - dropped] if dropped > 0 else data
+    if index is not None:
+        wanted = {int(to_number(i)) for i in items(index)}
+        data = [item for position, item in enumerate(data) if position in wanted]
     if first is not None or last is not None:
         head = data[: int(to_number(first))] if first is not None else []
         tail = data[-int(to_number(last)) :] if last is not None and int(to_number(last)) > 0 else []

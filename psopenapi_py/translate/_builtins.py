@@ -411,7 +411,7 @@ def new_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         values = _spread(args["ArgumentList"]) if has_args else []
         return ps_call(out, "new_exception", [("", const_expr(exception)), *values], T(Kind.EXCEPTION, cls=()))
     if name.startswith("collections.generic.list[") and not has_args:
-        return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+        return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="List"), items=[])
     if name == "collections.arraylist" and not has_args:
         return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
     if name in ("collections.hashtable", "hashtable") and not has_args:
@@ -837,7 +837,8 @@ def foreach_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
 
 
 def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
-    """``Select-Object [-First n] [-Last n] [-Skip n] [-Unique] [-ExpandProperty p] [-Property ...]``."""
+    """``Select-Object [-First n] [-Last n] [-Skip n] [-SkipLast n] [-Index i, j] [-Unique] [-ExpandProperty p]
+    [-Property ...]``."""
     _error_action(args, node, "Select-Object")
     value = _input(args, node, "Select-Object")
     prop = args.get("Property")
@@ -850,6 +851,10 @@ def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "unsupported: Select-Object -Unique with -Property")
     if "Skip" in args and "Last" in args:
         raise Unsupported(node, "unsupported: Select-Object -Skip with -Last")
+    chosen = [name for name in ("First", "Last", "Skip", "SkipLast", "Index") if name in args]
+    if len(chosen) > 1 and ("SkipLast" in chosen or "Index" in chosen):
+        # PowerShell refuses these together (they are in different parameter sets).
+        raise Unsupported(node, f"unsupported: Select-Object -{' -'.join(chosen)} together")
     extra: list[tuple[str, Expr]] = []
     if prop is not None:
         # Wildcards (Select-Object *, Voice*) expand to each object's matching property names when it runs.
@@ -863,9 +868,9 @@ def select_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if expand is not None:
         _names_literal(expand, node, "Select-Object")
         extra.append(("expand_property=", expand))
-    for name in ("First", "Last", "Skip"):
+    for name in ("First", "Last", "Skip", "SkipLast", "Index"):
         if name in args:
-            extra.append((name.lower() + "=", args[name]))
+            extra.append((snake_case(name) + "=", args[name]))
     if unique:
         extra.append(("unique=", const_expr(True)))
     return ps_call(out, "select_object", [("", value), *extra], _STREAM, stream=True)

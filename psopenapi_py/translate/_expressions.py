@@ -626,7 +626,7 @@ class Expressions(Context):
         lower = re.sub(r"\s+", "", raw.lower()).removeprefix("system.")
         if name.lower() == "new" and args is not None:
             if re.fullmatch(r"collections\.generic\.list\[.*\]", lower) and not args:
-                return Expr("[]", P_ATOM, list_of(UNKNOWN), items=[])
+                return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="List"), items=[])
             if lower == "collections.arraylist" and not args:
                 # ArrayList.Add returns the new item's index, which PowerShell writes out unless discarded.
                 return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
@@ -693,6 +693,9 @@ class Expressions(Context):
             lower, UNKNOWN
         )
         stmt = lower in ("add", "remove", "clear", "insert", "removeat", "addrange") and kind == Kind.LIST
+        if kind == Kind.LIST and base.type.cls == "List" and lower == "remove":
+            # A List's Remove tells whether the item was there (PowerShell writes it); an ArrayList's is void.
+            stmt, rtype = False, BOOL
         return self._ps("invoke", base, const_expr(name), *args, type=rtype, stmt=stmt)
 
     def _forget_keys(self, target: Node) -> None:

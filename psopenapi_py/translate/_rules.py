@@ -500,6 +500,8 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("First"),
             BuiltinParam("Last"),
             BuiltinParam("Skip"),
+            BuiltinParam("SkipLast"),
+            BuiltinParam("Index"),
             BuiltinParam("Unique", switch=True),
             BuiltinParam("ExpandProperty"),
             BuiltinParam("ExcludeProperty"),
