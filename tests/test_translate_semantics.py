@@ -1606,3 +1606,13 @@ $Letters = 'a', 'b', 'c', 'd', 'e'
 ($Letters | Select-Object -Index 3, 0, 3) -join ','
 """
     assert out(script) == ["ash,cedar,marin", "True", "False", "a,c", "a,b,c", "a,d"]
+
+
+def test_an_array_of_null_holds_one_null() -> None:
+    script = """
+$Missing = $null
+function Get-Nothing { }
+$Nothing = Get-Nothing
+"$(@($null).Count) $(@($Missing).Count) $(@(Get-Nothing).Count) $(@().Count)"
+"""
+    assert out(script) == ["1 1 0 0"]

@@ -301,6 +301,8 @@ class Expressions(Context):
         value = self._pipeline_value(kids[0])
         if value.items is not None:
             return value
+        if (value.const is None or value.type.kind == Kind.NONE) and not value.loose:
+            return list_expr([value])  # @($null) holds one $null (an empty pipeline is what holds none)
         kind = value.type.kind
         if kind == Kind.LIST:
             return call("list", [("", value)], value.type)
