@@ -301,8 +301,10 @@ class Expressions(Context):
         value = self._pipeline_value(kids[0])
         if value.items is not None:
             return value
-        if (value.const is None or value.type.kind == Kind.NONE) and not value.loose:
-            return list_expr([value])  # @($null) holds one $null (an empty pipeline is what holds none)
+        if value.const is None and not value.loose:
+            # @($null) holds one $null; what a command that wrote nothing gives (PowerShell's AutomationNull,
+            # None here too) holds none: only the literal is known to be the first.
+            return list_expr([value])
         kind = value.type.kind
         if kind == Kind.LIST:
             return call("list", [("", value)], value.type)
