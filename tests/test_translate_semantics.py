@@ -1608,6 +1608,17 @@ $Letters = 'a', 'b', 'c', 'd', 'e'
     assert out(script) == ["ash,cedar,marin", "True", "False", "a,c", "a,b,c", "a,d"]
 
 
+def test_a_list_has_no_length_of_its_own_so_its_items_lengths_are_read() -> None:
+    script = """
+$List = [System.Collections.Generic.List[string]]::new()
+$List.Add('abcd')
+$List.Add('xy')
+$Array = @('abcd', 'xy')
+"$($List.Length) / $($List.Count) / $($Array.Length)"
+"""
+    assert out(script) == ["4 2 / 2 / 2"]
+
+
 def test_an_array_of_null_holds_one_null() -> None:
     script = """
 function Get-Nothing { }

@@ -458,6 +458,10 @@ class Expressions(Context):
         if lower in _PROVIDER_NOTES and not (t.kind == Kind.DICT and lower in (t.keys or {})):
             # Get-Content's lines and Get-ChildItem's items carry these in PowerShell; the runtime's do not.
             raise Unsupported(node, f"unsupported: .{name} (a note property PowerShell's file cmdlets add)")
+        if lower == "length" and t.kind == Kind.LIST and t.cls in ("List", "ArrayList") and not base.loose:
+            # A List or an ArrayList has no Length (an array has): PowerShell reads each item's, as for any
+            # member the collection has not.
+            return self._ps("collect", self._ps("foreach_member", base, const_expr(name)))
         obj = wrap(base, P_ATOM)
         if t.kind == Kind.DICT and t.keys is None and t.cls != "PSObject" and lower in ("count", "keys", "values"):
             # A key of that name wins over the table's own property, as PowerShell reads it: which one it
