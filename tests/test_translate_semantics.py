@@ -1626,3 +1626,7 @@ $Nothing = Get-Nothing
 "$(@($null).Count) $(@(Get-Nothing).Count) $(@($Nothing).Count) $(@().Count)"
 """
     assert out(script) == ["1 0 0 0"]
+
+
+def test_null_piped_is_one_item() -> None:
+    assert out('$null | ForEach-Object { "ran [$_]" }\n$null | ConvertTo-Json\n') == ["ran []", "null"]

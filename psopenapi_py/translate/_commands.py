@@ -45,6 +45,9 @@ class Commands(Context):
                     value = self._command(part, value)
                 elif i == 0:
                     value = self._expr(part)
+                    if value.const is None and len(parts) > 1:
+                        # `$null | ...` sends one $null down the pipeline (nothing would send none).
+                        value = list_expr([value])
                 else:
                     raise Unsupported(part, f"unsupported: {part.type} in a pipeline")
             if value is None:
