@@ -672,3 +672,28 @@ def test_regex_options_python_cannot_honour_or_that_do_not_exist_are_errors() ->
     with pytest.raises(ScriptError) as missing:
         ps.static("regex", "Matches", "x", "x", "RightToLeft")
     assert str(missing.value) == "[RegexOptions] RightToLeft is not supported by this translation."
+
+
+def test_inline_regex_options_anywhere_apply_to_the_rest_of_their_group() -> None:
+    assert ps.match("URGENT call", r"(?-i)\b[A-Z]{4,}\b") is True
+    assert ps.match("urgent call", r"(?-i)\b[A-Z]{4,}\b") is False
+    assert [bool(ps.match(s, "^(a(?-i)B|c)$")) for s in ("AB", "Ab", "C")] == [True, False, False]
+    assert ps.match("[(?i)]", "[(?i)]") is True  # a class, not an option group
+    assert ps.replace("Ab ab", "(?-i)a", "x") == "Ab xb"
+
+
+def test_char_tests_and_timespan_parse_as_dotnet() -> None:
+    text = "Call 42 at ABC desk"
+    assert sum(ps.static("char", "IsDigit", c) for c in text) == 2
+    assert sum(ps.static("System.Char", "IsUpper", c) for c in text) == 4
+    assert ps.static("char", "IsLetter", text, 0) is True
+    assert ps.static("char", "IsWhiteSpace", " ") is True
+    assert ps.static("char", "IsLetterOrDigit", "²") is False
+    with pytest.raises(ScriptError, match="String must be exactly one character long"):
+        ps.static("char", "IsDigit", "42")
+    assert ps.static("timespan", "Parse", "01:02:30").total_seconds() == 3750
+    with pytest.raises(ps.exception_type("System.FormatException")) as caught:
+        ps.static("timespan", "Parse", "nope")
+    assert str(caught.value) == (
+        'Exception calling "Parse" with "1" argument(s): "String \'nope\' was not recognized as a valid TimeSpan."'
+    )

@@ -1630,3 +1630,11 @@ $Nothing = Get-Nothing
 
 def test_null_piped_is_one_item() -> None:
     assert out('$null | ForEach-Object { "ran [$_]" }\n$null | ConvertTo-Json\n') == ["ran []", "null"]
+
+
+def test_a_flags_enum_cast_from_text_is_the_enum() -> None:
+    script = """
+$Options = [System.StringSplitOptions]'RemoveEmptyEntries, TrimEntries'
+' a, ,b ,'.Split(',', $Options) -join '|'
+"""
+    assert out(script) == ["a|b"]

@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
@@ -745,6 +746,53 @@ def _to_base(value: Any, base: Any) -> str:
     return {2: format(number, "b"), 8: format(number, "o"), 10: str(number), 16: format(number, "x")}[radix]
 
 
+def _char_test(method: str, test: Callable[[str], bool]) -> Callable[..., bool]:
+    """``[char]::IsDigit(c)`` and its kin, or ``(text, index)``: the test of one character, as .NET's."""
+
+    def check(value: Any, index: Any = None) -> bool:
+        chars = text(value)
+        if index is not None:
+            i = to_int(index)
+            if not 0 <= i < len(chars):
+                message = "Index was out of range. Must be non-negative and less than the size of the collection."
+                raise _bad_argument(method, f"{message} (Parameter 'index')", _OUT_OF_RANGE)
+            return test(chars[i])
+        if len(chars) != 1:
+            raise ScriptError(
+                f'Cannot convert argument "c", with value: "{chars}", for "{method}" to type "System.Char": '
+                f'"Cannot convert value "{chars}" to type "System.Char". Error: "String must be exactly one '
+                'character long.""'
+            )
+        return test(chars)
+
+    return check
+
+
+#: .NET's character tests by their categories (IsDigit is a decimal digit, IsNumber any number).
+_CHAR_TESTS: dict[str, Callable[[str], bool]] = {
+    "IsDigit": str.isdecimal,
+    "IsLetter": str.isalpha,
+    "IsLetterOrDigit": lambda c: c.isalpha() or c.isdecimal(),
+    "IsUpper": lambda c: unicodedata.category(c) == "Lu",
+    "IsLower": lambda c: unicodedata.category(c) == "Ll",
+    "IsWhiteSpace": lambda c: unicodedata.category(c) in ("Zs", "Zl", "Zp") or c in "\t\n\v\f\r\x85\xa0",
+    "IsPunctuation": lambda c: unicodedata.category(c).startswith("P"),
+    "IsNumber": lambda c: unicodedata.category(c).startswith("N"),
+}
+
+
+def _timespan_parse(value: Any) -> timedelta:
+    """``[timespan]::Parse(text)``: ``[-][d.]hh:mm[:ss[.fffffff]]`` or a whole number of days."""
+    from ._time import to_timespan
+
+    try:
+        return to_timespan(text(value))
+    except ScriptError:
+        raise _bad_argument(
+            "Parse", f"String '{text(value)}' was not recognized as a valid TimeSpan.", _FORMAT
+        ) from None
+
+
 def _math_pair(choose: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
     """``[math]::Max``/``Min``: .NET's overload for the wider of the two types, a double when either is one."""
     x, y = to_number(a), to_number(b)
@@ -1041,6 +1089,8 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
     **{("dayofweek", day.name.lower()): (lambda day=day: day) for day in DayOfWeek},
     ("stringsplitoptions", "trimentries"): lambda: StringSplitOptions.TRIM_ENTRIES,
     ("timespan", "zero"): lambda: timedelta(0),
+    ("timespan", "parse"): _timespan_parse,
+    **{("char", name.lower()): _char_test(name, test) for name, test in _CHAR_TESTS.items()},
     ("timespan", "new"): _new_timespan,
     ("datetimeoffset", "new"): _new_datetimeoffset,
     ("timespan", "fromseconds"): lambda n: timedelta(seconds=to_double(n)),
@@ -1105,6 +1155,7 @@ _TYPE_ALIASES = {
     "system.stringsplitoptions": "stringsplitoptions",
     "system.dayofweek": "dayofweek",
     "system.timespan": "timespan",
+    "system.char": "char",
 }
 
 
@@ -1113,6 +1164,7 @@ _TYPE_ALIASES = {
 TYPED_FAILURES = frozenset(
     {
         ("datetime", "parseexact"),
+        ("timespan", "parse"),
         ("datetime", "isleapyear"),
         ("datetime", "daysinmonth"),
         ("int", "parse"),

@@ -181,11 +181,64 @@ def like(left: Any, pattern: Any, case: bool = False) -> Any:
     return compiled.match(text(left)) is not None
 
 
+#: An inline option group: ``(?i)``, ``(?-i)``, ``(?im-s)``.
+_INLINE_OPTIONS = re.compile(r"\(\?([imsx]*(?:-[imsx]+)?)\)")
+
+
+def _scoped_options(pattern: str) -> str:
+    """.NET's inline options (``(?-i)`` anywhere: to the end of the enclosing group) in Python's spelling, a
+    scoped group (``(?-i:...)``) closed where the enclosing group ends and around each alternative."""
+    if "(?" not in pattern:
+        return pattern
+    out: list[str] = []
+    scopes: list[list[str]] = [[]]  # per open group: the option groups opened in it, innermost last
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+            continue
+        found = _INLINE_OPTIONS.match(pattern, i) if c == "(" else None
+        if found is not None and found.group(1) and (i > 0 or "-" in found.group(1)):
+            out.append(f"(?{found.group(1)}:")
+            scopes[-1].append(found.group(1))
+            i = found.end()
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":  # a leading ] is a character
+                skip = 2 if pattern[i + 1] == "]" else 3
+                out.append(pattern[i + 1 : i + skip])
+                i += skip
+                continue
+        elif c == "(":
+            scopes.append([])
+            out.append(c)
+        elif c == ")":
+            out.append(")" * len(scopes.pop() if len(scopes) > 1 else []))
+            out.append(c)
+        elif c == "|":
+            opened = scopes[-1]
+            out.append(")" * len(opened) + "|" + "".join(f"(?{o}:" for o in opened))
+        else:
+            out.append(c)
+        i += 1
+    out.append(")" * len(scopes[0]))
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=256)
 def to_regex(pattern: str, case: bool = False, flags: int = 0) -> re.Pattern[str]:
-    """A .NET regular expression as a compiled Python one (named groups ``(?<name>...)`` included);
-    ``flags`` are Python's for the other ``[RegexOptions]`` (``re.MULTILINE``...)."""
-    converted = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", pattern)
+    """A .NET regular expression as a compiled Python one (named groups ``(?<name>...)`` and inline options
+    anywhere included); ``flags`` are Python's for the other ``[RegexOptions]`` (``re.MULTILINE``...)."""
+    converted = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", _scoped_options(pattern))
     converted = re.sub(r"\\k<([A-Za-z_]\w*)>", r"(?P=\1)", converted)
     try:
         return re.compile(converted, flags | (0 if case else re.IGNORECASE))

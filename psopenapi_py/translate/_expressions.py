@@ -791,16 +791,10 @@ class Expressions(Context):
             return Expr(code, P_ATOM, T(Kind.LIST, elem=value.type.elem, cls="ArrayList"))
         if action == "void":
             return Expr(value.code, value.prec, NONE, stmt=True, split=value.split)
-        if type_name in (
-            "datetime",
-            "datetimeoffset",
-            "timespan",
-            "guid",
-            "char",
-            "char[]",
-            "long",
-            "int64",
-        ):
+        from ..pscompat._convert import castable
+
+        if castable(type_name):
+            # [datetime], [timespan], [guid], [char], [System.StringSplitOptions]'A, B'...: as the runtime converts.
             return self._ps("cast", value, const_expr(type_name))
         raise Unsupported(kids[0], f"unsupported: cast [{_text(kids[0]).strip('[]')}]")
 
