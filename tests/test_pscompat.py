@@ -540,7 +540,8 @@ def test_files_round_trip_like_the_cmdlets(tmp_path: Path, capsys: pytest.Captur
 def test_csv_export_quotes_every_field_and_imports_back(tmp_path: Path) -> None:
     path = str(tmp_path / "keys.csv")
     ps.export_csv([PSObject(Voice="ash", Expires=1), PSObject(Voice='co"ral', Expires=None)], path)
-    assert Path(path).read_text() == '"Voice","Expires"\n"ash","1"\n"co""ral",""\n'
+    # A $null is an empty field, never quoted (PowerShell 7's CSV writer appends nothing for it).
+    assert Path(path).read_text() == '"Voice","Expires"\n"ash","1"\n"co""ral",\n'
     back = ps.import_csv(path)
     assert back == [{"Voice": "ash", "Expires": "1"}, {"Voice": 'co"ral', "Expires": ""}]
 
@@ -697,3 +698,10 @@ def test_char_tests_and_timespan_parse_as_dotnet() -> None:
     assert str(caught.value) == (
         'Exception calling "Parse" with "1" argument(s): "String \'nope\' was not recognized as a valid TimeSpan."'
     )
+
+
+def test_a_datetimeoffset_made_of_its_parts() -> None:
+    moment = ps.static("DateTimeOffset", "new", 2025, 6, 30, 18, 0, 0, ps.static("timespan", "Zero"))
+    assert moment.isoformat() == "2025-06-30T18:00:00+00:00"
+    with pytest.raises(ScriptError, match='argument count: "5"'):
+        ps.static("DateTimeOffset", "new", 2025, 6, 30, 18, ps.static("timespan", "Zero"))

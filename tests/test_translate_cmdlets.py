@@ -473,7 +473,7 @@ def test_aliases_are_the_same_cmdlets() -> None:
         ("$x = @(1) | ForEach-Object -Parallel { 2 }", "unsupported: ForEach-Object -Parallel"),
         ("$x = Split-Path 'a/b' -Qualifier", "Split-Path has no parameter -Qualifier"),
         ("$x = Split-Path 'a/b' -Leaf -Extension", "Split-Path takes one of -Parent, -Leaf, -LeafBase, -Extension"),
-        ("$x = 'a' | Out-String -Stream", "Out-String has no parameter -Stream"),
+        ("$x = 'a' | Out-String -Width 40", "unsupported: Out-String -Width"),
         ("$x = @{} | ConvertTo-Json -EnumsAsStrings", "ConvertTo-Json has no parameter -EnumsAsStrings"),
         ("Write-Warning 'w' -WarningAction Inquire", "unsupported: Write-Warning -WarningAction Inquire"),
         (
@@ -780,3 +780,25 @@ def test_get_member_lists_an_objects_note_properties_by_name() -> None:
     ]
     with pytest.raises(ScriptError, match="Get-Member of a hashtable is not translated"):
         run("(@{ a = 1 } | Get-Member -MemberType NoteProperty).Name\n")
+
+
+def test_convert_to_csv_quotes_as_powershell_7_and_leaves_null_empty() -> None:
+    ps = (
+        "$rows = @(\n"
+        "    [pscustomobject]@{ Team = 'ops'; Voice = 'ash'; Tags = @('a', 'b'); Note = $null }\n"
+        "    [pscustomobject]@{ Team = 'sales, eu'; Voice = 'say \"hi\"'; Tags = @(); Note = 'x' }\n"
+        ")\n"
+        "$rows | ConvertTo-Csv -NoTypeInformation\n"
+        "$rows | ConvertTo-Csv -UseQuotes AsNeeded\n"
+        "(($rows | ConvertTo-Csv) | ConvertFrom-Csv)[1].Team\n"
+    )
+    assert printed(ps) == (
+        '"Team","Voice","Tags","Note"\n"ops","ash","System.Object[]",\n"sales, eu","say ""hi""","System.Object[]","x"\n'
+        'Team,Voice,Tags,Note\nops,ash,System.Object[],\n"sales, eu","say ""hi""",System.Object[],x\nsales, eu\n'
+    )
+
+
+def test_out_string_stream_writes_its_lines() -> None:
+    assert printed(
+        "$m = 'audio', 'text' | Out-String -Stream\n\"$($m -join ' & ')\"\n(\"a`nb\" | Out-String -Stream).Count\n"
+    ) == ("audio & text\n2\n")

@@ -90,6 +90,7 @@ from ._exceptions import DotNetException, exception_type, new_exception
 from ._files import (
     add_content,
     convert_from_csv,
+    convert_to_csv,
     copy_item,
     export_csv,
     get_child_item,
@@ -167,6 +168,7 @@ from ._web import (
 
 __all__ = [
     "MemberDefinition",
+    "convert_to_csv",
     "WebResponseObject",
     "invoke_rest_method",
     "invoke_web_request",

@@ -148,9 +148,13 @@ def get_random(minimum: Any = None, maximum: Any = None, input_object: Any = _NO
     return [pick() for _ in range(int(to_number(count)))]
 
 
-def out_string(value: Any) -> str:
-    """``... | Out-String``: the text the console would show for the value, ending with a newline."""
-    return "".join(render(value))
+def out_string(value: Any, stream: bool = False) -> Any:
+    """``... | Out-String``: the text the console would show for the value, ending with a newline; with
+    ``-Stream``, its lines one by one (a stream)."""
+    shown = "".join(render(value))
+    if not stream:
+        return shown
+    return shown[:-1].split("\n") if shown.endswith("\n") else shown.split("\n") if shown else []
 
 
 def new_guid() -> str:

@@ -8,10 +8,11 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ._collections import DictionaryEntry, PSObject, items, member, model_fields
+from ._collections import DictionaryEntry, OrderedHashtable, PSObject, items, member, model_fields
 from ._convert import ScriptError, collect
 from ._exceptions import dotnet_error
 from ._format import text
@@ -386,8 +387,57 @@ def _row_names(first: Any) -> list[str]:
     return []
 
 
+def _csv_field(value: Any, delimiter: str, use_quotes: str) -> str:
+    """One CSV field as PowerShell 7 writes it: the value's .NET text (an array is ``System.Object[]``),
+    quoted (``Always``; ``AsNeeded`` only when it holds the delimiter, a quote or a line break), a ``$null``
+    empty and never quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        shown = "System.Object[]"
+    elif isinstance(value, Mapping) and not isinstance(value, PSObject):
+        shown = (
+            "System.Collections.Specialized.OrderedDictionary" if _is_ordered(value) else "System.Collections.Hashtable"
+        )
+    else:
+        shown = text(value)
+    quote = use_quotes == "always" or (
+        use_quotes == "asneeded" and any(c in shown for c in (delimiter, '"', "\n", "\r"))
+    )
+    return '"' + shown.replace('"', '""') + '"' if quote else shown
+
+
+def _is_ordered(value: Any) -> bool:
+    return isinstance(value, OrderedHashtable)
+
+
+def csv_lines(rows: list[Any], delimiter: str = ",", use_quotes: str = "Always", header: bool = True) -> list[str]:
+    """``ConvertTo-Csv``'s lines (and what ``Export-Csv`` writes): a header of the first object's properties,
+    then one line per object."""
+    if not rows:
+        return []
+    mode = use_quotes.lower()
+    if mode not in ("always", "asneeded", "never"):
+        raise ScriptError(f"Cannot bind parameter 'UseQuotes'. Cannot convert value \"{use_quotes}\".")
+    names = _row_names(rows[0])
+    lines = [delimiter.join(_csv_field(n, delimiter, mode) for n in names)] if header else []
+    for row in rows:
+        lines.append(delimiter.join(_csv_field(member(row, name), delimiter, mode) for name in names))
+    return lines
+
+
+def convert_to_csv(value: Any, delimiter: str = ",", use_quotes: str = "Always") -> list[str]:
+    """``... | ConvertTo-Csv [-NoTypeInformation] [-Delimiter c] [-UseQuotes Always|AsNeeded|Never]``."""
+    return csv_lines(items(value), delimiter, use_quotes)
+
+
 def export_csv(
-    value: Any, path: Any, append: bool = False, delimiter: str = ",", no_type_information: bool = True
+    value: Any,
+    path: Any,
+    append: bool = False,
+    delimiter: str = ",",
+    no_type_information: bool = True,
+    use_quotes: str = "Always",
 ) -> None:
     """``... | Export-Csv p [-NoTypeInformation] [-Append]``: a header of the first object's properties,
     then one line per object, every field quoted (PowerShell 7's default)."""
@@ -395,15 +445,9 @@ def export_csv(
     if not rows:
         return
     p = _path(path)
-    names = _row_names(rows[0])
     exists = append and os.path.exists(p) and os.path.getsize(p) > 0
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    if not exists:
-        writer.writerow(names)
-    for row in rows:
-        writer.writerow([text(member(row, name)) for name in names])
-    _write(p, out.getvalue(), "a" if append else "w", None)
+    lines = csv_lines(rows, delimiter, use_quotes, header=not exists)
+    _write(p, "".join(line + "\n" for line in lines), "a" if append else "w", None)
 
 
 def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:

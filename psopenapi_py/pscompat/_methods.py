@@ -854,11 +854,24 @@ def _new_timespan(*parts: Any) -> timedelta:
     raise ScriptError(f'Cannot find an overload for "new" and the argument count: "{len(parts)}".')
 
 
-def _new_datetimeoffset(value: Any, offset: Any = None) -> datetime:
+def _new_datetimeoffset(value: Any, offset: Any = None, *parts: Any) -> datetime:
     """``[DateTimeOffset]::new(dateTime[, offset])``: the date-time's clock reading at that offset (without one,
-    a UTC date-time stays UTC and any other is read as local time)."""
+    a UTC date-time stays UTC and any other is read as local time); ``(year, month, day, hour, minute,
+    second[, millisecond], offset)``: that clock reading at that offset."""
     from ._time import to_datetime
 
+    if parts:
+        numbers, zone = [value, offset, *parts[:-1]], parts[-1]
+        if len(numbers) not in (6, 7) or not isinstance(zone, timedelta):
+            raise ScriptError(f'Cannot find an overload for "new" and the argument count: "{len(numbers) + 1}".')
+        year, month, day, hour, minute, second, *milli = (to_int(n) for n in numbers)
+        try:
+            moment = datetime(year, month, day, hour, minute, second, (milli[0] if milli else 0) * 1000)
+        except ValueError:
+            raise _bad_argument(
+                "new", "Year, Month, and Day parameters describe an un-representable DateTime.", _OUT_OF_RANGE
+            ) from None
+        return moment.replace(tzinfo=timezone(zone))
     moment = to_datetime(value)
     if offset is None:
         return moment if moment.tzinfo is not None else moment.astimezone()

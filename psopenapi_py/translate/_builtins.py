@@ -657,6 +657,23 @@ def export_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "export_csv", [("", value), ("", path), *extra, *_delimiter(args, node)], NONE, stmt=True)
 
 
+def convert_to_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | ConvertTo-Csv [-NoTypeInformation] [-Delimiter c] [-UseQuotes Always|AsNeeded|Never]``: the lines
+    (a header of the first object's properties, then one line per object), every field quoted by default."""
+    _error_action(args, node, "ConvertTo-Csv")
+    value = _input(args, node, "ConvertTo-Csv")
+    for name in ("QuoteFields", "IncludeTypeInformation", "UseCulture"):
+        if name in args:
+            raise Unsupported(node, f"unsupported: ConvertTo-Csv -{name}")
+    if "NoTypeInformation" in args and not _switch(args, "NoTypeInformation", node):
+        raise Unsupported(node, "unsupported: -NoTypeInformation:$false")  # it would add a #TYPE line
+    extra = _delimiter(args, node)
+    quotes = _word(args.get("UseQuotes"), node, "-UseQuotes")
+    if quotes is not None:
+        extra.append(("use_quotes=", const_expr(quotes)))
+    return ps_call(out, "convert_to_csv", [("", value), *extra], _STREAM, stream=True)
+
+
 def import_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``Import-Csv p [-Delimiter c] [-Header names]``: one object per line, a stream."""
     _error_action(args, node, "Import-Csv")
@@ -1067,6 +1084,10 @@ def out_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``... | Out-String``: the text the console would show, ending with a newline."""
     _error_action(args, node, "Out-String")
     value = _input(args, node, "Out-String")
+    if "Width" in args:
+        raise Unsupported(node, "unsupported: Out-String -Width")
+    if _switch(args, "Stream", node):
+        return ps_call(out, "out_string", [("", value), ("stream=", const_expr(True))], _STREAM, stream=True)
     return ps_call(out, "out_string", [("", value)], STR)
 
 
@@ -1116,6 +1137,7 @@ Handler = Callable[["Output", dict[str, Expr], "Node"], Expr]
 #: Handler name (``_rules.BuiltinCommand.handler``) -> the function that writes the cmdlet's Python.
 HANDLERS: dict[str, Handler] = {
     "get_member": get_member,
+    "convert_to_csv": convert_to_csv,
     "write_host": write_host,
     "write_output": write_output,
     "write_error": write_error,

@@ -379,6 +379,20 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         aliases=("compare", "diff"),
     ),
     BuiltinCommand(
+        "ConvertTo-Csv",
+        "convert_to_csv",
+        (
+            BuiltinParam("InputObject", position=0, pipeline=True),
+            BuiltinParam("Delimiter", position=1),
+            BuiltinParam("NoTypeInformation", switch=True, aliases=("NTI",)),
+            BuiltinParam("UseQuotes"),
+            BuiltinParam("QuoteFields"),
+            BuiltinParam("IncludeTypeInformation", switch=True),
+            BuiltinParam("UseCulture", switch=True),
+            _EA,
+        ),
+    ),
+    BuiltinCommand(
         "ConvertFrom-Csv",
         "convert_from_csv",
         (
@@ -623,7 +637,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
     BuiltinCommand(
         "Out-String",
         "out_string",
-        (BuiltinParam("InputObject", pipeline=True), _EA),
+        (BuiltinParam("InputObject", pipeline=True), BuiltinParam("Stream", switch=True), BuiltinParam("Width"), _EA),
     ),
     # Values
     BuiltinCommand(
@@ -666,6 +680,7 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "add_content",
         "out_file",
         "export_csv",
+        "convert_to_csv",
         "remove_item",
         "copy_item",
         "move_item",
