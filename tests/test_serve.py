@@ -791,6 +791,63 @@ def test_openai_sdk_verifies_our_signatures() -> None:
         client.webhooks.verify_signature(body.decode(), headers)
 
 
+def _signed_variants(body: bytes, now: int) -> list[tuple[str, dict[str, str], bytes]]:
+    """Deliveries a verifier must judge: (what it is, headers, body)."""
+    good = sign(WEBHOOK_SECRET, "wh_v", now, body)
+    other_secret = "whsec_" + base64.b64encode(b"another-secret-of-thirty-two-b!!").decode()
+
+    def headers(signature: str, stamp: int | str = now, webhook_id: str = "wh_v") -> dict[str, str]:
+        return {"webhook-id": webhook_id, "webhook-timestamp": str(stamp), "webhook-signature": signature}
+
+    return [
+        ("valid", headers(good), body),
+        ("valid among others", headers(f"v1,{'A' * 44} {good}"), body),
+        ("another secret", headers(sign(other_secret, "wh_v", now, body)), body),
+        ("body changed", headers(good), body + b" "),
+        ("id changed", headers(good, webhook_id="wh_w"), body),
+        ("timestamp changed", headers(good, stamp=now - 1), body),
+        ("unknown version only", headers("v1a," + good.split(",", 1)[1]), body),
+        ("signed 200 s ago", headers(sign(WEBHOOK_SECRET, "wh_v", now - 200, body), stamp=now - 200), body),
+        ("signed 400 s ago", headers(sign(WEBHOOK_SECRET, "wh_v", now - 400, body), stamp=now - 400), body),
+        ("signed 400 s ahead", headers(sign(WEBHOOK_SECRET, "wh_v", now + 400, body), stamp=now + 400), body),
+        ("no signature", {"webhook-id": "wh_v", "webhook-timestamp": str(now)}, body),
+    ]
+
+
+def test_openai_sdk_and_our_verifier_agree_on_every_delivery() -> None:
+    openai = pytest.importorskip("openai", reason="the openai package is not installed")
+    from psopenapi_py.serve._webhook import WebhookRefused, verify
+
+    client = openai.OpenAI(api_key="sk-unused-0000000000", webhook_secret=WEBHOOK_SECRET)
+    now = int(time.time())
+    verdicts = {}
+    for what, headers, body in _signed_variants(incoming("rtc_support", "sip:support@x", "sip:a@x"), now):
+        try:
+            client.webhooks.verify_signature(body.decode(), headers)
+            sdk = True
+        except Exception:
+            sdk = False
+        try:
+            verify(WEBHOOK_SECRET, headers, body, now=now)
+            ours = True
+        except WebhookRefused:
+            ours = False
+        verdicts[what] = (sdk, ours)
+    assert verdicts == {
+        "valid": (True, True),
+        "valid among others": (True, True),
+        "another secret": (False, False),
+        "body changed": (False, False),
+        "id changed": (False, False),
+        "timestamp changed": (False, False),
+        "unknown version only": (False, False),
+        "signed 200 s ago": (True, True),
+        "signed 400 s ago": (False, False),
+        "signed 400 s ahead": (False, False),
+        "no signature": (False, False),
+    }
+
+
 # -- health, metrics, log ----------------------------------------------------------------------------
 
 
