@@ -204,6 +204,79 @@ def test_token_includes_the_session_when_configured(mock: MockServer, access_log
     assert body["session"]["instructions"] == "Be brief."
 
 
+def test_an_override_value_must_match_the_allowed_one_in_json_types_all_the_way_down(
+    mock: MockServer, access_log: Any
+) -> None:
+    vad = {"type": "server_vad", "silence_duration_ms": 500, "create_response": True}
+    config = base_config(mock.url)
+    config["token"]["overrides"] = {"audio.input.turn_detection": [vad]}
+    running = start(config)
+    try:
+        loose = running.post(
+            "/token",
+            json={
+                "audio.input.turn_detection": {"type": "server_vad", "silence_duration_ms": 500.0, "create_response": 1}
+            },
+        )
+        sent_before = len(mock.requests)
+        exact = running.post("/token", json={"audio.input.turn_detection": dict(reversed(vad.items()))})
+    finally:
+        stop_server(running.server, running.thread)
+    assert loose.status_code == 400
+    assert loose.json()["error"] == {
+        "message": "Invalid value for 'audio.input.turn_detection': "
+        '{"type": "server_vad", "silence_duration_ms": 500.0, "create_response": 1}. '
+        'Allowed values: {"type": "server_vad", "silence_duration_ms": 500, "create_response": true}.',
+        "code": "invalid_value",
+        "param": "audio.input.turn_detection",
+    }
+    assert exact.status_code == 200
+    assert len(mock.requests) == sent_before + 1
+    assert mock.requests[-1].body["session"]["audio"] == {"input": {"turn_detection": vad}}
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin-1"]
+)
+def test_a_token_body_that_is_not_sent_as_json_is_refused(serve: Running, mock: MockServer, content_type: str) -> None:
+    answer = serve.post("/token", data=b'{"ttl_sec": 120}', headers={"Content-Type": content_type})
+    assert answer.status_code == 415
+    assert answer.json()["error"] == {
+        "message": "Send the body as JSON with Content-Type: application/json (UTF-8), or send no body.",
+        "code": "unsupported_media_type",
+    }
+    assert mock.requests == []
+
+
+def test_a_token_request_without_a_body_needs_no_content_type(serve: Running, mock: MockServer) -> None:
+    assert serve.post("/token", headers={"Content-Type": "text/plain"}).status_code == 200
+    charset = serve.post("/token", data=b"{}", headers={"Content-Type": "Application/JSON; charset=UTF-8"})
+    assert charset.status_code == 200
+
+
+def test_an_upstream_answer_holding_the_server_key_is_not_passed_on(access_log: Any) -> None:
+    leaked = {"value": SERVER_KEY, "expires_at": 1796126323, "session": {"type": "realtime"}}
+    with fault_server(default=respond(200, leaked)) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            answer = running.post("/token")
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert answer.json() == {
+        "error": {
+            "message": "The Realtime API's answer held a secret of this server; it is not passed on.",
+            "code": "upstream_leak",
+        }
+    }
+    assert 'psopenapi_serve_upstream_errors_total{status="unusable_answer"} 1\n' in metrics
+    assert "psopenapi serve: the answer to POST /token held a secret of this server; 502 instead" in serve_lines(
+        access_log
+    )
+    assert_no_secret(serve_lines(access_log), [])
+
+
 # -- auth, CORS, limits -----------------------------------------------------------------------------
 
 
@@ -333,6 +406,118 @@ def test_a_body_that_stops_arriving_is_answered_408(mock: MockServer, access_log
         "error": {"message": "The request body did not arrive in time.", "code": "request_timeout"}
     }
     assert mock.requests == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("POST", "/healthz", "GET, HEAD"),
+        ("PUT", "/metrics", "GET, HEAD"),
+        ("GET", "/token", "POST, OPTIONS"),
+        ("DELETE", "/session", "POST, OPTIONS"),
+        ("GET", "/webhooks/openai", "POST"),
+    ],
+)
+def test_a_method_not_allowed_is_answered_with_every_method_that_is(
+    serve: Running, method: str, path: str, allow: str
+) -> None:
+    answer = requests.request(method, serve.url + path, timeout=10)
+    assert answer.status_code == 405
+    assert answer.headers["Allow"] == allow
+    assert answer.json()["error"] == {"message": f"Use {allow.split(',')[0]} here.", "code": "method_not_allowed"}
+
+
+def test_a_refused_preflight_counts_as_a_refused_caller(serve: Running) -> None:
+    requests.options(
+        serve.url + "/token",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+        timeout=10,
+    )
+    assert "psopenapi_serve_callers_refused_total 1\n" in requests.get(serve.url + "/metrics", timeout=10).text
+
+
+def _call(app: ServeApp, **environ: Any) -> tuple[str, dict[str, str], bytes]:
+    """One request handed to the WSGI app as a server would: its status, headers and body."""
+    seen: list[Any] = []
+    base = {"REQUEST_METHOD": "POST", "PATH_INFO": "/token", "REMOTE_ADDR": "127.0.0.1", "wsgi.input": io.BytesIO()}
+    answer = app({**base, **environ}, lambda status, headers: seen.extend([status, dict(headers)]))
+    body = b"".join(answer)
+    answer.close()
+    return seen[0], seen[1], body
+
+
+@pytest.mark.parametrize(
+    ("host", "scheme", "origin"),
+    [
+        ("app.internal:443", "https", "https://app.internal"),
+        ("App.Internal", "https", "https://app.internal"),
+        ("app.internal:80", "http", "http://app.internal"),
+        ("app.internal:8443", "https", "https://app.internal:8443"),
+        ("[2001:db8::5]:443", "https", "https://[2001:db8::5]"),
+    ],
+)
+def test_a_page_of_this_server_is_same_origin_however_its_host_header_is_spelled(
+    mock: MockServer, host: str, scheme: str, origin: str
+) -> None:
+    app = create_app(parse_config(base_config(mock.url, cors_origins=[]), environ=dict(ENV)))
+    status, _, _ = _call(
+        app,
+        HTTP_HOST=host,
+        HTTP_ORIGIN=origin,
+        HTTP_AUTHORIZATION=f"Bearer {CALLER_TOKEN}",
+        **{"wsgi.url_scheme": scheme},
+    )
+    assert status == "200 OK"
+
+
+@pytest.mark.parametrize(
+    ("host", "origin"),
+    [
+        ("app.internal:8443", "https://app.internal"),
+        ("app.internal", "https://app.internal:443"),
+        ("evil.example", "https://app.internal"),
+    ],
+)
+def test_another_origin_is_not_taken_for_this_server(mock: MockServer, host: str, origin: str) -> None:
+    app = create_app(parse_config(base_config(mock.url, cors_origins=[]), environ=dict(ENV)))
+    status, _, _ = _call(
+        app,
+        HTTP_HOST=host,
+        HTTP_ORIGIN=origin,
+        HTTP_AUTHORIZATION=f"Bearer {CALLER_TOKEN}",
+        **{"wsgi.url_scheme": "https"},
+    )
+    assert status == "403 Forbidden"
+
+
+@pytest.mark.parametrize("host", ["localhost:8080, evil.example", "localhost:80x", "localhost evil", ""])
+def test_auth_none_refuses_a_host_header_that_is_not_one_loopback_name(mock: MockServer, host: str) -> None:
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    assert _call(app, HTTP_HOST=host)[0] == "401 Unauthorized"
+    assert _call(app, HTTP_HOST="localhost:8080")[0] == "200 OK"
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "remote"),
+    [
+        ("203.0.113.9:5555", "203.0.113.9"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("[2001:db8::1]", "2001:db8::1"),
+        ("198.51.100.1, 203.0.113.9:80", "203.0.113.9"),
+        ("not-an-address", "::1"),
+        ("203.0.113.9, not-an-address, 10.0.0.2", "10.0.0.2"),
+    ],
+)
+def test_a_forwarded_address_is_read_as_proxies_write_it(
+    mock: MockServer, access_log: Any, forwarded: str, remote: str
+) -> None:
+    config = base_config(mock.url, trusted_proxies=["::1", "10.0.0.2"])
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    _call(app, REQUEST_METHOD="GET", PATH_INFO="/healthz", REMOTE_ADDR="::1", HTTP_X_FORWARDED_FOR=forwarded)
+    [line] = serve_lines(access_log)
+    assert json.loads(line)["remote"] == remote
 
 
 # -- /session ----------------------------------------------------------------------------------------
@@ -467,6 +652,26 @@ def test_auth_none_refuses_a_page_whose_host_name_was_rebound_to_loopback(mock: 
 def test_session_wants_application_sdp(serve: Running) -> None:
     answer = serve.post("/session", data=OFFER.encode(), headers={"Content-Type": "text/plain"})
     assert answer.status_code == 415
+
+
+@pytest.mark.parametrize("body", [b"", b"  \r\n"])
+def test_an_empty_offer_is_refused_before_anything_is_sent(serve: Running, mock: MockServer, body: bytes) -> None:
+    answer = serve.post("/session", data=body, headers={"Content-Type": "application/sdp"})
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {
+        "message": "The SDP offer is empty: send it as the request body.",
+        "code": "invalid_sdp",
+    }
+    assert mock.requests == []
+
+
+@pytest.mark.parametrize("content_type", ["application/sdp; charset=latin-1", 'application/sdp; charset="iso-8859-1"'])
+def test_an_offer_in_another_charset_is_refused(serve: Running, mock: MockServer, content_type: str) -> None:
+    answer = serve.post("/session", data=OFFER.encode(), headers={"Content-Type": content_type})
+    assert answer.status_code == 415
+    assert mock.requests == []
+    ok = serve.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/SDP; charset=UTF-8"})
+    assert ok.status_code == 201
 
 
 # -- upstream failures --------------------------------------------------------------------------------
@@ -941,6 +1146,12 @@ def test_the_template_is_sent_as_written_on_every_call(mock: MockServer) -> None
         assert list(recorded.body["session"]) == ["instructions", "model", "type", "audio"]
 
 
+def test_the_access_log_counts_no_bytes_for_a_head_request(serve: Running, access_log: Any) -> None:
+    requests.head(serve.url + "/healthz", timeout=10)
+    [line] = access_lines(access_log, 1)
+    assert (line["method"], line["status"], line["bytes"]) == ("HEAD", 200, 0)
+
+
 # -- load --------------------------------------------------------------------------------------------
 
 
@@ -1057,14 +1268,15 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
 def test_chunked_bodies_under_gunicorn_are_read_and_checked(mock: MockServer, tmp_path: Path) -> None:
     # A generator body makes requests send it chunked, as a browser's fetch does with a stream.
     auth = {"Authorization": f"Bearer {CALLER_TOKEN}"}
+    as_json = {**auth, "Content-Type": "application/json"}
     with under_gunicorn(base_config(mock.url), tmp_path) as (url, _):
         refused = requests.post(
-            url + "/token", data=iter([b'{"audio.output.voice": ', b'"alloy"}']), headers=auth, timeout=10
+            url + "/token", data=iter([b'{"audio.output.voice": ', b'"alloy"}']), headers=as_json, timeout=10
         )
         minted = requests.post(
             url + "/token",
             data=iter([b'{"audio.output.voice": "cedar", ', b'"ttl_sec": 120}']),
-            headers=auth,
+            headers=as_json,
             timeout=10,
         )
         offer = requests.post(
@@ -1360,9 +1572,22 @@ def test_psopenapi_serve_serves_until_terminated(tmp_path: Path, mock: MockServe
     assert answer.json()["value"] not in err and SERVER_KEY not in err
 
 
-@pytest.mark.parametrize("returned", ["''", "0", "[]", "{'user': 'x'}"])
+@pytest.mark.parametrize(
+    ("returned", "shown"),
+    [
+        ("''", "an empty string"),
+        ("0", "a value of type int"),
+        ("[]", "a value of type list"),
+        ("{'user': 'x'}", "a value of type dict"),
+    ],
+)
 def test_an_auth_hook_answer_outside_its_contract_refuses_the_caller(
-    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, returned: str
+    mock: MockServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    returned: str,
+    shown: str,
 ) -> None:
     module = f"serve_hook_odd_{abs(hash(returned))}"
     (tmp_path / f"{module}.py").write_text(f"def caller(environ):\n    return {returned}\n", encoding="utf-8")
@@ -1375,7 +1600,10 @@ def test_an_auth_hook_answer_outside_its_contract_refuses_the_caller(
     finally:
         stop_server(running.server, running.thread)
     assert answer.status_code == 401
-    assert any("auth.hook returned a" in r.getMessage() for r in caplog.records)
+    assert (
+        f"psopenapi serve: auth.hook returned {shown}, not an identity (a non-empty string), True, None or False: "
+        "the caller is refused."
+    ) in [r.getMessage() for r in caplog.records]
 
 
 def test_long_hook_identities_keep_callers_apart(

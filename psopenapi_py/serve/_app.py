@@ -118,6 +118,7 @@ class ServeApp:
         self.demo = demo
         self.metrics = Metrics()
         self._secrets = config.secrets()
+        self._secret_bytes = [secret.encode() for secret in self._secrets if secret]
         self._upstream = Configuration(
             access_token=config.api_key,
             base_url=config.base_url if config.base_url is not None else None,
@@ -158,6 +159,13 @@ class ServeApp:
         if reply.status >= 400:
             # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
             reply.body = _redact.text(reply.body.decode(), self._secrets).encode()
+        elif any(secret in reply.body for secret in self._secret_bytes):
+            # Only an upstream that echoes what it was sent could put one there; its answer is not passed on.
+            logger.error("psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path)
+            self.metrics.upstream_error("unusable_answer")
+            reply = _error(
+                502, "The Realtime API's answer held a secret of this server; it is not passed on.", "upstream_leak"
+            )
         origin = environ.get("HTTP_ORIGIN")
         if (
             origin
@@ -176,7 +184,7 @@ class ServeApp:
         start_response(f"{reply.status} {_PHRASES.get(reply.status, 'Status')}", reply.headers)
         entry = None
         if logger.isEnabledFor(logging.INFO):
-            entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(reply.body), started)
+            entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(body), started)
         return _Answer(body, self, entry)
 
     def redact(self, text: str) -> str:
@@ -202,14 +210,14 @@ class ServeApp:
     def _dispatch(self, environ: dict[str, Any], method: str, path: str, remote: str) -> _Reply:
         paths = self.config.paths
         if path == paths["healthz"]:
-            return _json(200, {"status": "ok"}) if method in ("GET", "HEAD") else _not_allowed("GET")
+            return _json(200, {"status": "ok"}) if method in ("GET", "HEAD") else _not_allowed("GET, HEAD")
         if path == paths["metrics"]:
             if method not in ("GET", "HEAD"):
-                return _not_allowed("GET")
+                return _not_allowed("GET, HEAD")
             return _Reply(200, self.metrics.render().encode(), "text/plain; version=0.0.4; charset=utf-8")
         if self.demo and path == DEMO_PATH:
             if method not in ("GET", "HEAD"):
-                return _not_allowed("GET")
+                return _not_allowed("GET, HEAD")
             return _Reply(200, demo_page(paths["token"], paths["session"]).encode(), "text/html; charset=utf-8")
         route = self._routes.get(path)
         if route is None:
@@ -219,7 +227,8 @@ class ServeApp:
         if method == "OPTIONS" and browser_facing:
             return self._preflight(environ)
         if method != allowed:
-            return _not_allowed(allowed)
+            # Browser-facing paths also answer CORS preflights.
+            return _not_allowed(f"{allowed}, OPTIONS" if browser_facing else allowed)
         if browser_facing:
             origin = environ.get("HTTP_ORIGIN")
             if origin and origin not in self.config.cors_origins and not _same_origin(environ, origin):
@@ -253,6 +262,7 @@ class ServeApp:
         origin = environ.get("HTTP_ORIGIN")
         method = environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD")
         if not origin or origin not in self.config.cors_origins or method != "POST":
+            self.metrics.add("callers_refused")
             return _error(403, "This origin or method is not allowed.", "origin_not_allowed")
         return _Reply(
             204,
@@ -314,9 +324,15 @@ class ServeApp:
             environ["psopenapi.scheme"] = proto
         forwarded = environ.get("HTTP_X_FORWARDED_FOR") or ""
         # The rightmost address not added by a proxy we trust is the client's.
+        nearest = remote
         for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
-            if _ip(hop) not in self.config.trusted_proxies:
-                return _ip(hop)
+            address = _forwarded_ip(hop)
+            if address is None:
+                # Not an address: the hop that wrote it is the nearest one known (so no caller picks a bucket).
+                return nearest
+            if address not in self.config.trusted_proxies:
+                return address
+            nearest = address
         return remote
 
     def _caller(self, environ: dict[str, Any], remote: str) -> str | None:
@@ -339,9 +355,9 @@ class ServeApp:
                 if identity is not None and identity is not False:
                     # Outside the hook's contract: refused, as a caller check must fail closed.
                     logger.error(
-                        "psopenapi serve: auth.hook returned a %s, not an identity (a string), True, None or "
-                        "False: the caller is refused.",
-                        type(identity).__name__,
+                        "psopenapi serve: auth.hook returned %s, not an identity (a non-empty string), True, None "
+                        "or False: the caller is refused.",
+                        "an empty string" if identity == "" else "a value of type " + type(identity).__name__,
                     )
                 return None
             if len(identity) > 64:
@@ -399,6 +415,14 @@ class ServeApp:
         from .._realtime_sessions import post_client_secret_body
 
         config = self.config
+        if body.strip():
+            media, charset = _media_type(environ)
+            if media != _JSON or charset not in (None, "utf-8"):
+                return _error(
+                    415,
+                    "Send the body as JSON with Content-Type: application/json (UTF-8), or send no body.",
+                    "unsupported_media_type",
+                )
         try:
             asked = json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_int=short_int) if body.strip() else {}
         except _DuplicateKey as exc:
@@ -430,7 +454,7 @@ class ServeApp:
                 ttl = value
             elif name in config.overrides:
                 choices = config.overrides[name]
-                index = next((i for i, a in enumerate(choices) if type(a) is type(value) and a == value), None)
+                index = next((i for i, a in enumerate(choices) if _same_json(a, value)), None)
                 if index is None:
                     shown = ", ".join(json.dumps(a) for a in choices)
                     return _error(
@@ -465,9 +489,15 @@ class ServeApp:
     def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import new_realtime_call
 
-        media = str(environ.get("CONTENT_TYPE", "")).split(";")[0].strip().lower()
-        if media != _SDP:
-            return _error(415, "Send the SDP offer with Content-Type: application/sdp.", "unsupported_media_type")
+        media, charset = _media_type(environ)
+        if media != _SDP or charset not in (None, "utf-8", "us-ascii"):
+            return _error(
+                415,
+                "Send the SDP offer with Content-Type: application/sdp (UTF-8; no other charset).",
+                "unsupported_media_type",
+            )
+        if not body.strip():
+            return _error(400, "The SDP offer is empty: send it as the request body.", "invalid_sdp")
         try:
             offer = body.decode("utf-8")
         except UnicodeDecodeError:
@@ -568,11 +598,34 @@ def _is_loopback(address: str) -> bool:
 
 
 def _host_name(host: str) -> str:
-    """The name in a Host header, without its port (``[::1]:8080`` is ``::1``), in lower case."""
-    host = host.strip().lower()
-    if host.startswith("["):
-        return host[1:].partition("]")[0]
-    return host.rpartition(":")[0] if host.count(":") == 1 else host
+    """The name in a Host header, without its port (``[::1]:8080`` is ``::1``), in lower case; empty when the
+    header is not one host name with at most a port."""
+    return _split_host(host.strip().lower())[0]
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        canonical_ip(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _forwarded_ip(hop: str) -> str | None:
+    """The address in one X-Forwarded-For entry (``1.2.3.4``, ``1.2.3.4:5555``, ``[2001:db8::1]:443``, as
+    proxies write them), in its one spelling; None when it holds no address."""
+    if hop.startswith("["):
+        inner, bracket, rest = hop[1:].partition("]")
+        if bracket and (not rest or (rest[0] == ":" and rest[1:].isdigit())):
+            hop = inner
+    elif hop.count(":") == 1:
+        address, _, port = hop.partition(":")
+        if port.isdigit():
+            hop = address
+    try:
+        return canonical_ip(hop)
+    except ValueError:
+        return None
 
 
 def _ip(address: str) -> str:
@@ -599,15 +652,71 @@ def _call_location(base_url: str, location: str | None) -> str | None:
     return quote(absolute, safe="!#$%&'()*+,/:;=?@[]~")
 
 
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
 def _same_origin(environ: dict[str, Any], origin: str) -> bool:
-    """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too)."""
-    host = environ.get("HTTP_HOST")
+    """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too).
+
+    Browsers write an origin in lower case without the scheme's default port; a Host header may have either
+    (``proxy_set_header Host $host:$server_port`` sends ``:443``), so the Host is put in that form first.
+    """
+    host = str(environ.get("HTTP_HOST") or "").strip().lower()
     scheme = environ.get("psopenapi.scheme") or environ.get("wsgi.url_scheme", "http")
-    return bool(host) and origin == f"{scheme}://{host}"
+    name, port = _split_host(host)
+    if not name:
+        return False
+    if port == _DEFAULT_PORTS.get(scheme):
+        port = None
+    shown = f"[{name}]" if ":" in name else name
+    return origin == f"{scheme}://{shown}" + (f":{port}" if port else "")
+
+
+def _split_host(host: str) -> tuple[str, str | None]:
+    """A Host header's name and port (``[::1]:8080`` is ``::1`` and ``8080``); ``("", None)`` when it is not
+    one name with at most one port of digits."""
+    if not host.startswith("[") and host.count(":") > 1:
+        # An IPv6 address without brackets (a SERVER_NAME; a Host header brackets it), with no port.
+        return (host, None) if _is_ip(host) else ("", None)
+    if host.startswith("["):
+        name, bracket, rest = host[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            return "", None
+        port = rest[1:] if rest else None
+    else:
+        name, colon, port_text = host.partition(":")
+        port = port_text if colon else None
+    if not name or any(c in name for c in " ,/\\@\t") or (port is not None and not (port.isascii() and port.isdigit())):
+        return "", None
+    return name, port
+
+
+def _media_type(environ: dict[str, Any]) -> tuple[str, str | None]:
+    """The request's media type in lower case and its charset parameter (lower case, unquoted), if any."""
+    media, *params = str(environ.get("CONTENT_TYPE", "")).split(";")
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.strip().lower(), charset
+
+
+def _same_json(allowed: Any, given: Any) -> bool:
+    """Whether ``given`` is ``allowed`` as JSON: equal, and of the same JSON types all the way down (Python's
+    ``1 == True == 1.0`` would let a caller's ``1`` pass for ``true``, and the configured value be sent)."""
+    if type(allowed) is not type(given):
+        return False
+    if isinstance(allowed, dict):
+        return allowed.keys() == given.keys() and all(_same_json(allowed[k], given[k]) for k in allowed)
+    if isinstance(allowed, list):
+        return len(allowed) == len(given) and all(_same_json(a, g) for a, g in zip(allowed, given, strict=True))
+    return bool(allowed == given)
 
 
 def _not_allowed(allowed: str) -> _Reply:
-    return _error(405, f"Use {allowed} here.", "method_not_allowed", [("Allow", allowed)])
+    first = allowed.split(",")[0]
+    return _error(405, f"Use {first} here.", "method_not_allowed", [("Allow", allowed)])
 
 
 def create_app(config: ServeConfig | str | os.PathLike[str] | dict[str, Any], *, demo: bool = False) -> ServeApp:
