@@ -175,6 +175,37 @@ def test_the_path_is_percent_decoded_and_the_query_kept(server_for: Callable[...
     client.close()
 
 
+def test_a_raw_non_ascii_path_is_its_bytes_as_latin_1_as_when_percent_encoded(
+    server_for: Callable[..., WSGIServer],
+) -> None:
+    client = Client(server_for())
+    client.send(b"GET /h\xc3\xa9 HTTP/1.1\r\nHost: t\r\n\r\n")
+    raw = json.loads(client.answer()[2])["PATH_INFO"]
+    client.send(request("GET", "/h%C3%A9"))
+    encoded = json.loads(client.answer()[2])["PATH_INFO"]
+    assert raw == encoded == "/h\u00c3\u00a9"
+    client.close()
+
+
+@pytest.mark.parametrize(
+    ("target", "path", "query", "host"),
+    [
+        ("http://127.0.0.1:9?x=/token", "/", "x=/token", "127.0.0.1:9"),
+        ("HTTP://127.0.0.1:9/healthz", "/healthz", "", "127.0.0.1:9"),
+        ("http://evil.example/token", "/token", "", "evil.example"),
+        ("https://[::1]:8443/a/b?c", "/a/b", "c", "[::1]:8443"),
+    ],
+)
+def test_an_absolute_target_gives_its_path_and_stands_for_the_host_header(
+    server_for: Callable[..., WSGIServer], target: str, path: str, query: str, host: str
+) -> None:
+    client = Client(server_for())
+    client.send(request("GET", target))  # the request's own Host header is "test"
+    seen = json.loads(client.answer()[2])
+    assert (seen["PATH_INFO"], seen["QUERY_STRING"], seen["HTTP_HOST"]) == (path, query, host)
+    client.close()
+
+
 def test_expect_100_continue_is_answered_before_the_body_is_read(server_for: Callable[..., WSGIServer]) -> None:
     client = Client(server_for())
     head = "POST /offer HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
@@ -222,6 +253,9 @@ def error_of(body: bytes) -> dict[str, Any]:
         ),
         (b"GET / HTTP/1.1\r\nno colon here\r\n\r\n", 400, "A request header line is malformed."),
         (b"GET / HTTP/1.1\r\nBad Name: 1\r\n\r\n", 400, "A request header line is malformed."),
+        (b"GET / HTTP/1.1\r\nHost: t\r\nX-\xc3\xa9: 1\r\n\r\n", 400, "A request header line is malformed."),
+        (b"GET / HTTP/1.1\r\nHost: t\r\nX(a): 1\r\n\r\n", 400, "A request header line is malformed."),
+        (b"GET http://user@t/ HTTP/1.1\r\nHost: t\r\n\r\n", 400, "The request target's authority is not a host."),
         (
             b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
             411,
@@ -371,6 +405,36 @@ def test_a_head_trickled_past_the_read_timeout_is_answered_408(server_for: Calla
     status, headers, body = client.answer()
     assert (status, headers["connection"]) == (408, "close")
     assert error_of(body) == {"message": "The request did not arrive in time.", "code": "bad_request"}
+    client.close()
+
+
+@pytest.mark.parametrize("sent", [b"GET /heal", b"GET / HTTP/1.1\r\nHo", b"GET / HTTP/1.1\r\n"])
+def test_a_head_that_stops_arriving_part_way_is_answered_408_and_logged(
+    server_for: Callable[..., WSGIServer], caplog: pytest.LogCaptureFixture, sent: bytes
+) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="psopenapi_py.serve")
+    client = Client(server_for(read_timeout_sec=0.3))
+    client.send(sent)
+    status, headers, body = client.answer()
+    assert (status, headers["connection"]) == (408, "close")
+    assert error_of(body) == {"message": "The request did not arrive in time.", "code": "bad_request"}
+    client.close()
+    deadline = time.monotonic() + 10
+    while not caplog.records and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert json.loads(caplog.records[-1].getMessage())["status"] == 408
+
+
+def test_an_error_answer_to_head_has_no_body(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(b"HEAD / HTTP/1.1\r\n\r\n")  # no Host: refused by the server itself
+    answer = client.file.read()  # to the close
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n")
+    assert b"\r\nContent-Length: " in head
+    assert body == b""
     client.close()
 
 

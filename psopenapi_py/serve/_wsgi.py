@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import socketserver
 import sys
 import time
@@ -30,8 +31,15 @@ MAX_LINE_BYTES = 8192
 MAX_HEADERS = 100
 #: An unread request body up to this size is read and dropped so the connection can carry the next request.
 MAX_DRAIN_BYTES = 64 * 1024
+#: A socket's own timeout is this much longer than the deadline of what it reads: the server cuts a late read
+#: at its deadline (WSGIServer.set_deadline), which leaves what arrived readable, so a request that stopped
+#: part way is answered 408; a socket timeout would raise first and lose that. This is only a backstop.
+_BACKSTOP_SEC = 1.0
 
 _SERVER_HEADER = f"psopenapi-serve/{__version__}"
+
+#: A header name: one or more of RFC 9110's token characters (5.1, 5.6.2).
+_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
 class _HttpError(Exception):
@@ -131,7 +139,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.connection.settimeout(self.server.read_timeout_sec)
+        self.connection.settimeout(self.server.read_timeout_sec + _BACKSTOP_SEC)
 
     def handle(self) -> None:
         keep_alive = True
@@ -141,7 +149,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             self._refused_request = ("-", "-")
             if not first and idle_timeout != read_timeout:
                 # Between requests a connection may sit idle only this long, so idle clients free their worker.
-                self.connection.settimeout(idle_timeout)
+                self.connection.settimeout(idle_timeout + _BACKSTOP_SEC)
             # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
             # it (until its first line, see _read_head), and may be closed meanwhile if a new one needs a worker.
             self._waited_idle = not first
@@ -162,7 +170,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             if request is None:
                 return
             if not first and idle_timeout != read_timeout:
-                self.connection.settimeout(read_timeout)
+                self.connection.settimeout(read_timeout + _BACKSTOP_SEC)
             first = False
             try:
                 keep_alive = self._serve(*request)
@@ -200,7 +208,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             self.server.set_idle(self.connection, False)
             # The idle wait is over: from the first line on, the head has the read timeout, as a first request.
             read_timeout = self.server.read_timeout_sec
-            self.connection.settimeout(read_timeout)
+            self.connection.settimeout(read_timeout + _BACKSTOP_SEC)
             self._until = time.monotonic() + read_timeout
             self.server.set_deadline(self.connection, self._until)
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
@@ -220,7 +228,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             if len(headers) == MAX_HEADERS:
                 raise _HttpError(431, f"More than {MAX_HEADERS} request headers.")
             name, colon, value = line.decode("latin-1").partition(":")
-            if not colon or not name or name != name.strip() or " " in name or "\t" in name:
+            if not colon or not _FIELD_NAME.fullmatch(name):
                 raise _HttpError(400, "A request header line is malformed.")
             headers.append((name, value.strip(" \t\r\n")))
         return method, target, version, headers
@@ -230,13 +238,23 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
     ) -> tuple[dict[str, Any], int, bool, bool]:
         """The WSGI environ, the body's length, whether the client waits for 100 Continue, and whether it
         asked to close the connection."""
-        if target.startswith(("http://", "https://")):  # absolute form: only its path and query count
-            target = "/" + target.split("/", 3)[3] if target.count("/") >= 3 else "/"
+        authority = None
+        scheme, separator, rest = target.partition("://")
+        if separator and scheme.lower() in ("http", "https"):
+            # Absolute form (RFC 9112, 3.2.2): the path runs from the authority to "?" or the end, and the
+            # authority stands for the Host header, which must then be ignored.
+            cut = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
+            authority, target = rest[:cut], rest[cut:]
+            if not authority or "@" in authority:
+                raise _HttpError(400, "The request target's authority is not a host.")
+            if not target.startswith("/"):
+                target = "/" + target
         path, _, query = target.partition("?")
         server = self.server
         environ: dict[str, Any] = dict(server.base_environ)
         environ["REQUEST_METHOD"] = method
-        environ["PATH_INFO"] = unquote_to_bytes(path).decode("latin-1")
+        # PEP 3333: the path's bytes, raw or percent-encoded, each as one latin-1 character.
+        environ["PATH_INFO"] = unquote_to_bytes(path.encode("latin-1")).decode("latin-1")
         environ["QUERY_STRING"] = query
         environ["SERVER_PROTOCOL"] = version
         environ["REMOTE_ADDR"] = str(self.client_address[0])
@@ -266,6 +284,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         if hosts > 1 or (hosts == 0 and version == "HTTP/1.1"):
             # RFC 9112, 3.2: exactly one Host in an HTTP/1.1 request; the application reads it (same origin).
             raise _HttpError(400, "An HTTP/1.1 request needs exactly one Host header.")
+        if authority is not None:
+            environ["HTTP_HOST"] = authority
         length = 0
         if length_values:
             if len(length_values) > 1:
@@ -371,13 +391,15 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             ("Cache-Control", "no-store"),
             ("Connection", "close"),
         ]
+        method, path = self._refused_request
+        # RFC 9110, 9.3.2: no content in an answer to HEAD (its length stays in the header).
+        sent = b"" if method == "HEAD" else payload
         try:
-            self._write("HTTP/1.1", f"{status} {phrase}", headers, payload)
+            self._write("HTTP/1.1", f"{status} {phrase}", headers, sent)
         except OSError:
             pass
         # The application's access-log fields, as far as they are known for a request it never saw; the path
         # hidden as the application hides secrets in its own lines (it knows them), else by their shape.
-        method, path = self._refused_request
         hide = getattr(self.server.application, "redact", None)
         path = hide(path) if callable(hide) else _redact.text(path)
         logger.info(
@@ -390,7 +412,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                     "method": method,
                     "path": path,
                     "status": status,
-                    "bytes": len(payload),
+                    "bytes": len(sent),
                     "ms": 0.0,
                     "error": message,
                 },
