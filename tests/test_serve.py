@@ -875,13 +875,63 @@ def test_a_tampered_body_is_refused(serve: Running) -> None:
 
 
 @pytest.mark.parametrize(
-    ("offset", "message"), [(-301, "older than 300 seconds"), (301, "more than 300 seconds in the future")]
+    ("offset", "message"), [(-301, "more than 300 seconds old"), (301, "more than 300 seconds ahead")]
 )
 def test_stale_and_future_webhooks_are_refused(serve: Running, offset: int, message: str) -> None:
+    from psopenapi_py.serve import WebhookRefused, verify
+
     body = incoming("rtc_support", "sip:support@x", "sip:a@x")
     answer = deliver(serve, body, "wh_7", timestamp=int(time.time()) + offset)
     assert answer.status_code == 400
-    assert answer.json()["error"]["message"] == f"webhook-timestamp is {message}."
+    assert answer.json()["error"]["message"].startswith(
+        f"webhook-timestamp {int(time.time()) + offset} is {message} (now: "
+    )
+    now = 1796126323
+    headers = {"webhook-id": "wh_7", "webhook-timestamp": str(now + offset)}
+    headers["webhook-signature"] = sign(WEBHOOK_SECRET, "wh_7", now + offset, body)
+    with pytest.raises(WebhookRefused) as caught:
+        verify(WEBHOOK_SECRET, headers, body, now=now + 0.9)
+    assert str(caught.value) == f"webhook-timestamp {now + offset} is {message} (now: {now})."
+
+
+@pytest.mark.parametrize("offset", [-300, 300])
+def test_a_timestamp_at_the_tolerance_is_taken_in_whole_seconds(offset: int) -> None:
+    from psopenapi_py.serve import verify
+
+    body = b"{}"
+    now = 1796126323
+    headers = {"webhook-id": "wh_edge", "webhook-timestamp": str(now + offset)}
+    headers["webhook-signature"] = sign(WEBHOOK_SECRET, "wh_edge", now + offset, body)
+    assert verify(WEBHOOK_SECRET, headers, body, now=now + 0.9) == "wh_edge"
+
+
+@pytest.mark.parametrize("spelled", ["000{t}", "0{t}"])
+def test_a_timestamp_with_leading_zeros_is_read_as_signed(serve: Running, mock: MockServer, spelled: str) -> None:
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x")
+    stamp = spelled.format(t=int(time.time()))
+    headers = {
+        "webhook-id": "wh_z",
+        "webhook-timestamp": stamp,
+        "webhook-signature": sign(WEBHOOK_SECRET, "wh_z", stamp, body),
+    }
+    assert serve.post("/webhooks/openai", token=None, data=body, headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize("signature", ["xv1,{mac}", "v1,{mac}!!", "v1,{mac}x", "v1:{mac}"])
+def test_a_valid_digest_inside_a_malformed_signature_is_no_signature(signature: str) -> None:
+    from psopenapi_py.serve import WebhookRefused, verify
+
+    body = b"{}"
+    now = 1796126323
+    mac = sign(WEBHOOK_SECRET, "wh_m", now, body).split(",", 1)[1]
+    headers = {"webhook-id": "wh_m", "webhook-timestamp": str(now), "webhook-signature": signature.format(mac=mac)}
+    with pytest.raises(WebhookRefused) as caught:
+        verify(WEBHOOK_SECRET, headers, body, now=now)
+    assert (caught.value.status, str(caught.value)) == (401, "No webhook signature matches.")
+    headers["webhook-signature"] = f"v1,AAAA v1,{mac}"
+    assert verify(WEBHOOK_SECRET, headers, body, now=now) == "wh_m"
+    headers["webhook-signature"] = f"v1,AAAA,v1,{mac}"  # two header lines joined by a server
+    assert verify(WEBHOOK_SECRET, headers, body, now=now) == "wh_m"
 
 
 def test_a_replayed_webhook_is_refused(serve: Running, mock: MockServer) -> None:
@@ -910,7 +960,9 @@ def test_a_timestamp_not_spelled_as_digits_is_refused(serve: Running, mock: Mock
     before = len(mock.requests)
     answer = serve.post("/webhooks/openai", token=None, data=body, headers=headers)
     assert answer.status_code == 400
-    assert answer.json()["error"]["message"] == "webhook-timestamp is not a Unix time in seconds (digits only)."
+    assert answer.json()["error"]["message"] == (
+        f"webhook-timestamp {stamp!r} is not a Unix time in seconds (digits only, at most 20)."
+    )
     assert len(mock.requests) == before
 
 
@@ -937,15 +989,27 @@ def test_one_valid_signature_among_several_header_lines_is_enough(serve: Running
 @pytest.mark.parametrize(
     ("headers", "message"),
     [
-        (["To: sip:support@x"], "data.sip_headers[0] is not a SIP header: an object with a string name and value."),
-        ([{"name": "To", "value": None}], "data.sip_headers[0].value is not a string (the header's value)."),
+        (
+            ["To: sip:support@x"],
+            'data.sip_headers[0] is "To: sip:support@x"; it must be a SIP header: an object with a string name and '
+            "value.",
+        ),
+        (
+            [{"name": "To", "value": None}],
+            "data.sip_headers[0].value is null; it must be a string (the header's value).",
+        ),
         (
             [{"name": "From", "value": "sip:a@x"}, {"name": "To", "value": 1}],
-            "data.sip_headers[1].value is not a string (the header's value).",
+            "data.sip_headers[1].value is 1; it must be a string (the header's value).",
         ),
         (
             [{"value": "sip:support@x"}],
-            "data.sip_headers[0] is not a SIP header: an object with a string name and value.",
+            'data.sip_headers[0] is {"value": "sip:support@x"}; it must be a SIP header: an object with a string '
+            "name and value.",
+        ),
+        (
+            {"To": "sip:support@x"},
+            'data.sip_headers is {"To": "sip:support@x"}; it must be a list of {name, value} objects.',
         ),
     ],
 )
@@ -959,8 +1023,96 @@ def test_a_malformed_sip_header_is_refused_not_guessed(
     assert answer.status_code == 400
     assert answer.json()["error"] == {"message": message, "code": "invalid_event"}
     assert len(mock.requests) == before
+    assert "psopenapi_serve_webhooks_refused_total 1\n" in requests.get(serve.url + "/metrics", timeout=10).text
     # Refused, so not remembered: the sender's corrected retry of the same id is acted on.
     assert deliver(serve, incoming("rtc_support", "sip:support@x", "sip:a@x"), "wh_bad_headers").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "data is []; a realtime.call.incoming event has an object there."),
+        (None, "data is null; a realtime.call.incoming event has an object there."),
+        ({"call_id": 5, "sip_headers": []}, "data.call_id is 5; it must be the call's id (a non-empty string)."),
+        ({"sip_headers": []}, "data.call_id is null; it must be the call's id (a non-empty string)."),
+    ],
+)
+def test_an_incoming_call_event_not_as_documented_is_refused_naming_the_field_and_value(
+    serve: Running, mock: MockServer, data: Any, message: str
+) -> None:
+    body = json.dumps({"id": "evt_x", "type": "realtime.call.incoming", "created_at": 1, "data": data}).encode()
+    answer = deliver(serve, body, "wh_bad_data")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {"message": message, "code": "invalid_event"}
+    assert mock.requests == []
+
+
+def test_an_event_with_a_key_given_twice_is_refused(serve: Running, mock: MockServer) -> None:
+    body = (
+        b'{"type": "realtime.call.incoming", "data": {"call_id": "rtc_support", "call_id": "rtc_premium", '
+        b'"sip_headers": []}}'
+    )
+    answer = deliver(serve, body, "wh_twice")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {
+        "message": "'call_id' is given twice in one object of the event.",
+        "code": "invalid_event",
+    }
+    assert mock.requests == []
+
+
+@pytest.mark.parametrize("status", [404, 409])
+def test_a_call_that_is_gone_or_answered_is_acknowledged_not_failed_for_a_retry(access_log: Any, status: int) -> None:
+    with fault_server(default=respond(status, {"error": {"message": "no", "type": "invalid_request_error"}})) as up:
+        running = start(base_config(up.url))
+        try:
+            body = incoming("rtc_gone", "sip:support@x", "sip:a@x")
+            answer = deliver(running, body, "wh_gone")
+            again = deliver(running, body, "wh_gone")
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 200
+    assert answer.json() == {"received": True, "action": "accept", "call_id": "rtc_gone", "upstream_status": status}
+    assert again.json()["error"]["code"] == "webhook_replayed"  # remembered: acted on once
+    assert f'psopenapi_serve_upstream_errors_total{{status="{status}"}} 1\n' in metrics
+    assert "psopenapi_serve_calls_accepted_total 0\n" in metrics
+    assert (
+        f"psopenapi serve: accept of call rtc_gone: the Realtime API answered {status}; acknowledged, not retried"
+        in serve_lines(access_log)
+    )
+
+
+def test_a_webhook_id_in_utf_8_is_verified_as_its_sender_signed_it(serve: Running, mock: MockServer) -> None:
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x")
+    stamp = int(time.time())
+    webhook_id = "wh_\u00e9t\u00e9"
+    raw = (
+        f"POST /webhooks/openai HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"webhook-id: {webhook_id}\r\nwebhook-timestamp: {stamp}\r\n"
+        f"webhook-signature: {sign(WEBHOOK_SECRET, webhook_id, stamp, body)}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+    with socket.create_connection(("127.0.0.1", serve.server.server_port), timeout=10) as sock:
+        sock.sendall(raw)
+        answer = sock.makefile("rb").read()
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert mock.calls["rtc_support"].state == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("value", "matches"),
+    [("sip:SUPPORT@Example.COM", True), ("SIP:support@x", True), ("<sip:support@x>;tag=1", False)],
+)
+def test_a_glob_rule_matches_the_whole_value_in_any_case(
+    mock: MockServer, access_log: Any, value: str, matches: bool
+) -> None:
+    running = start(base_config(mock.url))
+    try:
+        answer = deliver(running, incoming("rtc_support", value, "sip:a@x"), "wh_case")
+    finally:
+        stop_server(running.server, running.thread)
+    assert answer.json()["action"] == ("accept" if matches else "reject")
 
 
 def test_a_trusted_proxy_matches_however_its_address_is_spelled(mock: MockServer, access_log: Any) -> None:
@@ -1338,6 +1490,11 @@ def test_check_config_accepts_a_valid_file(
             "webhook.rules[0]",
         ),
         ({"session": {"type": "realtime", "modle": "x"}}, "modle"),
+        (
+            {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To:", "glob": "*", "action": "accept"}]}},
+            "Invalid value for 'webhook.rules[0].header': 'To:'. A SIP header name is letters, digits and -.!%*_+`'~ "
+            "(no ':' or spaces).",
+        ),
         (
             {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To", "glob": "sip:x@*", "status": 486}]}},
             "Invalid value for 'webhook.rules[0].action': It is missing: give accept or reject",

@@ -522,9 +522,8 @@ class ServeApp:
         if config.webhook_secret is None:
             return _error(404, "No webhook secret is configured.", "not_found")
         headers = {
-            "webhook-id": str(environ.get("HTTP_WEBHOOK_ID", "")),
-            "webhook-timestamp": str(environ.get("HTTP_WEBHOOK_TIMESTAMP", "")),
-            "webhook-signature": str(environ.get("HTTP_WEBHOOK_SIGNATURE", "")),
+            name: _header_text(environ, "HTTP_" + name.upper().replace("-", "_"))
+            for name in ("webhook-id", "webhook-timestamp", "webhook-signature")
         }
         try:
             webhook_id = verify(config.webhook_secret, headers, body, tolerance_sec=config.webhook_tolerance_sec)
@@ -535,32 +534,15 @@ class ServeApp:
         if not self._seen.first_time(webhook_id):
             self.metrics.add("webhooks_refused")
             return _error(400, "This webhook-id was already delivered.", "webhook_replayed")
-        try:
-            event = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        refused = self._event_problem(body)
+        if isinstance(refused, _Reply):
+            # Forgotten, so a corrected delivery under this id is acted on.
             self._seen.forget(webhook_id)
-            return _error(400, "The body is not JSON.", "invalid_json")
-        if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
+            self.metrics.add("webhooks_refused")
+            return refused
+        if refused is None:
             return _json(200, {"received": True, "action": "ignored"})
-        data = event.get("data")
-        call_id = data.get("call_id") if isinstance(data, dict) else None
-        sip = data.get("sip_headers") if isinstance(data, dict) else None
-        if not isinstance(call_id, str) or not call_id or not isinstance(sip, list):
-            self._seen.forget(webhook_id)
-            return _error(400, "The event has no data.call_id or data.sip_headers.", "invalid_event")
-        for index, header in enumerate(sip):
-            if not (isinstance(header, dict) and isinstance(header.get("name"), str)):
-                self._seen.forget(webhook_id)
-                return _error(
-                    400,
-                    f"data.sip_headers[{index}] is not a SIP header: an object with a string name and value.",
-                    "invalid_event",
-                )
-            if not isinstance(header.get("value"), str):
-                self._seen.forget(webhook_id)
-                return _error(
-                    400, f"data.sip_headers[{index}].value is not a string (the header's value).", "invalid_event"
-                )
+        call_id, sip = refused
         action, status = self._decide(sip)
         try:
             if action == "accept":
@@ -570,8 +552,25 @@ class ServeApp:
         except (ApiValueError, ApiTypeError) as exc:
             self._seen.forget(webhook_id)
             return self._bad_input(exc)
-        except (ApiException, ApiConnectionError) as exc:
+        except ApiException as exc:
+            if exc.status in (404, 409):
+                # The call is gone or already answered: a retry of this delivery cannot do better, so it is
+                # acknowledged (with what the API said), not failed for OpenAI to send again and again.
+                self.metrics.upstream_error(str(exc.status))
+                logger.error(
+                    "psopenapi serve: %s of call %s: the Realtime API answered %s; acknowledged, not retried",
+                    action,
+                    call_id[:100],
+                    exc.status,
+                )
+                return _json(
+                    200,
+                    {"received": True, "action": action, "call_id": call_id, "upstream_status": exc.status},
+                )
             # Forgotten, so that OpenAI's retry of this delivery is acted on.
+            self._seen.forget(webhook_id)
+            return self._upstream_failure(exc)
+        except ApiConnectionError as exc:
             self._seen.forget(webhook_id)
             return self._upstream_failure(exc)
         self.metrics.add("calls_accepted" if action == "accept" else "calls_rejected")
@@ -579,6 +578,45 @@ class ServeApp:
         if action == "reject":
             answer["status_code"] = status
         return _json(200, answer)
+
+    def _event_problem(self, body: bytes) -> _Reply | tuple[str, list[dict[str, str]]] | None:
+        """An incoming call's id and SIP headers; None for an event of another type (acknowledged and
+        ignored); or the 400 that names what is wrong with the event."""
+
+        def refuse(message: str) -> _Reply:
+            return _error(400, message, "invalid_event")
+
+        def shown(value: Any) -> str:
+            return json.dumps(value)[:100]
+
+        try:
+            event = json.loads(body, object_pairs_hook=_no_duplicate_keys)
+        except _DuplicateKey as exc:
+            return refuse(f"'{exc.key[:100]}' is given twice in one object of the event.")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return _error(400, "The body is not JSON.", "invalid_json")
+        if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
+            return None
+        data = event.get("data")
+        if not isinstance(data, dict):
+            return refuse(f"data is {shown(data)}; a realtime.call.incoming event has an object there.")
+        call_id, sip = data.get("call_id"), data.get("sip_headers")
+        if not isinstance(call_id, str) or not call_id:
+            return refuse(f"data.call_id is {shown(call_id)}; it must be the call's id (a non-empty string).")
+        if not isinstance(sip, list):
+            return refuse(f"data.sip_headers is {shown(sip)}; it must be a list of {{name, value}} objects.")
+        for index, header in enumerate(sip):
+            if not (isinstance(header, dict) and isinstance(header.get("name"), str)):
+                return refuse(
+                    f"data.sip_headers[{index}] is {shown(header)}; it must be a SIP header: an object with a "
+                    "string name and value."
+                )
+            if not isinstance(header.get("value"), str):
+                return refuse(
+                    f"data.sip_headers[{index}].value is {shown(header.get('value'))}; it must be a string "
+                    "(the header's value)."
+                )
+        return call_id, sip
 
     def _decide(self, sip_headers: list[Any]) -> tuple[str, int]:
         """The first rule matching a SIP header decides; else the default."""
@@ -588,6 +626,15 @@ class ServeApp:
             if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
                 return rule.action, rule.status or 603
         return self.config.default_action, self.config.default_status
+
+
+def _header_text(environ: dict[str, Any], key: str) -> str:
+    """A request header as text: WSGI gives its bytes as latin-1 characters; UTF-8 ones are read as such."""
+    value = str(environ.get(key, ""))
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
 
 
 def _is_loopback(address: str) -> bool:

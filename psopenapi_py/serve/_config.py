@@ -445,18 +445,27 @@ def _action(where: str, spec: dict[str, Any], default: str | None) -> tuple[str,
     return action, status
 
 
+#: A SIP header name (RFC 3261, 25.1: a token).
+_HEADER_NAME = re.compile(r"[-.!%*_+`'~0-9A-Za-z]+")
+
+
 def _rule(where: str, spec: Any) -> Rule:
     spec = _obj(where, spec, ("header", "glob", "regex", "action", "status"))
     header = spec.get("header")
     if not isinstance(header, str) or not header:
         raise invalid_type(f"{where}.header", header, "a SIP header name such as To or From")
+    if not _HEADER_NAME.fullmatch(header):
+        raise invalid_value(
+            f"{where}.header", header, "A SIP header name is letters, digits and -.!%*_+`'~ (no ':' or spaces)."
+        )
     glob, regex = spec.get("glob"), spec.get("regex")
     if (glob is None) == (regex is None):
         raise invalid_value(where, sorted(spec), "Give exactly one of glob and regex.")
     if glob is not None:
         if not isinstance(glob, str):
             raise invalid_type(f"{where}.glob", glob, "a glob pattern")
-        pattern = re.compile(r"\A" + fnmatch.translate(glob))
+        # In any case: a SIP URI's scheme and host are (RFC 3261, 19.1.4), and callers' phones vary.
+        pattern = re.compile(r"\A" + fnmatch.translate(glob), re.IGNORECASE)
     else:
         if not isinstance(regex, str):
             raise invalid_type(f"{where}.regex", regex, "a regular expression")

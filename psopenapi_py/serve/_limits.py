@@ -49,7 +49,7 @@ class Metrics:
         "calls_rejected": "Incoming SIP calls rejected.",
         "callers_refused": "Requests refused by caller authentication or their origin.",
         "rate_limited": "Requests refused by the rate limit.",
-        "webhooks_refused": "Webhook deliveries refused (signature, timestamp, replay).",
+        "webhooks_refused": "Webhook deliveries refused (signature, timestamp, replay, or an event not as documented).",
     }
 
     def __init__(self) -> None:

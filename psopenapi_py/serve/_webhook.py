@@ -39,8 +39,13 @@ def sign(secret: str, webhook_id: str, timestamp: int | str, body: bytes) -> str
 
 
 # One signature: the scheme's version, a comma, the base64 digest. Several are separated by spaces, or by a
-# comma where a server joined several webhook-signature header lines into one value.
-_SIGNATURE = re.compile(r"(v[0-9]+[a-z]*),([A-Za-z0-9+/=]+)")
+# comma where a server joined several webhook-signature header lines into one value; anything else around
+# one (``xv1,...``, ``v1,...!!``) makes it no signature.
+_SIGNATURE = re.compile(r"(?:^|(?<=[\s,]))(v[0-9]+[a-z]*),([A-Za-z0-9+/]+={0,2})(?=$|[\s,])")
+
+#: The longest webhook-timestamp read (digits; leading zeros allowed): beyond it, no time this side of the
+#: year 3000 is meant.
+_MAX_STAMP_DIGITS = 20
 
 
 def verify(
@@ -57,15 +62,24 @@ def verify(
     signatures = headers.get("webhook-signature")
     if not webhook_id or not stamp or not signatures:
         raise WebhookRefused(400, "webhook-id, webhook-timestamp and webhook-signature headers are required.")
-    if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > 12:
+    if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > _MAX_STAMP_DIGITS:
         # Digits only: int() would also take "+1796126323" or "1_796_126_323", whose signed text differs.
-        raise WebhookRefused(400, "webhook-timestamp is not a Unix time in seconds (digits only).")
+        raise WebhookRefused(
+            400,
+            f"webhook-timestamp {stamp[:40]!r} is not a Unix time in seconds (digits only, at most "
+            f"{_MAX_STAMP_DIGITS}).",
+        )
     timestamp = int(stamp)
-    current = time.time() if now is None else now
+    # Whole seconds, as the timestamp is and as other Standard Webhooks verifiers count.
+    current = int(time.time() if now is None else now)
     if timestamp < current - tolerance_sec:
-        raise WebhookRefused(400, f"webhook-timestamp is older than {tolerance_sec} seconds.")
+        raise WebhookRefused(
+            400, f"webhook-timestamp {timestamp} is more than {tolerance_sec} seconds old (now: {current})."
+        )
     if timestamp > current + tolerance_sec:
-        raise WebhookRefused(400, f"webhook-timestamp is more than {tolerance_sec} seconds in the future.")
+        raise WebhookRefused(
+            400, f"webhook-timestamp {timestamp} is more than {tolerance_sec} seconds ahead (now: {current})."
+        )
     expected = sign(secret, webhook_id, stamp, body).split(",", 1)[1].encode()
     for version, value in _SIGNATURE.findall(signatures):
         if version == "v1" and hmac.compare_digest(value.encode(), expected):
