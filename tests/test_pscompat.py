@@ -54,7 +54,12 @@ def test_text_is_what_powershell_puts_in_a_string(value: Any, expected: str) -> 
         ("{0:D3}|{1,5}|{1,-5}|", [7, "ab"], "007|   ab|ab   |"),
         ("{0,-7}{1,5:N1}%", ["gold", 50.0], "gold    50.0%"),
         ("{0:N0}|{0:N2}|{0:F1}", [1234567.5], "1,234,568|1,234,567.50|1234567.5"),
-        ("{0:F1}|{1:F2}", [0.35, 0.125], "0.3|0.13"),  # the exact binary value, ties away from zero
+        # The standard formats round the exact binary value, a tie to the even digit (pwsh 7.1.4 prints
+        # 0.2 and 0.8 for '{0:f1}' of 0.25 and 0.75: PowerShell/PowerShell#16150).
+        ("{0:F1}|{1:F2}|{2:F1}|{3:F1}|{4:N0}", [0.35, 0.125, 0.25, 0.75, 2.5], "0.3|0.12|0.2|0.8|2"),
+        ("{0:N1}|{1:P0}|{2:F2}", [281.25, 0.625, 0.025], "281.2|62 %|0.03"),
+        # A custom format reads 15 significant digits, then rounds half away from zero.
+        ("{0:0.0}|{1:0.00}|{2:0%}|{3:0}", [0.35, 0.125, 0.615, 2.5], "0.4|0.13|62%|3"),
         ("{0:P1}|{0:P0}", [0.1234], "12.3 %|12 %"),
         ("{0:X}|{0:x4}", [255], "FF|00ff"),
         ("{0:0.00}|{1:#,##0}|{2:00}", [3.14159, 1234567, 5], "3.14|1,234,567|05"),
@@ -430,6 +435,10 @@ def test_static_members() -> None:
     assert ps.static("math", "Round", 4.5) == 4  # banker's rounding
     assert ps.static("math", "Round", 5.5) == 6
     assert ps.static("Math", "Round", 2.5, "AwayFromZero") == 3
+    # .NET scales by 10^digits as a double, then rounds: 2.675 * 100 is the double 267.5.
+    assert ps.static("math", "Round", 2.675, 2) == 2.68
+    assert ps.static("math", "Round", 1.005, 2, "AwayFromZero") == 1.0  # 1.005 * 100 is 100.49999999999999
+    assert ps.static("math", "Round", -2.5, "AwayFromZero") == -3
     assert ps.static("System.Math", "Max", 3, 7) == 7
     assert ps.static("string", "IsNullOrWhiteSpace", "  ") is True
     assert ps.static("string", "IsNullOrEmpty", None) is True

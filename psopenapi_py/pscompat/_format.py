@@ -281,13 +281,26 @@ def _format_item(value: Any, spec: str | None) -> str:
     return text(value)
 
 
-def _round_half_away(value: Any, places: int) -> decimal.Decimal:
-    """The exact value rounded half away from zero, as .NET Core formats numbers."""
+def _round_exact(value: Any, places: int) -> decimal.Decimal:
+    """The number's exact (binary) value rounded to ``places`` decimals, a tie to the even digit: what .NET
+    (Core 3.0 and later, so PowerShell 7) shows for the standard formats F, N, P and C (``'{0:F1}' -f 0.25``
+    is ``0.2``, ``'{0:F1}' -f 0.75`` is ``0.8``)."""
     exact = decimal.Decimal(value)
     quantum = decimal.Decimal(1).scaleb(-places)
     with decimal.localcontext() as ctx:
         ctx.prec = 400
-        return exact.quantize(quantum, rounding=decimal.ROUND_HALF_UP)
+        return exact.quantize(quantum, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def _round_custom(value: Any, places: int, shift: int = 0) -> decimal.Decimal:
+    """A number rounded as .NET's custom formats (``0.00``) round it: a double first to 15 significant
+    digits, then half away from zero (``'{0:0.0}' -f 0.35`` is ``0.4``, where ``F1`` gives ``0.3``)."""
+    digits = decimal.Decimal(format(value, ".15g")) if isinstance(value, float) else decimal.Decimal(value)
+    digits = digits.scaleb(shift)  # a % in the format: the digits times 100, exactly
+    quantum = decimal.Decimal(1).scaleb(-places)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return digits.quantize(quantum, rounding=decimal.ROUND_HALF_UP)
 
 
 def _group(digits: str) -> str:
@@ -301,7 +314,7 @@ def _group(digits: str) -> str:
 
 
 def _fixed(value: Any, places: int, grouped: bool) -> str:
-    rounded = _round_half_away(value, places)
+    rounded = _round_exact(value, places)
     negative = rounded < 0
     body = f"{abs(rounded):f}"
     whole, _, frac = body.partition(".")
@@ -373,13 +386,12 @@ def _custom_number(value: Any, spec: str) -> str:
     literal_prefix, pattern, rest = m.group(1), m.group(2), m.group(3)
     percent = "%" in rest or "%" in literal_prefix
     literal_suffix = rest
-    number = decimal.Decimal(value) * (100 if percent else 1)
     whole_pat, _, frac_pat = pattern.partition(".")
     grouped = "," in whole_pat.strip(",") or (whole_pat.endswith(",") and False)
     min_whole = whole_pat.replace(",", "").count("0")
     min_frac = frac_pat.count("0")
     max_frac = len(frac_pat.replace(",", ""))
-    rounded = _round_half_away(number, max_frac)
+    rounded = _round_custom(value, max_frac, 2 if percent else 0)
     negative = rounded < 0
     body = f"{abs(rounded):f}"
     whole, _, frac = body.partition(".")
