@@ -809,14 +809,19 @@ def _math_round(value: Any, *args: Any) -> Any:
         else:
             digits = to_int(a)
     x = to_number(value)
-    if mode == "awayfromzero":
-        import decimal
-
-        q = decimal.Decimal(repr(float(x))).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
-        return float(q)
-    if isinstance(x, int):
+    if isinstance(x, int) and not isinstance(x, bool):
         return x
-    return float(round(x, digits))
+    # .NET's own steps (Math.Round(double, int, mode)): scale by 10^digits as a double, round that, scale
+    # back. So 2.675 to two digits is 2.68 (2.675 * 100 is the double 267.5), though its exact value is
+    # below 2.675 and Python's round() gives 2.67.
+    power = 10.0**digits
+    scaled = float(x) * power if digits else float(x)
+    if mode == "awayfromzero":
+        fraction, whole = math.modf(scaled)
+        rounded = whole + math.copysign(1.0, fraction) if abs(fraction) >= 0.5 else whole
+    else:
+        rounded = float(round(scaled))
+    return rounded / power if digits else rounded
 
 
 def _path_combine(*parts: Any) -> str:
@@ -1186,6 +1191,11 @@ TYPED_FAILURES = frozenset(
         ("convert", "toboolean"),
     }
 )
+
+
+#: Methods of a string whose every .NET error this module raises typed as .NET does (so a ``catch [T]``
+#: around them catches here what it catches in PowerShell), whatever the string.
+TYPED_STRING_FAILURES = frozenset({"substring"})
 
 
 def static_key(type_name: str, name: str) -> tuple[str, str] | None:
