@@ -323,13 +323,24 @@ catch { Write-Output "other: $($_.Exception.Response.StatusCode.value__)" }
 
 
 def test_rule6_a_typed_dotnet_catch_around_dotnet_calls_warns() -> None:
-    script = "try { $n = 'abc'.Substring(5) } catch [System.ArgumentOutOfRangeException] { 'bad index' }\n"
+    script = "try { $n = 'abc'.Insert(9, 'x') } catch [System.ArgumentOutOfRangeException] { 'bad index' }\n"
     warnings = [str(w) for w in translate_powershell(script).warnings]
     assert warnings == [
         "line 1: catch [System.ArgumentOutOfRangeException] catches what the script throws of that type; the method "
-        "call 'abc'.Substring(5) in the try block may raise a .NET error PowerShell would type, which the "
+        "call 'abc'.Insert(9, 'x') in the try block may raise a .NET error PowerShell would type, which the "
         "translation does not"
     ]
+
+
+def test_rule6_substring_errors_are_typed_so_a_typed_catch_around_them_needs_no_warning(
+    mock_server: MockServer,
+) -> None:
+    script = """
+$key = 'ek'
+try { $key.Substring(0, 3) } catch [System.ArgumentException] { "too short: $($_.Exception.InnerException.GetType().Name)" }
+"""
+    assert not translate_powershell(script).warnings
+    assert out(script, mock_server) == ["too short: ArgumentOutOfRangeException"]
 
 
 def test_rule6_a_catch_without_a_type_catches_the_scripts_own_throw() -> None:
@@ -1638,3 +1649,56 @@ $Options = [System.StringSplitOptions]'RemoveEmptyEntries, TrimEntries'
 ' a, ,b ,'.Split(',', $Options) -join '|'
 """
     assert out(script) == ["a|b"]
+
+
+def test_a_switch_given_a_value_is_passed_on_as_its_truth() -> None:
+    script = """
+param([switch]$Descending)
+$n = 0
+$flag = 'yes'
+(3, 1, 2 | Sort-Object -Descending:$Descending) -join ','
+(3, 1, 2 | Sort-Object -Descending:$n) -join ','
+(3, 1, 2 | Sort-Object -Descending:$flag) -join ','
+"""
+    assert out(script) == ["1,2,3", "1,2,3", "3,2,1"]
+
+
+def test_write_output_no_enumerate_writes_an_array_as_one_object() -> None:
+    script = """
+function Get-One { param([int]$T) Write-Output -NoEnumerate @($T) }
+function Get-Pair { param([int]$T) Write-Output -NoEnumerate @($T, 2) }
+$one = Get-One -T 5
+$pair = Get-Pair -T 5
+"$($one -is [array]) $($one.Count) $($pair.Count)"
+(Write-Output -NoEnumerate @(1, 2, 3) | Measure-Object).Count
+(Get-Pair -T 1 | Measure-Object).Count
+$x = Write-Output -NoEnumerate @(4)
+$x -is [array]
+"""
+    assert out(script) == ["True 1 2", "1", "1", "True"]
+
+
+def test_return_with_a_unary_comma_after_a_one_line_param_block_returns_the_array() -> None:
+    script = """
+function Get-Wrapped { param([int]$T) return ,@($T) }
+$w = Get-Wrapped -T 5
+"$($w -is [array]) $($w.Count) $($w[0])"
+"""
+    assert out(script) == ["True 1 5"]
+
+
+def test_value_from_pipeline_beside_mandatory_false_binds_piped_items() -> None:
+    script = """
+function Show-Voice {
+    param(
+        [Parameter(Mandatory = $false, ValueFromPipeline)]
+        [string]$Voice = 'alloy',
+        [Parameter(Position = 0, HelpMessage = 'a, Mandatory')]
+        [int]$Cap = 1
+    )
+    process { "$Voice x$Cap" }
+}
+'verse', 'ash' | Show-Voice -Cap 2
+Show-Voice
+"""
+    assert out(script) == ["verse x2", "ash x2", "alloy x1"]

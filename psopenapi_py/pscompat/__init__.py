@@ -140,6 +140,7 @@ from ._pipeline import (
     select_object,
     sort_object,
     where_object,
+    written,
 )
 from ._search import MatchInfo, select_string
 from ._streams import (
@@ -270,6 +271,7 @@ __all__ = [
     "out_file",
     "out_string",
     "output",
+    "written",
     "pipeline_bind",
     "pipeline_input",
     "preferences",

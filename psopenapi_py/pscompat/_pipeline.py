@@ -22,6 +22,7 @@ __all__ = [
     "select_object",
     "sort_object",
     "where_object",
+    "written",
 ]
 
 
@@ -35,6 +36,14 @@ def emit(out: list[Any], value: Any) -> None:
         out.extend(value)
     else:
         out.append(value)
+
+
+def written(value: Any) -> list[Any]:
+    """What a function or block writes, object by object, as the next command of a pipeline gets it (an
+    array it wrote as one object, ``Write-Output -NoEnumerate``, stays one object)."""
+    out: list[Any] = []
+    emit(out, value)
+    return out
 
 
 def output(value: Any) -> Any:

@@ -73,6 +73,9 @@ def write_output(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     value: Expr | None = args.get("InputObject")
     if value is None:
         raise Unsupported(node, "Write-Output needs a value")
+    if _switch(args, "NoEnumerate", node):
+        # Written as one object: a function's caller, or the next command, gets the array, not its items.
+        value.whole = True
     return value
 
 
@@ -103,6 +106,25 @@ def _switch(args: dict[str, Expr], name: str, node: Node) -> bool:
     if not isinstance(value.const, bool):
         raise Unsupported(node, f"unsupported: -{name} with a computed value")
     return value.const
+
+
+def _flags(
+    out: Output, args: dict[str, Expr], names: tuple[str, ...], node: Node, spell: Callable[[str], str] = snake_case
+) -> list[tuple[str, Expr]]:
+    """Keyword arguments for the switches ``names`` of a cmdlet whose runtime function takes them as flags:
+    on ones as ``True``; ``-Name:$x`` as ``$x`` read as PowerShell reads a switch's value (its truth)."""
+    flags = []
+    for name in names:
+        value = args.get(name)
+        if value is None or value.const is False:
+            continue
+        if isinstance(value.const, bool):
+            flags.append((f"{spell(name)}=", const_expr(True)))
+        elif value.type.kind == Kind.BOOL:
+            flags.append((f"{spell(name)}=", value))
+        else:
+            flags.append((f"{spell(name)}=", ps_call(out, "truthy", [("", value)], BOOL)))
+    return flags
 
 
 def _error_action(args: dict[str, Expr], node: Node, command: str, silent_ok: bool = False) -> bool:
@@ -480,9 +502,7 @@ def get_child_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     extra: list[tuple[str, Expr]] = []
     if "Filter" in args:
         extra.append(("filter=", args["Filter"]))
-    for switch in ("File", "Directory", "Recurse", "Name", "Force"):
-        if _switch(args, switch, node):
-            extra.append((switch.lower() + "=", const_expr(True)))
+    extra += _flags(out, args, ("File", "Directory", "Recurse", "Name", "Force"), node, str.lower)
     extra.extend(errors)
     return ps_call(out, "get_child_item", [("", path), *extra], _STREAM, stream=True)
 
@@ -523,9 +543,7 @@ def _web_call(out: Output, args: dict[str, Expr], node: Node, command: str, func
     ):
         if name in args:
             extra.append((snake_case(name) + "=", args[name]))
-    for name in ("SkipCertificateCheck", "SkipHttpErrorCheck"):
-        if _switch(args, name, node):
-            extra.append((snake_case(name) + "=", const_expr(True)))
+    extra += _flags(out, args, ("SkipCertificateCheck", "SkipHttpErrorCheck"), node)
     value = ps_call(out, func, [("", uri), *extra] if uri is not None else extra, UNKNOWN)
     value.whole = True
     return value
@@ -582,7 +600,7 @@ def _content(out: Output, args: dict[str, Expr], node: Node, command: str, func:
     value = args.get("Value")
     if value is None:
         raise Unsupported(node, f"{command} needs -Value or piped input")
-    extra = [("no_newline=", const_expr(True))] if _switch(args, "NoNewline", node) else []
+    extra = _flags(out, args, ("NoNewline",), node)
     return ps_call(out, func, [("", path), ("", value), *extra, *_encoding(args, node)], NONE, stmt=True)
 
 
@@ -653,7 +671,7 @@ def export_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if "NoTypeInformation" in args and not _switch(args, "NoTypeInformation", node):
         raise Unsupported(node, "unsupported: -NoTypeInformation:$false")  # it would add a #TYPE line
     _no_encoding(args, node, "Export-Csv")
-    extra = [("append=", const_expr(True))] if _switch(args, "Append", node) else []
+    extra = _flags(out, args, ("Append",), node)
     return ps_call(out, "export_csv", [("", value), ("", path), *extra, *_delimiter(args, node)], NONE, stmt=True)
 
 
@@ -690,7 +708,7 @@ def _item_move(out: Output, args: dict[str, Expr], node: Node, command: str, fun
     errors = _path_error_action(args, node, command)
     path = _path(args, node, command)
     to = _path(args, node, command, target)
-    extra = [(f"{name.lower()}=", const_expr(True)) for name in ("Recurse", "Force") if _switch(args, name, node)]
+    extra = _flags(out, args, ("Recurse", "Force"), node, str.lower)
     return ps_call(out, func, [("", path), ("", to), *extra, *errors], NONE, stmt=True)
 
 
@@ -720,9 +738,7 @@ def remove_item(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     errors = _path_error_action(args, node, "Remove-Item")
     path = _path(args, node, "Remove-Item")
     extra: list[tuple[str, Expr]] = []
-    for name in ("Recurse", "Force"):
-        if _switch(args, name, node):
-            extra.append((name.lower() + "=", const_expr(True)))
+    extra += _flags(out, args, ("Recurse", "Force"), node, str.lower)
     return ps_call(out, "remove_item", [("", path), *extra, *errors], NONE, stmt=True)
 
 
@@ -904,9 +920,7 @@ def sort_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         _names_literal(prop, node, "Sort-Object")
         _calculated(prop, node, "Sort-Object", {"expression", "descending", "ascending"})
         extra.append(("property=", prop))
-    for name in ("Descending", "Unique", "CaseSensitive"):
-        if _switch(args, name, node):
-            extra.append((snake_case(name) + "=", const_expr(True)))
+    extra += _flags(out, args, ("Descending", "Unique", "CaseSensitive"), node)
     return ps_call(out, "sort_object", [("", value), *extra], _STREAM, stream=True)
 
 
@@ -983,9 +997,7 @@ def compare_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         _names_literal(prop, node, "Compare-Object")
         _calculated(prop, node, "Compare-Object", {"expression"})
         extra.append(("property=", prop))
-    for name in ("IncludeEqual", "ExcludeDifferent", "PassThru", "CaseSensitive"):
-        if _switch(args, name, node):
-            extra.append((f"{snake_case(name)}=", const_expr(True)))
+    extra += _flags(out, args, ("IncludeEqual", "ExcludeDifferent", "PassThru", "CaseSensitive"), node)
     return ps_call(out, "compare_object", [("", reference), ("", difference), *extra], _STREAM, stream=True)
 
 
@@ -1051,9 +1063,7 @@ def select_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     extra: list[tuple[str, Expr]] = [("pattern=", pattern)]
     if source != "InputObject":
         extra.append((f"{'path' if source == 'Path' else 'literal_path'}=", args[source]))
-    for name in ("SimpleMatch", "CaseSensitive", "NotMatch", "AllMatches", "Quiet", "Raw"):
-        if _switch(args, name, node):
-            extra.append((f"{snake_case(name)}=", const_expr(True)))
+    extra += _flags(out, args, ("SimpleMatch", "CaseSensitive", "NotMatch", "AllMatches", "Quiet", "Raw"), node)
     extra.extend(_encoding(args, node))
     extra.extend(errors)
     return ps_call(out, "select_string", [first, *extra], _STREAM, stream=True)
@@ -1071,9 +1081,7 @@ def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         _calculated(prop, node, "Group-Object", {"expression"})
     # -NoElement leaves Group out of each group; what scripts read (Name, Count) is the same.
     flags = [("no_element=", const_expr(True))] if "NoElement" in args else []
-    for name in ("CaseSensitive", "AsString"):
-        if _switch(args, name, node):
-            flags.append((f"{snake_case(name)}=", const_expr(True)))
+    flags += _flags(out, args, ("CaseSensitive", "AsString"), node)
     if _switch(args, "AsHashTable", node):
         flags.append(("as_hash_table=", const_expr(True)))
         return ps_call(out, "group_object", [("", value), ("", prop), *flags], T(Kind.DICT, keys=None, cls="Hashtable"))

@@ -7,7 +7,7 @@ import re
 from . import _rules as R
 from ._binding import COMMON_PARAMS, Element, _builtin_params, _package_params, _Param, _UserFunction
 from ._builtins import COMMANDS, HANDLERS, print_value
-from ._catalog import INT, NONE, UNKNOWN, FunctionInfo, Kind, T, normalize
+from ._catalog import INT, NONE, UNKNOWN, FunctionInfo, Kind, T, list_of, normalize
 from ._context import Context
 from ._expr import _NOCONST, P_ATOM, Expr, call, const_expr, list_expr, ps_call, py_str, wrap
 from ._functions import name_of_function
@@ -41,6 +41,10 @@ class Commands(Context):
                 part = _unwrap(part)
                 if value is not None and value.whole:
                     value = self._ps("one_object", value)  # an array answer goes on as one object
+                elif value is not None and value.generator is not None:
+                    # A function's output goes down the pipeline object by object as it wrote them (an
+                    # array it wrote as one object stays one), not as assigning it would collect it.
+                    value = self._ps("written", value.generator, type=list_of(UNKNOWN))
                 if part.type == "command":
                     value = self._command(part, value)
                 elif i == 0:

@@ -545,15 +545,32 @@ def _param_attributes(sp: Node) -> tuple[str, bool, str | None]:
                 continue
             attr_name = _text(next((c for c in attr.children if c.type == "attribute_name"), attr)).lower()
             if attr_name == "parameter":
-                args = _text(attr).lower().replace(" ", "")
-                mandatory = "mandatory" in args and "mandatory=$false" not in args
-                if "valuefrompipeline" in args and "=$false" not in args:
-                    pipeline = "name" if "valuefrompipelinebypropertyname" in args else "value"
-                    if "valuefrompipeline," in args + "," and pipeline == "name":
-                        raise Unsupported(attr, "unsupported: a parameter bound from the pipeline both ways")
+                named = _named_arguments(_text(attr))
+                mandatory = named.get("mandatory", False)
+                by_value, by_name = (
+                    named.get("valuefrompipeline", False),
+                    named.get("valuefrompipelinebypropertyname", False),
+                )
+                if by_value and by_name:
+                    raise Unsupported(attr, "unsupported: a parameter bound from the pipeline both ways")
+                if by_value or by_name:
+                    pipeline = "name" if by_name else "value"
             elif not attr_name.startswith(_CHECK_ONLY_ATTRIBUTES):
                 raise Unsupported(attr, f"unsupported: parameter attribute [{attr_name}]")
     return kind, mandatory, pipeline
+
+
+_NAMED_ARGUMENT = re.compile(r"""(?:\(|,)\s*(\w+)\s*(?:=\s*('(?:[^']|'')*'|"(?:[^"`]|`.)*"|[^,)]*))?""", re.DOTALL)
+
+
+def _named_arguments(text: str) -> dict[str, bool]:
+    """The named arguments of an attribute such as ``[Parameter(Mandatory = $false, ValueFromPipeline)]``,
+    by lower-case name: a bare name is ``$true``; ``$false`` and ``0`` are false (strings are skipped over)."""
+    found: dict[str, bool] = {}
+    for name, value in _NAMED_ARGUMENT.findall(text):
+        value = value.strip().lower()
+        found[name.lower()] = value not in ("$false", "0", "$null")
+    return found
 
 
 def _last_child(node: Node, kind: str) -> Node | None:

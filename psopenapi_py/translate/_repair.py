@@ -232,6 +232,10 @@ def _string_end(source: bytes, start: int) -> int:
     return i
 
 
+#: Keywords that take a value after them (``return ,$x``, ``throw``, ``exit``): never bare words to quote.
+_FLOW_KEYWORDS = frozenset({b"return", b"throw", b"exit", b"break", b"continue"})
+
+
 def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
     """A list of bare words as a command argument: each word quoted."""
     edits: list[Edit] = []
@@ -251,6 +255,9 @@ def _word_lists(source: bytes, tree: Tree) -> list[Edit]:
         word = _WORD.fullmatch(source[start : node.end_byte])
         before = source[:start].rstrip(b" \t")[-1:]
         after = source[node.end_byte :].lstrip(b" \t")[:1]
+        if word is not None and word.group(0).lower() in _FLOW_KEYWORDS:
+            # `return ,$list` (the grammar loses `return` after a param block on one line) is no word list.
+            continue
         if word is not None and (before == b"," or after == b","):
             edits.append((start, node.end_byte, b"'" + word.group(0) + b"'", None))
     return edits

@@ -128,7 +128,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         "write_output",
         (
             BuiltinParam("InputObject", position=0, variadic=True, pipeline=True),
-            BuiltinParam("NoEnumerate", switch=True, ignored=True),
+            BuiltinParam("NoEnumerate", switch=True),
         ),
         aliases=("echo", "write"),
     ),

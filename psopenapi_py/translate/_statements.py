@@ -254,6 +254,9 @@ class Statements(Context):
             # A function's output runs here and now (inside a try, its errors are caught there), item by item.
             if value.generator is not None:
                 self.out.emit(indent, "yield from ", value.generator, row=row)
+            elif value.whole:
+                # Written as one object (Write-Output -NoEnumerate, Invoke-RestMethod's array answer).
+                self.out.emit(indent, "yield ", self._ps("one_object", value), row=row)
             else:
                 self.out.emit(indent, "yield ", value, row=row)
         elif value.generator is not None:
@@ -1276,7 +1279,7 @@ def _implicit_dotnet_source(
     ``cannot_fail`` tells the method calls that raise nothing (``$list.Add(x)`` on a known list), and
     ``typed_commands`` the commands whose errors of the caught types the runtime raises as PowerShell does."""
     from ..pscompat._exceptions import known_exception
-    from ..pscompat._methods import TYPED_FAILURES, static_key
+    from ..pscompat._methods import TYPED_FAILURES, TYPED_STRING_FAILURES, static_key
 
     stack = [body]
     while stack:
@@ -1291,6 +1294,9 @@ def _implicit_dotnet_source(
                 constructing = method.lower() == "new" and known_exception(type_name.strip("[] ")) is not None
                 key = static_key(type_name, method)
                 typed = key is not None and key in TYPED_FAILURES
+            elif member is not None and _text(member).lower() in TYPED_STRING_FAILURES:
+                # On a string, its errors are typed here too; on $null or anything else, untyped in both.
+                typed = True
             if not constructing and not typed and not cannot_fail(node):
                 return f"the method call {_text(node)[:40]}"
         elif kind == "cast_expression":
