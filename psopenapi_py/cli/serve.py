@@ -41,7 +41,7 @@ def add(sub: Any) -> None:
         exit_codes=EXIT_CODES,
         exit_notes={
             EXIT_OK: "stopped by Ctrl-C or SIGTERM, or --check-config found the file valid",
-            EXIT_BAD_INPUT: "the configuration is invalid (the field is named on stderr), or the port is taken",
+            EXIT_BAD_INPUT: "the configuration is invalid (the field is named on stderr), or --host/--port cannot be listened on",
         },
     )
     which = parser.add_mutually_exclusive_group(required=True)
@@ -62,12 +62,16 @@ def add(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the configuration; unless --check-config, serve until Ctrl-C or SIGTERM."""
     import logging
+    import os
 
     from ..exceptions import ApiTypeError, ApiValueError
     from ..serve import create_app, load_config, make_server
     from .mock import _sigterm_as_interrupt, _terminal_formatter
 
     path = args.check_config or args.config
+    if os.getcwd() not in sys.path and "" not in sys.path:
+        # auth.hook modules are found in the current directory, as `python -m` and gunicorn find them.
+        sys.path.insert(0, os.getcwd())
     try:
         config = load_config(path)
     except (ApiTypeError, ApiValueError) as exc:
@@ -88,24 +92,34 @@ def run(args: argparse.Namespace) -> int:
         logger.addHandler(handler)
         # Quiet: access-log lines are not even built (they cost a JSON dump and a redaction each).
         logger.setLevel(logging.WARNING if args.quiet else logging.INFO)
+    import signal
+
     try:
         app = create_app(config, demo=args.demo_page)
         try:
             server = make_server(app, args.host, args.port)
-        except OSError as exc:
-            raise CliError(f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}.") from None
-        host = f"[{args.host}]" if ":" in args.host else args.host
-        print(f"http://{host}:{server.server_port}", flush=True)
-        if not _is_loopback(args.host):
-            print(
-                f"psopenapi serve: warning: listening on {args.host}, which other machines may reach.", file=sys.stderr
-            )
-        if args.demo_page:
-            print(f"psopenapi serve: demo page at http://{host}:{server.server_port}/demo", file=sys.stderr, flush=True)
-        import signal
-
+        except (ApiTypeError, ApiValueError) as exc:
+            raise CliError(f"{exc} (from --{exc.parameter})") from None
+        except (OSError, OverflowError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise CliError(f"cannot listen on {args.host} port {args.port}: {reason}.") from None
+        # From before the base URL is printed: a caller that stops the server as soon as it reads the URL
+        # gets the normal stop (exit 0), not a death by signal.
         previous_sigterm = _sigterm_as_interrupt(signal)
         try:
+            host = f"[{args.host}]" if ":" in args.host else args.host
+            print(f"http://{host}:{server.server_port}", flush=True)
+            if not _is_loopback(args.host):
+                print(
+                    f"psopenapi serve: warning: listening on {args.host}, which other machines may reach.",
+                    file=sys.stderr,
+                )
+            if args.demo_page:
+                print(
+                    f"psopenapi serve: demo page at http://{host}:{server.server_port}/demo",
+                    file=sys.stderr,
+                    flush=True,
+                )
             server.serve_forever(0.05)
         except KeyboardInterrupt:
             print("psopenapi serve: stopped.", file=sys.stderr, flush=True)

@@ -37,6 +37,24 @@ DEFAULT_READ_TIMEOUT_SEC = 10.0
 DEFAULT_MAX_WORKERS = 64
 
 
+def check_listen_address(host: Any, port: Any) -> None:
+    """Refuse, naming it, a host or port no server can listen on (before a socket is made).
+
+    Raises:
+        ApiValueError, ApiTypeError: ``host`` not a non-empty string, ``port`` not an integer 0-65535.
+    """
+    from ..exceptions import invalid_type, invalid_value, out_of_range
+
+    if not isinstance(host, str) or not host.strip():
+        raise invalid_value(
+            "host", host, "Must be a non-empty host name or address.", expected="a host name or address"
+        )
+    if isinstance(port, bool) or not isinstance(port, int):
+        raise invalid_type("port", port, "an integer")
+    if not 0 <= port <= 65535:
+        raise out_of_range("port", port, minimum=0, maximum=65535)
+
+
 @dataclass
 class Framing:
     """What the handler learnt from the request's framing before any check ran."""

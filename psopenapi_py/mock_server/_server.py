@@ -31,6 +31,7 @@ from ._http import (
     HTTPServer,
     HTTPServer6,
     RequestHandler,
+    check_listen_address,
     path_only,
 )
 from ._recording import (
@@ -99,9 +100,7 @@ class MockServer:
         read_timeout_sec: float = DEFAULT_READ_TIMEOUT_SEC,
         max_workers: int = DEFAULT_MAX_WORKERS,
     ):
-        if not isinstance(host, str) or not host:
-            raise _bad_argument("host", host, "a non-empty host name or address")
-        _require_int("port", port, 0, 65535)
+        check_listen_address(host, port)
         if api_key is not None and (not isinstance(api_key, str) or not api_key):
             raise invalid_value(
                 "api_key",

@@ -20,6 +20,7 @@ from ..mock_server._http import (
     POLL_INTERVAL_SEC,
     HTTPServer,
     HTTPServer6,
+    check_listen_address,
 )
 from ._wsgi import ConnectionHandler, base_environ
 
@@ -139,6 +140,8 @@ class WSGIServer(HTTPServer):
         written after their answers) for up to ``drain_timeout_sec``; idle kept-alive connections close."""
         self.stopping = True
         super().server_close()
+        if not hasattr(self, "_pool_lock"):
+            return  # the bind failed (socketserver closes the socket then): no worker was ever started
         with self._pool_lock:
             self._closed = True
             idle, self._idle = self._idle, 0
@@ -171,7 +174,12 @@ def make_server(
 
     ``read_timeout_sec`` bounds the wait for any part of a request, ``idle_timeout_sec`` how long a kept-alive
     connection may wait for its next one; at most ``max_workers`` connections are served at once.
+
+    Raises:
+        ApiValueError, ApiTypeError: an empty host, a port outside 0-65535.
+        OSError: the address cannot be listened on (the port is taken, the host does not resolve).
     """
+    check_listen_address(host, port)
     cls = WSGIServer6 if ":" in host else WSGIServer
     server = cls((host, port), ConnectionHandler)
     server.application = app
