@@ -1461,6 +1461,61 @@ def test_check_config_accepts_a_valid_file(
     assert capsys.readouterr().err == f"psopenapi serve: {path} is valid.\n"
 
 
+@pytest.mark.parametrize("where", ["tool parameters", "unknown field", "override value"])
+def test_a_configuration_nested_too_deeply_is_refused_naming_the_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, where: str
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    deep = '{"a": ' * 700 + "1" + "}" * 700  # too deep for any check that recurses, not for the JSON reader
+    config = json.dumps(base_config("http://127.0.0.1:9/v1"))
+    if where == "tool parameters":
+        text = config.replace(
+            '"instructions": "Be brief."', f'"tools": [{{"type": "function", "name": "f", "parameters": {deep}}}]'
+        )
+        field = "session"
+    elif where == "unknown field":
+        text = config.replace('"instructions": "Be brief."', f'"junk": {deep}')
+        field = "session"
+    else:
+        text = config.replace('"overrides": {', f'"overrides": {{"instructions": [{deep}], ')
+        field = "token"
+    path = tmp_path / "serve.json"
+    path.write_text(text)
+    assert main(["serve", "--check-config", str(path)]) == 2
+    assert f"Invalid value for '{field}': It is nested more than 100 levels deep." in capsys.readouterr().err
+
+
+def test_a_missing_session_template_is_named_with_what_it_must_be(mock: MockServer) -> None:
+    from psopenapi_py.exceptions import ApiValueError
+
+    config = base_config(mock.url)
+    del config["session"]
+    with pytest.raises(ApiValueError) as caught:
+        parse_config(config, environ=dict(ENV))
+    assert str(caught.value) == (
+        "Invalid value for 'session': It is missing: give the session template, a GA realtime session object such "
+        'as {"type": "realtime", "model": "gpt-realtime"}.'
+    )
+
+
+def test_an_auth_hook_that_is_not_callable_is_named_as_such(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psopenapi_py.exceptions import ApiValueError
+
+    (tmp_path / "serve_hook_value.py").write_text("caller = 42\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url)
+    config["auth"] = {"hook": "serve_hook_value:caller"}
+    with pytest.raises(ApiValueError) as caught:
+        parse_config(config, environ=dict(ENV))
+    assert str(caught.value) == (
+        "Invalid value for 'auth.hook': 'serve_hook_value:caller'. serve_hook_value.caller is a int, not a function "
+        "(not callable)."
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -1581,6 +1636,44 @@ def test_check_config_accepts_a_valid_file(
             {"upstream": {"api_key_env": "NOT_SET_ANYWHERE"}},
             "Invalid value for 'upstream.api_key_env': 'NOT_SET_ANYWHERE'",
         ),
+        (
+            {"rate_limit": None},
+            "Invalid value for 'rate_limit': null is not a value here: leave the field out for its default.",
+        ),
+        (
+            {"upstream": {"base_url": "http://127.0.0.1:0/v1"}},
+            "Invalid value for 'upstream.base_url': 'http://127.0.0.1:0/v1'. Its port must be from 1 to 65535.",
+        ),
+        ({"cors_origins": ["http://localhost:0"]}, "Invalid value for 'cors_origins[0]': 'http://localhost:0'. Must"),
+        ({"cors_origins": ["http://0x7f.0.0.1"]}, "Invalid value for 'cors_origins[0]': 'http://0x7f.0.0.1'. Must"),
+        (
+            {"paths": {"token": "/x/../healthz"}},
+            "Invalid value for 'paths.token': '/x/../healthz'. Must be a path such as /api/token: /-separated "
+            "names, no '.', '..' or '//'.",
+        ),
+        ({"paths": {"token": "//"}}, "Invalid value for 'paths.token': '//'. Must be a path such as /api/token"),
+        (
+            {"paths": {"token": "/healthz"}},
+            "Invalid value for 'paths.healthz': '/healthz'. paths.token is served there too: every endpoint needs "
+            "its own path.",
+        ),
+        (
+            {"webhook": {"rules": [{"header": "To", "glob": "*", "action": "accept"}]}},
+            "Invalid value for 'webhook': ['rules']. These settings need the webhook's secret",
+        ),
+        (
+            {"rate_limit": {"capacity": 1, "per_sec": 0}},
+            "Invalid value for 'rate_limit.per_sec': 0. Must be >= 1e-06 and <= 1000000.",
+        ),
+        (
+            {"upstream": {"api_key_env": "TWO_KEYS"}},
+            "Invalid value for 'upstream.api_key_env': the API key contains spaces, line breaks or non-ASCII",
+        ),
+        (
+            {"auth": {"bearer_tokens_env": "QUOTED_TOKENS"}},
+            "Invalid value for 'auth.bearer_tokens_env': A token holds a character an Authorization header cannot "
+            "carry",
+        ),
     ],
 )
 def test_check_config_names_the_bad_field(
@@ -1591,8 +1684,13 @@ def test_check_config_names_the_bad_field(
     monkeypatch.setenv("BAD_HOOK_SECRET", "whsec_not*base64!!")
     monkeypatch.setenv("OPENAI_BASE_URL", "ftp://x")
     monkeypatch.setenv("EMPTY_HOOK_SECRET", "whsec_")
+    monkeypatch.setenv("TWO_KEYS", "sk-first-key-000 sk-second-key-00")
+    monkeypatch.setenv("QUOTED_TOKENS", '"web-app-token-1"')
     path = tmp_path / "serve.json"
-    path.write_text(json.dumps(base_config("http://127.0.0.1:9/v1", **change)))
+    config = base_config("http://127.0.0.1:9/v1", **change)
+    if "webhook" in change and "secret_env" not in change["webhook"]:
+        config["webhook"] = change["webhook"]
+    path.write_text(json.dumps(config))
     assert main(["serve", "--check-config", str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err
@@ -1606,7 +1704,7 @@ def test_a_ttl_minimum_above_600_is_also_the_default(mock: MockServer) -> None:
 
 
 def test_retry_after_is_at_most_a_day(mock: MockServer) -> None:
-    running = start(base_config(mock.url, rate_limit={"capacity": 1, "per_sec": 1e-9}))
+    running = start(base_config(mock.url, rate_limit={"capacity": 1, "per_sec": 1e-6}))
     try:
         running.post("/token")
         refused = running.post("/token")
@@ -1655,7 +1753,13 @@ def test_check_config_refuses_a_field_given_twice(tmp_path: Path, monkeypatch: p
     path.write_text(text[:-1] + ', "webhook": {"secret_env": "HOOK_SECRET", "default": {"action": "accept"}}}')
     assert main(["serve", "--check-config", str(path)]) == 2
     assert (
-        f"Invalid value for 'config': '{path}'. it gives the field 'webhook' twice in one object"
+        "Invalid value for 'webhook': It is given twice in one object (which one would count?)."
+        in capsys.readouterr().err
+    )
+    path.write_text(text.replace('"max": 1200', '"max": 1200, "max": 900'))
+    assert main(["serve", "--check-config", str(path)]) == 2
+    assert (
+        "Invalid value for 'token.ttl_sec.max': It is given twice in one object (which one would count?)."
         in capsys.readouterr().err
     )
 
@@ -1701,8 +1805,73 @@ def test_a_webhook_secret_given_where_its_variable_name_belongs_is_not_shown(
     path.write_text(json.dumps(config))
     assert main(["serve", "--check-config", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "Invalid value for 'webhook.secret_env': '<redacted>'. Must be the name of an environment variable." in err
+    assert (
+        "Invalid value for 'webhook.secret_env': Must be the name of an environment variable (letters, digits, _), "
+        "not the secret itself; the value is not shown." in err
+    )
     assert WEBHOOK_SECRET not in err and WEBHOOK_SECRET[6:] not in err
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_psopenapi_serve_stopped_as_soon_as_it_prints_its_url_stops_cleanly(
+    tmp_path: Path, mock: MockServer, signal_name: str
+) -> None:
+    import signal
+
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(base_config(mock.url)))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "psopenapi_py", "serve", "--config", str(path), "--port", "0"],
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("http://127.0.0.1:")
+    process.send_signal(getattr(signal, signal_name))
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert err.splitlines()[-1] == "psopenapi serve: stopped."
+
+
+def test_psopenapi_serve_names_an_address_it_cannot_listen_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "serve.json"
+    path.write_text(json.dumps(base_config("http://127.0.0.1:9/v1")))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--config", str(path), "--port", str(port)]) == 2
+        assert capsys.readouterr().err == (
+            f"psopenapi serve: error: cannot listen on 127.0.0.1 port {port}: Address already in use.\n"
+        )
+    assert main(["serve", "--config", str(path), "--port", "70000"]) == 2
+    assert capsys.readouterr().err == (
+        "psopenapi serve: error: Invalid value for 'port': 70000. Must be >= 0 and <= 65535. (from --port)\n"
+    )
+    assert main(["serve", "--config", str(path), "--host", "", "--port", "0"]) == 2
+    assert capsys.readouterr().err == (
+        "psopenapi serve: error: Invalid value for 'host': ''. Must be a non-empty host name or address. "
+        "(from --host)\n"
+    )
+
+
+def test_psopenapi_serve_finds_an_auth_hook_in_the_current_directory(tmp_path: Path, mock: MockServer) -> None:
+    (tmp_path / "serve_hook_cwd.py").write_text("def caller(environ):\n    return 'cwd'\n", encoding="utf-8")
+    config = base_config(mock.url)
+    config["auth"] = {"hook": "serve_hook_cwd:caller"}
+    (tmp_path / "serve.json").write_text(json.dumps(config))
+    script = "import sys; from psopenapi_py.cli import main; sys.exit(main(['serve', '--check-config', 'serve.json']))"
+    # -c puts '' (the current directory) on sys.path; the installed psopenapi script does not: -I drops it.
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", script], cwd=tmp_path, env={**os.environ, **ENV}, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (0, "psopenapi serve: serve.json is valid.\n")
 
 
 def test_psopenapi_serve_serves_until_terminated(tmp_path: Path, mock: MockServer) -> None:
@@ -1848,7 +2017,7 @@ def test_check_config_refuses_a_number_too_long_to_read(
     path = tmp_path / "serve.json"
     path.write_text(text[:-1] + ', "max_body_bytes": ' + "9" * 5000 + "}")
     assert main(["serve", "--check-config", str(path)]) == 2
-    assert "it has a number of more than 30 digits." in capsys.readouterr().err
+    assert "Invalid value for 'max_body_bytes': It is a number of more than 30 digits." in capsys.readouterr().err
 
 
 def test_a_proxy_reported_as_a_mapped_ipv4_address_is_trusted(mock: MockServer, access_log: Any) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._text_files import decode_text
+from ..configuration import check_token
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
 from ._demo import DEMO_PATH
 from ._webhook import secret_key
@@ -96,10 +97,16 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=short_int)
     except LongNumber:
-        raise invalid_value("config", str(path), f"it has a number of more than {MAX_DIGITS} digits.") from None
-    except _DuplicateKey as exc:
+        where = _find(text, lambda pairs, value: isinstance(value, _Long))
         raise invalid_value(
-            "config", str(path), f"it gives the field {exc.key!r} twice in one object (which one would count?)."
+            where or "config", None, f"It is a number of more than {MAX_DIGITS} digits.", show_value=False
+        ) from None
+    except _DuplicateKey as exc:
+        key = exc.key
+        where = _find(text, lambda pairs, value: pairs is not None and [k for k, _ in pairs].count(key) > 1)
+        field = f"{where}.{key}" if where and where != "config" else key
+        raise invalid_value(
+            field, None, "It is given twice in one object (which one would count?).", show_value=False
         ) from None
     except json.JSONDecodeError as exc:
         raise invalid_value("config", str(path), f"it is not JSON ({exc.msg} at line {exc.lineno}).") from None
@@ -122,6 +129,39 @@ def short_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
         raise LongNumber
     return int(text)
+
+
+class _Long(str):
+    """A JSON integer of more than MAX_DIGITS digits, kept as text while its place is looked for."""
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """A JSON object's (key, value) pairs, kept as written while a duplicate key is looked for."""
+
+
+def _find(text: str, wanted: Any) -> str | None:
+    """The path (``token.ttl_sec``) of the first place in the JSON ``text`` where ``wanted(pairs, value)``
+    holds: ``pairs`` an object's (key, value) list (None for other values). For an error that only the
+    parser saw (a key given twice, a long number), so that it names the field as every other error does."""
+    try:
+        tree = json.loads(
+            text,
+            object_pairs_hook=_Pairs,
+            parse_int=lambda t: _Long(t) if len(t.lstrip("-")) > MAX_DIGITS else int(t),
+        )
+    except (ValueError, RecursionError):
+        return None
+    stack: list[tuple[str, Any]] = [("config", tree)]
+    while stack:
+        where, value = stack.pop(0)
+        pairs = value if isinstance(value, _Pairs) else None
+        if wanted(pairs, value):
+            return where
+        if pairs is not None:
+            stack += [(k if where == "config" else f"{where}.{k}", v) for k, v in pairs]
+        elif isinstance(value, list):
+            stack += [(f"{where}[{i}]", v) for i, v in enumerate(value)]
+    return None
 
 
 class _DuplicateKey(Exception):
@@ -155,7 +195,16 @@ def _read_text(where: str, path: str) -> str:
 
 def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: str = ".") -> ServeConfig:
     """Check parsed configuration JSON (see :func:`load_config`)."""
+    from .._runtime import MAX_JSON_DEPTH, json_too_deep
+
     env = dict(os.environ) if environ is None else environ
+    if isinstance(data, dict):
+        for name, value in data.items():
+            # Before any check that walks it: those recurse, and a deep enough value would break them.
+            if json_too_deep(value):
+                raise invalid_value(
+                    str(name), None, f"It is nested more than {MAX_JSON_DEPTH} levels deep.", show_value=False
+                )
     top = _obj("config", data, _TOP_FIELDS)
     upstream = _obj(
         "upstream", top.get("upstream", {}), ("api_key_env", "api_key_file", "base_url", "timeout_sec", "retries")
@@ -163,6 +212,8 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     api_key = _secret("upstream", upstream, "api_key", env, base_dir, default_env="OPENAI_API_KEY")
     if api_key is None:
         raise missing("upstream.api_key_env", expected="an environment variable or file holding the API key")
+    # Checked now, as every request would send it: found at start, naming where it came from.
+    check_token(api_key, "upstream.api_key_file" if "api_key_file" in upstream else "upstream.api_key_env")
     base_url = upstream.get("base_url")
     if base_url is not None:
         _check_base_url(base_url, "upstream.base_url")
@@ -174,7 +225,14 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     retries = int(_number("upstream.retries", upstream.get("retries", 0), 0, 5, integer=True))
 
     if "session" not in top:
-        raise missing("session", expected="the session template (a GA realtime session object)")
+        raise invalid_value(
+            "session",
+            None,
+            "It is missing: give the session template, a GA realtime session object such as "
+            '{"type": "realtime", "model": "gpt-realtime"}.',
+            show_value=False,
+            expected="a GA realtime session object",
+        )
     session = _check_session("session", top["session"])
 
     token = _obj("token", top.get("token", {}), ("ttl_sec", "overrides", "include_session"))
@@ -231,6 +289,13 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
             raise invalid_value(
                 where, None, "The webhook secret must be whsec_ followed by base64 of the key.", show_value=False
             )
+    if webhook_secret is None and webhook:
+        raise invalid_value(
+            "webhook",
+            sorted(webhook),
+            "These settings need the webhook's secret (webhook.secret_env or webhook.secret_file): without it the "
+            "webhook path is not served. Give the secret, or leave the webhook section out.",
+        )
     tolerance = int(_number("webhook.tolerance_sec", webhook.get("tolerance_sec", 300), 1, 86400, integer=True))
     replay = int(_number("webhook.replay_memory", webhook.get("replay_memory", 10000), 1, 10_000_000, integer=True))
     raw_rules = webhook.get("rules", [])
@@ -243,9 +308,19 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     auth = _obj("auth", top.get("auth", {}), ("bearer_tokens_env", "bearer_tokens_file", "hook", "none"))
     raw_tokens = _secret("auth", auth, "bearer_tokens", env, base_dir)
     tokens = frozenset(t for t in re.split(r"[\s,]+", raw_tokens or "") if t)
+    where = "auth.bearer_tokens_file" if "bearer_tokens_file" in auth else "auth.bearer_tokens_env"
     if raw_tokens is not None and not tokens:
-        where = "auth.bearer_tokens_file" if "bearer_tokens_file" in auth else "auth.bearer_tokens_env"
         raise invalid_value(where, None, "It holds no token.", show_value=False)
+    for bearer in tokens:
+        if not re.fullmatch(r"[\x21-\x7e]+", bearer) or bearer[0] in "\"'" or bearer[-1] in "\"'":
+            # Never shown: it is a credential. A caller could never send it in an Authorization header.
+            raise invalid_value(
+                where,
+                None,
+                "A token holds a character an Authorization header cannot carry (a control character or non-ASCII "
+                "text), or is in quotes: tokens are printable ASCII, separated by commas, spaces or lines.",
+                show_value=False,
+            )
     hook = auth.get("hook")
     if hook is not None:
         if not isinstance(hook, str) or not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*", hook):
@@ -281,7 +356,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     if rate is not None:
         rate = _obj("rate_limit", rate, ("capacity", "per_sec"))
         capacity = int(_number("rate_limit.capacity", rate.get("capacity", 10), 1, 1_000_000, integer=True))
-        per_sec = _number("rate_limit.per_sec", rate.get("per_sec", 1.0), 0.0, 1_000_000)
+        per_sec = _number("rate_limit.per_sec", rate.get("per_sec", 1.0), 0.000001, 1_000_000)
 
     proxies = top.get("trusted_proxies", [])
     if not isinstance(proxies, list):
@@ -302,11 +377,24 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     raw_paths = _obj("paths", top.get("paths", {}), tuple(DEFAULT_PATHS))
     paths = dict(DEFAULT_PATHS)
     for name, value in raw_paths.items():
-        if not isinstance(value, str) or not re.fullmatch(r"/[A-Za-z0-9_\-./]*", value):
-            raise invalid_value(f"paths.{name}", value, "Must be a path starting with /.")
+        segments = value.split("/")[1:] if isinstance(value, str) else []
+        if (
+            not isinstance(value, str)
+            or not re.fullmatch(r"(/[A-Za-z0-9_\-.]+)+/?", value)
+            or any(part in (".", "..") for part in segments)
+        ):
+            # Clients resolve "." and ".." and may merge "//": such a path could never be reached as written.
+            raise invalid_value(
+                f"paths.{name}", value, "Must be a path such as /api/token: /-separated names, no '.', '..' or '//'."
+            )
         paths[name] = value
-    if len(set(paths.values())) != len(paths):
-        raise invalid_value("paths", paths, "Every endpoint needs its own path.")
+    taken: dict[str, str] = {}
+    for name, value in paths.items():
+        if value in taken:
+            raise invalid_value(
+                f"paths.{name}", value, f"paths.{taken[value]} is served there too: every endpoint needs its own path."
+            )
+        taken[value] = name
     for name, value in paths.items():
         if value == DEMO_PATH:
             raise invalid_value(f"paths.{name}", value, f"{DEMO_PATH} is the example page's path (--demo-page).")
@@ -343,10 +431,15 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
 def _obj(where: str, value: Any, known: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise invalid_type(where, value, "a JSON object")
-    for key in value:
+    for key, item in value.items():
+        shown = f"{where}.{key}" if where != "config" else str(key)
         if key not in known:
-            shown = f"{where}.{key}" if where != "config" else str(key)
             raise invalid_value(shown, key, f"Unknown field. Allowed here: {', '.join(known)}.")
+        if item is None:
+            # Not "unset": a field given as null would be dropped without a word. Leaving it out is how.
+            raise invalid_value(
+                shown, None, "null is not a value here: leave the field out for its default.", show_value=False
+            )
     return value
 
 
@@ -383,7 +476,14 @@ def _secret(
     if var is None:
         return None
     if not isinstance(var, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", var):
-        raise invalid_value(f"{where}.{name}_env", var, "Must be the name of an environment variable.")
+        # Not shown: what is written here instead of a variable's name is often the secret itself.
+        raise invalid_value(
+            f"{where}.{name}_env",
+            None,
+            "Must be the name of an environment variable (letters, digits, _), not the secret itself; the value "
+            "is not shown.",
+            show_value=False,
+        )
     value = env.get(var, "").strip()
     if not value:
         raise invalid_value(f"{where}.{name}_env", var, "This environment variable is not set or empty.")
@@ -487,9 +587,13 @@ def resolve_hook(hook: str) -> Any:
         module = importlib.import_module(module_name)
     except Exception as exc:  # noqa: BLE001 - whatever importing the user's module raises, it is this field's fault
         raise invalid_value("auth.hook", hook, f"Its module cannot be imported: {type(exc).__name__}: {exc}.") from None
-    function = getattr(module, name, None)
-    if not callable(function):
+    if not hasattr(module, name):
         raise invalid_value("auth.hook", hook, f"The module {module_name} has no function {name}.")
+    function = getattr(module, name)
+    if not callable(function):
+        raise invalid_value(
+            "auth.hook", hook, f"{module_name}.{name} is a {type(function).__name__}, not a function (not callable)."
+        )
     return function
 
 
@@ -504,13 +608,15 @@ def _origin_as_sent(origin: str) -> str | None:
     except ValueError:
         return None
     host = parts.hostname
-    if not host or parts.netloc.endswith(":") or parts.username is not None:
+    if not host or parts.netloc.endswith(":") or parts.username is not None or port == 0:
         return None
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        if re.fullmatch(r"[0-9.]+", host):
-            return None  # 127.1 and the like: browsers rewrite them, so no origin is sent as written
+        if re.fullmatch(r"[0-9.]+", host) or re.fullmatch(r"(0x[0-9a-f]*|[0-9]+)\.?", host.rsplit(".", 2)[-1] or "x"):
+            # 127.1, 0x7f.0.0.1 and the like: a host ending in a number is an IPv4 address to a browser, which
+            # sends it in dotted decimal, so it never arrives as written.
+            return None
         shown = host
     else:
         shown = f"[{address}]" if address.version == 6 else str(address)
@@ -540,6 +646,8 @@ def _check_base_url(base_url: Any, where: str) -> None:
         )
     if not parts.hostname:
         raise invalid_value(where, base_url, "It has no host.")
+    if parts.port == 0:
+        raise invalid_value(where, base_url, "Its port must be from 1 to 65535.")
     if not base_url.isascii():
         raise invalid_value(where, base_url, "Write it in ASCII (a host name in its xn-- form, a path %-encoded).")
     try:
