@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -1417,6 +1418,52 @@ def test_8_threads_by_250_tokens_under_gunicorn_with_2_workers(mock: MockServer,
         assert secret not in log
 
 
+def test_metrics_under_gunicorn_add_up_the_workers_and_never_go_down(mock: MockServer, tmp_path: Path) -> None:
+    shared = tmp_path / "metrics"
+    shared.mkdir()
+    with under_gunicorn(base_config(mock.url, metrics_dir=str(shared)), tmp_path) as (url, _):
+        seen = []
+        for _ in range(30):
+            # New connections, so both workers answer some refusals and some scrapes.
+            assert (
+                requests.post(url + "/token", headers={"Authorization": "Bearer wrong"}, timeout=10).status_code == 401
+            )
+            text = requests.get(url + "/metrics", timeout=10).text
+            [count] = re.findall(r"^psopenapi_serve_callers_refused_total (\d+)$", text, re.MULTILINE)
+            seen.append(int(count))
+    assert seen == list(range(1, 31))
+    assert len(list(shared.glob("psopenapi-serve-*.json"))) == 2  # one file per worker that counted
+
+
+def test_metrics_without_a_shared_directory_under_several_processes_warn_once(
+    mock: MockServer, access_log: Any
+) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/healthz", "wsgi.multiprocess": True, "wsgi.input": io.BytesIO()}
+    for _ in range(3):
+        app(dict(environ), lambda status, headers: None).close()
+    warnings = [r.getMessage() for r in access_log.records if r.levelname == "WARNING"]
+    assert warnings == [
+        "psopenapi serve: this WSGI server runs several processes; /metrics shows the counts of the one that "
+        "answers (set metrics_dir in the configuration to add them up)."
+    ]
+
+
+def test_metrics_in_a_shared_directory_are_summed_across_processes(tmp_path: Path) -> None:
+    from psopenapi_py.serve._limits import Metrics
+
+    first, second = Metrics(str(tmp_path)), Metrics(str(tmp_path))  # each writes a file of its own
+    for _ in range(3):
+        first.add("keys_minted")
+    second.add("keys_minted")
+    second.upstream_error("503")
+    (tmp_path / "notes.json").write_text("{}")  # not a metrics file: left alone
+    for metrics in (first, second):
+        text = metrics.render()
+        assert "psopenapi_serve_keys_minted_total 4\n" in text
+        assert 'psopenapi_serve_upstream_errors_total{status="503"} 1\n' in text
+
+
 def test_chunked_bodies_under_gunicorn_are_read_and_checked(mock: MockServer, tmp_path: Path) -> None:
     # A generator body makes requests send it chunked, as a browser's fetch does with a stream.
     auth = {"Authorization": f"Bearer {CALLER_TOKEN}"}
@@ -1545,6 +1592,10 @@ def test_an_auth_hook_that_is_not_callable_is_named_as_such(
             "webhook.rules[0]",
         ),
         ({"session": {"type": "realtime", "modle": "x"}}, "modle"),
+        (
+            {"metrics_dir": "no/such/dir"},
+            "Invalid value for 'metrics_dir': 'no/such/dir'. It is not an existing directory.",
+        ),
         (
             {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To:", "glob": "*", "action": "accept"}]}},
             "Invalid value for 'webhook.rules[0].header': 'To:'. A SIP header name is letters, digits and -.!%*_+`'~ "

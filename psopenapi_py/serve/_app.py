@@ -116,7 +116,9 @@ class ServeApp:
     def __init__(self, config: ServeConfig, *, demo: bool = False):
         self.config = config
         self.demo = demo
-        self.metrics = Metrics()
+        self.metrics = Metrics(config.metrics_dir)
+        #: Whether the warning that /metrics is per process under a multi-process server was given.
+        self._warned_per_process = config.metrics_dir is not None
         self._secrets = config.secrets()
         self._secret_bytes = [secret.encode() for secret in self._secrets if secret]
         self._upstream = Configuration(
@@ -147,6 +149,12 @@ class ServeApp:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> _Answer:
         started = time.perf_counter()
+        if not self._warned_per_process and environ.get("wsgi.multiprocess"):
+            self._warned_per_process = True
+            logger.warning(
+                "psopenapi serve: this WSGI server runs several processes; /metrics shows the counts of the one "
+                "that answers (set metrics_dir in the configuration to add them up)."
+            )
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "") or "/"
         remote = self._client_address(environ)

@@ -35,6 +35,7 @@ _TOP_FIELDS = (
     "trusted_proxies",
     "max_body_bytes",
     "paths",
+    "metrics_dir",
 )
 _SIP_STATUSES = (486, 480, 403, 404, 603, 600, 503)
 
@@ -78,6 +79,7 @@ class ServeConfig:
     rate_per_sec: float = 1.0
     trusted_proxies: frozenset[str] = frozenset()
     max_body_bytes: int = 64 * 1024
+    metrics_dir: str | None = None
 
     def secrets(self) -> list[str]:
         """Every secret the server holds, for the redaction of log lines and answers."""
@@ -399,6 +401,16 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         if value == DEMO_PATH:
             raise invalid_value(f"paths.{name}", value, f"{DEMO_PATH} is the example page's path (--demo-page).")
 
+    metrics_dir = top.get("metrics_dir")
+    if metrics_dir is not None:
+        if not isinstance(metrics_dir, str) or not metrics_dir:
+            raise invalid_type("metrics_dir", metrics_dir, "the path of a directory")
+        metrics_dir = os.path.abspath(os.path.join(base_dir, metrics_dir))
+        if not os.path.isdir(metrics_dir):
+            raise invalid_value("metrics_dir", top["metrics_dir"], "It is not an existing directory.")
+        if not os.access(metrics_dir, os.W_OK | os.X_OK):
+            raise invalid_value("metrics_dir", top["metrics_dir"], "This process cannot write there.")
+
     return ServeConfig(
         api_key=api_key,
         session=session,
@@ -425,6 +437,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         rate_per_sec=per_sec,
         trusted_proxies=frozenset(trusted),
         max_body_bytes=max_body,
+        metrics_dir=metrics_dir,
     )
 
 
