@@ -688,9 +688,47 @@ def test_an_upstream_5xx_is_a_502_without_any_key(access_log: Any) -> None:
             stop_server(running.server, running.thread)
     assert answer.status_code == 502
     assert answer.json() == {
-        "error": {"message": "The Realtime API answered 500.", "code": "upstream_error", "upstream_status": 500}
+        "error": {
+            "message": "The Realtime API answered 500.",
+            "code": "upstream_error",
+            "upstream_status": 500,
+            "upstream_error": {
+                "message": "Injected failure 1 of 1 (fail_first): try again.",
+                "code": "injected_failure",
+            },
+        }
     }
+    assert "Retry-After" not in answer.headers
     assert 'psopenapi_serve_upstream_errors_total{status="500"} 1\n' in metrics
+
+
+def test_an_offer_the_api_refuses_is_a_502_saying_what_the_api_said_and_when_to_retry(access_log: Any) -> None:
+    refusal = {
+        "error": {
+            "message": f"The offer has no audio section (key {SERVER_KEY}).",
+            "type": "invalid_request_error",
+            "code": "invalid_offer",
+            "param": "sdp",
+        }
+    }
+    with fault_server(default=respond(400, refusal, **{"Retry-After": "7"})) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert answer.headers["Retry-After"] == "7"
+    assert answer.json()["error"] == {
+        "message": "The Realtime API answered 400.",
+        "code": "upstream_error",
+        "upstream_status": 400,
+        "upstream_error": {
+            "message": "The offer has no audio section (key <redacted>).",
+            "code": "invalid_offer",
+            "param": "sdp",
+        },
+    }
 
 
 @pytest.mark.parametrize("session", ["x", {"type": "bogus"}, {"type": "realtime", "newer_field": {"a": [1, None]}}])

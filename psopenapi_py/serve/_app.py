@@ -397,7 +397,18 @@ class ServeApp:
                 upstream_status=exc.status,
             )
         self.metrics.upstream_error(str(exc.status))
-        return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", upstream_status=exc.status)
+        extra: dict[str, Any] = {"upstream_status": exc.status}
+        error = exc.error_details.get("error") if isinstance(exc.error_details, dict) else None
+        if isinstance(error, dict):
+            # What the API said (an offer it refused, say), so the caller can tell; redacted with the answer.
+            shown = {k: error[k][:300] for k in ("message", "code", "param") if isinstance(error.get(k), str)}
+            if shown:
+                extra["upstream_error"] = shown
+        headers = []
+        wait = str(exc.headers.get("retry-after") or "").strip()
+        if wait.isdigit() and int(wait) <= 86400:
+            headers.append(("Retry-After", wait))  # the API's own advice on when to try again
+        return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", headers, **extra)
 
     def _bad_input(self, exc: Exception) -> _Reply:
         parameter = getattr(exc, "parameter", None)
