@@ -339,6 +339,17 @@ def test_rate_limit_admits_exactly_the_capacity_then_429(mock: MockServer, acces
     assert "psopenapi_serve_keys_minted_total 4\n" in metrics
 
 
+def test_refused_callers_are_rate_limited_by_address(mock: MockServer) -> None:
+    running = start(base_config(mock.url, rate_limit={"capacity": 2, "per_sec": 0.001}))
+    try:
+        guesses = [running.post("/token", token=f"guess-{n}").status_code for n in range(4)]
+        known = running.post("/token")
+    finally:
+        stop_server(running.server, running.thread)
+    assert guesses == [401, 401, 429, 429]
+    assert known.status_code == 200  # a caller with a known token has a bucket of its own
+
+
 def test_forwarded_for_is_used_only_from_a_trusted_proxy(mock: MockServer, access_log: Any) -> None:
     config = base_config(mock.url, rate_limit={"capacity": 1, "per_sec": 0.001}, trusted_proxies=["127.0.0.1"])
     config["auth"] = {"none": True}
@@ -349,8 +360,9 @@ def test_forwarded_for_is_used_only_from_a_trusted_proxy(mock: MockServer, acces
         again = running.post("/token", token=None, headers={"X-Forwarded-For": "203.0.113.7"})
     finally:
         stop_server(running.server, running.thread)
-    # auth none serves loopback only: the forwarded address is not loopback, so it is refused.
-    assert [first.status_code, second.status_code, again.status_code] == [401, 401, 401]
+    # auth none serves loopback only: the forwarded address is not loopback, so it is refused; refusals are
+    # limited per (forwarded) address, so .7's second refusal finds its bucket empty.
+    assert [first.status_code, second.status_code, again.status_code] == [401, 401, 429]
     lines = access_lines(access_log, 3)
     assert [line["remote"] for line in lines] == ["203.0.113.7", "203.0.113.8", "203.0.113.7"]
 

@@ -244,16 +244,16 @@ class ServeApp:
                 return _error(403, "This origin is not allowed.", "origin_not_allowed")
             caller = self._caller(environ, remote)
             if caller is None:
+                # Refused callers share a bucket per address: guessing tokens is limited like minting keys.
+                limited = self._rate_limited("refused:" + remote)
+                if limited is not None:
+                    return limited
                 self.metrics.add("callers_refused")
                 return _error(401, "Authentication required.", "unauthorized", [("WWW-Authenticate", "Bearer")])
             environ["psopenapi.caller"] = caller
-            if self._limiter is not None:
-                wait = self._limiter.admit(caller)
-                if wait > 0:
-                    self.metrics.add("rate_limited")
-                    # At most a day: a bucket refilled very slowly (or never) is not worth waiting for.
-                    retry = str(max(1, math.ceil(min(wait, 86400.0))))
-                    return _error(429, "Too many requests; retry later.", "rate_limited", [("Retry-After", retry)])
+            limited = self._rate_limited(caller)
+            if limited is not None:
+                return limited
         if browser_facing and environ.get("QUERY_STRING"):
             # Nothing is read from the query string: a parameter there would be dropped without a word.
             return _error(
@@ -265,6 +265,18 @@ class ServeApp:
         if isinstance(body, _Reply):
             return body
         return handler(environ, body, remote)
+
+    def _rate_limited(self, key: str) -> _Reply | None:
+        """The 429 for ``key`` when its bucket is empty (a token taken otherwise); None without a limit."""
+        if self._limiter is None:
+            return None
+        wait = self._limiter.admit(key)
+        if wait <= 0:
+            return None
+        self.metrics.add("rate_limited")
+        # At most a day: a bucket refilled very slowly (or never) is not worth waiting for.
+        retry = str(max(1, math.ceil(min(wait, 86400.0))))
+        return _error(429, "Too many requests; retry later.", "rate_limited", [("Retry-After", retry)])
 
     def _preflight(self, environ: dict[str, Any]) -> _Reply:
         origin = environ.get("HTTP_ORIGIN")
