@@ -1702,3 +1702,25 @@ function Show-Voice {
 Show-Voice
 """
     assert out(script) == ["verse x2", "ash x2", "alloy x1"]
+
+
+def test_convert_from_json_writes_a_top_level_array_item_by_item_unless_no_enumerate() -> None:
+    script = """
+$one = '[{"name": "night"}]' | ConvertFrom-Json
+$none = '[]' | ConvertFrom-Json
+$two = '[1, 2]' | ConvertFrom-Json
+$kept = '[{"name": "night"}]' | ConvertFrom-Json -NoEnumerate
+"$($one.GetType().Name) $($one.name) $($null -eq $none) $($two.Count)"
+"$($kept.GetType().Name) $($kept.Count) $($kept[0].name)"
+"""
+    assert out(script) == ["PSCustomObject night True 2", "Object[] 1 night"]
+
+
+def test_export_csv_use_quotes_as_needed(tmp_path: Path) -> None:
+    path = str(tmp_path / "out.csv").replace("'", "''")
+    script = f"""
+[pscustomobject]@{{ Team = 'ops'; Lifetime = '5,400 s'; Note = 'say "hi"' }} | Export-Csv -Path '{path}' -UseQuotes AsNeeded
+[pscustomobject]@{{ Team = 'web'; Lifetime = '300 s'; Note = '' }} | Export-Csv -Path '{path}' -UseQuotes Never -Append
+Get-Content -Path '{path}'
+"""
+    assert out(script) == ["Team,Lifetime,Note", 'ops,"5,400 s","say ""hi"""', "web,300 s,"]

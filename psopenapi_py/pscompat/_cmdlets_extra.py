@@ -115,9 +115,9 @@ def _to_hashtable(value: Any) -> Any:
     return value
 
 
-def convert_from_json_hashtable(value: Any) -> Any:
+def convert_from_json_hashtable(value: Any, no_enumerate: bool = False) -> Any:
     """``ConvertFrom-Json -AsHashtable``: JSON objects become (ordered) hashtables instead of objects."""
-    return _to_hashtable(convert_from_json(value))
+    return _to_hashtable(convert_from_json(value, no_enumerate))
 
 
 _NOTHING: Any = object()

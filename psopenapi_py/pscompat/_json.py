@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any
 
 from ._collections import DictionaryEntry, PSObject, model_fields
-from ._convert import ScriptError
+from ._convert import ScriptError, collect
 from ._format import text
 
 __all__ = ["convert_from_json", "convert_to_json"]
@@ -88,11 +88,13 @@ def _object(pairs: list[tuple[str, Any]]) -> PSObject:
     return out
 
 
-def convert_from_json(value: Any) -> Any:
+def convert_from_json(value: Any, no_enumerate: bool = False) -> Any:
     """``ConvertFrom-Json``: objects become :class:`PSObject` (properties in any case, ``None`` when
     missing), arrays lists, and ISO 8601 date-times ``datetime`` as PowerShell 7 reads them.
 
-    An array of lines (``Get-Content`` without ``-Raw``) is joined first; an already parsed value is kept.
+    A top-level JSON array is written item by item, as the cmdlet does unless ``-NoEnumerate``: assigned,
+    one item is that item (``[{...}]`` reads back as the object), none is ``$null``. An array of lines
+    (``Get-Content`` without ``-Raw``) is joined first; an already parsed value is kept.
     """
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         value = "\n".join(value)
@@ -101,9 +103,10 @@ def convert_from_json(value: Any) -> Any:
     if not isinstance(value, (str, bytes)):
         value = text(value)  # PowerShell converts what it is given to text first ($_.ErrorDetails)
     try:
-        return _dates(json.loads(value, object_pairs_hook=_object))
+        parsed = _dates(json.loads(value, object_pairs_hook=_object))
     except json.JSONDecodeError as exc:
         raise ScriptError(f"Conversion from JSON failed with error: {exc}") from None
+    return collect(parsed) if isinstance(parsed, list) and not no_enumerate else parsed
 
 
 def utc(moment: datetime) -> datetime:

@@ -357,7 +357,7 @@ def convert_from_json(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "ConvertFrom-Json needs a value")
     _error_action(args, node, "ConvertFrom-Json")
     func = "convert_from_json_hashtable" if _switch(args, "AsHashtable", node) else "convert_from_json"
-    return ps_call(out, func, [("", value)], UNKNOWN)
+    return ps_call(out, func, [("", value), *_flags(out, args, ("NoEnumerate",), node)], UNKNOWN)
 
 
 def start_sleep(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -671,8 +671,16 @@ def export_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     if "NoTypeInformation" in args and not _switch(args, "NoTypeInformation", node):
         raise Unsupported(node, "unsupported: -NoTypeInformation:$false")  # it would add a #TYPE line
     _no_encoding(args, node, "Export-Csv")
-    extra = _flags(out, args, ("Append",), node)
+    extra = [*_flags(out, args, ("Append",), node), *_quotes(args, node, "Export-Csv")]
     return ps_call(out, "export_csv", [("", value), ("", path), *extra, *_delimiter(args, node)], NONE, stmt=True)
+
+
+def _quotes(args: dict[str, Expr], node: Node, command: str) -> list[tuple[str, Expr]]:
+    """``-UseQuotes Always|AsNeeded|Never`` of the CSV cmdlets (``-QuoteFields`` is not translated)."""
+    if "QuoteFields" in args:
+        raise Unsupported(node, f"unsupported: {command} -QuoteFields")
+    quotes = _word(args.get("UseQuotes"), node, "-UseQuotes")
+    return [("use_quotes=", const_expr(quotes))] if quotes is not None else []
 
 
 def convert_to_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
@@ -680,15 +688,12 @@ def convert_to_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     (a header of the first object's properties, then one line per object), every field quoted by default."""
     _error_action(args, node, "ConvertTo-Csv")
     value = _input(args, node, "ConvertTo-Csv")
-    for name in ("QuoteFields", "IncludeTypeInformation", "UseCulture"):
+    for name in ("IncludeTypeInformation", "UseCulture"):
         if name in args:
             raise Unsupported(node, f"unsupported: ConvertTo-Csv -{name}")
     if "NoTypeInformation" in args and not _switch(args, "NoTypeInformation", node):
         raise Unsupported(node, "unsupported: -NoTypeInformation:$false")  # it would add a #TYPE line
-    extra = _delimiter(args, node)
-    quotes = _word(args.get("UseQuotes"), node, "-UseQuotes")
-    if quotes is not None:
-        extra.append(("use_quotes=", const_expr(quotes)))
+    extra = [*_delimiter(args, node), *_quotes(args, node, "ConvertTo-Csv")]
     return ps_call(out, "convert_to_csv", [("", value), *extra], _STREAM, stream=True)
 
 

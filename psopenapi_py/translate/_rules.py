@@ -169,6 +169,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         (
             BuiltinParam("InputObject", position=0, pipeline=True),
             BuiltinParam("AsHashtable", switch=True),
+            BuiltinParam("NoEnumerate", switch=True),
             # Only a limit on nesting (1024 by default), which no script's data reaches.
             BuiltinParam("Depth", ignored=True),
             _EA,
@@ -345,6 +346,8 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Append", switch=True),
             BuiltinParam("Delimiter", position=1),
             BuiltinParam("Encoding"),
+            BuiltinParam("UseQuotes"),
+            BuiltinParam("QuoteFields"),
             _EA,
         ),
         aliases=("epcsv",),
