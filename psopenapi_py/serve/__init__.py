@@ -12,9 +12,11 @@ reads and checks the JSON configuration; :func:`make_server` is the threaded std
 :func:`stop_server` run it in the background, as tests and notebooks do).
 See docs/serve.md.
 
-Modules: ``_config`` (the configuration and its checks), ``_app`` (the WSGI application), ``_webhook``
-(signatures and replay memory), ``_limits`` (rate limit and metrics), ``_server`` (the stdlib server,
-the mock server's), ``_demo`` (the example browser page).
+Modules: ``_config`` (the configuration and its checks), ``_strict_json`` (JSON with no key twice and no endless
+numbers), ``_app`` (the WSGI application: routes and
+endpoints), ``_requests`` (addresses, Host and Origin, media types of a request), ``_webhook`` (signatures,
+replay memory, the incoming-call event and the rules deciding it), ``_limits`` (rate limit and metrics),
+``_server`` and ``_wsgi`` (the stdlib server), ``_demo`` (the example browser page).
 """
 
 from __future__ import annotations

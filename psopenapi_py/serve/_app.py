@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import math
@@ -25,22 +24,12 @@ from ..exceptions import (
     ApiValueError,
     invalid_type,
 )
-from ._config import (
-    MAX_DIGITS,
-    LongNumber,
-    ServeConfig,
-    _DuplicateKey,
-    _no_duplicate_keys,
-    _with_path,
-    canonical_ip,
-    load_config,
-    parse_config,
-    resolve_hook,
-    short_int,
-)
+from ._config import ServeConfig, _with_path, load_config, parse_config, resolve_hook
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
-from ._webhook import SeenIds, WebhookRefused, verify
+from ._requests import forwarded_ip, header_text, host_name, ip_spelling, is_loopback, media_type, same_origin
+from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, no_duplicate_keys, short_int
+from ._webhook import EventRefused, SeenIds, WebhookRefused, decide, incoming_call, verify
 
 logger = logging.getLogger("psopenapi_py.serve")
 
@@ -239,7 +228,7 @@ class ServeApp:
             return _not_allowed(f"{allowed}, OPTIONS" if browser_facing else allowed)
         if browser_facing:
             origin = environ.get("HTTP_ORIGIN")
-            if origin and origin not in self.config.cors_origins and not _same_origin(environ, origin):
+            if origin and origin not in self.config.cors_origins and not same_origin(environ, origin):
                 self.metrics.add("callers_refused")
                 return _error(403, "This origin is not allowed.", "origin_not_allowed")
             caller = self._caller(environ, remote)
@@ -336,7 +325,7 @@ class ServeApp:
     def _client_address(self, environ: dict[str, Any]) -> str:
         """The caller's address; behind a trusted proxy, also the scheme the proxy was reached with."""
         remote = str(environ.get("REMOTE_ADDR") or "-")
-        if _ip(remote) not in self.config.trusted_proxies:
+        if ip_spelling(remote) not in self.config.trusted_proxies:
             return remote
         proto = str(environ.get("HTTP_X_FORWARDED_PROTO", "")).split(",")[0].strip().lower()
         if proto in ("http", "https"):
@@ -346,7 +335,7 @@ class ServeApp:
         # The rightmost address not added by a proxy we trust is the client's.
         nearest = remote
         for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
-            address = _forwarded_ip(hop)
+            address = forwarded_ip(hop)
             if address is None:
                 # Not an address: the hop that wrote it is the nearest one known (so no caller picks a bucket).
                 return nearest
@@ -386,8 +375,8 @@ class ServeApp:
             return "hook:" + identity
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
-        host = _host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
-        return remote if _is_loopback(remote) and (host == "localhost" or _is_loopback(host)) else None
+        host = host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
+        return remote if is_loopback(remote) and (host == "localhost" or is_loopback(host)) else None
 
     # -- upstream -----------------------------------------------------------------------------------
 
@@ -447,7 +436,7 @@ class ServeApp:
 
         config = self.config
         if body.strip():
-            media, charset = _media_type(environ)
+            media, charset = media_type(environ)
             if media != _JSON or charset not in (None, "utf-8"):
                 return _error(
                     415,
@@ -455,8 +444,8 @@ class ServeApp:
                     "unsupported_media_type",
                 )
         try:
-            asked = json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_int=short_int) if body.strip() else {}
-        except _DuplicateKey as exc:
+            asked = json.loads(body, object_pairs_hook=no_duplicate_keys, parse_int=short_int) if body.strip() else {}
+        except DuplicateKey as exc:
             return _error(
                 400, f"'{exc.key[:100]}' is given twice in the body.", "duplicate_parameter", param=exc.key[:100]
             )
@@ -520,7 +509,7 @@ class ServeApp:
     def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import new_realtime_call
 
-        media, charset = _media_type(environ)
+        media, charset = media_type(environ)
         if media != _SDP or charset not in (None, "utf-8", "us-ascii"):
             return _error(
                 415,
@@ -553,7 +542,7 @@ class ServeApp:
         if config.webhook_secret is None:
             return _error(404, "No webhook secret is configured.", "not_found")
         headers = {
-            name: _header_text(environ, "HTTP_" + name.upper().replace("-", "_"))
+            name: header_text(environ, "HTTP_" + name.upper().replace("-", "_"))
             for name in ("webhook-id", "webhook-timestamp", "webhook-signature")
         }
         try:
@@ -565,16 +554,16 @@ class ServeApp:
         if not self._seen.first_time(webhook_id):
             self.metrics.add("webhooks_refused")
             return _error(400, "This webhook-id was already delivered.", "webhook_replayed")
-        refused = self._event_problem(body)
-        if isinstance(refused, _Reply):
+        checked = incoming_call(body)
+        if isinstance(checked, EventRefused):
             # Forgotten, so a corrected delivery under this id is acted on.
             self._seen.forget(webhook_id)
             self.metrics.add("webhooks_refused")
-            return refused
-        if refused is None:
+            return _error(400, str(checked), checked.code)
+        if checked is None:
             return _json(200, {"received": True, "action": "ignored"})
-        call_id, sip = refused
-        action, status = self._decide(sip)
+        call_id, sip = checked
+        action, status = decide(config.rules, sip, (config.default_action, config.default_status))
         try:
             if action == "accept":
                 receive_realtime_call(call_id, config.session, configuration=self._upstream)
@@ -610,109 +599,6 @@ class ServeApp:
             answer["status_code"] = status
         return _json(200, answer)
 
-    def _event_problem(self, body: bytes) -> _Reply | tuple[str, list[dict[str, str]]] | None:
-        """An incoming call's id and SIP headers; None for an event of another type (acknowledged and
-        ignored); or the 400 that names what is wrong with the event."""
-
-        def refuse(message: str) -> _Reply:
-            return _error(400, message, "invalid_event")
-
-        def shown(value: Any) -> str:
-            return json.dumps(value)[:100]
-
-        try:
-            event = json.loads(body, object_pairs_hook=_no_duplicate_keys)
-        except _DuplicateKey as exc:
-            return refuse(f"'{exc.key[:100]}' is given twice in one object of the event.")
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            return _error(400, "The body is not JSON.", "invalid_json")
-        if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
-            return None
-        data = event.get("data")
-        if not isinstance(data, dict):
-            return refuse(f"data is {shown(data)}; a realtime.call.incoming event has an object there.")
-        call_id, sip = data.get("call_id"), data.get("sip_headers")
-        if not isinstance(call_id, str) or not call_id:
-            return refuse(f"data.call_id is {shown(call_id)}; it must be the call's id (a non-empty string).")
-        if not isinstance(sip, list):
-            return refuse(f"data.sip_headers is {shown(sip)}; it must be a list of {{name, value}} objects.")
-        for index, header in enumerate(sip):
-            if not (isinstance(header, dict) and isinstance(header.get("name"), str)):
-                return refuse(
-                    f"data.sip_headers[{index}] is {shown(header)}; it must be a SIP header: an object with a "
-                    "string name and value."
-                )
-            if not isinstance(header.get("value"), str):
-                return refuse(
-                    f"data.sip_headers[{index}].value is {shown(header.get('value'))}; it must be a string "
-                    "(the header's value)."
-                )
-        return call_id, sip
-
-    def _decide(self, sip_headers: list[Any]) -> tuple[str, int]:
-        """The first rule matching a SIP header decides; else the default."""
-        pairs = [(h["name"].lower(), h["value"]) for h in sip_headers]
-        for rule in self.config.rules:
-            wanted = rule.header.lower()
-            if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
-                return rule.action, rule.status or 603
-        return self.config.default_action, self.config.default_status
-
-
-def _header_text(environ: dict[str, Any], key: str) -> str:
-    """A request header as text: WSGI gives its bytes as latin-1 characters; UTF-8 ones are read as such."""
-    value = str(environ.get(key, ""))
-    try:
-        return value.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return value
-
-
-def _is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(canonical_ip(address)).is_loopback
-    except ValueError:
-        return False
-
-
-def _host_name(host: str) -> str:
-    """The name in a Host header, without its port (``[::1]:8080`` is ``::1``), in lower case; empty when the
-    header is not one host name with at most a port."""
-    return _split_host(host.strip().lower())[0]
-
-
-def _is_ip(text: str) -> bool:
-    try:
-        canonical_ip(text)
-        return True
-    except ValueError:
-        return False
-
-
-def _forwarded_ip(hop: str) -> str | None:
-    """The address in one X-Forwarded-For entry (``1.2.3.4``, ``1.2.3.4:5555``, ``[2001:db8::1]:443``, as
-    proxies write them), in its one spelling; None when it holds no address."""
-    if hop.startswith("["):
-        inner, bracket, rest = hop[1:].partition("]")
-        if bracket and (not rest or (rest[0] == ":" and rest[1:].isdigit())):
-            hop = inner
-    elif hop.count(":") == 1:
-        address, _, port = hop.partition(":")
-        if port.isdigit():
-            hop = address
-    try:
-        return canonical_ip(hop)
-    except ValueError:
-        return None
-
-
-def _ip(address: str) -> str:
-    """An IP address in its one spelling (see canonical_ip); anything else as it is."""
-    try:
-        return canonical_ip(address)
-    except ValueError:
-        return address
-
 
 def _call_location(base_url: str, location: str | None) -> str | None:
     """The call's Location at the Realtime API, absolute (a relative one would be read against this server)
@@ -728,56 +614,6 @@ def _call_location(base_url: str, location: str | None) -> str | None:
         logger.error("psopenapi serve: the Realtime API's Location header is no URL; the answer goes without it.")
         return None
     return quote(absolute, safe="!#$%&'()*+,/:;=?@[]~")
-
-
-_DEFAULT_PORTS = {"http": "80", "https": "443"}
-
-
-def _same_origin(environ: dict[str, Any], origin: str) -> bool:
-    """Whether a page served by this very server sent the request (browsers send Origin on same-origin POSTs too).
-
-    Browsers write an origin in lower case without the scheme's default port; a Host header may have either
-    (``proxy_set_header Host $host:$server_port`` sends ``:443``), so the Host is put in that form first.
-    """
-    host = str(environ.get("HTTP_HOST") or "").strip().lower()
-    scheme = environ.get("psopenapi.scheme") or environ.get("wsgi.url_scheme", "http")
-    name, port = _split_host(host)
-    if not name:
-        return False
-    if port == _DEFAULT_PORTS.get(scheme):
-        port = None
-    shown = f"[{name}]" if ":" in name else name
-    return origin == f"{scheme}://{shown}" + (f":{port}" if port else "")
-
-
-def _split_host(host: str) -> tuple[str, str | None]:
-    """A Host header's name and port (``[::1]:8080`` is ``::1`` and ``8080``); ``("", None)`` when it is not
-    one name with at most one port of digits."""
-    if not host.startswith("[") and host.count(":") > 1:
-        # An IPv6 address without brackets (a SERVER_NAME; a Host header brackets it), with no port.
-        return (host, None) if _is_ip(host) else ("", None)
-    if host.startswith("["):
-        name, bracket, rest = host[1:].partition("]")
-        if not bracket or (rest and not rest.startswith(":")):
-            return "", None
-        port = rest[1:] if rest else None
-    else:
-        name, colon, port_text = host.partition(":")
-        port = port_text if colon else None
-    if not name or any(c in name for c in " ,/\\@\t") or (port is not None and not (port.isascii() and port.isdigit())):
-        return "", None
-    return name, port
-
-
-def _media_type(environ: dict[str, Any]) -> tuple[str, str | None]:
-    """The request's media type in lower case and its charset parameter (lower case, unquoted), if any."""
-    media, *params = str(environ.get("CONTENT_TYPE", "")).split(";")
-    charset = None
-    for param in params:
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip('"').lower()
-    return media.strip().lower(), charset
 
 
 def _same_json(allowed: Any, given: Any) -> bool:

@@ -14,6 +14,7 @@ from .._text_files import decode_text
 from ..configuration import check_token
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
 from ._demo import DEMO_PATH
+from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, no_duplicate_keys, short_int
 from ._webhook import secret_key
 
 #: The paths served unless ``paths`` says otherwise.
@@ -97,13 +98,13 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     """
     text = _read_text("config", str(path))
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=short_int)
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_int=short_int)
     except LongNumber:
         where = _find(text, lambda pairs, value: isinstance(value, _Long))
         raise invalid_value(
             where or "config", None, f"It is a number of more than {MAX_DIGITS} digits.", show_value=False
         ) from None
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         key = exc.key
         where = _find(text, lambda pairs, value: pairs is not None and [k for k, _ in pairs].count(key) > 1)
         field = f"{where}.{key}" if where and where != "config" else key
@@ -115,22 +116,6 @@ def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = N
     except RecursionError:
         raise invalid_value("config", str(path), "it is JSON nested too deeply.") from None
     return parse_config(data, environ, base_dir=os.path.dirname(os.path.abspath(path)))
-
-
-#: A number in a configuration or a caller's JSON longer than this is refused (no field needs one, and
-#: int() of thousands of digits is slow, or refused by Python).
-MAX_DIGITS = 30
-
-
-class LongNumber(Exception):
-    """A JSON integer of more than MAX_DIGITS digits."""
-
-
-def short_int(text: str) -> int:
-    """json.loads' parse_int: an integer, or LongNumber when it has more than MAX_DIGITS digits."""
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise LongNumber
-    return int(text)
 
 
 class _Long(str):
@@ -164,22 +149,6 @@ def _find(text: str, wanted: Any) -> str | None:
         elif isinstance(value, list):
             stack += [(f"{where}[{i}]", v) for i, v in enumerate(value)]
     return None
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refusing a key given twice: json.loads would keep the last one without a word."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
 
 
 def _read_text(where: str, path: str) -> str:

@@ -1,4 +1,5 @@
-"""OpenAI's webhook signatures (the Standard Webhooks scheme) and the memory of ids already seen."""
+"""OpenAI's webhooks: signatures (the Standard Webhooks scheme), the memory of ids already seen, the
+incoming-call event read and checked, and the rules that decide a call."""
 
 from __future__ import annotations
 
@@ -6,11 +7,18 @@ import base64
 import binascii
 import hashlib
 import hmac
+import json
 import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._strict_json import DuplicateKey, no_duplicate_keys
+
+if TYPE_CHECKING:
+    from ._config import Rule
 
 
 class WebhookRefused(Exception):
@@ -109,3 +117,58 @@ class SeenIds:
         """Forget ``webhook_id`` (its delivery failed here, so OpenAI's retry must be acted on)."""
         with self._lock:
             self._ids.pop(webhook_id, None)
+
+
+class EventRefused(Exception):
+    """A signed delivery whose event is not as documented; ``code`` goes in the 400's JSON error."""
+
+    def __init__(self, message: str, code: str = "invalid_event"):
+        super().__init__(message)
+        self.code = code
+
+
+def incoming_call(body: bytes) -> EventRefused | tuple[str, list[dict[str, str]]] | None:
+    """An incoming call's id and SIP headers; None for an event of another type (acknowledged and ignored);
+    or the :class:`EventRefused` that names what is wrong with the event (returned, not raised)."""
+
+    def shown(value: Any) -> str:
+        return json.dumps(value)[:100]
+
+    try:
+        event = json.loads(body, object_pairs_hook=no_duplicate_keys)
+    except DuplicateKey as exc:
+        return EventRefused(f"'{exc.key[:100]}' is given twice in one object of the event.")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return EventRefused("The body is not JSON.", "invalid_json")
+    if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
+        return None
+    data = event.get("data")
+    if not isinstance(data, dict):
+        return EventRefused(f"data is {shown(data)}; a realtime.call.incoming event has an object there.")
+    call_id, sip = data.get("call_id"), data.get("sip_headers")
+    if not isinstance(call_id, str) or not call_id:
+        return EventRefused(f"data.call_id is {shown(call_id)}; it must be the call's id (a non-empty string).")
+    if not isinstance(sip, list):
+        return EventRefused(f"data.sip_headers is {shown(sip)}; it must be a list of {{name, value}} objects.")
+    for index, header in enumerate(sip):
+        if not (isinstance(header, dict) and isinstance(header.get("name"), str)):
+            return EventRefused(
+                f"data.sip_headers[{index}] is {shown(header)}; it must be a SIP header: an object with a "
+                "string name and value."
+            )
+        if not isinstance(header.get("value"), str):
+            return EventRefused(
+                f"data.sip_headers[{index}].value is {shown(header.get('value'))}; it must be a string "
+                "(the header's value)."
+            )
+    return call_id, sip
+
+
+def decide(rules: Iterable[Rule], sip_headers: list[dict[str, str]], default: tuple[str, int]) -> tuple[str, int]:
+    """The action and SIP status for a call: the first rule matching one of its SIP headers, else ``default``."""
+    pairs = [(h["name"].lower(), h["value"]) for h in sip_headers]
+    for rule in rules:
+        wanted = rule.header.lower()
+        if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
+            return rule.action, rule.status or 603
+    return default
