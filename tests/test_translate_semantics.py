@@ -1724,3 +1724,30 @@ def test_export_csv_use_quotes_as_needed(tmp_path: Path) -> None:
 Get-Content -Path '{path}'
 """
     assert out(script) == ["Team,Lifetime,Note", 'ops,"5,400 s","say ""hi"""', "web,300 s,"]
+
+
+def test_join_string_joins_items_as_powershell_7_does() -> None:
+    script = """
+1, $null, 'b' | Join-String -Separator '-'
+'a', 'b' | Join-String -SingleQuote -Separator ', ' -OutputPrefix '[' -OutputSuffix ']'
+1.5, 2 | Join-String -FormatString '{0:N2}' -Separator ' '
+$items = [pscustomobject]@{ N = 'x'; V = 1 }, [pscustomobject]@{ N = 'y'; V = 2 }
+$items | Join-String -Property N
+$items | Join-String -Property { $_.V * 10 } -Separator '+'
+Join-String -InputObject 'p', 'q' -DoubleQuote
+$OFS = '/'
+'m', 'n' | Join-String
+"""
+    assert out(script) == ["1-b", "['a', 'b']", "1.50 2.00", "xy", "10+20", '"p""q"', "m/n"]
+
+
+def test_a_hashtables_void_methods_write_nothing_from_a_function() -> None:
+    script = """
+function Get-Table { $t = @{}; $t.Add('a', 1); $t.Clear(); $t.Add('c', 3); $t }
+function Add-Entry { param($d) $d.Add('z', 9); 'done' }
+$r = Get-Table
+"$($r.GetType().Name) $($r.Count) $($r['c'])"
+$out = @(Add-Entry -d @{})
+"$($out.Count) $($out[0])"
+"""
+    assert out(script) == ["Hashtable 1 3", "1 done"]

@@ -23,6 +23,7 @@ __all__ = [
     "sort_object",
     "where_object",
     "written",
+    "join_string",
 ]
 
 
@@ -110,6 +111,43 @@ def _keys(prop: Any) -> list[tuple[_Key, bool | None]]:
         else:
             out.append((functools.partial(_member_of, text(spec)), None))
     return out
+
+
+def join_string(
+    value: Any,
+    property: Any = None,  # noqa: A002 - the cmdlet's parameter
+    separator: Any = None,
+    output_prefix: Any = None,
+    output_suffix: Any = None,
+    single_quote: bool = False,
+    double_quote: bool = False,
+    format_string: Any = None,
+) -> str:
+    """``Join-String [-Property p] [-Separator s] [-OutputPrefix a] [-OutputSuffix b] [-SingleQuote |
+    -DoubleQuote | -FormatString f]``: one string of the items' text (``$null`` items left out), each
+    quoted or formatted, between the prefix and the suffix; the separator is ``$OFS`` (empty when unset)."""
+    from ._format import format_string as format_with
+    from ._streams import preferences
+
+    if separator is None:
+        separator = preferences.get("OFS")
+    joint = "" if separator is None else text(separator)
+    key = None if property is None else _keys(property)[0][0]
+    quote = "'" if single_quote else '"' if double_quote else ""
+    parts = []
+    for item in items(value):
+        if item is None:
+            continue
+        shown = item if key is None else key(item)
+        if quote:
+            parts.append(quote + text(shown) + quote)
+        elif format_string:
+            parts.append(format_with(format_string, [shown]))
+        else:
+            parts.append(text(shown))
+    prefix = "" if output_prefix is None else text(output_prefix)
+    suffix = "" if output_suffix is None else text(output_suffix)
+    return prefix + joint.join(parts) + suffix
 
 
 def _member_of(name: str, item: Any) -> Any:

@@ -1093,6 +1093,28 @@ def group_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "group_object", [("", value), ("", prop), *flags], _STREAM, stream=True)
 
 
+def join_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | Join-String [-Property p] [-Separator s] [-OutputPrefix a] [-OutputSuffix b] [-SingleQuote |
+    -DoubleQuote | -FormatString f]`` (or ``-InputObject``, whose items are joined alike): one string."""
+    _error_action(args, node, "Join-String")
+    value = args.get("InputObject")
+    if value is None:
+        raise Unsupported(node, "Join-String needs piped input or -InputObject")
+    if "UseCulture" in args:
+        raise Unsupported(node, "unsupported: Join-String -UseCulture")
+    extra: list[tuple[str, Expr]] = []
+    prop = args.get("Property")
+    if prop is not None:
+        _names_literal(prop, node, "Join-String")
+        _calculated(prop, node, "Join-String", {"expression"})
+        extra.append(("property=", prop))
+    for name in ("Separator", "OutputPrefix", "OutputSuffix", "FormatString"):
+        if name in args:
+            extra.append((f"{snake_case(name)}=", args[name]))
+    extra += _flags(out, args, ("SingleQuote", "DoubleQuote"), node)
+    return ps_call(out, "join_string", [("", value), *extra], STR)
+
+
 def out_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     """``... | Out-String``: the text the console would show, ending with a newline."""
     _error_action(args, node, "Out-String")
@@ -1193,6 +1215,7 @@ HANDLERS: dict[str, Handler] = {
     "sort_object": sort_object,
     "measure_object": measure_object,
     "group_object": group_object,
+    "join_string": join_string,
     "select_string": select_string,
     "convert_from_csv": convert_from_csv,
     "compare_object": compare_object,

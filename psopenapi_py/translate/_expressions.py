@@ -701,6 +701,12 @@ class Expressions(Context):
             lower, UNKNOWN
         )
         stmt = lower in ("add", "remove", "clear", "insert", "removeat", "addrange") and kind == Kind.LIST
+        # A hashtable's Add, Remove and Clear write nothing (void in .NET), and so does any Add of a key and a
+        # value (a dictionary's) or any Clear; left on the pipeline, their None would be written.
+        stmt = stmt or (kind == Kind.DICT and lower in ("add", "remove", "clear"))
+        stmt = stmt or (
+            kind == Kind.UNKNOWN and ((lower == "add" and len(args) == 2) or (lower == "clear" and not args))
+        )
         if kind == Kind.LIST and base.type.cls == "List" and lower == "remove":
             # A List's Remove tells whether the item was there (PowerShell writes it); an ArrayList's is void.
             stmt, rtype = False, BOOL
