@@ -72,3 +72,39 @@ def test_demo_page_reaches_stable_signalling_with_the_mocks_answer(
     assert answer.startswith("v=0")
     assert "signalling stable" in shown
     assert "ek_" not in shown
+
+
+def test_demo_page_sends_a_token_from_the_address_as_written_and_then_drops_it(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    token = "Zm9v+YQ/c&w==~x"  # base64-like, with characters a query string would change
+    with MockServer(api_key=SERVER_KEY) as mock:
+        config = parse_config(
+            {
+                "upstream": {"base_url": mock.url},
+                "session": {"type": "realtime", "model": "gpt-realtime"},
+                "auth": {"bearer_tokens_env": "DEMO_TOKENS"},
+            },
+            environ={"OPENAI_API_KEY": SERVER_KEY, "DEMO_TOKENS": token},
+        )
+        server = make_server(create_app(config, demo=True), "127.0.0.1", 0)
+        thread = serve_in_thread(server)
+        try:
+            with sync_api.sync_playwright() as playwright:
+                context = playwright.chromium.launch_persistent_context(
+                    str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=ARGS
+                )
+                try:
+                    page = context.new_page()
+                    page.goto(f"http://127.0.0.1:{server.server_port}/demo#token={token}")
+                    page.wait_for_function(
+                        "window.answerSdp !== undefined || window.demoError !== undefined", timeout=60_000
+                    )
+                    error = page.evaluate("window.demoError === undefined ? null : window.demoError")
+                    address = page.evaluate("location.href")
+                finally:
+                    context.close()
+        finally:
+            stop_server(server, thread)
+    assert error is None
+    assert address == f"http://127.0.0.1:{server.server_port}/demo"  # the token left the address bar
+    assert [r.path for r in mock.requests] == ["/v1/realtime/client_secrets", "/v1/realtime/calls"]

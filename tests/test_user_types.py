@@ -53,6 +53,17 @@ USER_SNIPPETS = {
         )
         print(r.expires_at + 60)
     """,
+    "serve_from_os_environ": """
+        import os
+        from types import MappingProxyType
+
+        from psopenapi_py.serve import ServeApp, WSGIServer, create_app, make_server, parse_config
+
+        data = {"session": {"type": "realtime"}, "auth": {"none": True}}
+        app: ServeApp = create_app(parse_config(data, environ=os.environ))
+        frozen = parse_config(data, environ=MappingProxyType({"OPENAI_API_KEY": "sk-x"}))
+        server: WSGIServer = make_server(create_app(frozen), "127.0.0.1", 0)
+    """,
 }
 
 

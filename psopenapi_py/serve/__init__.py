@@ -26,7 +26,7 @@ import os
 from ._app import ServeApp, create_app
 from ._config import DEFAULT_PATHS, Rule, ServeConfig, load_config, parse_config
 from ._demo import DEMO_PATH
-from ._server import make_server, serve_in_thread, stop_server
+from ._server import WSGIServer, make_server, serve_in_thread, stop_server
 from ._webhook import WebhookRefused, sign, verify
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Rule",
     "ServeApp",
     "ServeConfig",
+    "WSGIServer",
     "WebhookRefused",
     "app_from_env",
     "create_app",
@@ -65,4 +66,6 @@ def app_from_env() -> ServeApp:
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+        # Its lines go out once, here: a root handler (logging.basicConfig) would print each again.
+        logger.propagate = False
     return create_app(load_config(path))

@@ -151,14 +151,16 @@ class ServeApp:
         try:
             reply = self._dispatch(environ, method, path, remote)
         except Exception as exc:  # noqa: BLE001 - one request's bug must answer 500, not break the server
-            logger.error("psopenapi serve: %s on %s %s", type(exc).__name__, method, path)
+            self._log_error("psopenapi serve: %s on %s %s", type(exc).__name__, method, path)
             reply = _error(500, "The server failed on this request.", "server_error")
         if reply.status >= 400:
             # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
             reply.body = _redact.text(reply.body.decode(), self._secrets).encode()
         elif any(secret in reply.body for secret in self._secret_bytes):
             # Only an upstream that echoes what it was sent could put one there; its answer is not passed on.
-            logger.error("psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path)
+            self._log_error(
+                "psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path
+            )
             self.metrics.upstream_error("unusable_answer")
             reply = _error(
                 502, "The Realtime API's answer held a secret of this server; it is not passed on.", "upstream_leak"
@@ -183,6 +185,12 @@ class ServeApp:
         if logger.isEnabledFor(logging.INFO):
             entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(body), started)
         return _Answer(body, self, entry)
+
+    def _log_error(self, message: str, *args: Any) -> None:
+        """An error line, through the redaction module like the access log (a path or a call id the caller
+        chose might carry a secret)."""
+        if logger.isEnabledFor(logging.ERROR):
+            logger.error("%s", _redact.text(message % args, self._secrets))
 
     def redact(self, text: str) -> str:
         """``text`` with every secret this app holds (and anything shaped like a key) hidden."""
@@ -577,7 +585,7 @@ class ServeApp:
                 # The call is gone or already answered: a retry of this delivery cannot do better, so it is
                 # acknowledged (with what the API said), not failed for OpenAI to send again and again.
                 self.metrics.upstream_error(str(exc.status))
-                logger.error(
+                self._log_error(
                     "psopenapi serve: %s of call %s: the Realtime API answered %s; acknowledged, not retried",
                     action,
                     call_id[:100],

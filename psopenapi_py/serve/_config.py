@@ -7,9 +7,11 @@ import ipaddress
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import _redact
 from .._text_files import decode_text
 from ..configuration import check_token
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
@@ -82,6 +84,39 @@ class ServeConfig:
     max_body_bytes: int = 64 * 1024
     metrics_dir: str | None = None
 
+    def __post_init__(self) -> None:
+        # A ServeConfig made directly, not by parse_config, is held to the rules that keep the server safe:
+        # one way to check callers, a valid session template, sane lifetimes, limits and origins.
+        check_token(self.api_key if isinstance(self.api_key, str) else "", "api_key")
+        _check_session("session", self.session)
+        for name in ("bearer_tokens", "cors_origins", "trusted_proxies"):
+            value = getattr(self, name)
+            if not isinstance(value, (frozenset, set)) or not all(isinstance(v, str) and v for v in value):
+                raise invalid_type(name, None if name == "bearer_tokens" else value, "a set of non-empty strings")
+        chosen = sum([bool(self.bearer_tokens), self.auth_hook is not None, self.auth_none is True])
+        if chosen != 1:
+            raise invalid_value(
+                "bearer_tokens, auth_hook, auth_none",
+                None,
+                "Choose exactly one way to check callers: bearer_tokens, auth_hook, or auth_none=True.",
+                show_value=False,
+            )
+        if not 10 <= self.ttl_min <= self.ttl_default <= self.ttl_max <= 7200:
+            raise invalid_value(
+                "ttl_default",
+                (self.ttl_min, self.ttl_default, self.ttl_max),
+                "Must be 10 <= ttl_min <= ttl_default <= ttl_max <= 7200.",
+            )
+        if self.rate_capacity is not None and (isinstance(self.rate_capacity, bool) or self.rate_capacity < 1):
+            raise invalid_value("rate_capacity", self.rate_capacity, "Must be None (no limit) or at least 1.")
+        if not self.rate_per_sec > 0:
+            raise invalid_value("rate_per_sec", self.rate_per_sec, "Must be above 0.")
+        for origin in self.cors_origins:
+            if _origin_as_sent(origin) != origin:
+                raise invalid_value("cors_origins", origin, "Must be an exact origin, written as browsers send it.")
+        if sorted(self.paths) != sorted(DEFAULT_PATHS) or len(set(self.paths.values())) != len(self.paths):
+            raise invalid_value("paths", self.paths, f"Must give each of {', '.join(DEFAULT_PATHS)} its own path.")
+
     def secrets(self) -> list[str]:
         """Every secret the server holds, for the redaction of log lines and answers."""
         return [self.api_key, *(s for s in [self.webhook_secret] if s), *self.bearer_tokens]
@@ -90,7 +125,7 @@ class ServeConfig:
         return f"ServeConfig(paths={self.paths!r}, auth={'hook' if self.auth_hook else 'none' if self.auth_none else 'bearer'})"
 
 
-def load_config(path: str | os.PathLike[str], environ: dict[str, str] | None = None) -> ServeConfig:
+def load_config(path: str | os.PathLike[str], environ: Mapping[str, str] | None = None) -> ServeConfig:
     """Read and check the JSON configuration file at ``path`` (secrets from ``environ``, default os.environ).
 
     Raises:
@@ -164,11 +199,30 @@ def _read_text(where: str, path: str) -> str:
         raise invalid_value(where, path, "It is not UTF-8 (or UTF-16 with a byte-order mark) text.") from None
 
 
-def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: str = ".") -> ServeConfig:
-    """Check parsed configuration JSON (see :func:`load_config`)."""
+def parse_config(data: Any, environ: Mapping[str, str] | None = None, *, base_dir: str = ".") -> ServeConfig:
+    """Check parsed configuration JSON (see :func:`load_config`); secrets from ``environ`` (default os.environ).
+
+    Raises:
+        ApiValueError, ApiTypeError: a bad field, named by its path; no secret read appears in the message.
+    """
+    if environ is not None and not isinstance(environ, Mapping):
+        raise invalid_type("environ", environ, "a mapping of environment variables, such as os.environ")
+    env = dict(os.environ if environ is None else environ)
+    read: list[str] = []
+    try:
+        return _parse(data, env, base_dir, read)
+    except (ApiTypeError, ApiValueError) as exc:
+        message = _redact.text(str(exc), read)
+        if message == str(exc):
+            raise
+        # A secret read so far shows in the message (an OPENAI_BASE_URL that carries the key, say): hidden.
+        raise type(exc)(message, parameter=exc.parameter, value=None, expected=exc.expected, code=exc.code) from None
+
+
+def _parse(data: Any, env: dict[str, str], base_dir: str, read: list[str]) -> ServeConfig:
+    """parse_config's checks; each secret, once read, is added to ``read`` (for the redaction of errors)."""
     from .._runtime import MAX_JSON_DEPTH, json_too_deep
 
-    env = dict(os.environ) if environ is None else environ
     if isinstance(data, dict):
         for name, value in data.items():
             # Before any check that walks it: those recurse, and a deep enough value would break them.
@@ -181,6 +235,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         "upstream", top.get("upstream", {}), ("api_key_env", "api_key_file", "base_url", "timeout_sec", "retries")
     )
     api_key = _secret("upstream", upstream, "api_key", env, base_dir, default_env="OPENAI_API_KEY")
+    read.extend(s for s in [api_key] if s)
     if api_key is None:
         raise missing("upstream.api_key_env", expected="an environment variable or file holding the API key")
     # Checked now, as every request would send it: found at start, naming where it came from.
@@ -248,6 +303,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
         ("secret_env", "secret_file", "tolerance_sec", "replay_memory", "rules", "default"),
     )
     webhook_secret = _secret("webhook", webhook, "secret", env, base_dir)
+    read.extend(s for s in [webhook_secret] if s)
     if webhook_secret is not None:
         where = "webhook.secret_file" if "secret_file" in webhook else "webhook.secret_env"
         if not webhook_secret.startswith("whsec_"):
@@ -279,6 +335,7 @@ def parse_config(data: Any, environ: dict[str, str] | None = None, *, base_dir: 
     auth = _obj("auth", top.get("auth", {}), ("bearer_tokens_env", "bearer_tokens_file", "hook", "none"))
     raw_tokens = _secret("auth", auth, "bearer_tokens", env, base_dir)
     tokens = frozenset(t for t in re.split(r"[\s,]+", raw_tokens or "") if t)
+    read.extend(tokens)
     where = "auth.bearer_tokens_file" if "bearer_tokens_file" in auth else "auth.bearer_tokens_env"
     if raw_tokens is not None and not tokens:
         raise invalid_value(where, None, "It holds no token.", show_value=False)

@@ -18,8 +18,12 @@ _PAGE = """<!doctype html>
 <script>
 const TOKEN_PATH = __TOKEN__;
 const SESSION_PATH = __SESSION__;
-// A bearer token for this server (not an OpenAI key) may be passed as #token=... in the address.
-const bearer = new URLSearchParams(location.hash.slice(1)).get("token");
+// A bearer token for this server (not an OpenAI key) may be passed as #token=... in the address: taken as
+// written (a "+" or "&" is part of it), but for the characters a browser percent-encodes in an address
+// (quote, <, >, backtick); then removed from the address bar and history.
+const given = location.hash.startsWith("#token=") ? location.hash.slice(7) : "";
+const bearer = given.replace(/%(22|3C|3E|60)/gi, (m) => decodeURIComponent(m));
+if (given) history.replaceState(null, "", location.pathname + location.search);
 const auth = bearer ? {"Authorization": "Bearer " + bearer} : {};
 const show = (id, text) => { document.getElementById(id).textContent = text; };
 

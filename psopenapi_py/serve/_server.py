@@ -8,12 +8,14 @@ next request instead of opening a new one.
 
 from __future__ import annotations
 
+import math
 import queue
 import socket
 import threading
 import time
 from typing import Any
 
+from ..exceptions import invalid_type, invalid_value, out_of_range
 from ..mock_server._http import (
     DEFAULT_MAX_WORKERS,
     DEFAULT_READ_TIMEOUT_SEC,
@@ -36,6 +38,13 @@ class WSGIServer(HTTPServer):
     idle_timeout_sec: float = DEFAULT_IDLE_TIMEOUT_SEC
     #: How long closing the server waits for the requests being served to finish.
     drain_timeout_sec: float = 10.0
+    #: serve_forever runs, or is about to (stop_server then waits for it to end).
+    started = False
+
+    def serve_forever(self, poll_interval: float = POLL_INTERVAL_SEC) -> None:
+        self.started = True
+        super().serve_forever(poll_interval)
+
     base_environ: dict[str, Any]
 
     def server_bind(self) -> None:
@@ -180,6 +189,17 @@ def make_server(
         OSError: the address cannot be listened on (the port is taken, the host does not resolve).
     """
     check_listen_address(host, port)
+    if not callable(app):
+        raise invalid_type("app", app, "a WSGI application (a callable taking environ and start_response)")
+    for name, value in (("read_timeout_sec", read_timeout_sec), ("idle_timeout_sec", idle_timeout_sec)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise invalid_type(name, value, "a number of seconds")
+        if not 0 < value < math.inf:
+            raise invalid_value(name, value, "Must be a number of seconds above 0.")
+    if isinstance(max_workers, bool) or not isinstance(max_workers, int):
+        raise invalid_type("max_workers", max_workers, "an integer")
+    if max_workers < 1:
+        raise out_of_range("max_workers", max_workers, minimum=1)
     cls = WSGIServer6 if ":" in host else WSGIServer
     server = cls((host, port), ConnectionHandler)
     server.application = app
@@ -190,7 +210,14 @@ def make_server(
 
 
 def serve_in_thread(server: WSGIServer) -> threading.Thread:
-    """Serve in a daemon thread (stop it with :func:`stop_server`)."""
+    """Serve in a daemon thread (stop it with :func:`stop_server`).
+
+    Raises:
+        RuntimeError: the server was stopped (make a new one with :func:`make_server`).
+    """
+    if server.stopping:
+        raise RuntimeError("This server was stopped; make a new one with make_server().")
+    server.started = True
     thread = threading.Thread(
         target=server.serve_forever, args=(POLL_INTERVAL_SEC,), name="psopenapi-serve", daemon=True
     )
@@ -199,9 +226,13 @@ def serve_in_thread(server: WSGIServer) -> threading.Thread:
 
 
 def stop_server(server: WSGIServer, thread: threading.Thread | None = None) -> None:
-    """Stop a server started by :func:`serve_in_thread` and close its socket."""
+    """Stop a server started by :func:`serve_in_thread` (or never started) and close its socket; stopping
+    it again does nothing."""
     server.stopping = True
-    server.shutdown()
+    if server.started:
+        # shutdown() waits for serve_forever to end: only a server that serves (or is about to) can.
+        server.shutdown()
+        server.started = False
     if thread is not None:
         thread.join(5)
     server.server_close()

@@ -30,11 +30,35 @@ class WebhookRefused(Exception):
 
 
 def secret_key(secret: str) -> bytes:
-    """The HMAC key of a ``whsec_<base64>`` secret."""
+    """The HMAC key of a ``whsec_<base64>`` secret.
+
+    Raises:
+        ValueError: not ``whsec_`` followed by the base64 of a key (the message never shows the secret).
+    """
+    if not isinstance(secret, str) or not secret.startswith("whsec_"):
+        raise ValueError("the webhook secret is not whsec_ followed by base64")
     try:
-        return base64.b64decode(secret.removeprefix("whsec_"), validate=True)
+        key = base64.b64decode(secret.removeprefix("whsec_"), validate=True)
     except (binascii.Error, ValueError):
         raise ValueError("the webhook secret is not whsec_ followed by base64") from None
+    if not key:
+        raise ValueError("the webhook secret is not whsec_ followed by base64")
+    return key
+
+
+def _check_delivery(secret: Any, webhook_id: Any, body: Any) -> bytes:
+    """The HMAC key, once the secret, the id and the body are what signing takes (named when not)."""
+    from ..exceptions import invalid_type, invalid_value
+
+    try:
+        key = secret_key(secret)
+    except ValueError as exc:
+        raise invalid_value("secret", None, f"It is not usable: {exc}.", show_value=False) from None
+    if not isinstance(webhook_id, str):
+        raise invalid_type("webhook_id", webhook_id, "a string (the webhook-id header)")
+    if not isinstance(body, bytes):
+        raise invalid_type("body", body, "bytes: the request body exactly as received", show_value=False)
+    return key
 
 
 def sign(secret: str, webhook_id: str, timestamp: int | str, body: bytes) -> str:
@@ -42,7 +66,13 @@ def sign(secret: str, webhook_id: str, timestamp: int | str, body: bytes) -> str
 
     What is signed is ``webhook-id.webhook-timestamp.body`` with the timestamp as its header spells it.
     """
-    digest = hmac.new(secret_key(secret), f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    from ..exceptions import invalid_type
+
+    key = _check_delivery(secret, webhook_id, body)
+    if isinstance(timestamp, bool) or not isinstance(timestamp, (int, str)):
+        # Signed as its text: a string is signed as spelled (a tool may sign odd spellings to test a verifier).
+        raise invalid_type("timestamp", timestamp, "Unix seconds as an int, or the header's text")
+    digest = hmac.new(key, f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
     return "v1," + base64.b64encode(digest).decode()
 
 
@@ -65,9 +95,18 @@ def verify(
         WebhookRefused: 400 when a header is missing or malformed or the timestamp is too old or too new,
             401 when no signature matches.
     """
-    webhook_id = headers.get("webhook-id")
-    stamp = headers.get("webhook-timestamp")
-    signatures = headers.get("webhook-signature")
+    from ..exceptions import invalid_type, invalid_value
+
+    if not isinstance(headers, Mapping):
+        raise invalid_type("headers", headers, "a mapping of header names to values")
+    _check_delivery(secret, "", body)
+    if isinstance(tolerance_sec, bool) or not isinstance(tolerance_sec, int) or tolerance_sec < 0:
+        raise invalid_value("tolerance_sec", tolerance_sec, "Must be a whole number of seconds, 0 or more.")
+    # Header names in any case, as HTTP has them.
+    found = {str(name).lower(): value for name, value in headers.items()}
+    webhook_id = found.get("webhook-id")
+    stamp = found.get("webhook-timestamp")
+    signatures = found.get("webhook-signature")
     if not webhook_id or not stamp or not signatures:
         raise WebhookRefused(400, "webhook-id, webhook-timestamp and webhook-signature headers are required.")
     if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > _MAX_STAMP_DIGITS:
