@@ -2098,7 +2098,12 @@ def test_a_server_never_started_stops_at_once_and_frees_its_port(mock: MockServe
     server = make_server(app, "127.0.0.1", 0)
     port = server.server_port
     done = threading.Event()
-    threading.Thread(target=lambda: (stop_server(server), done.set()), daemon=True).start()
+
+    def stop() -> None:
+        stop_server(server)
+        done.set()
+
+    threading.Thread(target=stop, daemon=True).start()
     assert done.wait(10)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
@@ -2156,9 +2161,9 @@ def test_a_serve_config_made_directly_is_held_to_the_same_rules(changes: dict[st
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: sign(WEBHOOK_SECRET, "wh", 1, "text"), "Invalid type for 'body': expected bytes"),
+        (lambda: sign(WEBHOOK_SECRET, "wh", 1, "text"), "Invalid type for 'body': expected bytes"),  # type: ignore[arg-type]
         (lambda: sign("whsec_", "wh", 1, b"{}"), "Invalid value for 'secret': It is not usable"),
-        (lambda: sign(WEBHOOK_SECRET, "wh", 1.5, b"{}"), "Invalid type for 'timestamp'"),
+        (lambda: sign(WEBHOOK_SECRET, "wh", 1.5, b"{}"), "Invalid type for 'timestamp'"),  # type: ignore[arg-type]
         (lambda: verify(WEBHOOK_SECRET, {}, b"{}", tolerance_sec=-1), "Invalid value for 'tolerance_sec': -1."),
         (lambda: verify(None, {}, b"{}"), "Invalid value for 'secret': It is not usable"),  # type: ignore[arg-type]
     ],
