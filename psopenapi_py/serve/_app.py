@@ -333,7 +333,8 @@ class ServeApp:
     def _client_address(self, environ: dict[str, Any]) -> str:
         """The caller's address; behind a trusted proxy, also the scheme the proxy was reached with."""
         remote = str(environ.get("REMOTE_ADDR") or "-")
-        if ip_spelling(remote) not in self.config.trusted_proxies:
+        # (Without trusted proxies there is nothing to compare: no address is parsed on each request.)
+        if not self.config.trusted_proxies or ip_spelling(remote) not in self.config.trusted_proxies:
             return remote
         proto = str(environ.get("HTTP_X_FORWARDED_PROTO", "")).split(",")[0].strip().lower()
         if proto in ("http", "https"):
