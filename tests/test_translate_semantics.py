@@ -1751,3 +1751,48 @@ $out = @(Add-Entry -d @{})
 "$($out.Count) $($out[0])"
 """
     assert out(script) == ["Hashtable 1 3", "1 done"]
+
+
+def test_a_labelled_jump_out_of_a_switch_inside_an_inner_loop_reaches_its_loop() -> None:
+    script = """
+:outer foreach ($t in 'a', 'b') {
+    foreach ($v in 1, 2, 3) {
+        switch ($v) {
+            2 { "skip rest of $t"; continue outer }
+            3 { 'never' }
+            default { "$t$v" }
+        }
+        "after switch $t$v"
+    }
+    "end of $t"
+}
+:rows foreach ($r in 1, 2) { foreach ($c in 1, 2) { switch ($c) { 2 { "stop at $r$c"; break rows } } } }
+"done"
+"""
+    assert out(script) == [
+        "a1",
+        "after switch a1",
+        "skip rest of a",
+        "b1",
+        "after switch b1",
+        "skip rest of b",
+        "stop at 12",
+        "done",
+    ]
+
+
+def test_error_variable_of_a_path_cmdlet_holds_its_error_records() -> None:
+    script = """
+function Read-Optional {
+    param([string]$Path)
+    $text = Get-Content -Path $Path -Raw -ErrorAction SilentlyContinue -ErrorVariable problems
+    if ($problems) { "missing: $($problems.Count) $($problems[0].Exception.GetType().Name)" } else { $text }
+}
+Read-Optional -Path '/nonexistent/psopenapi-file.txt'
+$all = Get-Item -Path '/nonexistent/psopenapi-a', '/' -ErrorAction SilentlyContinue -ErrorVariable ev
+"items: $(@($all).Count), errors: $($ev.Count)"
+Get-Item -Path '/' -ev none | Out-Null
+"none: $($none.Count)"
+"""
+    assert not translate_powershell(script).warnings
+    assert out(script) == ["missing: 1 ItemNotFoundException", "items: 1, errors: 1", "none: 0"]

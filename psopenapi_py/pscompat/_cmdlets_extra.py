@@ -46,11 +46,18 @@ def get_content_lines(
     encoding: Any = None,
     silently: bool = False,
     error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> list[str]:
     """``Get-Content p`` in a pipeline: the file's lines, one item each (an empty file writes nothing)."""
     return _as_list(
         get_content(
-            path, tail=tail, total_count=total_count, encoding=encoding, silently=silently, error_action=error_action
+            path,
+            tail=tail,
+            total_count=total_count,
+            encoding=encoding,
+            silently=silently,
+            error_action=error_action,
+            error_variable=error_variable,
         )
     )
 

@@ -53,13 +53,19 @@ def _missing(path: str) -> ScriptError:
     )
 
 
-def _not_found(command: str, path: str, silently: bool, error_action: str | None) -> None:
+def _not_found(
+    command: str, path: str, silently: bool, error_action: str | None, error_variable: list[Any] | None = None
+) -> None:
     """A path that is not there: PowerShell's non-terminating error. It ends the script with ``-ErrorAction
     Stop`` (or ``$ErrorActionPreference = 'Stop'``), is dropped with ``SilentlyContinue`` or ``Ignore``, and
-    is otherwise written to standard error while the command goes on (with the next path, if any)."""
+    is otherwise written to standard error while the command goes on (with the next path, if any). With
+    ``-ErrorVariable``, its error record is added to ``error_variable`` in every case."""
+    from ._calls import error_record
     from ._streams import preferences  # _streams builds on this module
 
     action = "silentlycontinue" if silently else (error_action or preferences.error_action).lower()
+    if error_variable is not None:
+        error_variable.append(error_record(_missing(path)))
     if action == "stop":
         raise _missing(path)
     if action not in ("silentlycontinue", "ignore"):
@@ -161,13 +167,14 @@ def get_content(
     encoding: Any = None,
     silently: bool = False,
     error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> Any:
     """``Get-Content p``: the lines (one line is a string, none ``$null``); ``-Raw``: the whole text
     (``$null`` for an empty file); ``-Tail n``/``-TotalCount n``: the last/first n lines. A missing file
     gives nothing, after PowerShell's non-terminating error (:func:`_not_found`)."""
     p = _path(path)
     if not os.path.exists(p):
-        _not_found("Get-Content", p, silently, error_action)
+        _not_found("Get-Content", p, silently, error_action, error_variable)
         return None
     with open(p, encoding=_encoding(encoding) if encoding is not None else "utf-8-sig", newline="") as handle:
         body = handle.read()
@@ -184,7 +191,12 @@ def get_content(
 
 
 def _item_targets(
-    command: str, path: Any, destination: Any, silently: bool, error_action: str | None
+    command: str,
+    path: Any,
+    destination: Any,
+    silently: bool,
+    error_action: str | None,
+    error_variable: list[Any] | None,
 ) -> list[tuple[str, str]]:
     """(source, target) for each path Copy-Item or Move-Item is given: into ``destination`` when it is a
     folder, else to that name; a missing source is PowerShell's non-terminating error."""
@@ -193,7 +205,7 @@ def _item_targets(
     for one in items(path):
         p = _path(one)
         if not os.path.exists(p):
-            _not_found(command, p, silently, error_action)
+            _not_found(command, p, silently, error_action, error_variable)
             continue
         pairs.append((p, os.path.join(to, os.path.basename(p.rstrip("/\\"))) if os.path.isdir(to) else to))
     return pairs
@@ -206,10 +218,11 @@ def copy_item(
     force: bool = False,
     silently: bool = False,
     error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> None:
     """``Copy-Item p dest``: a file to a file or into a folder; a folder (its contents too with ``recurse``,
     else only the folder itself, as PowerShell copies it); an existing file is replaced."""
-    for p, target in _item_targets("Copy-Item", path, destination, silently, error_action):
+    for p, target in _item_targets("Copy-Item", path, destination, silently, error_action, error_variable):
         if os.path.isdir(p):
             if recurse:
                 shutil.copytree(p, target, dirs_exist_ok=True)
@@ -222,23 +235,33 @@ def copy_item(
 
 
 def move_item(
-    path: Any, destination: Any, force: bool = False, silently: bool = False, error_action: str | None = None
+    path: Any,
+    destination: Any,
+    force: bool = False,
+    silently: bool = False,
+    error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> None:
     """``Move-Item p dest``: into a folder, or to a new name; an existing file is an error unless ``force``."""
-    for p, target in _item_targets("Move-Item", path, destination, silently, error_action):
+    for p, target in _item_targets("Move-Item", path, destination, silently, error_action, error_variable):
         if os.path.exists(target) and not force:
             raise ScriptError("Cannot create a file when that file already exists.")
         shutil.move(p, target)
 
 
 def rename_item(
-    path: Any, new_name: Any, force: bool = False, silently: bool = False, error_action: str | None = None
+    path: Any,
+    new_name: Any,
+    force: bool = False,
+    silently: bool = False,
+    error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> None:
     """``Rename-Item p newname``: a new name in the same folder (a name, not a path)."""
     p = _path(path)
     name = _path(new_name, "NewName")
     if not os.path.exists(p):
-        _not_found("Rename-Item", p, silently, error_action)
+        _not_found("Rename-Item", p, silently, error_action, error_variable)
         return
     if os.path.basename(name) != name:
         raise ScriptError("Cannot rename the specified target, because it represents a path or device name.")
@@ -249,7 +272,12 @@ def rename_item(
 
 
 def remove_item(
-    path: Any, recurse: bool = False, force: bool = False, silently: bool = False, error_action: str | None = None
+    path: Any,
+    recurse: bool = False,
+    force: bool = False,
+    silently: bool = False,
+    error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> None:
     """``Remove-Item p [-Recurse] [-ErrorAction SilentlyContinue]``: a missing path is PowerShell's
     non-terminating error (:func:`_not_found`); ``Env:NAME`` removes an environment variable."""
@@ -257,11 +285,11 @@ def remove_item(
         p = _path(one)
         if p.lower().startswith("env:"):
             if p[4:] not in os.environ:
-                _not_found("Remove-Item", p, silently, error_action)
+                _not_found("Remove-Item", p, silently, error_action, error_variable)
             os.environ.pop(p[4:], None)
             continue
         if not os.path.lexists(p):
-            _not_found("Remove-Item", p, silently, error_action)
+            _not_found("Remove-Item", p, silently, error_action, error_variable)
             continue
         if os.path.isdir(p) and not os.path.islink(p):
             if recurse:
@@ -284,6 +312,7 @@ def get_child_item(
     force: bool = False,
     silently: bool = False,
     error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> list[Any]:
     """``Get-ChildItem``: a folder's items (hidden ones only with ``force``), each with ``Name``, ``FullName``,
     ``BaseName``, ``Extension``, ``Length``, ``LastWriteTime``, ``PSIsContainer``, ``DirectoryName``; the
@@ -292,7 +321,7 @@ def get_child_item(
 
     root = _path(path)
     if not os.path.exists(root):
-        _not_found("Get-ChildItem", root, silently, error_action)
+        _not_found("Get-ChildItem", root, silently, error_action, error_variable)
         return []
     if os.path.isfile(root):
         found = [root]
@@ -341,7 +370,13 @@ def _item(full: str) -> PSObject:
     return info
 
 
-def get_item(path: Any, force: bool = False, silently: bool = False, error_action: str | None = None) -> Any:
+def get_item(
+    path: Any,
+    force: bool = False,
+    silently: bool = False,
+    error_action: str | None = None,
+    error_variable: list[Any] | None = None,
+) -> Any:
     """``Get-Item p``: the file or folder (as :func:`get_child_item` gives its items), or ``Env:NAME``'s
     entry (``Name``, ``Key``, ``Value``); an array of paths gives an array. A missing path gives nothing,
     after PowerShell's non-terminating error (:func:`_not_found`)."""
@@ -353,12 +388,12 @@ def get_item(path: Any, force: bool = False, silently: bool = False, error_actio
             if name in os.environ:
                 found.append(DictionaryEntry(name, os.environ[name]))
             else:
-                _not_found("Get-Item", p, silently, error_action)
+                _not_found("Get-Item", p, silently, error_action, error_variable)
             continue
         if any(c in p for c in "*?[") and not os.path.lexists(p):
             raise ScriptError(f"Get-Item of a wildcard path ({p}) is not translated; use Get-ChildItem -Filter.")
         if not os.path.lexists(p):
-            _not_found("Get-Item", p, silently, error_action)
+            _not_found("Get-Item", p, silently, error_action, error_variable)
             continue
         found.append(_item(p))
     return collect(found) if isinstance(path, (list, tuple)) else (found[0] if found else None)

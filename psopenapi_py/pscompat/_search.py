@@ -75,7 +75,13 @@ class MatchInfo:
 
 
 def _sources(
-    input_object: Any, path: Any, literal_path: Any, encoding: Any, silently: bool, error_action: str | None
+    input_object: Any,
+    path: Any,
+    literal_path: Any,
+    encoding: Any,
+    silently: bool,
+    error_action: str | None,
+    error_variable: list[Any] | None,
 ) -> list[tuple[str | None, list[str]]]:
     """(file or None, lines) for each input: the piped values' text (one source, a value a line, so that
     line numbers count the piped values), or each file the paths name (folders skipped)."""
@@ -103,7 +109,7 @@ def _sources(
         elif os.path.exists(given):
             names = [given]
         else:
-            _not_found("Select-String", given, silently, error_action)
+            _not_found("Select-String", given, silently, error_action, error_variable)
             continue
         for name in names:
             if os.path.isdir(name):
@@ -127,6 +133,7 @@ def select_string(
     encoding: Any = None,
     silently: bool = False,
     error_action: str | None = None,
+    error_variable: list[Any] | None = None,
 ) -> list[Any]:
     """``Select-String``: a MatchInfo per matching line (``raw``: the lines themselves; ``quiet``: ``[True]``
     when any line matches, else ``[False]`` for files and nothing for piped text; ``not_match``: the lines
@@ -146,7 +153,7 @@ def select_string(
     compiled = [re.compile(re.escape(p), flags) if simple_match else to_regex(p, case_sensitive) for p in patterns]
     found: list[Any] = []
     searched_files = False
-    for file, lines in _sources(input_object, path, literal_path, encoding, silently, error_action):
+    for file, lines in _sources(input_object, path, literal_path, encoding, silently, error_action, error_variable):
         searched_files = searched_files or file is not None
         for number, line in enumerate(lines, 1):
             hit = next(((p, r) for p, r in zip(patterns, compiled, strict=True) if r.search(line)), None)

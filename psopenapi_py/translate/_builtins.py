@@ -142,14 +142,16 @@ def _path_error_action(args: dict[str, Expr], node: Node, command: str) -> list[
     """``-ErrorAction`` of a path cmdlet, whose missing path is a non-terminating error: the runtime's
     ``silently=True`` (``SilentlyContinue``, ``Ignore``) or ``error_action=`` (``Stop``, ``Continue``); none
     given, ``$ErrorActionPreference`` decides when the command runs."""
+    # -ErrorVariable: its list, made fresh by the statement (see Context._error_variable).
+    variable = [("error_variable=", args["ErrorVariable"])] if "ErrorVariable" in args else []
     action = _word(args.get("ErrorAction"), node, "-ErrorAction")
     if action is None:
-        return []
+        return variable
     lowered = action.lower()
     if lowered in ("silentlycontinue", "ignore"):
-        return [("silently=", const_expr(True))]
+        return [("silently=", const_expr(True)), *variable]
     if lowered in ("stop", "continue"):
-        return [("error_action=", const_expr(action))]
+        return [("error_action=", const_expr(action)), *variable]
     raise Unsupported(node, f"unsupported: {command} -ErrorAction {action}")
 
 

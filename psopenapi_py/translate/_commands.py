@@ -107,11 +107,22 @@ class Commands(Context):
             args = {p.name: value for p, value in bound if not p.ignored}
             if runtime is not None:
                 self._web_variables(args, node)
+            if "ErrorVariable" in args:
+                args["ErrorVariable"] = self._error_variable(args["ErrorVariable"], node)
             return HANDLERS[builtin.handler](self.out, args, node)
         info = self.cat.function(name)
         if info is not None:
             return self._call_package(info, name, elements, piped, node)
         raise Unsupported(name_node, f"unknown command '{name}'")
+
+    def _error_variable(self, given: Expr, node: Node) -> Expr:
+        """``-ErrorVariable name``: the variable, set to a new list as the command starts (as PowerShell
+        clears it), that the runtime adds each error record to."""
+        name = given.const
+        if not isinstance(name, str) or not name or name.startswith(("$", "+")):
+            raise Unsupported(node, "unsupported: -ErrorVariable other than a variable's name")
+        var = self.scope.var(_bare_name(name), node, assign=list_of(UNKNOWN))
+        return Expr(f"({var.py} := [])", P_ATOM, list_of(UNKNOWN))
 
     def _web_variables(self, args: dict[str, Expr], node: Node) -> None:
         """``-StatusCodeVariable s`` and ``-ResponseHeadersVariable h`` of the web cmdlets: the variables are

@@ -46,6 +46,8 @@ class BuiltinCommand:
 
 #: ``-ErrorAction``, the common parameter every built-in below accepts (its handler decides what each value does).
 _EA = BuiltinParam("ErrorAction", aliases=("ea",))
+#: ``-ErrorVariable name`` of the cmdlets whose non-terminating errors the runtime writes (the path cmdlets).
+_EV = BuiltinParam("ErrorVariable", aliases=("ev",))
 
 #: The operator switches of ``Where-Object``'s simplified syntax (``Where-Object Name -eq 'x'``).
 WHERE_OPERATORS = tuple(
@@ -253,6 +255,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Name", switch=True),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("gci", "dir"),
     ),
@@ -263,6 +266,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Path", position=0, pipeline=True, aliases=("LiteralPath", "PSPath", "LP")),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("gi",),
     ),
@@ -321,6 +325,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("TotalCount", aliases=("First", "Head")),
             BuiltinParam("Encoding"),
             _EA,
+            _EV,
         ),
         aliases=("gc", "cat", "type"),
     ),
@@ -414,6 +419,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Recurse", switch=True),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("ri", "rm", "rmdir", "del", "erase", "rd"),
     ),
@@ -426,6 +432,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Recurse", switch=True),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("copy", "cp", "cpi"),
     ),
@@ -437,6 +444,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Destination", position=1),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("move", "mv", "mi"),
     ),
@@ -448,6 +456,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("NewName", position=1),
             BuiltinParam("Force", switch=True),
             _EA,
+            _EV,
         ),
         aliases=("ren", "rni"),
     ),
@@ -588,6 +597,7 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
             BuiltinParam("Culture"),
             BuiltinParam("Encoding"),
             _EA,
+            _EV,
         ),
         aliases=("sls",),
     ),

@@ -155,6 +155,11 @@ class Statements(Context):
         finally:
             if label is not None:
                 self.labels.remove(label)
+        self._after_loop(indent)
+
+    def _after_loop(self, indent: str) -> None:
+        """After a loop (or a switch, which is one), where a jump to a labelled loop around it made it stop:
+        that loop acts on it, and each loop between goes on outward."""
         depth = self.loops + 1
         for outer in self.labels:
             if not outer.used or outer.depth >= depth:
@@ -761,6 +766,7 @@ class Statements(Context):
                     self._switch_body(block, item, inner_indent + R.INDENT)
         finally:
             self.loops -= 1
+        self._after_loop(indent)
 
     def _switch_chain(
         self, clauses: list[tuple[Node | None, Node]], subject: Expr, mode: str, case: bool, indent: str
