@@ -2205,6 +2205,127 @@ def test_app_from_env_writes_each_line_once_beside_a_root_handler(tmp_path: Path
     assert len(lines) == 1 and lines[0].startswith("{")
 
 
+@pytest.mark.parametrize("before", ["%09", "%C3%A9", "%1B", "%0A"])
+def test_a_secret_after_a_character_json_escapes_is_hidden_and_the_json_stays_valid(
+    serve: Running, access_log: Any, before: str
+) -> None:
+    answer = requests.get(f"{serve.url}/x/{before}{CALLER_TOKEN}", timeout=10)
+    assert answer.status_code == 404
+    message = answer.json()["error"]["message"]  # valid JSON
+    assert message.endswith("<redacted>.") and CALLER_TOKEN not in answer.text
+    [line] = access_lines(access_log, 1)
+    assert line["path"].endswith("<redacted>")
+    assert_no_secret(serve_lines(access_log), [])
+
+
+@pytest.mark.parametrize("header", ["\u00b2", "1\u00b9", "99999999999999999999"])
+def test_an_upstream_retry_after_that_is_no_number_of_seconds_is_left_out(header: str) -> None:
+    refusal = {"error": {"message": "busy", "type": "server_error"}}
+    with fault_server(default=respond(503, refusal, **{"Retry-After": header})) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            answer = running.post("/token")
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert "Retry-After" not in answer.headers
+    assert answer.json()["error"]["upstream_status"] == 503
+
+
+def test_two_overrides_whose_values_do_not_go_together_are_refused_at_load() -> None:
+    from psopenapi_py.exceptions import ApiValueError
+
+    config = base_config("http://127.0.0.1:9/v1")
+    config["session"]["audio"] = {"input": {"turn_detection": {"type": "server_vad"}}}
+    config["token"]["overrides"] = {
+        "audio.input.turn_detection.type": ["server_vad", "semantic_vad"],
+        "audio.input.turn_detection.silence_duration_ms": [300, 800],
+    }
+    with pytest.raises(ApiValueError) as caught:
+        parse_config(config, environ=dict(ENV))
+    assert str(caught.value).startswith(
+        "Invalid value for 'token.overrides.audio.input.turn_detection.silence_duration_ms': Its value 300 with "
+        'token.overrides.audio.input.turn_detection.type = "semantic_vad" makes a session that is not valid: '
+    )
+
+
+def test_overrides_that_do_not_go_together_unchecked_at_load_are_refused_when_asked_for(
+    mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psopenapi_py.serve._config as config_module
+
+    monkeypatch.setattr(config_module, "MAX_PAIRS_CHECKED", 0)  # as when there are too many pairs to check
+    config = base_config(mock.url)
+    config["session"]["audio"] = {"input": {"turn_detection": {"type": "server_vad"}}}
+    config["token"]["overrides"] = {
+        "audio.input.turn_detection.type": ["server_vad", "semantic_vad"],
+        "audio.input.turn_detection.silence_duration_ms": [300, 800],
+    }
+    running = start(config)
+    try:
+        alone = running.post("/token", json={"audio.input.turn_detection.type": "semantic_vad"})
+        together = running.post(
+            "/token",
+            json={
+                "audio.input.turn_detection.type": "semantic_vad",
+                "audio.input.turn_detection.silence_duration_ms": 300,
+            },
+        )
+    finally:
+        stop_server(running.server, running.thread)
+    assert alone.status_code == 200
+    assert together.status_code == 400
+    error = together.json()["error"]
+    assert (error["code"], error["param"]) == (
+        "invalid_combination",
+        "audio.input.turn_detection.type, audio.input.turn_detection.silence_duration_ms",
+    )
+    assert error["message"].startswith(
+        "These overrides, each allowed, make together a session that cannot be sent: "
+        "audio.input.turn_detection.type, audio.input.turn_detection.silence_duration_ms. "
+    )
+    assert len([r for r in mock.requests if r.path == "/v1/realtime/client_secrets"]) == 1
+
+
+def test_a_call_id_with_a_newline_stays_on_its_error_line(access_log: Any) -> None:
+    refusal = {"error": {"message": "no such call", "type": "invalid_request_error"}}
+    with fault_server(default=respond(404, refusal)) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            deliver(running, incoming('rtc_x\n{"time":1,"caller":"forged"}', "sip:support@x", "sip:a@x"), "wh_nl")
+        finally:
+            stop_server(running.server, running.thread)
+    [line] = [line for line in serve_lines(access_log) if "acknowledged" in line]
+    assert line == (
+        'psopenapi serve: accept of call rtc_x\\x0a{"time":1,"caller":"forged"}: the Realtime API answered 404; '
+        "acknowledged, not retried"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('{"ttl_sec": 120}'.encode("utf-16"), "The body is not UTF-8 text."),
+        (b'{"a": ' * 5000 + b"1" + b"}" * 5000, "The body is JSON nested too deeply."),
+    ],
+)
+def test_a_token_body_is_utf_8_json_and_says_so_otherwise(serve: Running, body: bytes, message: str) -> None:
+    answer = serve.post("/token", data=body, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400
+    assert answer.json()["error"] == {"message": message, "code": "invalid_json"}
+    bom = serve.post("/token", data=b'\xef\xbb\xbf{"ttl_sec": 120}', headers={"Content-Type": "application/json"})
+    assert bom.status_code == 200
+
+
+def test_an_incoming_call_without_data_is_refused_saying_it_is_missing(serve: Running) -> None:
+    body = json.dumps({"id": "evt", "type": "realtime.call.incoming", "created_at": 1}).encode()
+    answer = deliver(serve, body, "wh_nodata")
+    assert answer.json()["error"] == {
+        "message": "data is missing; a realtime.call.incoming event has an object there.",
+        "code": "invalid_event",
+    }
+
+
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(
     mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ import json
 import logging
 import math
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -35,12 +36,13 @@ logger = logging.getLogger("psopenapi_py.serve")
 
 StartResponse = Callable[..., Any]
 _JSON = "application/json"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SDP = "application/sdp"
 _CORS_HEADERS = "Authorization, Content-Type"
 
 
 class _Reply:
-    """One answer: status, headers and body; ``caller`` is what the access log shows as the caller."""
+    """One answer: status, headers and body; ``data``, for a JSON answer, what its body encodes."""
 
     def __init__(
         self, status: int, body: bytes, content_type: str | None = _JSON, headers: Iterable[tuple[str, str]] = ()
@@ -48,10 +50,24 @@ class _Reply:
         self.status = status
         self.body = body
         self.headers = [*([("Content-Type", content_type)] if content_type else []), *headers]
+        self.data: Any = None
 
 
 def _json(status: int, data: Any, headers: Iterable[tuple[str, str]] = ()) -> _Reply:
-    return _Reply(status, json.dumps(data, separators=(",", ":")).encode(), _JSON, headers)
+    reply = _Reply(status, json.dumps(data, separators=(",", ":")).encode(), _JSON, headers)
+    reply.data = data
+    return reply
+
+
+def _redacted(data: Any, secrets: list[str]) -> Any:
+    """``data`` with every string in it redacted (before it is encoded: see ServeApp._log)."""
+    if isinstance(data, str):
+        return _redact.text(data, secrets)
+    if isinstance(data, dict):
+        return {key: _redacted(value, secrets) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_redacted(value, secrets) for value in data]
+    return data
 
 
 def _error(status: int, message: str, code: str, headers: Iterable[tuple[str, str]] = (), **extra: Any) -> _Reply:
@@ -153,9 +169,9 @@ class ServeApp:
         except Exception as exc:  # noqa: BLE001 - one request's bug must answer 500, not break the server
             self._log_error("psopenapi serve: %s on %s %s", type(exc).__name__, method, path)
             reply = _error(500, "The server failed on this request.", "server_error")
-        if reply.status >= 400:
+        if reply.status >= 400 and reply.data is not None:
             # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
-            reply.body = _redact.text(reply.body.decode(), self._secrets).encode()
+            reply.body = json.dumps(_redacted(reply.data, self._secrets), separators=(",", ":")).encode()
         elif any(secret in reply.body for secret in self._secret_bytes):
             # Only an upstream that echoes what it was sent could put one there; its answer is not passed on.
             self._log_error(
@@ -190,13 +206,21 @@ class ServeApp:
         """An error line, through the redaction module like the access log (a path or a call id the caller
         chose might carry a secret)."""
         if logger.isEnabledFor(logging.ERROR):
-            logger.error("%s", _redact.text(message % args, self._secrets))
+            line = _redact.text(message % args, self._secrets)
+            # A control character (a newline in a call id) would start a line of its own: it is escaped.
+            logger.error("%s", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line))
 
     def redact(self, text: str) -> str:
         """``text`` with every secret this app holds (and anything shaped like a key) hidden."""
         return _redact.text(text, self._secrets)
 
     def _log(self, method: str, path: str, remote: str, caller: str, status: int, size: int, started: float) -> None:
+        # The texts a caller chose are redacted as they are, before JSON escapes them: an escape would hide a
+        # key's start (a tab before it becomes "\t", and "t" joins the key) or be cut by the marker. One pass
+        # for all four (NUL, which no text here holds, keeps them apart and is no key character).
+        method, path, remote, caller = _redact.text(f"{method}\0{path}\0{remote}\0{caller}", self._secrets).split(
+            "\0", 3
+        )
         line = json.dumps(
             {
                 "time": round(time.time(), 3),
@@ -210,7 +234,7 @@ class ServeApp:
             },
             separators=(",", ":"),
         )
-        logger.info("%s", _redact.text(line, self._secrets))
+        logger.info("%s", line)
 
     def _dispatch(self, environ: dict[str, Any], method: str, path: str, remote: str) -> _Reply:
         paths = self.config.paths
@@ -380,7 +404,8 @@ class ServeApp:
                 return None
             if len(identity) > 64:
                 # Shortened for the log, kept distinct for the rate limit.
-                identity = identity[:48] + "~" + hashlib.sha256(identity.encode()).hexdigest()[:12]
+                # Shortened ones have a prefix of their own, so no short identity can pose as one.
+                return "hook#" + identity[:48] + "~" + hashlib.sha256(identity.encode()).hexdigest()[:12]
             return "hook:" + identity
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
@@ -416,7 +441,7 @@ class ServeApp:
                 extra["upstream_error"] = shown
         headers = []
         wait = str(exc.headers.get("retry-after") or "").strip()
-        if wait.isdigit() and int(wait) <= 86400:
+        if wait.isascii() and wait.isdigit() and len(wait) <= 5 and int(wait) <= 86400:
             headers.append(("Retry-After", wait))  # the API's own advice on when to try again
         return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", headers, **extra)
 
@@ -453,14 +478,20 @@ class ServeApp:
                     "unsupported_media_type",
                 )
         try:
-            asked = json.loads(body, object_pairs_hook=no_duplicate_keys, parse_int=short_int) if body.strip() else {}
+            # UTF-8 only (a byte-order mark aside): json.loads would also take UTF-16 and UTF-32 bytes.
+            text = body.decode("utf-8-sig")
+            asked = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_int=short_int) if text.strip() else {}
         except DuplicateKey as exc:
             return _error(
                 400, f"'{exc.key[:100]}' is given twice in the body.", "duplicate_parameter", param=exc.key[:100]
             )
         except LongNumber:
             return _error(400, f"The body has a number of more than {MAX_DIGITS} digits.", "invalid_json")
-        except (ValueError, UnicodeDecodeError, RecursionError):
+        except UnicodeDecodeError:
+            return _error(400, "The body is not UTF-8 text.", "invalid_json")
+        except RecursionError:
+            return _error(400, "The body is JSON nested too deeply.", "invalid_json")
+        except ValueError:
             return _error(400, "The body is not JSON.", "invalid_json")
         if not isinstance(asked, dict):
             return _error(400, "The body must be a JSON object.", "invalid_json")
@@ -501,7 +532,20 @@ class ServeApp:
                     param=name[:100],
                 )
         try:
-            response, minted = post_client_secret_body(self._token_request(ttl, tuple(picks)), self._upstream)
+            request = self._token_request(ttl, tuple(picks))
+        except (ApiValueError, ApiTypeError) as exc:
+            # Each allowed value makes a valid session with the template (checked at load), and so does each
+            # pair of them; these values together do not.
+            names = ", ".join(name for name, _ in picks)
+            return _error(
+                400,
+                f"These overrides, each allowed, make together a session that cannot be sent: {names}. "
+                + _redact.text(str(exc), self._secrets),
+                "invalid_combination",
+                param=names,
+            )
+        try:
+            response, minted = post_client_secret_body(request, self._upstream)
         except (ApiValueError, ApiTypeError) as exc:
             return self._bad_input(exc)
         except (ApiException, ApiConnectionError) as exc:

@@ -295,6 +295,7 @@ def _parse(data: Any, env: dict[str, str], base_dir: str, read: list[str]) -> Se
                 # One would overwrite the other, and which one depends on the order a caller writes them.
                 raise invalid_value(where, name, f"It overlaps token.overrides.{other}: give one of the two, not both.")
         overrides[name] = tuple(allowed)
+    _check_override_pairs(session, overrides)
     include_session = _bool("token.include_session", token.get("include_session", False))
 
     webhook = _obj(
@@ -546,6 +547,33 @@ def _check_session(where: str, value: Any) -> dict[str, Any]:
         # Some model errors keep the PowerShell module's wording, which does not say where: name the field.
         raise invalid_value(parameter, None, str(exc), show_value=False) from None
     return value
+
+
+#: Pairs of allowed values checked together at load time, at most (beyond it, a caller's pick that does not go
+#: together is refused when asked for, naming the overrides).
+MAX_PAIRS_CHECKED = 10_000
+
+
+def _check_override_pairs(session: dict[str, Any], overrides: dict[str, tuple[Any, ...]]) -> None:
+    """Each two overrides' allowed values, set together in the template, must make a valid session too
+    (``turn_detection.type`` semantic_vad with a ``silence_duration_ms`` that only server_vad has would not)."""
+    names = list(overrides)
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+    if sum(len(overrides[a]) * len(overrides[b]) for a, b in pairs) > MAX_PAIRS_CHECKED:
+        return
+    for a, b in pairs:
+        for x in overrides[a]:
+            for y in overrides[b]:
+                try:
+                    _check_session("session", _with_path(_with_path(session, a, x), b, y))
+                except (ApiTypeError, ApiValueError) as exc:
+                    raise invalid_value(
+                        f"token.overrides.{b}",
+                        None,
+                        f"Its value {json.dumps(y)[:100]} with token.overrides.{a} = {json.dumps(x)[:100]} makes a "
+                        f"session that is not valid: {exc}",
+                        show_value=False,
+                    ) from None
 
 
 def _with_path(session: dict[str, Any], path: str, value: Any) -> dict[str, Any]:

@@ -181,7 +181,9 @@ def incoming_call(body: bytes) -> EventRefused | tuple[str, list[dict[str, str]]
         return EventRefused("The body is not JSON.", "invalid_json")
     if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
         return None
-    data = event.get("data")
+    if "data" not in event:
+        return EventRefused("data is missing; a realtime.call.incoming event has an object there.")
+    data = event["data"]
     if not isinstance(data, dict):
         return EventRefused(f"data is {shown(data)}; a realtime.call.incoming event has an object there.")
     call_id, sip = data.get("call_id"), data.get("sip_headers")
