@@ -2440,3 +2440,9 @@ def test_serve_refuses_auth_none_on_a_non_loopback_host(
     path.write_text(json.dumps({"session": {"type": "realtime"}, "auth": {"none": True}}))
     assert main(["serve", "--config", str(path), "--host", "0.0.0.0", "--port", "0"]) == 2
     assert "auth.none is allowed only on loopback" in capsys.readouterr().err
+
+
+def test_a_nul_in_a_path_keeps_the_access_log_fields_apart(serve: Running, access_log: Any) -> None:
+    requests.get(f"{serve.url}/x%00y%00z", timeout=10)
+    [line] = access_lines(access_log, 1)
+    assert (line["method"], line["path"], line["remote"], line["caller"]) == ("GET", "/x\x00y\x00z", "127.0.0.1", "-")

@@ -216,11 +216,8 @@ class ServeApp:
 
     def _log(self, method: str, path: str, remote: str, caller: str, status: int, size: int, started: float) -> None:
         # The texts a caller chose are redacted as they are, before JSON escapes them: an escape would hide a
-        # key's start (a tab before it becomes "\t", and "t" joins the key) or be cut by the marker. One pass
-        # for all four (NUL, which no text here holds, keeps them apart and is no key character).
-        method, path, remote, caller = _redact.text(f"{method}\0{path}\0{remote}\0{caller}", self._secrets).split(
-            "\0", 3
-        )
+        # key's start (a tab before it becomes "\t", and "t" joins the key) or be cut by the marker.
+        method, path, remote, caller = (_redact.text(t, self._secrets) for t in (method, path, remote, caller))
         line = json.dumps(
             {
                 "time": round(time.time(), 3),
