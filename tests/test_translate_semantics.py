@@ -1796,3 +1796,17 @@ Get-Item -Path '/' -ev none | Out-Null
 """
     assert not translate_powershell(script).warnings
     assert out(script) == ["missing: 1 ItemNotFoundException", "items: 1, errors: 1", "none: 0"]
+
+
+def test_an_array_a_function_writes_as_one_object_stays_one_item_in_at_and_pipelines() -> None:
+    script = """
+function Get-Whole { return , @('billing', 'sage') }
+function Get-Pair { Write-Output -NoEnumerate @(1, 2) }
+function Get-Two { 1; 2 }
+function Get-None { }
+$w = Get-Whole
+"$($w.Count) $(@(Get-Whole).Count) $(@(Get-Pair).Count) $(@(Get-Two).Count) $(@(Get-None).Count)"
+(Get-Whole | Measure-Object).Count
+Get-Whole | ForEach-Object { $_.Length }
+"""
+    assert out(script) == ["2 1 1 2 0", "1", "2"]

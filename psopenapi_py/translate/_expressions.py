@@ -301,6 +301,9 @@ class Expressions(Context):
         value = self._pipeline_value(kids[0])
         if value.items is not None:
             return value
+        if value.generator is not None:
+            # What a function wrote, object by object (an array it wrote as one object stays one item).
+            return self._ps("written", value.generator, type=list_of(UNKNOWN))
         if value.const is None and not value.loose:
             # @($null) holds one $null; what a command that wrote nothing gives (PowerShell's AutomationNull,
             # None here too) holds none: only the literal is known to be the first.

@@ -26,6 +26,9 @@ from ._syntax import (
     _variable_name,
 )
 
+#: ``return ,value``: an array returned as one object.
+_RETURN_ONE_OBJECT = re.compile(r"return\s*,", re.IGNORECASE)
+
 
 class Functions(Context):
     """A script's ``function`` statements: their names, parameters and bodies."""
@@ -66,6 +69,10 @@ class Functions(Context):
             if kind == "pipeline":
                 if self._pipeline_emits(statement):
                     return True
+            elif kind == "flow_control_statement" and _RETURN_ONE_OBJECT.match(_text(statement)):
+                # `return ,$list` writes the array as one object: only a generator keeps it one item where the
+                # function's output is taken item by item (@(F), F | ...).
+                return True
             elif kind in ("function_statement", "flow_control_statement", "comment", "empty_statement"):
                 continue
             elif kind in _COMPOUND:
