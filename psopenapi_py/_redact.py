@@ -11,7 +11,8 @@ through these functions, so that a secret is hidden the same way wherever it wou
   token) and the values of query-string keys named like a credential (``?api_key=<redacted>``).
 * Free text (:func:`text`): the known secrets of the call, and anything shaped like an OpenAI key
   (``sk-...``, ``ek_...``) or a webhook secret (``whsec_...``). A known secret is hidden only as a whole token (not inside a longer word)
-  and only when it has at least :data:`MIN_SECRET_LENGTH` characters: a shorter "key" cannot be told
+  unless it has at least :data:`ANYWHERE_LENGTH` characters, and only when it has at least
+  :data:`MIN_SECRET_LENGTH` characters: a shorter "key" cannot be told
   apart from the words around it, and hiding it would corrupt the message and point at the key
   (``--api-key e`` must not turn ``Unauthorized`` into ``Unauthoriz<redacted>d``).
 * JSON (:func:`json_value`, :func:`json_repr`): MCP tools' ``authorization`` and ``headers`` values
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "MARKER",
+    "ANYWHERE_LENGTH",
     "MIN_SECRET_LENGTH",
     "SECRET_FIELD_NAMES",
     "SECRET_NAME_WORDS",
@@ -50,6 +52,9 @@ __all__ = [
 MARKER = "<redacted>"
 #: Known secrets shorter than this are not searched for in free text (see the module docstring).
 MIN_SECRET_LENGTH = 8
+#: Known secrets at least this long are hidden anywhere, inside a longer word too (``/x<key>``): no word of a
+#: message is one by chance.
+ANYWHERE_LENGTH = 20
 #: A header or query-string key whose name contains one of these words carries a credential.
 SECRET_NAME_WORDS = ("auth", "cookie", "key", "token", "secret", "password", "session")
 #: Keys of free-form JSON (a model's additional_properties) whose values a repr never shows.
@@ -149,8 +154,11 @@ def text(message: str, secrets: Iterable[str | None] = (), *, key_shaped: bool =
     # Longest first, so "Bearer sk-..." goes before "sk-..." and nothing is left half-hidden.
     for secret in sorted({s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True):
         if secret in message:
-            pattern = rf"(?<![{_KEY_CHARS}]){re.escape(secret)}(?![{_KEY_CHARS}])"
-            message = re.sub(pattern, MARKER, message)
+            if len(secret) >= ANYWHERE_LENGTH:
+                message = message.replace(secret, MARKER)
+            else:
+                pattern = rf"(?<![{_KEY_CHARS}]){re.escape(secret)}(?![{_KEY_CHARS}])"
+                message = re.sub(pattern, MARKER, message)
     if key_shaped:
         message = _KEY_SHAPED.sub(MARKER, message)
     return message

@@ -1646,6 +1646,11 @@ def test_an_auth_hook_that_is_not_callable_is_named_as_such(
             "Invalid value for 'session.type': 'Realtime'. Allowed values (exact spelling): realtime.",
         ),
         ({"cors_origins": ["*"]}, "Invalid value for 'cors_origins[0]': '*'. Must be an exact origin"),
+        (
+            {"cors_origins": ["HTTPS://app.example:443"]},
+            "Invalid value for 'cors_origins[0]': 'HTTPS://app.example:443'. Write it as browsers send it: "
+            "https://app.example",
+        ),
         ({"auth": {}}, "Invalid value for 'auth': []. Choose exactly one"),
         (
             {"webhook": {"secret_env": "HOOK_SECRET", "rules": [{"header": "To", "action": "accept"}]}},
@@ -2324,6 +2329,90 @@ def test_an_incoming_call_without_data_is_refused_saying_it_is_missing(serve: Ru
         "message": "data is missing; a realtime.call.incoming event has an object there.",
         "code": "invalid_event",
     }
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /x%20{token} HTTP/1.1\r\n\r\n",  # no Host: refused by the server itself
+        b"GET /x%2F{token} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+    ],
+)
+def test_a_secret_in_a_request_the_server_refuses_itself_is_not_logged(
+    serve: Running, access_log: Any, request_bytes: bytes
+) -> None:
+    with socket.create_connection(("127.0.0.1", serve.server.server_port), timeout=10) as sock:
+        sock.sendall(request_bytes.replace(b"{token}", CALLER_TOKEN.encode()))
+        assert sock.makefile("rb").readline().startswith(b"HTTP/1.1 4")
+    [line] = access_lines(access_log, 1)
+    assert line["path"].endswith("<redacted>")
+    assert_no_secret(serve_lines(access_log), [])
+
+
+def test_a_secret_inside_a_longer_word_is_hidden_too(serve: Running, access_log: Any) -> None:
+    answer = requests.get(f"{serve.url}/x{SERVER_KEY}y", timeout=10)
+    assert answer.json()["error"]["message"] == "Nothing is served at /x<redacted>y."
+    assert_no_secret([answer.text, *serve_lines(access_log)], [])
+
+
+def test_a_new_connections_head_has_the_read_timeout_from_its_first_line(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, read_timeout_sec=1.0)
+    thread = serve_in_thread(server)
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+            time.sleep(0.7)  # quiet after connecting, within the read timeout
+            sock.sendall(b"GET /healthz HTTP/1.1\r\n")
+            time.sleep(0.7)  # 1.4 s after connecting, 0.7 s after the first line
+            sock.sendall(b"Host: x\r\nConnection: close\r\n\r\n")
+            answer = sock.makefile("rb").read()
+    finally:
+        stop_server(server, thread)
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+
+
+def test_an_upstream_retry_after_given_as_a_date_is_passed_on_in_seconds() -> None:
+    from email.utils import formatdate
+
+    refusal = {"error": {"message": "busy", "type": "server_error"}}
+    when = formatdate(time.time() + 120, usegmt=True)
+    with fault_server(default=respond(503, refusal, **{"Retry-After": when})) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            answer = running.post("/token")
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert 110 <= int(answer.headers["Retry-After"]) <= 121
+
+
+def test_a_key_whose_answer_leaked_a_secret_is_not_counted_as_minted(access_log: Any) -> None:
+    leaked = {"value": SERVER_KEY, "expires_at": 1796126323, "session": {"type": "realtime"}}
+    with fault_server(default=respond(200, leaked)) as upstream:
+        running = start(base_config(upstream.url))
+        try:
+            running.post("/token")
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert "psopenapi_serve_keys_minted_total 0\n" in metrics
+    assert 'psopenapi_serve_upstream_errors_total{status="unusable_answer"} 1\n' in metrics
+
+
+def test_a_non_ascii_location_from_the_api_is_percent_encoded_once() -> None:
+    sdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    # The fault server writes headers as latin-1: these two characters go out as the UTF-8 bytes of "é".
+    utf8_e = "\u00e9".encode().decode("latin-1")
+    with fault_server(
+        default=respond(201, sdp, **{"Location": f"/v1/realtime/calls/rtc_{utf8_e}", "Content-Type": "application/sdp"})
+    ) as up:
+        running = start(base_config(up.url))
+        try:
+            answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 201
+    assert answer.headers["Location"].endswith("/v1/realtime/calls/rtc_%C3%A9")
 
 
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(

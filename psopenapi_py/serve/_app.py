@@ -172,15 +172,8 @@ class ServeApp:
         if reply.status >= 400 and reply.data is not None:
             # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
             reply.body = json.dumps(_redacted(reply.data, self._secrets), separators=(",", ":")).encode()
-        elif any(secret in reply.body for secret in self._secret_bytes):
-            # Only an upstream that echoes what it was sent could put one there; its answer is not passed on.
-            self._log_error(
-                "psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path
-            )
-            self.metrics.upstream_error("unusable_answer")
-            reply = _error(
-                502, "The Realtime API's answer held a secret of this server; it is not passed on.", "upstream_leak"
-            )
+        else:
+            reply = self._unless_leaking(reply, method, path)
         origin = environ.get("HTTP_ORIGIN")
         if (
             origin
@@ -201,6 +194,17 @@ class ServeApp:
         if logger.isEnabledFor(logging.INFO):
             entry = (method, path, remote, environ["psopenapi.caller"], reply.status, len(body), started)
         return _Answer(body, self, entry)
+
+    def _unless_leaking(self, reply: _Reply, method: str, path: str) -> _Reply:
+        """``reply``, or a 502 when it holds a secret of this server (only an upstream that echoes what it
+        was sent could put one there: its answer is not passed on)."""
+        if not any(secret in reply.body for secret in self._secret_bytes):
+            return reply
+        self._log_error("psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path)
+        self.metrics.upstream_error("unusable_answer")
+        return _error(
+            502, "The Realtime API's answer held a secret of this server; it is not passed on.", "upstream_leak"
+        )
 
     def _log_error(self, message: str, *args: Any) -> None:
         """An error line, through the redaction module like the access log (a path or a call id the caller
@@ -437,9 +441,9 @@ class ServeApp:
             if shown:
                 extra["upstream_error"] = shown
         headers = []
-        wait = str(exc.headers.get("retry-after") or "").strip()
-        if wait.isascii() and wait.isdigit() and len(wait) <= 5 and int(wait) <= 86400:
-            headers.append(("Retry-After", wait))  # the API's own advice on when to try again
+        wait = _retry_after_seconds(str(exc.headers.get("retry-after") or ""))
+        if wait is not None:
+            headers.append(("Retry-After", str(wait)))  # the API's own advice on when to try again
         return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", headers, **extra)
 
     def _bad_input(self, exc: Exception) -> _Reply:
@@ -553,8 +557,10 @@ class ServeApp:
             session = json.loads(response.body).get("session")
             if session is not None:
                 answer["session"] = session
-        self.metrics.add("keys_minted")
-        return _json(200, answer)
+        reply = self._unless_leaking(_json(200, answer), "POST", str(environ.get("PATH_INFO", "")))
+        if reply.status == 200:
+            self.metrics.add("keys_minted")  # only a key the caller gets
+        return reply
 
     def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import new_realtime_call
@@ -656,6 +662,12 @@ def _call_location(base_url: str, location: str | None) -> str | None:
     if not location:
         return None
     try:
+        # HTTP libraries give a header's bytes as latin-1 characters: UTF-8 ones are read as such, so that
+        # they are percent-encoded once.
+        location = location.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    try:
         absolute = urljoin(base_url + "/", location)
     except ValueError:
         absolute = ""
@@ -664,6 +676,25 @@ def _call_location(base_url: str, location: str | None) -> str | None:
         logger.error("psopenapi serve: the Realtime API's Location header is no URL; the answer goes without it.")
         return None
     return quote(absolute, safe="!#$%&'()*+,/:;=?@[]~")
+
+
+def _retry_after_seconds(value: str) -> int | None:
+    """An upstream Retry-After as whole seconds from now (RFC 9110, 10.2.3: seconds, or an HTTP date),
+    if it is one and at most a day; else None."""
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        seconds = int(value) if len(value) <= 6 else None
+    else:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            return None
+        seconds = max(0, math.ceil(when.timestamp() - time.time()))
+    return seconds if seconds is not None and seconds <= 86400 else None
 
 
 def _same_json(allowed: Any, given: Any) -> bool:

@@ -368,7 +368,9 @@ def _parse(data: Any, env: dict[str, str], base_dir: str, read: list[str]) -> Se
     if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
         raise invalid_type("cors_origins", origins, "a list of origins such as https://app.example.com")
     for i, origin in enumerate(origins):
-        canonical = _origin_as_sent(origin) if re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin) else None
+        canonical = (
+            _origin_as_sent(origin) if re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin, re.IGNORECASE) else None
+        )
         if canonical is None:
             raise invalid_value(
                 f"cors_origins[{i}]",

@@ -206,16 +206,18 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         self._head_started = True
         if self._waited_idle:
             self.server.set_idle(self.connection, False)
-            # The idle wait is over: from the first line on, the head has the read timeout, as a first request.
-            read_timeout = self.server.read_timeout_sec
-            self.connection.settimeout(read_timeout + _BACKSTOP_SEC)
-            self._until = time.monotonic() + read_timeout
-            self.server.set_deadline(self.connection, self._until)
+            self.connection.settimeout(self.server.read_timeout_sec + _BACKSTOP_SEC)
+        # The wait for the first line is over (a new connection's or a kept-alive one's): from here the head
+        # has the read timeout, counted from its first line.
+        self._until = time.monotonic() + self.server.read_timeout_sec
+        self.server.set_deadline(self.connection, self._until)
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
         if len(parts) != 3 or not parts[0].isalpha() or not parts[1]:
             raise _HttpError(400, "The request line is not 'METHOD target HTTP/1.x'.")
         method, target, version = parts
-        self._refused_request = (method[:16], target.partition("?")[0][:200])
+        # The path as the application would see it (percent-decoded), so its redaction finds what it hides.
+        path = unquote_to_bytes(target.partition("?")[0].encode("latin-1")).decode("latin-1")
+        self._refused_request = (method[:16], path[:200])
         if version not in ("HTTP/1.1", "HTTP/1.0"):
             raise _HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are served.")
         headers: list[tuple[str, str]] = []
