@@ -1810,3 +1810,32 @@ $w = Get-Whole
 Get-Whole | ForEach-Object { $_.Length }
 """
     assert out(script) == ["2 1 1 2 0", "1", "2"]
+
+
+def test_typed_arrays_ordered_dictionaries_and_builders_report_their_dotnet_types() -> None:
+    script = """
+$v = [string[]]('a', 'b')
+$n = [int[]]('1', 2)
+"$($v.GetType().FullName) $($n.GetType().FullName) $(@(1, 2).GetType().FullName)"
+"$($v -is [string[]]) $(@('a') -is [string[]]) $($v -is [array])"
+$o = [ordered]@{ a = 1 }
+"$($o -is [hashtable]) $($o -is [System.Collections.IDictionary]) $(@{} -is [hashtable])"
+$sb = [System.Text.StringBuilder]::new('abcdef')
+$sb.ToString(1, 3)
+"""
+    assert out(script) == [
+        "System.String[] System.Int32[] System.Object[]",
+        "True False True",
+        "False True True",
+        "bcd",
+    ]
+
+
+def test_foreach_method_takes_a_method_name_and_works_inside_a_string() -> None:
+    script = """
+$a = 1, 2, 3
+"x: $($a.ForEach({ $_ * 2 }) -join ',')"
+"y: $($a.ForEach('ToString') -join '/')"
+('one', 'two').ForEach('ToUpper') -join ','
+"""
+    assert out(script) == ["x: 2,4,6", "y: 1/2/3", "ONE,TWO"]

@@ -341,17 +341,23 @@ _IS = {
 
 def is_type(value: Any, type_name: str) -> bool:
     """``value -is [type]`` for the types scripts test (``$null`` is never of a type)."""
-    from ._collections import Hashtable, PSObject
+    from ._collections import Hashtable, OrderedHashtable, PSObject
 
     name = type_name.lower().removeprefix("system.")
     if is_null(value):
         return False
     if name in ("hashtable", "collections.hashtable"):
-        return isinstance(value, dict) and not isinstance(value, PSObject)
+        # An [ordered] dictionary is an OrderedDictionary, not a Hashtable.
+        return isinstance(value, dict) and not isinstance(value, (PSObject, OrderedHashtable))
     if name in ("pscustomobject", "management.automation.pscustomobject"):
         return isinstance(value, PSObject)
-    if name in ("collections.idictionary", "collections.specialized.ordereddictionary"):
-        return isinstance(value, (dict, Hashtable))
+    if name == "collections.specialized.ordereddictionary":
+        return isinstance(value, OrderedHashtable)
+    if name == "collections.idictionary":
+        return isinstance(value, (dict, Hashtable)) and not isinstance(value, PSObject)
+    if name.endswith("[]") and name not in ("object[]",) and name[:-2] in _ELEMENT_TYPES:
+        # A typed array only when cast to one ([string[]]$x); @('a') is an Object[] in PowerShell too.
+        return isinstance(value, TypedArray) and _ELEMENT_TYPES.get(value.element) == _ELEMENT_TYPES[name[:-2]]
     check = _IS.get(name)
     if check is None:
         raise ScriptError(f"Unable to find type [{type_name}].")
@@ -510,5 +516,35 @@ def cast(value: Any, type_name: str) -> Any:
             return converted
         return [cast(item, generic.group(1)) for item in as_array(value)]
     if name.endswith("[]") and castable(name):
-        return [cast(item, name[:-2]) for item in as_array(value)]
+        return TypedArray((cast(item, name[:-2]) for item in as_array(value)), name[:-2])
     raise ScriptError(f"Unable to find type [{type_name}].")
+
+
+#: The .NET names of the element types of typed arrays (``[string[]]`` is a ``System.String[]``).
+_ELEMENT_TYPES = {
+    "string": "System.String",
+    "int": "System.Int32",
+    "int32": "System.Int32",
+    "long": "System.Int64",
+    "int64": "System.Int64",
+    "double": "System.Double",
+    "bool": "System.Boolean",
+    "boolean": "System.Boolean",
+    "datetime": "System.DateTime",
+    "char": "System.Char",
+    "object": "System.Object",
+}
+
+
+class TypedArray(list):  # type: ignore[type-arg]
+    """An array cast to a typed array (``[string[]]$x``): a list that remembers its element type, for
+    ``GetType()`` and ``-is [string[]]``. Arithmetic on it (``$a + 'x'``) gives a plain array, as in .NET."""
+
+    def __init__(self, items: Any = (), element: str = "object") -> None:
+        super().__init__(items)
+        self.element = element
+
+    @property
+    def type_name(self) -> str:
+        """``System.String[]`` and the like (an element type without a .NET name here: ``System.Object[]``)."""
+        return _ELEMENT_TYPES.get(self.element, "System.Object") + "[]"

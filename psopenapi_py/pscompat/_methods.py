@@ -367,6 +367,12 @@ def _foreach(value: list[Any], action: Any, *args: Any) -> Any:
             got = invoke(item, text(action), *args)
         else:
             got = member(item, text(action))
+            if got is None and item is not None:
+                # A method's name (('one', 'two').ForEach('ToUpper')): it is called, with no arguments.
+                try:
+                    got = invoke(item, text(action))
+                except ScriptError:
+                    got = None
         if isinstance(got, list):
             out.extend(got)
         elif got is not None:
@@ -523,7 +529,7 @@ class TypeInfo:
 def type_of(value: Any) -> TypeInfo:
     """The .NET type PowerShell gives a value (``String``, ``Int32``, ``Object[]``, ``Hashtable``...)."""
     from ._collections import OrderedHashtable, PSObject
-    from ._convert import Char
+    from ._convert import Char, TypedArray
     from ._exceptions import DotNetException
     from ._search import MatchInfo
 
@@ -547,6 +553,8 @@ def type_of(value: Any) -> TypeInfo:
         return TypeInfo("System.Double")
     if isinstance(value, str):
         return TypeInfo("System.String")
+    if isinstance(value, TypedArray):
+        return TypeInfo(value.type_name)
     if isinstance(value, (list, tuple)):
         return TypeInfo("System.Object[]")
     if isinstance(value, PSObject):
@@ -709,8 +717,15 @@ class StringBuilder:
     def Length(self) -> int:  # noqa: N802 - the .NET name
         return len("".join(self.parts))
 
-    def ToString(self) -> str:  # noqa: N802 - the .NET name
-        return "".join(self.parts)
+    def ToString(self, start: Any = None, length: Any = None) -> str:  # noqa: N802 - the .NET name
+        """The text, or ``length`` characters of it from ``start``."""
+        whole = "".join(self.parts)
+        if start is None:
+            return whole
+        first = to_int(start)
+        size = len(whole) - first if length is None else to_int(length)
+        self._check_range("ToString", first, size, "length", len(whole))
+        return whole[first : first + size]
 
     def __str__(self) -> str:
         return "".join(self.parts)

@@ -272,9 +272,10 @@ def _keyword_methods(source: bytes, tree: Tree) -> list[Edit]:
     edits: list[Edit] = []
     for found in _KEYWORD_METHOD.finditer(source):
         inside = tree.root_node.descendant_for_byte_range(found.start(), found.end())
-        while inside is not None and inside.type not in ("string_literal", "comment"):
+        # Code, unless in a string or comment; a string's $( ) is code again.
+        while inside is not None and inside.type not in ("string_literal", "comment", "sub_expression"):
             inside = inside.parent
-        if inside is None:
+        if inside is None or inside.type == "sub_expression":
             edits.append((found.start(1), found.end(1), b"'" + found.group(1) + b"'", None))
     return edits
 
