@@ -1839,3 +1839,33 @@ $a = 1, 2, 3
 ('one', 'two').ForEach('ToUpper') -join ','
 """
     assert out(script) == ["x: 2,4,6", "y: 1/2/3", "ONE,TWO"]
+
+
+def test_queues_stacks_and_hash_sets_work_as_in_dotnet() -> None:
+    script = """
+$q = [System.Collections.Queue]::new()
+foreach ($v in 'coral', 'ash', 'coral') { $q.Enqueue($v) }
+"queue: $($q.Count) first $($q.Peek()) type $($q.GetType().FullName)"
+$seen = [System.Collections.Generic.HashSet[string]]::new()
+$order = while ($q.Count -gt 0) { $v = $q.Dequeue(); if ($seen.Add($v)) { $v } }
+"order: $($order -join ','); has ash $($seen.Contains('ash')), ASH $($seen.Contains('ASH'))"
+$loose = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
+$loose.UnionWith($seen)
+$flags = 'ASH', 'sage' | ForEach-Object { $loose.Add($_) }
+"loose: $flags, $($loose.Count), $($loose.GetType().Name)"
+$s = [System.Collections.Stack]::new()
+$s.Push('a'); $s.Push('b'); $s.Push('c')
+"stack: $(@($s) -join '<') pop $($s.Pop()) left $($s.Count)"
+try { [System.Collections.Queue]::new().Dequeue() } catch [System.InvalidOperationException] { "empty: $($_.Exception.InnerException.Message)" }
+function Fill { $t = [System.Collections.Stack]::new(); $t.Push(1); $t.Push(2); ,$t }
+"filled: $((Fill).Count)"
+"""
+    assert not translate_powershell(script).warnings
+    assert out(script) == [
+        "queue: 3 first coral type System.Collections.Queue",
+        "order: coral,ash; has ash True, ASH False",
+        "loose: False True, 3, HashSet`1",
+        "stack: c<b<a pop c left 2",
+        "empty: Queue empty.",
+        "filled: 2",
+    ]

@@ -109,6 +109,7 @@ from ._files import (
     test_path,
 )
 from ._format import format_string, text
+from ._generic import new_collection
 from ._json import convert_from_json, convert_to_json
 from ._members import MemberDefinition, get_member
 from ._methods import array_list_add, fixed_size, invoke, static
@@ -272,6 +273,7 @@ __all__ = [
     "out_file",
     "out_string",
     "output",
+    "new_collection",
     "written",
     "join_string",
     "pipeline_bind",

@@ -592,6 +592,10 @@ def count(value: Any) -> int:
         return 1 if got is _MISSING else got  # type: ignore[no-any-return]
     if isinstance(value, (list, tuple, Mapping)):
         return len(value)
+    from ._generic import DotNetCollection
+
+    if isinstance(value, DotNetCollection):
+        return len(value)
     return 1
 
 

@@ -309,6 +309,10 @@ def as_array(value: Any) -> list[Any]:
         return []
     if isinstance(value, (list, tuple, set, frozenset, range, GeneratorType, KeysView, ValuesView, Iterator)):
         return list(value)
+    from ._generic import DotNetCollection
+
+    if isinstance(value, DotNetCollection):
+        return list(value)  # a Queue, Stack or HashSet is enumerated, as PowerShell enumerates any collection
     # Anything else is one object, even one Python could iterate (a model, a string, a table).
     return [value]
 

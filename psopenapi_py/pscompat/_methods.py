@@ -520,7 +520,8 @@ class TypeInfo:
 
     def __init__(self, full_name: str):
         self.FullName = full_name
-        self.Name = full_name.rsplit(".", 1)[-1]
+        # A generic type's name ends before its arguments (Queue`1[[System.String, ...]] is Queue`1).
+        self.Name = full_name.partition("[[")[0].rsplit(".", 1)[-1]
 
     def __str__(self) -> str:
         return self.FullName
@@ -531,6 +532,7 @@ def type_of(value: Any) -> TypeInfo:
     from ._collections import OrderedHashtable, PSObject
     from ._convert import Char, TypedArray
     from ._exceptions import DotNetException
+    from ._generic import DotNetCollection
     from ._search import MatchInfo
 
     if isinstance(value, bool):
@@ -553,8 +555,10 @@ def type_of(value: Any) -> TypeInfo:
         return TypeInfo("System.Double")
     if isinstance(value, str):
         return TypeInfo("System.String")
-    if isinstance(value, TypedArray):
+    if isinstance(value, (TypedArray, DotNetCollection)):
         return TypeInfo(value.type_name)
+    if isinstance(value, StringBuilder):
+        return TypeInfo("System.Text.StringBuilder")
     if isinstance(value, (list, tuple)):
         return TypeInfo("System.Object[]")
     if isinstance(value, PSObject):
@@ -1025,6 +1029,11 @@ def _regex_replace(value: Any, pattern: Any, replacement: Any, options: Any = No
 
 
 _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
+    # StringComparer's comparers, by name: what HashSet::new(comparer) reads.
+    ("stringcomparer", "ordinal"): lambda: "Ordinal",
+    ("stringcomparer", "ordinalignorecase"): lambda: "OrdinalIgnoreCase",
+    ("stringcomparer", "invariantcultureignorecase"): lambda: "InvariantCultureIgnoreCase",
+    ("stringcomparer", "currentcultureignorecase"): lambda: "CurrentCultureIgnoreCase",
     ("math", "round"): _math_round,
     ("math", "floor"): lambda x: float(math.floor(to_number(x))),
     ("math", "ceiling"): lambda x: float(math.ceil(to_number(x))),
@@ -1157,6 +1166,7 @@ _STATIC: dict[tuple[str, str], Callable[..., Any]] = {
 
 #: Type names scripts spell more than one way, to the key used above.
 _TYPE_ALIASES = {
+    "system.stringcomparer": "stringcomparer",
     "system.math": "math",
     "system.string": "string",
     "str": "string",
@@ -1208,9 +1218,10 @@ TYPED_FAILURES = frozenset(
 )
 
 
-#: Methods of a string whose every .NET error this module raises typed as .NET does (so a ``catch [T]``
-#: around them catches here what it catches in PowerShell), whatever the string.
-TYPED_STRING_FAILURES = frozenset({"substring"})
+#: Instance methods whose every .NET error this module raises typed as .NET does (so a ``catch [T]`` around
+#: them catches here what it catches in PowerShell): a string's Substring, a Queue's or Stack's Dequeue, Pop
+#: and Peek. On another value (``$null``, a type without the method) the error is untyped in both.
+TYPED_METHOD_FAILURES = frozenset({"substring", "dequeue", "pop", "peek"})
 
 
 def static_key(type_name: str, name: str) -> tuple[str, str] | None:

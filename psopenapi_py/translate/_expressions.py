@@ -641,6 +641,11 @@ class Expressions(Context):
             if lower == "collections.arraylist" and not args:
                 # ArrayList.Add returns the new item's index, which PowerShell writes out unless discarded.
                 return Expr("[]", P_ATOM, T(Kind.LIST, elem=UNKNOWN, cls="ArrayList"), items=[])
+            collection = re.fullmatch(r"collections\.(?:generic\.)?(queue|stack|hashset)(?:\[(.+)\])?", lower)
+            if collection is not None and (collection.group(2) is not None or collection.group(1) != "hashset"):
+                kind, element = collection.group(1), collection.group(2)
+                given = const_expr(element.removeprefix("system.") if element else None)
+                return self._ps("new_collection", const_expr(kind), given, *args)
             if lower in ("collections.hashtable", "hashtable") and not args:
                 self.out.need("ps", "pscompat")
                 return Expr("ps.Hashtable()", P_ATOM, T(Kind.DICT, keys=None, cls="Hashtable"))
@@ -710,6 +715,8 @@ class Expressions(Context):
         stmt = stmt or (
             kind == Kind.UNKNOWN and ((lower == "add" and len(args) == 2) or (lower == "clear" and not args))
         )
+        # The void methods of a Queue, Stack or HashSet (no other type's method of that name returns a value).
+        stmt = stmt or (kind == Kind.UNKNOWN and lower in _VOID_COLLECTION_METHODS)
         if kind == Kind.LIST and base.type.cls == "List" and lower == "remove":
             # A List's Remove tells whether the item was there (PowerShell writes it); an ArrayList's is void.
             stmt, rtype = False, BOOL
@@ -1429,4 +1436,10 @@ def _cased(value: Any) -> bool:
 #: Statements a hashtable entry may take as its value (their output).
 _STATEMENT_VALUES = frozenset(
     {"if_statement", "switch_statement", "foreach_statement", "for_statement", "while_statement"}
+)
+
+
+#: Methods that return nothing on the collections a script makes (Queue, Stack, HashSet), whatever the value.
+_VOID_COLLECTION_METHODS = frozenset(
+    {"enqueue", "push", "unionwith", "intersectwith", "exceptwith", "symmetricexceptwith"}
 )

@@ -1285,7 +1285,7 @@ def _implicit_dotnet_source(
     ``cannot_fail`` tells the method calls that raise nothing (``$list.Add(x)`` on a known list), and
     ``typed_commands`` the commands whose errors of the caught types the runtime raises as PowerShell does."""
     from ..pscompat._exceptions import known_exception
-    from ..pscompat._methods import TYPED_FAILURES, TYPED_STRING_FAILURES, static_key
+    from ..pscompat._methods import TYPED_FAILURES, TYPED_METHOD_FAILURES, static_key
 
     stack = [body]
     while stack:
@@ -1297,11 +1297,12 @@ def _implicit_dotnet_source(
             constructing = typed = False
             if target is not None and target.type == "type_literal" and member is not None:
                 type_name, method = _text(target), _text(member)
-                constructing = method.lower() == "new" and known_exception(type_name.strip("[] ")) is not None
+                constructing = method.lower() == "new" and (
+                    known_exception(type_name.strip("[] ")) is not None or bool(_NEW_COLLECTION.search(type_name))
+                )
                 key = static_key(type_name, method)
                 typed = key is not None and key in TYPED_FAILURES
-            elif member is not None and _text(member).lower() in TYPED_STRING_FAILURES:
-                # On a string, its errors are typed here too; on $null or anything else, untyped in both.
+            elif member is not None and _text(member).lower() in TYPED_METHOD_FAILURES:
                 typed = True
             if not constructing and not typed and not cannot_fail(node):
                 return f"the method call {_text(node)[:40]}"
@@ -1342,3 +1343,7 @@ _SAFE_METHODS: dict[Kind, frozenset[str]] = {
 
 #: Loop statements (what a label may stand before).
 _LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
+
+
+#: A collection a script makes (Queue, Stack, HashSet: their constructors raise nothing a catch would type).
+_NEW_COLLECTION = re.compile(r"Collections\.(?:Generic\.)?(?:Queue|Stack|HashSet)\b", re.IGNORECASE)
