@@ -139,7 +139,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.connection.settimeout(self.server.read_timeout_sec + _BACKSTOP_SEC)
+        # One socket timeout for the connection's life, a backstop only: the server cuts each wait at its own
+        # deadline (idle or read). Changing it per request cost two fcntl calls each time.
+        longest = max(self.server.read_timeout_sec, self.server.idle_timeout_sec)
+        self.connection.settimeout(longest + _BACKSTOP_SEC)
 
     def handle(self) -> None:
         keep_alive = True
@@ -147,9 +150,6 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         read_timeout, idle_timeout = self.server.read_timeout_sec, self.server.idle_timeout_sec
         while keep_alive and not self.server.stopping:
             self._refused_request = ("-", "-")
-            if not first and idle_timeout != read_timeout:
-                # Between requests a connection may sit idle only this long, so idle clients free their worker.
-                self.connection.settimeout(idle_timeout + _BACKSTOP_SEC)
             # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
             # it (until its first line, see _read_head), and may be closed meanwhile if a new one needs a worker.
             self._waited_idle = not first
@@ -169,8 +169,6 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 self.server.set_idle(self.connection, False)
             if request is None:
                 return
-            if not first and idle_timeout != read_timeout:
-                self.connection.settimeout(read_timeout + _BACKSTOP_SEC)
             first = False
             try:
                 keep_alive = self._serve(*request)
@@ -206,7 +204,6 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         self._head_started = True
         if self._waited_idle:
             self.server.set_idle(self.connection, False)
-            self.connection.settimeout(self.server.read_timeout_sec + _BACKSTOP_SEC)
         # The wait for the first line is over (a new connection's or a kept-alive one's): from here the head
         # has the read timeout, counted from its first line.
         self._until = time.monotonic() + self.server.read_timeout_sec
