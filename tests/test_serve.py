@@ -643,7 +643,28 @@ def test_token_refuses_a_number_too_long_to_be_a_value(serve: Running) -> None:
         "/token", data=b'{"ttl_sec": ' + b"9" * 5000 + b"}", headers={"Content-Type": "application/json"}
     )
     assert answer.status_code == 400
-    assert answer.json()["error"]["message"] == "The body has a number of more than 30 digits."
+    assert answer.json()["error"] == {
+        "message": "ttl_sec has a number of more than 30 digits.",
+        "code": "invalid_json",
+        "param": "ttl_sec",
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"audio.output.voice": 1.' + b"0" * 40 + b"1}", "audio.output.voice has a number of more than 30 digits."),
+        (b'{"ttl_sec": NaN}', "NaN is not a JSON number."),
+        (b'{"ttl_sec": -Infinity}', "-Infinity is not a JSON number."),
+    ],
+)
+def test_token_refuses_a_long_fraction_and_nan_rather_than_round_them(
+    serve: Running, mock: MockServer, body: bytes, message: str
+) -> None:
+    answer = serve.post("/token", data=body, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == message
+    assert mock.requests == []
 
 
 def test_a_webhook_timestamp_too_long_is_refused_not_a_server_error(serve: Running) -> None:
@@ -2144,6 +2165,9 @@ def test_make_server_names_a_bad_option(mock: MockServer, options: dict[str, Any
         ({"ttl_min": 900, "ttl_max": 600}, "'ttl_default'"),
         ({"rate_capacity": 0}, "'rate_capacity'"),
         ({"cors_origins": frozenset({"*"})}, "'cors_origins'"),
+        ({"webhook_replay_memory": 0}, "'webhook_replay_memory'"),
+        ({"webhook_secret": "whsec_"}, "'webhook_secret'"),
+        ({"max_body_bytes": 0}, "'max_body_bytes'"),
         ({"session": {"type": "transcription"}}, "'session"),
     ],
 )
@@ -2223,7 +2247,9 @@ def test_a_secret_after_a_character_json_escapes_is_hidden_and_the_json_stays_va
     assert_no_secret(serve_lines(access_log), [])
 
 
-@pytest.mark.parametrize("header", ["\u00b2", "1\u00b9", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "header", ["\u00b2", "1\u00b9", "99999999999999999999", "Mon, 01 Jan 99999999999999999999 00:00:00 GMT"]
+)
 def test_an_upstream_retry_after_that_is_no_number_of_seconds_is_left_out(header: str) -> None:
     refusal = {"error": {"message": "busy", "type": "server_error"}}
     with fault_server(default=respond(503, refusal, **{"Retry-After": header})) as upstream:
@@ -2413,6 +2439,145 @@ def test_a_non_ascii_location_from_the_api_is_percent_encoded_once() -> None:
             stop_server(running.server, running.thread)
     assert answer.status_code == 201
     assert answer.headers["Location"].endswith("/v1/realtime/calls/rtc_%C3%A9")
+
+
+def test_an_auth_hook_that_raises_refuses_the_caller_and_is_rate_limited(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "serve_hook_raises.py").write_text(
+        "def caller(environ):\n    raise ValueError('bad token ' + environ.get('HTTP_AUTHORIZATION', ''))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url, rate_limit={"capacity": 2, "per_sec": 0.001})
+    config["auth"] = {"hook": "serve_hook_raises:caller"}
+    running = start(config)
+    try:
+        statuses = [running.post("/token").status_code for _ in range(4)]
+    finally:
+        stop_server(running.server, running.thread)
+    assert statuses == [401, 401, 429, 429]
+    messages = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert messages[0] == "psopenapi serve: auth.hook raised ValueError: the caller is refused."
+    assert all(CALLER_TOKEN not in m for m in messages)
+
+
+def test_a_body_shorter_than_its_content_length_is_refused_before_anything_is_sent(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    status, _, body = _call(
+        app,
+        PATH_INFO="/session",
+        CONTENT_TYPE="application/sdp",
+        CONTENT_LENGTH="350",
+        HTTP_AUTHORIZATION=f"Bearer {CALLER_TOKEN}",
+        **{"wsgi.input": io.BytesIO(OFFER.encode()[:120])},  # what gunicorn hands over when the client stops
+    )
+    assert status == "400 Bad Request"
+    assert json.loads(body)["error"] == {
+        "message": "The body ended after 120 of its 350 bytes (Content-Length).",
+        "code": "incomplete_body",
+    }
+    assert mock.requests == []
+
+
+def test_stopping_does_not_wait_for_a_connection_that_sent_nothing(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0)
+    thread = serve_in_thread(server)
+    with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+        time.sleep(0.3)  # accepted, given a worker, nothing sent (a browser's preconnect)
+        started = time.monotonic()
+        stop_server(server, thread)
+        took = time.monotonic() - started
+        assert sock.recv(1) == b""  # closed by the server
+    assert took < server.drain_timeout_sec  # it used to wait the drain out
+    assert not [t for t in threading.enumerate() if t.name == "psopenapi-serve-worker" and t.is_alive()]
+
+
+def test_a_new_connection_waiting_for_a_worker_closes_only_the_longest_idle_one(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, max_workers=2)
+    thread = serve_in_thread(server)
+    request = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+
+    def answered(sock: socket.socket) -> bytes:
+        sock.sendall(request)
+        return sock.recv(65536)
+
+    try:
+        first = socket.create_connection(("127.0.0.1", server.server_port), timeout=10)
+        assert answered(first).startswith(b"HTTP/1.1 200")
+        time.sleep(0.2)
+        second = socket.create_connection(("127.0.0.1", server.server_port), timeout=10)
+        assert answered(second).startswith(b"HTTP/1.1 200")
+        third = socket.create_connection(("127.0.0.1", server.server_port), timeout=10)
+        assert answered(third).startswith(b"HTTP/1.1 200")  # it got the first one's worker
+        assert first.recv(1) == b""  # the longest idle was closed
+        assert answered(second).startswith(b"HTTP/1.1 200")  # the other still serves
+        for sock in (first, second, third):
+            sock.close()
+    finally:
+        stop_server(server, thread)
+
+
+def test_a_short_bearer_token_does_not_turn_answers_into_leaks(mock: MockServer) -> None:
+    env = {**ENV, "SERVE_TOKENS": "ok"}
+    app = create_app(parse_config(base_config(mock.url), environ=env))
+    server = make_server(app, "127.0.0.1", 0)
+    thread = serve_in_thread(server)
+    try:
+        health = requests.get(f"http://127.0.0.1:{server.server_port}/healthz", timeout=10)
+        minted = requests.post(
+            f"http://127.0.0.1:{server.server_port}/token", headers={"Authorization": "Bearer ok"}, timeout=10
+        )
+    finally:
+        stop_server(server, thread)
+    assert (health.status_code, health.json()) == (200, {"status": "ok"})
+    assert minted.status_code == 200
+
+
+def test_a_secret_straddling_the_logged_path_length_is_redacted_before_the_cut(serve: Running, access_log: Any) -> None:
+    path = "/" + "a" * 190 + "/" + CALLER_TOKEN
+    with socket.create_connection(("127.0.0.1", serve.server.server_port), timeout=10) as sock:
+        sock.sendall(f"GET {path} HTTP/2.0\r\n\r\n".encode())
+        assert sock.makefile("rb").readline().startswith(b"HTTP/1.1 505")
+    [line] = access_lines(access_log, 1)
+    assert line["status"] == 505
+    assert CALLER_TOKEN[:8] not in line["path"]  # not even the part of it before the cut
+
+
+def test_an_answer_holding_a_secret_is_not_counted_as_a_relayed_offer(access_log: Any) -> None:
+    with fault_server(default=respond(201, f"v=0\r\ns={SERVER_KEY}\r\n", **{"Content-Type": "application/sdp"})) as up:
+        running = start(base_config(up.url))
+        try:
+            answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
+            metrics = requests.get(running.url + "/metrics", timeout=10).text
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert "psopenapi_serve_offers_relayed_total 0\n" in metrics
+
+
+def test_psopenapi_serve_looks_in_the_current_directory_last(tmp_path: Path, mock: MockServer) -> None:
+    # A module the server first imports after it looks in the current directory: found there, it would run
+    # (with the API key in its environment).
+    (tmp_path / "signal.py").write_text("raise SystemExit(7)\n", encoding="utf-8")
+    (tmp_path / "serve.json").write_text(json.dumps(base_config(mock.url)))
+    script = "import sys; from psopenapi_py.cli import main; sys.exit(main(sys.argv[1:]))"
+    process = subprocess.Popen(
+        [sys.executable, "-I", "-c", script, "serve", "--config", "serve.json", "--port", "0"],
+        cwd=tmp_path,
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    process.terminate()
+    process.communicate(timeout=20)
+    assert first.startswith("http://127.0.0.1:")
+    assert process.returncode == 0
 
 
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(

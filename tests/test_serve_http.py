@@ -255,6 +255,12 @@ def error_of(body: bytes) -> dict[str, Any]:
         (b"GET / HTTP/1.1\r\nBad Name: 1\r\n\r\n", 400, "A request header line is malformed."),
         (b"GET / HTTP/1.1\r\nHost: t\r\nX-\xc3\xa9: 1\r\n\r\n", 400, "A request header line is malformed."),
         (b"GET / HTTP/1.1\r\nHost: t\r\nX(a): 1\r\n\r\n", 400, "A request header line is malformed."),
+        (
+            b"GET / HTTP/1.1\r\nHost: t\r\nX-A: 1\rContent-Length: 5\r\n\r\n",
+            400,
+            "A request header holds a CR or NUL character.",
+        ),
+        (b"GET / HTTP/1.1\r\nHost: t\r\nX-A: a\x00b\r\n\r\n", 400, "A request header holds a CR or NUL character."),
         (b"GET http://user@t/ HTTP/1.1\r\nHost: t\r\n\r\n", 400, "The request target's authority is not a host."),
         (
             b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
@@ -567,3 +573,12 @@ def test_stopping_the_server_ends_workers_still_serving_a_connection() -> None:
     for worker in ours:
         worker.join(timeout=10)
     assert [w for w in ours if w.is_alive()] == []
+
+
+def test_a_close_in_any_connection_header_line_closes(server_for: Callable[..., WSGIServer]) -> None:
+    client = Client(server_for())
+    client.send(request("GET", "/", b"", "Connection: close", "Connection: te"))
+    status, headers, _ = client.answer()
+    assert (status, headers["connection"]) == (200, "close")
+    assert client.closed()
+    client.close()

@@ -70,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
     path = args.check_config or args.config
     if os.getcwd() not in sys.path and "" not in sys.path:
-        # auth.hook modules are found in the current directory, as `python -m` and gunicorn find them.
-        sys.path.insert(0, os.getcwd())
+        # auth.hook modules are found in the current directory, as `python -m` and gunicorn find them; last
+        # on the path, so a file there cannot stand in for a module the server imports (signal, json...).
+        sys.path.append(os.getcwd())
     try:
         config = load_config(path)
     except (ApiTypeError, ApiValueError) as exc:

@@ -29,7 +29,7 @@ from ._config import ServeConfig, _with_path, load_config, parse_config, resolve
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
 from ._requests import forwarded_ip, header_text, host_name, ip_spelling, is_loopback, media_type, same_origin
-from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, no_duplicate_keys, short_int
+from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, NotANumber, find_path, long_number, strict_loads
 from ._webhook import EventRefused, SeenIds, WebhookRefused, decide, incoming_call, verify
 
 logger = logging.getLogger("psopenapi_py.serve")
@@ -51,8 +51,6 @@ class _Reply:
         self.body = body
         self.headers = [*([("Content-Type", content_type)] if content_type else []), *headers]
         self.data: Any = None
-        #: Already scanned for the server's secrets (ServeApp._unless_leaking).
-        self.checked = False
 
 
 def _json(status: int, data: Any, headers: Iterable[tuple[str, str]] = ()) -> _Reply:
@@ -127,7 +125,9 @@ class ServeApp:
         #: Whether the warning that /metrics is per process under a multi-process server was given.
         self._warned_per_process = config.metrics_dir is not None
         self._secrets = config.secrets()
-        self._secret_bytes = [secret.encode() for secret in self._secrets if secret]
+        # What an upstream answer is scanned for (ServeApp._unless_leaking): the secrets redaction looks for
+        # too; a shorter one (a very short bearer token) could be any word of an answer.
+        self._secret_bytes = [s.encode() for s in self._secrets if s and len(s) >= _redact.MIN_SECRET_LENGTH]
         self._upstream = Configuration(
             access_token=config.api_key,
             base_url=config.base_url if config.base_url is not None else None,
@@ -174,7 +174,8 @@ class ServeApp:
         if reply.status >= 400 and reply.data is not None:
             # An error echoes what the caller sent (a rejected value, say): no secret goes back out in it.
             reply.body = json.dumps(_redacted(reply.data, self._secrets), separators=(",", ":")).encode()
-        elif not reply.checked:
+        elif path == self.config.paths["webhook"]:
+            # Its acknowledgement echoes the call id the event carried (/token and /session check their own).
             reply = self._unless_leaking(reply, method, path)
         origin = environ.get("HTTP_ORIGIN")
         if (
@@ -201,7 +202,6 @@ class ServeApp:
         """``reply``, or a 502 when it holds a secret of this server (only an upstream that echoes what it
         was sent could put one there: its answer is not passed on)."""
         if not any(secret in reply.body for secret in self._secret_bytes):
-            reply.checked = True
             return reply
         self._log_error("psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path)
         self.metrics.upstream_error("unusable_answer")
@@ -344,10 +344,16 @@ class ServeApp:
         if stream is None or not length:
             return b""
         try:
-            return bytes(stream.read(length))
+            data = bytes(stream.read(length))
         except OSError:
             # The caller stopped sending (the server's read timeout) or went away mid-body.
             return _error(408, "The request body did not arrive in time.", "request_timeout")
+        if len(data) < length:
+            # A server that hands over what arrived (gunicorn, when the client stops): a cut offer is no offer.
+            return _error(
+                400, f"The body ended after {len(data)} of its {length} bytes (Content-Length).", "incomplete_body"
+            )
+        return data
 
     def _read_chunked(self, environ: dict[str, Any]) -> bytes | _Reply:
         """A body sent without Content-Length (chunked, as a browser streams it): read when the server
@@ -402,7 +408,12 @@ class ServeApp:
                 found |= hmac.compare_digest(token.encode(), known.encode())
             return "token:" + hashlib.sha256(token.encode()).hexdigest()[:12] if found else None
         if self._hook is not None:
-            identity = self._hook(environ)
+            try:
+                identity = self._hook(environ)
+            except Exception as exc:  # noqa: BLE001 - a hook that fails refuses the caller, as a check must fail closed
+                # Its message is not logged: it may hold what the caller sent (a token).
+                logger.error("psopenapi serve: auth.hook raised %s: the caller is refused.", type(exc).__name__)
+                return None
             if identity is True:
                 return remote
             if not isinstance(identity, str) or not identity:
@@ -492,13 +503,18 @@ class ServeApp:
         try:
             # UTF-8 only (a byte-order mark aside): json.loads would also take UTF-16 and UTF-32 bytes.
             text = body.decode("utf-8-sig")
-            asked = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_int=short_int) if text.strip() else {}
+            asked = strict_loads(text) if text.strip() else {}
         except DuplicateKey as exc:
             return _error(
                 400, f"'{exc.key[:100]}' is given twice in the body.", "duplicate_parameter", param=exc.key[:100]
             )
         except LongNumber:
-            return _error(400, f"The body has a number of more than {MAX_DIGITS} digits.", "invalid_json")
+            where = find_path(text, "the body", long_number) or "the body"
+            return _error(
+                400, f"{where[:100]} has a number of more than {MAX_DIGITS} digits.", "invalid_json", param=where[:100]
+            )
+        except NotANumber as exc:
+            return _error(400, f"{exc.text} is not a JSON number.", "invalid_json")
         except UnicodeDecodeError:
             return _error(400, "The body is not UTF-8 text.", "invalid_json")
         except RecursionError:
@@ -595,12 +611,14 @@ class ServeApp:
             return self._bad_input(exc)
         except (ApiException, ApiConnectionError) as exc:
             return self._upstream_failure(exc)
-        self.metrics.add("offers_relayed")
         headers = []
         location = _call_location(self._upstream.effective_base_url(), answer.headers.get("Location"))
         if location:
             headers.append(("Location", location))
-        return _Reply(201, answer.response.encode(), _SDP, headers)
+        reply = self._unless_leaking(_Reply(201, answer.response.encode(), _SDP, headers), "POST", environ["PATH_INFO"])
+        if reply.status == 201:
+            self.metrics.add("offers_relayed")  # only an answer the caller gets
+        return reply
 
     def _webhook(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import deny_realtime_call, receive_realtime_call
@@ -700,7 +718,7 @@ def _retry_after_seconds(value: str) -> int | None:
 
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         if when.tzinfo is None:
             return None

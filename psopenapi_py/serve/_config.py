@@ -16,7 +16,16 @@ from .._text_files import decode_text
 from ..configuration import check_token
 from ..exceptions import ApiTypeError, ApiValueError, invalid_type, invalid_value, missing
 from ._demo import DEMO_PATH
-from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, no_duplicate_keys, short_int
+from ._strict_json import (
+    MAX_DIGITS,
+    DuplicateKey,
+    LongNumber,
+    LongText,
+    NotANumber,
+    find_path,
+    long_number,
+    strict_loads,
+)
 from ._webhook import secret_key
 
 #: The paths served unless ``paths`` says otherwise.
@@ -116,6 +125,24 @@ class ServeConfig:
                 raise invalid_value("cors_origins", origin, "Must be an exact origin, written as browsers send it.")
         if sorted(self.paths) != sorted(DEFAULT_PATHS) or len(set(self.paths.values())) != len(self.paths):
             raise invalid_value("paths", self.paths, f"Must give each of {', '.join(DEFAULT_PATHS)} its own path.")
+        for name, low, high in (
+            ("webhook_tolerance_sec", 1, 86400),
+            ("webhook_replay_memory", 1, 10_000_000),
+            ("max_body_bytes", 1024, 16 * 1024 * 1024),
+            ("retries", 0, 5),
+        ):
+            _number(name, getattr(self, name), low, high, integer=True)
+        _number("timeout_sec", self.timeout_sec, 0.001, 600)
+        if self.webhook_secret is not None:
+            try:
+                secret_key(self.webhook_secret)
+            except ValueError:
+                raise invalid_value(
+                    "webhook_secret", None, "Must be whsec_ followed by base64 of the key.", show_value=False
+                ) from None
+        for path, allowed in self.overrides.items():
+            for value in allowed:
+                _check_session(f"overrides[{path!r}]", _with_path(self.session, path, value))
 
     def secrets(self) -> list[str]:
         """Every secret the server holds, for the redaction of log lines and answers."""
@@ -133,15 +160,23 @@ def load_config(path: str | os.PathLike[str], environ: Mapping[str, str] | None 
     """
     text = _read_text("config", str(path))
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_int=short_int)
+        data = strict_loads(text)
     except LongNumber:
-        where = _find(text, lambda pairs, value: isinstance(value, _Long))
+        where = find_path(text, "config", long_number)
         raise invalid_value(
             where or "config", None, f"It is a number of more than {MAX_DIGITS} digits.", show_value=False
         ) from None
+    except NotANumber as exc:
+        constant = exc.text
+        where = find_path(text, "config", lambda pairs, value: isinstance(value, LongText) and value == constant)
+        raise invalid_value(
+            where or "config", None, f"{constant} is not a JSON number: write a number.", show_value=False
+        ) from None
     except DuplicateKey as exc:
         key = exc.key
-        where = _find(text, lambda pairs, value: pairs is not None and [k for k, _ in pairs].count(key) > 1)
+        where = find_path(
+            text, "config", lambda pairs, value: pairs is not None and [k for k, _ in pairs].count(key) > 1
+        )
         field = f"{where}.{key}" if where and where != "config" else key
         raise invalid_value(
             field, None, "It is given twice in one object (which one would count?).", show_value=False
@@ -151,39 +186,6 @@ def load_config(path: str | os.PathLike[str], environ: Mapping[str, str] | None 
     except RecursionError:
         raise invalid_value("config", str(path), "it is JSON nested too deeply.") from None
     return parse_config(data, environ, base_dir=os.path.dirname(os.path.abspath(path)))
-
-
-class _Long(str):
-    """A JSON integer of more than MAX_DIGITS digits, kept as text while its place is looked for."""
-
-
-class _Pairs(list):  # type: ignore[type-arg]
-    """A JSON object's (key, value) pairs, kept as written while a duplicate key is looked for."""
-
-
-def _find(text: str, wanted: Any) -> str | None:
-    """The path (``token.ttl_sec``) of the first place in the JSON ``text`` where ``wanted(pairs, value)``
-    holds: ``pairs`` an object's (key, value) list (None for other values). For an error that only the
-    parser saw (a key given twice, a long number), so that it names the field as every other error does."""
-    try:
-        tree = json.loads(
-            text,
-            object_pairs_hook=_Pairs,
-            parse_int=lambda t: _Long(t) if len(t.lstrip("-")) > MAX_DIGITS else int(t),
-        )
-    except (ValueError, RecursionError):
-        return None
-    stack: list[tuple[str, Any]] = [("config", tree)]
-    while stack:
-        where, value = stack.pop(0)
-        pairs = value if isinstance(value, _Pairs) else None
-        if wanted(pairs, value):
-            return where
-        if pairs is not None:
-            stack += [(k if where == "config" else f"{where}.{k}", v) for k, v in pairs]
-        elif isinstance(value, list):
-            stack += [(f"{where}[{i}]", v) for i, v in enumerate(value)]
-    return None
 
 
 def _read_text(where: str, path: str) -> str:

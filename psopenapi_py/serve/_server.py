@@ -55,7 +55,8 @@ class WSGIServer(HTTPServer):
         self._idle = 0
         self._worker_count = 0
         self._deadlines: dict[Any, float] = {}
-        self._idle_connections: set[Any] = set()
+        #: Connections waiting for a request's first line (kept alive, or new), with when they began to wait.
+        self._idle_connections: dict[Any, float] = {}
         self._deadline_lock = threading.Lock()
         self._closed = False
 
@@ -89,19 +90,26 @@ class WSGIServer(HTTPServer):
                 _stop_reading(connection)
 
     def set_idle(self, connection: Any, idle: bool) -> None:
-        """Mark ``connection`` as kept alive between requests (its worker could serve someone else)."""
+        """Mark ``connection`` as waiting for a request's first line (its worker could serve someone else)."""
         with self._deadline_lock:
             if idle:
-                self._idle_connections.add(connection)
+                self._idle_connections[connection] = time.monotonic()
             else:
-                self._idle_connections.discard(connection)
+                self._idle_connections.pop(connection, None)
 
-    def _free_idle_workers(self) -> None:
-        """Close the kept-alive connections waiting for their next request, so that a new connection gets a
-        worker: otherwise clients that keep connections open hold every worker while others wait."""
+    def _free_idle_workers(self, every: bool = False) -> None:
+        """Close the connection that has waited longest for its next request (``every``: all of them), so
+        that a new connection gets a worker: otherwise clients that keep connections open hold every worker
+        while others wait. One at a time, as each closed one may be about to send a request it must retry."""
         with self._deadline_lock:
-            idle, self._idle_connections = self._idle_connections, set()
-            for connection in idle:
+            if every:
+                chosen = list(self._idle_connections)
+            elif self._idle_connections:
+                chosen = [min(self._idle_connections, key=self._idle_connections.__getitem__)]
+            else:
+                chosen = []
+            for connection in chosen:
+                del self._idle_connections[connection]
                 _stop_reading(connection)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -156,13 +164,13 @@ class WSGIServer(HTTPServer):
             idle, self._idle = self._idle, 0
         for _ in range(idle):
             self._jobs.put(None)
-        self._free_idle_workers()
+        self._free_idle_workers(every=True)
         deadline = time.monotonic() + self.drain_timeout_sec
         while time.monotonic() < deadline:
             with self._pool_lock:
                 if self._worker_count == 0:
                     return
-            self._free_idle_workers()  # a connection that went idle since
+            self._free_idle_workers(every=True)  # a connection that went idle since
             time.sleep(0.01)
 
 

@@ -152,9 +152,10 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             self._refused_request = ("-", "-")
             # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
             # it (until its first line, see _read_head), and may be closed meanwhile if a new one needs a worker.
-            self._waited_idle = not first
-            if not first:
-                self.server.set_idle(self.connection, True)
+            # Until its first line arrives the connection is idle, a new one too (a browser's preconnect): the
+            # server may close it to free its worker, or when it stops.
+            self._waited_idle = True
+            self.server.set_idle(self.connection, True)
             self._until = time.monotonic() + (read_timeout if first else idle_timeout)
             self.server.set_deadline(self.connection, self._until)
             try:
@@ -214,7 +215,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         method, target, version = parts
         # The path as the application would see it (percent-decoded), so its redaction finds what it hides.
         path = unquote_to_bytes(target.partition("?")[0].encode("latin-1")).decode("latin-1")
-        self._refused_request = (method[:16], path[:200])
+        self._refused_request = (method[:16], path)  # cut to length after its redaction (_send_error)
         if version not in ("HTTP/1.1", "HTTP/1.0"):
             raise _HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are served.")
         headers: list[tuple[str, str]] = []
@@ -229,7 +230,12 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             name, colon, value = line.decode("latin-1").partition(":")
             if not colon or not _FIELD_NAME.fullmatch(name):
                 raise _HttpError(400, "A request header line is malformed.")
-            headers.append((name, value.strip(" \t\r\n")))
+            value = value.strip(" \t\r\n")
+            if "\r" in value or "\0" in value:
+                # RFC 9110, 5.5: a CR or NUL inside a field value is refused, not passed on (a proxy in front
+                # might read the line otherwise: request smuggling).
+                raise _HttpError(400, "A request header holds a CR or NUL character.")
+            headers.append((name, value))
         return method, target, version, headers
 
     def _environ(
@@ -273,10 +279,11 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
                 continue
             if key == "TRANSFER_ENCODING":
                 raise _HttpError(411, "Send the request body with a Content-Length header, not chunked.")
+            # Every line of them counts (RFC 9112, 9.6: a "close" in any of them closes).
             if key == "CONNECTION":
-                connection = value.lower()
+                connection += "," + value.lower()
             elif key == "EXPECT":
-                expect = value.lower()
+                expect = f"{expect},{value.lower()}" if expect else value.lower()
             if key != "CONTENT_TYPE":
                 key = "HTTP_" + key
             environ[key] = f"{environ[key]},{value}" if key in environ else value
@@ -400,7 +407,7 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         # The application's access-log fields, as far as they are known for a request it never saw; the path
         # hidden as the application hides secrets in its own lines (it knows them), else by their shape.
         hide = getattr(self.server.application, "redact", None)
-        path = hide(path) if callable(hide) else _redact.text(path)
+        path = (hide(path) if callable(hide) else _redact.text(path))[:200]
         logger.info(
             "%s",
             json.dumps(
