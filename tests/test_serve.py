@@ -2580,6 +2580,41 @@ def test_psopenapi_serve_looks_in_the_current_directory_last(tmp_path: Path, moc
     assert process.returncode == 0
 
 
+def test_auth_none_refuses_a_request_a_proxy_forwarded(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    assert _call(app, HTTP_HOST="localhost")[0] == "200 OK"
+    assert _call(app, HTTP_HOST="localhost", HTTP_X_FORWARDED_FOR="198.51.100.7")[0] == "401 Unauthorized"
+    assert _call(app, HTTP_HOST="localhost", HTTP_FORWARDED="for=198.51.100.7")[0] == "401 Unauthorized"
+
+
+def test_the_proto_a_trusted_proxy_added_last_is_the_one_read(mock: MockServer) -> None:
+    config = base_config(mock.url, trusted_proxies=["127.0.0.1"], cors_origins=[])
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    common = {"HTTP_HOST": "app.example", "HTTP_AUTHORIZATION": f"Bearer {CALLER_TOKEN}"}
+    # The client said https; the proxy, which terminated plain http, appended http.
+    forged = _call(app, HTTP_ORIGIN="https://app.example", HTTP_X_FORWARDED_PROTO="https, http", **common)
+    assert forged[0] == "403 Forbidden"
+    assert _call(app, HTTP_ORIGIN="http://app.example", HTTP_X_FORWARDED_PROTO="https, http", **common)[0] == "200 OK"
+
+
+def test_the_session_template_is_copied_when_the_configuration_is_read(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    config["session"]["instructions"] = {"not": "a string"}  # changed afterwards: no effect
+    status, _, _ = _call(app, HTTP_AUTHORIZATION=f"Bearer {CALLER_TOKEN}")
+    assert status == "200 OK"
+    assert mock.requests[-1].body["session"]["instructions"] == "Be brief."
+
+
+def test_a_rule_on_to_matches_its_compact_form_t(serve: Running, mock: MockServer) -> None:
+    event = json.loads(incoming("rtc_support", "sip:support@x", "sip:a@x"))
+    event["data"]["sip_headers"] = [{"name": "t", "value": "sip:support@example"}, {"name": "f", "value": "sip:a@x"}]
+    answer = deliver(serve, json.dumps(event).encode(), "wh_compact")
+    assert answer.json()["action"] == "accept"
+
+
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(
     mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -378,7 +378,8 @@ class ServeApp:
         # (Without trusted proxies there is nothing to compare: no address is parsed on each request.)
         if not self.config.trusted_proxies or ip_spelling(remote) not in self.config.trusted_proxies:
             return remote
-        proto = str(environ.get("HTTP_X_FORWARDED_PROTO", "")).split(",")[0].strip().lower()
+        # The last value: the one the trusted proxy added (a client may have sent one before it).
+        proto = str(environ.get("HTTP_X_FORWARDED_PROTO", "")).split(",")[-1].strip().lower()
         if proto in ("http", "https"):
             # The scheme the page was served with, behind a TLS proxy we trust (for the same-origin check).
             environ["psopenapi.scheme"] = proto
@@ -433,6 +434,10 @@ class ServeApp:
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
         host = host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
+        if environ.get("HTTP_X_FORWARDED_FOR") or environ.get("HTTP_FORWARDED"):
+            # Forwarded by a proxy (one on this machine makes every client look like loopback): not a local
+            # caller, whatever its address.
+            return None
         return remote if is_loopback(remote) and (host == "localhost" or is_loopback(host)) else None
 
     # -- upstream -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import ipaddress
 import json
@@ -261,7 +262,8 @@ def _parse(data: Any, env: dict[str, str], base_dir: str, read: list[str]) -> Se
             show_value=False,
             expected="a GA realtime session object",
         )
-    session = _check_session("session", top["session"])
+    # A copy: the caller's dict changed later must not change what is sent (nor skip these checks).
+    session = _check_session("session", copy.deepcopy(top["session"]))
 
     token = _obj("token", top.get("token", {}), ("ttl_sec", "overrides", "include_session"))
     ttl = _obj("token.ttl_sec", token.get("ttl_sec", {}), ("default", "min", "max"))

@@ -207,9 +207,25 @@ def incoming_call(body: bytes) -> EventRefused | tuple[str, list[dict[str, str]]
 
 def decide(rules: Iterable[Rule], sip_headers: list[dict[str, str]], default: tuple[str, int]) -> tuple[str, int]:
     """The action and SIP status for a call: the first rule matching one of its SIP headers, else ``default``."""
-    pairs = [(h["name"].lower(), h["value"]) for h in sip_headers]
+    # A header's compact form (RFC 3261, 7.3.3: t for To, f for From...) is that header.
+    pairs = [(_COMPACT.get(h["name"].lower(), h["name"].lower()), h["value"]) for h in sip_headers]
     for rule in rules:
-        wanted = rule.header.lower()
+        wanted = _COMPACT.get(rule.header.lower(), rule.header.lower())
         if any(name == wanted and rule.pattern.search(value) for name, value in pairs):
             return rule.action, rule.status or 603
     return default
+
+
+#: SIP's compact header names and the headers they stand for (RFC 3261, 7.3.3 and 20).
+_COMPACT = {
+    "t": "to",
+    "f": "from",
+    "m": "contact",
+    "i": "call-id",
+    "v": "via",
+    "s": "subject",
+    "k": "supported",
+    "c": "content-type",
+    "l": "content-length",
+    "e": "content-encoding",
+}
