@@ -1545,6 +1545,22 @@ def test_metrics_in_a_shared_directory_are_summed_across_processes(tmp_path: Pat
         assert 'psopenapi_serve_upstream_errors_total{status="503"} 1\n' in text
 
 
+def test_a_malformed_chunked_body_under_gunicorn_is_a_400(mock: MockServer, tmp_path: Path) -> None:
+    with under_gunicorn(base_config(mock.url), tmp_path) as (url, _):
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(
+                b"POST /token HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CALLER_TOKEN.encode() + b"\r\n"
+                b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                b"zz\r\n{}\r\n0\r\n\r\n"
+            )
+            answer = sock.makefile("rb").read()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400")
+    assert json.loads(body)["error"] == {"message": "The chunked request body is malformed.", "code": "bad_body"}
+    assert mock.requests == []
+
+
 def test_chunked_bodies_under_gunicorn_are_read_and_checked(mock: MockServer, tmp_path: Path) -> None:
     # A generator body makes requests send it chunked, as a browser's fetch does with a stream.
     auth = {"Authorization": f"Bearer {CALLER_TOKEN}"}
@@ -2248,7 +2264,8 @@ def test_a_secret_after_a_character_json_escapes_is_hidden_and_the_json_stays_va
 
 
 @pytest.mark.parametrize(
-    "header", ["\u00b2", "1\u00b9", "99999999999999999999", "Mon, 01 Jan 99999999999999999999 00:00:00 GMT"]
+    "header",
+    ["\u00b2", "1\u00b9", "99999999999999999999", "Mon, 01 Jan 99999999999999999999 00:00:00 GMT", "soon"],
 )
 def test_an_upstream_retry_after_that_is_no_number_of_seconds_is_left_out(header: str) -> None:
     refusal = {"error": {"message": "busy", "type": "server_error"}}
@@ -2397,11 +2414,15 @@ def test_a_new_connections_head_has_the_read_timeout_from_its_first_line(mock: M
     assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
 
 
-def test_an_upstream_retry_after_given_as_a_date_is_passed_on_in_seconds() -> None:
+@pytest.mark.parametrize("form", ["imf", "asctime"])
+def test_an_upstream_retry_after_given_as_a_date_is_passed_on_in_seconds(form: str) -> None:
     from email.utils import formatdate
 
     refusal = {"error": {"message": "busy", "type": "server_error"}}
     when = formatdate(time.time() + 120, usegmt=True)
+    if form == "asctime":  # RFC 9110, 5.6.7: recipients read this form too
+        moment = time.gmtime(time.time() + 120)
+        when = time.strftime("%a %b ", moment) + f"{moment.tm_mday:2d}" + time.strftime(" %H:%M:%S %Y", moment)
     with fault_server(default=respond(503, refusal, **{"Retry-After": when})) as upstream:
         running = start(base_config(upstream.url))
         try:
@@ -2613,6 +2634,92 @@ def test_a_rule_on_to_matches_its_compact_form_t(serve: Running, mock: MockServe
     event["data"]["sip_headers"] = [{"name": "t", "value": "sip:support@example"}, {"name": "f", "value": "sip:a@x"}]
     answer = deliver(serve, json.dumps(event).encode(), "wh_compact")
     assert answer.json()["action"] == "accept"
+
+
+def test_a_location_holding_a_secret_is_not_passed_on(access_log: Any) -> None:
+    sdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    headers = {"Location": f"/v1/realtime/calls/rtc_{SERVER_KEY}", "Content-Type": "application/sdp"}
+    with fault_server(default=respond(201, sdp, **headers)) as up:
+        running = start(base_config(up.url))
+        try:
+            answer = running.post("/session", data=OFFER.encode(), headers={"Content-Type": "application/sdp"})
+        finally:
+            stop_server(running.server, running.thread)
+    assert answer.status_code == 502
+    assert SERVER_KEY not in str(answer.headers) and SERVER_KEY not in answer.text
+
+
+def test_a_connection_part_way_through_its_first_line_is_not_closed_as_idle(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, max_workers=1)
+    thread = serve_in_thread(server)
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as started:
+            started.sendall(b"GET /heal")
+            time.sleep(0.3)
+            newcomer = socket.create_connection(("127.0.0.1", server.server_port), timeout=10)
+            newcomer.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            time.sleep(0.3)
+            started.sendall(b"thz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            first = started.makefile("rb").read()
+            second = newcomer.makefile("rb").read()
+            newcomer.close()
+    finally:
+        stop_server(server, thread)
+    assert first.startswith(b"HTTP/1.1 200 OK\r\n")  # served, not cut as idle
+    assert second.startswith(b"HTTP/1.1 200 OK\r\n")  # served once the worker was free
+
+
+def test_a_body_the_client_ends_early_is_a_400_on_the_built_in_server_too(serve: Running, mock: MockServer) -> None:
+    with socket.create_connection(("127.0.0.1", serve.server.server_port), timeout=10) as sock:
+        sock.sendall(
+            b"POST /token HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CALLER_TOKEN.encode() + b"\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{"ttl'
+        )
+        sock.shutdown(socket.SHUT_WR)  # the client stops sending, and says so
+        answer = sock.makefile("rb").read()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n")
+    assert json.loads(body)["error"] == {
+        "message": "The body ended before its 40 bytes (Content-Length).",
+        "code": "incomplete_body",
+    }
+    assert mock.requests == []
+
+
+def test_allowed_override_values_are_copied_when_the_configuration_is_read(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    allowed = [{"voice": "marin"}]
+    config["token"]["overrides"] = {"audio.output": allowed}
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    allowed[0]["voice"] = "ash"  # changed afterwards: no effect
+    body = json.dumps({"audio.output": {"voice": "ash"}}).encode()
+    refused = _call(
+        app,
+        HTTP_AUTHORIZATION=f"Bearer {CALLER_TOKEN}",
+        CONTENT_TYPE="application/json",
+        CONTENT_LENGTH=str(len(body)),
+        **{"wsgi.input": io.BytesIO(body)},
+    )
+    assert refused[0] == "400 Bad Request"
+    assert mock.requests == []
+
+
+def test_a_secret_used_as_the_method_of_a_request_the_server_refuses_is_not_logged(
+    mock: MockServer, access_log: Any
+) -> None:
+    env = {**ENV, "SERVE_TOKENS": "QwertyUiopAsdf"}
+    app = create_app(parse_config(base_config(mock.url), environ=env))
+    server = make_server(app, "127.0.0.1", 0)
+    thread = serve_in_thread(server)
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+            sock.sendall(b"QwertyUiopAsdf /token HTTP/2.0\r\n\r\n")
+            assert sock.makefile("rb").readline().startswith(b"HTTP/1.1 505")
+    finally:
+        stop_server(server, thread)
+    [line] = access_lines(access_log, 1)
+    assert line["method"] == "<redacted>"
 
 
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(

@@ -201,7 +201,8 @@ class ServeApp:
     def _unless_leaking(self, reply: _Reply, method: str, path: str) -> _Reply:
         """``reply``, or a 502 when it holds a secret of this server (only an upstream that echoes what it
         was sent could put one there: its answer is not passed on)."""
-        if not any(secret in reply.body for secret in self._secret_bytes):
+        shown = reply.body + "\n".join(value for _, value in reply.headers).encode("latin-1", "replace")
+        if not any(secret in shown for secret in self._secret_bytes):
             return reply
         self._log_error("psopenapi serve: the answer to %s %s held a secret of this server; 502 instead", method, path)
         self.metrics.upstream_error("unusable_answer")
@@ -345,9 +346,13 @@ class ServeApp:
             return b""
         try:
             data = bytes(stream.read(length))
-        except OSError:
-            # The caller stopped sending (the server's read timeout) or went away mid-body.
+        except TimeoutError:
             return _error(408, "The request body did not arrive in time.", "request_timeout")
+        except OSError:
+            # The caller stopped sending before its Content-Length (it closed its side), or went away.
+            return _error(400, f"The body ended before its {length} bytes (Content-Length).", "incomplete_body")
+        except Exception:  # noqa: BLE001 - a server's own error for a body it cannot read is the request's fault
+            return _error(400, "The request body could not be read as framed.", "bad_body")
         if len(data) < length:
             # A server that hands over what arrived (gunicorn, when the client stops): a cut offer is no offer.
             return _error(
@@ -366,6 +371,8 @@ class ServeApp:
             data = bytes(stream.read(limit + 1))
         except OSError:
             return _error(408, "The request body did not arrive in time.", "request_timeout")
+        except Exception:  # noqa: BLE001 - gunicorn's errors for a malformed chunk: the request's fault, not ours
+            return _error(400, "The chunked request body is malformed.", "bad_body")
         if len(data) > limit:
             return _error(413, f"The body is larger than {limit} bytes.", "body_too_large")
         return data
@@ -468,7 +475,7 @@ class ServeApp:
             if shown:
                 extra["upstream_error"] = shown
         headers = []
-        wait = _retry_after_seconds(str(exc.headers.get("retry-after") or ""))
+        wait = _retry_after_seconds(exc.headers)
         if wait is not None:
             headers.append(("Retry-After", str(wait)))  # the API's own advice on when to try again
         return _error(502, f"The Realtime API answered {exc.status}.", "upstream_error", headers, **extra)
@@ -712,23 +719,18 @@ def _call_location(base_url: str, location: str | None) -> str | None:
     return quote(absolute, safe="!#$%&'()*+,/:;=?@[]~")
 
 
-def _retry_after_seconds(value: str) -> int | None:
-    """An upstream Retry-After as whole seconds from now (RFC 9110, 10.2.3: seconds, or an HTTP date),
-    if it is one and at most a day; else None."""
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        seconds = int(value) if len(value) <= 6 else None
-    else:
-        from email.utils import parsedate_to_datetime
+def _retry_after_seconds(headers: Any) -> int | None:
+    """An upstream answer's Retry-After (``retry-after-ms`` too; seconds or any HTTP date form) as whole
+    seconds from now, read by the package's one parser of it, if it is one and at most a day; else None."""
+    from .._transport import parse_retry_after
 
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-        if when.tzinfo is None:
-            return None
-        seconds = max(0, math.ceil(when.timestamp() - time.time()))
-    return seconds if seconds is not None and seconds <= 86400 else None
+    try:
+        wait = parse_retry_after(dict(headers), time.time())
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if wait is None or wait > 86400:
+        return None
+    return max(0, math.ceil(wait))  # a date already past: at once
 
 
 def _same_json(allowed: Any, given: Any) -> bool:

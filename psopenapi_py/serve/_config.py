@@ -95,6 +95,10 @@ class ServeConfig:
     metrics_dir: str | None = None
 
     def __post_init__(self) -> None:
+        # Its own copies: the dicts and lists given, changed later, must not change what is sent (nor skip
+        # these checks). Frozen, so set as the dataclass's own __init__ does.
+        object.__setattr__(self, "session", copy.deepcopy(self.session))
+        object.__setattr__(self, "overrides", copy.deepcopy(self.overrides))
         # A ServeConfig made directly, not by parse_config, is held to the rules that keep the server safe:
         # one way to check callers, a valid session template, sane lifetimes, limits and origins.
         check_token(self.api_key if isinstance(self.api_key, str) else "", "api_key")

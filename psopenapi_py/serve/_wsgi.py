@@ -9,6 +9,7 @@ Production deployments run the application under gunicorn or another WSGI server
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -18,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from email.utils import formatdate
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 
 from .. import __version__, _redact
@@ -60,12 +61,15 @@ class _Body:
         length: int,
         send_continue: Callable[[], None] | None,
         deadline: Callable[[bool], None] = lambda reading: None,
+        late: Callable[[], bool] = lambda: False,
     ):
         self._rfile = rfile
         self.remaining = length
         self._send_continue = send_continue
         #: Called with True before each read (the read must end within the read timeout) and False after.
         self._deadline = deadline
+        #: Whether the read deadline has passed (a short read then is a timeout, not the client closing).
+        self._late = late
         #: Reading the body failed (timeout, or the client went away): the connection cannot go on.
         self.failed = False
 
@@ -102,6 +106,8 @@ class _Body:
         data = self._take(self._rfile.read, size)
         if len(data) < wanted:
             self.failed = True
+            if self._late():
+                raise TimeoutError("the request body did not arrive in time")
             raise ConnectionError("the client closed the connection inside the request body")
         return data
 
@@ -197,25 +203,29 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
     def _read_head(self) -> tuple[str, str, str, list[tuple[str, str]]] | None:
         """The request line and headers, or None when the client closed the connection between requests."""
         self._head_started = False
+        # Waits (idle) for the request's first byte, without taking it; cut there, nothing has arrived.
+        # (StreamRequestHandler's rfile is a BufferedReader: makefile("rb") with its default buffering.)
+        if not cast(io.BufferedReader, self.rfile).peek(1):
+            return None
+        self._head_started = True
+        if self._waited_idle:
+            # Something has arrived: no longer idle (not a connection to close to free its worker).
+            self.server.set_idle(self.connection, False)
+        # From its first line on, the head has the read timeout.
+        self._until = time.monotonic() + self.server.read_timeout_sec
+        self.server.set_deadline(self.connection, self._until)
         line = self._readline((414, "The request line is too long."))
         if line in (b"\r\n", b"\n"):  # one empty line before a request is allowed (RFC 9112, 2.2)
             line = self._readline((414, "The request line is too long."))
         if not line:
             return None
-        self._head_started = True
-        if self._waited_idle:
-            self.server.set_idle(self.connection, False)
-        # The wait for the first line is over (a new connection's or a kept-alive one's): from here the head
-        # has the read timeout, counted from its first line.
-        self._until = time.monotonic() + self.server.read_timeout_sec
-        self.server.set_deadline(self.connection, self._until)
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
         if len(parts) != 3 or not parts[0].isalpha() or not parts[1]:
             raise _HttpError(400, "The request line is not 'METHOD target HTTP/1.x'.")
         method, target, version = parts
         # The path as the application would see it (percent-decoded), so its redaction finds what it hides.
         path = unquote_to_bytes(target.partition("?")[0].encode("latin-1")).decode("latin-1")
-        self._refused_request = (method[:16], path)  # cut to length after its redaction (_send_error)
+        self._refused_request = (method, path)  # cut to length after their redaction (_send_error)
         if version not in ("HTTP/1.1", "HTTP/1.0"):
             raise _HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are served.")
         headers: list[tuple[str, str]] = []
@@ -313,7 +323,13 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         except _HttpError as exc:
             self._send_error(exc.status, exc.message)
             return False
-        body = _Body(self.rfile, length, self._send_continue if expects_continue else None, self._body_deadline)
+        body = _Body(
+            self.rfile,
+            length,
+            self._send_continue if expects_continue else None,
+            self._body_deadline,
+            lambda: time.monotonic() >= self._until,
+        )
         environ["wsgi.input"] = body
         environ["wsgi.errors"] = sys.stderr
         started: list[Any] = []
@@ -407,7 +423,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         # The application's access-log fields, as far as they are known for a request it never saw; the path
         # hidden as the application hides secrets in its own lines (it knows them), else by their shape.
         hide = getattr(self.server.application, "redact", None)
-        path = (hide(path) if callable(hide) else _redact.text(path))[:200]
+        method, path = ((hide(t) if callable(hide) else _redact.text(t)) for t in (method, path))
+        method, path = method[:16], path[:200]
         logger.info(
             "%s",
             json.dumps(
