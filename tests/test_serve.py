@@ -656,6 +656,7 @@ def test_token_refuses_a_number_too_long_to_be_a_value(serve: Running) -> None:
         (b'{"audio.output.voice": 1.' + b"0" * 40 + b"1}", "audio.output.voice has a number of more than 30 digits."),
         (b'{"ttl_sec": NaN}', "NaN is not a JSON number."),
         (b'{"ttl_sec": -Infinity}', "-Infinity is not a JSON number."),
+        (b'{"ttl_sec": 1e400}', "1e400 is beyond any number."),
     ],
 )
 def test_token_refuses_a_long_fraction_and_nan_rather_than_round_them(
@@ -2720,6 +2721,56 @@ def test_a_secret_used_as_the_method_of_a_request_the_server_refuses_is_not_logg
         stop_server(server, thread)
     [line] = access_lines(access_log, 1)
     assert line["method"] == "<redacted>"
+
+
+def test_a_long_hook_identity_holding_a_secret_is_redacted_before_it_is_shortened(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, access_log: Any
+) -> None:
+    (tmp_path / "serve_hook_echo.py").write_text(
+        f"def caller(environ):\n    return 'user-' + {SERVER_KEY!r} + '-' + 'x' * 40 + '\\ud800'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = base_config(mock.url)
+    config["auth"] = {"hook": "serve_hook_echo:caller"}
+    running = start(config)
+    try:
+        answer = running.post("/token", token=None)
+    finally:
+        stop_server(running.server, running.thread)
+    assert answer.status_code == 200  # a lone surrogate in it is no 500
+    [line] = access_lines(access_log, 1)
+    assert line["caller"].startswith("hook#user-<redacted>-")
+    assert SERVER_KEY[:10] not in json.dumps(line)
+
+
+def test_auth_none_refuses_a_request_with_other_proxy_headers(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    assert _call(app, HTTP_HOST="localhost", HTTP_X_REAL_IP="198.51.100.7")[0] == "401 Unauthorized"
+    assert _call(app, HTTP_HOST="localhost", HTTP_VIA="1.1 proxy")[0] == "401 Unauthorized"
+
+
+def test_a_webhook_event_holding_nan_is_refused(serve: Running, mock: MockServer) -> None:
+    body = incoming("rtc_support", "sip:support@x", "sip:a@x").replace(b'"created_at": ', b'"created_at": NaN, "x": ')
+    answer = deliver(serve, body, "wh_nan")
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == "invalid_event"
+    assert mock.requests == []
+
+
+def test_stopping_cuts_a_client_stalled_part_way_through_its_head(mock: MockServer) -> None:
+    app = create_app(parse_config(base_config(mock.url), environ=dict(ENV)))
+    server = make_server(app, "127.0.0.1", 0, read_timeout_sec=1.0)
+    thread = serve_in_thread(server)
+    with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHo")
+        time.sleep(0.2)
+        stop_server(server, thread)
+        answer = sock.makefile("rb").read()
+    # Cut at its read deadline while the server drains (answered 408), not dropped by the socket's backstop.
+    assert answer.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
 
 
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(

@@ -218,6 +218,10 @@ class ServeApp:
             # A control character (a newline in a call id) would start a line of its own: it is escaped.
             logger.error("%s", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line))
 
+    def _cut(self, text: str, size: int = 100) -> str:
+        """``text`` redacted, then cut to ``size`` characters (cut first, part of a secret would stay)."""
+        return self.redact(text)[:size]
+
     def redact(self, text: str) -> str:
         """``text`` with every secret this app holds (and anything shaped like a key) hidden."""
         return _redact.text(text, self._secrets)
@@ -436,12 +440,14 @@ class ServeApp:
             if len(identity) > 64:
                 # Shortened for the log, kept distinct for the rate limit.
                 # Shortened ones have a prefix of their own, so no short identity can pose as one.
-                return "hook#" + identity[:48] + "~" + hashlib.sha256(identity.encode()).hexdigest()[:12]
+                # Redacted before it is cut, so no part of a secret in it reaches the log.
+                digest = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+                return "hook#" + self.redact(identity)[:48] + "~" + digest
             return "hook:" + identity
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
         host = host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
-        if environ.get("HTTP_X_FORWARDED_FOR") or environ.get("HTTP_FORWARDED"):
+        if any(environ.get(h) for h in ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP", "HTTP_VIA")):
             # Forwarded by a proxy (one on this machine makes every client look like loopback): not a local
             # caller, whatever its address.
             return None
@@ -506,7 +512,7 @@ class ServeApp:
         config = self.config
         if body.strip():
             media, charset = media_type(environ)
-            if media != _JSON or charset not in (None, "utf-8"):
+            if media != _JSON or charset not in (None, "utf-8", "us-ascii"):
                 return _error(
                     415,
                     "Send the body as JSON with Content-Type: application/json (UTF-8), or send no body.",
@@ -526,7 +532,8 @@ class ServeApp:
                 400, f"{where[:100]} has a number of more than {MAX_DIGITS} digits.", "invalid_json", param=where[:100]
             )
         except NotANumber as exc:
-            return _error(400, f"{exc.text} is not a JSON number.", "invalid_json")
+            said = "is not a JSON number" if exc.text in ("NaN", "Infinity", "-Infinity") else "is beyond any number"
+            return _error(400, f"{self._cut(exc.text)} {said}.", "invalid_json")
         except UnicodeDecodeError:
             return _error(400, "The body is not UTF-8 text.", "invalid_json")
         except RecursionError:
@@ -547,7 +554,7 @@ class ServeApp:
                 ):
                     return _error(
                         400,
-                        f"Invalid value for 'ttl_sec': {json.dumps(value)[:100]}. Must be an integer >= {config.ttl_min} and <= {config.ttl_max}.",
+                        f"Invalid value for 'ttl_sec': {self._cut(json.dumps(value))}. Must be an integer >= {config.ttl_min} and <= {config.ttl_max}.",
                         "invalid_value",
                         param="ttl_sec",
                     )
@@ -559,7 +566,7 @@ class ServeApp:
                     shown = ", ".join(json.dumps(a) for a in choices)
                     return _error(
                         400,
-                        f"Invalid value for '{name}': {json.dumps(value)[:100]}. Allowed values: {shown}.",
+                        f"Invalid value for '{name}': {self._cut(json.dumps(value))}. Allowed values: {shown}.",
                         "invalid_value",
                         param=name,
                     )
@@ -567,9 +574,9 @@ class ServeApp:
             else:
                 return _error(
                     400,
-                    f"'{name[:100]}' may not be set here. Allowed fields: {', '.join(allowed_names)}.",
+                    f"'{self._cut(name)}' may not be set here. Allowed fields: {', '.join(allowed_names)}.",
                     "unknown_parameter",
-                    param=name[:100],
+                    param=self._cut(name),
                 )
         try:
             request = self._token_request(ttl, tuple(picks))

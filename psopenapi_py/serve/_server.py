@@ -171,6 +171,7 @@ class WSGIServer(HTTPServer):
                 if self._worker_count == 0:
                     return
             self._free_idle_workers(every=True)  # a connection that went idle since
+            self._cut_expired()  # and reads past their deadline: the accept loop that cut them has stopped
             time.sleep(0.01)
 
 

@@ -5,6 +5,7 @@ NaN or Infinity (which Python reads and JSON has not); find_path names where suc
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 #: A number in a configuration or a caller's JSON longer than this is refused (no field needs one, and
@@ -28,7 +29,10 @@ def short_float(text: str) -> float:
     MAX_DIGITS digits (a double keeps 17: more would be changed without a word)."""
     if sum(c.isdigit() for c in text.partition("e")[0].partition("E")[0]) > MAX_DIGITS:
         raise LongNumber
-    return float(text)
+    value = float(text)
+    if math.isinf(value):
+        raise NotANumber(text)  # 1e400: beyond any double, read as Infinity
+    return value
 
 
 class NotANumber(Exception):

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._strict_json import DuplicateKey, no_duplicate_keys
+from ._strict_json import DuplicateKey, LongNumber, NotANumber, strict_loads
 
 if TYPE_CHECKING:
     from ._config import Rule
@@ -174,11 +174,13 @@ def incoming_call(body: bytes) -> EventRefused | tuple[str, list[dict[str, str]]
         return json.dumps(value)[:100]
 
     try:
-        event = json.loads(body, object_pairs_hook=no_duplicate_keys)
+        event = strict_loads(body.decode("utf-8-sig"))
     except DuplicateKey as exc:
         return EventRefused(f"'{exc.key[:100]}' is given twice in one object of the event.")
+    except (LongNumber, NotANumber):
+        return EventRefused("The event holds a number no JSON reader keeps as written (NaN, or over 30 digits).")
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return EventRefused("The body is not JSON.", "invalid_json")
+        return EventRefused("The body is not UTF-8 JSON.", "invalid_json")
     if not isinstance(event, dict) or event.get("type") != "realtime.call.incoming":
         return None
     if "data" not in event:
