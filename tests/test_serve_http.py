@@ -582,3 +582,18 @@ def test_a_close_in_any_connection_header_line_closes(server_for: Callable[..., 
     assert (status, headers["connection"]) == (200, "close")
     assert client.closed()
     client.close()
+
+
+def test_an_empty_line_after_a_request_leaves_the_connection_idle(server_for: Callable[..., WSGIServer]) -> None:
+    # Some clients send CRLF after a POST body: still idle, so closed quietly at the idle timeout, not cut with
+    # a 408 at the read timeout, and its worker free for a newcomer meanwhile.
+    server = server_for(read_timeout_sec=5.0, idle_timeout_sec=5.0, max_workers=1)
+    first = Client(server)
+    first.send(request("POST", "/token", b"{}") + b"\r\n")
+    assert first.answer()[0] == 200
+    newcomer = Client(server)
+    newcomer.send(request("GET", "/", b"", "Connection: close"))
+    assert newcomer.answer()[0] == 200  # the idle one gave up its worker
+    assert first.closed() and first.sock.recv(1) == b""  # closed without an answer
+    newcomer.close()
+    first.close()

@@ -205,7 +205,14 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         self._head_started = False
         # Waits (idle) for the request's first byte, without taking it; cut there, nothing has arrived.
         # (StreamRequestHandler's rfile is a BufferedReader: makefile("rb") with its default buffering.)
-        if not cast(io.BufferedReader, self.rfile).peek(1):
+        rfile = cast(io.BufferedReader, self.rfile)
+        first = rfile.peek(1)[:1]
+        if first in (b"\r", b"\n"):
+            # One empty line before a request is allowed (RFC 9112, 2.2; some clients send one after a POST
+            # body): taken while the connection is still idle, which it is until a request begins.
+            self._readline((414, "The request line is too long."))
+            first = rfile.peek(1)[:1]
+        if not first:
             return None
         self._head_started = True
         if self._waited_idle:
@@ -215,8 +222,6 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         self._until = time.monotonic() + self.server.read_timeout_sec
         self.server.set_deadline(self.connection, self._until)
         line = self._readline((414, "The request line is too long."))
-        if line in (b"\r\n", b"\n"):  # one empty line before a request is allowed (RFC 9112, 2.2)
-            line = self._readline((414, "The request line is too long."))
         if not line:
             return None
         parts = line.decode("latin-1").rstrip("\r\n").split(" ")
