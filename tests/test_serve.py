@@ -2773,6 +2773,17 @@ def test_stopping_cuts_a_client_stalled_part_way_through_its_head(mock: MockServ
     assert answer.startswith(b"HTTP/1.1 408 Request Timeout\r\n")
 
 
+def test_an_absolute_target_under_gunicorn_names_the_host_as_on_the_built_in_server(mock: MockServer) -> None:
+    config = base_config(mock.url)
+    config["auth"] = {"none": True}
+    app = create_app(parse_config(config, environ=dict(ENV)))
+    # gunicorn keeps the request target in RAW_URI and the Host header in HTTP_HOST (RFC 9112: the target wins).
+    rebound = _call(app, HTTP_HOST="localhost", RAW_URI="http://evil.example/token")
+    local = _call(app, HTTP_HOST="evil.example", RAW_URI="http://localhost:8080/token")
+    plain = _call(app, HTTP_HOST="localhost", RAW_URI="/token")
+    assert (rebound[0], local[0], plain[0]) == ("401 Unauthorized", "200 OK", "200 OK")
+
+
 def test_create_app_takes_a_path_a_dict_or_a_config_and_names_anything_else(
     mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

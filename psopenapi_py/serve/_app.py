@@ -28,7 +28,16 @@ from ..exceptions import (
 from ._config import ServeConfig, _with_path, load_config, parse_config, resolve_hook
 from ._demo import DEMO_PATH, demo_page
 from ._limits import Metrics, RateLimiter
-from ._requests import forwarded_ip, header_text, host_name, ip_spelling, is_loopback, media_type, same_origin
+from ._requests import (
+    forwarded_ip,
+    header_text,
+    host_name,
+    ip_spelling,
+    is_loopback,
+    media_type,
+    request_host,
+    same_origin,
+)
 from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, NotANumber, find_path, long_number, strict_loads
 from ._webhook import EventRefused, SeenIds, WebhookRefused, decide, incoming_call, verify
 
@@ -446,7 +455,7 @@ class ServeApp:
             return "hook:" + identity
         # The Host too: a page on another site whose name was rebound to 127.0.0.1 reaches this server
         # from loopback, but asks for its own host name.
-        host = host_name(str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""))
+        host = host_name(request_host(environ) or str(environ.get("SERVER_NAME") or ""))
         if any(environ.get(h) for h in ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP", "HTTP_VIA")):
             # Forwarded by a proxy (one on this machine makes every client look like loopback): not a local
             # caller, whatever its address.

@@ -75,7 +75,7 @@ def same_origin(environ: dict[str, Any], origin: str) -> bool:
     Browsers write an origin in lower case without the scheme's default port; a Host header may have either
     (``proxy_set_header Host $host:$server_port`` sends ``:443``), so the Host is put in that form first.
     """
-    host = str(environ.get("HTTP_HOST") or "").strip().lower()
+    host = request_host(environ).strip().lower()
     scheme = environ.get("psopenapi.scheme") or environ.get("wsgi.url_scheme", "http")
     name, port = split_host(host)
     if not name:
@@ -114,3 +114,15 @@ def media_type(environ: dict[str, Any]) -> tuple[str, str | None]:
         if key.strip().lower() == "charset":
             charset = value.strip().strip('"').lower()
     return media.strip().lower(), charset
+
+
+def request_host(environ: dict[str, Any]) -> str:
+    """The host a request asked for: an absolute-form target's authority (RFC 9112, 3.2.2: it stands for
+    the Host header, which is then ignored; gunicorn keeps the target in ``RAW_URI``), else the Host header."""
+    raw = str(environ.get("RAW_URI") or "")
+    scheme, separator, rest = raw.partition("://")
+    if separator and scheme.lower() in ("http", "https"):
+        authority = rest.split("/", 1)[0].split("?", 1)[0]
+        if authority and "@" not in authority:
+            return authority
+    return str(environ.get("HTTP_HOST") or "")
