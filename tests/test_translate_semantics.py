@@ -1869,3 +1869,25 @@ function Fill { $t = [System.Collections.Stack]::new(); $t.Push(1); $t.Push(2); 
         "empty: Queue empty.",
         "filled: 2",
     ]
+
+
+def test_convert_from_string_data_reads_name_value_lines() -> None:
+    script = """
+$text = @'
+# voice settings
+model = gpt-realtime
+voice=verse
+
+greeting = Hello\\tthere
+'@
+$s = $text | ConvertFrom-StringData
+"$($s.Count) $($s.model) $($s['voice']) [$($s.greeting)]"
+$pairs = 'a:1', 'b:2' | ConvertFrom-StringData -Delimiter ':'
+"$($pairs.Count) $($pairs[1].b)"
+try { 'no delimiter' | ConvertFrom-StringData } catch { "error: $($_.Exception.Message)" }
+"""
+    assert out(script) == [
+        "3 gpt-realtime verse [Hello\tthere]",
+        "2 2",
+        "error: Data line 'no delimiter' is not in 'name=value' format.",
+    ]

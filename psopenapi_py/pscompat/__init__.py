@@ -41,6 +41,7 @@ from ._calls import (
 )
 from ._cmdlets_extra import (
     convert_from_json_hashtable,
+    convert_from_string_data,
     convert_to_json_piped,
     foreach_member,
     get_content_lines,
@@ -273,6 +274,7 @@ __all__ = [
     "out_file",
     "out_string",
     "output",
+    "convert_from_string_data",
     "new_collection",
     "written",
     "join_string",

@@ -169,3 +169,45 @@ def new_guid() -> str:
     from ._methods import Guid
 
     return Guid(str(uuid.uuid4()))
+
+
+_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b", "0": "\0"}
+
+
+def _regex_unescape(value: str) -> str:
+    """.NET's ``Regex.Unescape``, which ConvertFrom-StringData applies to each value: ``\\n``, ``\\t``...,
+    ``\\xHH``, ``\\uHHHH``, and any other escaped character as itself (``\\\\`` is one backslash)."""
+    import re
+
+    def one(m: re.Match[str]) -> str:
+        body = m.group(1)
+        if body[0] in "xu":
+            return chr(int(body[1:], 16))
+        return _UNESCAPES.get(body, body)
+
+    return re.sub(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)", one, value, flags=re.DOTALL)
+
+
+def convert_from_string_data(value: Any, delimiter: Any = "=") -> list[Any]:
+    """``... | ConvertFrom-StringData [-Delimiter c]``: a hashtable for each piped string (one line of a file
+    read line by line, or a whole here-string), of its ``name = value`` lines; blank lines and ``#`` comments
+    skipped, names and values trimmed, values unescaped as .NET's Regex.Unescape does."""
+    from ._format import text
+
+    mark = text(delimiter)
+    tables = []
+    for item in items(value):
+        table = Hashtable()
+        for line in text(item).splitlines():
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if mark not in stripped:
+                raise ScriptError(f"Data line '{stripped}' is not in 'name{mark}value' format.")
+            name, _, found = stripped.partition(mark)
+            name = name.strip()
+            if name in table:
+                raise ScriptError(f"Data item '{name}' in line '{stripped}' is already defined.")
+            table[name] = _regex_unescape(found.strip())
+        tables.append(table)
+    return tables

@@ -1022,6 +1022,16 @@ def convert_from_csv(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     return ps_call(out, "convert_from_csv", [("", value), *extra], _STREAM, stream=True)
 
 
+def convert_from_string_data(out: Output, args: dict[str, Expr], node: Node) -> Expr:
+    """``... | ConvertFrom-StringData [-Delimiter c]`` (or ``-StringData text``): a hashtable per string."""
+    _error_action(args, node, "ConvertFrom-StringData")
+    value = args.get("StringData")
+    if value is None:
+        raise Unsupported(node, "ConvertFrom-StringData needs piped input or -StringData")
+    extra = [("delimiter=", args["Delimiter"])] if "Delimiter" in args else []
+    return ps_call(out, "convert_from_string_data", [("", value), *extra], _STREAM, stream=True)
+
+
 def _format_view(out: Output, args: dict[str, Expr], node: Node, command: str, func: str) -> Expr:
     """``Format-Table`` / ``Format-List [-Property names, @{Name=...; Expression={...}}]``: the console's lines."""
     _error_action(args, node, command)
@@ -1218,6 +1228,7 @@ HANDLERS: dict[str, Handler] = {
     "measure_object": measure_object,
     "group_object": group_object,
     "join_string": join_string,
+    "convert_from_string_data": convert_from_string_data,
     "select_string": select_string,
     "convert_from_csv": convert_from_csv,
     "compare_object": compare_object,

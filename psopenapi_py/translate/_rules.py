@@ -412,6 +412,11 @@ BUILTIN_COMMANDS: tuple[BuiltinCommand, ...] = (
         ),
     ),
     BuiltinCommand(
+        "ConvertFrom-StringData",
+        "convert_from_string_data",
+        (BuiltinParam("StringData", position=0, pipeline=True), BuiltinParam("Delimiter", position=1), _EA),
+    ),
+    BuiltinCommand(
         "Remove-Item",
         "remove_item",
         (
@@ -724,6 +729,7 @@ WHOLE_ARRAY_PIPELINE = frozenset(
         "join_string",
         "select_string",
         "convert_from_csv",
+        "convert_from_string_data",
         "compare_object",
         "add_member",
         "format_table",
