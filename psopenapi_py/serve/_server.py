@@ -40,12 +40,12 @@ class WSGIServer(HTTPServer):
     drain_timeout_sec: float = 10.0
     #: serve_forever runs, or is about to (stop_server then waits for it to end).
     started = False
+    base_environ: dict[str, Any]
 
     def serve_forever(self, poll_interval: float = POLL_INTERVAL_SEC) -> None:
+        """Serve until :func:`stop_server` (or ``shutdown()``); marked as started, so stopping waits for it."""
         self.started = True
         super().serve_forever(poll_interval)
-
-    base_environ: dict[str, Any]
 
     def server_bind(self) -> None:
         super().server_bind()
