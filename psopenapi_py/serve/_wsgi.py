@@ -140,8 +140,6 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
     _until: float = 0.0
     #: Part of the request head has arrived (a cut read is then answered 408, not closed as idle).
     _head_started = False
-    #: The head being read follows an idle wait on a kept-alive connection.
-    _waited_idle = False
 
     def setup(self) -> None:
         super().setup()
@@ -158,9 +156,8 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
             self._refused_request = ("-", "-")
             # The whole head must arrive within the read timeout; a kept-alive connection first waits idle for
             # it (until its first line, see _read_head), and may be closed meanwhile if a new one needs a worker.
-            # Until its first line arrives the connection is idle, a new one too (a browser's preconnect): the
-            # server may close it to free its worker, or when it stops.
-            self._waited_idle = True
+            # Until a request's first byte arrives the connection is idle, a new one too (a browser's
+            # preconnect): the server may close it to free its worker, or when it stops.
             self.server.set_idle(self.connection, True)
             self._until = time.monotonic() + (read_timeout if first else idle_timeout)
             self.server.set_deadline(self.connection, self._until)
@@ -215,10 +212,9 @@ class ConnectionHandler(socketserver.StreamRequestHandler):
         if not first:
             return None
         self._head_started = True
-        if self._waited_idle:
-            # Something has arrived: no longer idle (not a connection to close to free its worker).
-            self.server.set_idle(self.connection, False)
-        # From its first line on, the head has the read timeout.
+        # Something has arrived: no longer idle (not a connection to close to free its worker), and from this
+        # first byte on, the head has the read timeout.
+        self.server.set_idle(self.connection, False)
         self._until = time.monotonic() + self.server.read_timeout_sec
         self.server.set_deadline(self.connection, self._until)
         line = self._readline((414, "The request line is too long."))
