@@ -34,9 +34,9 @@ from ._requests import (
     host_name,
     ip_spelling,
     is_loopback,
-    media_type,
     request_host,
     same_origin,
+    sent_as,
 )
 from ._strict_json import MAX_DIGITS, DuplicateKey, LongNumber, NotANumber, find_path, long_number, strict_loads
 from ._webhook import EventRefused, SeenIds, WebhookRefused, decide, incoming_call, verify
@@ -520,8 +520,7 @@ class ServeApp:
 
         config = self.config
         if body.strip():
-            media, charset = media_type(environ)
-            if media != _JSON or charset not in (None, "utf-8", "us-ascii"):
+            if not sent_as(environ, _JSON):
                 return _error(
                     415,
                     "Send the body as JSON with Content-Type: application/json (UTF-8), or send no body.",
@@ -620,8 +619,7 @@ class ServeApp:
     def _session(self, environ: dict[str, Any], body: bytes, remote: str) -> _Reply:
         from ..realtime_api import new_realtime_call
 
-        media, charset = media_type(environ)
-        if media != _SDP or charset not in (None, "utf-8", "us-ascii"):
+        if not sent_as(environ, _SDP):
             return _error(
                 415,
                 "Send the SDP offer with Content-Type: application/sdp (UTF-8; no other charset).",

@@ -105,15 +105,16 @@ def split_host(host: str) -> tuple[str, str | None]:
     return name, port
 
 
-def media_type(environ: dict[str, Any]) -> tuple[str, str | None]:
-    """The request's media type in lower case and its charset parameter (lower case, unquoted), if any."""
+def sent_as(environ: dict[str, Any], expected: str) -> bool:
+    """Whether the request's Content-Type is ``expected`` (any case) in UTF-8: a charset parameter, if any,
+    must be UTF-8 or US-ASCII (a subset of it), as this server decodes every body as UTF-8."""
     media, *params = str(environ.get("CONTENT_TYPE", "")).split(";")
     charset = None
     for param in params:
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset":
             charset = value.strip().strip('"').lower()
-    return media.strip().lower(), charset
+    return media.strip().lower() == expected and charset in (None, "utf-8", "us-ascii")
 
 
 def request_host(environ: dict[str, Any]) -> str:
