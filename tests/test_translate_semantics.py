@@ -1871,6 +1871,20 @@ function Fill { $t = [System.Collections.Stack]::new(); $t.Push(1); $t.Push(2); 
     ]
 
 
+def test_generic_collections_name_their_element_type_as_dotnet_does() -> None:
+    script = """
+[System.Collections.Generic.HashSet[string]]::new().GetType().FullName
+[System.Collections.Generic.Queue[datetime]]::new().GetType().FullName
+[System.Collections.Generic.Stack[System.Int64]]::new().GetType().FullName
+"""
+    corelib = "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e"
+    assert out(script) == [
+        f"System.Collections.Generic.HashSet`1[[System.String, {corelib}]]",
+        f"System.Collections.Generic.Queue`1[[System.DateTime, {corelib}]]",
+        f"System.Collections.Generic.Stack`1[[System.Int64, {corelib}]]",
+    ]
+
+
 def test_convert_from_string_data_reads_name_value_lines() -> None:
     script = """
 $text = @'

@@ -359,9 +359,9 @@ def is_type(value: Any, type_name: str) -> bool:
         return isinstance(value, OrderedHashtable)
     if name == "collections.idictionary":
         return isinstance(value, (dict, Hashtable)) and not isinstance(value, PSObject)
-    if name.endswith("[]") and name not in ("object[]",) and name[:-2] in _ELEMENT_TYPES:
+    if name.endswith("[]") and name not in ("object[]",) and name[:-2] in ELEMENT_TYPES:
         # A typed array only when cast to one ([string[]]$x); @('a') is an Object[] in PowerShell too.
-        return isinstance(value, TypedArray) and _ELEMENT_TYPES.get(value.element) == _ELEMENT_TYPES[name[:-2]]
+        return isinstance(value, TypedArray) and ELEMENT_TYPES.get(value.element) == ELEMENT_TYPES[name[:-2]]
     check = _IS.get(name)
     if check is None:
         raise ScriptError(f"Unable to find type [{type_name}].")
@@ -524,8 +524,9 @@ def cast(value: Any, type_name: str) -> Any:
     raise ScriptError(f"Unable to find type [{type_name}].")
 
 
-#: The .NET names of the element types of typed arrays (``[string[]]`` is a ``System.String[]``).
-_ELEMENT_TYPES = {
+#: The .NET names of the element types of typed arrays (``[string[]]`` is a ``System.String[]``) and of
+#: generic collections (``Queue[string]``).
+ELEMENT_TYPES = {
     "string": "System.String",
     "int": "System.Int32",
     "int32": "System.Int32",
@@ -551,4 +552,4 @@ class TypedArray(list):  # type: ignore[type-arg]
     @property
     def type_name(self) -> str:
         """``System.String[]`` and the like (an element type without a .NET name here: ``System.Object[]``)."""
-        return _ELEMENT_TYPES.get(self.element, "System.Object") + "[]"
+        return ELEMENT_TYPES.get(self.element, "System.Object") + "[]"

@@ -12,23 +12,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ._convert import ELEMENT_TYPES
 from ._exceptions import method_error
 
 __all__ = ["DotNetCollection", "HashSet", "Queue", "Stack", "new_collection"]
 
 #: How .NET 8 spells the element type of a generic collection in its full name.
 _CORELIB = "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e"
-_ELEMENTS = {
-    "string": "System.String",
-    "int": "System.Int32",
-    "int32": "System.Int32",
-    "long": "System.Int64",
-    "int64": "System.Int64",
-    "double": "System.Double",
-    "bool": "System.Boolean",
-    "object": "System.Object",
-    "psobject": "System.Management.Automation.PSObject",
-}
+_ELEMENTS = {**ELEMENT_TYPES, "psobject": "System.Management.Automation.PSObject"}
 
 
 class DotNetCollection:
