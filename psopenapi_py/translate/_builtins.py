@@ -231,6 +231,17 @@ def _calculated(value: Expr, node: Node, command: str, allowed: set[str]) -> Non
                 raise Unsupported(node, f"unsupported: {command} -Property key '{written}' (write {sorted(allowed)})")
 
 
+def _property(args: dict[str, Expr], node: Node, command: str, keys: set[str]) -> list[tuple[str, Expr]]:
+    """``-Property`` as the runtime's ``property=`` argument (none when not given), once its names are
+    literal (:func:`_names_literal`) and its hashtables use ``keys`` (:func:`_calculated`)."""
+    prop = args.get("Property")
+    if prop is None:
+        return []
+    _names_literal(prop, node, command)
+    _calculated(prop, node, command, keys)
+    return [("property=", prop)]
+
+
 _STREAM = list_of(UNKNOWN)
 
 
@@ -921,12 +932,7 @@ def sort_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     [-CaseSensitive]``."""
     _error_action(args, node, "Sort-Object")
     value = _input(args, node, "Sort-Object")
-    extra: list[tuple[str, Expr]] = []
-    prop = args.get("Property")
-    if prop is not None:
-        _names_literal(prop, node, "Sort-Object")
-        _calculated(prop, node, "Sort-Object", {"expression", "descending", "ascending"})
-        extra.append(("property=", prop))
+    extra = _property(args, node, "Sort-Object", {"expression", "descending", "ascending"})
     extra += _flags(out, args, ("Descending", "Unique", "CaseSensitive"), node)
     return ps_call(out, "sort_object", [("", value), *extra], _STREAM, stream=True)
 
@@ -998,12 +1004,7 @@ def compare_object(out: Output, args: dict[str, Expr], node: Node) -> Expr:
     reference, difference = args.get("ReferenceObject"), args.get("DifferenceObject")
     if reference is None or difference is None:
         raise Unsupported(node, "Compare-Object needs -ReferenceObject and -DifferenceObject")
-    extra: list[tuple[str, Expr]] = []
-    prop = args.get("Property")
-    if prop is not None:
-        _names_literal(prop, node, "Compare-Object")
-        _calculated(prop, node, "Compare-Object", {"expression"})
-        extra.append(("property=", prop))
+    extra = _property(args, node, "Compare-Object", {"expression"})
     extra += _flags(out, args, ("IncludeEqual", "ExcludeDifferent", "PassThru", "CaseSensitive"), node)
     return ps_call(out, "compare_object", [("", reference), ("", difference), *extra], _STREAM, stream=True)
 
@@ -1039,12 +1040,7 @@ def _format_view(out: Output, args: dict[str, Expr], node: Node, command: str, f
     for name in ("GroupBy", "HideTableHeaders"):
         if name in args:
             raise Unsupported(node, f"unsupported: {command} -{name}")
-    extra: list[tuple[str, Expr]] = []
-    prop = args.get("Property")
-    if prop is not None:
-        _names_literal(prop, node, command)
-        _calculated(prop, node, command, {"name", "label", "expression"})
-        extra.append(("property=", prop))
+    extra = _property(args, node, command, {"name", "label", "expression"})
     return ps_call(out, func, [("", value), *extra], UNKNOWN)
 
 
@@ -1114,12 +1110,7 @@ def join_string(out: Output, args: dict[str, Expr], node: Node) -> Expr:
         raise Unsupported(node, "Join-String needs piped input or -InputObject")
     if "UseCulture" in args:
         raise Unsupported(node, "unsupported: Join-String -UseCulture")
-    extra: list[tuple[str, Expr]] = []
-    prop = args.get("Property")
-    if prop is not None:
-        _names_literal(prop, node, "Join-String")
-        _calculated(prop, node, "Join-String", {"expression"})
-        extra.append(("property=", prop))
+    extra = _property(args, node, "Join-String", {"expression"})
     for name in ("Separator", "OutputPrefix", "OutputSuffix", "FormatString"):
         if name in args:
             extra.append((f"{snake_case(name)}=", args[name]))
