@@ -1871,6 +1871,16 @@ function Fill { $t = [System.Collections.Stack]::new(); $t.Push(1); $t.Push(2); 
     ]
 
 
+def test_a_method_named_in_foreach_that_fails_stops_the_script() -> None:
+    script = """
+$queues = , [System.Collections.Queue]::new()
+$got = try { $queues.ForEach('Dequeue'); 'went on' } catch { "stopped: $($_.Exception.Message -like '*Queue empty.*')" }
+$got
+"none: $(@('a').ForEach('NoSuchMethod').Count)"
+"""
+    assert out(script) == ["stopped: True", "none: 0"]
+
+
 def test_generic_collections_name_their_element_type_as_dotnet_does() -> None:
     script = """
 [System.Collections.Generic.HashSet[string]]::new().GetType().FullName

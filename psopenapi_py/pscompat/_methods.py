@@ -27,11 +27,15 @@ from ._operators import compare, to_regex
 __all__ = ["StringBuilder", "array_list_add", "fixed_size", "invoke", "static"]
 
 
-def _no_method(value: Any, name: str) -> ScriptError:
+class MissingMethod(ScriptError):
+    """The value has no method of that name (PowerShell's ``MethodNotFound``), as against a method that failed."""
+
+
+def _no_method(value: Any, name: str) -> MissingMethod:
     kind = "null-valued expression" if value is None else f"[{type(value).__name__}]"
     if value is None:
-        return ScriptError("You cannot call a method on a null-valued expression.")
-    return ScriptError(f"Method invocation failed because {kind} does not contain a method named '{name}'.")
+        return MissingMethod("You cannot call a method on a null-valued expression.")
+    return MissingMethod(f"Method invocation failed because {kind} does not contain a method named '{name}'.")
 
 
 _OUT_OF_RANGE = "System.ArgumentOutOfRangeException"
@@ -368,10 +372,11 @@ def _foreach(value: list[Any], action: Any, *args: Any) -> Any:
         else:
             got = member(item, text(action))
             if got is None and item is not None:
-                # A method's name (('one', 'two').ForEach('ToUpper')): it is called, with no arguments.
+                # A method's name (('one', 'two').ForEach('ToUpper')): it is called, with no arguments; an
+                # error of the method itself stops the script, as in PowerShell.
                 try:
                     got = invoke(item, text(action))
-                except ScriptError:
+                except MissingMethod:
                     got = None
         if isinstance(got, list):
             out.extend(got)
