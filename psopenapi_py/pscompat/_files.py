@@ -64,12 +64,13 @@ def _not_found(
     from ._streams import preferences  # _streams builds on this module
 
     action = "silentlycontinue" if silently else (error_action or preferences.error_action).lower()
+    error = _missing(path)
     if error_variable is not None:
-        error_variable.append(error_record(_missing(path)))
+        error_variable.append(error_record(error))
     if action == "stop":
-        raise _missing(path)
+        raise error
     if action not in ("silentlycontinue", "ignore"):
-        sys.stderr.write(f"{command}: {_missing(path)}\n")
+        sys.stderr.write(f"{command}: {error}\n")
 
 
 def temp_path() -> str:
