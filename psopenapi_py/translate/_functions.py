@@ -10,14 +10,13 @@ from ._catalog import BLOCK, BOOL, DICT, FLOAT, INT, STR, UNKNOWN, Kind, T, list
 from ._context import Context
 from ._expr import _NOCONST, Expr, const_expr, ps_call, py_str
 from ._scope import _bare_name, _identifier
-from ._script_params import CheckedParam, function_param_checks, write_param_checks
+from ._script_params import CheckedParam, function_param_checks, param_aliases, write_param_checks
 from ._syntax import (
     _RETURN_WITH_VALUE,
     Node,
     Unsupported,
     _block_statements,
     _clause_comments,
-    _descendants,
     _is_assignment,
     _text,
     _type_name,
@@ -331,25 +330,8 @@ class Functions(Context):
             position=position,
             empty=empty,
             type=ptype,
-            alias_names=tuple(self._param_aliases(sp)),
+            alias_names=tuple(param_aliases(self, sp)),
         )
-
-    def _param_aliases(self, sp: Node) -> list[str]:
-        """The names of ``[Alias('a', 'b')]``: a call may give the parameter by them, and a piped object's
-        property of one of them binds it ``ByPropertyName``."""
-        names: list[str] = []
-        for part in sp.children:
-            for attr in part.children if part.type == "attribute_list" else ():
-                name_node = next((c for c in attr.children if c.type == "attribute_name"), None)
-                if name_node is None or _text(name_node).lower() != "alias":
-                    continue
-                arguments = next((c for c in attr.children if c.type == "attribute_arguments"), None)
-                for argument in _descendants(arguments, "string_literal") if arguments is not None else []:
-                    value = self._expr(argument).const
-                    if not isinstance(value, str):
-                        raise Unsupported(attr, "unsupported: [Alias()] with a name that is not a constant")
-                    names.append(value)
-        return names
 
     def _param_empty(self, kind: str, mandatory: bool, default_node: Node | None) -> str | None:
         """The Python default of a parameter: its constant default, none when mandatory, else PowerShell's;

@@ -278,10 +278,7 @@ class ScriptParams(Context):
             if name == "parameter":
                 self._parameter_attribute(p, attr)
             elif name == "alias":
-                positional, named = _attribute_args(attr)
-                if named:
-                    raise Unsupported(attr, f"unsupported: {_text(attr)}")
-                p.aliases.extend(_text_value(self, a, attr) for a in positional)
+                p.aliases.extend(_alias_names(self, attr))
             elif name in _ALLOW_ATTRIBUTES:
                 p.allow_empty = p.allow_empty or name == "allowemptystring"
             else:
@@ -481,7 +478,20 @@ def _attribute_args(attr: Node) -> tuple[list[Node], dict[str, Node | None]]:
     return positional, named
 
 
-def _text_value(ctx: ScriptParams, node: Node, attr: Node) -> str:
+def param_aliases(ctx: Context, sp: Node) -> list[str]:
+    """The names a parameter's ``[Alias('a', 'b')]`` attributes give it."""
+    return [alias for attr in _attributes(sp) if _attribute_name(attr) == "alias" for alias in _alias_names(ctx, attr)]
+
+
+def _alias_names(ctx: Context, attr: Node) -> list[str]:
+    """The names of one ``[Alias(...)]``: its arguments, constants as text."""
+    positional, named = _attribute_args(attr)
+    if named:
+        raise Unsupported(attr, f"unsupported: {_text(attr)}")
+    return [_text_value(ctx, a, attr) for a in positional]
+
+
+def _text_value(ctx: Context, node: Node, attr: Node) -> str:
     """A constant attribute argument as text."""
     return pscompat.text(_constant(ctx, node, attr))
 
