@@ -1376,13 +1376,13 @@ def _may_be_assigned(source: bytes, name: str) -> bool:
 #: ``$args`` or ``@args`` in a script block's text.#: ``$args`` or ``@args`` in a script block's text.
 _READS_ARGS = re.compile(rb"[$@]args\b", re.IGNORECASE)
 
-#: Nodes that only wrap a value on its way to where it is used.
 #: An ``[long]`` value: an integer the runtime keeps as an Int64.
 LONG = T(Kind.INT, cls="long")
 
 #: What PowerShell's file cmdlets add to each line or item they write (``$_.ReadCount`` of Get-Content's lines).
 _PROVIDER_NOTES = frozenset({"readcount", "pspath", "psparentpath", "pschildname", "psdrive", "psprovider"})
 
+#: Nodes that only wrap a value on its way to where it is used.
 _VALUE_WRAPPERS = frozenset(
     {
         "unary_expression",
