@@ -1619,6 +1619,22 @@ $Letters = 'a', 'b', 'c', 'd', 'e'
     assert out(script) == ["ash,cedar,marin", "True", "False", "a,c", "a,b,c", "a,d"]
 
 
+def test_an_ordered_tables_insert_fails_as_the_dotnet_method_does() -> None:
+    script = """
+$Plan = [ordered]@{ a = 1 }
+try { $Plan.Insert(0, 'a', 2) } catch { "key: $($_.Exception.Message)"; "inner: $($_.Exception.InnerException.Message)" }
+try { $Plan.Insert(5, 'b', 2) } catch { "index: $($_.Exception.Message)" }
+$Plan.Keys -join ','
+"""
+    assert out(script) == [
+        'key: Exception calling "Insert" with "3" argument(s): "An item with the same key has already been added."',
+        "inner: An item with the same key has already been added.",
+        'index: Exception calling "Insert" with "3" argument(s): "Index was out of range. Must be non-negative and '
+        "less than or equal to the size of the collection. (Parameter 'index')\"",
+        "a",
+    ]
+
+
 def test_a_list_has_no_length_of_its_own_so_its_items_lengths_are_read() -> None:
     script = """
 $List = [System.Collections.Generic.List[string]]::new()

@@ -149,16 +149,8 @@ class OrderedHashtable(Hashtable):
         return super().__getitem__(key)
 
     def insert(self, index: int, key: Any, value: Any) -> None:
-        """``$o.Insert(index, key, value)``: a new entry at that position."""
-        if key in self:
-            raise ScriptError(
-                'Exception calling "Insert" with "3" argument(s): "An item with the same key has already been added."'
-            )
-        if not 0 <= index <= len(self):
-            raise ScriptError(
-                'Exception calling "Insert" with "3" argument(s): "Index was out of range. Must be non-negative '
-                "and less than or equal to the size of the collection. (Parameter 'index')\""
-            )
+        """``$o.Insert(index, key, value)``: a new entry at that position (a new key; ``0 <= index <= Count``,
+        which the .NET method's caller checks)."""
         entries = list(dict.items(self))
         entries.insert(index, (key, value))
         dict.clear(self)

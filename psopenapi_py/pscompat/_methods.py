@@ -412,7 +412,15 @@ def _dict_method(value: Any, name: str, args: tuple[Any, ...]) -> Any:
         value.clear()
         return None
     if n == "insert" and isinstance(value, OrderedHashtable) and len(args) == 3:
-        value.insert(to_int(args[0]), args[1], args[2])
+        index = to_int(args[0])
+        if args[1] in value:
+            raise _bad_argument("Insert", "An item with the same key has already been added.")
+        if not 0 <= index <= len(value):
+            message = (
+                "Index was out of range. Must be non-negative and less than or equal to the size of the collection."
+            )
+            raise _bad_argument("Insert", f"{message} (Parameter 'index')", _OUT_OF_RANGE)
+        value.insert(index, args[1], args[2])
         return None
     if n == "removeat" and isinstance(value, OrderedHashtable) and len(args) == 1:
         value.remove_at(to_int(args[0]))
