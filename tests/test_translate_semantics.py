@@ -1897,6 +1897,19 @@ $got
     assert out(script) == ["stopped: True", "none: 0"]
 
 
+def test_a_delimiter_of_more_than_one_character_fails_to_bind_as_in_powershell() -> None:
+    script = """
+$mark = '::'
+try { 'a::1' | ConvertFrom-StringData -Delimiter $mark } catch { "data: $($_.Exception.Message)" }
+try { 'a::b' | ConvertFrom-Csv -Delimiter $mark } catch { "csv: $($_.Exception.Message)" }
+"""
+    why = 'Cannot convert value "::" to type "System.Char". Error: "String must be exactly one character long."'
+    assert out(script) == [
+        f"data: Cannot bind parameter 'Delimiter'. {why}",
+        f"csv: Cannot bind parameter 'Delimiter'. {why}",
+    ]
+
+
 def test_generic_collections_name_their_element_type_as_dotnet_does() -> None:
     script = """
 [System.Collections.Generic.HashSet[string]]::new().GetType().FullName

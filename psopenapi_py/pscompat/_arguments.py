@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ._convert import ScriptError, is_number, to_double, to_int
+from ._convert import ScriptError, is_number, to_char, to_double, to_int
 from ._format import text
 
 __all__ = [
@@ -38,6 +38,15 @@ __all__ = [
 def _items(value: Any) -> list[Any]:
     """The values a check applies to: each item of an array, else the value itself."""
     return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def bind_char(value: Any, parameter: str) -> str:
+    """A cmdlet's ``[char]`` parameter (``-Delimiter``) bound as PowerShell binds it: one character, else
+    its binding error naming the parameter."""
+    try:
+        return str(to_char(value))
+    except ScriptError as exc:
+        raise ScriptError(f"Cannot bind parameter '{parameter}'. {exc}") from None
 
 
 class Validator:

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._arguments import bind_char
 from ._collections import Hashtable, PSObject, items, member, model_fields
 from ._convert import ScriptError, to_number
 from ._files import get_content, import_csv
@@ -194,7 +195,7 @@ def convert_from_string_data(value: Any, delimiter: Any = "=") -> list[Any]:
     skipped, names and values trimmed, values unescaped as .NET's Regex.Unescape does."""
     from ._format import text
 
-    mark = text(delimiter)
+    mark = bind_char(delimiter, "Delimiter")
     tables = []
     for item in items(value):
         table = Hashtable()

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from ._arguments import bind_char
 from ._collections import DictionaryEntry, OrderedHashtable, PSObject, items, member, model_fields
 from ._convert import ScriptError, collect
 from ._exceptions import dotnet_error
@@ -497,11 +498,12 @@ def import_csv(path: Any, delimiter: str = ",", header: Any = None) -> Any:
     return collect(_csv_objects(rows, header))
 
 
-def convert_from_csv(value: Any, delimiter: str = ",", header: Any = None) -> list[Any]:
+def convert_from_csv(value: Any, delimiter: Any = ",", header: Any = None) -> list[Any]:
     """``... | ConvertFrom-Csv``: the piped text (lines, or a here-string of several) read as CSV, one object
     per data line, every value text."""
+    mark = bind_char(delimiter, "Delimiter")
     body = "\n".join(text(v) for v in items(value) if v is not None)
-    return _csv_objects(list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)), header)
+    return _csv_objects(list(csv.reader(io.StringIO(body, newline=""), delimiter=mark)), header)
 
 
 def _csv_objects(rows: list[list[str]], header: Any) -> list[Any]:
