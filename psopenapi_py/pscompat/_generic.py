@@ -126,14 +126,18 @@ class Stack(DotNetCollection):
 
 class HashSet(DotNetCollection):
     """``[System.Collections.Generic.HashSet[T]]::new([comparer])``: each item once (strings compared as
-    written, or ignoring case with ``[StringComparer]::OrdinalIgnoreCase``); enumerated in the order added."""
+    written, or ignoring case with ``[StringComparer]::OrdinalIgnoreCase``). Enumerated as .NET enumerates
+    it: by slot, where a new item takes the slot most recently freed by a removal, else a new one at the end
+    (so after a Remove, order added is not order enumerated)."""
 
     base_name = "System.Collections.HashSet"
 
     def __init__(self, element: str | None = "object", ignore_case: bool = False, items: Iterable[Any] = ()) -> None:
         super().__init__(element)
         self.ignore_case = ignore_case
-        self._items: dict[Any, Any] = {}
+        self._slots: list[Any] = []  # the items by slot; _ABSENT in a freed one
+        self._where: dict[Any, int] = {}  # each item's key: its slot
+        self._free: list[int] = []  # freed slots, the last freed on top
         for item in items:
             self.Add(item)
 
@@ -141,35 +145,78 @@ class HashSet(DotNetCollection):
         return item.casefold() if self.ignore_case and isinstance(item, str) else item
 
     def _values(self) -> Iterable[Any]:
-        return self._items.values()
+        return [item for item in self._slots if item is not _ABSENT]
 
     def Add(self, item: Any) -> bool:  # noqa: N802 - the .NET name
         key = self._key(item)
-        if key in self._items:
+        if key in self._where:
             return False
-        self._items[key] = item
+        if self._free:
+            slot = self._free.pop()
+            self._slots[slot] = item
+        else:
+            slot = len(self._slots)
+            self._slots.append(item)
+        self._where[key] = slot
         return True
 
     def Remove(self, item: Any) -> bool:  # noqa: N802 - the .NET name
-        return self._items.pop(self._key(item), _ABSENT) is not _ABSENT
+        slot = self._where.pop(self._key(item), None)
+        if slot is None:
+            return False
+        self._slots[slot] = _ABSENT
+        self._free.append(slot)
+        return True
 
     def Contains(self, item: Any) -> bool:  # noqa: N802 - the .NET name
-        return self._key(item) in self._items
+        return self._key(item) in self._where
 
     def UnionWith(self, other: Any) -> None:  # noqa: N802 - the .NET name
         for item in _each(other):
             self.Add(item)
 
     def IntersectWith(self, other: Any) -> None:  # noqa: N802 - the .NET name
+        """Keep only what ``other`` has too (removed in slot order, as .NET removes them)."""
         keep = {self._key(item) for item in _each(other)}
-        self._items = {k: v for k, v in self._items.items() if k in keep}
+        if not keep:
+            self.Clear()
+            return
+        for item in self._values():
+            if self._key(item) not in keep:
+                self.Remove(item)
 
     def ExceptWith(self, other: Any) -> None:  # noqa: N802 - the .NET name
+        if other is self:
+            self.Clear()
+            return
         for item in _each(other):
-            self._items.pop(self._key(item), None)
+            self.Remove(item)
+
+    def SymmetricExceptWith(self, other: Any) -> None:  # noqa: N802 - the .NET name
+        """Keep what is in one of the two but not both (``other``'s repeats count once): .NET adds the new
+        items first, then removes the common ones in slot order (one by one, in turn, when ``other`` is a
+        HashSet comparing alike)."""
+        if other is self:
+            self.Clear()
+            return
+        if isinstance(other, HashSet) and other.ignore_case == self.ignore_case:
+            for item in list(other):
+                if not self.Remove(item):
+                    self.Add(item)
+            return
+        added: set[Any] = set()
+        common: set[Any] = set()
+        for item in _each(other):
+            key = self._key(item)
+            if key in added or key in common:
+                continue
+            (added if self.Add(item) else common).add(key)
+        for item in self._values():
+            if self._key(item) in common:
+                self.Remove(item)
 
     def Clear(self) -> None:  # noqa: N802 - the .NET name
-        self._items.clear()
+        self._slots, self._where, self._free = [], {}, []
 
 
 _ABSENT: Any = object()
