@@ -1902,11 +1902,13 @@ def test_a_delimiter_of_more_than_one_character_fails_to_bind_as_in_powershell()
 $mark = '::'
 try { 'a::1' | ConvertFrom-StringData -Delimiter $mark } catch { "data: $($_.Exception.Message)" }
 try { 'a::b' | ConvertFrom-Csv -Delimiter $mark } catch { "csv: $($_.Exception.Message)" }
+try { 'a::1' | ConvertFrom-StringData -Delimiter $mark } catch { "binding: $($_.Exception.ParameterName)" }
 """
     why = 'Cannot convert value "::" to type "System.Char". Error: "String must be exactly one character long."'
     assert out(script) == [
         f"data: Cannot bind parameter 'Delimiter'. {why}",
         f"csv: Cannot bind parameter 'Delimiter'. {why}",
+        "binding: Delimiter",
     ]
 
 

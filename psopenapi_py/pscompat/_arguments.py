@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._convert import ScriptError, is_number, to_char, to_double, to_int
+from ._exceptions import dotnet_error
 from ._format import text
 
 __all__ = [
@@ -46,7 +47,11 @@ def bind_char(value: Any, parameter: str) -> str:
     try:
         return str(to_char(value))
     except ScriptError as exc:
-        raise ScriptError(f"Cannot bind parameter '{parameter}'. {exc}") from None
+        error = dotnet_error(
+            "System.Management.Automation.ParameterBindingException", f"Cannot bind parameter '{parameter}'. {exc}"
+        )
+        error.parameter_name = parameter  # $_.Exception.ParameterName
+        raise error from None
 
 
 class Validator:
@@ -280,8 +285,6 @@ def validate(parameter: str, value: Any, *checks: Validator) -> None:
     for check in checks:
         why = check.reason(value)
         if why is not None:
-            from ._exceptions import dotnet_error
-
             error = dotnet_error(
                 "System.Management.Automation.ParameterBindingValidationException",
                 f"Cannot validate argument on parameter '{parameter}'. {why}",
